@@ -1,0 +1,36 @@
+"""Model backends behind one interface; implementations are imported lazily by name."""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from desktop_helper.backends.base import Backend
+
+#: backend name -> "module:ClassName"; imported on first use so a missing optional
+#: dependency gives a clear message instead of breaking start-up.
+REGISTRY: dict[str, str] = {
+    "local_gguf": "desktop_helper.backends.local_gguf:LocalGGUFBackend",
+    "openai_compat": "desktop_helper.backends.openai_compat:OpenAICompatBackend",
+    "scripted": "desktop_helper.backends.scripted:ScriptedBackend",
+}
+
+
+def backend_class(name: str) -> type[Backend]:
+    from desktop_helper.core.errors import BackendError
+
+    try:
+        target = REGISTRY[name]
+    except KeyError:
+        raise BackendError(f"Unknown backend {name!r}.", f"Choose one of: {', '.join(sorted(REGISTRY))}.") from None
+    module_name, _, class_name = target.partition(":")
+    try:
+        module = importlib.import_module(module_name)
+    except ImportError as exc:
+        raise BackendError(
+            f"The {name} backend is not available: {exc}.",
+            "Reinstall desktop-helper with its dependencies (uv sync).",
+        ) from exc
+    cls: type[Backend] = getattr(module, class_name)
+    return cls

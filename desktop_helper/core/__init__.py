@@ -1,0 +1,1 @@
+"""Pure types and math shared by every layer. No Qt, no I/O."""

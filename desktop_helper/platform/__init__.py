@@ -1,0 +1,1 @@
+"""Per-OS adapters behind small interfaces (hotkeys, capture, recording, input, autostart)."""
