@@ -1,0 +1,348 @@
+"""Grounding output parser: GLM model text -> typed boxes and points (normalized 0..1000).
+
+GLM-4.xV answers a grounding question with coordinates normalized to 0..1000 of the image it
+was given, in several surface forms that all occur in practice:
+
+* wrapped in ``<|begin_of_box|>`` ... ``<|end_of_box|>`` or bare;
+* brackets ``[x1,y1,x2,y2]``, ``[[x1,y1,x2,y2]]``, ``(x1,y1,x2,y2)``, ``<x1,y1,x2,y2>``;
+* points ``[x, y]``;
+* JSON objects ``{"label": ..., "bbox_2d": [...]}`` (also ``box_2d`` / ``point_2d``);
+* several per answer, sometimes each after a label (``1. Save button: [..]``).
+
+The model also highlights plain final answers with the box tokens (``<|begin_of_box|>42<|end_of_box|>``),
+so a box wrapper without coordinates is not an error. Coordinates found in the model's reasoning are
+returned apart (``in_thinking``) and never count as results: the reasoning tries candidates it later
+rejects.
+
+Suspect values are *flagged*, never repaired: a value outside 0..1000 usually means the model answered
+in pixels, and guessing which pixels would place the box somewhere plausible but wrong. Flagged items
+stay in :attr:`BoxParseResult.flagged` so the UI can say why nothing was drawn.
+
+:func:`parse_boxes` never raises on any input text; problems are reported in the result.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+NORMALIZED_MAX = 1000.0
+
+BEGIN_BOX = "<|begin_of_box|>"
+END_BOX = "<|end_of_box|>"
+
+# Numbers: no exponent form, because the model never writes one and "1e9999" would smuggle inf in.
+_NUM = r"-?\d+(?:\.\d+)?"
+# An innermost bracket group of numbers. Open and close brackets are matched leniently
+# (``[1,2,3,4)`` occurs with small quantized models) because the count of numbers is the real signal.
+_GROUP_RE = re.compile(
+    r"(?P<open>[\[(<])\s*(?P<body>" + _NUM + r"(?:(?:\s*[,;]\s*|\s+)" + _NUM + r")*)\s*(?P<close>[\])>])"
+)
+_NUMBER_RE = re.compile(_NUM)
+_WRAPPER_RE = re.compile(re.escape(BEGIN_BOX) + r"(?P<inner>.*?)(?:" + re.escape(END_BOX) + r"|$)", re.DOTALL)
+# A flat JSON(-ish) object; the model's objects are never nested apart from the coordinate list.
+_OBJECT_RE = re.compile(r"\{[^{}]*\}")
+_KEY_RE = re.compile(
+    r"""["']?(?P<key>bbox_2d|box_2d|point_2d|bbox|point)["']?\s*:\s*(?P<value>\[[^\]]*\]?\]?)""", re.IGNORECASE
+)
+_LABEL_RE = re.compile(r"""["']?(?:label|name|text)["']?\s*:\s*(?P<q>["'])(?P<label>(?:\\.|(?!(?P=q)).)*)(?P=q)""")
+_THINK_RE = re.compile(r"<think>(?P<inner>.*?)(?:</think>|$)", re.DOTALL)
+# Leftover tags and decorations around a label written in prose before a box.
+_LABEL_JUNK_RE = re.compile(r"<\|?/?[a-z_]+\|?>|\*\*|__|`")
+_LABEL_PREFIX_RE = re.compile(r"^\s*(?:[-*\u2022]|\d+[.)]|#+)\s*")
+_LABEL_SUFFIX_RE = re.compile(
+    r"(?:\s*(?:\b(?:bounding\s*box(?:es)?|bbox(?:_2d)?|coordinates?|is|are|located|at|in)\b|\u5750\u6807|[\[(<:=,\-\u2013\u2014\uff1a\uff0c]))+\s*$",
+    re.IGNORECASE,
+)
+# Words that stand before a box in prose without naming anything.
+_NOT_LABELS = frozenset(
+    {"it", "here", "there", "this", "that", "answer", "the answer", "point", "the point", "location", "the location"}
+)
+_ANSWER_PHRASE_RE = re.compile(r"^(?:so\s+|thus\s+|therefore\s+)?(?:the\s+)?(?:final\s+)?(?:answer|result)$", re.IGNORECASE)
+_MAX_LABEL = 60
+
+
+@dataclass(frozen=True)
+class Box:
+    """A box in normalized coordinates (0..1000 of the sent image), as the model wrote it.
+
+    Attributes:
+        x1, y1, x2, y2: corners; not reordered, so a flipped box stays visible as flagged.
+        label: the label the model gave, or "".
+        problems: reasons the box is suspect; empty when it can be drawn.
+        source: the text the box was parsed from.
+    """
+
+    x1: float
+    y1: float
+    x2: float
+    y2: float
+    label: str = ""
+    problems: tuple[str, ...] = ()
+    source: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    @property
+    def center(self) -> tuple[float, float]:
+        return (self.x1 + self.x2) / 2, (self.y1 + self.y2) / 2
+
+    @property
+    def coords(self) -> tuple[float, ...]:
+        return (self.x1, self.y1, self.x2, self.y2)
+
+
+@dataclass(frozen=True)
+class Point:
+    """A point in normalized coordinates (0..1000 of the sent image)."""
+
+    x: float
+    y: float
+    label: str = ""
+    problems: tuple[str, ...] = ()
+    source: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    @property
+    def center(self) -> tuple[float, float]:
+        return self.x, self.y
+
+    @property
+    def coords(self) -> tuple[float, ...]:
+        return (self.x, self.y)
+
+
+GroundingItem = Box | Point
+
+
+@dataclass(frozen=True)
+class BoxParseResult:
+    """What a grounding answer contained.
+
+    Attributes:
+        items: drawable boxes and points from the answer, in the order written.
+        flagged: items from the answer with problems (out of range, flipped); not drawable.
+        in_thinking: items found in the reasoning; informational only.
+        errors: malformed coordinate text (wrong number of values, ...).
+    """
+
+    items: tuple[GroundingItem, ...] = ()
+    flagged: tuple[GroundingItem, ...] = ()
+    in_thinking: tuple[GroundingItem, ...] = ()
+    errors: tuple[str, ...] = field(default=())
+
+    @property
+    def boxes(self) -> list[Box]:
+        return [i for i in self.items if isinstance(i, Box)]
+
+    @property
+    def points(self) -> list[Point]:
+        return [i for i in self.items if isinstance(i, Point)]
+
+    @property
+    def error(self) -> str | None:
+        """One readable sentence when nothing drawable was found, else None."""
+        if self.items:
+            return None
+        reasons: list[str] = []
+        if self.flagged:
+            first = self.flagged[0]
+            reasons.append(f"{len(self.flagged)} suspect box(es) not drawn: {first.problems[0]}")
+        reasons.extend(self.errors[:2])
+        if self.in_thinking and not reasons:
+            reasons.append("coordinates appeared only in the model's reasoning, not in its answer")
+        if not reasons:
+            reasons.append("the answer contains no box or point")
+        return "No location found: " + "; ".join(reasons) + "."
+
+
+def parse_boxes(answer: str, thinking: str = "") -> BoxParseResult:
+    """Parse every box and point GLM wrote in ``answer``; those in ``thinking`` are kept apart.
+
+    Reasoning written inline (``<think>...</think>`` inside ``answer``, as raw llama.cpp output has
+    it) is moved to the thinking side first. Exact duplicates (the model restating its answer at the
+    end) are dropped.
+
+    Args:
+        answer: the answer text (may contain inline reasoning).
+        thinking: reasoning delivered separately (``reasoning_content``), if any.
+
+    Returns:
+        The parsed result; never raises for any text.
+    """
+    answer, inline_thinking = _split_inline_thinking(answer)
+    answer_items, errors = _extract(answer)
+    thinking_items, _ = _extract(thinking + "\n" + inline_thinking if inline_thinking else thinking)
+
+    items: list[GroundingItem] = []
+    flagged: list[GroundingItem] = []
+    seen: dict[tuple[str, tuple[float, ...]], int] = {}
+    for item in answer_items:
+        key = (type(item).__name__, item.coords)
+        target = items if item.ok else flagged
+        if key in seen:
+            # The same location twice is a restatement; keep the first, but take a label it lacked.
+            index = seen[key]
+            if not target[index].label and item.label:
+                target[index] = replace(target[index], label=item.label)
+            continue
+        seen[key] = len(target)
+        target.append(item)
+    return BoxParseResult(tuple(items), tuple(flagged), tuple(thinking_items), tuple(errors))
+
+
+def _split_inline_thinking(text: str) -> tuple[str, str]:
+    thoughts: list[str] = []
+
+    def take(match: re.Match[str]) -> str:
+        thoughts.append(match.group("inner"))
+        return ""
+
+    # A stray "</think>" without its opener means everything before it was reasoning
+    # (templates pre-fill "<think>" in the prompt, so the output starts inside it).
+    if "</think>" in text and "<think>" not in text.split("</think>", 1)[0]:
+        before, text = text.split("</think>", 1)
+        thoughts.append(before)
+    text = _THINK_RE.sub(take, text)
+    # GLM-4.1V-Thinking wraps the answer in <answer> tags; they carry no coordinates.
+    text = text.replace("<answer>", "").replace("</answer>", "")
+    return text, "\n".join(thoughts)
+
+
+def _extract(text: str) -> tuple[list[GroundingItem], list[str]]:
+    """All items in ``text`` in reading order, plus malformed-coordinate messages."""
+    found: list[tuple[int, GroundingItem]] = []
+    errors: list[str] = []
+    consumed: list[tuple[int, int]] = []
+
+    # 1. JSON objects carry explicit labels, so read them before any bracket group inside them.
+    for obj in _OBJECT_RE.finditer(text):
+        keys = list(_KEY_RE.finditer(obj.group(0)))
+        if not keys:
+            continue
+        consumed.append(obj.span())
+        label_match = _LABEL_RE.search(obj.group(0))
+        label = _clean_label(_unescape(label_match.group("label"))) if label_match else ""
+        for key in keys:
+            values = _numbers(key.group("value"))
+            kind = "point" if key.group("key").lower().startswith("point") else "box"
+            item = _make_item(values, label, obj.group(0), kind_hint=kind)
+            if item is None:
+                errors.append(f"{key.group('key')} needs {2 if kind == 'point' else 4} numbers, got {len(values)}")
+            else:
+                found.append((obj.start() + key.start(), item))
+
+    # 2. Box wrappers: every group inside counts, whatever its bracket.
+    for wrapper in _WRAPPER_RE.finditer(text):
+        if _overlaps(wrapper.span(), consumed):
+            continue
+        consumed.append(wrapper.span())
+        inner = wrapper.group("inner")
+        groups = list(_GROUP_RE.finditer(inner))
+        if not groups:
+            # A bare list of four numbers inside the wrapper is still a box.
+            values = _numbers(inner)
+            if len(values) in (2, 4) and not _has_letters(inner):
+                groups_item = _make_item(values, _label_before(text, wrapper.start(), consumed), wrapper.group(0))
+                if groups_item is not None:
+                    found.append((wrapper.start(), groups_item))
+            continue
+        label = _label_before(text, wrapper.start(), consumed)
+        for group in groups:
+            values = _numbers(group.group("body"))
+            item = _make_item(values, label, group.group(0))
+            if item is None:
+                errors.append(f"a box must have 2 or 4 numbers, got {len(values)} in {_short(group.group(0))}")
+            else:
+                found.append((wrapper.start() + group.start(), item))
+
+    # 3. Bare groups elsewhere. Four numbers in any bracket form a box; a bare pair only in
+    # square brackets, because "(1, 2)" in prose is far more often not a point.
+    for group in _GROUP_RE.finditer(text):
+        if _overlaps(group.span(), consumed):
+            continue
+        values = _numbers(group.group("body"))
+        if len(values) == 2 and group.group("open") != "[":
+            continue
+        if len(values) not in (2, 4):
+            continue
+        item = _make_item(values, _label_before(text, group.start(), consumed), group.group(0))
+        if item is not None:
+            found.append((group.start(), item))
+            consumed.append(group.span())
+
+    found.sort(key=lambda pair: pair[0])
+    return [item for _, item in found], errors
+
+
+def _make_item(values: list[float], label: str, source: str, kind_hint: str = "") -> GroundingItem | None:
+    if len(values) == 4 and kind_hint != "point":
+        x1, y1, x2, y2 = values
+        return Box(x1, y1, x2, y2, label, _box_problems(x1, y1, x2, y2), source)
+    if len(values) == 2 and kind_hint != "box":
+        x, y = values
+        return Point(x, y, label, _range_problems((x, y)), source)
+    return None
+
+
+def _box_problems(x1: float, y1: float, x2: float, y2: float) -> tuple[str, ...]:
+    problems = list(_range_problems((x1, y1, x2, y2)))
+    if x2 < x1:
+        problems.append(f"x2 {x2:g} is left of x1 {x1:g}")
+    if y2 < y1:
+        problems.append(f"y2 {y2:g} is above y1 {y1:g}")
+    return tuple(problems)
+
+
+def _range_problems(values: tuple[float, ...]) -> tuple[str, ...]:
+    bad = [v for v in values if not 0 <= v <= NORMALIZED_MAX]
+    if bad:
+        return (f"value {bad[0]:g} is outside 0..1000 (the model may have answered in pixels)",)
+    return ()
+
+
+def _numbers(text: str) -> list[float]:
+    return [float(n) for n in _NUMBER_RE.findall(text)]
+
+
+def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(span[0] < end and start < span[1] for start, end in spans)
+
+
+def _has_letters(text: str) -> bool:
+    return any(c.isalpha() for c in text)
+
+
+def _label_before(text: str, position: int, consumed: list[tuple[int, int]]) -> str:
+    """The prose on the same line before ``position`` and after any earlier coordinates."""
+    # Only the nearby text can be a name; bounding it also keeps the label regexes cheap.
+    line_start = max(text.rfind("\n", 0, position) + 1, position - 200)
+    for start, end in consumed:
+        if line_start <= end <= position and start < position:
+            line_start = max(line_start, end)
+    for group in _GROUP_RE.finditer(text, line_start, position):
+        line_start = max(line_start, group.end())
+    return _clean_label(text[line_start:position])
+
+
+def _clean_label(raw: str) -> str:
+    label = _LABEL_JUNK_RE.sub("", raw)
+    label = _LABEL_PREFIX_RE.sub("", label)
+    label = _LABEL_SUFFIX_RE.sub("", label).strip(" \t:,;.-\"'")
+    if len(label) > _MAX_LABEL or label.lower() in _NOT_LABELS or _ANSWER_PHRASE_RE.match(label):
+        # A whole sentence before the box is explanation, not a name.
+        return ""
+    return label
+
+
+def _unescape(text: str) -> str:
+    return re.sub(r"\\(.)", r"\1", text)
+
+
+def _short(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "\u2026"
