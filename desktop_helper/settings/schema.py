@@ -36,7 +36,7 @@ class Setting:
         """Return ``value`` coerced to the setting's type, or raise ValueError with a readable reason."""
         if self.type is float and isinstance(value, int) and not isinstance(value, bool):
             value = float(value)
-        if self.type is int and isinstance(value, bool) or not isinstance(value, self.type):
+        if (self.type is int and isinstance(value, bool)) or not isinstance(value, self.type):
             raise ValueError(f"{self.label} must be {_TYPE_NAMES.get(self.type, self.type.__name__)}, not {value!r}.")
         if self.minimum is not None and value < self.minimum:
             raise ValueError(f"{self.label} must be at least {self.minimum:g}.")

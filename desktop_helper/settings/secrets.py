@@ -23,6 +23,14 @@ SERVICE = "desktop-helper"
 _PLAINTEXT_BACKENDS = ("keyrings.alt", "PlaintextKeyring", "EncryptedKeyring", "null.Keyring", "fail.Keyring")
 
 
+_FRIENDLY_NAMES = {
+    "SecretService": "Secret Service: GNOME Keyring, KWallet or KeePassXC",
+    "kwallet": "KWallet",
+    "Windows": "Windows Credential Manager",
+    "macOS": "macOS Keychain",
+}
+
+
 def env_var_name(provider: str) -> str:
     return "DESKTOP_HELPER_API_KEY_" + re.sub(r"[^A-Z0-9]+", "_", provider.upper()).strip("_")
 
@@ -70,7 +78,8 @@ class KeyringStore(SecretStore):
 
     def __init__(self, backend: object) -> None:
         self._backend = backend
-        self.location = f"the system keyring ({type(backend).__name__})"
+        module = type(backend).__module__.rsplit(".", 1)[-1]
+        self.location = f"the system keyring ({_FRIENDLY_NAMES.get(module, module)})"
 
     def get(self, provider: str) -> str | None:
         try:

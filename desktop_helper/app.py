@@ -1,0 +1,289 @@
+"""The composition root: builds every service in order, wires them, and shuts them down in reverse.
+
+This module and :mod:`desktop_helper.ui` are the only places that import Qt. Services get their
+dependencies through their constructors; nothing reaches for a global.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import signal
+import socket
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from desktop_helper import APP_DISPLAY_NAME, APP_NAME, __version__
+from desktop_helper.commands import CommandRouter, Output
+from desktop_helper.core.errors import UserError
+from desktop_helper.core.messages import MessageBus, UserMessage
+from desktop_helper.crash import CrashHandler
+from desktop_helper.logging_setup import setup_logging
+from desktop_helper.settings.paths import AppPaths
+from desktop_helper.settings.secrets import SecretStore, open_secret_store
+from desktop_helper.settings.store import Settings
+
+log = logging.getLogger(__name__)
+
+_START = time.monotonic()
+
+
+class Application:
+    """Owns the services of one running instance."""
+
+    def __init__(self, args: argparse.Namespace, paths: AppPaths) -> None:
+        self.args = args
+        self.paths = paths
+        self.bus = MessageBus()
+        self.router = CommandRouter()
+        self._shutdown: list[tuple[str, Callable[[], None]]] = []
+        self.exit_code = 0
+
+    # ----- lifecycle
+    def _service(self, name: str, close: Callable[[], None] | None = None) -> None:
+        log.info("started %s (%.0f ms)", name, (time.monotonic() - _START) * 1000)
+        if close is not None:
+            self._shutdown.append((name, close))
+
+    def shutdown(self) -> None:
+        """Close services in the reverse order they were built; runs once, on aboutToQuit."""
+        while self._shutdown:
+            name, close = self._shutdown.pop()
+            try:
+                close()
+                log.info("stopped %s", name)
+            except Exception:
+                log.exception("stopping %s failed", name)
+
+    def build(self, initial_argv: list[str]) -> bool:
+        """Build all services; False when another instance took over or the app cannot start."""
+        # 1. folders, logging and the crash handler, before anything can fail
+        folders_problem = None
+        try:
+            self.paths.ensure()
+        except OSError as exc:
+            folders_problem = f"{exc.filename or self.paths.config}: {exc.strerror}"
+        log_file = setup_logging(self.paths.logs, verbose=self.args.verbose)
+        log.info("%s %s starting, log %s", APP_NAME, __version__, log_file)
+        if folders_problem:
+            self.bus.warning(
+                f"The app's folders could not be created ({folders_problem}).",
+                "Settings and history are kept in memory only until you quit. Check the folder permissions.",
+            )
+        self.crash = CrashHandler(self.paths.logs)
+        self.crash.install()
+        self._service("crash handler", self.crash.uninstall)
+
+        # 2. settings and secrets (pure services)
+        self.settings = Settings(self.paths.settings_file)
+        for problem in self.settings.problems:
+            self.bus.warning(problem.message, problem.fix)
+        self.settings.on_problem(lambda problem: self.bus.warning(problem.message, problem.fix))
+        self.secrets: SecretStore
+        self.secrets, secret_problem = open_secret_store()
+        if secret_problem is not None:
+            log.info("secret store: %s", secret_problem.message)
+        self._service(f"settings ({self.paths.settings_file}), secrets in {self.secrets.location}")
+
+        # 3. Qt
+        from PySide6.QtCore import QCoreApplication, Qt, QTimer
+        from PySide6.QtGui import QGuiApplication
+        from PySide6.QtWidgets import QApplication
+
+        from desktop_helper.ui.qt_logging import install_qt_message_handler
+
+        install_qt_message_handler()
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+        QCoreApplication.setApplicationName(APP_NAME)
+        QCoreApplication.setApplicationVersion(__version__)
+        QGuiApplication.setApplicationDisplayName(APP_DISPLAY_NAME)
+        QGuiApplication.setDesktopFileName(APP_NAME)
+        self.qt = QApplication.instance() or QApplication([sys.argv[0]])
+        assert isinstance(self.qt, QApplication)
+        self.qt.setQuitOnLastWindowClosed(False)
+        self._service("Qt application")
+
+        # 4. single instance: listen before showing anything
+        from desktop_helper import ipc
+        from desktop_helper.ui.ipc_server import IpcServer
+
+        self.ipc = IpcServer(ipc.server_name(self.paths), self.run_argv)
+        if not self.ipc.listen():
+            self.bus.error("Another copy may be starting; cannot accept commands from the command line.")
+        self._service("command server", self.ipc.close)
+
+        # 5. user interface
+        from desktop_helper.ui.message_bridge import MessageBridge
+        from desktop_helper.ui.tray import Tray
+
+        self.bridge = MessageBridge(self.bus)
+        self.tray_available = _tray_available()
+        self.tray = Tray() if self.tray_available else None
+        self.chat = self._build_chat_window()
+        self.bridge.message.connect(self._show_message)
+        self.crash.on_crash(self._crash_reported)
+        if self.tray is not None:
+            self.tray.command.connect(lambda argv: self.run_argv(argv, lambda _text: None))
+            self.tray.show()
+            self._service("tray icon", self.tray.hide)
+        else:
+            self.bus.warning(
+                "No system tray was found, so the chat window stays open instead.",
+                "Use the window or the desktop-helper command (e.g. bind 'desktop-helper capture region' to a shortcut).",
+            )
+            self.chat.bring_to_front()
+        self.bridge.start()
+        self._service("user interface", self.bridge.stop)
+
+        # 6. OS integration
+        from desktop_helper.platform.autostart import autostart_for_current_os
+        from desktop_helper.platform.system import launch_command
+
+        self.autostart = autostart_for_current_os(launch_command())
+        self.settings.on_change(self._setting_changed)
+        self._sync_autostart()
+        self._service("autostart")
+
+        self._register_commands()
+        if self.settings.get("general.show_chat_on_start"):
+            self.chat.bring_to_front()
+        if initial_argv:
+            QTimer.singleShot(0, lambda: self.run_argv(initial_argv, lambda text: self.bus.info(text)))
+        self.qt.aboutToQuit.connect(self.shutdown)
+        log.info("ready in %.0f ms (tray: %s)", (time.monotonic() - _START) * 1000, self.tray_available)
+        return True
+
+    # ----- pieces
+    def _build_chat_window(self):  # type: ignore[no-untyped-def]
+        from desktop_helper.ui.chat_window import ChatWindow
+
+        return ChatWindow()
+
+    def _show_message(self, message: UserMessage) -> None:
+        if self.tray is not None and self.tray.icon.isVisible():
+            self.tray.notify(message)
+        self.chat.show_notice(message)
+
+    def _crash_reported(self, summary: str, report: Path | None) -> None:
+        where = f" Details were saved to {report}." if report else ""
+        self.bus.error(f"Something went wrong: {summary}.{where}", "Please report it with that file; the app keeps running.")
+
+    def _setting_changed(self, key: str, value: object) -> None:
+        if key == "general.start_at_login":
+            self._sync_autostart()
+
+    def _sync_autostart(self) -> None:
+        wanted = bool(self.settings.get("general.start_at_login"))
+        try:
+            if self.autostart.is_enabled() != wanted:
+                self.autostart.apply(wanted)
+        except OSError as exc:
+            self.bus.warning(f"Start at login could not be changed: {exc}.")
+
+    def open_settings(self) -> None:
+        from desktop_helper.ui.settings_dialog import SettingsDialog
+
+        dialog = getattr(self, "_settings_dialog", None)
+        if dialog is None:
+            dialog = self._settings_dialog = SettingsDialog(self.settings)
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+
+    def _register_commands(self) -> None:
+        r = self.router
+
+        def simple(action: Callable[[], None]) -> Callable[[argparse.Namespace, Output], int]:
+            def handler(_args: argparse.Namespace, _output: Output) -> int:
+                action()
+                return 0
+
+            return handler
+
+        r.register("show-chat", simple(self.chat.bring_to_front))
+        r.register("hide-chat", simple(self.chat.hide))
+        r.register("toggle-chat", simple(lambda: self.chat.hide() if self.chat.isVisible() else self.chat.bring_to_front()))
+        r.register("settings", simple(self.open_settings))
+        r.register("quit", simple(self.quit))
+        r.register("status", self._status)
+
+    def _status(self, _args: argparse.Namespace, output: Output) -> int:
+        state = {
+            "version": __version__,
+            "pid": _pid(),
+            "tray": bool(self.tray is not None and self.tray.icon.isVisible()),
+            "chat_visible": self.chat.isVisible(),
+            "profile": str(self.paths.config.parent),
+        }
+        output(json.dumps(state))
+        return 0
+
+    def quit(self) -> None:
+        from PySide6.QtCore import QTimer
+
+        # let the reply to a forwarded "quit" go out before the event loop ends
+        QTimer.singleShot(0, self.qt.quit)
+
+    def run_argv(self, argv: list[str], output: Output) -> int:
+        """Run a command given as argv (forwarded from the CLI, the tray or a hotkey)."""
+        from desktop_helper.__main__ import build_parser
+
+        try:
+            args = build_parser().parse_args(argv)
+        except SystemExit as exc:
+            output("Unknown command: " + " ".join(argv))
+            return int(exc.code or 2)
+        if args.command is None:
+            args.command = "show-chat"
+        try:
+            return self.router.run(args, output)
+        except UserError as exc:
+            self.bus.error(exc.message, exc.fix)
+            output(str(exc))
+            return 1
+
+
+def _pid() -> int:
+    import os
+
+    return os.getpid()
+
+
+def _tray_available() -> bool:
+    from PySide6.QtWidgets import QSystemTrayIcon
+
+    return QSystemTrayIcon.isSystemTrayAvailable()
+
+
+def _quit_on_signals(app: Application) -> socket.socket:
+    """Quit cleanly on Ctrl+C / SIGTERM without a polling timer.
+
+    Python runs signal handlers only when the interpreter gets control; a socket that the
+    signal wakes up, watched by Qt, gives it control exactly when a signal arrives.
+    """
+    from PySide6.QtCore import QSocketNotifier
+
+    reader, writer = socket.socketpair()
+    reader.setblocking(False)
+    writer.setblocking(False)
+    signal.set_wakeup_fd(writer.fileno())
+    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, app.qt)
+    notifier.activated.connect(lambda *_: reader.recv(64))
+    signal.signal(signal.SIGINT, lambda *_: app.quit())
+    signal.signal(signal.SIGTERM, lambda *_: app.quit())
+    app._signal_sockets = (reader, writer, notifier)  # type: ignore[attr-defined]
+    return reader
+
+
+def run_app(args: argparse.Namespace, paths: AppPaths, initial_argv: list[str] | None = None) -> int:
+    app = Application(args, paths)
+    if not app.build(initial_argv or []):
+        return app.exit_code
+    wakeup = _quit_on_signals(app)
+    code = app.qt.exec()
+    wakeup.close()
+    log.info("exited with %s", code)
+    return code or app.exit_code

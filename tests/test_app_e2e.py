@@ -1,0 +1,143 @@
+"""The real app, as a user starts it, on the real X server: tray, forwarding, chat window, quit."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import mss
+import numpy as np
+import pytest
+from PIL import Image
+
+from tests.harness.app_process import AppProcess
+from tests.harness.xserver import XServer
+
+pytestmark = [pytest.mark.gui, pytest.mark.slow]
+
+# Qt and the libraries may log harmless lines to stderr on some systems; nothing else is allowed
+ALLOWED_STDERR = re.compile(r"^$")
+
+
+def tray_icon_windows(server: XServer, pid: int) -> list[str]:
+    """Windows of ``pid`` that the system tray has embedded (their parent is not the root window)."""
+    tree = subprocess.run(["xwininfo", "-root", "-tree"], env=server.env, capture_output=True, text=True, check=True).stdout
+    ours = set(server.xdotool("search", "--pid", str(pid)).split()) if pid else set()
+    embedded = []
+    for line in tree.splitlines():
+        match = re.match(r"\s+(0x[0-9a-f]+) .*?(\d+)x(\d+)\+", line)
+        if not match:
+            continue
+        window = str(int(match.group(1), 16))
+        width, height = int(match.group(2)), int(match.group(3))
+        indent = len(line) - len(line.lstrip())
+        # top-level windows sit at the root's first indentation level; tray icons are nested deeper
+        if window in ours and indent > 8 and width <= 64 and height <= 64:
+            embedded.append(window)
+    return embedded
+
+
+def visible_window(server: XServer, title: str) -> str | None:
+    found = subprocess.run(
+        ["xdotool", "search", "--onlyvisible", "--name", title], env=server.env, capture_output=True, text=True, check=False
+    ).stdout.split()
+    return found[0] if found else None
+
+
+def window_geometry(server: XServer, window: str) -> tuple[int, int, int, int]:
+    out = server.xdotool("getwindowgeometry", "--shell", window)
+    values = dict(line.split("=") for line in out.split())
+    return int(values["X"]), int(values["Y"]), int(values["WIDTH"]), int(values["HEIGHT"])
+
+
+def grab(server: XServer, path: Path) -> Image.Image:
+    with mss.MSS(display=server.display) as screen:
+        shot = screen.grab(screen.monitors[0])
+        image = Image.frombytes("RGB", shot.size, shot.bgra, "raw", "BGRX")
+    image.save(path)
+    return image
+
+
+def test_tray_app_starts_forwards_commands_and_quits(x_server: XServer, tmp_path: Path) -> None:
+    app = AppProcess(tmp_path / "profile", x_server.env)
+    try:
+        status = app.wait_ready()
+        assert status["tray"] is True
+        assert status["chat_visible"] is False
+        x_server.wait_for(lambda: tray_icon_windows(x_server, app.process.pid), "our icon in the system tray")
+
+        # a second launch does not start a second app: it forwards "show-chat"
+        second = app.cli()
+        assert second.returncode == 0, second.stderr
+        title = "^Chat"
+        x_server.wait_for(lambda: visible_window(x_server, title), "the chat window")
+        assert app.cli("status").stdout.count('"chat_visible": true') == 1
+
+        # the screen really shows it
+        window = visible_window(x_server, title)
+        assert window is not None
+        x, y, width, height = window_geometry(x_server, window)
+        screenshot = grab(x_server, tmp_path / "screen-with-chat.png")
+        inside = np.asarray(screenshot.crop((x + 10, y + 10, x + width - 10, y + height - 10)), dtype=np.float32)
+        assert inside.mean() > 150, "the chat window area should be painted (light Qt window), not the dark desktop"
+        assert screenshot.size == (1920, 1080)
+
+        hidden = app.cli("hide-chat")
+        assert hidden.returncode == 0
+        x_server.wait_for(lambda: visible_window(x_server, title) is None, "the chat window to hide")
+
+        unknown = app.cli("settings", "--bogus")
+        assert unknown.returncode == 2
+
+        quit_result = app.cli("quit")
+        assert quit_result.returncode == 0, quit_result.stderr
+        assert app.wait_exit() == 0
+        assert ALLOWED_STDERR.match(app.stderr), app.stderr
+        log = app.log_text()
+        assert "started tray icon" in log
+        assert "stopped tray icon" in log
+        assert "Traceback" not in log
+    finally:
+        app.kill()
+
+
+def test_without_a_tray_the_chat_window_opens_and_says_why(tmp_path: Path) -> None:
+    with XServer(window_manager=False) as bare:
+        app = AppProcess(tmp_path / "profile", bare.env)
+        try:
+            status = app.wait_ready()
+            assert status["tray"] is False
+            assert status["chat_visible"] is True
+            assert "No system tray was found" in app.log_text()
+            assert app.cli("quit").returncode == 0
+            assert app.wait_exit() == 0
+            assert app.stderr == ""
+        finally:
+            app.kill()
+
+
+def test_command_given_at_start_runs_once_the_app_is_up(x_server: XServer, tmp_path: Path) -> None:
+    app = AppProcess(tmp_path / "profile", x_server.env, args=("show-chat",))
+    try:
+        x_server.wait_for(lambda: visible_window(x_server, "^Chat"), "the chat window", timeout=60)
+        assert app.cli("quit").returncode == 0
+        assert app.wait_exit() == 0
+    finally:
+        app.kill()
+
+
+def test_corrupt_settings_file_is_reported_and_the_app_still_starts(x_server: XServer, tmp_path: Path) -> None:
+    profile = tmp_path / "profile"
+    (profile / "config").mkdir(parents=True)
+    (profile / "config" / "settings.json").write_text("{not json")
+    app = AppProcess(profile, x_server.env)
+    try:
+        app.wait_ready()
+        assert "settings file" in app.log_text()
+        assert list((profile / "config").glob("settings.json.corrupt-*.bak"))
+        assert app.cli("quit").returncode == 0
+        assert app.wait_exit() == 0
+        assert app.stderr == ""
+    finally:
+        app.kill()
