@@ -1,4 +1,4 @@
-"""The composition root: builds every service in order, wires them, and shuts them down in reverse.
+"""The composition root (engineers editing in parallel: read CONTRIBUTING.md first): builds every service in order, wires them, and shuts them down in reverse.
 
 This module and :mod:`desktop_helper.ui` are the only places that import Qt. Services get their
 dependencies through their constructors; nothing reaches for a global.
