@@ -6,6 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QMainWindow, QPlainTextEdit, QVBoxLayout, QWidget
 
 from desktop_helper.core.messages import Level, UserMessage
+from desktop_helper.core.types import ImagePart
 from desktop_helper.ui.icons import app_icon
 
 
@@ -50,6 +51,19 @@ class ChatWindow(QMainWindow):
         self.raise_()
         self.activateWindow()
         self.input.setFocus()
+
+    def attach_images(self, parts: list[ImagePart], focus_question: bool = True) -> None:
+        """Add images (e.g. a fresh capture) to the next question and show the window.
+
+        Args:
+            parts: encoded images, capture geometry kept so boxes map back to the screen.
+            focus_question: raise the window and put the cursor in the question box.
+        """
+        self.pending_images = [*getattr(self, "pending_images", []), *parts]
+        for part in parts:
+            self.log.appendPlainText(f"[image {part.name or 'capture'} {part.width}x{part.height}]")
+        if focus_question:
+            self.bring_to_front()
 
     def _ask(self) -> None:
         text = self.input.text().strip()
