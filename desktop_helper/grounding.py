@@ -1,0 +1,189 @@
+"""Find on screen, without Qt: ask the model for boxes on a capture and map them to the screen.
+
+:func:`find_on_screen` runs one grounding request (call it off the GUI thread: it blocks while the
+model answers); :func:`ground_answer` maps the boxes of any answer about a capture, for the chat's
+"show on screen" button. Both return a :class:`GroundingResult` whose :func:`shapes_for` gives
+what the overlay draws. Boxes are the model's estimate: the overlay shows them as such, and the
+result keeps the raw answer so the user can re-ask on a zoomed region.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from desktop_helper.backends.base import Backend, CancelToken, ChatRequest, Done, Event, TextDelta, ThinkingDelta
+from desktop_helper.core.geometry import CaptureGeometry, Rect
+from desktop_helper.core.shapes import BoxShape, PointShape, Shape, color_for
+from desktop_helper.core.types import FinishReason, ImagePart
+from desktop_helper.parsers.boxes import Box, BoxParseResult, GroundingItem, parse_boxes
+from desktop_helper.prompts.grounding import GROUNDING_TEMPERATURE, grounding_messages
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class ScreenItem:
+    """A parsed box or point placed on the screen.
+
+    Attributes:
+        item: what the model wrote (normalized 0..1000).
+        number: 1-based position in the answer, shown on screen when there are several.
+        physical: global physical pixels (for the mouse); a point is a zero-size rectangle.
+        logical: global logical pixels (for the overlay).
+        image: pixels of the sent image, when its size is known.
+    """
+
+    item: GroundingItem
+    number: int
+    physical: Rect
+    logical: Rect
+    image: Rect | None = None
+
+
+@dataclass(frozen=True)
+class GroundingResult:
+    """The outcome of a grounding request or of mapping an answer's boxes.
+
+    Attributes:
+        question: what was searched for ("" when mapping an existing answer).
+        answer: the model's answer text.
+        thinking: its reasoning, if any.
+        parse: everything the parser found, flagged items included.
+        items: drawable items mapped to the screen.
+        geometry: where the capture came from.
+        error: one sentence for the user when there is nothing to draw, else None.
+        timings: seconds: ``request`` (start to last token), ``parse`` (last token to mapped items).
+    """
+
+    question: str
+    answer: str
+    thinking: str
+    parse: BoxParseResult
+    items: tuple[ScreenItem, ...]
+    geometry: CaptureGeometry
+    error: str | None = None
+    timings: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return bool(self.items)
+
+
+def map_items(parse: BoxParseResult, geometry: CaptureGeometry) -> tuple[ScreenItem, ...]:
+    """Place every drawable item of ``parse`` on the screen through ``geometry``."""
+    mapped: list[ScreenItem] = []
+    for number, item in enumerate(parse.items, start=1):
+        corners = item.coords if isinstance(item, Box) else item.coords * 2
+        physical = geometry.normalized_rect_to_physical(*corners)
+        logical = geometry.normalized_rect_to_logical(*corners)
+        image = None
+        if geometry.sent_size is not None:
+            ix1, iy1 = geometry.normalized_to_image(corners[0], corners[1])
+            ix2, iy2 = geometry.normalized_to_image(corners[2], corners[3])
+            image = Rect.from_corners(ix1, iy1, ix2, iy2)
+        mapped.append(ScreenItem(item, number, physical, logical, image))
+    return tuple(mapped)
+
+
+def ground_answer(
+    answer: str, geometry: CaptureGeometry, thinking: str = "", question: str = ""
+) -> GroundingResult:
+    """Parse the boxes of ``answer`` (about the capture described by ``geometry``) and map them."""
+    started = time.perf_counter()
+    parse = parse_boxes(answer, thinking)
+    items = map_items(parse, geometry)
+    error = parse.error
+    if parse.flagged and items:
+        log.info("grounding: %d suspect item(s) not drawn: %s", len(parse.flagged), parse.flagged[0].problems)
+    return GroundingResult(
+        question, answer, thinking, parse, items, geometry, error, {"parse": time.perf_counter() - started}
+    )
+
+
+def shapes_for(result: GroundingResult) -> list[Shape]:
+    """Overlay shapes for a result: one colour per item, numbered when there are several."""
+    numbered = len(result.items) > 1
+    shapes: list[Shape] = []
+    for index, screen_item in enumerate(result.items):
+        color = color_for(index)
+        number = screen_item.number if numbered else None
+        label = screen_item.item.label
+        if isinstance(screen_item.item, Box):
+            shapes.append(BoxShape(screen_item.logical, label, color, number))
+        else:
+            x, y = screen_item.logical.x, screen_item.logical.y
+            shapes.append(PointShape(x, y, label, color, number))
+    return shapes
+
+
+EventCallback = Callable[[Event], None]
+
+
+def find_on_screen(
+    backend: Backend,
+    image: ImagePart,
+    target: str,
+    *,
+    cancel: CancelToken | None = None,
+    thinking: bool = False,
+    language: str = "English",
+    image_token_budget: int | None = None,
+    on_event: EventCallback | None = None,
+) -> GroundingResult:
+    """Ask ``backend`` where ``target`` is on the captured ``image`` and map the answer to the screen.
+
+    Blocking: call it from a worker thread. Backend faults before the first event raise
+    :class:`~desktop_helper.core.errors.BackendError` (the caller reports it); a stream that ends
+    in an error or is cancelled gives a result with ``error`` set and whatever was parsed.
+
+    Args:
+        backend: the model.
+        image: the capture, with its geometry (where it came from, the size it is sent at).
+        target: what the user wants to find, in their words.
+        cancel: cooperative cancel flag.
+        thinking: let the model reason first (slower; grounding rarely needs it).
+        language: language for the labels.
+        image_token_budget: passed to the backend with the request.
+        on_event: called with every streamed event (for a status line); on this thread.
+
+    Raises:
+        ValueError: if ``image`` carries no capture geometry (nothing to map back to).
+    """
+    if image.geometry is None:
+        raise ValueError("find_on_screen needs an image with its capture geometry")
+    geometry = image.geometry
+    if geometry.sent_size is None:
+        geometry = geometry.with_sent_size(image.width, image.height)
+    request = ChatRequest(
+        messages=grounding_messages(image, target, language),
+        thinking=thinking,
+        temperature=GROUNDING_TEMPERATURE,
+        image_token_budget=image_token_budget,
+    )
+    started = time.perf_counter()
+    answer: list[str] = []
+    reasoning: list[str] = []
+    done: Done | None = None
+    for event in backend.stream(request, cancel):
+        if isinstance(event, TextDelta):
+            answer.append(event.text)
+        elif isinstance(event, ThinkingDelta):
+            reasoning.append(event.text)
+        elif isinstance(event, Done):
+            done = event
+        if on_event is not None:
+            on_event(event)
+    last_token = time.perf_counter()
+    result = ground_answer("".join(answer), geometry, "".join(reasoning), target)
+    timings = {**result.timings, "request": last_token - started}
+    error = result.error
+    items = result.items
+    if done is not None and done.reason is FinishReason.CANCELLED:
+        error, items = "Find on screen was cancelled.", ()
+    elif done is not None and done.reason is FinishReason.ERROR:
+        # Boxes from a broken stream may be cut short: report, do not draw.
+        error, items = f"The model stopped with an error: {done.error or 'unknown error'}.", ()
+    return GroundingResult(target, result.answer, result.thinking, result.parse, items, geometry, error, timings)

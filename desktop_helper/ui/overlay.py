@@ -1,0 +1,429 @@
+"""Click-through overlay that draws shapes (boxes, points, arrows, badges, text) on the real screen.
+
+One frameless, top-most window per screen, created once and reused. The windows never take focus
+and let every click through (``WindowTransparentForInput``: on X11 an empty input shape; the
+widget attribute alone leaves the native window eating clicks). Shapes come in global logical
+pixels (:mod:`desktop_helper.core.shapes`); each window draws those that touch its screen.
+
+Two ways of being see-through:
+
+* **translucent** when a compositing manager runs: an ARGB window, transparent where nothing is drawn;
+* **shaped** without one (bare X11 window managers), where a translucent window would render black:
+  an opaque window whose X shape (``setMask``) is exactly the painted pixels, so outlines and tags
+  show and everything else is the desktop itself.
+
+Both modes paint the same pixels: every shape is built as a pixel region (stroke strips, rings,
+tags) that is both filled and, when shaped, used as the mask, so the two modes cannot drift apart.
+
+Signals (all emitted on the GUI thread):
+    shown(int): shapes were put on screen (their count).
+    painted(float): a window finished painting (``time.perf_counter()`` at the end of the paint).
+    cleared(): the overlay was hidden (timeout, Esc, :meth:`OverlayController.clear`).
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import sys
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QGuiApplication,
+    QKeyEvent,
+    QPainter,
+    QPaintEvent,
+    QPolygon,
+    QRegion,
+    QScreen,
+)
+from PySide6.QtWidgets import QApplication, QWidget
+
+from desktop_helper.core.geometry import CaptureGeometry, Rect
+from desktop_helper.core.shapes import LINE_WIDTH, ArrowShape, Badge, BoxShape, PointShape, Shape, TextBubble, arrow_head
+from desktop_helper.grounding import GroundingResult, ground_answer, shapes_for
+from desktop_helper.platform.compositor import CompositorProbe
+
+log = logging.getLogger(__name__)
+
+_TEXT_COLOR = QColor("white")
+
+
+@dataclass
+class _Piece:
+    """One filled region of one colour, with optional text drawn inside ``text_rect``."""
+
+    region: QRegion
+    color: QColor
+    text: str = ""
+    text_rect: QRect | None = None
+
+
+class _Painter:
+    """Turns shapes into pixel regions in a window's local coordinates."""
+
+    def __init__(self, font: QFont) -> None:
+        self.font = font
+        self.metrics = QFontMetrics(font)
+        self.line = max(1, round(LINE_WIDTH))
+
+    def pieces(self, shape: Shape, origin: QPoint) -> list[_Piece]:
+        ox, oy = origin.x(), origin.y()
+        if isinstance(shape, BoxShape):
+            return self._box(shape, ox, oy)
+        if isinstance(shape, PointShape):
+            return self._point(shape, ox, oy)
+        if isinstance(shape, ArrowShape):
+            return self._arrow(shape, ox, oy)
+        if isinstance(shape, TextBubble):
+            return [self._tag(shape.text, round(shape.x) - ox, round(shape.y) - oy, QColor(shape.color), above=False)]
+        return [self._badge(shape, ox, oy)]
+
+    def _box(self, shape: BoxShape, ox: int, oy: int) -> list[_Piece]:
+        r = shape.rect
+        left, top = round(r.x) - ox, round(r.y) - oy
+        right, bottom = round(r.right) - ox, round(r.bottom) - oy  # exclusive edges
+        half = self.line // 2
+        # The stroke is centered on the box's edges: the target stays visible and the line marks
+        # exactly where the model put the edge.
+        outer = QRect(QPoint(left - half - 1 + (self.line % 2), top - half - 1 + (self.line % 2)),
+                      QPoint(right + half, bottom + half))
+        inner = outer.adjusted(self.line, self.line, -self.line, -self.line)
+        region = QRegion(outer)
+        if inner.isValid():
+            region = region.subtracted(QRegion(inner))
+        if shape.dashed:
+            region = region.intersected(self._dash_mask(outer))
+        color = QColor(shape.color)
+        pieces = [_Piece(region, color)]
+        text = " ".join(t for t in (str(shape.number) if shape.number is not None else "", shape.label) if t)
+        if text:
+            pieces.append(self._tag(text, outer.left(), outer.top(), color, above=True))
+        return pieces
+
+    def _dash_mask(self, rect: QRect, dash: int = 10) -> QRegion:
+        mask = QRegion()
+        for x in range(rect.left(), rect.right() + 1, 2 * dash):
+            mask = mask.united(QRegion(QRect(x, rect.top(), dash, rect.height())))
+        for y in range(rect.top(), rect.bottom() + 1, 2 * dash):
+            mask = mask.united(QRegion(QRect(rect.left(), y, rect.width(), dash)))
+        return mask
+
+    def _point(self, shape: PointShape, ox: int, oy: int) -> list[_Piece]:
+        cx, cy = round(shape.x) - ox, round(shape.y) - oy
+        radius = max(self.line + 2, round(shape.radius))
+        ring = _ellipse(cx, cy, radius + self.line // 2 + 1).subtracted(_ellipse(cx, cy, radius - self.line // 2 - 1))
+        dot = _ellipse(cx, cy, max(2, self.line))
+        color = QColor(shape.color)
+        pieces = [_Piece(ring.united(dot), color)]
+        text = " ".join(t for t in (str(shape.number) if shape.number is not None else "", shape.label) if t)
+        if text:
+            pieces.append(self._tag(text, cx + radius + 2, cy - radius - 2, color, above=True))
+        return pieces
+
+    def _arrow(self, shape: ArrowShape, ox: int, oy: int) -> list[_Piece]:
+        x1, y1, x2, y2 = shape.x1 - ox, shape.y1 - oy, shape.x2 - ox, shape.y2 - oy
+        length = math.hypot(x2 - x1, y2 - y1) or 1.0
+        nx, ny = -(y2 - y1) / length * self.line / 2, (x2 - x1) / length * self.line / 2
+        shaft = QPolygon([QPoint(round(x1 + nx), round(y1 + ny)), QPoint(round(x2 + nx), round(y2 + ny)),
+                          QPoint(round(x2 - nx), round(y2 - ny)), QPoint(round(x1 - nx), round(y1 - ny))])
+        head = QPolygon([QPoint(round(x - ox), round(y - oy)) for x, y in arrow_head(shape, length=6 * self.line)])
+        color = QColor(shape.color)
+        pieces = [_Piece(QRegion(shaft).united(QRegion(head)), color)]
+        if shape.label:
+            pieces.append(self._tag(shape.label, round(x2) + 8, round(y2) + 8, color, above=False))
+        return pieces
+
+    def _badge(self, shape: Badge, ox: int, oy: int) -> _Piece:
+        cx, cy = round(shape.x) - ox, round(shape.y) - oy
+        radius = max(round(shape.radius), self.metrics.height() // 2 + 2)
+        text_rect = QRect(cx - radius, cy - radius, 2 * radius, 2 * radius)
+        return _Piece(_ellipse(cx, cy, radius), QColor(shape.color), shape.text, text_rect)
+
+    def _tag(self, text: str, x: int, y: int, color: QColor, *, above: bool) -> _Piece:
+        lines = text.splitlines() or [""]
+        pad = 3
+        width = max(self.metrics.horizontalAdvance(line) for line in lines) + 2 * pad
+        height = self.metrics.height() * len(lines) + 2 * pad
+        rect = QRect(x, y - height if above else y, width, height)
+        return _Piece(QRegion(rect), color, text, rect.adjusted(pad, pad, -pad, -pad))
+
+
+def _ellipse(cx: int, cy: int, radius: int) -> QRegion:
+    radius = max(1, radius)
+    return QRegion(QRect(cx - radius, cy - radius, 2 * radius + 1, 2 * radius + 1), QRegion.RegionType.Ellipse)
+
+
+class OverlayWindow(QWidget):
+    """The overlay on one screen. Use :class:`OverlayController`; this class is its detail."""
+
+    painted = Signal(float)
+
+    def __init__(self, screen: QScreen, translucent: bool) -> None:
+        flags = (
+            Qt.WindowType.FramelessWindowHint
+            | Qt.WindowType.WindowStaysOnTopHint
+            | Qt.WindowType.Tool
+            | Qt.WindowType.WindowTransparentForInput
+            | Qt.WindowType.WindowDoesNotAcceptFocus
+            | Qt.WindowType.NoDropShadowWindowHint
+        )
+        if QGuiApplication.platformName() == "xcb":
+            # Override-redirect: the window manager must not decorate, move, focus or list it.
+            flags |= Qt.WindowType.X11BypassWindowManagerHint
+        super().__init__(None, flags)
+        self.translucent = translucent
+        self.setObjectName("desktop_helper_overlay")
+        self.setWindowTitle("Desktop Helper overlay")
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.setAttribute(Qt.WidgetAttribute.WA_X11DoNotAcceptFocus)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+        if sys.platform == "darwin":
+            self.setAttribute(Qt.WidgetAttribute.WA_MacAlwaysShowToolWindow)
+        if translucent:
+            self.setAttribute(Qt.WidgetAttribute.WA_TranslucentBackground)
+            self.setAttribute(Qt.WidgetAttribute.WA_NoSystemBackground)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.screen_ref = screen
+        self.setScreen(screen)
+        self.setGeometry(screen.geometry())
+        font = QFont(self.font())
+        font.setBold(True)
+        self._painter = _Painter(font)
+        self._pieces: list[_Piece] = []
+        self.last_paint = 0.0
+        self.winId()  # create the native window now, not on the first show: keeps showing fast
+        _exclude_from_capture(self)
+
+    def set_shapes(self, shapes: Sequence[Shape]) -> bool:
+        """Take the shapes that touch this screen; returns whether any do."""
+        geometry = self.screen_ref.geometry()
+        self.setGeometry(geometry)  # screens move when monitors are rearranged
+        origin = geometry.topLeft()
+        local = QRect(QPoint(0, 0), geometry.size())
+        pieces: list[_Piece] = []
+        for shape in shapes:
+            for piece in self._painter.pieces(shape, origin):
+                if piece.region.intersects(local):
+                    pieces.append(piece)
+        self._pieces = pieces
+        if not self.translucent and pieces:
+            mask = QRegion()
+            for piece in pieces:
+                mask = mask.united(piece.region)
+            self.setMask(mask)
+        self.update()
+        return bool(pieces)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        painter = QPainter(self)
+        try:
+            if self.translucent:
+                painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
+                painter.fillRect(event.rect(), Qt.GlobalColor.transparent)
+                painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceOver)
+            painter.setFont(self._painter.font)
+            for piece in self._pieces:
+                painter.setClipRegion(piece.region)
+                painter.fillRect(piece.region.boundingRect(), piece.color)
+                if piece.text and piece.text_rect is not None:
+                    painter.setPen(_TEXT_COLOR)
+                    painter.drawText(piece.text_rect, Qt.AlignmentFlag.AlignCenter, piece.text)
+        finally:
+            painter.end()
+        self.last_paint = time.perf_counter()
+        self.painted.emit(self.last_paint)
+
+
+def _exclude_from_capture(widget: QWidget) -> None:
+    """Keep the overlay out of screenshots where the OS can (Windows 10 2004+); elsewhere callers
+    hide it around a capture with :meth:`OverlayController.hidden`."""
+    if sys.platform != "win32":
+        return
+    import ctypes
+
+    wda_exclude_from_capture = 0x11
+    try:
+        ctypes.windll.user32.SetWindowDisplayAffinity(int(widget.winId()), wda_exclude_from_capture)
+    except (AttributeError, OSError):
+        log.debug("SetWindowDisplayAffinity unavailable", exc_info=True)
+
+
+class OverlayController(QObject):
+    """Shows shapes on every screen and hides them after a while, on Esc, or on :meth:`clear`.
+
+    Args:
+        fade_seconds: how long shapes stay (0: until cleared); ``overlay.fade_seconds``.
+        probe: compositor detection (tests pass their own).
+        parent: Qt parent.
+
+    Signals (GUI thread):
+        shown(int): shapes were shown (count).
+        painted(float): a window finished painting (``perf_counter`` time).
+        cleared(): the overlay was hidden.
+    """
+
+    shown = Signal(int)
+    painted = Signal(float)
+    cleared = Signal()
+
+    def __init__(self, fade_seconds: float = 8.0, probe: CompositorProbe | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._fade_seconds = fade_seconds
+        self._probe = probe if probe is not None else CompositorProbe(QGuiApplication.platformName())
+        self._windows: dict[QScreen, OverlayWindow] = {}
+        self._translucent: bool | None = None
+        self._shapes: list[Shape] = []
+        self._suspended = 0
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.clear)
+        app = QGuiApplication.instance()
+        assert isinstance(app, QGuiApplication), "create the QApplication first"
+        app.screenAdded.connect(self._screens_changed)
+        app.screenRemoved.connect(self._screens_changed)
+        app.installEventFilter(self)
+        self._ensure_windows()
+
+    # ----- public API
+    @property
+    def translucent(self) -> bool:
+        """Whether windows are translucent (compositor present) rather than shaped outline-only."""
+        return bool(self._translucent)
+
+    @property
+    def visible(self) -> bool:
+        return bool(self._shapes)
+
+    def windows(self) -> list[OverlayWindow]:
+        return list(self._windows.values())
+
+    def set_fade_seconds(self, seconds: float) -> None:
+        self._fade_seconds = max(0.0, seconds)
+
+    @Slot(list)
+    def show_shapes(self, shapes: Sequence[Shape], fade_seconds: float | None = None) -> None:
+        """Replace what is on screen with ``shapes`` (global logical pixels)."""
+        self._ensure_windows()
+        self._shapes = list(shapes)
+        if self._suspended:
+            return
+        self._apply()
+        seconds = self._fade_seconds if fade_seconds is None else fade_seconds
+        if seconds > 0 and self._shapes:
+            self._timer.start(round(seconds * 1000))
+        else:
+            self._timer.stop()
+        self.shown.emit(len(self._shapes))
+
+    def show_result(self, result: GroundingResult, fade_seconds: float | None = None) -> bool:
+        """Draw a grounding result; returns False (and draws nothing) when it has no items."""
+        if not result.items:
+            self.clear()
+            return False
+        self.show_shapes(shapes_for(result), fade_seconds)
+        return True
+
+    @Slot(str, object)
+    def show_boxes_on_screen(self, answer: str, geometry: CaptureGeometry) -> GroundingResult:
+        """Parse the boxes of any answer about a capture and draw them (the chat's one-click button).
+
+        Returns the result so the caller can report ``result.error`` when nothing was drawn.
+        """
+        result = ground_answer(answer, geometry)
+        self.show_result(result)
+        return result
+
+    @Slot()
+    def clear(self) -> None:
+        self._timer.stop()
+        had = bool(self._shapes)
+        self._shapes = []
+        for window in self._windows.values():
+            window.hide()
+        if had:
+            self.cleared.emit()
+
+    @contextmanager
+    def hidden(self) -> Iterator[None]:
+        """Take the overlay off the screen while capturing, so it is not in our own screenshots."""
+        self._suspended += 1
+        try:
+            for window in self._windows.values():
+                window.hide()
+            QApplication.processEvents()
+            yield
+        finally:
+            self._suspended -= 1
+            if not self._suspended and self._shapes:
+                self._apply()
+
+    def shutdown(self) -> None:
+        self.clear()
+        app = QGuiApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+        for window in self._windows.values():
+            window.close()
+            window.deleteLater()
+        self._windows.clear()
+        self._probe.close()
+
+    # ----- internals
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        # The overlay never has focus, so Esc reaches it only through our other windows;
+        # the global stop hotkey calls clear() for the rest of the desktop.
+        if (
+            self._shapes
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Escape
+        ):
+            self.clear()
+        return False
+
+    def _apply(self) -> None:
+        for window in self._windows.values():
+            if window.set_shapes(self._shapes):
+                window.show()
+                window.raise_()
+            else:
+                window.hide()
+
+    def _ensure_windows(self) -> None:
+        translucent = self._probe.compositing()
+        screens = QGuiApplication.screens()
+        if translucent == self._translucent and set(screens) == set(self._windows):
+            return
+        if self._translucent is not None and translucent != self._translucent:
+            log.info("compositor %s: overlay is now %s", "appeared" if translucent else "gone",
+                     "translucent" if translucent else "outline-only")
+        # Translucency is fixed when a native window is created, so a change means new windows.
+        for window in self._windows.values():
+            window.close()
+            window.deleteLater()
+        self._translucent = translucent
+        self._windows = {}
+        for screen in screens:
+            window = OverlayWindow(screen, translucent)
+            window.painted.connect(self.painted)
+            self._windows[screen] = window
+
+    @Slot()
+    def _screens_changed(self) -> None:
+        self._ensure_windows()
+        if self._shapes and not self._suspended:
+            self._apply()
+
+
+def logical_rect(rect: QRect) -> Rect:
+    """A Qt rectangle as a core :class:`Rect` (for callers mixing both)."""
+    return Rect(rect.x(), rect.y(), rect.width(), rect.height())
