@@ -27,14 +27,20 @@ def test_glm_key_value_format() -> None:
 
 
 def test_schema_keeps_string_parameters_as_strings() -> None:
-    text = "<tool_call>get_weather<arg_key>zip</arg_key><arg_value>01234</arg_value><arg_key>days</arg_key><arg_value>2</arg_value></tool_call>"
-    assert parse_tool_calls(text, [WEATHER]).calls[0].arguments == {"zip": "01234", "days": 2}
-    # without the schema the value looks like a number and is decoded as one... except JSON forbids a leading 0
-    assert parse_tool_calls(text).calls[0].arguments == {"zip": "01234", "days": 2}
+    text = (
+        "<tool_call>get_weather<arg_key>zip</arg_key><arg_value>12345</arg_value>"
+        "<arg_key>days</arg_key><arg_value>2</arg_value></tool_call>"
+    )
+    assert parse_tool_calls(text, [WEATHER]).calls[0].arguments == {"zip": "12345", "days": 2}
+    # without the schema a number-like value is decoded as a number
+    assert parse_tool_calls(text).calls[0].arguments == {"zip": 12345, "days": 2}
 
 
 def test_json_values_are_decoded() -> None:
-    text = '<tool_call>click<arg_key>box</arg_key><arg_value>[10, 20, 30, 40]</arg_value><arg_key>opts</arg_key><arg_value>{"double": true}</arg_value></tool_call>'
+    text = (
+        "<tool_call>click<arg_key>box</arg_key><arg_value>[10, 20, 30, 40]</arg_value>"
+        '<arg_key>opts</arg_key><arg_value>{"double": true}</arg_value></tool_call>'
+    )
     assert parse_tool_calls(text).calls[0].arguments == {"box": [10, 20, 30, 40], "opts": {"double": True}}
 
 
@@ -79,7 +85,9 @@ def test_prose_mentioning_the_tag_is_not_a_call() -> None:
 def test_text_without_calls_is_unchanged() -> None:
     text = "  The button is at <|begin_of_box|>[1,2,3,4]<|end_of_box|>  "
     parsed = parse_tool_calls(text)
-    assert parsed.text == text and parsed.calls == [] and parsed.errors == []
+    assert parsed.text == text
+    assert parsed.calls == []
+    assert parsed.errors == []
 
 
 @pytest.mark.parametrize(
@@ -87,7 +95,10 @@ def test_text_without_calls_is_unchanged() -> None:
     [
         ('{"city": "Paris"}', {"city": "Paris"}),
         ('{"<arg_key>city</arg_key>": "<arg_value>Paris</arg_value>"}', {"city": "Paris"}),
-        ("<arg_key>city</arg_key><arg_value>Paris</arg_value><arg_key>n</arg_key><arg_value>2</arg_value>", {"city": "Paris", "n": 2}),
+        (
+            "<arg_key>city</arg_key><arg_value>Paris</arg_value><arg_key>n</arg_key><arg_value>2</arg_value>",
+            {"city": "Paris", "n": 2},
+        ),
         ('{"city": "Paris"}}', {"city": "Paris"}),
         ("", {}),
         (None, {}),

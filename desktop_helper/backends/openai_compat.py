@@ -1,0 +1,995 @@
+"""GLM-4.6V through any OpenAI-compatible server: Z.ai, vLLM, SGLang, Ollama, LM Studio, llama.cpp.
+
+The backend speaks the chat-completions API with the ``openai`` SDK and adapts to each server through
+its :class:`~desktop_helper.backends.providers.ProviderConfig`:
+
+* the thinking switch in the server's own form, and reasoning read from ``reasoning_content``,
+  ``reasoning`` or inline ``<think>`` ... ``</think>`` text;
+* GLM's box tokens kept (``skip_special_tokens: false`` where the server would drop them);
+* images as base64 data URIs, downscaled only when they exceed the server's limits or the request's
+  token budget, with the sent size recorded in each capture's geometry (:attr:`last_sent_images`);
+* video as ``video_url`` where the server takes it, else its sampled frames;
+* tools, and tool calls whether the server parsed them or left GLM's raw ``<tool_call>`` text.
+
+Faults: retries with backoff for 429 and 5xx (honouring ``Retry-After``) happen only before the first
+token; afterwards a fault ends the stream with ``Done(FinishReason.ERROR, message)`` so the partial
+answer is kept and marked. Faults before any output raise :class:`BackendError` with a fix. Cancelling
+shuts the HTTP stream's socket from a watcher thread, so a blocked read returns at once.
+
+The API key is passed to the SDK only; it is never logged, and it is masked in any server message we
+repeat to the user.
+"""
+
+from __future__ import annotations
+
+import base64
+import email.utils
+import io
+import logging
+import math
+import random
+import socket
+import ssl
+import threading
+import time
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
+
+from desktop_helper.backends.base import (
+    Backend,
+    CancelToken,
+    Capability,
+    ChatRequest,
+    Done,
+    Event,
+    OptionSpec,
+    Progress,
+    TextDelta,
+    ThinkingDelta,
+    ToolCallEvent,
+    Usage,
+)
+from desktop_helper.backends.providers import ProviderConfig, SamplingDialect, ThinkingStyle
+from desktop_helper.core.errors import BackendError, MediaError
+from desktop_helper.core.types import FinishReason, ImagePart, Message, TextPart, ToolCall, ToolSpec, VideoPart
+from desktop_helper.parsers.tool_calls import coerce_arguments, new_call_id, parse_tool_calls
+
+if TYPE_CHECKING:
+    import openai
+
+    from desktop_helper.settings.secrets import SecretStore
+    from desktop_helper.settings.store import Settings
+
+log = logging.getLogger(__name__)
+
+#: GLM-V's recommended sampling (GLM-V README); used when the request leaves a value unset
+GLM_TEMPERATURE = 0.8
+GLM_TOP_P = 0.6
+GLM_TOP_K = 2
+GLM_REPETITION_PENALTY = 1.1
+
+#: pixels per image token side: 14 px patches merged 2x2
+PATCH_PX = 28
+#: longest we wait for a server that asks us to (Retry-After); longer is reported, not waited for
+MAX_RETRY_WAIT = 60.0
+#: how often the cancel watcher looks at the token, in seconds
+CANCEL_POLL = 0.02
+
+_FINISH = {
+    "stop": FinishReason.STOP,
+    "eos": FinishReason.STOP,
+    "length": FinishReason.LENGTH,
+    "tool_calls": FinishReason.TOOL_CALLS,
+    "function_call": FinishReason.TOOL_CALLS,
+}
+
+
+class OpenAICompatBackend(Backend):
+    """A chat backend on an OpenAI-compatible HTTP server.
+
+    Args:
+        config: which server and model, and how to talk to it.
+        api_key: the key, or None for servers without authentication.
+        client_factory: builds the ``openai.OpenAI`` client (tests inject one); by default a client
+            with our timeouts and no SDK retries (we retry ourselves, and only before the first token).
+    """
+
+    name = "openai_compat"
+    capabilities = Capability.IMAGES | Capability.VIDEO | Capability.TOOLS | Capability.THINKING | Capability.GROUNDING
+    options = (
+        OptionSpec("connect_timeout", float, 10.0, "Seconds to wait for a connection.", minimum=0.5, maximum=300.0),
+        OptionSpec("read_timeout", float, 300.0, "Seconds to wait for the next piece of an answer.", minimum=1.0, maximum=3600.0),
+        OptionSpec("max_retries", int, 3, "Retries for rate limits and server errors.", minimum=0, maximum=10),
+    )
+
+    def __init__(
+        self,
+        config: ProviderConfig,
+        api_key: str | None = None,
+        client_factory: Callable[[ProviderConfig, str | None], openai.OpenAI] | None = None,
+    ) -> None:
+        self.config = config
+        self._api_key = api_key
+        self._client_factory = client_factory or _default_client
+        self._client: openai.OpenAI | None = None
+        self._lock = threading.Lock()
+        #: the images of the last request as sent (possibly downscaled), geometry carrying the sent size
+        self.last_sent_images: tuple[ImagePart, ...] = ()
+
+    def __repr__(self) -> str:
+        # never show the key, even in a debugger or a crash report
+        return (
+            f"OpenAICompatBackend(provider={self.config.name!r}, base_url={self.config.base_url!r}, model={self.config.model!r})"
+        )
+
+    @classmethod
+    def from_settings(
+        cls,
+        settings: Settings,
+        secrets: SecretStore | None,
+        backend: str | None = None,
+        base_url: str | None = None,
+        model: str | None = None,
+    ) -> OpenAICompatBackend:
+        """The backend for the active provider (or ``backend``), with overrides, and its key."""
+        from desktop_helper.backends.providers import open_backend, resolve_provider
+
+        config = resolve_provider(
+            settings.get("models.providers"), settings.get("models.active_provider"), backend, base_url, model
+        )
+        return open_backend(config, secrets)
+
+    # ----- the client
+    def client(self) -> openai.OpenAI:
+        """The SDK client, created on first use and reused so connections are kept alive."""
+        with self._lock:
+            if self._client is None:
+                self._client = self._client_factory(self.config, self._api_key)
+            return self._client
+
+    def close(self) -> None:
+        with self._lock:
+            client, self._client = self._client, None
+        if client is not None:
+            client.close()
+
+    def list_models(self) -> list[str]:
+        """Model ids from the server's ``/models``; raises BackendError with a fix on failure."""
+        import openai
+
+        try:
+            return sorted(model.id for model in self.client().models.list())
+        except openai.APIError as exc:
+            raise self._error(exc) from exc
+
+    # ----- streaming
+    def stream(self, request: ChatRequest, cancel: CancelToken | None = None) -> Iterator[Event]:
+        """Stream the answer; see the module docstring for faults, retries and cancelling."""
+        import openai
+
+        cancel = cancel or CancelToken()
+        started = time.perf_counter()
+        messages, sent = build_messages(request.messages, self.config, request.image_token_budget)
+        self.last_sent_images = tuple(sent)
+        params = self.request_params(request, messages)
+        log.info(
+            "chat request to %s (%s), model %s, %d messages, %d images",
+            self.config.name,
+            _host(self.config.base_url),
+            self.config.model,
+            len(messages),
+            len(sent),
+        )
+        attempt = 0
+        while True:
+            if cancel.cancelled:
+                yield Done(FinishReason.CANCELLED)
+                return
+            try:
+                response = self.client().chat.completions.create(**params)
+                break
+            except openai.APIStatusError as exc:
+                delay = self._retry_delay(exc, attempt)
+                if delay is None:
+                    raise self._error(exc) from exc
+                attempt += 1
+                log.info("HTTP %s from %s; retry %d in %.1f s", exc.status_code, self.config.name, attempt, delay)
+                yield Progress(
+                    f"{self.config.name} answered HTTP {exc.status_code}; retrying in {delay:.0f} s "
+                    f"({attempt} of {self.config.max_retries})."
+                )
+                if cancel.wait(delay):
+                    yield Done(FinishReason.CANCELLED)
+                    return
+            except openai.APIError as exc:
+                raise self._error(exc) from exc
+        yield from self._consume(response, request, cancel, started)
+
+    def request_params(self, request: ChatRequest, messages: list[dict[str, Any]]) -> dict[str, Any]:
+        """The keyword arguments for ``chat.completions.create``, in the provider's dialect."""
+        config = self.config
+        extra: dict[str, Any] = {}
+        params: dict[str, Any] = {
+            "model": config.model,
+            "messages": messages,
+            "stream": True,
+            "temperature": GLM_TEMPERATURE if request.temperature is None else request.temperature,
+            "top_p": GLM_TOP_P if request.top_p is None else request.top_p,
+        }
+        if request.max_tokens is not None:
+            params["max_tokens"] = request.max_tokens
+        if config.stream_usage:
+            params["stream_options"] = {"include_usage": True}
+        if request.tools:
+            params["tools"] = [tool_schema(tool) for tool in request.tools]
+            # Z.ai accepts only "auto"; it is also every other server's default
+            params["tool_choice"] = "auto"
+        if config.thinking is ThinkingStyle.ZAI:
+            extra["thinking"] = {"type": "enabled" if request.thinking else "disabled"}
+        elif config.thinking is ThinkingStyle.TEMPLATE_KWARGS:
+            extra["chat_template_kwargs"] = {"enable_thinking": request.thinking}
+        elif config.thinking is ThinkingStyle.REASONING_EFFORT:
+            params["reasoning_effort"] = "medium" if request.thinking else "none"
+        if config.keep_special_tokens:
+            # GLM's <|begin_of_box|> markers are special tokens; vLLM-likes drop them by default
+            extra["skip_special_tokens"] = False
+        top_k = GLM_TOP_K if request.top_k is None else request.top_k
+        penalty = GLM_REPETITION_PENALTY if request.repeat_penalty is None else request.repeat_penalty
+        if config.sampling is SamplingDialect.VLLM:
+            extra["top_k"] = top_k
+            extra["repetition_penalty"] = penalty
+        elif config.sampling is SamplingDialect.LLAMA_CPP:
+            extra["top_k"] = top_k
+            extra["repeat_penalty"] = penalty
+        extra.update(config.extra)
+        if extra:
+            params["extra_body"] = extra
+        return params
+
+    def _consume(self, response: Any, request: ChatRequest, cancel: CancelToken, started: float) -> Iterator[Event]:
+        import openai
+
+        splitter = InlineSplitter(request.tools)
+        calls = _ToolCallAccumulator()
+        produced = False
+        finish: str | None = None
+        usage: Any = None
+        first_token: float | None = None
+        watcher = _CancelWatcher(cancel, response)
+        failure: BaseException | None = None
+        try:
+            try:
+                for chunk in response:
+                    if cancel.cancelled:
+                        break
+                    if getattr(chunk, "usage", None) is not None:
+                        usage = chunk.usage
+                    events: list[Event] = []
+                    for choice in chunk.choices or ():
+                        if choice.index not in (0, None):
+                            continue
+                        delta = choice.delta
+                        if delta is not None:
+                            reasoning = _reasoning_of(delta)
+                            if reasoning:
+                                events.append(ThinkingDelta(reasoning))
+                            if delta.content:
+                                events.extend(splitter.feed(delta.content))
+                            if delta.tool_calls:
+                                calls.add(delta.tool_calls)
+                        if choice.finish_reason:
+                            finish = choice.finish_reason
+                    for event in events:
+                        if first_token is None:
+                            first_token = time.perf_counter()
+                        produced = True
+                        yield event
+            except (openai.APIError, OSError) as exc:
+                failure = exc
+            except Exception as exc:
+                # httpx2 errors that escape the SDK's mapping (a socket shut by cancel, a cut chunk)
+                if not _is_transport_error(exc):
+                    raise
+                failure = exc
+        finally:
+            watcher.stop()
+            response.close()
+
+        if cancel.cancelled:
+            for event in splitter.finish(keep_partial_calls=False):
+                yield event
+            yield Done(FinishReason.CANCELLED)
+            return
+        if failure is None and finish is None:
+            failure = ConnectionError("the stream ended before the server said it was finished")
+        if failure is not None and not produced:
+            if isinstance(failure, openai.APITimeoutError) or (
+                isinstance(failure, openai.APIError) and not isinstance(failure, openai.APIConnectionError)
+            ):
+                raise self._error(failure) from failure
+            raise BackendError(
+                f"The connection to {self.config.name} ({_host(self.config.base_url)}) broke before any answer arrived.",
+                "Check that the server is still running, then ask again.",
+            ) from failure
+
+        tail = splitter.finish()
+        try:
+            tail.extend(ToolCallEvent(call) for call in calls.finish())
+        except ValueError as exc:
+            failure = failure or exc
+        for event in tail:
+            yield event
+        yield self._usage(usage, started, first_token)
+        if failure is not None:
+            yield Done(FinishReason.ERROR, self._mid_stream_message(failure))
+            return
+        if finish in ("sensitive", "content_filter"):
+            yield Done(FinishReason.ERROR, f"{self.config.name} stopped the answer with its content filter.")
+            return
+        if finish == "network_error":
+            yield Done(FinishReason.ERROR, f"{self.config.name} lost its connection to the model mid-answer; ask again.")
+            return
+        reason = _FINISH.get(finish or "", FinishReason.STOP)
+        if splitter.produced_calls or calls.count:
+            reason = FinishReason.TOOL_CALLS
+        yield Done(reason)
+
+    def _usage(self, usage: Any, started: float, first_token: float | None) -> Usage:
+        now = time.perf_counter()
+        timings = {"total_ms": (now - started) * 1000.0}
+        if first_token is not None:
+            timings["first_token_ms"] = (first_token - started) * 1000.0
+        if usage is None:
+            return Usage(timings=timings)
+        details = getattr(usage, "prompt_tokens_details", None)
+        return Usage(
+            prompt_tokens=getattr(usage, "prompt_tokens", 0) or 0,
+            completion_tokens=getattr(usage, "completion_tokens", 0) or 0,
+            cached_tokens=(getattr(details, "cached_tokens", 0) or 0) if details is not None else 0,
+            timings=timings,
+        )
+
+    # ----- faults
+    def _retry_delay(self, exc: openai.APIStatusError, attempt: int) -> float | None:
+        """Seconds to wait before retrying ``exc``, or None if it must not be retried."""
+        status = exc.status_code
+        if not (status in (408, 429) or 500 <= status <= 599) or attempt >= self.config.max_retries:
+            return None
+        asked = retry_after_seconds(exc.response.headers)
+        if asked is not None:
+            return asked if asked <= MAX_RETRY_WAIT else None
+        # exponential backoff with jitter, so clients that failed together do not retry together
+        return min(MAX_RETRY_WAIT, 0.5 * 2**attempt) * random.uniform(0.75, 1.25)
+
+    def _error(self, exc: BaseException) -> BackendError:
+        """A BackendError that says what happened in words and how to fix it."""
+        import openai
+
+        config = self.config
+        where = f"{config.name} ({_host(config.base_url)})"
+        server_says = self._redact(_server_message(exc))
+        detail = f": {server_says}" if server_says else ""
+        if isinstance(exc, openai.APIStatusError):
+            status = exc.status_code
+            key_hint = f"Settings > Models and providers, or the environment variable {config.key_env_var}"
+            if status == 401:
+                if not self._api_key:
+                    return BackendError(
+                        f"{where} needs an API key, and none is set (HTTP 401{detail}).", f"Enter the key in {key_hint}."
+                    )
+                return BackendError(
+                    f"{where} rejected the API key (HTTP 401{detail}).", f"Check or replace the key in {key_hint}."
+                )
+            if status == 403:
+                return BackendError(
+                    f"{where} refused access with this key (HTTP 403{detail}).",
+                    f"Check that your key and plan allow the model {config.model!r}, or replace the key in {key_hint}.",
+                )
+            if status == 404:
+                return BackendError(
+                    f"{where} does not know the model {config.model!r}, or the base URL is wrong (HTTP 404{detail}).",
+                    "Pick a model from the server's list in Settings > Models and providers, and check that the base URL "
+                    "is the API root (for example http://localhost:8000/v1).",
+                )
+            if status == 429:
+                asked = retry_after_seconds(exc.response.headers)
+                wait = f" It asks to wait {asked:.0f} s." if asked else ""
+                return BackendError(
+                    f"{where} is limiting requests (HTTP 429{detail}).{wait}",
+                    "Wait a little and ask again, or check your plan's quota and balance.",
+                )
+            if status == 413:
+                return BackendError(
+                    f"{where} says the request is too large (HTTP 413{detail}).",
+                    "Lower the image token budget in Settings, or send fewer images.",
+                )
+            if 500 <= status <= 599:
+                return BackendError(
+                    f"{where} failed with a server error (HTTP {status}{detail}).",
+                    "Try again later; if it is your own server, look at its log.",
+                )
+            return BackendError(
+                f"{where} rejected the request (HTTP {status}{detail}).",
+                "If it mentions the image, lower the image token budget; if it mentions the model, pick another one.",
+            )
+        if isinstance(exc, openai.APITimeoutError):
+            return BackendError(
+                f"{where} did not answer in time.",
+                f"Check that the server is running and not overloaded; the read timeout is {config.read_timeout:g} s "
+                "and can be raised in the provider's settings.",
+            )
+        cause = _root_cause(exc)
+        if isinstance(cause, ssl.SSLError):
+            reason = getattr(cause, "verify_message", None) or getattr(cause, "reason", None) or str(cause)
+            return BackendError(
+                f"The secure (TLS) connection to {where} failed: {reason}.",
+                "If the server uses a self-signed or private certificate, add it to your system's trusted certificates "
+                "(or point SSL_CERT_FILE at it); for a local server without TLS, use an http:// URL.",
+            )
+        if isinstance(cause, ConnectionRefusedError):
+            return BackendError(
+                f"Nothing is listening at {config.base_url} (connection refused).",
+                "Start the server, or check the host and port in the provider's base URL.",
+            )
+        if isinstance(cause, socket.gaierror):
+            return BackendError(
+                f"The host {_host(config.base_url)} of {config.name} could not be found.",
+                "Check the base URL and your network connection.",
+            )
+        if isinstance(exc, openai.APIConnectionError):
+            return BackendError(
+                f"Could not reach {where}: {self._redact(str(cause) or type(cause).__name__)}.",
+                "Check the base URL, your network, and that the server is running.",
+            )
+        if isinstance(exc, openai.APIError):
+            return BackendError(f"{where} reported an error{detail or ': ' + self._redact(str(exc))}.", "Ask again.")
+        return BackendError(f"Talking to {where} failed: {self._redact(str(exc))}.", "Ask again.")
+
+    def _mid_stream_message(self, failure: BaseException) -> str:
+        import openai
+
+        where = f"{self.config.name} ({_host(self.config.base_url)})"
+        if isinstance(failure, ValueError):
+            return f"The answer above is incomplete: the model's tool call could not be read ({failure}). Ask again."
+        if isinstance(failure, openai.APITimeoutError):
+            return f"The answer above is incomplete: {where} stopped sending for {self.config.read_timeout:g} s. Ask again."
+        if isinstance(failure, openai.APIError) and not isinstance(failure, openai.APIConnectionError):
+            said = self._redact(_server_message(failure) or str(failure))
+            return f"The answer above is incomplete: {where} reported an error mid-answer ({said}). Ask again."
+        return f"The answer above is incomplete: the connection to {where} was lost mid-answer. Ask again."
+
+    def _redact(self, text: str) -> str:
+        if self._api_key and len(self._api_key) >= 4:
+            text = text.replace(self._api_key, "***")
+        return text
+
+
+# ----- building requests
+
+
+def build_messages(
+    messages: Sequence[Message], config: ProviderConfig, image_token_budget: int | None = None
+) -> tuple[list[dict[str, Any]], list[ImagePart]]:
+    """Our messages in the chat-completions form, and the images as sent.
+
+    Earlier assistant turns go back without their reasoning (GLM's template drops it anyway). Images a
+    tool returned follow the tool results as a user turn, since the OpenAI form allows only text there.
+    """
+    out: list[dict[str, Any]] = []
+    sent: list[ImagePart] = []
+    pending_tool_media: list[dict[str, Any]] = []
+
+    def content_parts(parts: Sequence[Any]) -> list[dict[str, Any]]:
+        result: list[dict[str, Any]] = []
+        for part in parts:
+            if isinstance(part, TextPart):
+                if part.text:
+                    result.append({"type": "text", "text": part.text})
+            elif isinstance(part, ImagePart):
+                fitted = fit_image(part, config.max_image_bytes, config.max_image_side, image_token_budget)
+                sent.append(fitted)
+                result.append({"type": "image_url", "image_url": {"url": data_uri(fitted.data, fitted.mime)}})
+            elif isinstance(part, VideoPart):
+                result.extend(video_parts(part, config, image_token_budget, sent))
+        return result
+
+    def flush_tool_media() -> None:
+        if pending_tool_media:
+            out.append(
+                {"role": "user", "content": [{"type": "text", "text": "Images returned by the tools:"}, *pending_tool_media]}
+            )
+            pending_tool_media.clear()
+
+    for message in messages:
+        if message.role != "tool":
+            flush_tool_media()
+        if message.role == "tool":
+            media = [p for p in content_parts(message.parts) if p["type"] != "text"]
+            pending_tool_media.extend(media)
+            out.append({"role": "tool", "tool_call_id": message.tool_call_id or "", "content": message.text_content})
+        elif message.role == "assistant":
+            entry: dict[str, Any] = {"role": "assistant", "content": message.text_content}
+            if message.tool_calls:
+                entry["tool_calls"] = [
+                    {"id": call.id, "type": "function", "function": {"name": call.name, "arguments": _json(call.arguments)}}
+                    for call in message.tool_calls
+                ]
+            out.append(entry)
+        elif message.role == "system":
+            out.append({"role": "system", "content": message.text_content})
+        elif all(isinstance(p, TextPart) for p in message.parts):
+            out.append({"role": "user", "content": message.text_content})
+        else:
+            out.append({"role": "user", "content": content_parts(message.parts)})
+    flush_tool_media()
+    return out, sent
+
+
+def video_parts(
+    video: VideoPart, config: ProviderConfig, image_token_budget: int | None, sent: list[ImagePart]
+) -> list[dict[str, Any]]:
+    """The file as ``video_url`` if the provider takes it and it fits, else the sampled frames."""
+    if config.video and video.path:
+        path = Path(video.path)
+        try:
+            size = path.stat().st_size
+        except OSError as exc:
+            raise MediaError(f"The video {video.path} cannot be read: {exc.strerror}.", "Record or choose it again.") from exc
+        # base64 grows the file by a third; the provider's limit applies to what it receives
+        if size * 4 / 3 <= config.max_video_bytes:
+            return [{"type": "video_url", "video_url": {"url": data_uri(path.read_bytes(), video.mime)}}]
+    if not video.frames:
+        raise MediaError(
+            f"{config.name} cannot take this video file, and no frames were sampled from it.",
+            "Record a shorter video, or use a provider that accepts video.",
+        )
+    parts = []
+    for frame in video.frames:
+        fitted = fit_image(frame, config.max_image_bytes, config.max_image_side, image_token_budget)
+        sent.append(fitted)
+        parts.append({"type": "image_url", "image_url": {"url": data_uri(fitted.data, fitted.mime)}})
+    return parts
+
+
+def tool_schema(tool: ToolSpec) -> dict[str, Any]:
+    return {"type": "function", "function": {"name": tool.name, "description": tool.description, "parameters": tool.parameters}}
+
+
+def data_uri(data: bytes, mime: str) -> str:
+    return f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
+
+
+def _b64_size(n: int) -> int:
+    return 4 * ((n + 2) // 3)
+
+
+def image_tokens(width: int, height: int) -> int:
+    """GLM's image token count: one per 28x28 px after rounding to multiples of 28."""
+    return max(1, round(width / PATCH_PX)) * max(1, round(height / PATCH_PX))
+
+
+def fit_image(part: ImagePart, max_bytes: int, max_side: int, token_budget: int | None = None) -> ImagePart:
+    """``part`` as it will be sent: unchanged when it fits, else downscaled and re-encoded.
+
+    The limits apply to the base64 text, which is what the server receives. The returned part's
+    geometry records the sent size, so boxes can be mapped back.
+
+    Raises:
+        MediaError: the image cannot be decoded, or cannot be made small enough.
+    """
+    scale = 1.0
+    longest = max(part.width, part.height)
+    if max_side and longest > max_side:
+        scale = max_side / longest
+    if token_budget:
+        tokens = image_tokens(round(part.width * scale), round(part.height * scale))
+        if tokens > token_budget:
+            scale *= math.sqrt(token_budget / tokens)
+    if scale >= 1.0 and _b64_size(len(part.data)) <= max_bytes and part.mime in ("image/png", "image/jpeg", "image/webp"):
+        # the common case: no decode, no re-encode, so a screenshot costs only the base64
+        return _with_sent(part, part.data, part.mime, part.width, part.height)
+
+    from PIL import Image
+
+    try:
+        image = Image.open(io.BytesIO(part.data))
+        image.load()
+    except Exception as exc:  # Pillow raises many kinds of errors for bad data
+        raise MediaError(f"The image {part.name or ''} could not be decoded: {exc}.", "Capture or attach it again.") from exc
+    mime = part.mime if part.mime in ("image/png", "image/jpeg", "image/webp") else "image/png"
+    for _ in range(12):
+        size = (max(1, round(image.width * scale)), max(1, round(image.height * scale)))
+        resized = image if size == image.size else image.resize(size, Image.Resampling.LANCZOS)
+        data = _encode(resized, mime)
+        if _b64_size(len(data)) > max_bytes and mime == "image/png":
+            # screenshots compress badly as PNG at high resolution; JPEG keeps detail at a fraction of the size
+            mime = "image/jpeg"
+            data = _encode(resized, mime)
+        if _b64_size(len(data)) <= max_bytes:
+            log.debug("image downscaled from %dx%d to %dx%d (%d bytes)", part.width, part.height, *size, len(data))
+            return _with_sent(part, data, mime, size[0], size[1])
+        scale *= max(0.5, math.sqrt(max_bytes / _b64_size(len(data))) * 0.9)
+    raise MediaError("The image could not be made small enough for the provider.", "Capture a smaller region.")
+
+
+def _encode(image: Any, mime: str) -> bytes:
+    buffer = io.BytesIO()
+    if mime == "image/jpeg":
+        if image.mode not in ("RGB", "L"):
+            image = image.convert("RGB")
+        image.save(buffer, "JPEG", quality=90)
+    elif mime == "image/webp":
+        image.save(buffer, "WEBP", quality=90)
+    else:
+        image.save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def _with_sent(part: ImagePart, data: bytes, mime: str, width: int, height: int) -> ImagePart:
+    geometry = part.geometry.with_sent_size(width, height) if part.geometry is not None else None
+    if data is part.data and geometry == part.geometry:
+        return part
+    return replace(part, data=data, mime=mime, width=width, height=height, geometry=geometry)
+
+
+def _json(value: Mapping[str, Any]) -> str:
+    import json
+
+    return json.dumps(value, ensure_ascii=False)
+
+
+# ----- reading streams
+
+
+class InlineSplitter:
+    """Splits streamed ``content`` into answer, inline ``<think>`` reasoning, and raw ``<tool_call>`` blocks.
+
+    Text that might be the start of a tag is held back until the next piece shows whether it is one,
+    so a tag cut across two chunks is still found; nothing else is delayed.
+    """
+
+    THINK, END_THINK, CALL, END_CALL = "<think>", "</think>", "<tool_call>", "</tool_call>"
+
+    def __init__(self, tools: Sequence[ToolSpec] = ()) -> None:
+        self._tools = tuple(tools)
+        self._mode = "answer"
+        self._pending = ""
+        self._call = ""
+        self._answer_started = False
+        self.produced_calls = 0
+
+    def feed(self, text: str) -> list[Event]:
+        events: list[Event] = []
+        text = self._pending + text
+        self._pending = ""
+        while text:
+            if self._mode == "thinking":
+                end = text.find(self.END_THINK)
+                if end == -1:
+                    keep = _partial_tag_suffix(text, (self.END_THINK,))
+                    self._emit_thinking(events, text[: len(text) - keep])
+                    self._pending = text[len(text) - keep :]
+                    return events
+                self._emit_thinking(events, text[:end])
+                text = text[end + len(self.END_THINK) :]
+                self._mode = "answer"
+            elif self._mode == "call":
+                end = text.find(self.END_CALL)
+                if end == -1:
+                    self._call += text
+                    return events
+                self._call += text[:end]
+                text = text[end + len(self.END_CALL) :]
+                self._finish_call(events, closed=True)
+                self._mode = "answer"
+            else:
+                tags = [self.CALL, self.END_THINK] + ([] if self._answer_started else [self.THINK])
+                found = [(text.find(tag), tag) for tag in tags if tag in text]
+                # <think> opens reasoning only before any answer text; later it is just words
+                found = [(at, tag) for at, tag in found if tag != self.THINK or not text[:at].strip()]
+                if not found:
+                    keep = _partial_tag_suffix(text, tags)
+                    self._emit_answer(events, text[: len(text) - keep])
+                    self._pending = text[len(text) - keep :]
+                    return events
+                start, tag = min(found)
+                self._emit_answer(events, text[:start])
+                text = text[start + len(tag) :]
+                if tag == self.THINK:
+                    self._mode = "thinking"
+                elif tag == self.CALL:
+                    self._mode = "call"
+                    self._call = ""
+                # a lone </think> (the template opened the block in the prompt) is dropped
+        return events
+
+    def finish(self, keep_partial_calls: bool = True) -> list[Event]:
+        """Flush what was held back; an unclosed tool call is parsed leniently (or shown as text)."""
+        events: list[Event] = []
+        pending, self._pending = self._pending, ""
+        if self._mode == "thinking":
+            self._emit_thinking(events, pending)
+        elif self._mode == "call":
+            self._call += pending
+            if keep_partial_calls:
+                self._finish_call(events, closed=False)
+        else:
+            self._emit_answer(events, pending)
+        self._mode = "answer"
+        return events
+
+    def _finish_call(self, events: list[Event], closed: bool) -> None:
+        raw = self.CALL + self._call + (self.END_CALL if closed else "")
+        self._call = ""
+        parsed = parse_tool_calls(raw, self._tools)
+        for call in parsed.calls:
+            self.produced_calls += 1
+            events.append(ToolCallEvent(call))
+        if parsed.errors:
+            # not a call after all: show the text rather than lose it
+            self._emit_answer(events, raw)
+
+    def _emit_answer(self, events: list[Event], text: str) -> None:
+        if not self._answer_started:
+            # the newline(s) after </think> or before the answer are layout, not answer
+            text = text.lstrip()
+        if text:
+            self._answer_started = True
+            events.append(TextDelta(text))
+
+    @staticmethod
+    def _emit_thinking(events: list[Event], text: str) -> None:
+        if text:
+            events.append(ThinkingDelta(text))
+
+
+def _partial_tag_suffix(text: str, tags: Sequence[str]) -> int:
+    """Length of the longest end of ``text`` that is a proper beginning of one of ``tags``."""
+    best = 0
+    for tag in tags:
+        for length in range(min(len(tag) - 1, len(text)), best, -1):
+            if text.endswith(tag[:length]):
+                best = length
+                break
+    return best
+
+
+class _ToolCallAccumulator:
+    """Joins OpenAI streamed ``tool_calls`` deltas (by index) into whole calls."""
+
+    def __init__(self) -> None:
+        self._calls: dict[int, dict[str, str]] = {}
+
+    @property
+    def count(self) -> int:
+        return len(self._calls)
+
+    def add(self, deltas: Sequence[Any]) -> None:
+        for position, delta in enumerate(deltas):
+            index = delta.index if getattr(delta, "index", None) is not None else position
+            entry = self._calls.setdefault(index, {"id": "", "name": "", "arguments": ""})
+            if delta.id:
+                entry["id"] = delta.id
+            function = delta.function
+            if function is not None:
+                if function.name:
+                    entry["name"] += function.name
+                if function.arguments:
+                    entry["arguments"] += function.arguments
+
+    def finish(self) -> list[ToolCall]:
+        """The calls, arguments decoded leniently; ValueError names a call whose arguments are unreadable."""
+        calls = []
+        for _, entry in sorted(self._calls.items()):
+            try:
+                arguments = coerce_arguments(entry["arguments"])
+            except ValueError as exc:
+                raise ValueError(f"{entry['name']}: {exc}") from exc
+            calls.append(ToolCall(entry["id"] or new_call_id(), entry["name"].strip(), arguments))
+        return calls
+
+
+def _reasoning_of(delta: Any) -> str:
+    """Reasoning text of a delta: ``reasoning_content`` (vLLM, SGLang, Z.ai, llama.cpp) or ``reasoning`` (newer vLLM, Ollama)."""
+    extra = getattr(delta, "model_extra", None) or {}
+    for key in ("reasoning_content", "reasoning"):
+        value = extra.get(key)
+        if value is None:
+            value = getattr(delta, key, None)
+        if isinstance(value, str) and value:
+            return value
+    return ""
+
+
+class _CancelWatcher:
+    """Shuts the stream's socket when the cancel token fires, so a read blocked on a slow server returns now."""
+
+    def __init__(self, cancel: CancelToken, response: Any) -> None:
+        self._cancel = cancel
+        self._response = response
+        self._stopped = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="openai-compat-cancel", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while not self._stopped.is_set():
+            if self._cancel.wait(CANCEL_POLL):
+                if not self._stopped.is_set():
+                    _shutdown_stream(self._response)
+                return
+
+    def stop(self) -> None:
+        self._stopped.set()
+        self._thread.join(timeout=1.0)
+
+
+def _shutdown_stream(response: Any) -> None:
+    """Wake the reading thread: shut the socket down (closing it alone does not interrupt a blocked recv)."""
+    http_response = getattr(response, "response", None)
+    network = getattr(http_response, "extensions", {}).get("network_stream") if http_response is not None else None
+    sock = network.get_extra_info("socket") if network is not None else None
+    if sock is not None:
+        try:
+            sock.shutdown(socket.SHUT_RDWR)
+            return
+        except OSError:
+            pass
+    try:
+        response.close()
+    except Exception:  # closing from another thread may race with the reader; the shutdown is best effort
+        log.debug("closing the stream from the cancel watcher failed", exc_info=True)
+
+
+# ----- helpers for faults
+
+
+def retry_after_seconds(headers: Mapping[str, str]) -> float | None:
+    """Seconds a server asks us to wait, from ``retry-after-ms`` or ``Retry-After`` (seconds or an HTTP date)."""
+    raw_ms = headers.get("retry-after-ms")
+    if raw_ms:
+        try:
+            return max(0.0, float(raw_ms) / 1000.0)
+        except ValueError:
+            pass
+    raw = headers.get("retry-after")
+    if not raw:
+        return None
+    try:
+        return max(0.0, float(raw))
+    except ValueError:
+        pass
+    try:
+        when = email.utils.parsedate_to_datetime(raw)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=timezone.utc)
+    return max(0.0, (when - datetime.now(timezone.utc)).total_seconds())
+
+
+def _server_message(exc: BaseException) -> str:
+    """The server's own words about an error, from the usual body shapes."""
+    body = getattr(exc, "body", None)
+    message: Any = None
+    if isinstance(body, Mapping):
+        error = body.get("error", body)
+        if isinstance(error, Mapping):
+            message = error.get("message") or error.get("msg")
+        elif isinstance(error, str):
+            message = error
+        message = message or body.get("message") or body.get("detail")
+    elif isinstance(body, str):
+        message = body
+    if not message:
+        return ""
+    text = " ".join(str(message).split())
+    return text[:300] + ("..." if len(text) > 300 else "")
+
+
+def _root_cause(exc: BaseException) -> BaseException:
+    """The most specific OS/TLS error in the chain, else the deepest cause."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    deepest = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, (ssl.SSLError, ConnectionRefusedError, socket.gaierror)):
+            return current
+        deepest = current
+        current = current.__cause__ or current.__context__
+    return deepest
+
+
+def _is_transport_error(exc: BaseException) -> bool:
+    try:
+        import httpx2
+    except ImportError:  # pragma: no cover - the SDK depends on it
+        return False
+    return isinstance(exc, (httpx2.TransportError, httpx2.StreamError))
+
+
+def _host(url: str) -> str:
+    parts = urlsplit(url)
+    return parts.netloc or url
+
+
+def _default_client(config: ProviderConfig, api_key: str | None) -> openai.OpenAI:
+    import httpx2
+    import openai
+
+    return openai.OpenAI(
+        # the SDK insists on a key; servers without authentication ignore this placeholder, and passing it
+        # keeps the SDK from picking up OPENAI_API_KEY and sending the user's OpenAI key elsewhere
+        api_key=api_key or "no-key",
+        base_url=config.base_url,
+        timeout=httpx2.Timeout(config.read_timeout, connect=config.connect_timeout),
+        max_retries=0,
+    )
+
+
+# ----- connection test (used by the settings page, off the GUI thread)
+
+
+@dataclass(frozen=True)
+class ConnectionReport:
+    """What a connection test found.
+
+    Attributes:
+        ok: the server answered the image question.
+        latency_ms: time to the first piece of the answer.
+        total_ms: time to the end of the answer.
+        answer: the (short) answer, for the user to judge.
+        error: the failure in words, with its fix, when not ok.
+    """
+
+    ok: bool
+    latency_ms: float | None = None
+    total_ms: float | None = None
+    answer: str = ""
+    error: str = ""
+
+
+def tiny_test_image() -> ImagePart:
+    """A 56x56 PNG, red on the left and blue on the right: small enough for any server, and checkable."""
+    from PIL import Image
+
+    image = Image.new("RGB", (56, 56), (220, 30, 30))
+    image.paste((30, 60, 220), (28, 0, 56, 56))
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG")
+    return ImagePart(buffer.getvalue(), "image/png", 56, 56, name="connection test")
+
+
+def check_connection(backend: OpenAICompatBackend, cancel: CancelToken | None = None, max_tokens: int = 24) -> ConnectionReport:
+    """Send a tiny image question and report latency or the exact failure; never raises for user errors."""
+    from desktop_helper.core.errors import UserError
+
+    question = Message(
+        "user",
+        (tiny_test_image(), TextPart("What two colours are in this image? Answer in three words.")),
+    )
+    request = ChatRequest(messages=(question,), thinking=False, max_tokens=max_tokens, temperature=0.0)
+    started = time.perf_counter()
+    first: float | None = None
+    answer: list[str] = []
+    try:
+        for event in backend.stream(request, cancel):
+            if isinstance(event, (TextDelta, ThinkingDelta)) and first is None:
+                first = time.perf_counter()
+            if isinstance(event, TextDelta):
+                answer.append(event.text)
+            elif isinstance(event, Done):
+                total = (time.perf_counter() - started) * 1000.0
+                latency = (first - started) * 1000.0 if first is not None else None
+                if event.reason is FinishReason.ERROR:
+                    return ConnectionReport(False, latency, total, "".join(answer), event.error or "failed")
+                if event.reason is FinishReason.CANCELLED:
+                    return ConnectionReport(False, latency, total, "".join(answer), "Cancelled.")
+                return ConnectionReport(True, latency if latency is not None else total, total, "".join(answer).strip())
+    except UserError as exc:
+        return ConnectionReport(False, error=str(exc))
+    return ConnectionReport(False, error="The server ended the answer without finishing it.")

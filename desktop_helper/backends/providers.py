@@ -1,0 +1,402 @@
+"""OpenAI-compatible providers: presets, the user's saved providers, and resolving one to a backend.
+
+A *preset* describes a kind of server (Z.ai, vLLM, Ollama, ...): its usual base URL, its models, how it
+takes GLM's thinking switch, whether it must be asked to keep special tokens (GLM's box markers), what
+images and video it accepts. A *provider* is what the user saved in settings (``models.providers``): a
+name, a preset and the values they changed. Keys are never part of a provider; they live in the
+:class:`~desktop_helper.settings.secrets.SecretStore` under the provider's name.
+
+:func:`resolve_provider` is the one place that turns "what the user asked for" (settings, or the
+``--backend``/``--base-url``/``--api-model`` options of the headless ``ask`` command) into a
+:class:`ProviderConfig`; :func:`open_backend` adds the key and builds the backend.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import asdict, dataclass, field, fields, replace
+from typing import TYPE_CHECKING, Any
+
+from desktop_helper.core.errors import BackendError
+from desktop_helper.settings.secrets import env_var_name
+
+if TYPE_CHECKING:
+    from desktop_helper.backends.openai_compat import OpenAICompatBackend
+    from desktop_helper.settings.secrets import SecretStore
+
+
+class ThinkingStyle(str, enum.Enum):
+    """How a server takes GLM's thinking switch."""
+
+    #: Z.ai: ``"thinking": {"type": "enabled" | "disabled"}``
+    ZAI = "zai"
+    #: vLLM, SGLang, llama.cpp's server: ``"chat_template_kwargs": {"enable_thinking": bool}``
+    TEMPLATE_KWARGS = "template_kwargs"
+    #: Ollama and LM Studio's OpenAI endpoints: ``"reasoning_effort": "none"`` turns it off
+    REASONING_EFFORT = "reasoning_effort"
+    #: the server offers no switch; the model's default applies
+    NONE = "none"
+
+
+class SamplingDialect(str, enum.Enum):
+    """Which non-OpenAI sampling fields (GLM wants top_k and a repetition penalty) a server understands."""
+
+    NONE = "none"
+    #: vLLM / SGLang: ``top_k``, ``repetition_penalty``
+    VLLM = "vllm"
+    #: llama.cpp's servers: ``top_k``, ``repeat_penalty``
+    LLAMA_CPP = "llama_cpp"
+
+
+MB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class ProviderPreset:
+    """A kind of OpenAI-compatible server and what it needs.
+
+    Attributes:
+        id: stable identifier stored in settings.
+        label: name shown in the UI.
+        base_url: the usual URL of its OpenAI API (ends in ``/v1`` or the provider's version path).
+        models: model names to offer when the server does not list its own.
+        needs_key: whether requests fail without an API key.
+        thinking: how it takes the thinking switch.
+        keep_special_tokens: send ``skip_special_tokens: false`` so GLM's box tokens survive.
+        sampling: which extra sampling fields it understands.
+        max_image_bytes: largest encoded image it accepts.
+        max_image_side: longest image side, in pixels, it accepts.
+        video: accepts ``video_url`` parts (else video is sent as sampled frames).
+        max_video_bytes: largest video file it accepts as ``video_url``.
+        stream_usage: understands ``stream_options.include_usage``.
+        key_url: where to create a key, shown next to the key field.
+        note: one line of advice shown in the settings page.
+    """
+
+    id: str
+    label: str
+    base_url: str
+    models: tuple[str, ...] = ()
+    needs_key: bool = False
+    thinking: ThinkingStyle = ThinkingStyle.TEMPLATE_KWARGS
+    keep_special_tokens: bool = False
+    sampling: SamplingDialect = SamplingDialect.NONE
+    max_image_bytes: int = 10 * MB
+    max_image_side: int = 8192
+    video: bool = False
+    max_video_bytes: int = 0
+    stream_usage: bool = False
+    key_url: str = ""
+    note: str = ""
+
+
+_ZAI_MODELS = ("glm-4.6v-flash", "glm-4.6v", "glm-4.5v")
+
+PRESETS: dict[str, ProviderPreset] = {
+    preset.id: preset
+    for preset in (
+        ProviderPreset(
+            "zai",
+            "Z.ai (international)",
+            "https://api.z.ai/api/paas/v4",
+            _ZAI_MODELS,
+            needs_key=True,
+            thinking=ThinkingStyle.ZAI,
+            max_image_bytes=5 * MB,
+            max_image_side=6000,
+            video=True,
+            max_video_bytes=200 * MB,
+            key_url="https://z.ai/manage-apikey/apikey-list",
+            note="glm-4.6v-flash is free; glm-4.6v is the 106B model.",
+        ),
+        ProviderPreset(
+            "zai_cn",
+            "Zhipu BigModel (mainland China)",
+            "https://open.bigmodel.cn/api/paas/v4",
+            _ZAI_MODELS,
+            needs_key=True,
+            thinking=ThinkingStyle.ZAI,
+            max_image_bytes=5 * MB,
+            max_image_side=6000,
+            video=True,
+            max_video_bytes=200 * MB,
+            key_url="https://open.bigmodel.cn/usercenter/apikeys",
+        ),
+        ProviderPreset(
+            "vllm",
+            "vLLM",
+            "http://localhost:8000/v1",
+            ("zai-org/GLM-4.6V", "zai-org/GLM-4.6V-Flash"),
+            thinking=ThinkingStyle.TEMPLATE_KWARGS,
+            keep_special_tokens=True,
+            sampling=SamplingDialect.VLLM,
+            max_image_bytes=20 * MB,
+            video=True,
+            max_video_bytes=200 * MB,
+            stream_usage=True,
+            note="Serve with --reasoning-parser glm45 --tool-call-parser glm45 --enable-auto-tool-choice.",
+        ),
+        ProviderPreset(
+            "sglang",
+            "SGLang",
+            "http://localhost:30000/v1",
+            ("zai-org/GLM-4.6V", "zai-org/GLM-4.6V-Flash"),
+            thinking=ThinkingStyle.TEMPLATE_KWARGS,
+            keep_special_tokens=True,
+            sampling=SamplingDialect.VLLM,
+            max_image_bytes=20 * MB,
+            video=True,
+            max_video_bytes=200 * MB,
+            stream_usage=True,
+            note="Serve with --reasoning-parser glm --tool-call-parser glm.",
+        ),
+        ProviderPreset(
+            "ollama",
+            "Ollama",
+            "http://localhost:11434/v1",
+            thinking=ThinkingStyle.REASONING_EFFORT,
+            stream_usage=True,
+            note="Pull a GLM-4.6V-Flash model that includes its vision projector.",
+        ),
+        ProviderPreset(
+            "lmstudio",
+            "LM Studio",
+            "http://localhost:1234/v1",
+            thinking=ThinkingStyle.REASONING_EFFORT,
+            note="LM Studio may downscale images itself; grounding is better with full-size images.",
+        ),
+        ProviderPreset(
+            "llamacpp",
+            "llama.cpp server",
+            "http://localhost:8080/v1",
+            thinking=ThinkingStyle.TEMPLATE_KWARGS,
+            sampling=SamplingDialect.LLAMA_CPP,
+            note="Start llama-server with --mmproj (the matching projector) and --jinja.",
+        ),
+        ProviderPreset(
+            "custom",
+            "Custom server",
+            "http://localhost:8000/v1",
+            thinking=ThinkingStyle.TEMPLATE_KWARGS,
+        ),
+    )
+}
+
+
+@dataclass(frozen=True)
+class ProviderConfig:
+    """One provider the user configured; defaults come from its preset.
+
+    Attributes:
+        name: the user's name for it, unique; also the key's name in the secret store.
+        preset: a :data:`PRESETS` id.
+        base_url, model: where to send requests and which model to ask for.
+        thinking, keep_special_tokens, sampling, max_image_bytes, max_image_side, video,
+        max_video_bytes, stream_usage: see :class:`ProviderPreset`.
+        connect_timeout: seconds to wait for a connection.
+        read_timeout: seconds to wait for the next piece of the answer (the first one includes
+            prompt processing, which is slow for large images on CPU servers).
+        max_retries: retries for rate limits and server errors before the first token.
+    """
+
+    name: str
+    preset: str
+    base_url: str
+    model: str = ""
+    thinking: ThinkingStyle = ThinkingStyle.TEMPLATE_KWARGS
+    keep_special_tokens: bool = False
+    sampling: SamplingDialect = SamplingDialect.NONE
+    max_image_bytes: int = 10 * MB
+    max_image_side: int = 8192
+    video: bool = False
+    max_video_bytes: int = 0
+    stream_usage: bool = False
+    connect_timeout: float = 10.0
+    read_timeout: float = 300.0
+    max_retries: int = 3
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def preset_info(self) -> ProviderPreset:
+        return PRESETS.get(self.preset, PRESETS["custom"])
+
+    @property
+    def needs_key(self) -> bool:
+        return self.preset_info.needs_key
+
+    @property
+    def key_env_var(self) -> str:
+        return env_var_name(self.name)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The settings form: only what differs from the preset, plus name, preset and URL."""
+        base = from_preset(self.preset, self.name)
+        data: dict[str, Any] = {"name": self.name, "preset": self.preset, "base_url": self.base_url}
+        for key, value in asdict(self).items():
+            if key in data:
+                continue
+            if value != getattr(base, key):
+                data[key] = value.value if isinstance(value, enum.Enum) else value
+        return data
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> ProviderConfig:
+        """Read a stored provider; unknown keys are ignored, bad values raise BackendError."""
+        name = str(data.get("name", "")).strip()
+        if not name:
+            raise BackendError("A saved API provider has no name.", "Open Settings > Models and providers and fix it.")
+        preset_id = str(data.get("preset", "custom"))
+        if preset_id not in PRESETS:
+            preset_id = "custom"
+        config = from_preset(preset_id, name)
+        known = {f.name: f for f in fields(cls)}
+        changes: dict[str, Any] = {}
+        for key, value in data.items():
+            if key in ("name", "preset") or key not in known:
+                continue
+            try:
+                changes[key] = _coerce(getattr(config, key), value)
+            except (TypeError, ValueError):
+                raise BackendError(
+                    f"The saved API provider {name!r} has an invalid {key}: {value!r}.",
+                    "Open Settings > Models and providers and correct it.",
+                ) from None
+        return replace(config, **changes)
+
+
+def _coerce(current: Any, value: Any) -> Any:
+    """``value`` in the type of ``current`` (the preset's value); TypeError/ValueError if it does not fit."""
+    if isinstance(current, enum.Enum):
+        return type(current)(value)
+    if isinstance(current, bool):
+        if not isinstance(value, bool):
+            raise TypeError(value)
+        return value
+    if isinstance(current, (int, float)):
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise TypeError(value)
+        return type(current)(value)
+    if isinstance(current, str):
+        return str(value)
+    if isinstance(current, dict) and not isinstance(value, dict):
+        raise TypeError(value)
+    return value
+
+
+def from_preset(preset_id: str, name: str | None = None) -> ProviderConfig:
+    """A provider with every value taken from the preset (the first listed model is chosen)."""
+    preset = PRESETS[preset_id]
+    return ProviderConfig(
+        name=name or preset.label,
+        preset=preset.id,
+        base_url=preset.base_url,
+        model=preset.models[0] if preset.models else "",
+        thinking=preset.thinking,
+        keep_special_tokens=preset.keep_special_tokens,
+        sampling=preset.sampling,
+        max_image_bytes=preset.max_image_bytes,
+        max_image_side=preset.max_image_side,
+        video=preset.video,
+        max_video_bytes=preset.max_video_bytes,
+        stream_usage=preset.stream_usage,
+    )
+
+
+def load_providers(stored: Iterable[Mapping[str, Any]]) -> list[ProviderConfig]:
+    """Read the ``models.providers`` setting."""
+    return [ProviderConfig.from_dict(item) for item in stored]
+
+
+def unique_name(wanted: str, taken: Iterable[str]) -> str:
+    """``wanted``, or ``wanted 2``, ``wanted 3``... if that name is already used."""
+    taken_set = {t.casefold() for t in taken}
+    if wanted.casefold() not in taken_set:
+        return wanted
+    stem = re.sub(r"\s+\d+$", "", wanted)
+    number = 2
+    while f"{stem} {number}".casefold() in taken_set:
+        number += 1
+    return f"{stem} {number}"
+
+
+def resolve_provider(
+    providers: Iterable[Mapping[str, Any]],
+    active: str = "",
+    backend: str | None = None,
+    base_url: str | None = None,
+    model: str | None = None,
+) -> ProviderConfig:
+    """Choose the provider a request goes to.
+
+    Args:
+        providers: the ``models.providers`` setting.
+        active: the ``models.active_provider`` setting (used when ``backend`` is not given).
+        backend: a saved provider's name, or a preset id (``zai``, ``vllm``, ``llamacpp``, ...) for a
+            provider that is not saved; case-insensitive.
+        base_url: overrides the provider's URL.
+        model: overrides the provider's model.
+
+    Raises:
+        BackendError: no such provider, or no model to ask for.
+    """
+    saved = load_providers(providers)
+    wanted = (backend or active or "").strip()
+    config: ProviderConfig | None = None
+    if wanted:
+        config = next((p for p in saved if p.name.casefold() == wanted.casefold()), None)
+        if config is None and wanted.lower() in PRESETS:
+            config = from_preset(wanted.lower(), wanted.lower())
+        if config is None:
+            names = [p.name for p in saved] + sorted(PRESETS)
+            raise BackendError(
+                f"There is no API provider called {wanted!r}.",
+                f"Use one of: {', '.join(names)}; or add it in Settings > Models and providers.",
+            )
+    elif saved:
+        config = saved[0]
+    elif base_url:
+        config = from_preset("custom", "custom")
+    else:
+        raise BackendError(
+            "No API provider is configured.",
+            "Add one in Settings > Models and providers, or pass --backend PRESET (e.g. zai, vllm, llamacpp).",
+        )
+    if base_url:
+        config = replace(config, base_url=base_url.strip())
+    if model:
+        config = replace(config, model=model.strip())
+    if not config.base_url.startswith(("http://", "https://")):
+        raise BackendError(
+            f"The base URL {config.base_url!r} of provider {config.name!r} is not an http(s) URL.",
+            "Enter a URL like http://localhost:8000/v1.",
+        )
+    if not config.model:
+        raise BackendError(
+            f"No model is chosen for provider {config.name!r}.",
+            "Pick one in Settings > Models and providers, or pass --api-model NAME.",
+        )
+    return config
+
+
+def api_key_for(config: ProviderConfig, secrets: SecretStore | None) -> str | None:
+    """The provider's key from the environment or the secret store; BackendError if it needs one and has none."""
+    key = secrets.lookup(config.name) if secrets is not None else None
+    if key is None:
+        import os
+
+        key = os.environ.get(config.key_env_var)
+    if not key and config.needs_key:
+        raise BackendError(
+            f"No API key is set for provider {config.name!r}.",
+            f"Enter it in Settings > Models and providers, or set the environment variable {config.key_env_var}.",
+        )
+    return key or None
+
+
+def open_backend(config: ProviderConfig, secrets: SecretStore | None) -> OpenAICompatBackend:
+    """Build the backend for ``config`` with its key (see :func:`api_key_for`)."""
+    from desktop_helper.backends.openai_compat import OpenAICompatBackend
+
+    return OpenAICompatBackend(config, api_key_for(config, secrets))
