@@ -145,6 +145,7 @@ def test_inline_think_split_across_chunks_and_box_tokens_kept(
         ("reason only</think>answer", "", "reason onlyanswer"),
         ("<think>unfinished", "unfinished", ""),
         ("x <tool_cal", "", "x <tool_cal"),
+        ("no tools: <tool_call>f</tool_call>", "", "no tools: <tool_call>f</tool_call>"),
     ],
 )
 def test_inline_splitter_any_chunking(raw: str, thinking: str, answer: str) -> None:
@@ -174,7 +175,7 @@ def test_inline_splitter_raw_tool_call() -> None:
 def test_raw_tool_call_text_from_server(fake_openai: FakeOpenAIServer, make_backend: BackendFactory) -> None:
     raw = "<tool_call>click\n<arg_key>box</arg_key>\n<arg_value>[1, 2, 3, 4]</arg_value>\n</tool_call>"
     fake_openai.script(text_reply(*[raw[i : i + 7] for i in range(0, len(raw), 7)], finish="stop"))
-    answer, _, calls, done = collect(make_backend().stream(ask()))
+    answer, _, calls, done = collect(make_backend().stream(ask(tools=(ToolSpec("click", "click a box"),))))
     assert answer == ""
     assert [(c.name, c.arguments) for c in calls] == [("click", {"box": [1, 2, 3, 4]})]
     assert done is not None

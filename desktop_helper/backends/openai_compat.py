@@ -654,8 +654,10 @@ class InlineSplitter:
 
     THINK, END_THINK, CALL, END_CALL = "<think>", "</think>", "<tool_call>", "</tool_call>"
 
-    def __init__(self, tools: Sequence[ToolSpec] = ()) -> None:
+    def __init__(self, tools: Sequence[ToolSpec] = (), parse_calls: bool | None = None) -> None:
         self._tools = tuple(tools)
+        # without tools in the request a <tool_call> in the text is just text (or a weak model babbling)
+        self._parse_calls = bool(tools) if parse_calls is None else parse_calls
         self._mode = "answer"
         self._pending = ""
         self._call = ""
@@ -687,7 +689,11 @@ class InlineSplitter:
                 self._finish_call(events, closed=True)
                 self._mode = "answer"
             else:
-                tags = [self.CALL, self.END_THINK] + ([] if self._answer_started else [self.THINK])
+                tags = [self.END_THINK]
+                if self._parse_calls:
+                    tags.append(self.CALL)
+                if not self._answer_started:
+                    tags.append(self.THINK)
                 found = [(text.find(tag), tag) for tag in tags if tag in text]
                 # <think> opens reasoning only before any answer text; later it is just words
                 found = [(at, tag) for at, tag in found if tag != self.THINK or not text[:at].strip()]
