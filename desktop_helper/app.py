@@ -1,4 +1,6 @@
-"""The composition root (engineers editing in parallel: read CONTRIBUTING.md first): builds every service in order, wires them, and shuts them down in reverse.
+"""The composition root: builds every service in order, wires them, and shuts them down in reverse.
+
+(Editing in parallel? Read CONTRIBUTING.md first.)
 
 This module and :mod:`desktop_helper.ui` are the only places that import Qt. Services get their
 dependencies through their constructors; nothing reaches for a global.
@@ -7,6 +9,7 @@ dependencies through their constructors; nothing reaches for a global.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import logging
 import signal
@@ -82,11 +85,7 @@ class Application:
         for problem in self.settings.problems:
             self.bus.warning(problem.message, problem.fix)
         self.settings.on_problem(lambda problem: self.bus.warning(problem.message, problem.fix))
-        self.secrets: SecretStore
-        self.secrets, secret_problem = open_secret_store()
-        if secret_problem is not None:
-            log.info("secret store: %s", secret_problem.message)
-        self._service(f"settings ({self.paths.settings_file}), secrets in {self.secrets.location}")
+        self._service(f"settings ({self.paths.settings_file})")
 
         # 3. Qt
         from PySide6.QtCore import QCoreApplication, Qt, QTimer
@@ -151,13 +150,22 @@ class Application:
         if self.settings.get("general.show_chat_on_start"):
             self.chat.bring_to_front()
         if initial_argv:
-            QTimer.singleShot(0, lambda: self.run_argv(initial_argv, lambda text: self.bus.info(text)))
+            QTimer.singleShot(0, lambda: self.run_argv(initial_argv, self.bus.info))
         self.qt.aboutToQuit.connect(self.shutdown)
         log.info("ready in %.0f ms (tray: %s)", (time.monotonic() - _START) * 1000, self.tray_available)
         return True
 
     # ----- pieces
-    def _build_chat_window(self):  # type: ignore[no-untyped-def]
+    @functools.cached_property
+    def secrets(self) -> SecretStore:
+        """The keyring, opened on first use: importing its backends costs ~0.2 s of start-up."""
+        store, problem = open_secret_store()
+        if problem is not None:
+            log.info("secret store: %s", problem.message)
+        log.info("API keys are kept in %s", store.location)
+        return store
+
+    def _build_chat_window(self):
         from desktop_helper.ui.chat_window import ChatWindow
 
         return ChatWindow()

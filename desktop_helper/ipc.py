@@ -16,6 +16,7 @@ import socket
 import sys
 import tempfile
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any, BinaryIO
 
 from desktop_helper.settings.paths import AppPaths
@@ -31,7 +32,7 @@ def server_name(paths: AppPaths) -> str:
     if sys.platform == "win32":
         return name
     base = os.environ.get("XDG_RUNTIME_DIR") or tempfile.gettempdir()
-    return os.path.join(base, name + ".sock")
+    return str(Path(base) / f"{name}.sock")
 
 
 def encode(message: dict[str, Any]) -> bytes:
@@ -84,7 +85,7 @@ class _Connection:
             self._pipe.close()
 
 
-class NotRunning(Exception):
+class NotRunningError(Exception):
     """No instance is listening for this profile."""
 
 
@@ -97,16 +98,16 @@ def forward(
     """Send ``argv`` to the running instance and yield its replies.
 
     Raises:
-        NotRunning: when no instance listens (or a stale socket is left behind).
+        NotRunningError: when no instance listens (or a stale socket is left behind).
     """
     try:
         connection = _Connection(server_name(paths), connect_timeout)
     except OSError as exc:
-        raise NotRunning(str(exc)) from exc
+        raise NotRunningError(str(exc)) from exc
     try:
         if connection._sock is not None:
             connection._sock.settimeout(reply_timeout)
-        connection.send(encode({"argv": argv, "cwd": os.getcwd()}))
+        connection.send(encode({"argv": argv, "cwd": str(Path.cwd())}))
         for line in connection.lines():
             if line.strip():
                 yield json.loads(line)

@@ -14,7 +14,9 @@ def run(*argv: str, env_remove: tuple[str, ...] = ("DISPLAY", "WAYLAND_DISPLAY")
     import os
 
     env = {k: v for k, v in os.environ.items() if k not in env_remove}
-    return subprocess.run([sys.executable, "-m", "desktop_helper", *argv], env=env, capture_output=True, text=True, timeout=60, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "desktop_helper", *argv], env=env, capture_output=True, text=True, timeout=60, check=False
+    )
 
 
 def test_version_without_display() -> None:

@@ -63,7 +63,8 @@ SECRET_SERVICE_SCRIPT = textwrap.dedent(
 
 
 def test_real_secret_service_round_trip(tmp_path: Path) -> None:
-    assert shutil.which("dbus-run-session") and shutil.which("gnome-keyring-daemon"), "install dbus and gnome-keyring"
+    assert shutil.which("dbus-run-session"), "install dbus"
+    assert shutil.which("gnome-keyring-daemon"), "install gnome-keyring"
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DBUS_", "PYTHON_KEYRING"))}
     env["HOME"] = str(tmp_path)
     env["XDG_DATA_HOME"] = str(tmp_path / "data")

@@ -157,15 +157,16 @@ class Backend(ABC):
             raise ValueError(f"unknown option(s) for {cls.name}: {', '.join(sorted(unknown))}")
         result: dict[str, Any] = {}
         for spec in cls.options:
-            value = values.get(spec.name, spec.default)
+            value: Any = values.get(spec.name, spec.default)
             if value is not None:
                 if spec.type is float and isinstance(value, int):
                     value = float(value)
                 if not isinstance(value, spec.type) or (spec.type is int and isinstance(value, bool)):
                     raise ValueError(f"option {spec.name} must be {spec.type.__name__}, not {value!r}")
-                if spec.minimum is not None and value < spec.minimum:
+                number: Any = value  # isinstance on a runtime type narrows to object
+                if spec.minimum is not None and number < spec.minimum:
                     raise ValueError(f"option {spec.name} must be >= {spec.minimum}")
-                if spec.maximum is not None and value > spec.maximum:
+                if spec.maximum is not None and number > spec.maximum:
                     raise ValueError(f"option {spec.name} must be <= {spec.maximum}")
             result[spec.name] = value
         return result

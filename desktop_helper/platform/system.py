@@ -61,7 +61,7 @@ def launch_command() -> list[str]:
 @contextmanager
 def fake_os(name: OSName) -> Iterator[None]:
     """Pretend to run on ``name`` (tests only)."""
-    global _fake
+    global _fake  # noqa: PLW0603 - one process-wide switch is the point
     previous, _fake = _fake, name
     try:
         yield

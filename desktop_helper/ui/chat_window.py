@@ -1,45 +1,380 @@
-"""The chat window (first cut: messages from the app and a question box; the conversation view grows here)."""
+"""The chat window: conversations, streaming answers, attachments, model controls and history.
+
+Layout: the conversation list (with full-text search) on the left; on the right the controls
+(backend, thinking, image detail with its token estimate, system prompt), the conversation
+view, the attachments waiting to be sent, and the question box. A compact always-on-top
+:class:`MiniWindow` asks quick questions into the same conversation.
+
+Generation runs on a worker (:class:`GenerationRunner`), one at a time; each event arrives as a
+queued signal. The answer is written to the history while it streams (every
+:data:`SAVE_INTERVAL` seconds), so killing the app loses at most the last fraction of a second.
+Files are read and decoded on worker threads; a file that cannot be used produces a notice
+naming it and the reason, and nothing else changes.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QLabel, QLineEdit, QMainWindow, QPlainTextEdit, QVBoxLayout, QWidget
+import io
+import logging
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
 
+from PySide6.QtCore import QMimeData, Qt, QUrl, Signal
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDesktopServices,
+    QDragEnterEvent,
+    QDropEvent,
+    QGuiApplication,
+    QImage,
+    QKeyEvent,
+    QKeySequence,
+    QPixmap,
+    QShortcut,
+)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTextBrowser,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_helper.backends.base import ChatRequest, Done, Event, Progress, TextDelta, ThinkingDelta, Usage
+from desktop_helper.core.errors import MediaError, UserError
 from desktop_helper.core.messages import Level, UserMessage
-from desktop_helper.core.types import ImagePart
+from desktop_helper.core.types import FinishReason, ImagePart, Message, Part, TextPart
+from desktop_helper.history.store import HistoryStore, NewAttachment, StoredAttachment, StoredMessage
+from desktop_helper.media.documents import Attachment, PageRange, from_image_bytes, from_image_part, load_attachment
+from desktop_helper.ui.attachments_bar import AttachmentsBar
+from desktop_helper.ui.conversation_view import ConversationView, ViewImage, ViewMessage
 from desktop_helper.ui.icons import app_icon
+from desktop_helper.ui.markdown import html_snippet
+from desktop_helper.ui.workers import GenerationRunner, TaskRunner
+
+log = logging.getLogger(__name__)
+
+#: seconds between saves of a streaming answer
+SAVE_INTERVAL = 0.2
+#: (id, tokens per image); "max" uses the settings' budget or 8192
+DETAIL_LEVELS: tuple[tuple[str, int], ...] = (("low", 256), ("medium", 1024), ("high", 2704), ("max", 8192))
+
+
+@dataclass
+class _Stream:
+    """The answer being generated."""
+
+    conversation_id: int
+    message_id: int
+    content: str = ""
+    thinking: str = ""
+    saved_at: float = 0.0
+    dirty: bool = False
+    image: ImagePart | None = None
+    usage: Usage | None = None
+    started: float = field(default_factory=time.monotonic)
+
+
+class QuestionEdit(QPlainTextEdit):
+    """The question box: Enter sends, Shift+Enter starts a new line, pasted images become attachments.
+
+    Signals:
+        submit(): Enter was pressed.
+        pasted_images(list): images pasted from the clipboard (encoded PNG bytes).
+        pasted_files(list): file paths pasted (as URLs).
+    """
+
+    submit = Signal()
+    pasted_images = Signal(list)
+    pasted_files = Signal(list)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+            self.submit.emit()
+            return
+        super().keyPressEvent(event)
+
+    def canInsertFromMimeData(self, source: QMimeData) -> bool:  # noqa: N802 - Qt override
+        return source.hasImage() or source.hasUrls() or super().canInsertFromMimeData(source)
+
+    def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802 - Qt override
+        if source.hasUrls() and all(url.isLocalFile() for url in source.urls()):
+            self.pasted_files.emit([url.toLocalFile() for url in source.urls()])
+            return
+        if source.hasImage():
+            image = QImage(source.imageData())
+            if not image.isNull():
+                self.pasted_images.emit([_png_bytes(image)])
+                return
+        super().insertFromMimeData(source)
+
+
+class ImageViewer(QDialog):
+    """A larger view of an image, scrollable."""
+
+    def __init__(self, image: QImage, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("image_viewer")
+        self.setWindowTitle(title)
+        label = QLabel(self)
+        label.setPixmap(QPixmap.fromImage(image))
+        scroll = QScrollArea(self)
+        scroll.setWidget(label)
+        layout = QVBoxLayout(self)
+        layout.addWidget(scroll)
+        screen = QGuiApplication.primaryScreen().availableGeometry()
+        self.resize(min(image.width() + 40, screen.width() * 9 // 10), min(image.height() + 40, screen.height() * 9 // 10))
+
+
+class MiniWindow(QWidget):
+    """A compact always-on-top window for quick questions; answers stream into it.
+
+    Signals:
+        ask(str): a question was entered.
+        open_full(): the user wants the full window.
+    """
+
+    ask = Signal(str)
+    open_full = Signal()
+
+    def __init__(self) -> None:
+        super().__init__(None, Qt.WindowType.Tool | Qt.WindowType.WindowStaysOnTopHint)
+        self.setObjectName("mini_window")
+        self.setWindowTitle(self.tr("Quick question"))
+        self.resize(420, 260)
+        layout = QVBoxLayout(self)
+        self.answer = QTextBrowser(self)
+        self.answer.setObjectName("mini_answer")
+        self.input = QLineEdit(self)
+        self.input.setObjectName("mini_input")
+        self.input.setPlaceholderText(self.tr("Ask quickly…"))
+        self.input.returnPressed.connect(self._ask)
+        full = QPushButton(self.tr("Full window"), self)
+        full.clicked.connect(self.open_full)
+        row = QHBoxLayout()
+        row.addWidget(self.input, 1)
+        row.addWidget(full)
+        layout.addWidget(self.answer, 1)
+        layout.addLayout(row)
+
+    def _ask(self) -> None:
+        text = self.input.text().strip()
+        if text:
+            self.input.clear()
+            self.answer.clear()
+            self.ask.emit(text)
+
+    def append(self, text: str) -> None:
+        cursor = self.answer.textCursor()
+        cursor.movePosition(cursor.MoveOperation.End)
+        cursor.insertText(text)
 
 
 class ChatWindow(QMainWindow):
-    """Signals:
-    question(str): the user asked something (GUI thread).
+    """The full chat window.
+
+    Args:
+        history: where conversations are kept (``None``: an in-memory history for this session).
+        backends: the backend service (``None``: the window cannot answer, e.g. in a bare test).
+        settings: for the default image budget and thinking switch.
+        preview_dir: where HTML previews are written (default: a temporary folder).
+
+    Signals (GUI thread):
+        question(str): the user asked something.
+        generation_finished(int): an answer finished (its history message id), whatever the reason.
+        attachments_loaded(): files dropped or picked have been read (or refused).
     """
 
     question = Signal(str)
+    generation_finished = Signal(int)
+    attachments_loaded = Signal()
 
-    def __init__(self) -> None:
+    def __init__(
+        self,
+        history: HistoryStore | None = None,
+        backends: object | None = None,
+        settings: object | None = None,
+        preview_dir: Path | None = None,
+    ) -> None:
         super().__init__()
         self.setObjectName("chat_window")
         self.setWindowTitle("Chat")
         self.setWindowIcon(app_icon())
-        self.resize(720, 640)
-        central = QWidget(self)
-        layout = QVBoxLayout(central)
-        self.notice = QLabel(central)
+        self.resize(980, 700)
+        self.setAcceptDrops(True)
+        self._own_history = history is None
+        self.history = (
+            history if history is not None else HistoryStore(None, Path(tempfile.mkdtemp(prefix="desktop-helper-att-")))
+        )
+        self.backends = backends
+        self.settings = settings
+        self.preview_dir = preview_dir or Path(tempfile.gettempdir()) / "desktop-helper-preview"
+        self.overlay: object | None = None
+        self.open_url: Callable[[QUrl], object] = QDesktopServices.openUrl
+        self.conversation_id: int | None = None
+        self.last_request: ChatRequest | None = None
+        self._pending_system_prompt = ""
+        self._editing: int | None = None
+        self._stream: _Stream | None = None
+        self._images: dict[str, bytes] = {}
+        self._sent_images: dict[int, ImagePart] = {}  # assistant message id -> the image its boxes refer to
+        self._live: dict[int, list[Attachment]] = {}  # user message id -> attachments as loaded (capture geometry kept)
+        self._loading_files: dict[int, str] = {}
+        self._viewers: list[ImageViewer] = []
+        self.runner = GenerationRunner(self)
+        self.runner.event.connect(self._on_event)
+        self.tasks = TaskRunner(self)
+        self.tasks.done.connect(self._file_loaded)
+        self.tasks.failed.connect(self._file_failed)
+        self._build_ui()
+        self.mini = MiniWindow()
+        self.mini.ask.connect(self._ask_from_mini)
+        self.mini.open_full.connect(self.bring_to_front)
+        if backends is not None:
+            backends.state_changed.connect(self._backend_state)  # type: ignore[attr-defined]
+            self._backend_state(backends.state)  # type: ignore[attr-defined]
+        interrupted = self.history.mark_interrupted()
+        if interrupted:
+            log.info("%d answer(s) were interrupted by the last exit; kept as they were", interrupted)
+        self.reload_conversations()
+
+    # ----- construction
+    def _build_ui(self) -> None:
+        splitter = QSplitter(self)
+        # the conversation list on the left
+        left = QWidget(splitter)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(4, 4, 4, 4)
+        new = QPushButton(self.tr("New chat"), left)
+        new.setObjectName("new_chat")
+        new.clicked.connect(self.new_conversation)
+        self.search = QLineEdit(left)
+        self.search.setObjectName("search")
+        self.search.setPlaceholderText(self.tr("Search history…"))
+        self.search.textChanged.connect(self.reload_conversations)
+        self.conversation_list = QListWidget(left)
+        self.conversation_list.setObjectName("conversation_list")
+        self.conversation_list.itemActivated.connect(self._conversation_clicked)
+        self.conversation_list.itemClicked.connect(self._conversation_clicked)
+        self.conversation_list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.conversation_list.customContextMenuRequested.connect(self._conversation_menu)
+        left_layout.addWidget(new)
+        left_layout.addWidget(self.search)
+        left_layout.addWidget(self.conversation_list, 1)
+        # right: controls, conversation, attachments, question
+        right = QWidget(splitter)
+        layout = QVBoxLayout(right)
+        layout.setContentsMargins(4, 4, 4, 4)
+        controls = QHBoxLayout()
+        self.backend_box = QComboBox(right)
+        self.backend_box.setObjectName("backend_box")
+        self.backend_box.activated.connect(self._backend_chosen)
+        self.thinking_box = QCheckBox(self.tr("Thinking"), right)
+        self.thinking_box.setObjectName("thinking_box")
+        self.thinking_box.setChecked(bool(self._setting("models.thinking", True)))
+        self.detail_box = QComboBox(right)
+        self.detail_box.setObjectName("detail_box")
+        labels = {
+            "low": self.tr("Low detail"),
+            "medium": self.tr("Medium detail"),
+            "high": self.tr("High detail"),
+            "max": self.tr("Max detail"),
+        }
+        for name, _tokens in DETAIL_LEVELS:
+            self.detail_box.addItem(labels[name], name)
+        self.detail_box.setCurrentIndex(self._default_detail())
+        self.detail_box.currentIndexChanged.connect(self._update_estimate)
+        self.tokens_label = QLabel(right)
+        self.tokens_label.setObjectName("tokens_label")
+        system = QToolButton(right)
+        system.setObjectName("system_prompt_button")
+        system.setText(self.tr("System prompt…"))
+        system.clicked.connect(self._edit_system_prompt)
+        mini = QToolButton(right)
+        mini.setText(self.tr("Mini"))
+        mini.setToolTip(self.tr("A small always-on-top window for quick questions"))
+        mini.clicked.connect(self.show_mini)
+        for widget in (self.backend_box, self.thinking_box, self.detail_box, self.tokens_label):
+            controls.addWidget(widget)
+        controls.addStretch(1)
+        controls.addWidget(system)
+        controls.addWidget(mini)
+        self.notice = QLabel(right)
         self.notice.setObjectName("notice")
         self.notice.setWordWrap(True)
+        self.notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.notice.hide()
-        self.log = QPlainTextEdit(central)
-        self.log.setReadOnly(True)
-        self.input = QLineEdit(central)
+        self.status = QLabel(right)
+        self.status.setObjectName("status")
+        self.view = ConversationView(self._image_for_key, right)
+        self.view.action.connect(self._message_action)
+        self.view.image_clicked.connect(self.enlarge_image)
+        self.attachments = AttachmentsBar(right)
+        self.attachments.changed.connect(self._update_estimate)
+        self.attachments.page_range_requested.connect(self._choose_pages)
+        self.input = QuestionEdit(right)
         self.input.setObjectName("question_input")
-        self.input.setPlaceholderText("Ask about your screen...")
-        self.input.returnPressed.connect(self._ask)
+        self.input.setPlaceholderText(self.tr("Ask about your screen, or drop files here… (Enter sends, Shift+Enter: new line)"))
+        self.input.setFixedHeight(72)
+        self.input.submit.connect(self.send)
+        self.input.pasted_images.connect(self._paste_images)
+        self.input.pasted_files.connect(self.add_files)
+        buttons = QHBoxLayout()
+        attach = QPushButton(self.tr("Attach…"), right)
+        attach.setObjectName("attach_button")
+        attach.clicked.connect(self._pick_files)
+        self.edit_label = QLabel(right)
+        self.edit_label.hide()
+        self.send_button = QPushButton(self.tr("Send"), right)
+        self.send_button.setObjectName("send_button")
+        self.send_button.clicked.connect(self.send)
+        self.stop_button = QPushButton(self.tr("Stop"), right)
+        self.stop_button.setObjectName("stop_button")
+        self.stop_button.clicked.connect(self.stop)
+        self.stop_button.setEnabled(False)
+        buttons.addWidget(attach)
+        buttons.addWidget(self.edit_label)
+        buttons.addStretch(1)
+        buttons.addWidget(self.stop_button)
+        buttons.addWidget(self.send_button)
+        layout.addLayout(controls)
         layout.addWidget(self.notice)
-        layout.addWidget(self.log, 1)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.status)
+        layout.addWidget(self.attachments)
         layout.addWidget(self.input)
-        self.setCentralWidget(central)
+        layout.addLayout(buttons)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([220, 760])
+        self.setCentralWidget(splitter)
+        QShortcut(QKeySequence("Escape"), self, self._escape)
+        QShortcut(QKeySequence("Ctrl+N"), self, self.new_conversation)
+        self._fill_backends()
+        self._update_estimate()
 
+    # ----- public API used by the app
     def show_notice(self, message: UserMessage) -> None:
         colours = {Level.INFO: "#1e40af", Level.WARNING: "#92400e", Level.ERROR: "#991b1b"}
         self.notice.setStyleSheet(f"color: {colours[message.level]}; padding: 4px;")
@@ -56,18 +391,658 @@ class ChatWindow(QMainWindow):
         """Add images (e.g. a fresh capture) to the next question and show the window.
 
         Args:
-            parts: encoded images, capture geometry kept so boxes map back to the screen.
+            parts: encoded images; a capture's geometry is kept so its boxes map back to the screen.
             focus_question: raise the window and put the cursor in the question box.
         """
-        self.pending_images = [*getattr(self, "pending_images", []), *parts]
         for part in parts:
-            self.log.appendPlainText(f"[image {part.name or 'capture'} {part.width}x{part.height}]")
+            self.attachments.add(from_image_part(part))
         if focus_question:
             self.bring_to_front()
 
-    def _ask(self) -> None:
-        text = self.input.text().strip()
-        if text:
+    def set_overlay(self, overlay: object) -> None:
+        """The screen overlay controller that "Show on screen" draws with (``show_boxes_on_screen``)."""
+        self.overlay = overlay
+
+    def show_mini(self) -> None:
+        self.mini.show()
+        self.mini.raise_()
+        self.mini.activateWindow()
+        self.mini.input.setFocus()
+
+    def shutdown(self) -> None:
+        """Stop the generation (saving what streamed), finish file loading, close the mini window."""
+        self.runner.shutdown()
+        if self._stream is not None:
+            self._save_stream("cancelled", self.tr("The app was closed while this answer was being written."))
+            self._stream = None
+        self.tasks.shutdown()
+        self.mini.close()
+        for viewer in self._viewers:
+            viewer.close()
+        if self._own_history:
+            self.history.close()
+
+    # ----- conversations
+    def reload_conversations(self) -> None:
+        query = self.search.text().strip()
+        self.conversation_list.clear()
+        if query:
+            seen: set[int] = set()
+            for hit in self.history.search(query):
+                if hit.conversation_id in seen:
+                    continue
+                seen.add(hit.conversation_id)
+                item = QListWidgetItem(hit.title or self.tr("Untitled"))
+                item.setToolTip(hit.snippet)
+                item.setData(Qt.ItemDataRole.UserRole, hit.conversation_id)
+                self.conversation_list.addItem(item)
+            return
+        for conversation in self.history.conversations():
+            item = QListWidgetItem(conversation.title or self.tr("New conversation"))
+            item.setData(Qt.ItemDataRole.UserRole, conversation.id)
+            self.conversation_list.addItem(item)
+            if conversation.id == self.conversation_id:
+                item.setSelected(True)
+
+    def new_conversation(self) -> None:
+        if self.runner.busy:
+            return
+        self.conversation_id = None
+        self._pending_system_prompt = ""
+        self._cancel_edit()
+        self.view.set_messages([])
+        self.conversation_list.clearSelection()
+        self.input.setFocus()
+
+    def open_conversation(self, conversation_id: int) -> None:
+        if self.runner.busy:
+            self.show_notice(UserMessage(Level.INFO, self.tr("Wait for the answer to finish, or stop it, first.")))
+            return
+        self.conversation_id = conversation_id
+        self._cancel_edit()
+        self.view.set_messages([self._view_message(m) for m in self.history.messages(conversation_id)])
+
+    def rename_conversation(self, conversation_id: int, title: str) -> None:
+        self.history.rename_conversation(conversation_id, title)
+        self.reload_conversations()
+
+    def delete_conversation(self, conversation_id: int) -> None:
+        if self._stream is not None and self._stream.conversation_id == conversation_id:
+            return
+        self.history.delete_conversation(conversation_id)
+        if self.conversation_id == conversation_id:
+            self.new_conversation()
+        self.reload_conversations()
+
+    def _conversation_clicked(self, item: QListWidgetItem) -> None:
+        conversation_id = int(item.data(Qt.ItemDataRole.UserRole))
+        if conversation_id != self.conversation_id:
+            self.open_conversation(conversation_id)
+
+    def _conversation_menu(self, position: object) -> None:
+        item = self.conversation_list.itemAt(position)  # type: ignore[call-overload]
+        if item is None:
+            return
+        conversation_id = int(item.data(Qt.ItemDataRole.UserRole))
+        menu = QMenu(self)
+        rename = QAction(self.tr("Rename…"), menu)
+        delete = QAction(self.tr("Delete"), menu)
+        export_md = QAction(self.tr("Export as Markdown…"), menu)
+        export_json = QAction(self.tr("Export as JSON…"), menu)
+        for action in (rename, delete, export_md, export_json):
+            menu.addAction(action)
+        chosen = menu.exec(self.conversation_list.mapToGlobal(position))  # type: ignore[arg-type]
+        if chosen is rename:
+            title, ok = QInputDialog.getText(self, self.tr("Rename"), self.tr("Title:"), text=item.text())
+            if ok and title.strip():
+                self.rename_conversation(conversation_id, title)
+        elif chosen is delete:
+            answer = QMessageBox.question(self, self.tr("Delete"), self.tr("Delete this conversation and its attachments?"))
+            if answer == QMessageBox.StandardButton.Yes:
+                self.delete_conversation(conversation_id)
+        elif chosen in (export_md, export_json):
+            markdown = chosen is export_md
+            suffix = ".md" if markdown else ".json"
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export"), str(Path.home() / f"conversation{suffix}"))
+            if path:
+                target = Path(path).with_suffix(suffix)
+                try:
+                    if markdown:
+                        self.history.export_markdown(conversation_id, target)
+                    else:
+                        self.history.export_json(conversation_id, target)
+                except OSError as exc:
+                    self.show_notice(UserMessage(Level.ERROR, self.tr("Export failed: {0}").format(exc)))
+
+    # ----- controls
+    def _setting(self, key: str, default: object) -> object:
+        if self.settings is None:
+            return default
+        return self.settings.get(key)  # type: ignore[attr-defined]
+
+    def _default_detail(self) -> int:
+        budget = int(self._setting("models.image_token_budget", 0) or 0)  # type: ignore[call-overload]
+        if budget <= 0:
+            return 1
+        return min(range(len(DETAIL_LEVELS)), key=lambda i: abs(DETAIL_LEVELS[i][1] - budget))
+
+    def image_budget(self) -> int:
+        """Tokens per image at the chosen detail level."""
+        name = self.detail_box.currentData()
+        tokens = dict(DETAIL_LEVELS)[name]
+        if name == "max":
+            configured = int(self._setting("models.image_token_budget", 0) or 0)  # type: ignore[call-overload]
+            tokens = max(tokens, configured)
+        return tokens
+
+    def estimated_image_tokens(self) -> int:
+        budget = self.image_budget()
+        return sum(a.tokens(budget) for a in self.attachments.attachments())
+
+    def _update_estimate(self) -> None:
+        tokens = self.estimated_image_tokens()
+        per_image = self.image_budget()
+        self.tokens_label.setText(self.tr("≈ {0} image tokens (≤ {1} per image)").format(tokens, per_image))
+
+    def _fill_backends(self) -> None:
+        self.backend_box.clear()
+        if self.backends is None:
+            self.backend_box.addItem(self.tr("No backend"))
+            self.backend_box.setEnabled(False)
+            return
+        active = self.backends.active_choice()  # type: ignore[attr-defined]
+        for choice in self.backends.choices():  # type: ignore[attr-defined]
+            label = choice.label if not choice.model else f"{choice.label} — {choice.model}"
+            if choice.kind == "local_gguf":
+                label = self.tr("Local model") + (f" — {choice.model}" if choice.model else "")
+            self.backend_box.addItem(label, choice)
+            if choice.key == active.key:
+                self.backend_box.setCurrentIndex(self.backend_box.count() - 1)
+
+    def _backend_chosen(self, index: int) -> None:
+        choice = self.backend_box.itemData(index)
+        if choice is None or self.backends is None:
+            return
+        from desktop_helper.backends import factory
+
+        if self.settings is not None:
+            try:
+                factory.select(self.settings, choice)  # type: ignore[arg-type]
+            except UserError as exc:
+                self.show_notice(UserMessage(Level.ERROR, exc.message, exc.fix))
+                return
+        self.backends.load(choice)  # type: ignore[attr-defined]
+        if self.conversation_id is not None:
+            self.history.update_conversation(self.conversation_id, backend=choice.key, model=choice.model)
+
+    def _backend_state(self, text: str) -> None:
+        self.status.setText(text)
+
+    def system_prompt(self) -> str:
+        if self.conversation_id is None:
+            return self._pending_system_prompt
+        return self.history.conversation(self.conversation_id).system_prompt
+
+    def set_system_prompt(self, text: str) -> None:
+        if self.conversation_id is None:
+            self._pending_system_prompt = text
+        else:
+            self.history.update_conversation(self.conversation_id, system_prompt=text)
+
+    def _edit_system_prompt(self) -> None:
+        text, ok = QInputDialog.getMultiLineText(
+            self, self.tr("System prompt"), self.tr("Instructions for this conversation:"), self.system_prompt()
+        )
+        if ok:
+            self.set_system_prompt(text.strip())
+
+    # ----- attachments
+    def add_files(self, paths: list[str]) -> None:
+        """Read files on worker threads; each becomes an attachment or a notice naming the problem."""
+        for path in paths:
+            task = self.tasks.submit(lambda p=path: load_attachment(p), name="attachment-load")
+            self._loading_files[task] = path
+        self._update_loading()
+
+    @property
+    def loading_files(self) -> int:
+        return len(self._loading_files)
+
+    def _file_loaded(self, task_id: int, result: object) -> None:
+        self._loading_files.pop(task_id, None)
+        if isinstance(result, tuple):  # a page-range reload: (index, attachment)
+            index, attachment = result
+            if index < len(self.attachments.attachments()):
+                self.attachments.replace(index, attachment)
+        elif isinstance(result, Attachment):
+            self.attachments.add(result)
+            if "of" in result.note and result.kind in ("pdf", "document"):
+                self.show_notice(
+                    UserMessage(
+                        Level.INFO,
+                        self.tr("{0}: only {1} will be sent.").format(result.name, result.note),
+                        self.tr("Use its Pages… button to choose other pages."),
+                    )
+                )
+        self._update_loading()
+
+    def _file_failed(self, task_id: int, error: object) -> None:
+        path = self._loading_files.pop(task_id, "")
+        if isinstance(error, UserError):
+            self.show_notice(UserMessage(Level.ERROR, error.message, error.fix))
+        else:
+            self.show_notice(UserMessage(Level.ERROR, self.tr("{0}: cannot be read ({1}).").format(Path(path).name, error)))
+        self._update_loading()
+
+    def _update_loading(self) -> None:
+        if self._loading_files:
+            self.status.setText(self.tr("Reading {0} file(s)…").format(len(self._loading_files)))
+        else:
+            if self.backends is not None:
+                self.status.setText(self.backends.state)  # type: ignore[attr-defined]
+            self.attachments_loaded.emit()
+
+    def _paste_images(self, images: list[bytes]) -> None:
+        for number, data in enumerate(images, start=1):
+            try:
+                self.attachments.add(from_image_bytes(data, self.tr("pasted image {0}").format(number)))
+            except MediaError as exc:
+                self.show_notice(UserMessage(Level.ERROR, exc.message, exc.fix))
+
+    def _pick_files(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(
+            self,
+            self.tr("Attach files"),
+            str(Path.home()),
+            self.tr("Supported files ({0});;All files (*)").format(_PATTERNS),
+        )
+        if paths:
+            self.add_files(paths)
+
+    def _choose_pages(self, index: int) -> None:
+        attachment = self.attachments.attachments()[index]
+        text, ok = QInputDialog.getText(
+            self, self.tr("Pages"), self.tr("Pages of {0} to send (e.g. 3-12):").format(attachment.name)
+        )
+        if ok and text.strip():
+            self.set_page_range(index, text)
+
+    def set_page_range(self, index: int, text: str) -> None:
+        """Reload attachment ``index`` (a PDF or slides) with only the pages in ``text`` ("3-12")."""
+        attachment = self.attachments.attachments()[index]
+        try:
+            pages = PageRange.parse(text)
+        except ValueError as exc:
+            self.show_notice(UserMessage(Level.ERROR, f"{attachment.name}: {exc}"))
+            return
+        if attachment.path is None:
+            return
+        path = attachment.path
+        task = self.tasks.submit(lambda: (index, load_attachment(path, page_range=pages)), name="attachment-load")
+        self._loading_files[task] = path
+        self._update_loading()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
+        if event.mimeData().hasUrls() or event.mimeData().hasImage():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt override
+        data = event.mimeData()
+        paths = [url.toLocalFile() for url in data.urls() if url.isLocalFile()]
+        if paths:
+            self.add_files(paths)
+            event.acceptProposedAction()
+        elif data.hasImage():
+            self._paste_images([_png_bytes(QImage(data.imageData()))])
+            event.acceptProposedAction()
+
+    # ----- asking
+    def send(self) -> None:
+        """Send the question box's text and the attachments."""
+        text = self.input.toPlainText().strip()
+        attachments = self.attachments.attachments()
+        if not text and not attachments:
+            return
+        if self.runner.busy:
+            self.show_notice(UserMessage(Level.INFO, self.tr("An answer is still being written; stop it first.")))
+            return
+        if self._loading_files:
+            self.show_notice(UserMessage(Level.INFO, self.tr("Files are still being read; send again in a moment.")))
+            return
+        backend = getattr(self.backends, "backend", None)
+        if backend is None:
+            self._no_backend()
+            return
+        if self._editing is not None:
+            self.history.delete_messages_from(self._editing)
+            self._cancel_edit()
+            self.open_conversation(self.conversation_id or 0)
+        if self.conversation_id is None:
+            choice = self.backend_box.currentData()
+            conversation = self.history.create_conversation(
+                system_prompt=self._pending_system_prompt,
+                backend=getattr(choice, "key", ""),
+                model=getattr(choice, "model", ""),
+            )
+            self.conversation_id = conversation.id
+        stored = self.history.add_message(self.conversation_id, "user", text, attachments=self._to_store(attachments))
+        self._live[stored.id] = attachments
+        self.input.clear()
+        self.attachments.clear()
+        self.notice.hide()
+        self.view.append_message(self._view_message(stored))
+        self.question.emit(text)
+        self._generate()
+        self.reload_conversations()
+
+    def regenerate(self, message_id: int) -> None:
+        """Drop answer ``message_id`` (and anything after it) and ask again."""
+        if self.runner.busy or self.conversation_id is None:
+            return
+        if getattr(self.backends, "backend", None) is None:
+            self._no_backend()
+            return
+        self.history.delete_messages_from(message_id)
+        self.open_conversation(self.conversation_id)
+        self._generate()
+
+    def edit(self, message_id: int) -> None:
+        """Put question ``message_id`` back in the question box; sending replaces it and what followed."""
+        if self.runner.busy:
+            return
+        message = self.history.message(message_id)
+        self.attachments.clear()
+        for attachment in self._live.get(message_id) or _attachments_from_stored(message.attachments):
+            self.attachments.add(attachment)
+        self.input.setPlainText(message.content)
+        self._editing = message_id
+        self.edit_label.setText(self.tr("Editing a question (Esc cancels)"))
+        self.edit_label.show()
+        self.input.setFocus()
+
+    def stop(self) -> None:
+        self.runner.cancel()
+
+    def _cancel_edit(self) -> None:
+        self._editing = None
+        self.edit_label.hide()
+
+    def _escape(self) -> None:
+        if self.runner.busy:
+            self.stop()
+        elif self._editing is not None:
+            self._cancel_edit()
             self.input.clear()
-            self.log.appendPlainText(f"You: {text}")
-            self.question.emit(text)
+            self.attachments.clear()
+
+    def _ask_from_mini(self, text: str) -> None:
+        self.input.setPlainText(text)
+        self.send()
+
+    def _no_backend(self) -> None:
+        loading = bool(getattr(self.backends, "loading", False))
+        error = getattr(self.backends, "error", None)
+        if loading:
+            self.show_notice(UserMessage(Level.INFO, self.tr("The model is still loading; ask again in a moment.")))
+        elif isinstance(error, UserError):
+            self.show_notice(UserMessage(Level.ERROR, error.message, error.fix))
+        else:
+            self.show_notice(
+                UserMessage(Level.ERROR, self.tr("No model is available."), self.tr("Set one up in Settings > Models."))
+            )
+
+    def build_request(self, conversation_id: int) -> ChatRequest:
+        """The request for the conversation's next answer (what would be sent)."""
+        budget = self.image_budget()
+        messages: list[Message] = []
+        system = self.history.conversation(conversation_id).system_prompt
+        if system:
+            messages.append(Message.text("system", system))
+        for stored in self.history.messages(conversation_id):
+            if stored.role == "user":
+                attachments = self._live.get(stored.id) or _attachments_from_stored(stored.attachments)
+                parts: list[Part] = []
+                for attachment in attachments:
+                    parts.extend(attachment.parts(budget))
+                if stored.content:
+                    parts.append(TextPart(stored.content))
+                messages.append(Message("user", tuple(parts)))
+            elif stored.role == "assistant" and stored.content and stored.status == "complete":
+                messages.append(Message.text("assistant", stored.content))
+        return ChatRequest(tuple(messages), thinking=self.thinking_box.isChecked(), image_token_budget=budget)
+
+    def _generate(self) -> None:
+        assert self.conversation_id is not None
+        backend = getattr(self.backends, "backend", None)
+        if backend is None:
+            self._no_backend()
+            return
+        request = self.build_request(self.conversation_id)
+        self.last_request = request
+        answer = self.history.add_message(self.conversation_id, "assistant", "", status="streaming")
+        images = [p for m in request.messages for p in m.parts if isinstance(p, ImagePart)]
+        self._stream = _Stream(self.conversation_id, answer.id, image=images[-1] if images else None)
+        self.view.begin_stream(ViewMessage(answer.id, "assistant", status="streaming"))
+        self.send_button.setEnabled(False)
+        self.stop_button.setEnabled(True)
+        self.runner.start(backend, request)
+
+    def _on_event(self, event: Event) -> None:
+        stream = self._stream
+        if stream is None:
+            return
+        if isinstance(event, TextDelta):
+            stream.content += event.text
+            stream.dirty = True
+            self.view.stream_text(event.text)
+            if self.mini.isVisible():
+                self.mini.append(event.text)
+        elif isinstance(event, ThinkingDelta):
+            stream.thinking += event.text
+            stream.dirty = True
+            self.view.stream_thinking(event.text)
+        elif isinstance(event, Progress):
+            self.status.setText(event.text)
+        elif isinstance(event, Usage):
+            stream.usage = event
+        elif isinstance(event, Done):
+            self._finish(event)
+            return
+        if stream.dirty and time.monotonic() - stream.saved_at >= SAVE_INTERVAL:
+            self._save_stream("streaming")
+
+    def _save_stream(self, status: str, error: str = "") -> None:
+        stream = self._stream
+        if stream is None:
+            return
+        self.history.update_message(
+            stream.message_id,
+            content=stream.content,
+            thinking=stream.thinking,
+            status=status,  # type: ignore[arg-type]
+            error=error if status != "streaming" else None,
+        )
+        stream.saved_at = time.monotonic()
+        stream.dirty = False
+
+    def _finish(self, done: Done) -> None:
+        stream = self._stream
+        assert stream is not None
+        status = {FinishReason.CANCELLED: "cancelled", FinishReason.ERROR: "error"}.get(done.reason, "complete")
+        error = done.error or ""
+        if done.reason == FinishReason.LENGTH:
+            error = self.tr("The answer reached the length limit.")
+        self._save_stream(status, error)
+        self._stream = None
+        if stream.image is not None:
+            self._sent_images[stream.message_id] = stream.image
+        message = self._view_message(self.history.message(stream.message_id))
+        self.view.end_stream(message)
+        self.send_button.setEnabled(True)
+        self.stop_button.setEnabled(False)
+        seconds = time.monotonic() - stream.started
+        usage = stream.usage
+        summary = self.tr("Answered in {0:.1f} s").format(seconds)
+        if usage is not None and usage.completion_tokens:
+            summary += self.tr(", {0} tokens").format(usage.completion_tokens)
+        self.status.setText(summary)
+        self.generation_finished.emit(stream.message_id)
+
+    # ----- message actions
+    def _message_action(self, name: str, message_id: int) -> None:
+        if name == "copy":
+            QGuiApplication.clipboard().setText(self.history.message(message_id).content)
+        elif name == "regenerate":
+            self.regenerate(message_id)
+        elif name == "edit":
+            self.edit(message_id)
+        elif name == "preview":
+            self.preview(message_id)
+        elif name == "screen":
+            self.show_on_screen(message_id)
+
+    def preview(self, message_id: int) -> Path | None:
+        """Open the HTML an answer contains in the system browser; returns the file written."""
+        snippet = html_snippet(self.history.message(message_id).content)
+        if snippet is None:
+            return None
+        self.preview_dir.mkdir(parents=True, exist_ok=True)
+        target = self.preview_dir / f"answer-{message_id}.html"
+        target.write_text(snippet, encoding="utf-8")
+        self.open_url(QUrl.fromLocalFile(str(target)))
+        return target
+
+    def show_on_screen(self, message_id: int) -> None:
+        """Draw the answer's boxes on the real screen, where the captured image came from."""
+        image = self._sent_images.get(message_id)
+        if self.overlay is None or image is None or image.geometry is None:
+            return
+        result = self.overlay.show_boxes_on_screen(self.history.message(message_id).content, image.geometry)  # type: ignore[attr-defined]
+        error = getattr(result, "error", None)
+        if error:
+            self.show_notice(UserMessage(Level.INFO, str(error)))
+
+    def enlarge_image(self, key: str) -> None:
+        image = self._image_for_key(key)
+        if image is None:
+            return
+        viewer = ImageViewer(image, key.split(":", 1)[-1][:16], self)
+        self._viewers.append(viewer)
+        viewer.finished.connect(lambda _code: self._viewers.remove(viewer) if viewer in self._viewers else None)
+        viewer.show()
+
+    # ----- view models
+    def _view_message(self, stored: StoredMessage) -> ViewMessage:
+        message = ViewMessage(stored.id, stored.role, stored.content, stored.thinking, stored.status, stored.error)
+        for attachment in stored.attachments:
+            if attachment.kind == "image":
+                key = f"att:{attachment.sha256}"
+                message.images.append(ViewImage(key, attachment.name))
+            else:
+                message.files.append(attachment.name)
+        if stored.role == "assistant" and stored.content:
+            self._add_boxes(message, stored)
+        return message
+
+    def _add_boxes(self, message: ViewMessage, stored: StoredMessage) -> None:
+        from desktop_helper.parsers.boxes import parse_boxes
+
+        result = parse_boxes(stored.content, stored.thinking)
+        if not result.items:
+            return
+        image = self._sent_images.get(stored.id)
+        data = image.data if image is not None else self._last_image_before(stored)
+        if data is None:
+            return
+        from PIL import Image
+
+        from desktop_helper.media.annotate import draw_items
+
+        with Image.open(io.BytesIO(data)) as opened:
+            drawn = draw_items(opened.convert("RGB"), result.items)
+        buffer = io.BytesIO()
+        drawn.save(buffer, format="PNG")
+        key = f"boxed:{stored.id}"
+        self._images[key] = buffer.getvalue()
+        self.view.forget_image(key)
+        message.boxed_image = ViewImage(key, "boxes")
+        count = len(result.items)
+        message.box_note = self.tr("{0} location(s) the model marked (its estimate)").format(count)
+        message.can_show_on_screen = self.overlay is not None and image is not None and image.geometry is not None
+
+    def _last_image_before(self, stored: StoredMessage) -> bytes | None:
+        for earlier in reversed(self.history.messages(stored.conversation_id)):
+            if earlier.id >= stored.id or earlier.role != "user":
+                continue
+            images = [a for a in earlier.attachments if a.kind == "image"]
+            if images:
+                try:
+                    return images[-1].read()
+                except OSError:
+                    return None
+        return None
+
+    def _image_for_key(self, key: str) -> QImage | None:
+        if key.startswith("att:"):
+            path = self.history.attachments_dir / key[4:6] / key[4:]
+            try:
+                return QImage.fromData(path.read_bytes())
+            except OSError:
+                return None
+        data = self._images.get(key)
+        return QImage.fromData(data) if data is not None else None
+
+    def _to_store(self, attachments: list[Attachment]) -> list[NewAttachment]:
+        stored: list[NewAttachment] = []
+        for group, attachment in enumerate(attachments):
+            meta = {"group": group, "kind": attachment.kind, "note": attachment.note, "source": attachment.name}
+            if attachment.kind == "text":
+                stored.append(NewAttachment("text", attachment.text.encode("utf-8"), "text/plain", attachment.name, meta=meta))
+            for image in attachment.images:
+                stored.append(
+                    NewAttachment("image", image.data, image.mime, image.name or attachment.name, image.width, image.height, meta)
+                )
+        return stored
+
+    # ----- window
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        # closing hides the window; the app lives in the tray and the answer keeps streaming
+        event.accept()
+
+
+_PATTERNS = "*.png *.jpg *.jpeg *.webp *.bmp *.gif *.mp4 *.mov *.mkv *.webm *.pdf *.pptx *.ppt *.docx *.odp *.odt *.txt *.md *.py"
+
+
+def _attachments_from_stored(stored: tuple[StoredAttachment, ...]) -> list[Attachment]:
+    """Rebuild attachments from history rows (grouped as they were attached)."""
+    groups: dict[int, list[StoredAttachment]] = {}
+    for row in stored:
+        groups.setdefault(int(row.meta.get("group", row.id)), []).append(row)
+    result: list[Attachment] = []
+    for rows in groups.values():
+        first = rows[0]
+        kind = first.meta.get("kind", first.kind)
+        name = first.meta.get("source", first.name)
+        try:
+            if kind == "text":
+                result.append(
+                    Attachment(name, "text", text=first.read().decode("utf-8", "replace"), note=first.meta.get("note", ""))
+                )
+                continue
+            images = tuple(ImagePart(r.read(), r.mime, r.width, r.height, name=r.name) for r in rows if r.kind == "image")
+        except OSError:
+            log.warning("attachment files of %s are missing", name)
+            continue
+        result.append(Attachment(name, kind, images, note=first.meta.get("note", "")))
+    return result
+
+
+def _png_bytes(image: QImage) -> bytes:
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+
+    array = QByteArray()
+    buffer = QBuffer(array)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    buffer.close()
+    return bytes(array.data())

@@ -27,7 +27,13 @@ from desktop_helper.settings.schema import SCHEMA, SECTIONS, Setting
 from desktop_helper.settings.store import Settings
 from desktop_helper.ui.icons import app_icon
 
-_CHOICE_LABELS = {"system": "Follow the system", "en": "English", "zh_CN": "简体中文", "chat": "Open in chat", "quick_ask": "Quick-ask prompt"}
+_CHOICE_LABELS = {
+    "system": "Follow the system",
+    "en": "English",
+    "zh_CN": "简体中文",
+    "chat": "Open in chat",
+    "quick_ask": "Quick-ask prompt",
+}
 
 
 def editor_for(setting: Setting, value: Any, parent: QWidget) -> QWidget:
@@ -39,12 +45,17 @@ def editor_for(setting: Setting, value: Any, parent: QWidget) -> QWidget:
         widget = box
     elif setting.type is int:
         spin = QSpinBox(parent)
-        spin.setRange(int(setting.minimum if setting.minimum is not None else -(2**31)), int(setting.maximum if setting.maximum is not None else 2**31 - 1))
+        spin.setRange(
+            int(setting.minimum if setting.minimum is not None else -(2**31)),
+            int(setting.maximum if setting.maximum is not None else 2**31 - 1),
+        )
         spin.setValue(int(value))
         widget = spin
     elif setting.type is float:
         dspin = QDoubleSpinBox(parent)
-        dspin.setRange(setting.minimum if setting.minimum is not None else -1e9, setting.maximum if setting.maximum is not None else 1e9)
+        dspin.setRange(
+            setting.minimum if setting.minimum is not None else -1e9, setting.maximum if setting.maximum is not None else 1e9
+        )
         dspin.setDecimals(1)
         dspin.setValue(float(value))
         widget = dspin

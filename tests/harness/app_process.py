@@ -23,7 +23,9 @@ class AppProcess:
         self.stdout_path = profile / "stdout.txt"
         profile.mkdir(parents=True, exist_ok=True)
         with self.stdout_path.open("wb") as stdout, self.stderr_path.open("wb") as stderr:
-            self.process = subprocess.Popen([sys.executable, "-m", "desktop_helper", *args], env=self.env, stdout=stdout, stderr=stderr)
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "desktop_helper", *args], env=self.env, stdout=stdout, stderr=stderr
+            )
 
     def cli(self, *argv: str, timeout: float = 30) -> subprocess.CompletedProcess[str]:
         return subprocess.run(

@@ -1,0 +1,1 @@
+"""Typed settings, their file, and API keys in the keyring."""
