@@ -1,0 +1,467 @@
+"""``desktop-helper ask``: answer one question without the GUI, for scripts and desktop shortcuts.
+
+::
+
+    desktop-helper ask "What does this error mean?" --screen
+    desktop-helper ask "Where is the Save button?" --region 0,0,1280,800 --json
+    desktop-helper ask "Describe it" --image shot.png --model GLM.gguf --mmproj mmproj.gguf --no-think
+
+The answer streams to stdout (status lines and, with ``--show-thinking``, the reasoning go to
+stderr). ``--json`` prints one JSON object instead: answer, thinking, boxes (normalized, in the
+sent image's pixels, and in screen pixels when the image was a capture), tool calls, token counts
+and timings. When the tray app is running, the question goes to it and its loaded model answers
+(no second copy of a 6 GB model in memory); ``--no-forward`` or an explicit ``--model`` /
+``--backend`` answers in this process.
+
+:func:`run_ask` is the pure part (a backend and inputs in, an :class:`AskResult` out); the CLI
+glue around it only parses arguments, builds the backend and prints.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TextIO
+
+from desktop_helper.backends.base import (
+    Backend,
+    CancelToken,
+    ChatRequest,
+    Done,
+    Progress,
+    TextDelta,
+    ThinkingDelta,
+    ToolCallEvent,
+    Usage,
+)
+from desktop_helper.core.errors import CaptureError, MediaError, UserError
+from desktop_helper.core.geometry import CaptureGeometry, Monitor, Rect
+from desktop_helper.core.types import FinishReason, ImagePart, Message, TextPart, ToolCall
+
+HELP = "answer a question about images or the screen without the GUI (streams to stdout)"
+EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The ``ask`` sub-command's arguments (called by ``desktop_helper.__main__``)."""
+    parser.add_argument("question", nargs="+", help="the question (quote it, or pass several words)")
+    source = parser.add_mutually_exclusive_group()
+    source.add_argument("--image", action="append", default=[], metavar="FILE", help="an image to ask about (repeatable)")
+    source.add_argument(
+        "--screen", nargs="?", const=0, type=int, metavar="MONITOR", help="capture a monitor (1 = first; default: all monitors)"
+    )
+    source.add_argument("--region", metavar="X,Y,W,H", help="capture this region (global physical pixels)")
+    parser.add_argument(
+        "--backend", metavar="NAME", help="local_gguf, or an API provider's name or preset (zai, vllm, llamacpp, ...)"
+    )
+    parser.add_argument("--model", metavar="GGUF", help="text model GGUF for the local backend")
+    parser.add_argument("--mmproj", metavar="GGUF", help="vision projector GGUF for the local backend")
+    parser.add_argument("--base-url", metavar="URL", help="API base URL (overrides the provider's)")
+    parser.add_argument("--api-model", metavar="NAME", help="model name at the API provider")
+    parser.add_argument("--no-think", action="store_true", help="answer without reasoning first (faster)")
+    parser.add_argument("--json", action="store_true", help="print one JSON object with answer, boxes, tool calls, usage")
+    parser.add_argument("--show-thinking", action="store_true", help="stream the reasoning to stderr")
+    parser.add_argument("--image-budget", type=int, metavar="TOKENS", help="most tokens per image (local backend)")
+    parser.add_argument("--max-tokens", type=int, metavar="N", help="cap the answer's length")
+    parser.add_argument("--no-forward", action="store_true", help="do not use the running app's model; answer in this process")
+
+
+@dataclass
+class AskBox:
+    """A box the model gave, in every coordinate space we know."""
+
+    normalized: tuple[float, ...]
+    label: str = ""
+    image: tuple[float, ...] | None = None
+    screen: tuple[float, ...] | None = None
+    problems: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "label": self.label,
+            "normalized": list(self.normalized),
+            "image": [round(v, 1) for v in self.image] if self.image else None,
+            "screen": [round(v, 1) for v in self.screen] if self.screen else None,
+            "problems": list(self.problems),
+        }
+
+
+@dataclass
+class AskResult:
+    answer: str = ""
+    thinking: str = ""
+    tool_calls: list[ToolCall] = field(default_factory=list)
+    boxes: list[AskBox] = field(default_factory=list)
+    usage: Usage | None = None
+    finish_reason: str = ""
+    error: str | None = None
+    seconds: float = 0.0
+    ttft: float | None = None
+    backend: str = ""
+    images: list[dict[str, Any]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        usage = self.usage or Usage()
+        return {
+            "answer": self.answer,
+            "thinking": self.thinking,
+            "boxes": [b.to_dict() for b in self.boxes],
+            "tool_calls": [{"id": c.id, "name": c.name, "arguments": c.arguments} for c in self.tool_calls],
+            "usage": {
+                "prompt_tokens": usage.prompt_tokens,
+                "completion_tokens": usage.completion_tokens,
+                "image_tokens": usage.image_tokens,
+                "cached_tokens": usage.cached_tokens,
+            },
+            "timings": {"total_seconds": round(self.seconds, 3), "ttft_seconds": self.ttft, **usage.timings},
+            "finish_reason": self.finish_reason,
+            "error": self.error,
+            "backend": self.backend,
+            "images": self.images,
+        }
+
+
+def run_ask(
+    backend: Backend,
+    question: str,
+    images: Sequence[ImagePart] = (),
+    *,
+    thinking: bool = True,
+    max_tokens: int | None = None,
+    image_token_budget: int | None = None,
+    on_answer: Callable[[str], None] | None = None,
+    on_thinking: Callable[[str], None] | None = None,
+    on_progress: Callable[[str], None] | None = None,
+    cancel: CancelToken | None = None,
+) -> AskResult:
+    """Ask ``backend`` one question about ``images``; stream through the callbacks; return everything.
+
+    Boxes in the answer are parsed and mapped to the sent image's pixels and, for captures, to
+    screen pixels (through each image's :class:`CaptureGeometry`). With several images, boxes are
+    mapped through the last one (GLM answers about the image the question refers to; with several
+    the mapping is ambiguous and the normalized values are what to trust).
+
+    Raises:
+        UserError: for problems the user can fix (from the backend, before anything streamed).
+    """
+    from desktop_helper.parsers.boxes import parse_boxes
+
+    started = time.monotonic()
+    message = Message("user", (*images, TextPart(question)))
+    request = ChatRequest((message,), thinking=thinking, max_tokens=max_tokens, image_token_budget=image_token_budget)
+    result = AskResult(backend=getattr(backend, "name", type(backend).__name__))
+    answer: list[str] = []
+    reasoning: list[str] = []
+    for event in backend.stream(request, cancel):
+        if isinstance(event, TextDelta):
+            if result.ttft is None:
+                result.ttft = round(time.monotonic() - started, 3)
+            answer.append(event.text)
+            if on_answer:
+                on_answer(event.text)
+        elif isinstance(event, ThinkingDelta):
+            if result.ttft is None:
+                result.ttft = round(time.monotonic() - started, 3)
+            reasoning.append(event.text)
+            if on_thinking:
+                on_thinking(event.text)
+        elif isinstance(event, ToolCallEvent):
+            result.tool_calls.append(event.call)
+        elif isinstance(event, Progress):
+            if on_progress:
+                on_progress(event.text)
+        elif isinstance(event, Usage):
+            result.usage = event
+        elif isinstance(event, Done):
+            result.finish_reason = event.reason.value
+            result.error = event.error
+    result.answer = "".join(answer).strip()
+    result.thinking = "".join(reasoning).strip()
+    result.seconds = time.monotonic() - started
+    sent_images = list(getattr(backend, "last_sent_images", ()) or ()) or list(images)
+    geometry = _geometry_for_boxes(sent_images)
+    parsed = parse_boxes(result.answer, result.thinking)
+    for item in [*parsed.items, *parsed.flagged]:
+        coords = tuple(float(v) for v in item.coords)
+        box = AskBox(coords, getattr(item, "label", ""), problems=tuple(getattr(item, "problems", ())))
+        if sent_images:
+            last = sent_images[-1]
+            box.image = tuple(v / 1000.0 * (last.width if i % 2 == 0 else last.height) for i, v in enumerate(coords))
+        if geometry is not None:
+            points = [geometry.normalized_to_physical(coords[i], coords[i + 1]) for i in range(0, len(coords) - 1, 2)]
+            box.screen = tuple(v for point in points for v in point)
+        result.boxes.append(box)
+    result.images = [
+        {"name": p.name, "width": p.width, "height": p.height, "capture": p.geometry.rect.as_ints() if p.geometry else None}
+        for p in images
+    ]
+    return result
+
+
+def _geometry_for_boxes(images: Sequence[ImagePart]) -> CaptureGeometry | None:
+    return images[-1].geometry if images and images[-1].geometry is not None else None
+
+
+# ---------------------------------------------------------------------- inputs
+
+
+def load_image_file(path: str | Path) -> ImagePart:
+    """Read an image file as it is (no re-encoding); the backend fits it to its budget.
+
+    Raises:
+        MediaError: if the file cannot be read or is not an image.
+    """
+    from PIL import Image, UnidentifiedImageError
+
+    file = Path(path).expanduser()
+    try:
+        data = file.read_bytes()
+    except OSError as exc:
+        raise MediaError(f"Cannot read the image {file}: {exc.strerror or exc}.", "Check the path.") from exc
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            width, height = image.size
+            fmt = (image.format or "PNG").upper()
+    except (UnidentifiedImageError, OSError) as exc:
+        raise MediaError(f"{file.name} is not an image that can be read.", "Use a PNG, JPEG or WebP file.") from exc
+    mime = {"JPEG": "image/jpeg", "WEBP": "image/webp", "PNG": "image/png"}.get(fmt)
+    if mime is None:
+        # other formats (BMP, GIF, TIFF...) are converted once so every backend can take them
+        from desktop_helper.media.images import prepare_image
+
+        return prepare_image(data, None).part
+    return ImagePart(data, mime, width, height, name=file.name)
+
+
+def parse_region(text: str) -> Rect:
+    """``"X,Y,W,H"`` -> Rect (global physical pixels)."""
+    try:
+        x, y, w, h = (int(v.strip()) for v in text.split(","))
+    except ValueError:
+        raise UserError(f"--region must be X,Y,W,H in pixels, not {text!r}.", "For example: --region 100,200,800,600") from None
+    if w <= 0 or h <= 0:
+        raise UserError("--region needs a positive width and height.", "For example: --region 100,200,800,600")
+    return Rect(x, y, w, h)
+
+
+def capture(monitor: int | None = None, region: Rect | None = None) -> ImagePart:
+    """Capture a monitor (1-based; 0 = every monitor) or a region as a PNG with its geometry.
+
+    Raises:
+        CaptureError: no display, unknown monitor, region off screen.
+    """
+    try:
+        import mss
+        import mss.tools
+    except ImportError as exc:  # pragma: no cover - a dependency
+        raise CaptureError("Screen capture is not available (mss is missing).", "Reinstall desktop-helper.") from exc
+    try:
+        with mss.MSS() as grabber:
+            raw = grabber.monitors
+            monitors = [
+                Monitor(i, f"monitor {i}", Rect(m["left"], m["top"], m["width"], m["height"]), 1.0, i == 1)
+                for i, m in enumerate(raw[1:], start=1)
+            ]
+            if region is not None:
+                target = max(monitors, key=lambda m: _overlap(m.physical, region), default=None)
+                if target is None or _overlap(target.physical, region) <= 0:
+                    raise CaptureError(f"The region {region.as_ints()} is not on any monitor.", "Check the coordinates.")
+                rect = region
+            elif monitor:
+                if not 1 <= monitor <= len(monitors):
+                    raise CaptureError(f"There is no monitor {monitor} (found {len(monitors)}).", f"Use 1 to {len(monitors)}.")
+                target = monitors[monitor - 1]
+                rect = target.physical
+            else:
+                union = raw[0]
+                rect = Rect(union["left"], union["top"], union["width"], union["height"])
+                target = monitors[0] if len(monitors) == 1 else Monitor(0, "desktop", rect, 1.0, False)
+            x, y, w, h = rect.as_ints()
+            shot = grabber.grab({"left": x, "top": y, "width": w, "height": h})
+            png = mss.tools.to_png(shot.rgb, shot.size)
+    except CaptureError:
+        raise
+    except Exception as exc:
+        raise CaptureError(
+            f"The screen could not be captured: {exc}.", "Run this from a desktop session (DISPLAY must be set)."
+        ) from exc
+    geometry = CaptureGeometry(target, rect, desktop=tuple(monitors) if target.id == 0 else ())
+    return ImagePart(png or b"", "image/png", w, h, geometry=geometry, name="screen.png")
+
+
+def _overlap(a: Rect, b: Rect) -> float:
+    inter = a.intersection(b)
+    return 0.0 if inter is None else inter.width * inter.height
+
+
+# ---------------------------------------------------------------------- CLI glue
+
+
+def open_backend(args: argparse.Namespace, paths: Any) -> Backend:
+    """The backend the arguments and settings ask for."""
+    from desktop_helper.settings.store import Settings
+
+    settings = Settings(paths.settings_file)
+    name = args.backend or ("local_gguf" if args.model else settings.get("models.backend"))
+    if name in ("local_gguf", "local"):
+        from desktop_helper.backends.local_gguf import LocalGGUFBackend
+
+        model = args.model or settings.get("models.local_model_path")
+        mmproj = args.mmproj or settings.get("models.local_mmproj_path")
+        if not model:
+            raise UserError(
+                "No local model is set.", "Pass --model FILE.gguf --mmproj MMPROJ.gguf, or choose a model in the app."
+            )
+        budget = args.image_budget if args.image_budget is not None else settings.get("models.image_token_budget")
+        return LocalGGUFBackend(
+            model,
+            mmproj or None,
+            threads=settings.get("models.threads"),
+            context_size=settings.get("models.context_size"),
+            gpu_layers=settings.get("models.gpu_layers"),
+            flash_attention=settings.get("models.flash_attention"),
+            image_token_budget=budget,
+        )
+    from desktop_helper.backends.openai_compat import OpenAICompatBackend
+    from desktop_helper.settings.secrets import open_secret_store
+
+    secrets, _problem = open_secret_store()
+    backend_name = None if name == "openai_compat" else name
+    return OpenAICompatBackend.from_settings(settings, secrets, backend_name, args.base_url, args.api_model)
+
+
+def _forward_argv(args: argparse.Namespace) -> list[str]:
+    argv = ["ask", *args.question]
+    for image in args.image:
+        argv += ["--image", str(Path(image).expanduser().absolute())]
+    if args.screen is not None:
+        argv += ["--screen", str(args.screen)]
+    if args.region:
+        argv += ["--region", args.region]
+    for flag in ("no_think", "json", "show_thinking"):
+        if getattr(args, flag):
+            argv.append("--" + flag.replace("_", "-"))
+    for option in ("image_budget", "max_tokens"):
+        value = getattr(args, option)
+        if value is not None:
+            argv += ["--" + option.replace("_", "-"), str(value)]
+    return [*argv, "--no-forward"]
+
+
+def _try_forward(args: argparse.Namespace, paths: Any, out: TextIO) -> int | None:
+    """Let the running app answer; None when no app runs or it cannot answer questions."""
+    from desktop_helper import ipc
+
+    try:
+        replies = list(ipc.forward(paths, _forward_argv(args)))
+    except ipc.NotRunning:
+        return None
+    except (OSError, ValueError):
+        return None
+    lines = [str(r.get("text", "")) for r in replies if r.get("type") == "output"]
+    code = next((int(r.get("code", 0)) for r in replies if r.get("type") == "exit"), 0)
+    if code == EXIT_USAGE and any("not available" in line for line in lines):
+        return None
+    for line in lines:
+        print(line, file=out, flush=True)
+    return code
+
+
+def main(args: argparse.Namespace, paths: Any, out: TextIO | None = None, err: TextIO | None = None) -> int:
+    """Run ``ask`` from parsed arguments; returns the exit code."""
+    out = out or sys.stdout
+    err = err or sys.stderr
+    explicit_backend = bool(args.model or args.mmproj or args.backend or args.base_url or args.api_model)
+    if not args.no_forward and not explicit_backend:
+        forwarded = _try_forward(args, paths, out)
+        if forwarded is not None:
+            return forwarded
+    backend: Backend | None = None
+    try:
+        images: list[ImagePart] = [load_image_file(p) for p in args.image]
+        if args.screen is not None:
+            images.append(capture(monitor=args.screen))
+        elif args.region:
+            images.append(capture(region=parse_region(args.region)))
+        backend = open_backend(args, paths)
+        stream_out = None if args.json else _writer(out)
+        stream_think = _writer(err) if args.show_thinking and not args.json else None
+        result = run_ask(
+            backend,
+            " ".join(args.question),
+            images,
+            thinking=not args.no_think,
+            max_tokens=args.max_tokens,
+            image_token_budget=args.image_budget,
+            on_answer=stream_out,
+            on_thinking=stream_think,
+            on_progress=_status_printer(err) if not args.json else None,
+        )
+    except UserError as exc:
+        if args.json:
+            print(json.dumps({"error": exc.message, "fix": exc.fix}), file=out)
+        print(f"desktop-helper ask: {exc.message}" + (f"\n{exc.fix}" if exc.fix else ""), file=err)
+        return EXIT_ERROR
+    finally:
+        if backend is not None:
+            backend.close()
+    if args.json:
+        print(json.dumps(result.to_dict(), ensure_ascii=False), file=out)
+    else:
+        out.write("\n")
+        if result.error:
+            print(f"desktop-helper ask: {result.error}", file=err)
+    failed = result.finish_reason in (FinishReason.ERROR.value, FinishReason.CANCELLED.value)
+    return EXIT_ERROR if failed else EXIT_OK
+
+
+def _writer(stream: TextIO) -> Callable[[str], None]:
+    def write(text: str) -> None:
+        stream.write(text)
+        stream.flush()
+
+    return write
+
+
+def _status_printer(err: TextIO) -> Callable[[str], None]:
+    last = [""]
+
+    def show(text: str) -> None:
+        if text != last[0]:
+            last[0] = text
+            print(f"[{text}]", file=err, flush=True)
+
+    return show
+
+
+def serve_forwarded(args: argparse.Namespace, output: Callable[[str], None], backend: Backend) -> int:
+    """Answer a forwarded ``ask`` with the app's loaded backend (the app registers this for "ask").
+
+    Runs the generation synchronously; call it off the GUI thread. Every line goes back through
+    ``output``; with ``--json`` that is one JSON line.
+    """
+    try:
+        images = [load_image_file(p) for p in args.image]
+        if args.screen is not None:
+            images.append(capture(monitor=args.screen))
+        elif args.region:
+            images.append(capture(region=parse_region(args.region)))
+        result = run_ask(
+            backend,
+            " ".join(args.question),
+            images,
+            thinking=not args.no_think,
+            max_tokens=args.max_tokens,
+            image_token_budget=args.image_budget,
+        )
+    except UserError as exc:
+        output(json.dumps({"error": exc.message, "fix": exc.fix}) if args.json else str(exc))
+        return EXIT_ERROR
+    output(json.dumps(result.to_dict(), ensure_ascii=False) if args.json else result.answer)
+    return EXIT_ERROR if result.finish_reason == FinishReason.ERROR.value else EXIT_OK

@@ -1,0 +1,86 @@
+"""Route llama.cpp's, ggml's and mtmd's own log output into Python logging.
+
+llama.cpp prints to stderr unless a callback is installed; llama-cpp-python installs one that
+prints too. We install ours for the three C loggers (llama/ggml, mtmd's clip, mtmd's helpers):
+complete lines go to the ``desktop_helper.llama_cpp`` logger at a matching level (INFO lines as
+DEBUG, since a model load writes hundreds of them), and the most recent lines are kept so the
+backend can read facts only the log states, such as how many layers were offloaded to the GPU.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import logging
+import threading
+from collections import deque
+
+log = logging.getLogger("desktop_helper.llama_cpp")
+
+# ggml_log_level (ggml.h): NONE=0, DEBUG=1, INFO=2, WARN=3, ERROR=4, CONT=5 (continues the previous line).
+# llama-cpp-python's own bridge still assumes the older order; we follow the vendored header.
+_LEVELS = {0: logging.DEBUG, 1: logging.DEBUG, 2: logging.DEBUG, 3: logging.WARNING, 4: logging.ERROR}
+_CONT = 5
+# Warnings every GLM-4.x GGUF triggers: the conversion deliberately marks <|user|> as end-of-turn
+# and llama.cpp adds it to the end-of-generation set itself. Shown to users they only alarm.
+_BENIGN = ("special_eot_id is not in special_eog_ids", "special_eos_id is not in special_eog_ids")
+
+
+class _Bridge:
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.partial = ""
+        self.level = logging.DEBUG
+        self.recent: deque[str] = deque(maxlen=400)
+        self.callback: object = None
+
+    def write(self, level: int, text: str) -> None:
+        with self.lock:
+            if level != _CONT:
+                self.level = _LEVELS.get(level, logging.DEBUG)
+            self.partial += text
+            lines = self.partial.split("\n")
+            self.partial = lines.pop()
+            level_now = self.level
+        for raw in lines:
+            line = raw.rstrip()
+            if line:
+                self.recent.append(line)
+                level = logging.INFO if level_now == logging.WARNING and any(b in line for b in _BENIGN) else level_now
+                log.log(level, "%s", line)
+
+
+_bridge = _Bridge()
+_install_lock = threading.Lock()
+
+
+def install() -> None:
+    """Install the callback on llama.cpp and mtmd (idempotent; after importing llama_cpp)."""
+    with _install_lock:
+        if _bridge.callback is not None:
+            return
+        import llama_cpp
+        import llama_cpp.mtmd_cpp as mtmd
+
+        @llama_cpp.llama_log_callback
+        def _callback(level: int, text: bytes, _user_data: ctypes.c_void_p) -> None:
+            # an exception must never cross back into C
+            with contextlib.suppress(Exception):
+                _bridge.write(int(level), text.decode("utf-8", errors="replace") if text else "")
+
+        # keep a reference: ctypes callbacks are freed when garbage-collected
+        _bridge.callback = _callback
+        llama_cpp.llama_log_set(_callback, ctypes.c_void_p(0))
+        mtmd.mtmd_log_set(_callback, ctypes.c_void_p(0))
+        mtmd.mtmd_helper_log_set(_callback, ctypes.c_void_p(0))
+
+
+def recent_lines() -> list[str]:
+    """The latest complete log lines (oldest first)."""
+    with _bridge.lock:
+        return list(_bridge.recent)
+
+
+def clear_recent() -> None:
+    with _bridge.lock:
+        _bridge.recent.clear()

@@ -1,0 +1,917 @@
+"""GLM-4.6V-Flash in-process on llama.cpp (llama-cpp-python's C API + mtmd), behind :class:`Backend`.
+
+Why not ``Llama.create_chat_completion`` with the stock multimodal handler: it does not forward
+template arguments (no thinking switch), cannot cap image tokens, clears the KV cache on every
+request (a follow-up question about the same screenshot would re-encode the image and re-read
+the whole prompt), and with M-RoPE its bookkeeping of positions vs. tokens does not hold. So this
+module drives the C API directly:
+
+* the GGUF's own chat template is rendered here (:mod:`desktop_helper.backends.glm_template`) with
+  ``enable_thinking`` and tools;
+* images are resized to the image token budget (:mod:`desktop_helper.media.images`) and the mtmd
+  context is created with the same cap (``image_max_tokens``), so nothing is resized twice;
+* the prompt is kept as a list of *units* (text tokens and whole images, each with its position
+  advance and its KV cell count): a new request reuses the longest common prefix already in the
+  KV cache and only evaluates the rest. With M-RoPE an image advances positions by
+  max(width, height) in tokens but fills width x height cells, so the context accounting counts
+  cells, not positions;
+* generation samples with GLM's recommended settings, stops on GLM's stop tokens, streams text
+  through a splitter that separates ``<think>`` reasoning and ``<tool_call>`` blocks, and checks a
+  cancel token between every token and every prompt batch;
+* one generation runs at a time per model (a lock); loading reports progress and can be cancelled;
+  llama.cpp's logging goes to Python logging; :meth:`LocalGGUFBackend.close` frees everything.
+"""
+
+from __future__ import annotations
+
+import codecs
+import ctypes
+import hashlib
+import logging
+import os
+import re
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable, Generator, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from desktop_helper.backends.base import (
+    Backend,
+    CancelToken,
+    Capability,
+    ChatRequest,
+    Done,
+    Event,
+    OptionSpec,
+    Progress,
+    TextDelta,
+    ThinkingDelta,
+    ToolCallEvent,
+    Usage,
+)
+from desktop_helper.backends.glm_template import ChatTemplate
+from desktop_helper.core.errors import BackendError, CancelledError, MediaError, UserError
+from desktop_helper.core.types import FinishReason, ImagePart, Message, Part, ToolCall, VideoPart
+from desktop_helper.media.images import prepare_image, with_budget
+from desktop_helper.models.memory import MemoryEstimate, available_ram, estimate_for_pair
+from desktop_helper.models.pair import ModelPair, check_pair
+from desktop_helper.parsers.thinking import Channel, ThinkingSplitter
+
+log = logging.getLogger(__name__)
+
+#: GLM-4.6V's recommended sampling (GLM-V README / generation_config)
+GLM_TEMPERATURE = 0.8
+GLM_TOP_P = 0.6
+GLM_TOP_K = 2
+GLM_REPEAT_PENALTY = 1.1
+#: tokens that end GLM's turn besides the vocabulary's end-of-generation set
+GLM_STOP_TOKENS = ("<|endoftext|>", "<|user|>", "<|observation|>", "<|code_middle|>")
+#: image token budgets chosen from the hardware when the user leaves the setting at 0
+BUDGET_CPU = 1024
+BUDGET_GPU = 4096
+#: the largest cap we ever hand to mtmd ("uncapped")
+BUDGET_MAX = 16384
+DEFAULT_MAX_TOKENS = 4096
+N_UBATCH = 512
+N_BATCH = 2048
+
+ProgressCallback = Callable[[float, str], None]
+
+
+def default_image_token_budget(gpu_offload: bool) -> int:
+    """The budget used when the setting is 0: full-HD screenshots uncapped on a GPU, ~1k tokens on a CPU.
+
+    On a CPU the 9B model reads roughly 20-60 prompt tokens per second, so the ~2,700 tokens
+    of an uncapped 1920x1080 screenshot cost about a minute before the first word; 1,024
+    tokens keep it around 15-30 s while small text stays mostly legible.
+    """
+    return BUDGET_GPU if gpu_offload else BUDGET_CPU
+
+
+@dataclass(frozen=True)
+class LoadInfo:
+    """What loading found out; shown in the model status line and ``ask --json``.
+
+    Attributes:
+        model_name: the model's name from its metadata.
+        gpu_offload_supported: the llama.cpp build has a GPU backend.
+        layers_offloaded: layers llama.cpp reported on the GPU (None if it did not say).
+        layers_total: layers it could have offloaded.
+        image_token_budget: the effective cap per image.
+        budget_source: "setting", "GPU default", "CPU default" or "uncapped".
+        context_size: the context actually allocated.
+        memory: the estimate made before loading.
+        seconds: load time.
+    """
+
+    model_name: str
+    gpu_offload_supported: bool
+    layers_offloaded: int | None
+    layers_total: int | None
+    image_token_budget: int
+    budget_source: str
+    context_size: int
+    memory: MemoryEstimate | None
+    seconds: float
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def on_gpu(self) -> bool:
+        return bool(self.layers_offloaded)
+
+    def describe(self) -> str:
+        where = (
+            f"{self.layers_offloaded}/{self.layers_total} layers on the GPU"
+            if self.layers_offloaded
+            else ("CPU only (GPU offload available but not used)" if self.gpu_offload_supported else "CPU only")
+        )
+        return (
+            f"{self.model_name}: {where}; image budget {self.image_token_budget} tokens ({self.budget_source}); "
+            f"context {self.context_size} tokens; loaded in {self.seconds:.1f}s"
+        )
+
+
+@dataclass(frozen=True)
+class _Unit:
+    """One element of the evaluated prompt: a text token or a whole image."""
+
+    key: tuple[Any, ...]
+    n_pos: int
+    n_cells: int
+
+
+@dataclass
+class _RunStats:
+    prompt_cells: int = 0
+    reused_cells: int = 0
+    image_tokens: int = 0
+    evaluated_cells: int = 0
+    prompt_seconds: float = 0.0
+    image_seconds: float = 0.0
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+class LocalGGUFBackend(Backend):
+    """GLM-4.6V-Flash (or another llama.cpp vision model with a GLM template) in this process.
+
+    Construction is cheap; :meth:`load` does the work (call it from a worker at start-up, with a
+    progress callback). :meth:`stream` loads on first use if needed, reporting ``Progress``.
+
+    Args:
+        model_path: text model GGUF.
+        mmproj_path: vision projector GGUF (required: the app is about screenshots).
+        threads: CPU threads for text and the vision encoder (0: automatic).
+        context_size: KV cache size in tokens (clamped to the model's training context).
+        gpu_layers: layers to offload (-1: all, 0: CPU only).
+        flash_attention: use flash attention (text and vision).
+        image_token_budget: cap per image (0: from the hardware; None: uncapped).
+        max_tokens: default cap on answer length.
+        seed: sampling seed (-1: random).
+    """
+
+    name = "local_gguf"
+    capabilities = Capability.IMAGES | Capability.VIDEO | Capability.TOOLS | Capability.THINKING | Capability.GROUNDING
+    options = (
+        OptionSpec("model_path", str, "", "Text model GGUF file."),
+        OptionSpec("mmproj_path", str, "", "Vision projector (mmproj) GGUF file of the same model."),
+        OptionSpec("threads", int, 0, "CPU threads for text and vision (0: automatic).", 0, 256),
+        OptionSpec("context_size", int, 16384, "Tokens the model can keep in mind.", 512, 131072),
+        OptionSpec("gpu_layers", int, -1, "Layers to offload to the GPU (-1: all that fit, 0: CPU only).", -1, 1000),
+        OptionSpec("flash_attention", bool, True, "Flash attention for text and vision."),
+        OptionSpec("image_token_budget", int, 0, "Most tokens one image may use (0: chosen from the hardware).", 0, BUDGET_MAX),
+        OptionSpec("max_tokens", int, DEFAULT_MAX_TOKENS, "Default cap on answer length.", 1, 131072),
+        OptionSpec("seed", int, -1, "Sampling seed (-1: random).", -1, 2**31 - 1),
+    )
+
+    def __init__(
+        self,
+        model_path: str | os.PathLike[str],
+        mmproj_path: str | os.PathLike[str] | None,
+        *,
+        threads: int = 0,
+        context_size: int = 16384,
+        gpu_layers: int = -1,
+        flash_attention: bool = True,
+        image_token_budget: int | None = 0,
+        max_tokens: int = DEFAULT_MAX_TOKENS,
+        seed: int = -1,
+    ) -> None:
+        self.model_path = Path(model_path)
+        self.mmproj_path = Path(mmproj_path) if mmproj_path else None
+        self.threads = threads
+        self.context_size = context_size
+        self.gpu_layers = gpu_layers
+        self.flash_attention = flash_attention
+        self.requested_budget = image_token_budget
+        self.max_tokens = max_tokens
+        self.seed = seed
+        # one generation at a time; also serialises load/close against a running generation
+        self._lock = threading.RLock()
+        self._model: Any = None
+        self._ctx: Any = None
+        self._mtmd: Any = None
+        self._vocab: Any = None
+        self._batch: Any = None
+        self._template: ChatTemplate | None = None
+        self._stop_ids: frozenset[int] = frozenset()
+        self._units: list[_Unit] = []
+        self._n_ctx = 0
+        self._budget = 0
+        self._load_info: LoadInfo | None = None
+        self._pair: ModelPair | None = None
+        self._image_cache: OrderedDict[tuple[str, int | None], ImagePart] = OrderedDict()
+        self._keepalive: list[Any] = []
+        self._closed = False
+        #: the last prompt as rendered (media markers in place of images), for diagnostics and tests
+        self.last_prompt = ""
+        #: the images of the last request as sent (resized to the budget; geometry carries the sent size)
+        self.last_sent_images: tuple[ImagePart, ...] = ()
+
+    @classmethod
+    def from_options(cls, values: dict[str, Any]) -> LocalGGUFBackend:
+        """Build from validated option values (see :attr:`options`)."""
+        v = cls.validate_options(values)
+        budget = v["image_token_budget"]
+        return cls(
+            v["model_path"],
+            v["mmproj_path"] or None,
+            threads=v["threads"],
+            context_size=v["context_size"],
+            gpu_layers=v["gpu_layers"],
+            flash_attention=v["flash_attention"],
+            image_token_budget=budget,
+            max_tokens=v["max_tokens"],
+            seed=v["seed"],
+        )
+
+    # ------------------------------------------------------------------ loading
+
+    @property
+    def loaded(self) -> bool:
+        return self._ctx is not None
+
+    @property
+    def load_info(self) -> LoadInfo | None:
+        return self._load_info
+
+    @property
+    def image_token_budget(self) -> int:
+        """The effective cap per image (known after loading)."""
+        return self._budget
+
+    @property
+    def context_tokens_used(self) -> int:
+        """KV cells the cached prompt occupies (real token count, images included)."""
+        return sum(u.n_cells for u in self._units)
+
+    def load(self, progress: ProgressCallback | None = None, cancel: CancelToken | None = None) -> LoadInfo:
+        """Check the files, estimate memory, load model + projector, and warm up.
+
+        Args:
+            progress: ``(fraction, text)`` callback, called from this thread.
+            cancel: stops loading between steps and during the weights load.
+
+        Raises:
+            BackendError: for bad files, out-of-memory and other load failures.
+            CancelledError: when cancelled (nothing stays allocated).
+        """
+        with self._lock:
+            if self._closed:
+                raise BackendError("The local model was closed.", "Restart the model from Settings > Models.")
+            if self._ctx is not None and self._load_info is not None:
+                return self._load_info
+            started = time.monotonic()
+            report = progress or (lambda _f, _t: None)
+            report(0.0, "Checking the model files")
+            pair = check_pair(self.model_path, self.mmproj_path)
+            self._pair = pair
+            import llama_cpp
+            import llama_cpp.mtmd_cpp as mtmd
+
+            from desktop_helper.backends import llama_logging
+
+            llama_logging.install()
+            _backend_init()
+            gpu_supported = bool(llama_cpp.llama_supports_gpu_offload())
+            want_gpu = gpu_supported and self.gpu_layers != 0
+            budget, source = self._choose_budget(want_gpu)
+            n_ctx = self._choose_context(pair)
+            memory = estimate_for_pair(
+                pair,
+                context_size=n_ctx,
+                image_tokens=budget,
+                flash_attention=self.flash_attention,
+                available=available_ram(),
+            )
+            warnings = [w for w in (memory.warning(),) if w]
+            for warning in warnings:
+                log.warning("%s", warning)
+            log.info("loading %s + %s; estimate %s", pair.model.path, self.mmproj_path, memory.summary())
+            if cancel is not None and cancel.cancelled:
+                raise CancelledError("model load cancelled")
+
+            llama_logging.clear_recent()
+            report(0.05, f"Loading {pair.name}")
+            threads = _auto_threads() if self.threads <= 0 else self.threads
+            model_params = llama_cpp.llama_model_default_params()
+            model_params.n_gpu_layers = -1 if self.gpu_layers < 0 else self.gpu_layers
+            if not gpu_supported:
+                model_params.n_gpu_layers = 0
+
+            last_reported = [-1.0]
+
+            @llama_cpp.llama_progress_callback
+            def _on_progress(fraction: float, _user: ctypes.c_void_p) -> bool:
+                try:
+                    # llama.cpp calls this per tensor; report in 5 % steps
+                    if fraction >= 1.0 or fraction - last_reported[0] >= 0.05:
+                        last_reported[0] = fraction
+                        report(0.05 + 0.75 * float(fraction), f"Loading {pair.name}")
+                except Exception:
+                    log.exception("load progress callback failed")
+                return not (cancel is not None and cancel.cancelled)
+
+            self._keepalive.append(_on_progress)
+            model_params.progress_callback = _on_progress
+            model = llama_cpp.llama_model_load_from_file(str(pair.model.path).encode(), model_params)
+            if not model:
+                if cancel is not None and cancel.cancelled:
+                    raise CancelledError("model load cancelled")
+                raise BackendError(
+                    f"llama.cpp could not load {pair.model.path.name}. {_last_error()}".strip(),
+                    "The file may be damaged or too large for the free memory: check the memory estimate, "
+                    "close other programs, or pick a smaller quantization.",
+                )
+            try:
+                ctx_params = llama_cpp.llama_context_default_params()
+                ctx_params.n_ctx = n_ctx
+                ctx_params.n_batch = min(N_BATCH, n_ctx)
+                ctx_params.n_ubatch = min(N_UBATCH, n_ctx)
+                ctx_params.n_threads = threads
+                ctx_params.n_threads_batch = threads
+                ctx_params.no_perf = False
+                ctx_params.flash_attn_type = (
+                    llama_cpp.LLAMA_FLASH_ATTN_TYPE_ENABLED if self.flash_attention else llama_cpp.LLAMA_FLASH_ATTN_TYPE_DISABLED
+                )
+                report(0.82, "Allocating the context")
+                ctx = llama_cpp.llama_init_from_model(model, ctx_params)
+                if not ctx:
+                    raise BackendError(
+                        f"Not enough memory for a {n_ctx}-token context with {pair.name}. {_last_error()}".strip(),
+                        "Lower the context size in Settings > Models, or close other programs.",
+                    )
+                try:
+                    report(0.88, "Loading the vision projector")
+                    mparams = mtmd.mtmd_context_params_default()
+                    mparams.use_gpu = want_gpu
+                    mparams.n_threads = threads
+                    mparams.print_timings = False
+                    mparams.flash_attn_type = ctx_params.flash_attn_type
+                    mparams.image_max_tokens = budget
+                    mparams.warmup = True
+                    assert self.mmproj_path is not None  # check_pair requires it
+                    mctx = mtmd.mtmd_init_from_file(str(self.mmproj_path).encode(), model, mparams)
+                    if not mctx:
+                        raise BackendError(
+                            f"llama.cpp could not use the vision projector {self.mmproj_path.name} with {pair.model.path.name}. "
+                            f"{_last_error()}".strip(),
+                            "Use the mmproj file published with this model, and check the free memory.",
+                        )
+                    if not mtmd.mtmd_support_vision(mctx):
+                        mtmd.mtmd_free(mctx)
+                        raise BackendError(
+                            f"{self.mmproj_path.name} has no vision encoder.", "Choose the model's vision mmproj file."
+                        )
+                except BaseException:
+                    llama_cpp.llama_free(ctx)
+                    raise
+            except BaseException:
+                llama_cpp.llama_model_free(model)
+                raise
+            self._model, self._ctx, self._mtmd = model, ctx, mctx
+            self._vocab = llama_cpp.llama_model_get_vocab(model)
+            self._n_ctx = int(llama_cpp.llama_n_ctx(ctx))
+            self._batch = llama_cpp.llama_batch_init(min(N_BATCH, self._n_ctx), 0, 1)
+            self._budget = budget
+            template_source = pair.model.get("tokenizer.chat_template") or ""
+            self._template = ChatTemplate(str(template_source))
+            self._stop_ids = frozenset(self._special_ids(GLM_STOP_TOKENS))
+            self._units = []
+            offloaded, total = _offload_from_log(llama_logging.recent_lines())
+            if want_gpu and not offloaded:
+                warnings.append("GPU offload was requested but llama.cpp put no layers on the GPU: the model runs on the CPU.")
+                log.warning("%s", warnings[-1])
+            info = LoadInfo(
+                model_name=pair.name,
+                gpu_offload_supported=gpu_supported,
+                layers_offloaded=offloaded,
+                layers_total=total,
+                image_token_budget=budget,
+                budget_source=source,
+                context_size=self._n_ctx,
+                memory=memory,
+                seconds=time.monotonic() - started,
+                warnings=tuple(warnings),
+            )
+            self._load_info = info
+            log.info("local model ready: %s", info.describe())
+            report(1.0, "Model ready")
+            return info
+
+    def _choose_budget(self, gpu: bool) -> tuple[int, str]:
+        if self.requested_budget is None:
+            return BUDGET_MAX, "uncapped"
+        if self.requested_budget > 0:
+            return min(self.requested_budget, BUDGET_MAX), "setting"
+        return default_image_token_budget(gpu), ("GPU default" if gpu else "CPU default")
+
+    def _choose_context(self, pair: ModelPair) -> int:
+        n_ctx = self.context_size
+        if pair.text.n_ctx_train and n_ctx > pair.text.n_ctx_train:
+            log.info("context %d exceeds the model's training context %d; using the latter", n_ctx, pair.text.n_ctx_train)
+            n_ctx = pair.text.n_ctx_train
+        return max(512, n_ctx)
+
+    def _special_ids(self, texts: Sequence[str]) -> list[int]:
+        ids = []
+        for text in texts:
+            tokens = self._tokenize(text)
+            if len(tokens) == 1:
+                ids.append(tokens[0])
+        return ids
+
+    def close(self) -> None:
+        """Free the model, contexts and buffers; waits for a running generation to stop."""
+        import llama_cpp
+
+        with self._lock:
+            self._closed = True
+            if self._batch is not None:
+                llama_cpp.llama_batch_free(self._batch)
+                self._batch = None
+            if self._mtmd is not None:
+                import llama_cpp.mtmd_cpp as mtmd
+
+                mtmd.mtmd_free(self._mtmd)
+                self._mtmd = None
+            if self._ctx is not None:
+                llama_cpp.llama_free(self._ctx)
+                self._ctx = None
+            if self._model is not None:
+                llama_cpp.llama_model_free(self._model)
+                self._model = None
+            self._units = []
+            self._image_cache.clear()
+            self._keepalive.clear()
+
+    def __enter__(self) -> LocalGGUFBackend:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    # ------------------------------------------------------------------ generation
+
+    def stream(self, request: ChatRequest, cancel: CancelToken | None = None) -> Iterator[Event]:
+        if not request.messages:
+            raise BackendError("There is nothing to answer.", "Type a question first.")
+        if self._closed:
+            raise BackendError("The local model was closed.", "Restart the model from Settings > Models.")
+        return _guarded(self._generate(request, cancel or CancelToken()))
+
+    def _generate(self, request: ChatRequest, cancel: CancelToken) -> Iterator[Event]:
+        if not self._lock.acquire(blocking=False):
+            yield Progress("Waiting for the previous answer to finish")
+            self._lock.acquire()
+        try:
+            if self._ctx is None:
+                yield from self._load_with_events(cancel)
+            yield from self._run(request, cancel)
+        finally:
+            self._lock.release()
+
+    def _load_with_events(self, cancel: CancelToken) -> Iterator[Event]:
+        # load() reports through a callback; forward the reports as events from this generator
+        reports: list[Progress] = []
+        self.load(lambda f, t: reports.append(Progress(t, f)), cancel)
+        yield from reports
+
+    def _run(self, request: ChatRequest, cancel: CancelToken) -> Iterator[Event]:
+        import llama_cpp
+        import llama_cpp.mtmd_cpp as mtmd
+
+        assert self._template is not None
+        started = time.monotonic()
+        stats = _RunStats()
+        budget = self._budget if request.image_token_budget is None else max(1, min(request.image_token_budget, self._budget))
+        try:
+            messages = [self._with_budget(m, budget) for m in request.messages]
+        except MediaError as exc:
+            raise BackendError(exc.message, exc.fix) from exc
+        marker = mtmd.mtmd_default_marker().decode("utf-8")
+        rendered = self._template.render(messages, media_marker=marker, thinking=request.thinking, tools=request.tools)
+        self.last_prompt = rendered.text
+        self.last_sent_images = rendered.images
+        if rendered.images:
+            yield Progress(f"Reading {len(rendered.images)} image{'s' if len(rendered.images) > 1 else ''}")
+        chunks = self._tokenize_prompt(rendered.text, rendered.images)
+        try:
+            units, sources = self._units_of(chunks)
+            stats.prompt_cells = sum(u.n_cells for u in units)
+            stats.image_tokens = sum(u.n_cells for u in units if u.key[0] == "image")
+            max_new = request.max_tokens or self.max_tokens
+            if stats.prompt_cells + 1 > self._n_ctx:
+                raise BackendError(
+                    f"The conversation needs {stats.prompt_cells:,} tokens but the context holds {self._n_ctx:,}.",
+                    "Start a new chat, lower the image token budget, or raise the context size in Settings > Models.",
+                )
+            max_new = min(max_new, self._n_ctx - stats.prompt_cells)
+            keep = self._reuse_prefix(units)
+            stats.reused_cells = sum(u.n_cells for u in units[:keep])
+            n_past = sum(u.n_pos for u in units[:keep])
+            prompt_started = time.monotonic()
+            n_past = yield from self._evaluate(
+                units=units, sources=sources, start=keep, n_past=n_past, cancel=cancel, stats=stats
+            )
+            stats.prompt_seconds = time.monotonic() - prompt_started
+        finally:
+            mtmd.mtmd_input_chunks_free(chunks)
+        if cancel.cancelled:
+            yield Usage(
+                stats.prompt_cells, 0, stats.image_tokens, stats.reused_cells, self._timings(stats, started, None, 0, 0.0)
+            )
+            yield Done(FinishReason.CANCELLED)
+            return
+
+        sampler = self._make_sampler(request)
+        splitter = ThinkingSplitter(starts_in_thinking=False)
+        decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
+        buffer = ctypes.create_string_buffer(256)
+        calls: list[ToolCall] = []
+        produced = 0
+        first_token_at: float | None = None
+        generation_started = time.monotonic()
+        reason = FinishReason.LENGTH
+        try:
+            while produced < max_new:
+                if cancel.cancelled:
+                    reason = FinishReason.CANCELLED
+                    break
+                token = llama_cpp.llama_sampler_sample(sampler, self._ctx, -1)
+                if first_token_at is None:
+                    first_token_at = time.monotonic()
+                if token in self._stop_ids or llama_cpp.llama_vocab_is_eog(self._vocab, token):
+                    reason = FinishReason.STOP
+                    break
+                produced += 1
+                n = llama_cpp.llama_token_to_piece(self._vocab, token, buffer, len(buffer), 0, True)
+                piece = decoder.decode(buffer.raw[: max(0, n)])
+                for event in self._route(splitter.feed(piece), request, calls):
+                    yield event
+                # the sampled token must be evaluated before the next one can be sampled
+                self._decode_tokens([token], n_past, logits_last=True)
+                self._units.append(_Unit(("text", token), 1, 1))
+                n_past += 1
+            tail = decoder.decode(b"", final=True)
+            for event in self._route([*splitter.feed(tail), *splitter.finish()], request, calls):
+                yield event
+        finally:
+            llama_cpp.llama_sampler_free(sampler)
+        if calls and reason is FinishReason.STOP:
+            reason = FinishReason.TOOL_CALLS
+        generation_seconds = time.monotonic() - generation_started
+        ttft = (first_token_at - started) if first_token_at is not None else None
+        yield Usage(
+            prompt_tokens=stats.prompt_cells,
+            completion_tokens=produced,
+            image_tokens=stats.image_tokens,
+            cached_tokens=stats.reused_cells,
+            timings=self._timings(stats, started, ttft, produced, generation_seconds),
+        )
+        yield Done(reason)
+
+    def _timings(self, stats: _RunStats, started: float, ttft: float | None, produced: int, gen_s: float) -> dict[str, float]:
+        timings = {
+            "prompt_seconds": round(stats.prompt_seconds, 4),
+            "image_seconds": round(stats.image_seconds, 4),
+            "total_seconds": round(time.monotonic() - started, 4),
+            "evaluated_prompt_tokens": float(stats.evaluated_cells),
+        }
+        if ttft is not None:
+            timings["ttft_seconds"] = round(ttft, 4)
+        if produced and gen_s > 0:
+            timings["tokens_per_second"] = round(produced / gen_s, 2)
+        return timings
+
+    def _route(self, chunks: Sequence[Any], request: ChatRequest, calls: list[ToolCall]) -> Iterator[Event]:
+        from desktop_helper.parsers.tool_calls import parse_tool_calls
+
+        for chunk in chunks:
+            if chunk.channel is Channel.THINKING:
+                yield ThinkingDelta(chunk.text)
+            elif chunk.channel is Channel.ANSWER:
+                yield TextDelta(chunk.text)
+            else:
+                parsed = parse_tool_calls(chunk.text, request.tools)
+                for call in parsed.calls:
+                    calls.append(call)
+                    yield ToolCallEvent(call)
+                if parsed.errors:
+                    # unreadable: keep the raw text visible rather than dropping what the model said
+                    log.warning("unreadable tool call from the model: %s", "; ".join(parsed.errors))
+                    yield TextDelta(chunk.text)
+
+    # ------------------------------------------------------------------ prompt handling
+
+    def _with_budget(self, message: Message, budget: int) -> Message:
+        if not any(isinstance(p, (ImagePart, VideoPart)) for p in message.parts):
+            return message
+        parts: list[Part] = []
+        for part in message.parts:
+            if isinstance(part, ImagePart):
+                parts.append(self._resized(part, budget))
+            elif isinstance(part, VideoPart):
+                parts.append(replace(part, frames=tuple(self._resized(f, budget) for f in part.frames)))
+            else:
+                parts.append(part)
+        return replace(message, parts=tuple(parts))
+
+    def _resized(self, part: ImagePart, budget: int) -> ImagePart:
+        key = (hashlib.sha256(part.data).hexdigest(), budget)
+        cached = self._image_cache.get(key)
+        if cached is not None:
+            self._image_cache.move_to_end(key)
+            return cached
+        # PNG/JPEG sizes already on the 28 px grid within budget pass through untouched; anything
+        # else is re-encoded (llama.cpp's stb_image reads PNG and JPEG, not WebP)
+        if part.mime in ("image/png", "image/jpeg") and part.width > 0 and part.height > 0:
+            resized = with_budget(part, budget)
+        else:
+            resized = prepare_image(part, budget).part
+        self._image_cache[key] = resized
+        while len(self._image_cache) > 32:
+            self._image_cache.popitem(last=False)
+        return resized
+
+    def _tokenize_prompt(self, text: str, images: Sequence[ImagePart]) -> Any:
+        import llama_cpp.mtmd_cpp as mtmd
+
+        bitmaps = []
+        try:
+            for index, image in enumerate(images):
+                data = image.data
+                array = (ctypes.c_uint8 * len(data)).from_buffer_copy(data)
+                bitmap = mtmd.mtmd_helper_bitmap_init_from_buf(self._mtmd, array, len(data), False)
+                if not bitmap:
+                    label = f" ({image.name})" if image.name else ""
+                    raise BackendError(
+                        f"Image {index + 1}{label} could not be decoded by llama.cpp.",
+                        "Use a PNG or JPEG image; other formats may need converting first.",
+                    )
+                # the id makes an identical image recognisable across requests (prefix reuse)
+                mtmd.mtmd_bitmap_set_id(bitmap, hashlib.sha256(data).hexdigest().encode())
+                bitmaps.append(bitmap)
+            encoded = text.encode("utf-8")
+            input_text = mtmd.mtmd_input_text()
+            input_text.text = encoded
+            input_text.text_len = len(encoded)
+            input_text.add_special = False  # the template writes [gMASK]<sop> itself
+            input_text.parse_special = True
+            chunks = mtmd.mtmd_input_chunks_init()
+            array_type = mtmd.mtmd_bitmap_p_ctypes * max(1, len(bitmaps))
+            result = mtmd.mtmd_tokenize(self._mtmd, chunks, ctypes.byref(input_text), array_type(*bitmaps), len(bitmaps))
+            if result != 0:
+                mtmd.mtmd_input_chunks_free(chunks)
+                raise BackendError(
+                    f"The prompt could not be prepared for the model (mtmd error {result}).",
+                    "Try again with fewer or smaller images.",
+                )
+            return chunks
+        finally:
+            for bitmap in bitmaps:
+                mtmd.mtmd_bitmap_free(bitmap)
+
+    def _units_of(self, chunks: Any) -> tuple[list[_Unit], list[tuple[int, Any]]]:
+        """Flatten mtmd chunks into units; ``sources[i]`` says how to evaluate unit i."""
+        import llama_cpp.mtmd_cpp as mtmd
+
+        units: list[_Unit] = []
+        sources: list[tuple[int, Any]] = []
+        for index in range(mtmd.mtmd_input_chunks_size(chunks)):
+            chunk = mtmd.mtmd_input_chunks_get(chunks, index)
+            kind = mtmd.mtmd_input_chunk_get_type(chunk)
+            if kind == mtmd.MTMD_INPUT_CHUNK_TYPE_TEXT:
+                count = ctypes.c_size_t()
+                pointer = mtmd.mtmd_input_chunk_get_tokens_text(chunk, ctypes.byref(count))
+                for i in range(count.value):
+                    token = int(pointer[i])
+                    units.append(_Unit(("text", token), 1, 1))
+                    sources.append((0, token))
+            else:
+                identity = (mtmd.mtmd_input_chunk_get_id(chunk) or b"").decode()
+                n_cells = int(mtmd.mtmd_input_chunk_get_n_tokens(chunk))
+                n_pos = int(mtmd.mtmd_input_chunk_get_n_pos(chunk))
+                units.append(_Unit(("image", identity, n_cells, n_pos), n_pos, n_cells))
+                sources.append((1, chunk))
+        return units, sources
+
+    def _reuse_prefix(self, units: list[_Unit]) -> int:
+        """Keep the longest cached prefix of ``units`` in the KV cache; return its length."""
+        import llama_cpp
+
+        keep = 0
+        for cached, new in zip(self._units, units, strict=False):
+            if cached.key != new.key:
+                break
+            keep += 1
+        if keep == len(units):
+            # everything is cached, but the last token must be evaluated again for its logits
+            keep -= 1
+        memory = llama_cpp.llama_get_memory(self._ctx)
+        position = sum(u.n_pos for u in units[:keep])
+        if keep == 0 or not llama_cpp.llama_memory_seq_rm(memory, 0, position, -1):
+            llama_cpp.llama_memory_clear(memory, True)
+            keep = 0
+        self._units = self._units[:keep]
+        return keep
+
+    def _evaluate(
+        self,
+        *,
+        units: list[_Unit],
+        sources: list[tuple[int, Any]],
+        start: int,
+        n_past: int,
+        cancel: CancelToken,
+        stats: _RunStats,
+    ) -> Generator[Event, None, int]:
+        """Evaluate ``units[start:]``; yields progress; returns the new position (generator return)."""
+        import llama_cpp
+        import llama_cpp.mtmd_cpp as mtmd
+
+        n_batch = int(llama_cpp.llama_n_batch(self._ctx))
+        index = start
+        total = len(units)
+        images_done = 0
+        while index < total:
+            if cancel.cancelled:
+                return n_past
+            kind, source = sources[index]
+            if kind == 1:
+                images_done += 1
+                yield Progress(f"Encoding image {images_done} ({units[index].n_cells} tokens)", index / total)
+                began = time.monotonic()
+                new_n_past = llama_cpp.llama_pos(0)
+                result = mtmd.mtmd_helper_eval_chunk_single(
+                    self._mtmd, self._ctx, source, n_past, 0, n_batch, index == total - 1, ctypes.byref(new_n_past)
+                )
+                stats.image_seconds += time.monotonic() - began
+                if result != 0:
+                    raise BackendError(
+                        f"llama.cpp could not process image {images_done} (error {result}); the computer may be out of memory.",
+                        "Lower the image token budget or the context size in Settings > Models.",
+                    )
+                n_past = int(new_n_past.value)
+                stats.evaluated_cells += units[index].n_cells
+                self._units.append(units[index])
+                index += 1
+                continue
+            end = index
+            while end < total and sources[end][0] == 0 and end - index < n_batch:
+                end += 1
+            tokens = [int(sources[i][1]) for i in range(index, end)]
+            if len(tokens) > 64:
+                yield Progress(f"Reading the prompt ({end}/{total} tokens)", end / total)
+            self._decode_tokens(tokens, n_past, logits_last=end == total)
+            self._units.extend(units[index:end])
+            stats.evaluated_cells += len(tokens)
+            n_past += len(tokens)
+            index = end
+        return n_past
+
+    def _decode_tokens(self, tokens: Sequence[int], n_past: int, *, logits_last: bool) -> None:
+        import llama_cpp
+
+        batch = self._batch
+        batch.n_tokens = len(tokens)
+        for i, token in enumerate(tokens):
+            batch.token[i] = token
+            batch.pos[i] = n_past + i
+            batch.n_seq_id[i] = 1
+            batch.seq_id[i][0] = 0
+            batch.logits[i] = False
+        if logits_last:
+            batch.logits[len(tokens) - 1] = True
+        result = llama_cpp.llama_decode(self._ctx, batch)
+        if result != 0:
+            raise BackendError(
+                f"llama.cpp failed to process the prompt (error {result}): the context may be full or memory exhausted.",
+                "Start a new chat, or lower the context size or image token budget in Settings > Models.",
+            )
+
+    def _make_sampler(self, request: ChatRequest) -> Any:
+        import llama_cpp
+
+        temperature = GLM_TEMPERATURE if request.temperature is None else request.temperature
+        top_p = GLM_TOP_P if request.top_p is None else request.top_p
+        top_k = GLM_TOP_K if request.top_k is None else request.top_k
+        repeat = GLM_REPEAT_PENALTY if request.repeat_penalty is None else request.repeat_penalty
+        chain = llama_cpp.llama_sampler_chain_init(llama_cpp.llama_sampler_chain_default_params())
+        if repeat and repeat != 1.0:
+            n_vocab = llama_cpp.llama_vocab_n_tokens(self._vocab)
+            llama_cpp.llama_sampler_chain_add(chain, llama_cpp.llama_sampler_init_penalties(n_vocab, 64, repeat, 0.0, 0.0))
+        if temperature <= 0:
+            llama_cpp.llama_sampler_chain_add(chain, llama_cpp.llama_sampler_init_greedy())
+            return chain
+        if top_k and top_k > 0:
+            llama_cpp.llama_sampler_chain_add(chain, llama_cpp.llama_sampler_init_top_k(top_k))
+        if top_p and top_p < 1.0:
+            llama_cpp.llama_sampler_chain_add(chain, llama_cpp.llama_sampler_init_top_p(top_p, 1))
+        llama_cpp.llama_sampler_chain_add(chain, llama_cpp.llama_sampler_init_temp(temperature))
+        seed = self.seed if self.seed >= 0 else int.from_bytes(os.urandom(4), "little")
+        llama_cpp.llama_sampler_chain_add(chain, llama_cpp.llama_sampler_init_dist(seed))
+        return chain
+
+    def _tokenize(self, text: str) -> list[int]:
+        import llama_cpp
+
+        data = text.encode("utf-8")
+        capacity = len(data) + 8
+        tokens = (llama_cpp.llama_token * capacity)()
+        count = llama_cpp.llama_tokenize(self._vocab, data, len(data), tokens, capacity, False, True)
+        return [int(tokens[i]) for i in range(max(0, count))]
+
+    def count_tokens(self, text: str) -> int:
+        """Tokens ``text`` costs with this model's vocabulary (after loading)."""
+        if self._vocab is None:
+            raise BackendError("The model is not loaded yet.", "Wait until the model has loaded.")
+        return len(self._tokenize(text))
+
+
+def _guarded(events: Iterator[Event]) -> Iterator[Event]:
+    """Raise user errors before the first token; after it, end the stream with ``Done(ERROR)``.
+
+    ``Progress`` events (loading, encoding) are not part of the answer, so a fault after them is
+    still raised, like the remote backend does after its retry notices: the caller shows the error
+    with its fix instead of an empty answer.
+    """
+    started = False
+    try:
+        for event in events:
+            if isinstance(event, (TextDelta, ThinkingDelta, ToolCallEvent)):
+                started = True
+            yield event
+    except UserError as exc:
+        if not started:
+            raise
+        log.warning("local generation failed: %s", exc)
+        yield Done(FinishReason.ERROR, str(exc))
+    except CancelledError:
+        yield Done(FinishReason.CANCELLED)
+
+
+_backend_state = {"initialised": False}
+_backend_lock = threading.Lock()
+
+
+def _backend_init() -> None:
+    with _backend_lock:
+        if not _backend_state["initialised"]:
+            import llama_cpp
+
+            llama_cpp.llama_backend_init()
+            _backend_state["initialised"] = True
+
+
+def _auto_threads() -> int:
+    try:
+        import psutil
+
+        physical = psutil.cpu_count(logical=False)
+    except Exception:
+        physical = None
+    return max(1, physical or os.cpu_count() or 1)
+
+
+_OFFLOAD = re.compile(r"offloaded (\d+)/(\d+) layers to GPU")
+
+
+def _offload_from_log(lines: Sequence[str]) -> tuple[int | None, int | None]:
+    for line in reversed(lines):
+        match = _OFFLOAD.search(line)
+        if match:
+            return int(match.group(1)), int(match.group(2))
+    return None, None
+
+
+def _last_error() -> str:
+    from desktop_helper.backends import llama_logging
+
+    for line in reversed(llama_logging.recent_lines()):
+        lowered = line.lower()
+        if "error" in lowered or "failed" in lowered or "unable" in lowered:
+            return f"llama.cpp said: {line.strip()}"
+    return ""

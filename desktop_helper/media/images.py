@@ -1,0 +1,190 @@
+"""Resize and encode images to an image-token budget, the way GLM-4.6V counts tokens.
+
+GLM-4.1V/4.5V/4.6V cut an image into 14 px patches and merge 2x2 patches into one token, so the
+model sees images whose sides are multiples of 28 px, at about one token per 28x28 px. The vision
+encoder's cost grows with that token count (and its attention with its square), so the token
+budget is the main speed lever of a local model. This module computes the size an image is sent
+at, deterministically and with the same rounding llama.cpp's GLM preprocessor uses, so an image
+resized here passes through llama.cpp unchanged, and callers know the exact size the model's
+normalized coordinates refer to.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Literal
+
+from desktop_helper.core.errors import MediaError
+from desktop_helper.core.types import ImagePart
+
+#: pixels per side of one image token (14 px patches, merged 2x2)
+TOKEN_SIDE = 28
+#: GLM's processors reject images thinner than this ratio
+MAX_ASPECT_RATIO = 200.0
+#: the smallest image GLM's processors produce: 112x112 px, 16 tokens
+MIN_TOKENS = 16
+
+ImageFormat = Literal["PNG", "JPEG", "WEBP"]
+_MIME = {"PNG": "image/png", "JPEG": "image/jpeg", "WEBP": "image/webp"}
+
+
+def image_tokens(width: int, height: int, side: int = TOKEN_SIDE) -> int:
+    """Tokens an image of exactly ``width`` x ``height`` (multiples of ``side``) costs."""
+    return (width // side) * (height // side)
+
+
+def fit_to_token_budget(
+    width: int,
+    height: int,
+    max_tokens: int | None,
+    *,
+    min_tokens: int = MIN_TOKENS,
+    side: int = TOKEN_SIDE,
+) -> tuple[int, int]:
+    """The size an image is sent at: sides multiples of ``side``, tokens within the budget.
+
+    The rounding mirrors GLM's ``smart_resize``: round each side to the nearest multiple; if
+    that exceeds the budget, scale both sides by the same factor and round *down*; if it falls
+    below the minimum, scale up and round *up*. The aspect ratio is kept as closely as the 28 px
+    grid allows, the result never exceeds ``max_tokens``, and it is a pure function of its inputs.
+
+    Args:
+        width: original width in pixels.
+        height: original height in pixels.
+        max_tokens: token budget; ``None`` keeps the original size (only aligned to the grid).
+        min_tokens: lower bound (GLM uses 112x112 px = 16 tokens).
+        side: pixels per token side.
+
+    Raises:
+        MediaError: for an empty image, an extreme aspect ratio, or a budget below one token.
+    """
+    if width <= 0 or height <= 0:
+        raise MediaError(f"The image is empty ({width}x{height} px).", "Capture or choose another image.")
+    if max(width, height) / min(width, height) > MAX_ASPECT_RATIO:
+        raise MediaError(
+            f"The image is too thin for the model ({width}x{height} px, aspect ratio above {MAX_ASPECT_RATIO:g}).",
+            "Crop it to a less elongated region.",
+        )
+    if max_tokens is not None and max_tokens < 1:
+        raise MediaError(f"The image token budget must be at least 1, not {max_tokens}.", "Raise the image token budget.")
+    min_tokens = max(1, min(min_tokens, max_tokens if max_tokens is not None else min_tokens))
+    max_pixels = max_tokens * side * side if max_tokens is not None else None
+    min_pixels = min_tokens * side * side
+
+    w_bar = max(side, _round_to(width, side))
+    h_bar = max(side, _round_to(height, side))
+    if max_pixels is not None and w_bar * h_bar > max_pixels:
+        beta = math.sqrt(width * height / max_pixels)
+        w_bar = max(side, math.floor(width / beta / side) * side)
+        h_bar = max(side, math.floor(height / beta / side) * side)
+        # the 'max(side, ...)' floor can push a very elongated image over budget: shrink the
+        # long side until it fits (the thin side is already one token wide)
+        while w_bar * h_bar > max_pixels and max(w_bar, h_bar) > side:
+            if w_bar >= h_bar:
+                w_bar -= side
+            else:
+                h_bar -= side
+    elif w_bar * h_bar < min_pixels:
+        beta = math.sqrt(min_pixels / (width * height))
+        w_bar = math.ceil(width * beta / side) * side
+        h_bar = math.ceil(height * beta / side) * side
+    return w_bar, h_bar
+
+
+def _round_to(value: float, side: int) -> int:
+    # Python's round() rounds half to even; GLM (and llama.cpp's std::round) round half away
+    # from zero, and the two must agree or the model would see a different size than we record.
+    return math.floor(value / side + 0.5) * side
+
+
+@dataclass(frozen=True)
+class PreparedImage:
+    """An image resized and encoded for a model.
+
+    Attributes:
+        part: the encoded image, ready to put in a message (its ``geometry`` carries the sent size).
+        original_size: (width, height) before resizing.
+        tokens: image tokens the model will spend on it.
+    """
+
+    part: ImagePart
+    original_size: tuple[int, int]
+    tokens: int
+
+
+def prepare_image(
+    source: bytes | str | Path | ImagePart,
+    max_tokens: int | None,
+    *,
+    image_format: ImageFormat = "PNG",
+    jpeg_quality: int = 90,
+    min_tokens: int = MIN_TOKENS,
+) -> PreparedImage:
+    """Decode, resize to the token budget and encode an image.
+
+    Args:
+        source: encoded image bytes, a file path, or an :class:`ImagePart` (its capture geometry
+            is kept and updated with the sent size).
+        max_tokens: token budget (``None``: no cap, only aligned to the 28 px grid).
+        image_format: encoding of the result; PNG is lossless (best for screenshots' text).
+        jpeg_quality: quality for JPEG/WebP.
+        min_tokens: lower bound on tokens.
+
+    Raises:
+        MediaError: if the image cannot be read or decoded, or is unusable for the model.
+    """
+    from PIL import Image, UnidentifiedImageError
+
+    geometry = None
+    name = ""
+    if isinstance(source, ImagePart):
+        data, geometry, name = source.data, source.geometry, source.name
+    elif isinstance(source, (str, Path)):
+        path = Path(source)
+        name = path.name
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise MediaError(f"Cannot read the image {path}: {exc.strerror or exc}.", "Check the path and permissions.") from exc
+    else:
+        data = source
+    try:
+        with Image.open(io.BytesIO(data)) as opened:
+            opened.load()
+            image = opened.convert("RGB") if opened.mode != "RGB" else opened.copy()
+    except (UnidentifiedImageError, OSError, ValueError) as exc:
+        what = f"the image {name}" if name else "the image"
+        raise MediaError(f"Cannot decode {what}: {exc}.", "Use a PNG, JPEG or WebP image.") from exc
+    except Image.DecompressionBombError as exc:
+        raise MediaError(f"The image is too large to open safely: {exc}.", "Downscale or crop it first.") from exc
+
+    original = image.size
+    size = fit_to_token_budget(original[0], original[1], max_tokens, min_tokens=min_tokens)
+    if size != original:
+        # bicubic like GLM's processor and llama.cpp; deterministic for identical input
+        image = image.resize(size, Image.Resampling.BICUBIC)
+    buffer = io.BytesIO()
+    if image_format == "PNG":
+        image.save(buffer, format="PNG", optimize=False, compress_level=6)
+    elif image_format == "JPEG":
+        image.save(buffer, format="JPEG", quality=jpeg_quality)
+    else:
+        image.save(buffer, format="WEBP", quality=jpeg_quality)
+    if geometry is not None:
+        geometry = geometry.with_sent_size(*size)
+    part = ImagePart(buffer.getvalue(), _MIME[image_format], size[0], size[1], geometry=geometry, name=name)
+    return PreparedImage(part, original, image_tokens(*size))
+
+
+def with_budget(part: ImagePart, max_tokens: int | None) -> ImagePart:
+    """``part`` resized to the budget, or unchanged if it already fits the 28 px grid and budget."""
+    target = fit_to_token_budget(part.width, part.height, max_tokens)
+    if target == (part.width, part.height):
+        if part.geometry is not None and part.geometry.sent_size != target:
+            return replace(part, geometry=part.geometry.with_sent_size(*target))
+        return part
+    fmt: ImageFormat = "JPEG" if part.mime == "image/jpeg" else "WEBP" if part.mime == "image/webp" else "PNG"
+    return prepare_image(part, max_tokens, image_format=fmt).part

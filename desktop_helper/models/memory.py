@@ -1,0 +1,181 @@
+"""Estimate the memory a local model needs before loading it, and compare with what is free.
+
+The estimate adds the weights (file sizes), the KV cache for the chosen context, the text
+model's compute buffer, and the vision encoder's compute buffer for the image token budget. It is
+an estimate for a warning ("this will not fit"), not an allocator: llama.cpp's real numbers vary
+by backend and version, so the figures are rounded up and the UI shows them as approximate.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from desktop_helper.models.catalog import ShapeHint
+from desktop_helper.models.pair import ModelPair
+
+GIB = 1024**3
+#: llama.cpp's default physical batch (ubatch) size
+N_UBATCH = 512
+#: patches per image token (2x2 merge)
+PATCHES_PER_TOKEN = 4
+
+
+@dataclass(frozen=True)
+class MemoryEstimate:
+    """Bytes needed, by part.
+
+    Attributes:
+        weights: model + mmproj files (mapped into memory).
+        kv_cache: keys and values for the whole context (f16).
+        compute: text model compute buffer.
+        vision: vision encoder compute buffer at the image token budget.
+        available: free RAM (or VRAM when offloading) at estimate time, if known.
+        device: "RAM" or "VRAM".
+    """
+
+    weights: int
+    kv_cache: int
+    compute: int
+    vision: int
+    available: int | None = None
+    device: str = "RAM"
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def total(self) -> int:
+        return self.weights + self.kv_cache + self.compute + self.vision
+
+    @property
+    def fits(self) -> bool | None:
+        return None if self.available is None else self.total <= self.available
+
+    def summary(self) -> str:
+        parts = (
+            f"about {self.total / GIB:.1f} GB {self.device}: weights {self.weights / GIB:.1f} GB, "
+            f"context {self.kv_cache / GIB:.2f} GB, compute {(self.compute + self.vision) / GIB:.2f} GB"
+        )
+        if self.available is not None:
+            parts += f"; {self.available / GIB:.1f} GB free"
+        return parts
+
+    def warning(self) -> str | None:
+        """A user-facing warning when the model will likely not fit, else None."""
+        if self.fits is False:
+            return (
+                f"The model needs {self.summary()}. Loading it may fail or make the computer swap. "
+                "Choose a smaller context size or image token budget, or a smaller quantization."
+            )
+        return None
+
+
+def estimate(
+    *,
+    weights_bytes: int,
+    n_layer: int,
+    n_head: int,
+    n_head_kv: int,
+    head_dim: int,
+    n_embd: int,
+    n_vocab: int,
+    n_ff: int,
+    context_size: int,
+    image_tokens: int,
+    vision_n_embd: int,
+    vision_n_layer: int,
+    vision_n_head: int,
+    vision_n_ff: int,
+    flash_attention: bool,
+    available: int | None = None,
+    device: str = "RAM",
+) -> MemoryEstimate:
+    """Estimate from raw numbers (see :func:`estimate_for_pair` and :func:`estimate_for_hint`)."""
+    f16, f32 = 2, 4
+    kv = 2 * n_layer * context_size * n_head_kv * head_dim * f16
+    ubatch = min(N_UBATCH, context_size)
+    # logits for one ubatch + the widest activations; without flash attention the KQ matrix
+    # of a full ubatch against the whole context dominates
+    compute = ubatch * (n_vocab + 2 * n_ff + 4 * n_embd) * f32
+    if not flash_attention:
+        compute += ubatch * context_size * n_head * f32
+    patches = max(1, image_tokens) * PATCHES_PER_TOKEN
+    vision = patches * (4 * vision_n_embd + 2 * vision_n_ff) * f32
+    if not flash_attention:
+        # the ViT attends over all patches of the image at once: quadratic in the budget
+        vision += patches * patches * vision_n_head * f32
+    notes = []
+    if not flash_attention and image_tokens > 2048:
+        notes.append("Without flash attention the vision encoder's memory grows with the square of the image token budget.")
+    return MemoryEstimate(weights_bytes, kv, compute, vision, available, device, tuple(notes))
+
+
+def estimate_for_pair(
+    pair: ModelPair,
+    *,
+    context_size: int,
+    image_tokens: int,
+    flash_attention: bool,
+    available: int | None = None,
+    device: str = "RAM",
+) -> MemoryEstimate:
+    """Estimate for files on disk (numbers read from their headers)."""
+    text, vision = pair.text, pair.vision
+    weights = pair.model.file_size + (pair.mmproj.file_size if pair.mmproj else 0)
+    return estimate(
+        weights_bytes=weights,
+        n_layer=text.n_layer,
+        n_head=text.n_head,
+        n_head_kv=text.n_head_kv,
+        head_dim=text.head_dim,
+        n_embd=text.n_embd,
+        n_vocab=text.n_vocab,
+        n_ff=text.n_ff,
+        context_size=context_size,
+        image_tokens=image_tokens if vision else 0,
+        vision_n_embd=vision.n_embd if vision else 0,
+        vision_n_layer=vision.n_layer if vision else 0,
+        vision_n_head=vision.n_head if vision else 0,
+        vision_n_ff=vision.n_ff if vision else 0,
+        flash_attention=flash_attention,
+        available=available,
+        device=device,
+    )
+
+
+def estimate_for_hint(
+    hint: ShapeHint,
+    weights_bytes: int,
+    *,
+    context_size: int,
+    image_tokens: int,
+    flash_attention: bool,
+    available: int | None = None,
+) -> MemoryEstimate:
+    """Estimate for a model not downloaded yet (numbers from the catalog)."""
+    return estimate(
+        weights_bytes=weights_bytes,
+        n_layer=hint.n_layer,
+        n_head=hint.n_head,
+        n_head_kv=hint.n_head_kv,
+        head_dim=hint.head_dim,
+        n_embd=hint.n_embd,
+        n_vocab=hint.n_vocab,
+        n_ff=hint.n_ff,
+        context_size=context_size,
+        image_tokens=image_tokens,
+        vision_n_embd=hint.vision_n_embd,
+        vision_n_layer=hint.vision_n_layer,
+        vision_n_head=hint.vision_n_head,
+        vision_n_ff=hint.vision_n_ff,
+        flash_attention=flash_attention,
+        available=available,
+    )
+
+
+def available_ram() -> int | None:
+    """Bytes of RAM available to a new allocation (psutil), or None if unknown."""
+    try:
+        import psutil
+
+        return int(psutil.virtual_memory().available)
+    except Exception:
+        return None
