@@ -360,7 +360,7 @@ def _try_forward(args: argparse.Namespace, paths: Any, out: TextIO) -> int | Non
 
     try:
         replies = list(ipc.forward(paths, _forward_argv(args)))
-    except ipc.NotRunning:
+    except ipc.NotRunningError:
         return None
     except (OSError, ValueError):
         return None
