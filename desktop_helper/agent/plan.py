@@ -1,0 +1,143 @@
+"""From a parsed action to what the user sees and what the mouse does.
+
+A :class:`~desktop_helper.parsers.gui_actions.GuiAction` holds model coordinates (0..999 of the
+screenshot). :func:`plan_action` maps them through the capture's geometry to the physical pixels the
+mouse uses (kept inside the captured rectangle, so an action never leaves the monitor that was
+captured) and to logical pixels for the overlay, and describes the action in words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from desktop_helper.core.geometry import CaptureGeometry
+from desktop_helper.core.shapes import ArrowShape, Badge, PointShape, Shape, TextBubble
+from desktop_helper.parsers.gui_actions import MAX_COORDINATE, GuiAction
+
+#: Colours per click kind, so a right click never looks like a left click.
+CLICK_COLORS = {
+    "left_click": "#FF2D55",
+    "left_double_click": "#AF52DE",
+    "right_click": "#FFB000",
+    "middle_click": "#00C7BE",
+    "hover": "#00B8F0",
+}
+CLICK_LABELS = {
+    "left_click": "click",
+    "left_double_click": "double-click",
+    "right_click": "right-click",
+    "middle_click": "middle-click",
+    "hover": "hover",
+}
+#: How far (logical px) a scroll arrow reaches from its start, per wheel notch, within limits.
+_SCROLL_ARROW_PER_STEP = 18.0
+
+
+@dataclass(frozen=True)
+class PlannedAction:
+    """An action ready to show and to perform.
+
+    Attributes:
+        action: the parsed action.
+        point: physical pixel where it starts (clicks, hover, scroll, drag start), or None.
+        end: physical pixel where a drag ends, or None.
+        logical_point / logical_end: the same points in Qt logical pixels, for the overlay.
+        words: the action in plain words for the step panel.
+    """
+
+    action: GuiAction
+    point: tuple[int, int] | None
+    end: tuple[int, int] | None
+    logical_point: tuple[float, float] | None
+    logical_end: tuple[float, float] | None
+    words: str
+
+    @property
+    def touches_input(self) -> bool:
+        """Whether performing it sends synthetic input (everything but WAIT/DONE/FAIL)."""
+        return self.action.name not in {"WAIT", "DONE", "FAIL"}
+
+
+def _clamp(value: int) -> int:
+    return min(max(value, 0), MAX_COORDINATE)
+
+
+def _map(geometry: CaptureGeometry, point: tuple[int, int]) -> tuple[tuple[int, int], tuple[float, float]]:
+    nx, ny = _clamp(point[0]), _clamp(point[1])
+    # 0..999 of the screenshot: the pixel holding the point, clamped to the captured rectangle
+    physical = geometry.normalized_to_mouse(nx, ny)
+    logical = geometry.physical_to_logical(physical[0] + 0.5, physical[1] + 0.5)
+    return physical, logical
+
+
+def plan_action(action: GuiAction, geometry: CaptureGeometry) -> PlannedAction:
+    """Map an action's model coordinates onto the screen it was proposed for."""
+    point = end = None
+    logical_point = logical_end = None
+    if action.point is not None:
+        point, logical_point = _map(geometry, action.point)
+    if action.end is not None:
+        end, logical_end = _map(geometry, action.end)
+    return PlannedAction(action, point, end, logical_point, logical_end, describe(action))
+
+
+def describe(action: GuiAction) -> str:
+    """The action in plain words, naming the target when the model did."""
+    target = f" on {action.element_info!r}" if action.element_info else ""
+    where = f" at ({action.point[0]}, {action.point[1]})" if action.point else ""
+    name = action.name
+    if name in CLICK_LABELS and name != "hover":
+        return f"{CLICK_LABELS[name].capitalize()}{target}{where}"
+    if name == "hover":
+        return f"Move the mouse{target}{where}"
+    if name == "left_drag" and action.point and action.end:
+        return f"Drag{target} from ({action.point[0]}, {action.point[1]}) to ({action.end[0]}, {action.end[1]})"
+    if name == "key":
+        return f"Press {action.keys}"
+    if name == "type":
+        return f"Type {action.content!r}"
+    if name == "scroll":
+        return f"Scroll {action.direction} {action.steps} notch{'es' if action.steps != 1 else ''}{target}{where}"
+    if name == "WAIT":
+        return "Wait 5 seconds"
+    if name == "DONE":
+        return "Finish: the task is done"
+    return "Give up: the task cannot be done"
+
+
+def shapes_for_action(
+    plan: PlannedAction, anchor: tuple[float, float] | None = None, step_number: int | None = None
+) -> list[Shape]:
+    """What the overlay draws for a proposed action (global logical pixels).
+
+    A ring for each click kind in its own colour and label, an arrow for drags and scrolls, a
+    bubble with the exact text for ``type`` and a badge for ``key``, placed at ``anchor``
+    (logical px; the agent passes its latest click, where the focused input most likely is).
+    """
+    action = plan.action
+    shapes: list[Shape] = []
+    name = action.name
+    if name in CLICK_LABELS and plan.logical_point is not None:
+        x, y = plan.logical_point
+        color = CLICK_COLORS[name]
+        shapes.append(
+            PointShape(x, y, CLICK_LABELS[name], color, step_number, radius=16.0 if name == "left_double_click" else 12.0)
+        )
+        if name == "left_double_click":
+            shapes.append(PointShape(x, y, "", color, None, radius=8.0))
+    elif name == "left_drag" and plan.logical_point and plan.logical_end:
+        (x1, y1), (x2, y2) = plan.logical_point, plan.logical_end
+        shapes.append(PointShape(x1, y1, "drag", CLICK_COLORS["left_click"], step_number, radius=8.0))
+        shapes.append(ArrowShape(x1, y1, x2, y2, CLICK_COLORS["left_click"]))
+    elif name == "scroll" and plan.logical_point is not None:
+        x, y = plan.logical_point
+        reach = min(max(action.steps, 1) * _SCROLL_ARROW_PER_STEP, 160.0)
+        dy = reach if action.direction == "down" else -reach
+        shapes.append(ArrowShape(x, y, x, y + dy, CLICK_COLORS["hover"], f"scroll {action.direction} x{action.steps}"))
+    elif name == "type" and anchor is not None:
+        shapes.append(TextBubble(anchor[0] + 14, anchor[1] + 14, action.content))
+    elif name == "key" and anchor is not None:
+        label = action.keys
+        radius = max(11.0, len(label) * 4.5)
+        shapes.append(Badge(anchor[0] + 14 + radius, anchor[1] + 14 + radius, label, CLICK_COLORS["right_click"], radius=radius))
+    return shapes
