@@ -1,0 +1,304 @@
+"""The conversation: one rich-text document, rendered once per message and incrementally per token.
+
+Finished messages are HTML appended to a :class:`QTextBrowser`. A streaming answer occupies the
+end of the document: blocks that are complete are inserted once, and only the unfinished last
+block (the *tail*) is replaced per token, so the cost of a token does not grow with the answer.
+Actions (copy, regenerate, edit, preview, show on screen, thinking on/off) are links in each
+message's footer; images are links that open a larger view.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QImage, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from desktop_helper.ui.markdown import StreamingMarkdown, html_snippet, render_markdown, render_plain
+
+THUMB_WIDTH = 240
+_THINKING_LIVE_CHARS = 600
+
+
+@dataclass
+class ViewImage:
+    """An image shown in a message: ``key`` names its resource in the view."""
+
+    key: str
+    name: str = ""
+
+
+@dataclass
+class ViewMessage:
+    """What the view shows for one message."""
+
+    id: int
+    role: str
+    content: str = ""
+    thinking: str = ""
+    status: str = "complete"
+    error: str = ""
+    images: list[ViewImage] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+    boxed_image: ViewImage | None = None
+    box_note: str = ""
+    can_show_on_screen: bool = False
+
+
+class ConversationView(QTextBrowser):
+    """Signals (GUI thread):
+    action(str, int): a footer link was clicked: (action, message id); actions are copy, regenerate,
+        edit, preview, screen.
+    image_clicked(str): an image was clicked (its resource key).
+    """
+
+    action = Signal(str, int)
+    image_clicked = Signal(str)
+
+    def __init__(self, image_source: Callable[[str], QImage | None], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("conversation_view")
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.anchorClicked.connect(self._clicked)
+        self._image_source = image_source
+        self._thumbs: dict[str, QImage] = {}
+        self._messages: list[ViewMessage] = []
+        self._expanded: set[int] = set()
+        # streaming state
+        self._stream: ViewMessage | None = None
+        self._stream_start = 0
+        self._tail_start = 0
+        self._markdown = StreamingMarkdown()
+        self._thinking_closed = False
+        self.document().setDefaultStyleSheet("p { margin: 2px 0; } pre { margin: 4px 0; }")
+
+    # ----- whole conversation
+    def set_messages(self, messages: list[ViewMessage]) -> None:
+        """Show a conversation (one document build)."""
+        self._stream = None
+        self._messages = list(messages)
+        self.setHtml("".join(self._message_html(m) for m in self._messages))
+        self._scroll_to_end()
+
+    def messages(self) -> list[ViewMessage]:
+        return list(self._messages)
+
+    def append_message(self, message: ViewMessage) -> None:
+        self._messages.append(message)
+        cursor = self._end_cursor()
+        cursor.insertHtml(self._message_html(message))
+        self._scroll_to_end()
+
+    def replace_message(self, message: ViewMessage) -> None:
+        """Re-render one message (after it finished, or thinking was toggled)."""
+        for index, existing in enumerate(self._messages):
+            if existing.id == message.id:
+                self._messages[index] = message
+        if self._stream is None:
+            scroll = self.verticalScrollBar().value()
+            self.setHtml("".join(self._message_html(m) for m in self._messages))
+            self.verticalScrollBar().setValue(scroll)
+
+    # ----- streaming
+    def begin_stream(self, message: ViewMessage) -> None:
+        """Start showing an answer as it streams; it is the last message until :meth:`end_stream`."""
+        self._messages.append(message)
+        self._stream = message
+        self._markdown = StreamingMarkdown()
+        self._thinking_closed = False
+        cursor = self._end_cursor()
+        self._stream_start = cursor.position()
+        cursor.insertHtml(self._header_html(message))
+        cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
+        self._tail_start = cursor.position()
+        self._set_tail(f'<p style="color:#6b7280;"><i>{html.escape(self.tr("Waiting for the model…"))}</i></p>')
+
+    def stream_thinking(self, text: str) -> None:
+        message = self._stream
+        if message is None:
+            return
+        message.thinking += text
+        if self._thinking_closed:
+            return
+        live = message.thinking[-_THINKING_LIVE_CHARS:]
+        prefix = "…" if len(message.thinking) > _THINKING_LIVE_CHARS else ""
+        title = html.escape(self.tr("Thinking…"))
+        self._set_tail(f'<p style="color:#6b7280;"><b>{title}</b><br><i>{render_plain(prefix + live)}</i></p>')
+
+    def stream_text(self, text: str) -> None:
+        message = self._stream
+        if message is None:
+            return
+        message.content += text
+        if not self._thinking_closed:
+            self._thinking_closed = True
+            cursor = self._tail_cursor()
+            cursor.removeSelectedText()
+            if message.thinking:
+                cursor.insertHtml(self._thinking_html(message, expanded=False))
+                cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
+            self._tail_start = cursor.position()
+        stable = self._markdown.feed(text)
+        if stable:
+            cursor = self._tail_cursor()
+            cursor.removeSelectedText()
+            for block in stable:
+                cursor.insertHtml(block)
+                cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
+            self._tail_start = cursor.position()
+        self._set_tail(self._markdown.tail_html())
+
+    def end_stream(self, message: ViewMessage) -> None:
+        """Replace the streamed rendering with the finished message (footer, boxes, thinking block)."""
+        if self._stream is None:
+            return
+        self._stream = None
+        self._messages[-1] = message
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._stream_start)
+        cursor.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
+        cursor.removeSelectedText()
+        cursor.insertHtml(self._message_html(message))
+        self._scroll_to_end()
+
+    @property
+    def streaming(self) -> bool:
+        return self._stream is not None
+
+    # ----- rendering
+    def _header_html(self, message: ViewMessage) -> str:
+        who = {"user": self.tr("You"), "assistant": self.tr("Assistant"), "system": self.tr("System")}.get(
+            message.role, message.role
+        )
+        color = "#1d4ed8" if message.role == "user" else "#047857"
+        return f'<hr><p style="color:{color};"><b>{html.escape(who)}</b></p>'
+
+    def _thinking_html(self, message: ViewMessage, expanded: bool) -> str:
+        words = len(message.thinking.split())
+        if expanded:
+            label = html.escape(self.tr("▼ Thinking ({0} words)").format(words))
+            body = f'<blockquote style="color:#6b7280;">{render_plain(message.thinking)}</blockquote>'
+        else:
+            label = html.escape(self.tr("▶ Thinking ({0} words)").format(words))
+            body = ""
+        return f'<p><a href="act:thinking:{message.id}" style="color:#6b7280;">{label}</a></p>{body}'
+
+    def _message_html(self, message: ViewMessage) -> str:
+        parts = [self._header_html(message)]
+        if message.images:
+            thumbs = " ".join(self._image_html(i.key) for i in message.images)
+            parts.append(f"<p>{thumbs}</p>")
+        if message.files:
+            names = ", ".join(html.escape(f) for f in message.files)
+            parts.append(f'<p style="color:#6b7280;">📎 {names}</p>')
+        if message.thinking:
+            parts.append(self._thinking_html(message, message.id in self._expanded))
+        if message.role == "user":
+            parts.append(f"<p>{render_plain(message.content)}</p>")
+        else:
+            parts.append(render_markdown(message.content))
+        if message.boxed_image is not None:
+            parts.append(
+                f"<p>{self._image_html(message.boxed_image.key)}"
+                f'<br><span style="color:#6b7280;">{html.escape(message.box_note)}</span></p>'
+            )
+        if message.status in ("cancelled", "error"):
+            text = message.error or (self.tr("Stopped.") if message.status == "cancelled" else self.tr("Failed."))
+            parts.append(f'<p style="color:#b91c1c;"><i>{html.escape(text)}</i></p>')
+        parts.append(self._footer_html(message))
+        return "".join(parts)
+
+    def _footer_html(self, message: ViewMessage) -> str:
+        links = [("copy", self.tr("Copy"))]
+        if message.role == "user":
+            links.append(("edit", self.tr("Edit")))
+        else:
+            links.append(("regenerate", self.tr("Regenerate")))
+            if html_snippet(message.content):
+                links.append(("preview", self.tr("Preview")))
+            if message.can_show_on_screen:
+                links.append(("screen", self.tr("Show on screen")))
+        anchors = " · ".join(f'<a href="act:{name}:{message.id}">{html.escape(label)}</a>' for name, label in links)
+        return f'<p style="font-size:small;">{anchors}</p>'
+
+    def _image_html(self, key: str) -> str:
+        safe = html.escape(key)
+        return f'<a href="img:{safe}"><img src="thumb:{safe}" width="{self._thumb_width(key)}"></a>'
+
+    def _thumb_width(self, key: str) -> int:
+        image = self._thumb(key)
+        return min(THUMB_WIDTH, image.width()) if image is not None else THUMB_WIDTH
+
+    def _thumb(self, key: str) -> QImage | None:
+        if key not in self._thumbs:
+            image = self._image_source(key)
+            if image is None or image.isNull():
+                return None
+            if image.width() > THUMB_WIDTH * 2:
+                image = image.scaledToWidth(THUMB_WIDTH * 2)
+            self._thumbs[key] = image
+        return self._thumbs[key]
+
+    def forget_image(self, key: str) -> None:
+        self._thumbs.pop(key, None)
+
+    def loadResource(self, kind: int, name: QUrl) -> object:  # noqa: N802 - Qt override
+        text = name.toString()
+        if kind == QTextDocument.ResourceType.ImageResource.value and text.startswith("thumb:"):
+            image = self._thumb(text.removeprefix("thumb:"))
+            if image is not None:
+                return image
+        return super().loadResource(kind, name)
+
+    # ----- helpers
+    def _end_cursor(self) -> QTextCursor:
+        cursor = QTextCursor(self.document())
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        return cursor
+
+    def _tail_cursor(self) -> QTextCursor:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(min(self._tail_start, self._end_cursor().position()))
+        cursor.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
+        return cursor
+
+    def _set_tail(self, tail_html: str) -> None:
+        at_end = self.verticalScrollBar().value() >= self.verticalScrollBar().maximum() - 4
+        cursor = self._tail_cursor()
+        cursor.removeSelectedText()
+        if tail_html:
+            cursor.insertHtml(tail_html)
+        if at_end:
+            self._scroll_to_end()
+
+    def _scroll_to_end(self) -> None:
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.maximum())
+
+    def _clicked(self, url: QUrl) -> None:
+        text = url.toString()
+        if text.startswith("img:"):
+            self.image_clicked.emit(text.removeprefix("img:"))
+        elif text.startswith("act:"):
+            _, name, ident = text.split(":", 2)
+            if name == "thinking":
+                self._toggle_thinking(int(ident))
+            else:
+                self.action.emit(name, int(ident))
+
+    def _toggle_thinking(self, message_id: int) -> None:
+        if message_id in self._expanded:
+            self._expanded.discard(message_id)
+        else:
+            self._expanded.add(message_id)
+        for message in self._messages:
+            if message.id == message_id:
+                self.replace_message(message)
+                return
+
+    def thinking_expanded(self, message_id: int) -> bool:
+        return message_id in self._expanded

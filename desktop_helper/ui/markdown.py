@@ -1,0 +1,141 @@
+"""Markdown -> Qt rich text, incrementally, for streaming answers (no Qt here; pure text).
+
+Re-rendering a whole answer on every token costs O(length) per token, so long answers would
+slow down as they grow. :class:`StreamingMarkdown` splits the text into *stable* blocks (ended by
+a blank line outside a code fence, or by a closing fence) and the *tail* (the block still being
+written). Stable blocks are rendered once; only the tail is re-rendered per token, so the per-token
+cost depends on the size of the current block, not of the answer.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from desktop_helper.parsers.boxes import BEGIN_BOX, END_BOX
+
+_FENCE_RE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_BOX_RE = re.compile(re.escape(BEGIN_BOX) + r"(.*?)(?:" + re.escape(END_BOX) + r"|$)", re.DOTALL)
+_HTML_FENCE_RE = re.compile(r"```[ \t]*(html|htm)[^\n]*\n(.*?)(?:```|$)", re.DOTALL | re.IGNORECASE)
+_HTML_DOC_RE = re.compile(r"(<!doctype html.*?</html>|<html.*?</html>)", re.DOTALL | re.IGNORECASE)
+_SPECIAL_TOKEN_RE = re.compile(r"<\|(?:begin_of_box|end_of_box|endoftext|user|assistant|observation)\|>")
+
+CODE_STYLE = "background-color:#f3f4f6; font-family:monospace; white-space:pre-wrap;"
+TABLE_ATTRS = 'border="1" cellspacing="0" cellpadding="4" style="border-collapse:collapse; border-color:#d1d5db;"'
+
+
+def display_text(text: str) -> str:
+    """Answer text as shown: GLM's box tokens become inline code, other special tokens vanish."""
+    text = _BOX_RE.sub(lambda m: f"`{m.group(1).strip()}`", text)
+    return _SPECIAL_TOKEN_RE.sub("", text)
+
+
+@lru_cache(maxsize=1)
+def _parser() -> Any:
+    from markdown_it import MarkdownIt
+
+    # html=False: model output is shown, never interpreted as markup (screenshot-to-code answers
+    # contain HTML, and it must appear as text, with a Preview button)
+    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False, "highlight": _highlight})
+    md.enable("table")
+    md.enable("strikethrough")
+    return md
+
+
+def _highlight(code: str, language: str, _attrs: str) -> str:
+    from pygments import highlight
+    from pygments.formatters import HtmlFormatter
+    from pygments.lexers import get_lexer_by_name
+    from pygments.util import ClassNotFound
+
+    try:
+        lexer = get_lexer_by_name(language or "text")
+    except ClassNotFound:
+        lexer = get_lexer_by_name("text")
+    body = highlight(code, lexer, HtmlFormatter(noclasses=True, nowrap=True, style="default"))
+    return f'<pre style="{CODE_STYLE}">{body}</pre>'
+
+
+def render_markdown(text: str) -> str:
+    """Render Markdown to the HTML subset Qt's rich text understands."""
+    rendered: str = _parser().render(display_text(text))
+    rendered = rendered.replace("<table>", f"<table {TABLE_ATTRS}>")
+    rendered = rendered.replace("<pre><code", f'<pre style="{CODE_STYLE}"><code')
+    return rendered.replace("<code>", '<code style="background-color:#f3f4f6;">')
+
+
+def render_plain(text: str) -> str:
+    """Plain text (thinking, user questions) as HTML that keeps line breaks."""
+    return html.escape(text).replace("\n", "<br>")
+
+
+@dataclass
+class StreamingMarkdown:
+    """Splits a growing Markdown text into stable blocks and a tail.
+
+    Call :meth:`feed` with each delta; it returns the HTML of blocks that became stable since the
+    last call. :meth:`tail_html` renders the unfinished block.
+    """
+
+    text: str = ""
+    stable_end: int = 0
+    _scan: int = 0
+    _fence: str = ""
+    _blocks: list[str] = field(default_factory=list)
+
+    def feed(self, delta: str) -> list[str]:
+        self.text += delta
+        new: list[str] = []
+        while True:
+            newline = self.text.find("\n", self._scan)
+            if newline == -1:
+                break
+            line = self.text[self._scan : newline]
+            self._scan = newline + 1
+            fence = _FENCE_RE.match(line)
+            boundary = False
+            if self._fence:
+                if (
+                    fence
+                    and fence.group(1)[0] == self._fence[0]
+                    and len(fence.group(1)) >= len(self._fence)
+                    and not line.strip()[len(fence.group(1)) :].strip()
+                ):
+                    self._fence = ""
+                    boundary = True
+            elif fence:
+                self._fence = fence.group(1)
+            elif not line.strip():
+                boundary = True
+            if boundary:
+                block = self.text[self.stable_end : self._scan]
+                self.stable_end = self._scan
+                if block.strip():
+                    rendered = render_markdown(block)
+                    self._blocks.append(rendered)
+                    new.append(rendered)
+        return new
+
+    def tail(self) -> str:
+        return self.text[self.stable_end :]
+
+    def tail_html(self) -> str:
+        tail = self.tail()
+        if not tail.strip():
+            return ""
+        if self._fence and not tail.rstrip().endswith(self._fence):
+            # an open code block renders as code while it streams
+            return render_markdown(tail + "\n" + self._fence)
+        return render_markdown(tail)
+
+
+def html_snippet(answer: str) -> str | None:
+    """The HTML page an answer contains (a ```html block or a whole document), for Preview."""
+    fence = _HTML_FENCE_RE.search(answer)
+    if fence and fence.group(2).strip():
+        return fence.group(2)
+    document = _HTML_DOC_RE.search(answer)
+    return document.group(1) if document else None

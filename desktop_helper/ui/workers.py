@@ -1,0 +1,164 @@
+"""Running blocking work off the GUI thread and delivering its results as queued signals.
+
+Two kinds of work:
+
+* :class:`GenerationRunner` streams one :meth:`Backend.stream` at a time; every event reaches the
+  GUI thread as a queued ``event`` signal, in order. Cancel is cooperative (a :class:`CancelToken`
+  the backend polls), so a cancelled stream ends with its own ``Done(CANCELLED)``.
+* :class:`TaskRunner` runs any function (loading a model, decoding a dropped video) and returns
+  its value or its exception through signals.
+
+Both use plain Python threads (named, non-daemon) so shutdown can join them and tests can check
+that none outlives its test. Signals emitted from those threads are queued by Qt because the
+emitting QObject lives in the GUI thread.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from desktop_helper.backends.base import Backend, CancelToken, ChatRequest, Done, Event
+from desktop_helper.core.errors import UserError
+from desktop_helper.core.types import FinishReason
+
+log = logging.getLogger(__name__)
+
+
+class GenerationRunner(QObject):
+    """Runs one generation at a time.
+
+    Signals (emitted from the worker thread, delivered queued on the GUI thread):
+        event(object): each backend :data:`Event`, in order; the last one is always a ``Done``.
+        finished(): the worker thread has ended (after the final ``Done``).
+    """
+
+    event = Signal(object)
+    finished = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._thread: threading.Thread | None = None
+        self._cancel: CancelToken | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def busy(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+    def start(self, backend: Backend, request: ChatRequest) -> CancelToken:
+        """Start streaming; raises RuntimeError if a generation is already running."""
+        with self._lock:
+            if self.busy:
+                raise RuntimeError("a generation is already running")
+            self._cancel = cancel = CancelToken()
+            self._thread = threading.Thread(target=self._run, args=(backend, request, cancel), name="generation", daemon=False)
+            self._thread.start()
+        return cancel
+
+    def cancel(self) -> None:
+        """Ask the running generation to stop; it ends with ``Done(CANCELLED)``."""
+        if self._cancel is not None:
+            self._cancel.cancel()
+
+    def wait(self, timeout: float = 10.0) -> bool:
+        """Join the worker thread; True when it has ended."""
+        thread = self._thread
+        if thread is not None:
+            thread.join(timeout)
+            return not thread.is_alive()
+        return True
+
+    def shutdown(self) -> None:
+        self.cancel()
+        if not self.wait(30):
+            log.warning("the generation did not stop within 30 s")
+
+    def _run(self, backend: Backend, request: ChatRequest, cancel: CancelToken) -> None:
+        ended = False
+        try:
+            for item in backend.stream(request, cancel):
+                self.event.emit(item)
+                if isinstance(item, Done):
+                    ended = True
+                    break
+        except UserError as exc:
+            self.event.emit(Done(FinishReason.ERROR, str(exc)))
+            ended = True
+        except Exception as exc:  # a backend bug must not leave the window waiting forever
+            log.exception("generation failed")
+            self.event.emit(Done(FinishReason.ERROR, f"The model failed: {exc}"))
+            ended = True
+        finally:
+            if not ended:
+                self.event.emit(Done(FinishReason.CANCELLED if cancel.cancelled else FinishReason.STOP))
+            self.finished.emit()
+
+
+class TaskRunner(QObject):
+    """Runs functions on worker threads, one thread per task.
+
+    Signals (delivered queued on the GUI thread):
+        done(int, object): task id and the function's return value.
+        failed(int, object): task id and the exception it raised.
+    """
+
+    done = Signal(int, object)
+    failed = Signal(int, object)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._threads: dict[int, threading.Thread] = {}
+        self._next = 0
+        self._lock = threading.Lock()
+        self._closed = False
+
+    def submit(self, function: Callable[[], Any], name: str = "task") -> int:
+        """Run ``function()`` on a new thread; returns the task id the signals carry."""
+        with self._lock:
+            if self._closed:
+                raise RuntimeError("the task runner is shut down")
+            self._next += 1
+            task_id = self._next
+            thread = threading.Thread(target=self._run, args=(task_id, function), name=name, daemon=False)
+            self._threads[task_id] = thread
+        thread.start()
+        return task_id
+
+    @property
+    def pending(self) -> int:
+        with self._lock:
+            return sum(1 for t in self._threads.values() if t.is_alive())
+
+    def wait(self, timeout: float = 30.0) -> bool:
+        with self._lock:
+            threads = list(self._threads.values())
+        for thread in threads:
+            thread.join(timeout)
+        return not any(t.is_alive() for t in threads)
+
+    def shutdown(self) -> None:
+        with self._lock:
+            self._closed = True
+        if not self.wait(60):
+            log.warning("background tasks still running at shutdown")
+
+    def _run(self, task_id: int, function: Callable[[], Any]) -> None:
+        try:
+            result = function()
+        except Exception as exc:
+            if not isinstance(exc, UserError):
+                log.exception("background task %d failed", task_id)
+            self.failed.emit(task_id, exc)
+        else:
+            self.done.emit(task_id, result)
+        finally:
+            with self._lock:
+                self._threads.pop(task_id, None)
+
+
+__all__ = ["Event", "GenerationRunner", "TaskRunner"]

@@ -1,0 +1,255 @@
+"""The chat window on the real X server: streaming, thinking, Markdown, boxes, history, edit and regenerate."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PIL import Image
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+from pytestqt.qtbot import QtBot
+
+from desktop_helper.backends.base import ChatRequest
+from desktop_helper.backends.scripted import ScriptedBackend
+from desktop_helper.core.geometry import CaptureGeometry
+from desktop_helper.core.types import ImagePart, TextPart
+from desktop_helper.history.store import HistoryStore
+from desktop_helper.settings.paths import app_paths
+from desktop_helper.settings.store import Settings
+from desktop_helper.ui.backend_service import BackendService
+from desktop_helper.ui.chat_window import ChatWindow
+
+pytestmark = [pytest.mark.gui]
+
+BOXED_ANSWER = (
+    "<think>The user wants the blue square. It sits in the middle.</think>"
+    "## Found it\n\nThe **blue square** is here: <|begin_of_box|>[250,250,750,750]<|end_of_box|>\n\n"
+    "| item | where |\n|---|---|\n| square | centre |\n\n```python\nprint('hi')\n```\n"
+)
+
+
+class Harness:
+    def __init__(self, qtbot: QtBot, tmp_path: Path, script: list[str], delay: float = 0.0) -> None:
+        paths = app_paths()
+        paths.ensure()
+        self.paths = paths
+        self.settings = Settings(paths.settings_file)
+        self.history = HistoryStore(paths.history_db, paths.attachments)
+        self.backend = ScriptedBackend(script, chunk_size=3, delay=delay)
+        self.service = BackendService(self.settings, None, env={})
+        self.service.set_backend(self.backend, "scripted")
+        self.window = ChatWindow(self.history, self.service, self.settings, preview_dir=tmp_path / "preview")
+        qtbot.addWidget(self.window)
+        self.window.show()
+        qtbot.waitExposed(self.window)
+        self.qtbot = qtbot
+
+    def ask(self, text: str, timeout: int = 10000) -> int:
+        self.window.input.setPlainText(text)
+        with self.qtbot.waitSignal(self.window.generation_finished, timeout=timeout) as blocker:
+            self.qtbot.keyClick(self.window.input, Qt.Key.Key_Return)
+        return int(blocker.args[0])
+
+    def close(self) -> None:
+        self.window.shutdown()
+        self.window.close()
+        self.service.shutdown()
+        self.history.close()
+
+
+@pytest.fixture
+def make_harness(qtbot: QtBot, tmp_path: Path) -> Iterator:
+    made: list[Harness] = []
+
+    def make(script: list[str], delay: float = 0.0) -> Harness:
+        harness = Harness(qtbot, tmp_path, script, delay)
+        made.append(harness)
+        return harness
+
+    yield make
+    for harness in made:
+        harness.close()
+
+
+def _png(size: tuple[int, int] = (560, 420)) -> bytes:
+    image = Image.new("RGB", size, "white")
+    image.paste((40, 90, 220), (size[0] // 4, size[1] // 4, size[0] * 3 // 4, size[1] * 3 // 4))
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def test_streams_markdown_thinking_and_boxes_and_saves_history(make_harness, qtbot: QtBot) -> None:
+    h = make_harness([BOXED_ANSWER])
+    capture = ImagePart(_png(), "image/png", 560, 420, name="capture.png")
+    h.window.attach_images([capture])
+    assert len(h.window.attachments.attachments()) == 1
+    answer_id = h.ask("Where is the blue square?")
+
+    # what was sent: the image (resized to the detail budget) before the question, thinking on
+    request: ChatRequest = h.backend.requests[-1]
+    user = request.messages[-1]
+    assert [type(p).__name__ for p in user.parts] == ["ImagePart", "TextPart"]
+    assert isinstance(user.parts[1], TextPart)
+    assert user.parts[1].text == "Where is the blue square?"
+    assert request.thinking is True
+
+    # history holds both turns, the answer complete, its thinking apart
+    stored = h.history.messages(h.window.conversation_id)
+    assert [m.role for m in stored] == ["user", "assistant"]
+    assert stored[1].status == "complete"
+    assert stored[1].thinking.startswith("The user wants the blue square")
+    assert "<think>" not in stored[1].content
+    assert stored[0].attachments[0].path.is_file()
+
+    # rendering: Markdown heading, bold, table, highlighted code; thinking collapsed; boxes drawn
+    html = h.window.view.toHtml()
+    text = h.window.view.toPlainText()
+    assert "Found it" in text
+    assert "<table" in html
+    assert "print" in text
+    assert "font-weight:700" in html or "font-weight:600" in html  # bold text and the heading
+    assert "Thinking" in text
+    assert "It sits in the middle" not in text  # collapsed by default
+    h.window.view._toggle_thinking(answer_id)
+    assert "It sits in the middle" in h.window.view.toPlainText()
+    assert "<|begin_of_box|>" not in text
+
+    boxed = h.window._image_for_key(f"boxed:{answer_id}")
+    assert boxed is not None
+    assert not boxed.isNull()
+    # the outline of the first box colour crosses the image at x = 25% of the width
+    y = boxed.height() // 2
+    x = boxed.width() // 4
+    colours = {boxed.pixelColor(x + dx, y).name() for dx in range(-3, 4)}
+    untouched = Image.open(io.BytesIO(_png())).convert("RGB").resize((boxed.width(), boxed.height()))
+    before = {"#{:02x}{:02x}{:02x}".format(*untouched.getpixel((x + dx, y))) for dx in range(-3, 4)}
+    assert colours != before, "no box outline drawn on the thumbnail"
+
+
+def test_history_survives_restart_and_lists_searches_renames_deletes(make_harness, qtbot: QtBot) -> None:
+    h = make_harness(["The capital of France is **Paris**."])
+    h.ask("What is the capital of France?")
+    conversation = h.window.conversation_id
+    h.close()
+
+    again = make_harness(["second"])
+    items = [again.window.conversation_list.item(i) for i in range(again.window.conversation_list.count())]
+    assert [i.text() for i in items] == ["What is the capital of France?"]
+    again.window.open_conversation(conversation)
+    assert "Paris" in again.window.view.toPlainText()
+
+    again.window.search.setText("paris")
+    assert again.window.conversation_list.count() == 1
+    again.window.search.setText("berlin")
+    assert again.window.conversation_list.count() == 0
+    again.window.search.setText("")
+    again.window.rename_conversation(conversation, "Geography")
+    assert again.window.conversation_list.item(0).text() == "Geography"
+    again.window.delete_conversation(conversation)
+    assert again.window.conversation_list.count() == 0
+    assert again.history.conversations() == []
+
+
+def test_stop_keeps_partial_answer_and_regenerate_replaces_it(make_harness, qtbot: QtBot) -> None:
+    long_answer = "word " * 400
+    h = make_harness([long_answer, "short answer"], delay=0.01)
+    h.window.input.setPlainText("Tell me a long story")
+    with qtbot.waitSignal(h.window.generation_finished, timeout=20000) as blocker:
+        h.window.send()
+        qtbot.waitUntil(lambda: len(h.window.view.toPlainText()) > 200, timeout=5000)
+        h.window.stop()
+    message = h.history.message(int(blocker.args[0]))
+    assert message.status == "cancelled"
+    assert 0 < len(message.content) < len(long_answer)
+    with qtbot.waitSignal(h.window.generation_finished, timeout=10000) as again:
+        h.window.regenerate(message.id)
+    stored = h.history.messages(h.window.conversation_id)
+    assert [m.role for m in stored] == ["user", "assistant"]
+    assert stored[-1].content == "short answer"
+    assert stored[-1].id == again.args[0]
+
+
+def test_edit_and_resend_replaces_the_question_and_what_followed(make_harness, qtbot: QtBot) -> None:
+    h = make_harness(["first answer", "second answer"])
+    h.ask("make the button red")
+    first_question = h.history.messages(h.window.conversation_id)[0]
+    h.window.edit(first_question.id)
+    assert h.window.input.toPlainText() == "make the button red"
+    h.window.input.setPlainText("make the button blue")
+    with qtbot.waitSignal(h.window.generation_finished, timeout=10000):
+        h.window.send()
+    stored = h.history.messages(h.window.conversation_id)
+    assert [(m.role, m.content) for m in stored] == [("user", "make the button blue"), ("assistant", "second answer")]
+    # the model saw only the edited question
+    assert [m.text_content for m in h.backend.requests[-1].messages] == ["make the button blue"]
+
+
+def test_html_answer_preview_writes_page_and_opens_it(make_harness, qtbot: QtBot) -> None:
+    page = "<!doctype html><html><body><button style='color:blue'>OK</button></body></html>"
+    h = make_harness([f"Here is the page:\n\n```html\n{page}\n```\n"])
+    opened = []
+    h.window.open_url = opened.append
+    answer = h.ask("turn this screenshot into HTML")
+    assert "Preview" in h.window.view.toPlainText()
+    written = h.window.preview(answer)
+    assert written is not None
+    assert written.read_text().strip() == page
+    assert opened[0].toLocalFile() == str(written)
+
+
+def test_system_prompt_detail_and_thinking_controls_shape_the_request(make_harness, qtbot: QtBot) -> None:
+    h = make_harness(["ok"])
+    h.window.set_system_prompt("Answer in one word.")
+    h.window.thinking_box.setChecked(False)
+    h.window.detail_box.setCurrentIndex(0)  # low: 256 tokens per image
+    h.window.attach_images([ImagePart(_png((1920, 1080)), "image/png", 1920, 1080, name="big.png")])
+    assert "256" in h.window.tokens_label.text()
+    assert h.window.estimated_image_tokens() <= 256
+    h.ask("describe")
+    request = h.backend.requests[-1]
+    assert request.messages[0].role == "system"
+    assert request.messages[0].text_content == "Answer in one word."
+    assert request.thinking is False
+    image = request.messages[1].images[0]
+    assert (image.width // 28) * (image.height // 28) <= 256
+    assert h.history.conversation(h.window.conversation_id).system_prompt == "Answer in one word."
+
+
+def test_show_on_screen_calls_the_overlay_with_the_capture_geometry(make_harness, qtbot: QtBot) -> None:
+    from desktop_helper.core.geometry import Monitor, Rect
+
+    h = make_harness([BOXED_ANSWER])
+    calls = []
+
+    class Overlay:
+        def show_boxes_on_screen(self, answer: str, geometry: CaptureGeometry) -> object:
+            calls.append((answer, geometry))
+            return None
+
+    h.window.set_overlay(Overlay())
+    monitor = Monitor(1, "Xvfb", Rect(0, 0, 1920, 1080))
+    geometry = CaptureGeometry(monitor, Rect(100, 100, 560, 420))
+    h.window.attach_images([ImagePart(_png(), "image/png", 560, 420, geometry=geometry, name="capture")])
+    answer = h.ask("where?")
+    assert "Show on screen" in h.window.view.toPlainText()
+    h.window.show_on_screen(answer)
+    assert calls
+    assert "begin_of_box" in calls[0][0]
+
+
+def test_image_click_enlarges(make_harness, qtbot: QtBot) -> None:
+    h = make_harness(["ok"])
+    h.window.attach_images([ImagePart(_png(), "image/png", 560, 420, name="x.png")])
+    h.ask("what")
+    key = h.window.view.messages()[0].images[0].key
+    h.window.enlarge_image(key)
+    viewer = h.window._viewers[-1]
+    qtbot.waitExposed(viewer)
+    label = viewer.findChild(QLabel)
+    assert label is not None
+    assert (label.pixmap().width(), label.pixmap().height()) == (560, 420)
+    viewer.close()
