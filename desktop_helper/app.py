@@ -86,6 +86,8 @@ class Application:
             self.bus.warning(problem.message, problem.fix)
         self.settings.on_problem(lambda problem: self.bus.warning(problem.message, problem.fix))
         self._service(f"settings ({self.paths.settings_file})")
+        self.history = self._open_history()
+        self._service(f"history ({self.history.db_path or 'in memory'})", self.history.close)
 
         # 3. Qt
         from PySide6.QtCore import QCoreApplication, Qt, QTimer
@@ -103,6 +105,9 @@ class Application:
         self.qt = QApplication.instance() or QApplication([sys.argv[0]])
         assert isinstance(self.qt, QApplication)
         self.qt.setQuitOnLastWindowClosed(False)
+        from desktop_helper.ui.i18n import install_translator
+
+        self._translator = install_translator(self.qt, str(self.settings.get("language.ui")))
         self._service("Qt application")
 
         # 4. single instance: listen before showing anything
@@ -165,10 +170,27 @@ class Application:
         log.info("API keys are kept in %s", store.location)
         return store
 
+    def _open_history(self):  # type: ignore[no-untyped-def]
+        from desktop_helper.history.store import HistoryError, HistoryStore
+
+        if not self.settings.get("privacy.save_history"):
+            return HistoryStore(None, self.paths.cache / "attachments")
+        try:
+            return HistoryStore(self.paths.history_db, self.paths.attachments)
+        except HistoryError as exc:
+            self.bus.error(exc.message + " History is kept in memory until you quit.", exc.fix)
+            return HistoryStore(None, self.paths.cache / "attachments")
+
     def _build_chat_window(self):
+        from desktop_helper.ui.backend_service import BackendService
         from desktop_helper.ui.chat_window import ChatWindow
 
-        return ChatWindow()
+        self.backends = BackendService(self.settings, lambda: self.secrets)
+        self._service("model backends", self.backends.shutdown)
+        chat = ChatWindow(self.history, self.backends, self.settings, preview_dir=self.paths.cache / "preview")
+        self._service("chat window", chat.shutdown)
+        self.backends.start()  # loads the local model now, in the background, with its state shown in the chat
+        return chat
 
     def _show_message(self, message: UserMessage) -> None:
         if self.tray is not None and self.tray.icon.isVisible():

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import QObject, Signal
 
@@ -37,7 +37,7 @@ class BackendService(QObject):
     def __init__(
         self,
         settings: Settings,
-        secrets: SecretStore | None,
+        secrets: SecretStore | Callable[[], SecretStore | None] | None,
         env: Mapping[str, str] | None = None,
         parent: QObject | None = None,
     ) -> None:
@@ -76,7 +76,13 @@ class BackendService(QObject):
         what = "local model" if choice.kind == factory.LOCAL else choice.label
         self._set_state(self.tr("Loading {0}…").format(what))
         settings, secrets, env = self.settings, self.secrets, self.env
-        self._task_id = self._tasks.submit(lambda: factory.build_backend(settings, secrets, choice, env), name="backend-load")
+
+        def build() -> Backend:
+            # the secret store may be opened lazily (it is slow to import): do it off the GUI thread too
+            store = secrets() if callable(secrets) else secrets
+            return factory.build_backend(settings, store, choice, env)
+
+        self._task_id = self._tasks.submit(build, name="backend-load")
 
     def set_backend(self, backend: Backend, label: str = "") -> None:
         """Use an already built backend (tests, demos)."""

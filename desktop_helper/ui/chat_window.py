@@ -74,9 +74,9 @@ from desktop_helper.ui.workers import GenerationRunner, TaskRunner
 
 log = logging.getLogger(__name__)
 
-#: seconds between saves of a streaming answer
+# seconds between saves of a streaming answer
 SAVE_INTERVAL = 0.2
-#: (id, tokens per image); "max" uses the settings' budget or 8192
+# (id, tokens per image); "max" uses the settings' budget or 8192
 DETAIL_LEVELS: tuple[tuple[str, int], ...] = (("low", 256), ("medium", 1024), ("high", 2704), ("max", 8192))
 
 

@@ -115,7 +115,8 @@ class ConversationView(QTextBrowser):
         cursor.insertHtml(self._header_html(message))
         cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
         self._tail_start = cursor.position()
-        self._set_tail(f'<p style="color:#6b7280;"><i>{html.escape(self.tr("Waiting for the model…"))}</i></p>')
+        waiting = html.escape(self.tr("Waiting for the model…"))
+        self._set_tail(f'<p style="color:#6b7280;"><i>{waiting}</i></p>')
 
     def stream_thinking(self, text: str) -> None:
         message = self._stream

@@ -1,0 +1,46 @@
+"""Interface language: Qt translation files (``resources/i18n/desktop_helper_<lang>.qm``).
+
+English is the source language. ``language.ui`` is ``system`` (follow the system locale),
+``en`` or ``zh_CN``; it takes effect at the next start (translated strings are read when widgets
+are built). Rebuild the ``.qm`` files after editing a ``.ts`` file::
+
+    uv run pyside6-lrelease resources/i18n/desktop_helper_zh_CN.ts -qm resources/i18n/desktop_helper_zh_CN.qm
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+
+from desktop_helper.resources import resource
+
+log = logging.getLogger(__name__)
+
+LANGUAGES = ("en", "zh_CN")
+
+
+def language_for(setting: str, system_locale: str | None = None) -> str:
+    """The language to use for ``setting`` (``system``, ``en``, ``zh_CN``)."""
+    if setting in LANGUAGES:
+        return setting
+    name = system_locale if system_locale is not None else QLocale.system().name()
+    if name.startswith("zh"):
+        # Simplified Chinese for mainland China and Singapore; the UI has no Traditional translation yet
+        return "zh_CN"
+    return "en"
+
+
+def install_translator(app: QCoreApplication, setting: str, system_locale: str | None = None) -> QTranslator | None:
+    """Install the translation for ``setting``; returns it (keep a reference) or None for English."""
+    language = language_for(setting, system_locale)
+    if language == "en":
+        return None
+    translator = QTranslator(app)
+    path = resource("i18n", f"desktop_helper_{language}.qm")
+    if not translator.load(str(path)):
+        log.warning("translation %s not found; the interface stays in English", path)
+        return None
+    app.installTranslator(translator)
+    log.info("interface language: %s", language)
+    return translator
