@@ -23,6 +23,10 @@ from desktop_helper.prompts.grounding import GROUNDING_TEMPERATURE, grounding_me
 
 log = logging.getLogger(__name__)
 
+#: ~30 labelled boxes of JSON; a grounding answer longer than that is the model rambling.
+GROUNDING_MAX_TOKENS = 1024
+GROUNDING_MAX_TOKENS_THINKING = 4096
+
 
 @dataclass(frozen=True)
 class ScreenItem:
@@ -131,6 +135,7 @@ def find_on_screen(
     thinking: bool = False,
     language: str = "English",
     image_token_budget: int | None = None,
+    max_tokens: int | None = None,
     on_event: EventCallback | None = None,
 ) -> GroundingResult:
     """Ask ``backend`` where ``target`` is on the captured ``image`` and map the answer to the screen.
@@ -147,6 +152,8 @@ def find_on_screen(
         thinking: let the model reason first (slower; grounding rarely needs it).
         language: language for the labels.
         image_token_budget: passed to the backend with the request.
+        max_tokens: cap on the answer; default: enough for a few dozen labelled boxes (more
+            with thinking). A model that rambles is cut off instead of holding the overlay back.
         on_event: called with every streamed event (for a status line); on this thread.
 
     Raises:
@@ -162,6 +169,7 @@ def find_on_screen(
         thinking=thinking,
         temperature=GROUNDING_TEMPERATURE,
         image_token_budget=image_token_budget,
+        max_tokens=max_tokens or (GROUNDING_MAX_TOKENS_THINKING if thinking else GROUNDING_MAX_TOKENS),
     )
     started = time.perf_counter()
     answer: list[str] = []
