@@ -23,7 +23,7 @@ from desktop_helper.core.shapes import (
 from desktop_helper.core.types import ImagePart, TextPart
 from desktop_helper.grounding import find_on_screen, ground_answer, map_items, shapes_for
 from desktop_helper.media.annotate import draw_items
-from desktop_helper.parsers.boxes import Box, Point, parse_boxes
+from desktop_helper.parsers.boxes import Box, GroundingItem, Point, parse_boxes
 from desktop_helper.prompts.grounding import GROUNDING_TEMPERATURE, grounding_instruction, grounding_messages
 
 # a 150 % monitor left of the primary one, a region of it, sent downscaled
@@ -147,7 +147,7 @@ def _rgb(hex_color: str) -> tuple[int, int, int]:
 
 def test_draw_items_on_thumbnail() -> None:
     image = Image.new("RGB", (400, 200), "white")
-    items = [Box(100, 200, 500, 800, "OK"), Point(750, 500), Box(1500, 0, 1600, 10, problems=("outside",))]
+    items: list[GroundingItem] = [Box(100, 200, 500, 800, "OK"), Point(750, 500), Box(1500, 0, 1600, 10, problems=("outside",))]
     drawn = draw_items(image, items, line_width=2, font_size=12)
     assert image.getpixel((0, 0)) == (255, 255, 255)  # the original is untouched
     # box 1: x 40..200, y 40..160 on the 400x200 thumbnail; left edge at mid-height is coloured
