@@ -13,16 +13,19 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from desktop_helper.backends.base import Backend
+from desktop_helper.backends.base import Backend, CancelToken
 from desktop_helper.backends.scripted import ScriptedBackend
 from desktop_helper.core.errors import BackendError
 from desktop_helper.settings.secrets import SecretStore
 from desktop_helper.settings.store import Settings
+
+#: ``(fraction, text)`` reports while a backend loads (called on the loading thread)
+Progress = Callable[[float, str], None]
 
 SCRIPTED_ENV = "DESKTOP_HELPER_SCRIPTED_BACKEND"
 LOCAL = "local_gguf"
@@ -113,7 +116,13 @@ def select(settings: Settings, choice: BackendChoice) -> None:
 
 
 def build_backend(
-    settings: Settings, secrets: SecretStore | None, choice: BackendChoice | None = None, env: Mapping[str, str] | None = None
+    settings: Settings,
+    secrets: SecretStore | None,
+    choice: BackendChoice | None = None,
+    env: Mapping[str, str] | None = None,
+    *,
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
 ) -> Backend:
     """Build the backend for ``choice`` (default: the active one). Blocking for a local model.
 
@@ -128,10 +137,10 @@ def build_backend(
         from desktop_helper.backends.openai_compat import OpenAICompatBackend
 
         return OpenAICompatBackend.from_settings(settings, secrets, backend=choice.provider or None)
-    return build_local(settings)
+    return build_local(settings, progress, cancel)
 
 
-def build_local(settings: Settings) -> Backend:
+def build_local(settings: Settings, progress: Progress | None = None, cancel: CancelToken | None = None) -> Backend:
     """Load the local GGUF model and its vision projector named in the settings."""
     model = str(settings.get("models.local_model_path"))
     mmproj = str(settings.get("models.local_mmproj_path"))
@@ -143,20 +152,21 @@ def build_local(settings: Settings) -> Backend:
     for label, path in (("model", model), ("vision projector (mmproj)", mmproj)):
         if path and not Path(path).is_file():
             raise BackendError(f"The local {label} file {path} does not exist.", "Choose the file again in Settings > Models.")
-    try:
-        from desktop_helper.backends import local_gguf
-    except ImportError as exc:
-        raise BackendError(f"The local model backend is not available: {exc}.", "Use an API provider instead.") from exc
-    backend_class: Any = next(
-        (
-            value
-            for value in vars(local_gguf).values()
-            if isinstance(value, type) and issubclass(value, Backend) and getattr(value, "name", "") == LOCAL
-        ),
-        None,
+    from desktop_helper.backends.local_gguf import LocalGGUFBackend
+
+    backend = LocalGGUFBackend(
+        model,
+        mmproj or None,
+        threads=int(settings.get("models.threads")),
+        context_size=int(settings.get("models.context_size")),
+        gpu_layers=int(settings.get("models.gpu_layers")),
+        flash_attention=bool(settings.get("models.flash_attention")),
+        image_token_budget=int(settings.get("models.image_token_budget")),
     )
-    if backend_class is None:
-        raise BackendError("The local model backend is not available in this build.", "Use an API provider instead.")
-    if hasattr(backend_class, "from_settings"):
-        return backend_class.from_settings(settings)  # type: ignore[no-any-return]
-    return backend_class(model, mmproj or None)  # type: ignore[no-any-return]
+    try:
+        # load now (not on the first question) so the model is resident and its state is shown
+        backend.load(progress, cancel)
+    except BaseException:
+        backend.close()
+        raise
+    return backend

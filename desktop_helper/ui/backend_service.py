@@ -13,9 +13,9 @@ from collections.abc import Callable, Mapping
 from PySide6.QtCore import QObject, Signal
 
 from desktop_helper.backends import factory
-from desktop_helper.backends.base import Backend
+from desktop_helper.backends.base import Backend, CancelToken
 from desktop_helper.backends.factory import BackendChoice
-from desktop_helper.core.errors import UserError
+from desktop_helper.core.errors import CancelledError, UserError
 from desktop_helper.settings.secrets import SecretStore
 from desktop_helper.settings.store import Settings
 from desktop_helper.ui.workers import TaskRunner
@@ -33,6 +33,7 @@ class BackendService(QObject):
 
     state_changed = Signal(str)
     ready = Signal()
+    _progress = Signal(float, str)
 
     def __init__(
         self,
@@ -55,6 +56,8 @@ class BackendService(QObject):
         self._tasks.failed.connect(self._failed)
         self._task_id = 0
         self._closed = False
+        self._progress.connect(self._on_progress)
+        self._cancel = CancelToken()
 
     def choices(self) -> list[BackendChoice]:
         return factory.choices(self.settings, self.env)
@@ -76,11 +79,13 @@ class BackendService(QObject):
         what = "local model" if choice.kind == factory.LOCAL else choice.label
         self._set_state(self.tr("Loading {0}…").format(what))
         settings, secrets, env = self.settings, self.secrets, self.env
+        self._cancel.cancel()
+        self._cancel = cancel = CancelToken()
 
         def build() -> Backend:
             # the secret store may be opened lazily (it is slow to import): do it off the GUI thread too
             store = secrets() if callable(secrets) else secrets
-            return factory.build_backend(settings, store, choice, env)
+            return factory.build_backend(settings, store, choice, env, progress=self._progress.emit, cancel=cancel)
 
         self._task_id = self._tasks.submit(build, name="backend-load")
 
@@ -94,6 +99,7 @@ class BackendService(QObject):
 
     def shutdown(self) -> None:
         self._closed = True
+        self._cancel.cancel()
         self._tasks.shutdown()
         self._replace(None)
 
@@ -115,8 +121,14 @@ class BackendService(QObject):
             return
         self.loading = False
         self._replace(None)
+        if isinstance(error, CancelledError):
+            return
         self.error = error if isinstance(error, UserError) else UserError(f"The model could not be loaded: {error}.")
         self._set_state(str(self.error))
+
+    def _on_progress(self, fraction: float, text: str) -> None:
+        if self.loading:
+            self._set_state(self.tr("Loading the model: {0} ({1:.0%})").format(text, fraction))
 
     def _replace(self, backend: Backend | None) -> None:
         old, self.backend = self.backend, backend

@@ -23,7 +23,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from desktop_helper.backends.base import Backend, CancelToken, ChatRequest, Done, Event
-from desktop_helper.core.errors import UserError
+from desktop_helper.core.errors import CancelledError, UserError
 from desktop_helper.core.types import FinishReason
 
 log = logging.getLogger(__name__)
@@ -151,7 +151,7 @@ class TaskRunner(QObject):
         try:
             result = function()
         except Exception as exc:
-            if not isinstance(exc, UserError):
+            if not isinstance(exc, (UserError, CancelledError)):
                 log.exception("background task %d failed", task_id)
             self.failed.emit(task_id, exc)
         else:
