@@ -1,0 +1,97 @@
+"""Raw screen pixels to model-ready bytes, fast: resize to the token budget and encode in one pass.
+
+Captures arrive as BGRA arrays (mss). Going through PIL (array -> Image -> RGB -> resize -> PNG)
+costs several full-frame copies and a slow PNG encoder; at 4K that is most of the time between
+a hotkey and the question box. Here OpenCV resizes the BGRA array straight to the size
+:func:`desktop_helper.media.images.fit_to_token_budget` chooses (the same 28 px grid and rounding
+as the rest of the app, so coordinates map back exactly), drops alpha on the small image, and
+encodes with a fast PNG setting (or JPEG).
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import numpy as np
+
+from desktop_helper.core.errors import MediaError
+from desktop_helper.core.geometry import CaptureGeometry
+from desktop_helper.core.types import ImagePart
+from desktop_helper.media.images import MIN_TOKENS, PreparedImage, fit_to_token_budget, image_tokens
+
+FrameFormat = Literal["PNG", "JPEG"]
+_MIME = {"PNG": "image/png", "JPEG": "image/jpeg"}
+
+
+def _to_bgr(pixels: np.ndarray) -> np.ndarray:
+    import cv2
+
+    if pixels.ndim == 3 and pixels.shape[2] == 4:
+        return cv2.cvtColor(pixels, cv2.COLOR_BGRA2BGR)
+    if pixels.ndim == 3 and pixels.shape[2] == 3:
+        return pixels
+    raise MediaError(f"Unexpected pixel layout {pixels.shape}.")
+
+
+def encode_pixels(
+    pixels: np.ndarray,
+    *,
+    image_format: FrameFormat = "PNG",
+    jpeg_quality: int = 90,
+    png_level: int = 1,
+    geometry: CaptureGeometry | None = None,
+    name: str = "",
+) -> ImagePart:
+    """Encode BGRA/BGR pixels at their own size (for showing and saving a capture)."""
+    import cv2
+
+    bgr = _to_bgr(pixels)
+    params = [cv2.IMWRITE_PNG_COMPRESSION, png_level] if image_format == "PNG" else [cv2.IMWRITE_JPEG_QUALITY, jpeg_quality]
+    ok, buffer = cv2.imencode(".png" if image_format == "PNG" else ".jpg", bgr, params)
+    if not ok:
+        raise MediaError("The capture could not be encoded.")
+    height, width = bgr.shape[:2]
+    return ImagePart(buffer.tobytes(), _MIME[image_format], width, height, geometry=geometry, name=name)
+
+
+def prepare_pixels(
+    pixels: np.ndarray,
+    max_tokens: int | None,
+    *,
+    image_format: FrameFormat = "PNG",
+    jpeg_quality: int = 90,
+    min_tokens: int = MIN_TOKENS,
+    geometry: CaptureGeometry | None = None,
+    name: str = "",
+) -> PreparedImage:
+    """Resize BGRA/BGR pixels to the token budget and encode them; ``geometry`` gets the sent size.
+
+    Args:
+        pixels: ``h x w x 4`` (BGRA) or ``h x w x 3`` (BGR) uint8 array.
+        max_tokens: image token budget (None: only aligned to the 28 px grid).
+        image_format: PNG (lossless, best for text) or JPEG (smaller).
+        jpeg_quality: JPEG quality.
+        min_tokens: lower bound on tokens.
+        geometry: the capture's geometry; returned with ``sent_size`` set.
+        name: file name to carry along.
+
+    Raises:
+        MediaError: empty or unusable image.
+    """
+    import cv2
+
+    height, width = int(pixels.shape[0]), int(pixels.shape[1])
+    target = fit_to_token_budget(width, height, max_tokens, min_tokens=min_tokens)
+    if target != (width, height):
+        # INTER_AREA averages the pixels a downscale merges (no aliasing on text); upscales
+        # (tiny regions) use cubic like GLM's own processor
+        interpolation = cv2.INTER_AREA if target[0] < width and target[1] < height else cv2.INTER_CUBIC
+        pixels = cv2.resize(pixels, target, interpolation=interpolation)
+    part = encode_pixels(
+        pixels,
+        image_format=image_format,
+        jpeg_quality=jpeg_quality,
+        geometry=geometry.with_sent_size(*target) if geometry is not None else None,
+        name=name,
+    )
+    return PreparedImage(part, (width, height), image_tokens(*target))

@@ -1,0 +1,454 @@
+"""Screen recording to MP4 with OpenCV, and the frame sampler that turns a video into model input.
+
+Two worker threads: the *capture* thread grabs frames on a fixed schedule and puts them in a
+bounded queue; the *writer* thread encodes them. When encoding falls behind, the queue is full
+and the capture thread drops the frame and counts it, so memory stays constant however long the
+recording runs, and the count is shown to the user.
+
+An MP4 is only playable once its index (the ``moov`` box) is written at the end, and OpenCV
+cannot write fragmented MP4. So the writer rotates to a new segment file every few seconds;
+every closed segment is a complete, playable MP4. A killed app loses at most the segment being
+written; a normal stop joins the segments into one file and removes them.
+"""
+
+from __future__ import annotations
+
+import logging
+import queue
+import shutil
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from desktop_helper.core.errors import MediaError
+from desktop_helper.core.geometry import CaptureGeometry, Monitor, Rect
+from desktop_helper.core.types import ImagePart, VideoPart
+
+log = logging.getLogger(__name__)
+
+#: below this much free space the recording stops (before the disk is really full)
+MIN_FREE_BYTES = 100 * 1024 * 1024
+FOURCC = "mp4v"
+
+
+@dataclass
+class RecordingStatus:
+    """A snapshot of a recording, safe to hand to the GUI thread."""
+
+    running: bool = False
+    seconds: float = 0.0
+    frames_written: int = 0
+    frames_dropped: int = 0
+    segments: list[Path] = field(default_factory=list)
+    path: Path | None = None
+    error: str | None = None
+    stopped_because: str = ""
+
+    @property
+    def dropped_percent(self) -> float:
+        total = self.frames_written + self.frames_dropped
+        return 100.0 * self.frames_dropped / total if total else 0.0
+
+
+class Recorder:
+    """Records a rectangle of the screen to ``folder/<name>.mp4``.
+
+    Args:
+        grab: returns the BGRA pixels of ``rect`` (called on the capture thread only; give it a
+            backend used by that thread alone, as mss wants one instance per thread).
+        rect: the recorded rectangle in physical pixels (its size is the video size).
+        folder: where the video goes (created if missing).
+        name: file name without extension.
+        fps: frames per second.
+        max_seconds: the recording stops by itself after this long.
+        segment_seconds: length of each playable segment.
+        queue_frames: frames the queue holds before capture drops frames.
+        min_free_bytes: stop when the disk has less than this free.
+        on_finished: called once (from a worker thread) with the final status.
+        on_release_thread: called on the capture thread before it ends (to close its mss).
+    """
+
+    def __init__(
+        self,
+        grab: Callable[[], np.ndarray],
+        rect: Rect,
+        folder: Path,
+        name: str,
+        *,
+        fps: int = 15,
+        max_seconds: float = 600,
+        segment_seconds: float = 10,
+        queue_frames: int | None = None,
+        min_free_bytes: int = MIN_FREE_BYTES,
+        geometry: CaptureGeometry | None = None,
+        on_finished: Callable[[RecordingStatus], None] | None = None,
+        on_release_thread: Callable[[], None] | None = None,
+    ) -> None:
+        if fps < 1:
+            raise MediaError(f"The frame rate must be at least 1, not {fps}.")
+        self._grab = grab
+        self.rect = rect
+        self.size = (int(rect.width) // 2 * 2, int(rect.height) // 2 * 2)  # MPEG-4 wants even sides
+        if self.size[0] < 2 or self.size[1] < 2:
+            raise MediaError("The region to record is too small.", "Select a larger region.")
+        self.folder = Path(folder)
+        self.name = name
+        self.fps = fps
+        self.max_seconds = max_seconds
+        self.segment_frames = max(1, round(segment_seconds * fps))
+        self.min_free_bytes = min_free_bytes
+        self.geometry = geometry or CaptureGeometry(Monitor(0, "", rect), rect)
+        self._queue: queue.Queue[np.ndarray | None] = queue.Queue(maxsize=queue_frames or max(2, fps))
+        self._stop = threading.Event()
+        self._on_finished = on_finished
+        self._on_release_thread = on_release_thread
+        self._status = RecordingStatus()
+        self._lock = threading.Lock()
+        self._started = 0.0
+        self._threads: list[threading.Thread] = []
+        self._finished = threading.Event()
+
+    # ----- control
+    def start(self) -> None:
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            self.parts_folder.mkdir(exist_ok=True)
+        except OSError as exc:
+            raise MediaError(
+                f"Cannot create the recordings folder {self.folder}: {exc.strerror or exc}.",
+                "Choose another folder in Settings > Capture.",
+            ) from exc
+        if self._free_bytes() < self.min_free_bytes:
+            raise MediaError(
+                f"The disk holding {self.folder} is full.", "Free some space or choose another folder in Settings > Capture."
+            )
+        self._started = time.monotonic()
+        with self._lock:
+            self._status.running = True
+        self._threads = [
+            threading.Thread(target=self._capture_loop, name="recording-capture"),
+            threading.Thread(target=self._write_loop, name="recording-writer"),
+        ]
+        for thread in self._threads:
+            thread.start()
+
+    def stop(self, reason: str = "stopped") -> None:
+        """Ask the recording to stop; :meth:`wait` for the file."""
+        with self._lock:
+            if not self._status.stopped_because:
+                self._status.stopped_because = reason
+        self._stop.set()
+
+    def wait(self, timeout: float | None = None) -> RecordingStatus:
+        """Wait until the file is complete (segments joined); returns the final status."""
+        for thread in self._threads:
+            if thread is not threading.current_thread():
+                thread.join(timeout)
+        return self.status
+
+    @property
+    def status(self) -> RecordingStatus:
+        with self._lock:
+            status = RecordingStatus(**{k: getattr(self._status, k) for k in RecordingStatus.__dataclass_fields__})
+            status.segments = list(self._status.segments)
+        if status.running:
+            status.seconds = time.monotonic() - self._started
+        return status
+
+    @property
+    def parts_folder(self) -> Path:
+        return self.folder / f"{self.name}.parts"
+
+    @property
+    def path(self) -> Path:
+        return self.folder / f"{self.name}.mp4"
+
+    def _free_bytes(self) -> int:
+        try:
+            return shutil.disk_usage(self.folder).free
+        except OSError:
+            return 0
+
+    # ----- capture thread
+    def _capture_loop(self) -> None:
+        interval = 1.0 / self.fps
+        next_tick = time.monotonic()
+        try:
+            while not self._stop.is_set():
+                now = time.monotonic()
+                if now - self._started >= self.max_seconds:
+                    self.stop("the longest recording time was reached")
+                    break
+                if now < next_tick:
+                    self._stop.wait(next_tick - now)
+                    continue
+                # ticks missed while a grab or the machine was slow are dropped frames too
+                missed = int((now - next_tick) / interval)
+                if missed:
+                    self._count_dropped(missed)
+                next_tick += (missed + 1) * interval
+                try:
+                    pixels = self._grab()
+                except Exception as exc:  # display gone, monitor unplugged: stop and keep what we have
+                    self._fail(f"Capturing the screen failed: {exc}")
+                    break
+                try:
+                    self._queue.put_nowait(pixels)
+                except queue.Full:
+                    self._count_dropped(1)
+        finally:
+            if self._on_release_thread is not None:
+                try:
+                    self._on_release_thread()
+                except Exception:  # closing the capture handle must not hide the recording's end
+                    log.debug("releasing the capture thread failed", exc_info=True)
+            self._queue.put(None)  # the writer drains the queue and finishes
+
+    def _count_dropped(self, count: int) -> None:
+        with self._lock:
+            self._status.frames_dropped += count
+
+    def _fail(self, message: str) -> None:
+        log.warning("recording: %s", message)
+        with self._lock:
+            if self._status.error is None:
+                self._status.error = message
+        self._stop.set()
+
+    # ----- writer thread
+    def _open_segment(self, index: int):  # type: ignore[no-untyped-def]
+        import cv2
+
+        path = self.parts_folder / f"part-{index:04d}.mp4"
+        writer = cv2.VideoWriter(str(path), cv2.VideoWriter_fourcc(*FOURCC), float(self.fps), self.size)
+        if not writer.isOpened():
+            raise MediaError(f"OpenCV cannot write {path}.", "Check that the folder is writable.")
+        return writer, path
+
+    def _write_loop(self) -> None:
+        import cv2
+
+        writer = None
+        path: Path | None = None
+        segment_index = 0
+        in_segment = 0
+        width, height = self.size
+        try:
+            while True:
+                pixels = self._queue.get()
+                if pixels is None:
+                    break
+                if writer is None or in_segment >= self.segment_frames:
+                    if writer is not None:
+                        self._close_segment(writer, path)
+                    if self._free_bytes() < self.min_free_bytes:
+                        self._fail("The disk is full, so the recording stopped. What was recorded so far is kept.")
+                        writer = None
+                        continue
+                    writer, path = self._open_segment(segment_index)
+                    segment_index += 1
+                    in_segment = 0
+                frame = (
+                    cv2.cvtColor(pixels[:height, :width], cv2.COLOR_BGRA2BGR) if pixels.shape[2] == 4 else pixels[:height, :width]
+                )
+                writer.write(np.ascontiguousarray(frame))
+                in_segment += 1
+                with self._lock:
+                    self._status.frames_written += 1
+                if in_segment % max(1, self.fps) == 0 and self._free_bytes() < self.min_free_bytes:
+                    self._fail("The disk is full, so the recording stopped. What was recorded so far is kept.")
+            if writer is not None:
+                self._close_segment(writer, path)
+                writer = None
+            self._finish()
+        except Exception as exc:
+            self._fail(f"Writing the recording failed: {exc}")
+            if writer is not None:
+                try:
+                    self._close_segment(writer, path)
+                except Exception:  # the disk may be full; the earlier segments are still there
+                    log.debug("closing the last segment failed", exc_info=True)
+            self._drain()
+            self._finish()
+
+    def _drain(self) -> None:
+        while True:
+            try:
+                if self._queue.get(timeout=5) is None:
+                    return
+            except queue.Empty:
+                return
+
+    def _close_segment(self, writer, path: Path | None) -> None:  # type: ignore[no-untyped-def]
+        writer.release()
+        if path is not None and path.exists() and path.stat().st_size > 0:
+            with self._lock:
+                self._status.segments.append(path)
+
+    def _finish(self) -> None:
+        with self._lock:
+            self._status.running = False
+            self._status.seconds = time.monotonic() - self._started
+            segments = list(self._status.segments)
+        final: Path | None = None
+        try:
+            final = join_segments(segments, self.path, self.fps, self.size) if segments else None
+        except Exception as exc:  # keep the playable segments; say where they are
+            log.warning("joining the recording's segments failed: %s", exc)
+            with self._lock:
+                self._status.error = self._status.error or f"The recording is kept in parts in {self.parts_folder} ({exc})."
+        if final is not None:
+            shutil.rmtree(self.parts_folder, ignore_errors=True)
+            with self._lock:
+                self._status.segments = []
+        elif not segments:
+            shutil.rmtree(self.parts_folder, ignore_errors=True)
+        with self._lock:
+            self._status.path = final
+        status = self.status
+        log.info(
+            "recording finished: %s, %d frames written, %d dropped (%.1f%%), %.1f s",
+            final or segments,
+            status.frames_written,
+            status.frames_dropped,
+            status.dropped_percent,
+            status.seconds,
+        )
+        self._finished.set()
+        if self._on_finished is not None:
+            self._on_finished(status)
+
+
+def join_segments(segments: list[Path], target: Path, fps: int, size: tuple[int, int]) -> Path:
+    """One MP4 from playable segments (one segment is just moved; several are re-encoded in order).
+
+    Raises:
+        MediaError: a segment cannot be read or the target cannot be written.
+    """
+    import cv2
+
+    if len(segments) == 1:
+        shutil.move(str(segments[0]), target)
+        return target
+    partial = target.with_suffix(".joining.mp4")
+    writer = cv2.VideoWriter(str(partial), cv2.VideoWriter_fourcc(*FOURCC), float(fps), size)
+    if not writer.isOpened():
+        raise MediaError(f"OpenCV cannot write {partial}.")
+    try:
+        for segment in segments:
+            capture = cv2.VideoCapture(str(segment))
+            try:
+                while True:
+                    ok, frame = capture.read()
+                    if not ok:
+                        break
+                    writer.write(frame)
+            finally:
+                capture.release()
+    finally:
+        writer.release()
+    partial.replace(target)
+    return target
+
+
+def video_frame_count(path: Path) -> int:
+    """Frames really decodable from a video file (not the header's claim)."""
+    import cv2
+
+    capture = cv2.VideoCapture(str(path))
+    count = 0
+    try:
+        while capture.grab():
+            count += 1
+    finally:
+        capture.release()
+    return count
+
+
+# ----- the frame sampler
+@dataclass(frozen=True)
+class SamplePlan:
+    """Which frames to send and at what token budget each."""
+
+    indices: tuple[int, ...]
+    tokens_per_frame: int | None
+
+
+def plan_samples(
+    frame_count: int, video_fps: float, *, fps: float = 1.0, max_frames: int = 16, token_budget: int | None = None
+) -> SamplePlan:
+    """Pick frames at ``fps`` (spread evenly over the whole video when more than ``max_frames``).
+
+    The token budget is shared: each frame gets ``token_budget // frames`` tokens (at least 16),
+    and when that would be less, fewer frames are taken.
+    """
+    if frame_count <= 0:
+        return SamplePlan((), None)
+    from desktop_helper.media.images import MIN_TOKENS
+
+    duration = frame_count / video_fps if video_fps > 0 else float(frame_count)
+    wanted = max(1, min(max_frames, int(duration * fps) or 1, frame_count))
+    if token_budget is not None:
+        wanted = max(1, min(wanted, token_budget // MIN_TOKENS))
+    if wanted == 1:
+        indices: tuple[int, ...] = (0,)
+    else:
+        # centres of equal slices: covers the whole video, never two picks of one frame
+        step = frame_count / wanted
+        indices = tuple(sorted({min(frame_count - 1, int(step * i + step / 2)) for i in range(wanted)}))
+    per_frame = token_budget // len(indices) if token_budget is not None else None
+    return SamplePlan(indices, per_frame)
+
+
+def sample_video(
+    path: Path,
+    *,
+    fps: float = 1.0,
+    max_frames: int = 16,
+    token_budget: int | None = 4096,
+    image_format: str = "JPEG",
+    geometry: CaptureGeometry | None = None,
+) -> VideoPart:
+    """The frames of a video to send to a model, resized to share ``token_budget``.
+
+    Raises:
+        MediaError: the video cannot be opened or has no frames.
+    """
+    import cv2
+
+    from desktop_helper.media.frames import prepare_pixels
+
+    capture = cv2.VideoCapture(str(path))
+    if not capture.isOpened():
+        raise MediaError(f"Cannot open the video {path}.", "Use an MP4, WebM or AVI file.")
+    try:
+        video_fps = capture.get(cv2.CAP_PROP_FPS) or 0.0
+        frames: list[np.ndarray] = []
+        # decode once (seeking in mp4v is inexact); keep only the picks
+        total = int(capture.get(cv2.CAP_PROP_FRAME_COUNT) or 0) or video_frame_count(path)
+        plan = plan_samples(total, video_fps, fps=fps, max_frames=max_frames, token_budget=token_budget)
+        wanted = set(plan.indices)
+        index = 0
+        while wanted and capture.grab():
+            if index in wanted:
+                ok, frame = capture.retrieve()
+                if ok:
+                    frames.append(frame)
+                wanted.discard(index)
+            index += 1
+    finally:
+        capture.release()
+    if not frames:
+        raise MediaError(f"The video {path} has no readable frames.")
+    fmt = "PNG" if image_format == "PNG" else "JPEG"
+    parts: list[ImagePart] = []
+    for number, frame in enumerate(frames):
+        prepared = prepare_pixels(
+            frame, plan.tokens_per_frame, image_format=fmt, geometry=geometry, name=f"{path.stem}-{number:03d}"
+        )  # type: ignore[arg-type]
+        parts.append(prepared.part)
+    return VideoPart(tuple(parts), path=str(path), name=path.name)

@@ -1,0 +1,41 @@
+"""Global hotkeys: pynput on X11, Windows and macOS; on Wayland, desktop shortcuts bound to our CLI."""
+
+from __future__ import annotations
+
+from desktop_helper.platform import system
+from desktop_helper.platform.hotkeys.base import HotkeyProblem, HotkeyService, NullHotkeys
+from desktop_helper.platform.hotkeys.keys import Hotkey, HotkeyError, parse_hotkey, validate_hotkey_setting
+
+__all__ = [
+    "Hotkey",
+    "HotkeyError",
+    "HotkeyProblem",
+    "HotkeyService",
+    "NullHotkeys",
+    "hotkeys_for_current_os",
+    "parse_hotkey",
+    "validate_hotkey_setting",
+]
+
+#: actions (settings keys under ``hotkeys.``) -> the command each runs in the running instance
+HOTKEY_COMMANDS: dict[str, list[str]] = {
+    "capture_region": ["capture", "region"],
+    "capture_screen": ["capture", "screen"],
+    "record": ["record", "toggle"],
+    "toggle_chat": ["toggle-chat"],
+    "find": ["find"],
+    "stop_agent": ["stop"],
+}
+
+
+def hotkeys_for_current_os() -> HotkeyService:
+    if not system.has_display():
+        return NullHotkeys("No display was found, so global hotkeys cannot work.", "Start the app in your desktop session.")
+    if system.is_wayland():
+        return NullHotkeys(
+            "Wayland does not let apps listen for global hotkeys.",
+            "Bind your desktop's own shortcuts to commands, e.g. 'desktop-helper capture region' or 'desktop-helper record'.",
+        )
+    from desktop_helper.platform.hotkeys.pynput_backend import PynputHotkeys
+
+    return PynputHotkeys()

@@ -1,0 +1,216 @@
+"""Hotkey strings (pynput's syntax, e.g. ``<ctrl>+<alt>+<shift>+a``): parsing, validation, matching.
+
+Pure code with no pynput import, so settings can validate hotkeys without a display and the
+matching rules are unit-tested without a keyboard.
+
+Matching is exact: a hotkey fires when its last key goes down while exactly its modifiers are
+held. pynput's own ``HotKey`` also fires with extra modifiers held, so Ctrl+Alt+Shift+A would
+trigger a Ctrl+Alt+A binding too; here it does not.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+#: modifier names as written in hotkey strings; left/right variants count as the same key
+MODIFIERS = ("ctrl", "alt", "shift", "cmd", "alt_gr")
+_MODIFIER_ALIASES = {
+    "control": "ctrl",
+    "ctrl_l": "ctrl",
+    "ctrl_r": "ctrl",
+    "alt_l": "alt",
+    "alt_r": "alt",
+    "option": "alt",
+    "shift_l": "shift",
+    "shift_r": "shift",
+    "cmd_l": "cmd",
+    "cmd_r": "cmd",
+    "win": "cmd",
+    "super": "cmd",
+    "meta": "cmd",
+    "command": "cmd",
+}
+#: named keys pynput knows (besides single characters)
+NAMED_KEYS = frozenset(
+    [f"f{n}" for n in range(1, 25)]
+    + [
+        "space", "tab", "enter", "esc", "backspace", "delete", "insert", "home", "end", "page_up", "page_down",
+        "up", "down", "left", "right", "print_screen", "pause", "scroll_lock", "menu", "caps_lock", "num_lock",
+    ]
+)  # fmt: skip
+_KEY_ALIASES = {
+    "return": "enter",
+    "escape": "esc",
+    "del": "delete",
+    "ins": "insert",
+    "pgup": "page_up",
+    "pgdn": "page_down",
+    "prtsc": "print_screen",
+}
+_DISPLAY = {"ctrl": "Ctrl", "alt": "Alt", "shift": "Shift", "cmd": "Win/Cmd", "alt_gr": "AltGr"}
+
+
+class HotkeyError(ValueError):
+    """A hotkey string that cannot be used, with a readable reason."""
+
+
+@dataclass(frozen=True)
+class Hotkey:
+    """A parsed hotkey: a set of modifiers and one key."""
+
+    modifiers: frozenset[str]
+    key: str
+
+    def __str__(self) -> str:
+        """The canonical pynput-style string (modifiers in a fixed order)."""
+        parts = [f"<{m}>" for m in MODIFIERS if m in self.modifiers]
+        parts.append(self.key if len(self.key) == 1 else f"<{self.key}>")
+        return "+".join(parts)
+
+    def display(self) -> str:
+        """For people: ``Ctrl+Alt+Shift+A``."""
+        names = [_DISPLAY[m] for m in MODIFIERS if m in self.modifiers]
+        names.append(self.key.upper() if len(self.key) == 1 else self.key.replace("_", " ").title())
+        return "+".join(names)
+
+
+def normalize_key_name(name: str) -> str:
+    """A key name in our canonical form (``ctrl_l`` -> ``ctrl``, ``A`` -> ``a``)."""
+    lowered = name.lower()
+    if len(name) == 1:
+        return lowered
+    lowered = _MODIFIER_ALIASES.get(lowered, lowered)
+    return _KEY_ALIASES.get(lowered, lowered)
+
+
+def parse_hotkey(text: str) -> Hotkey:
+    """Parse ``<ctrl>+<alt>+<shift>+a`` (also accepts ``Ctrl+Alt+Shift+A``).
+
+    Raises:
+        HotkeyError: empty, unknown key, no modifier, several keys, or a key used twice.
+    """
+    raw = text.strip()
+    if not raw:
+        raise HotkeyError("The hotkey is empty.")
+    tokens = [t.strip() for t in raw.replace("++", "+<plus>").split("+")]
+    modifiers: set[str] = set()
+    keys: list[str] = []
+    for token in tokens:
+        if not token:
+            raise HotkeyError(f"'{text}' has an empty part; write keys like <ctrl>+<alt>+<shift>+a.")
+        name = token[1:-1] if token.startswith("<") and token.endswith(">") else token
+        if name == "plus":
+            name = "+"
+        if len(name) == 1:
+            if not name.isprintable() or name.isspace():
+                raise HotkeyError(f"'{text}' contains a key that cannot be typed.")
+            keys.append(name.lower())
+            continue
+        canonical = normalize_key_name(name)
+        if canonical in MODIFIERS:
+            if canonical in modifiers:
+                raise HotkeyError(f"'{text}' names {canonical} twice.")
+            modifiers.add(canonical)
+        elif canonical in NAMED_KEYS:
+            keys.append(canonical)
+        else:
+            raise HotkeyError(f"'{name}' in '{text}' is not a key name (use e.g. <ctrl>, <alt>, <shift>, <cmd>, <f5>, a).")
+    if len(keys) != 1:
+        raise HotkeyError(f"'{text}' must have exactly one key besides the modifiers, not {len(keys)}.")
+    key = keys[0]
+    standalone = (key.startswith("f") and key[1:].isdigit()) or key in ("print_screen", "pause", "scroll_lock", "insert", "menu")
+    if not modifiers and not standalone:
+        raise HotkeyError(f"'{text}' needs a modifier (Ctrl, Alt, Shift or Win/Cmd), or it would fire while you type.")
+    if "shift" in modifiers and len(key) == 1 and not key.isalpha():
+        raise HotkeyError(
+            f"'{text}': with Shift the key '{key}' types another character on most layouts; use a letter or a named key."
+        )
+    if modifiers == {"shift"} and len(key) == 1:
+        raise HotkeyError(f"'{text}' is just a capital letter; add Ctrl, Alt or Win/Cmd.")
+    return Hotkey(frozenset(modifiers), key)
+
+
+#: combinations other programs own (Snipping Tool, OneDrive, Edge, ShareX...): allowed but warned about
+KNOWN_CONFLICTS: dict[str, str] = {
+    "<print_screen>": "PrtSc is taken by the Snipping Tool, OneDrive or the desktop's screenshot tool",
+    "<cmd>+<shift>+s": "Win+Shift+S opens the Snipping Tool on Windows",
+    "<cmd>+<shift>+a": "Win+Shift+A is taken by Windows (Copilot / action centre)",
+    "<cmd>+<shift>+<print_screen>": "taken by the Windows screenshot tools",
+}
+
+
+def conflict_note(hotkey: Hotkey) -> str | None:
+    """Why a hotkey may be taken by the OS or a common tool, if it is one of those."""
+    if hotkey.key == "print_screen":
+        return KNOWN_CONFLICTS["<print_screen>"]
+    for text, note in KNOWN_CONFLICTS.items():
+        if parse_hotkey(text) == hotkey:
+            return note
+    return None
+
+
+def validate_hotkey_setting(value: str) -> str:
+    """The canonical form of a hotkey setting; empty means 'no hotkey'.
+
+    Raises:
+        HotkeyError: the string cannot be parsed.
+    """
+    if not value.strip():
+        return ""
+    return str(parse_hotkey(value))
+
+
+def duplicate_bindings(bindings: Mapping[str, str]) -> list[tuple[str, str]]:
+    """Pairs of actions bound to the same hotkey (ignores empty and unparsable ones)."""
+    seen: dict[Hotkey, str] = {}
+    duplicates = []
+    for action, text in bindings.items():
+        try:
+            hotkey = parse_hotkey(text) if text.strip() else None
+        except HotkeyError:
+            continue
+        if hotkey is None:
+            continue
+        if hotkey in seen:
+            duplicates.append((seen[hotkey], action))
+        else:
+            seen[hotkey] = action
+    return duplicates
+
+
+class HotkeyMatcher:
+    """Tracks which keys are down and says which binding a key press completes.
+
+    Feed it canonical key names (see :func:`normalize_key_name`). Repeated presses of a held key
+    (auto-repeat, or servers that report modifiers twice) do not fire again.
+    """
+
+    def __init__(self, bindings: Mapping[str, Hotkey] | Iterable[tuple[str, Hotkey]]) -> None:
+        items = bindings.items() if isinstance(bindings, Mapping) else bindings
+        self._by_hotkey: dict[Hotkey, str] = {hotkey: name for name, hotkey in items}
+        self._modifiers: set[str] = set()
+        self._keys: set[str] = set()
+
+    def press(self, key: str) -> str | None:
+        """Record a key going down; the name of the binding it completes, if any."""
+        if key in MODIFIERS:
+            self._modifiers.add(key)
+            return None
+        if key in self._keys:
+            return None  # auto-repeat
+        self._keys.add(key)
+        if len(self._keys) != 1:
+            return None  # another non-modifier key is held: not a clean chord
+        return self._by_hotkey.get(Hotkey(frozenset(self._modifiers), key))
+
+    def release(self, key: str) -> None:
+        if key in MODIFIERS:
+            self._modifiers.discard(key)
+        else:
+            self._keys.discard(key)
+
+    def reset(self) -> None:
+        """Forget held keys (after a suspension or when the listener restarts)."""
+        self._modifiers.clear()
+        self._keys.clear()
