@@ -78,26 +78,40 @@ def fit_to_token_budget(
     h_bar = max(side, _round_to(height, side))
     if max_pixels is not None and w_bar * h_bar > max_pixels:
         beta = math.sqrt(width * height / max_pixels)
-        w_bar = max(side, math.floor(width / beta / side) * side)
-        h_bar = max(side, math.floor(height / beta / side) * side)
-        # the 'max(side, ...)' floor can push a very elongated image over budget: shrink the
-        # long side until it fits (the thin side is already one token wide)
+        w_bar = max(side, _floor_to(width / beta, side))
+        h_bar = max(side, _floor_to(height / beta, side))
+    elif w_bar * h_bar < min_pixels:
+        beta = math.sqrt(min_pixels / (width * height))
+        w_bar = _ceil_to(width * beta, side)
+        h_bar = _ceil_to(height * beta, side)
+    if max_pixels is not None:
+        # the one-token floor of a very elongated image (or the minimum's round-up) can end over
+        # budget: shrink the long side until it fits; the budget is a promise
         while w_bar * h_bar > max_pixels and max(w_bar, h_bar) > side:
             if w_bar >= h_bar:
                 w_bar -= side
             else:
                 h_bar -= side
-    elif w_bar * h_bar < min_pixels:
-        beta = math.sqrt(min_pixels / (width * height))
-        w_bar = math.ceil(width * beta / side) * side
-        h_bar = math.ceil(height * beta / side) * side
     return w_bar, h_bar
+
+
+# A tiny tolerance keeps exact multiples exact: 1080 / beta can come out as 671.9999999 in binary
+# floating point, and flooring that would drop a whole row of tokens.
+_EPS = 1e-9
 
 
 def _round_to(value: float, side: int) -> int:
     # Python's round() rounds half to even; GLM (and llama.cpp's std::round) round half away
     # from zero, and the two must agree or the model would see a different size than we record.
-    return math.floor(value / side + 0.5) * side
+    return math.floor(value / side + 0.5 + _EPS) * side
+
+
+def _floor_to(value: float, side: int) -> int:
+    return math.floor(value / side + _EPS) * side
+
+
+def _ceil_to(value: float, side: int) -> int:
+    return math.ceil(value / side - _EPS) * side
 
 
 @dataclass(frozen=True)
