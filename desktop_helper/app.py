@@ -218,7 +218,12 @@ class Application:
 
         dialog = getattr(self, "_settings_dialog", None)
         if dialog is None:
+            from desktop_helper.ui.providers_page import ProvidersPage
+
             dialog = self._settings_dialog = SettingsDialog(self.settings)
+            providers = ProvidersPage(self.settings, lambda: self.secrets)
+            dialog.add_page("API providers", providers)
+            self._service("providers page", providers.shutdown)
         dialog.show()
         dialog.raise_()
         dialog.activateWindow()
