@@ -38,9 +38,8 @@ class Rect:
     @staticmethod
     def from_corners(x1: float, y1: float, x2: float, y2: float) -> Rect:
         """The rectangle spanned by two corners, in any order."""
-        left, right = sorted((x1, x2))
-        top, bottom = sorted((y1, y2))
-        return Rect(left, top, right - left, bottom - top)
+        left, top = min(x1, x2), min(y1, y2)
+        return Rect(left, top, max(x1, x2) - left, max(y1, y2) - top)
 
     @property
     def right(self) -> float:

@@ -23,6 +23,7 @@ stay in :attr:`BoxParseResult.flagged` so the UI can say why nothing was drawn.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field, replace
 
@@ -263,8 +264,9 @@ def _extract(text: str) -> tuple[list[GroundingItem], list[str]]:
 
     # 3. Bare groups elsewhere. Four numbers in any bracket form a box; a bare pair only in
     # square brackets, because "(1, 2)" in prose is far more often not a point.
+    spans = _SpanSet(consumed)
     for group in _GROUP_RE.finditer(text):
-        if _overlaps(group.span(), consumed):
+        if spans.overlaps(group.span()):
             continue
         values = _numbers(group.group("body"))
         if len(values) == 2 and group.group("open") != "[":
@@ -274,7 +276,7 @@ def _extract(text: str) -> tuple[list[GroundingItem], list[str]]:
         item = _make_item(values, _label_before(text, group.start(), consumed), group.group(0))
         if item is not None:
             found.append((group.start(), item))
-            consumed.append(group.span())
+            consumed.append(group.span())  # for the labels of later groups on the same line
 
     found.sort(key=lambda pair: pair[0])
     return [item for _, item in found], errors
@@ -312,6 +314,19 @@ def _numbers(text: str) -> list[float]:
 
 def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
     return any(span[0] < end and start < span[1] for start, end in spans)
+
+
+class _SpanSet:
+    """Non-overlapping spans with a logarithmic overlap test (answers with 100+ boxes stay fast)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self._spans = sorted(spans)
+        self._starts = [start for start, _ in self._spans]
+
+    def overlaps(self, span: tuple[int, int]) -> bool:
+        index = bisect.bisect_left(self._starts, span[1])
+        # only the spans starting before ``span`` ends can overlap it; the nearest ones decide
+        return any(self._spans[i][1] > span[0] for i in range(max(0, index - 2), index))
 
 
 def _has_letters(text: str) -> bool:

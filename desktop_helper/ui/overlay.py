@@ -156,6 +156,17 @@ class _Painter:
         return _Piece(QRegion(rect), color, text, rect.adjusted(pad, pad, -pad, -pad))
 
 
+def _union_all(regions: list[QRegion]) -> QRegion:
+    """Union of many regions pairwise (a running union is quadratic in the number of boxes)."""
+    if not regions:
+        return QRegion()
+    while len(regions) > 1:
+        regions = [
+            regions[i].united(regions[i + 1]) if i + 1 < len(regions) else regions[i] for i in range(0, len(regions), 2)
+        ]
+    return regions[0]
+
+
 def _ellipse(cx: int, cy: int, radius: int) -> QRegion:
     radius = max(1, radius)
     return QRegion(QRect(cx - radius, cy - radius, 2 * radius + 1, 2 * radius + 1), QRegion.RegionType.Ellipse)
@@ -204,24 +215,36 @@ class OverlayWindow(QWidget):
         _exclude_from_capture(self)
 
     def set_shapes(self, shapes: Sequence[Shape]) -> bool:
-        """Take the shapes that touch this screen; returns whether any do."""
-        geometry = self.screen_ref.geometry()
-        self.setGeometry(geometry)  # screens move when monitors are rearranged
-        origin = geometry.topLeft()
-        local = QRect(QPoint(0, 0), geometry.size())
+        """Take the shapes that touch this screen; returns whether any do.
+
+        The window shrinks to the area the shapes cover: mapping, flushing and (with a compositor)
+        blending a small window costs a fraction of a full-screen one.
+        """
+        screen_rect = self.screen_ref.geometry()  # screens move when monitors are rearranged
+        origin = screen_rect.topLeft()
+        local = QRect(QPoint(0, 0), screen_rect.size())
         pieces: list[_Piece] = []
         for shape in shapes:
             for piece in self._painter.pieces(shape, origin):
                 if piece.region.intersects(local):
                     pieces.append(piece)
-        self._pieces = pieces
-        if not self.translucent and pieces:
-            mask = QRegion()
-            for piece in pieces:
-                mask = mask.united(piece.region)
-            self.setMask(mask)
+        if not pieces:
+            self._pieces = []
+            return False
+        bounds = QRect()
+        for piece in pieces:
+            bounds = bounds.united(piece.region.boundingRect())
+        bounds = bounds.intersected(local)
+        dx, dy = -bounds.x(), -bounds.y()
+        self._pieces = [
+            _Piece(p.region.translated(dx, dy), p.color, p.text, p.text_rect.translated(dx, dy) if p.text_rect else None)
+            for p in pieces
+        ]
+        self.setGeometry(bounds.translated(origin))
+        if not self.translucent:
+            self.setMask(_union_all([piece.region for piece in self._pieces]))
         self.update()
-        return bool(pieces)
+        return True
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         painter = QPainter(self)
@@ -231,11 +254,13 @@ class OverlayWindow(QWidget):
                 painter.fillRect(event.rect(), Qt.GlobalColor.transparent)
                 painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceOver)
             painter.setFont(self._painter.font)
+            painter.setPen(_TEXT_COLOR)
             for piece in self._pieces:
-                painter.setClipRegion(piece.region)
-                painter.fillRect(piece.region.boundingRect(), piece.color)
+                # Filling the region's own rectangles avoids a clip region per piece, which the
+                # raster engine handles slowly (100 boxes went from ~20 ms to a few ms).
+                for rect in piece.region:  # type: ignore[attr-defined] # QRegion iterates; the stubs do not say so
+                    painter.fillRect(rect, piece.color)
                 if piece.text and piece.text_rect is not None:
-                    painter.setPen(_TEXT_COLOR)
                     painter.drawText(piece.text_rect, Qt.AlignmentFlag.AlignCenter, piece.text)
         finally:
             painter.end()
