@@ -277,6 +277,8 @@ class AgentRun:
         finally:
             if screen is not None:
                 screen.close()
+            if self._executor is not None:
+                self._executor.close()
             if outcome is None:
                 outcome = RunOutcome("stopped", "Stopped.", number)
             if self.stopped and outcome.status not in {"done", "failed", "error"}:

@@ -157,3 +157,92 @@ class FolderStepRecorder:
         temporary = self.folder / "run.json.tmp"
         temporary.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
         temporary.replace(self.folder / "run.json")
+
+
+class HistoryStepRecorder:
+    """Keeps each run as a conversation in the history database, one message per step with its screenshot.
+
+    The database connection belongs to the thread that opens it, so the store is opened on the
+    agent's worker thread in :meth:`begin` and closed in :meth:`end` (the database runs in WAL
+    mode, so the chat window's own connection keeps working meanwhile).
+
+    Args:
+        db_path: the history database file.
+        attachments_dir: the history's attachment folder.
+    """
+
+    def __init__(self, db_path: Path, attachments_dir: Path) -> None:
+        self.db_path = db_path
+        self.attachments_dir = attachments_dir
+        self.conversation_id: int | None = None
+        self._store: Any = None
+
+    def begin(self, task: str) -> str:
+        from desktop_helper.history.store import HistoryStore
+
+        try:
+            self._store = HistoryStore(self.db_path, self.attachments_dir)
+            conversation = self._store.create_conversation(title=f"Agent: {task}"[:120], backend="gui-agent")
+            self.conversation_id = conversation.id
+            self._store.add_message(conversation.id, "user", task)
+        except Exception:  # the run matters more than its record; the log says why
+            log.exception("cannot record the agent run in the history")
+            self._close()
+        return str(self.conversation_id or "")
+
+    def add_step(self, step: StepRecord) -> None:
+        if self._store is None or self.conversation_id is None:
+            return
+        from desktop_helper.history.store import NewAttachment
+
+        attachments = []
+        if step.screenshot is not None:
+            shot = step.screenshot
+            attachments.append(
+                NewAttachment(
+                    "image",
+                    shot.data,
+                    shot.mime,
+                    f"step-{step.number:02d}.png",
+                    shot.width,
+                    shot.height,
+                    {"agent_step": step.number},
+                )
+            )
+        try:
+            self._store.add_message(
+                self.conversation_id, "assistant", step_markdown(step), thinking=step.thinking, attachments=attachments
+            )
+        except Exception:
+            log.exception("cannot record agent step %d", step.number)
+
+    def end(self, outcome: RunOutcome) -> None:
+        if self._store is not None and self.conversation_id is not None:
+            try:
+                self._store.add_message(
+                    self.conversation_id, "assistant", f"**Agent finished ({outcome.status}):** {outcome.message}"
+                )
+            except Exception:
+                log.exception("cannot record the end of the agent run")
+        self._close()
+
+    def _close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
+
+def step_markdown(step: StepRecord) -> str:
+    """A step as the conversation shows it: result, action, explanation and the raw answer."""
+    data = step.as_json()
+    lines = [f"**Step {step.number}: {step.result.replace('_', ' ')}**" + (f" ({step.detail})" if step.detail else "")]
+    if data["action"]:
+        lines.append(f"Action: `{data['action']}`" + (f" ({step.words})" if step.words else ""))
+    if data["thought"]:
+        lines.append(data["thought"])
+    if data["memory"] not in ("", "[]"):
+        lines.append(f"Memory: `{data['memory']}`")
+    lines.append(
+        "<details><summary>Model output</summary>\n\n```\n" + step.raw_output.replace("```", "ˋˋˋ") + "\n```\n</details>"
+    )
+    return "\n\n".join(lines)

@@ -99,3 +99,40 @@ class MssScreen:
         if self._grabber is not None:
             self._grabber.close()
             self._grabber = None
+
+
+class BackendScreen:
+    """Captures one monitor through the shared capture backend (:mod:`desktop_helper.platform.capture`).
+
+    Args:
+        backend: a ``CaptureBackend`` (typed loosely so this module does not import the capture
+            package at start).
+        monitor: the monitor to capture, as the backend lists it (with its scale).
+    """
+
+    def __init__(self, backend: Any, monitor: Monitor) -> None:
+        self._backend = backend
+        self._monitor = monitor
+
+    @property
+    def monitor(self) -> Monitor:
+        return self._monitor
+
+    def capture(self) -> ImagePart:
+        from PIL import Image
+
+        frame = self._backend.grab_monitor(self._monitor)
+        image = Image.fromarray(frame.rgb(), "RGB")
+        buffer = io.BytesIO()
+        image.save(buffer, format="PNG", compress_level=1)
+        geometry = frame.geometry.with_sent_size(frame.width, frame.height)
+        return ImagePart(buffer.getvalue(), "image/png", frame.width, frame.height, geometry=geometry, name="screen.png")
+
+    def fingerprint(self) -> bytes:
+        frame = self._backend.grab_monitor(self._monitor)
+        return hashlib.blake2b(frame.pixels[::7, ::7].tobytes(), digest_size=16).digest()
+
+    def close(self) -> None:
+        release = getattr(self._backend, "release_thread", None)
+        if release is not None:
+            release()

@@ -96,6 +96,9 @@ class InputExecutor(ABC):
                 "The agent only acts on the monitor it captured.",
             )
 
+    def close(self) -> None:  # noqa: B027 - optional hook
+        """Release OS connections (called on the thread that used the executor)."""
+
     @abstractmethod
     def move(self, point: tuple[int, int]) -> None: ...
 

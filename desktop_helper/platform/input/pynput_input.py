@@ -8,6 +8,7 @@ import time.
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import Callable
 from typing import Any, Literal
@@ -50,6 +51,16 @@ class PynputExecutor(InputExecutor):
         self._Button = mouse.Button
         self._clipboard = clipboard
         self._sleep = sleep
+
+    def close(self) -> None:
+        # pynput's X11 controllers close their display connections only in __del__, which may
+        # run after the X server is gone (at exit) and then raises; close them now instead.
+        for controller in (self._mouse, self._keyboard):
+            display = getattr(controller, "_display", None)
+            if display is not None:
+                del controller._display
+                with contextlib.suppress(Exception):  # the server may already be gone
+                    display.close()
 
     # -- mouse ------------------------------------------------------------------------------
 

@@ -1,0 +1,389 @@
+"""Runs the GUI agent from the UI: step panel, overlay drawing, clipboard, stop hotkey.
+
+:class:`AgentSession` is the Qt side of :class:`~desktop_helper.agent.loop.AgentRun`: it implements
+the run's listener by emitting queued signals (the run calls it on its worker thread), shows each
+proposal in the :class:`~desktop_helper.ui.step_panel.StepPanel` and the click-through overlay, and
+forwards Confirm / Skip / Stop. While a run is active a dedicated stop-hotkey listener runs; it is
+separate from the app's other hotkeys because those are suspended while the agent types, and Stop
+must work exactly then. The hotkey calls :meth:`AgentRun.stop` directly on the listener thread, so
+the halt does not wait for the GUI thread.
+
+Signals (GUI thread):
+    step_recorded(object): a :class:`~desktop_helper.agent.record.StepRecord` was saved.
+    finished(object): the run ended with this :class:`~desktop_helper.agent.record.RunOutcome`.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QMimeData, QObject, QRect, QThread, QTimer, Signal, Slot
+from PySide6.QtGui import QCursor, QGuiApplication
+
+from desktop_helper.agent.loop import AgentConfig, AgentRun, ExecutorFactory, Proposal
+from desktop_helper.agent.record import RunOutcome, StepRecord, StepRecorder
+from desktop_helper.agent.screen import ScreenSource
+from desktop_helper.backends.base import Backend
+from desktop_helper.core.geometry import Monitor, Rect, monitor_at_logical
+from desktop_helper.platform.input.base import ElevationProbe, HotkeySuspender
+from desktop_helper.ui.step_panel import StepPanel
+
+log = logging.getLogger(__name__)
+
+#: how long the worker waits for our windows to disappear before capturing anyway
+_HIDE_TIMEOUT = 1.0
+#: time for the X server / compositor to unmap hidden windows before a capture
+_UNMAP_DELAY_MS = 60
+
+
+class QtClipboard(QObject):
+    """The system clipboard for the agent's typing, usable from any thread.
+
+    Qt's clipboard may only be touched on the GUI thread; calls from other threads are handed over
+    with a queued signal and wait for the result.
+    """
+
+    _call = Signal(object)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._call.connect(self._run)
+
+    def _on_gui_thread(self, function: Callable[[], Any]) -> Any:
+        if QThread.currentThread() is self.thread():
+            return function()
+        done = threading.Event()
+        box: dict[str, Any] = {}
+        self._call.emit((function, done, box))
+        if not done.wait(5.0):
+            raise TimeoutError("the clipboard did not answer (GUI thread busy)")
+        if "error" in box:
+            raise box["error"]
+        return box.get("value")
+
+    @Slot(object)
+    def _run(self, payload: object) -> None:
+        assert isinstance(payload, tuple)
+        function: Callable[[], Any] = payload[0]
+        done: threading.Event = payload[1]
+        box: dict[str, Any] = payload[2]
+        try:
+            box["value"] = function()
+        except Exception as exc:  # handed back to the calling thread
+            box["error"] = exc
+        finally:
+            done.set()
+
+    def save(self) -> object:
+        def copy() -> QMimeData | None:
+            clipboard = QGuiApplication.clipboard()
+            source = clipboard.mimeData()
+            if source is None or not source.formats():
+                return None
+            saved = QMimeData()
+            for name in source.formats():
+                saved.setData(name, QByteArray(source.data(name)))
+            return saved
+
+        return self._on_gui_thread(copy)
+
+    def set_text(self, text: str) -> None:
+        self._on_gui_thread(lambda: QGuiApplication.clipboard().setText(text))
+
+    def restore(self, saved: object) -> None:
+        def put_back() -> None:
+            clipboard = QGuiApplication.clipboard()
+            if isinstance(saved, QMimeData):
+                clipboard.setMimeData(saved)
+            else:
+                clipboard.clear()
+
+        self._on_gui_thread(put_back)
+
+    def text(self) -> str:
+        return str(self._on_gui_thread(lambda: QGuiApplication.clipboard().text()))
+
+
+class AgentSession(QObject):
+    """Owns at most one running agent task and its on-screen parts.
+
+    Args:
+        overlay: the click-through overlay (``OverlayController``), or None to draw nothing.
+        clipboard: the clipboard used to type text.
+        hotkeys: the app's hotkeys, suspended while the agent acts.
+        stop_hotkey_factory: starts the stop-hotkey listener for a run: gets the hotkey text and
+            the function to call, returns a function that ends the listener (None: no stop hotkey).
+    """
+
+    step_recorded = Signal(object)
+    finished = Signal(object)
+    proposed = Signal(object)
+
+    _status_signal = Signal(str)
+    _proposal_signal = Signal(object)
+    _step_signal = Signal(object)
+    _finished_signal = Signal(object)
+    _hide_signal = Signal(object)
+    _show_signal = Signal()
+    _stopped_signal = Signal()
+
+    def __init__(
+        self,
+        overlay: Any | None,
+        clipboard: QtClipboard,
+        hotkeys: HotkeySuspender | None = None,
+        stop_hotkey_factory: Callable[[str, Callable[[], None]], Callable[[], None]] | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.overlay = overlay
+        self.clipboard = clipboard
+        self.hotkeys = hotkeys
+        self._stop_hotkey_factory = stop_hotkey_factory
+        self._stop_hotkey_close: Callable[[], None] | None = None
+        self.panel = StepPanel()
+        self.run: AgentRun | None = None
+        self._overlay_hidden: AbstractContextManager[object] | None = None
+        self._status_signal.connect(self.panel.show_status)
+        self._proposal_signal.connect(self._show_proposal)
+        self._step_signal.connect(self._step_done)
+        self._finished_signal.connect(self._run_finished)
+        self._hide_signal.connect(self._hide_for_worker)
+        self._show_signal.connect(self._show_after_worker)
+        self._stopped_signal.connect(self._show_stopped)
+        self.panel.confirmed.connect(self._confirm)
+        self.panel.skipped.connect(self._skip)
+        self.panel.stop_requested.connect(self._panel_stop)
+
+    # -- control (GUI thread) --------------------------------------------------------------------
+
+    @property
+    def running(self) -> bool:
+        return self.run is not None and self.run.running
+
+    def start(
+        self,
+        backend: Backend,
+        config: AgentConfig,
+        screen_factory: Callable[[], ScreenSource],
+        executor_factory: ExecutorFactory,
+        *,
+        monitor: Monitor | None = None,
+        recorder: StepRecorder | None = None,
+        elevation: ElevationProbe | None = None,
+        stop_hotkey: str = "",
+    ) -> AgentRun:
+        """Start a run (stopping any previous one first) and show the panel."""
+        self.stop()
+        if self.run is not None:
+            self.run.join(2.0)
+        run = AgentRun(
+            backend,
+            config,
+            screen_factory,
+            executor_factory,
+            listener=_Listener(self),
+            recorder=recorder,
+            hotkeys=self.hotkeys,
+            elevation=elevation,
+        )
+        self.run = run
+        near = None
+        if monitor is not None:
+            logical = monitor.logical
+            near = QRect(round(logical.x), round(logical.y), round(logical.width), round(logical.height))
+        self.panel.start(config.task, near)
+        if stop_hotkey and self._stop_hotkey_factory is not None:
+            try:
+                self._stop_hotkey_close = self._stop_hotkey_factory(stop_hotkey, self.stop_from_any_thread)
+            except Exception:
+                log.exception("the stop hotkey could not be set up")
+        run.start()
+        return run
+
+    def stop(self) -> None:
+        """Stop the run now (GUI thread): the worker halts, overlay and proposal disappear."""
+        run = self.run
+        if run is None or not run.running:
+            return
+        run.stop()
+        self._show_stopped()
+
+    def stop_from_any_thread(self) -> None:
+        """Stop from a hotkey thread: halts the run at once, updates the UI through the event loop."""
+        run = self.run
+        if run is not None and run.running:
+            run.stop()
+            self._stopped_signal.emit()
+
+    def shutdown(self) -> None:
+        """Stop and wait for the worker (on quit)."""
+        run = self.run
+        if run is not None:
+            run.stop()
+            run.join(5.0)
+        self._close_stop_hotkey()
+        self._release_overlay()
+        if self.overlay is not None:
+            self.overlay.clear()
+        self.panel.close()
+
+    # -- slots -----------------------------------------------------------------------------------
+
+    @Slot(int)
+    def _confirm(self, number: int) -> None:
+        if self.run is not None and self.run.confirm(number):
+            self.panel.clear_proposal()
+            self.panel.show_status(f"Step {number}: acting")
+
+    @Slot(int)
+    def _skip(self, number: int) -> None:
+        if self.run is not None and self.run.skip(number):
+            self.panel.clear_proposal()
+            if self.overlay is not None:
+                self.overlay.clear()
+
+    @Slot()
+    def _panel_stop(self) -> None:
+        if self.running:
+            self.stop()
+        else:
+            self.panel.hide()
+
+    @Slot()
+    def _show_stopped(self) -> None:
+        if self.overlay is not None:
+            self.overlay.clear()
+        self.panel.show_outcome("Stopped.")
+        self.panel.show()
+
+    @Slot(object)
+    def _show_proposal(self, proposal: Proposal) -> None:
+        if self.run is None or self.run.stopped:
+            return
+        reasoning = proposal.reply.thought
+        if proposal.reply.thinking:
+            reasoning = f"{reasoning}\n\n(Reasoning) {proposal.reply.thinking}".strip()
+        self.panel.show_proposal(proposal.number, reasoning, proposal.words, proposal.auto_seconds)
+        if self.overlay is not None and proposal.shapes:
+            self.overlay.show_shapes(list(proposal.shapes), 0.0)
+        self.proposed.emit(proposal)
+
+    @Slot(object)
+    def _step_done(self, step: StepRecord) -> None:
+        if self.overlay is not None and step.result != "performed":
+            self.overlay.clear()
+        self.step_recorded.emit(step)
+
+    @Slot(object)
+    def _run_finished(self, outcome: RunOutcome) -> None:
+        self._close_stop_hotkey()
+        self._release_overlay()
+        if self.overlay is not None:
+            self.overlay.clear()
+        self.panel.show_outcome(outcome.message)
+        self.panel.show()
+        if self.run is not None:
+            self.run.join(2.0)
+        self.finished.emit(outcome)
+
+    @Slot(object)
+    def _hide_for_worker(self, done: threading.Event) -> None:
+        self.panel.hide()
+        if self.overlay is not None and self._overlay_hidden is None:
+            self._overlay_hidden = self.overlay.hidden()
+            self._overlay_hidden.__enter__()
+        # the X server unmaps asynchronously; give it a moment before the worker captures
+        QTimer.singleShot(_UNMAP_DELAY_MS, done.set)
+
+    @Slot()
+    def _show_after_worker(self) -> None:
+        self._release_overlay()
+        if self.run is not None and self.run.running and not self.run.stopped:
+            self.panel.show()
+
+    def _release_overlay(self) -> None:
+        hidden, self._overlay_hidden = self._overlay_hidden, None
+        if hidden is not None:
+            hidden.__exit__(None, None, None)
+            if self.overlay is not None:
+                self.overlay.clear()
+
+    def _close_stop_hotkey(self) -> None:
+        close, self._stop_hotkey_close = self._stop_hotkey_close, None
+        if close is not None:
+            close()
+
+
+class _Listener:
+    """The run's listener: every call arrives on the worker thread and becomes a queued signal."""
+
+    def __init__(self, session: AgentSession) -> None:
+        self._session = session
+
+    def on_status(self, text: str) -> None:
+        self._session._status_signal.emit(text)
+
+    def on_proposal(self, proposal: Proposal) -> None:
+        self._session._proposal_signal.emit(proposal)
+
+    def on_step(self, step: StepRecord) -> None:
+        self._session._step_signal.emit(step)
+
+    def on_finished(self, outcome: RunOutcome) -> None:
+        self._session._finished_signal.emit(outcome)
+
+    @contextmanager
+    def screen_clear(self) -> Iterator[None]:
+        done = threading.Event()
+        self._session._hide_signal.emit(done)
+        if not done.wait(_HIDE_TIMEOUT):
+            log.warning("our windows did not hide in time; the capture may show them")
+        try:
+            yield
+        finally:
+            self._session._show_signal.emit()
+
+
+def qt_monitor_scales() -> dict[tuple[int, int, int, int], float]:
+    """Physical (x, y, width, height) of each Qt screen -> its device pixel ratio.
+
+    Qt keeps each screen's top-left at its native position and scales only the extent.
+    """
+    scales: dict[tuple[int, int, int, int], float] = {}
+    for screen in QGuiApplication.screens():
+        geometry = screen.geometry()
+        ratio = screen.devicePixelRatio()
+        key = (geometry.x(), geometry.y(), round(geometry.width() * ratio), round(geometry.height() * ratio))
+        scales[key] = ratio
+    return scales
+
+
+def monitor_under_cursor(monitors: list[Monitor]) -> Monitor:
+    """The monitor holding the mouse pointer, else the primary one, else the first."""
+    position = QCursor.pos()
+    found = monitor_at_logical(monitors, position.x(), position.y())
+    if found is not None:
+        return found
+    return next((m for m in monitors if m.primary), monitors[0])
+
+
+def bounds_of(monitor: Monitor) -> Rect:
+    return monitor.physical
+
+
+def start_stop_hotkey(hotkey: str, on_stop: Callable[[], None]) -> Callable[[], None]:
+    """Listen for the stop hotkey during a run, apart from the app's other (suspendable) hotkeys.
+
+    Returns the function that stops listening.
+    """
+    from desktop_helper.platform.hotkeys import hotkeys_for_current_os
+
+    service = hotkeys_for_current_os()
+    for problem in service.start({"stop_agent": hotkey}, lambda _action: on_stop()):
+        log.warning("stop hotkey: %s", problem.message)
+    return service.stop

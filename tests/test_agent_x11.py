@@ -1,0 +1,260 @@
+"""The GUI agent end to end on a real X server: a target app in its own process, real pynput input,
+the real step panel, overlay and clipboard, the stop hotkey pressed with xdotool, and one run on the
+tiny llama.cpp model."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from desktop_helper.agent.loop import AgentConfig, AgentRun, NullListener
+from desktop_helper.agent.record import MemoryStepRecorder, RunOutcome
+from desktop_helper.agent.screen import MssScreen, list_monitors
+from desktop_helper.backends.base import ChatRequest
+from desktop_helper.backends.scripted import ScriptedBackend
+from desktop_helper.core.geometry import Rect
+from desktop_helper.core.shapes import PointShape, TextBubble
+from desktop_helper.platform.input import executor_for_current_os
+from tests.harness.xserver import XServer
+
+ROOT = Path(__file__).resolve().parents[1]
+TEXT = "Grüße aus Zürich — 東京 ✓"
+STOP_HOTKEY = "<ctrl>+<alt>+<shift>+x"
+
+
+class TargetApp:
+    def __init__(self, report: Path, process: subprocess.Popen[bytes]) -> None:
+        self.report = report
+        self.process = process
+
+    def events(self) -> list[dict[str, Any]]:
+        if not self.report.exists():
+            return []
+        return [json.loads(line) for line in self.report.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+    def first(self, kind: str) -> dict[str, Any] | None:
+        return next((e for e in self.events() if e["event"] == kind), None)
+
+    @property
+    def clicks(self) -> int:
+        return sum(e["event"] == "clicked" for e in self.events())
+
+    @property
+    def text(self) -> str:
+        texts = [e["text"] for e in self.events() if e["event"] == "text"]
+        return texts[-1] if texts else ""
+
+    def button_center(self) -> tuple[float, float]:
+        ready = self.first("ready")
+        assert ready is not None
+        x, y, w, h = ready["button"]
+        return x + w / 2, y + h / 2
+
+
+@pytest.fixture
+def target_app(tmp_path: Path, x_server: XServer) -> Iterator[TargetApp]:
+    report = tmp_path / "target.jsonl"
+    env = {**os.environ, "QT_QPA_PLATFORM": "xcb", "PYTHONPATH": str(ROOT)}
+    errors = (tmp_path / "target.err").open("wb")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "tests.tools.agent_target_app", str(report)], env=env, cwd=ROOT, stderr=errors
+    )
+    app = TargetApp(report, process)
+    try:
+        x_server.wait_for(lambda: app.first("ready") is not None, "the target app", timeout=30)
+        yield app
+    finally:
+        process.terminate()
+        process.wait(10)
+        errors.close()
+
+
+def _normalized(point: tuple[float, float], request: ChatRequest) -> tuple[int, int]:
+    """The point in 0..999 of the screenshot actually sent (so a mapping error anywhere misses the button)."""
+    image = request.messages[-1].images[-1]
+    geometry = image.geometry
+    assert geometry is not None
+    rect = geometry.rect
+    return round((point[0] - rect.x) / rect.width * 1000), round((point[1] - rect.y) / rect.height * 1000)
+
+
+def _script(app: TargetApp, answers: list[str]) -> Callable[[ChatRequest], str]:
+    """Answers in order; ``{x}``/``{y}`` become the button's center on the sent screenshot."""
+    count = {"n": 0}
+
+    def respond(request: ChatRequest) -> str:
+        index = min(count["n"], len(answers) - 1)
+        count["n"] += 1
+        x, y = _normalized(app.button_center(), request)
+        return answers[index].replace("{x}", str(x)).replace("{y}", str(y))
+
+    return respond
+
+
+CLICK = (
+    "The button starts typing.\n"
+    "<|begin_of_box|>left_click(start_box='[{x},{y}]', element_info='Start typing')<|end_of_box|>\nMemory:\n[]"
+)
+TYPE = f"The field has the focus now.\n<|begin_of_box|>type(content='{TEXT}')<|end_of_box|>\nMemory:\n[]"
+DONE = "The text is in the field.\n<|begin_of_box|>DONE()<|end_of_box|>\nMemory:\n[]"
+
+
+@pytest.fixture
+def session(qtbot: Any) -> Iterator[Any]:
+    from desktop_helper.ui.agent_session import AgentSession, QtClipboard, start_stop_hotkey
+    from desktop_helper.ui.overlay import OverlayController
+
+    overlay = OverlayController(fade_seconds=0)
+    clipboard = QtClipboard()
+    agent = AgentSession(overlay, clipboard, stop_hotkey_factory=start_stop_hotkey)
+    try:
+        yield agent
+    finally:
+        agent.shutdown()
+        overlay.shutdown()
+
+
+def _start(session: Any, backend: ScriptedBackend, **config: Any) -> tuple[AgentRun, MemoryStepRecorder]:
+    monitor = list_monitors()[0]
+    recorder = MemoryStepRecorder()
+    run = session.start(
+        backend,
+        AgentConfig("Type a greeting into the field", settle_timeout=1.0, **config),
+        lambda: MssScreen(monitor),
+        lambda bounds, stopped: executor_for_current_os(bounds, session.clipboard, stopped),
+        monitor=monitor,
+        recorder=recorder,
+        stop_hotkey=STOP_HOTKEY,
+    )
+    return run, recorder
+
+
+def _click_real(x_server: XServer, widget: Any) -> None:
+    """A real X click (xdotool) in the middle of a Qt widget."""
+    center = widget.mapToGlobal(widget.rect().center())
+    x_server.xdotool("mousemove", str(center.x()), str(center.y()), "click", "1")
+
+
+def test_click_then_type_non_ascii_confirmed_in_the_panel(
+    qtbot: Any, session: Any, target_app: TargetApp, x_server: XServer
+) -> None:
+    session.clipboard.set_text("what the user had copied")
+    backend = ScriptedBackend(responder=_script(target_app, [CLICK, TYPE, DONE]))
+    with qtbot.waitSignal(session.proposed, timeout=15000) as first:
+        run, recorder = _start(session, backend)
+    proposal = first.args[0]
+    assert proposal.plan.action.name == "left_click"
+    # the overlay shows a click marker on the button, in logical pixels (scale 1 here)
+    marker = next(s for s in proposal.shapes if isinstance(s, PointShape))
+    bx, by = target_app.button_center()
+    assert abs(marker.x - bx) <= 3
+    assert abs(marker.y - by) <= 3
+    assert session.overlay.visible
+    qtbot.waitUntil(lambda: session.panel.isVisible() and session.panel.confirm_button.isEnabled(), timeout=5000)
+    assert "Click on 'Start typing'" in session.panel.action.text()
+
+    with qtbot.waitSignal(session.proposed, timeout=15000) as second:
+        _click_real(x_server, session.panel.confirm_button)
+        qtbot.waitUntil(lambda: target_app.clicks == 1, timeout=5000)
+    proposal = second.args[0]
+    assert proposal.plan.action.name == "type"
+    bubble = next(s for s in proposal.shapes if isinstance(s, TextBubble))
+    assert bubble.text == TEXT
+    qtbot.waitUntil(lambda: session.panel.confirm_button.isEnabled(), timeout=5000)
+
+    with qtbot.waitSignal(session.finished, timeout=15000) as done:
+        _click_real(x_server, session.panel.confirm_button)
+    outcome: RunOutcome = done.args[0]
+    assert outcome.status == "done", outcome.message
+    assert target_app.text == TEXT
+    assert target_app.clicks == 1
+    # the user's clipboard is back
+    assert session.clipboard.text() == "what the user had copied"
+    assert [s.result for s in recorder.steps] == ["performed", "performed", "done"]
+    assert all(s.screenshot is not None and s.raw_output for s in recorder.steps)
+    assert not session.overlay.visible
+    assert run.join(2)
+
+
+def test_nothing_reaches_the_app_before_confirmation_and_the_stop_hotkey_halts(
+    qtbot: Any, session: Any, target_app: TargetApp, x_server: XServer
+) -> None:
+    backend = ScriptedBackend(responder=_script(target_app, [CLICK]))
+    with qtbot.waitSignal(session.proposed, timeout=15000):
+        run, recorder = _start(session, backend)
+    qtbot.wait(1500)  # a proposal left alone does nothing
+    assert target_app.clicks == 0
+    assert target_app.text == ""
+
+    with qtbot.waitSignal(session.finished, timeout=5000) as done:
+        pressed = time.monotonic()
+        x_server.xdotool("key", "ctrl+alt+shift+x")
+    assert run.stopped_at is not None
+    assert run.stopped_at - pressed < 0.2, f"stop took {1000 * (run.stopped_at - pressed):.0f} ms"
+    assert done.args[0].status == "stopped"
+    qtbot.wait(500)
+    assert target_app.clicks == 0
+    assert target_app.text == ""
+    assert recorder.steps[-1].result == "stopped"
+
+
+def test_stop_hotkey_halts_mid_step_while_the_model_answers(
+    qtbot: Any, session: Any, target_app: TargetApp, x_server: XServer
+) -> None:
+    # a slow answer: 1 character every 20 ms, so the hotkey lands in the middle of the stream
+    backend = ScriptedBackend([CLICK.replace("{x}", "500").replace("{y}", "500") * 4], chunk_size=1, delay=0.02)
+    run, recorder = _start(session, backend, auto_mode=True, countdown=1.0)
+    qtbot.waitUntil(lambda: len(backend.requests) == 1, timeout=10000)
+    qtbot.wait(300)
+    with qtbot.waitSignal(session.finished, timeout=5000) as done:
+        pressed = time.monotonic()
+        x_server.xdotool("key", "ctrl+alt+shift+x")
+    assert run.stopped_at is not None
+    assert run.stopped_at - pressed < 0.2
+    assert done.args[0].status == "stopped"
+    assert recorder.steps
+    assert recorder.steps[-1].result == "stopped"
+    qtbot.wait(1500)  # longer than the auto-mode countdown: still nothing happens
+    assert target_app.clicks == 0
+
+
+def test_tiny_model_garbage_is_a_failed_step(tiny_glm4v: Any, target_app: TargetApp) -> None:
+    from desktop_helper.backends.local_gguf import LocalGGUFBackend
+
+    monitor = list_monitors()[0]
+    created: list[Rect] = []
+
+    def executor(bounds: Rect, stopped: Callable[[], bool]) -> Any:
+        created.append(bounds)
+        return executor_for_current_os(bounds, None, stopped)
+
+    with LocalGGUFBackend(
+        tiny_glm4v.model, tiny_glm4v.mmproj, context_size=8192, image_token_budget=256, threads=2, seed=7
+    ) as local:
+        recorder = MemoryStepRecorder()
+        run = AgentRun(
+            local,
+            AgentConfig("Click the button", max_tokens=24, image_token_budget=256, max_unreadable=2, thinking=False),
+            lambda: MssScreen(monitor),
+            executor,
+            listener=NullListener(),
+            recorder=recorder,
+        )
+        run.start()
+        assert run.join(240)
+    assert recorder.outcome is not None
+    assert recorder.outcome.status == "failed", recorder.outcome
+    assert [s.result for s in recorder.steps] == ["not_understood", "not_understood"]
+    assert all(s.detail.startswith("Could not understand the model") for s in recorder.steps)
+    assert all(s.screenshot is not None for s in recorder.steps)
+    assert created == []  # no input was even prepared
+    assert target_app.clicks == 0
+    assert target_app.text == ""
