@@ -12,6 +12,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from PIL import Image
 
 from desktop_helper.backends.base import (
@@ -160,7 +162,7 @@ def test_inline_splitter_any_chunking(raw: str, thinking: str, answer: str) -> N
 
 
 def test_inline_splitter_raw_tool_call() -> None:
-    raw = "Opening it.<tool_call>open_app\n<arg_key>name</arg_key>\n<arg_value>Files</arg_value>\n</tool_call>"
+    raw = "Opening it.<tool_call>open_app\n<arg_key>name</arg_key>\n<arg_value>Files</arg_value>\n</tool_call> Done."
     for size in (1, 4, len(raw)):
         splitter = InlineSplitter([ToolSpec("open_app", "", {"type": "object", "properties": {"name": {"type": "string"}}})])
         events: list[Event] = []
@@ -168,7 +170,7 @@ def test_inline_splitter_raw_tool_call() -> None:
             events += splitter.feed(raw[start : start + size])
         events += splitter.finish()
         answer, _, calls, _ = collect(iter(events))
-        assert answer == "Opening it."
+        assert answer == "Opening it. Done."
         assert [(c.name, c.arguments) for c in calls] == [("open_app", {"name": "Files"})]
 
 
@@ -479,3 +481,38 @@ def test_retry_after_http_date() -> None:
     value = retry_after_seconds({"retry-after": email.utils.formatdate(time.time() + 30, usegmt=True)})
     assert value is not None
     assert 25 <= value <= 31
+
+
+@given(
+    st.lists(
+        st.sampled_from(["<think>", "</think>", "<tool_call>", "</tool_call>", "<", "a", " ", "\n", "<|begin_of_box|>", "x<t"]),
+        max_size=12,
+    ),
+    st.lists(st.integers(min_value=1, max_value=7), min_size=1, max_size=5),
+)
+@settings(max_examples=200, deadline=None)
+def test_inline_splitter_does_not_depend_on_chunking(pieces: list[str], sizes: list[int]) -> None:
+    raw = "".join(pieces)
+
+    def split(chunks: list[str]) -> tuple[str, str, list[str]]:
+        splitter = InlineSplitter([ToolSpec("a", "")])
+        events: list[Event] = []
+        for piece in chunks:
+            events += splitter.feed(piece)
+        events += splitter.finish()
+        answer, thinking, calls, _ = collect(iter(events))
+        return answer, thinking, [c.name for c in calls]
+
+    chunks = []
+    position = 0
+    index = 0
+    while position < len(raw):
+        size = sizes[index % len(sizes)]
+        chunks.append(raw[position : position + size])
+        position += size
+        index += 1
+    whole = split([raw])
+    assert split(chunks) == whole
+    # nothing is lost: every character of the input is accounted for in some output or a recognised tag
+    answer, thinking, _ = whole
+    assert len(answer) + len(thinking) <= len(raw)

@@ -680,12 +680,14 @@ class InlineSplitter:
                 text = text[end + len(self.END_THINK) :]
                 self._mode = "answer"
             elif self._mode == "call":
-                end = text.find(self.END_CALL)
+                # the closing tag may straddle chunks, so look in what is buffered too
+                buffer = self._call + text
+                end = buffer.find(self.END_CALL, max(0, len(self._call) - len(self.END_CALL)))
                 if end == -1:
-                    self._call += text
+                    self._call = buffer
                     return events
-                self._call += text[:end]
-                text = text[end + len(self.END_CALL) :]
+                self._call = buffer[:end]
+                text = buffer[end + len(self.END_CALL) :]
                 self._finish_call(events, closed=True)
                 self._mode = "answer"
             else:
