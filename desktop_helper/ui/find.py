@@ -1,0 +1,242 @@
+"""Find on screen, the Qt side: ask what to find, capture, ask the model off the GUI thread, draw.
+
+The work itself is :func:`desktop_helper.grounding.find_on_screen`; this module only wires it to a
+prompt popup, a worker thread, the overlay and the message bus. The app registers
+:meth:`FindController.find_command` for ``desktop-helper find [TARGET...]`` and connects the
+``hotkeys.find`` hotkey to the same command, so the hotkey, the tray and the CLI share one path.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QPoint, Qt, Signal, Slot
+from PySide6.QtGui import QCursor, QGuiApplication, QKeyEvent
+from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from desktop_helper.backends.base import Backend, CancelToken
+from desktop_helper.core.errors import UserError
+from desktop_helper.core.messages import MessageBus
+from desktop_helper.core.types import ImagePart
+from desktop_helper.grounding import GroundingResult, find_on_screen
+from desktop_helper.ui.overlay import OverlayController
+from desktop_helper.ui.workers import TaskRunner
+
+log = logging.getLogger(__name__)
+
+Output = Callable[[str], None]
+
+
+class FindPrompt(QFrame):
+    """A small popup near the cursor: "What should I find?".
+
+    Signals (GUI thread):
+        submitted(str): the user pressed Enter with a non-empty text.
+        cancelled(): the user pressed Esc or the popup lost focus.
+    """
+
+    submitted = Signal(str)
+    cancelled = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Popup | Qt.WindowType.FramelessWindowHint)
+        self.setObjectName("find_prompt")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 10, 10)
+        label = QLabel(self.tr("What should I find on the screen?"))
+        self.edit = QLineEdit()
+        self.edit.setPlaceholderText(self.tr("e.g. the Save button, every error message"))
+        self.edit.setMinimumWidth(360)
+        label.setBuddy(self.edit)
+        layout.addWidget(label)
+        layout.addWidget(self.edit)
+        self.edit.returnPressed.connect(self._submit)
+        self._done = False
+
+    def popup(self, text: str = "") -> None:
+        """Show near the cursor, on the cursor's screen."""
+        self._done = False
+        self.edit.setText(text)
+        self.adjustSize()
+        position = QCursor.pos() + QPoint(12, 12)
+        screen = QGuiApplication.screenAt(QCursor.pos()) or QGuiApplication.primaryScreen()
+        area = screen.availableGeometry()
+        x = min(max(area.left(), position.x()), area.right() - self.width())
+        y = min(max(area.top(), position.y()), area.bottom() - self.height())
+        self.move(x, y)
+        self.show()
+        self.activateWindow()
+        self.edit.setFocus(Qt.FocusReason.PopupFocusReason)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        if event.key() == Qt.Key.Key_Escape:
+            self._finish(None)
+            return
+        super().keyPressEvent(event)
+
+    def hideEvent(self, event: object) -> None:  # noqa: N802 - Qt override
+        # A popup closes itself on an outside click: that is a cancel too.
+        if not self._done:
+            self._done = True
+            self.cancelled.emit()
+        super().hideEvent(event)  # type: ignore[arg-type]
+
+    @Slot()
+    def _submit(self) -> None:
+        text = self.edit.text().strip()
+        if text:
+            self._finish(text)
+
+    def _finish(self, text: str | None) -> None:
+        self._done = True
+        self.hide()
+        if text is None:
+            self.cancelled.emit()
+        else:
+            self.submitted.emit(text)
+
+
+class FindController(QObject):
+    """Runs find-on-screen requests one at a time and draws their results.
+
+    Args:
+        overlay: where results are drawn.
+        backend: returns the current backend, or None while none is ready.
+        capture: grabs the monitor under the cursor as an image with its capture geometry, already
+            resized for the model or not; called on a worker thread.
+        bus: where errors and "nothing found" go.
+        options: returns keyword options for :func:`find_on_screen` at each request (thinking,
+            language, image_token_budget), so settings changes apply at once.
+
+    Signals (GUI thread):
+        started(str): a request for this target began.
+        finished(object): the :class:`GroundingResult` (drawn if it has items).
+        failed(str): the request could not run (no backend, capture or backend error).
+    """
+
+    started = Signal(str)
+    finished = Signal(object)
+    failed = Signal(str)
+
+    def __init__(
+        self,
+        overlay: OverlayController,
+        backend: Callable[[], Backend | None],
+        capture: Callable[[], ImagePart],
+        bus: MessageBus,
+        *,
+        options: Callable[[], dict[str, object]] | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.overlay = overlay
+        self._backend = backend
+        self._capture = capture
+        self._bus = bus
+        self._options = options or dict
+        self._tasks = TaskRunner(self)
+        self._tasks.done.connect(self._done)
+        self._tasks.failed.connect(self._failed)
+        self._cancel: CancelToken | None = None
+        self._task: int | None = None
+        self.prompt: FindPrompt | None = None
+        self.last_result: GroundingResult | None = None
+
+    @property
+    def busy(self) -> bool:
+        return self._task is not None
+
+    # ----- entry points
+    def find_command(self, args: argparse.Namespace, output: Output) -> int:
+        """``desktop-helper find [TARGET...]``: ask for the target when it is missing."""
+        target = " ".join(getattr(args, "target", None) or []).strip()
+        if self.busy:
+            output("A search is already running.")
+            return 1
+        if target:
+            self.find(target)
+            output(f"Looking for: {target}")
+        else:
+            self.ask()
+            output("Type what to find in the popup.")
+        return 0
+
+    @Slot()
+    def ask(self) -> None:
+        """Show the "what should I find?" popup."""
+        if self.prompt is None:
+            self.prompt = FindPrompt()
+            self.prompt.submitted.connect(self.find)
+        self.prompt.popup()
+
+    @Slot(str)
+    def find(self, target: str) -> None:
+        """Capture the monitor under the cursor and look for ``target`` on it."""
+        if self.busy:
+            self._bus.info("A search is already running.")
+            return
+        backend = self._backend()
+        if backend is None:
+            message = "No model is ready yet."
+            self._bus.warning(message, "Wait for the model to load, or choose one in Settings.")
+            self.failed.emit(message)
+            return
+        # Old boxes would be in the capture and could mislead the model.
+        self.overlay.clear()
+        cancel = CancelToken()
+        options = self._options()
+        capture = self._capture
+
+        def work() -> GroundingResult:
+            image = capture()
+            return find_on_screen(backend, image, target, cancel=cancel, **options)  # type: ignore[arg-type]
+
+        self._cancel = cancel
+        self._task = self._tasks.submit(work, name="find-on-screen")
+        self.started.emit(target)
+
+    @Slot()
+    def cancel(self) -> None:
+        if self._cancel is not None:
+            self._cancel.cancel()
+
+    def shutdown(self) -> None:
+        self.cancel()
+        self._tasks.shutdown()
+        if self.prompt is not None:
+            self.prompt.deleteLater()
+            self.prompt = None
+
+    # ----- results (queued onto the GUI thread by TaskRunner)
+    @Slot(int, object)
+    def _done(self, task_id: int, result: object) -> None:
+        if task_id != self._task:
+            return
+        self._task, self._cancel = None, None
+        assert isinstance(result, GroundingResult)
+        self.last_result = result
+        if result.items:
+            self.overlay.show_result(result)
+            flagged = len(result.parse.flagged)
+            if flagged:
+                self._bus.info(f"{flagged} more location(s) looked wrong and were not drawn.")
+        elif result.error:
+            self._bus.info(result.error, "Try other words, or capture a smaller region and ask again.")
+        log.info("find %r: %d item(s), %s", result.question, len(result.items), result.timings)
+        self.finished.emit(result)
+
+    @Slot(int, object)
+    def _failed(self, task_id: int, error: object) -> None:
+        if task_id != self._task:
+            return
+        self._task, self._cancel = None, None
+        if isinstance(error, UserError):
+            self._bus.error(error.message, error.fix)
+            text = error.message
+        else:
+            text = f"Find on screen failed: {error}"
+            self._bus.error(text)
+        self.failed.emit(text)

@@ -1,0 +1,147 @@
+"""The find-on-screen wiring: prompt, worker, overlay, messages (on the harness's X server)."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from desktop_helper.backends.base import Backend, ChatRequest
+from desktop_helper.backends.scripted import ScriptedBackend
+from desktop_helper.core.errors import BackendError
+from desktop_helper.core.geometry import CaptureGeometry, Monitor, Rect
+from desktop_helper.core.messages import MessageBus, UserMessage
+from desktop_helper.core.types import ImagePart
+from tests.fixtures.overlay_flow import TARGET_RGB, box_responder_for, find_color_bbox, grab, make_target_window
+
+pytestmark = pytest.mark.gui
+
+
+class FailingBackend(ScriptedBackend):
+    def stream(self, request: ChatRequest, cancel: Any = None) -> Iterator[Any]:
+        raise BackendError("The server refused the request.", "Check the API key.")
+
+
+@pytest.fixture
+def screen_capture(qapp: Any) -> Any:
+    """Grabs the primary screen with mss on the worker thread, like the capture service does."""
+    import io
+
+    from desktop_helper.media.images import with_budget
+
+    screen = qapp.primaryScreen()
+    g = screen.geometry()
+    physical = Rect(g.x(), g.y(), g.width(), g.height())
+    monitor = Monitor(1, screen.name(), physical, screen.devicePixelRatio(), primary=True)
+
+    def capture() -> ImagePart:
+        image, _ = grab((g.x(), g.y(), g.width(), g.height()))
+        buffer = io.BytesIO()
+        image.save(buffer, format="PNG")
+        part = ImagePart(buffer.getvalue(), "image/png", image.width, image.height, geometry=CaptureGeometry(monitor, physical))
+        return with_budget(part, 600)
+
+    return capture
+
+
+@pytest.fixture
+def messages() -> tuple[MessageBus, list[UserMessage]]:
+    bus = MessageBus()
+    received: list[UserMessage] = []
+    bus.subscribe(received.append)
+    return bus, received
+
+
+def _controller(backend: Backend | None, capture: Any, bus: MessageBus) -> Any:
+    from desktop_helper.ui.find import FindController
+    from desktop_helper.ui.overlay import OverlayController
+
+    overlay = OverlayController(fade_seconds=0)
+    return FindController(overlay, lambda: backend, capture, bus, options=lambda: {"image_token_budget": 600})
+
+
+def test_find_draws_the_target(qtbot: Any, screen_capture: Any, messages: Any) -> None:
+    bus, received = messages
+    window = make_target_window(0)
+    qtbot.addWidget(window)
+    qtbot.waitExposed(window)
+    qtbot.wait(200)
+    backend = ScriptedBackend(responder=box_responder_for(TARGET_RGB))
+    controller = _controller(backend, screen_capture, bus)
+    try:
+        with qtbot.waitSignal(controller.finished, timeout=20000) as blocker:
+            assert controller.find_command(argparse.Namespace(target=["the", "blue", "block"]), lambda _t: None) == 0
+            assert controller.busy
+        result = blocker.args[0]
+        assert result.question == "the blue block"
+        assert controller.overlay.visible
+        (item,) = result.items
+        image, _ = grab()
+        target = find_color_bbox(image, TARGET_RGB, tolerance=20)
+        assert target is not None
+        # the image went through a 600-token downscale: within a couple of screen pixels
+        assert abs(item.physical.x - target[0]) <= 4
+        assert abs(item.physical.right - target[2]) <= 4
+        assert abs(item.physical.y - target[1]) <= 4
+        assert abs(item.physical.bottom - target[3]) <= 4
+        assert not received
+        # a second request while nothing runs replaces the boxes; "stop" clears them
+        controller.overlay.clear()
+        assert not controller.overlay.visible
+    finally:
+        controller.shutdown()
+        controller.overlay.shutdown()
+
+
+def test_nothing_found_and_errors_reach_the_user(qtbot: Any, screen_capture: Any, messages: Any) -> None:
+    bus, received = messages
+    controller = _controller(ScriptedBackend(["It is not on the screen."]), screen_capture, bus)
+    try:
+        with qtbot.waitSignal(controller.finished, timeout=20000) as blocker:
+            controller.find("a unicorn")
+        assert not blocker.args[0].items
+        assert not controller.overlay.visible
+        assert "no box" in received[-1].text
+
+        controller._backend = lambda: FailingBackend(["x"])
+        with qtbot.waitSignal(controller.failed, timeout=20000):
+            controller.find("x")
+        assert received[-1].text == "The server refused the request."
+        assert received[-1].fix == "Check the API key."
+
+        controller._backend = lambda: None
+        with qtbot.waitSignal(controller.failed, timeout=2000):
+            controller.find("x")
+        assert "No model" in received[-1].text
+    finally:
+        controller.shutdown()
+        controller.overlay.shutdown()
+
+
+def test_prompt_asks_and_submits(qtbot: Any, screen_capture: Any, messages: Any) -> None:
+    from PySide6.QtCore import Qt
+
+    bus, _ = messages
+    controller = _controller(ScriptedBackend(["[1, 2, 3, 4]"]), screen_capture, bus)
+    try:
+        outputs: list[str] = []
+        assert controller.find_command(argparse.Namespace(target=[]), outputs.append) == 0
+        prompt = controller.prompt
+        assert prompt is not None
+        qtbot.waitExposed(prompt)
+        qtbot.keyClicks(prompt.edit, "Save button")
+        with qtbot.waitSignal(controller.finished, timeout=20000) as blocker:
+            qtbot.keyClick(prompt.edit, Qt.Key.Key_Return)
+        assert blocker.args[0].question == "Save button"
+        assert not prompt.isVisible()
+        # Esc cancels without a request
+        controller.ask()
+        qtbot.waitExposed(prompt)
+        with qtbot.waitSignal(prompt.cancelled, timeout=2000):
+            qtbot.keyClick(prompt.edit, Qt.Key.Key_Escape)
+        assert not controller.busy
+    finally:
+        controller.shutdown()
+        controller.overlay.shutdown()
