@@ -151,7 +151,15 @@ class Application:
         self._sync_autostart()
         self._service("autostart")
 
+        # 7. capture: screenshots, region selector, recordings; global hotkeys run the same commands
+        from desktop_helper.ui.capture_controller import CaptureController
+
+        self.capture = CaptureController(self.settings, self.bus, self.chat, self.run_argv, self.tray, data_folder=self.paths.recordings)
+        self._service(f"capture ({self.capture.backend.name})", self.capture.close)
+
         self._register_commands()
+        self.capture.start_hotkeys()
+        self._service(f"hotkeys ({self.capture.hotkeys.name})", self.capture.hotkeys.stop)
         if self.settings.get("general.show_chat_on_start"):
             self.chat.bring_to_front()
         if initial_argv:
@@ -204,6 +212,8 @@ class Application:
     def _setting_changed(self, key: str, value: object) -> None:
         if key == "general.start_at_login":
             self._sync_autostart()
+        if hasattr(self, "capture"):
+            self.capture.setting_changed(key)
 
     def _sync_autostart(self) -> None:
         wanted = bool(self.settings.get("general.start_at_login"))
@@ -244,6 +254,10 @@ class Application:
         r.register("settings", simple(self.open_settings))
         r.register("quit", simple(self.quit))
         r.register("status", self._status)
+        r.register("capture", self.capture.capture_command)
+        r.register("record", self.capture.record_command)
+        if not r.has("stop"):
+            r.register("stop", simple(self.capture.stop))
 
     def _status(self, _args: argparse.Namespace, output: Output) -> int:
         state = {

@@ -1,0 +1,436 @@
+"""Qt glue for capturing: hotkeys, the capture and record commands, the region selector, the tray.
+
+Every hotkey runs the same command the CLI would (``capture region``, ``record toggle``...), so
+``desktop-helper capture region`` bound to a desktop shortcut behaves exactly like the hotkey.
+
+Threads: pynput calls back on its listener thread and only emits a signal, connected with a
+queued connection, so the command runs on the GUI thread. Grabs run on one worker thread that
+owns the capture backend's mss instance (mss wants one per thread); results come back as queued
+signals. Recordings have their own capture and writer threads (media/recording.py).
+
+Signals (GUI thread):
+    captured(object): the list of ImagePart a capture produced (after it was handed on).
+    recording_changed(object): the RecordingStatus when a recording starts, ticks or ends.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import time
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QStandardPaths, Qt, QTimer, Signal
+from PySide6.QtGui import QCursor, QGuiApplication, QImage
+from PySide6.QtWidgets import QApplication
+
+from desktop_helper.commands import Output
+from desktop_helper.core.errors import CaptureError, UserError
+from desktop_helper.core.geometry import Monitor, Rect, monitor_at_logical, nearest_monitor
+from desktop_helper.core.messages import MessageBus
+from desktop_helper.core.types import ImagePart
+from desktop_helper.media.frames import encode_pixels
+from desktop_helper.media.recording import Recorder, RecordingStatus
+from desktop_helper.platform.capture import CaptureBackend, Frame, capture_backend_for_current_os, monitor_for_rect
+from desktop_helper.platform.hotkeys import HOTKEY_COMMANDS, HotkeyService, hotkeys_for_current_os
+from desktop_helper.platform.windows_list import WindowInfo, list_windows, window_at
+from desktop_helper.settings.store import Settings
+from desktop_helper.ui.region_selector import RegionSelector, screen_scales
+
+log = logging.getLogger(__name__)
+
+#: time for the window system to repaint after we hide our own windows, before grabbing
+HIDE_SETTLE_MS = 120
+
+
+class CaptureController(QObject):
+    """Captures and recordings for the app.
+
+    Args:
+        settings: the app settings (hotkeys.*, capture.*, general.after_capture).
+        bus: the user-message channel.
+        chat: the chat window (``attach_images``, ``show_mini``, optionally ``add_files``).
+        run_argv: runs a command like the CLI does (hotkeys go through it).
+        tray: the tray (``set_recording``), or None.
+        data_folder: fallback folder for recordings.
+        backend / hotkeys: injected for tests; default: the ones for this OS.
+    """
+
+    captured = Signal(object)
+    recording_changed = Signal(object)
+    _hotkey = Signal(str)
+    _done = Signal(object)
+
+    def __init__(
+        self,
+        settings: Settings,
+        bus: MessageBus,
+        chat: Any,
+        run_argv: Callable[[list[str], Output], int],
+        tray: Any = None,
+        *,
+        data_folder: Path | None = None,
+        backend: CaptureBackend | None = None,
+        hotkeys: HotkeyService | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.bus = bus
+        self.chat = chat
+        self.tray = tray
+        self.run_argv = run_argv
+        self.data_folder = data_folder or Path.home()
+        self.backend = backend or capture_backend_for_current_os()
+        self.hotkeys = hotkeys or hotkeys_for_current_os()
+        self.last_region: Rect | None = None
+        self.selector: RegionSelector | None = None
+        self.recorder: Recorder | None = None
+        self._recording_backend: CaptureBackend | None = None
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="capture")
+        self._hidden: list[Any] = []
+        self._busy = False
+        self._closed = False
+        self._tick = QTimer(self)
+        self._tick.setInterval(1000)
+        self._tick.timeout.connect(self._recording_tick)
+        self._hotkey.connect(self._run_hotkey, Qt.ConnectionType.QueuedConnection)
+        self._done.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+        self._update_scales()
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):
+            app.screenAdded.connect(lambda *_: self._update_scales())
+            app.screenRemoved.connect(lambda *_: self._update_scales())
+
+    # ----- hotkeys
+    def start_hotkeys(self) -> None:
+        """(Re)start the global hotkeys from the settings; problems go to the user."""
+        self.hotkeys.stop()
+        if not self.settings.get("hotkeys.enabled"):
+            return
+        bindings = {action: str(self.settings.get(f"hotkeys.{action}")) for action in HOTKEY_COMMANDS}
+        for problem in self.hotkeys.start(bindings, self._hotkey.emit):
+            self.bus.warning(problem.message, problem.fix)
+
+    def setting_changed(self, key: str) -> None:
+        if key.startswith("hotkeys."):
+            self.start_hotkeys()
+
+    def _run_hotkey(self, action: str) -> None:
+        argv = HOTKEY_COMMANDS.get(action)
+        if argv:
+            log.info("hotkey %s -> %s", action, " ".join(argv))
+            self.run_argv(list(argv), lambda _text: None)
+
+    # ----- commands
+    def capture_command(self, args: argparse.Namespace, output: Output) -> int:
+        delay = args.delay if args.delay is not None else int(self.settings.get("capture.delay_seconds") or 0)
+        what = args.what
+        if what == "last-region" and self.last_region is None:
+            what = "region"
+        if what == "monitor" and args.monitor is not None:
+            monitors = self._monitors()
+            if not 1 <= args.monitor <= len(monitors):
+                raise CaptureError(f"There is no monitor {args.monitor}; this desktop has {len(monitors)}.")
+        if self._busy or self.selector is not None:
+            output("A capture is already in progress.")
+            return 1
+        self._busy = True
+        QTimer.singleShot(max(0, delay) * 1000, lambda: self._begin(what, args.monitor))
+        output(f"Capturing {what}" + (f" in {delay} s" if delay else "") + ".")
+        return 0
+
+    def record_command(self, args: argparse.Namespace, output: Output) -> int:
+        action = args.action
+        if action == "toggle":
+            action = "stop" if self.recorder is not None else "start"
+        if action == "stop":
+            if self.recorder is None:
+                output("No recording is running.")
+                return 1
+            self.recorder.stop()
+            output("Stopping the recording.")
+            return 0
+        if self.recorder is not None:
+            output("A recording is already running.")
+            return 1
+        if args.region:
+            self._busy = True
+            self._begin("record-region", None)
+            output("Select the region to record.")
+            return 0
+        monitor = self._monitor_under_cursor()
+        self._start_recording(monitor.physical, monitor)
+        output(f"Recording monitor {monitor.id} ({monitor.physical.width:g}x{monitor.physical.height:g}).")
+        return 0
+
+    def stop(self) -> None:
+        """The stop command: end a recording and a region selection."""
+        if self.recorder is not None:
+            self.recorder.stop()
+        if self.selector is not None:
+            self.selector.cancel()
+
+    # ----- capture flow
+    def _monitors(self) -> list[Monitor]:
+        return self.backend.monitors()
+
+    def _monitor_under_cursor(self) -> Monitor:
+        monitors = self._monitors()
+        if not monitors:
+            raise CaptureError("No monitor was found.")
+        position = QCursor.pos()
+        found = monitor_at_logical(monitors, position.x(), position.y())
+        return found or nearest_monitor(monitors, position.x(), position.y())
+
+    def _update_scales(self) -> None:
+        set_scales = getattr(self.backend, "set_scales", None)
+        if set_scales is not None:
+            set_scales(screen_scales())
+        set_monitors = getattr(self.backend, "set_monitors", None)
+        if set_monitors is not None:
+            from desktop_helper.ui.region_selector import physical_rect_of
+
+            monitors = [
+                Monitor(i, s.name(), Rect(*physical_rect_of(s)), s.devicePixelRatio(), s is QGuiApplication.primaryScreen())
+                for i, s in enumerate(QGuiApplication.screens(), start=1)
+            ]
+            set_monitors(monitors)
+
+    def _hide_own_windows(self) -> None:
+        """Hide our visible windows so they are not in the capture (restored after the grab)."""
+        self._hidden = [w for w in QApplication.topLevelWidgets() if w.isVisible() and w.objectName() != "region_selector"]
+        for widget in self._hidden:
+            widget.hide()
+
+    def _restore_own_windows(self) -> None:
+        hidden, self._hidden = self._hidden, []
+        for widget in hidden:
+            widget.show()
+
+    def _begin(self, what: str, monitor_number: int | None) -> None:
+        if self._closed:
+            return
+        self._hide_own_windows()
+        delay = HIDE_SETTLE_MS if self._hidden else 0
+        QTimer.singleShot(delay, lambda: self._grab(what, monitor_number))
+
+    def _grab(self, what: str, monitor_number: int | None) -> None:
+        if self._closed:
+            return
+        cursor = QCursor.pos()
+        cursor_logical = (cursor.x(), cursor.y())
+        display = None
+
+        def work() -> tuple[str, Any]:
+            monitors = self.backend.monitors()
+            if what in ("region", "record-region"):
+                frames = [self.backend.grab_monitor(m) for m in monitors]
+                return what, (frames, list_windows(display))
+            if what == "screen":
+                found = monitor_at_logical(monitors, *cursor_logical) or nearest_monitor(monitors, *cursor_logical)
+                return what, self.backend.grab_monitor(found)
+            if what == "monitor":
+                return what, self.backend.grab_monitor(monitors[(monitor_number or 1) - 1])
+            if what == "last-region":
+                assert self.last_region is not None
+                return what, self.backend.grab(self.last_region, monitor_for_rect(monitors, self.last_region))
+            if what == "window":
+                found = monitor_at_logical(monitors, *cursor_logical) or nearest_monitor(monitors, *cursor_logical)
+                x, y = found.logical_to_physical(*cursor_logical)
+                window = window_at(list_windows(display), x, y)
+                rect = window.rect.intersection(found.physical) if window is not None else None
+                return what, self.backend.grab(rect or found.physical, found)
+            raise CaptureError(f"Unknown capture '{what}'.")
+
+        self._submit(work)
+
+    def _submit(self, work: Callable[[], Any]) -> None:
+        if self._closed:
+            return
+        future: Future[Any] = self._executor.submit(work)
+        future.add_done_callback(self._done.emit)
+
+    def _deliver(self, item: Future[Any] | RecordingStatus) -> None:
+        if isinstance(item, RecordingStatus):
+            self._recording_finished(item)
+            return
+        future = item
+        if self._closed:
+            return
+        self._restore_own_windows()
+        try:
+            what, result = future.result()
+        except UserError as exc:
+            self._busy = False
+            self.bus.error(exc.message, exc.fix)
+            return
+        except Exception as exc:
+            self._busy = False
+            log.exception("capture failed")
+            self.bus.error(f"The screen could not be captured: {exc}.", "Try again; if it keeps failing, check the log.")
+            return
+        if what in ("region", "record-region"):
+            frames, windows = result
+            self._select(frames, windows, record=what == "record-region")
+            return
+        self._busy = False
+        self._hand_on(result)
+
+    def _select(self, frames: list[Frame], windows: list[WindowInfo], record: bool) -> None:
+        selector = RegionSelector(
+            frames,
+            windows,
+            last_region=self.last_region,
+            confirm_on_release=bool(self.settings.get("capture.confirm_on_release")),
+            parent=self,
+        )
+        self.selector = selector
+
+        def chosen(rect: Rect) -> None:
+            self.selector = None
+            self._busy = False
+            self.last_region = rect
+            if record:
+                monitors = [f.geometry.monitor for f in frames]
+                self._start_recording(rect, monitor_for_rect(monitors, rect))
+                return
+            try:
+                frame = selector.frame_for(rect)
+            except ValueError as exc:
+                self.bus.error(f"The region could not be captured: {exc}.", "Select it again.")
+                return
+            self._hand_on(frame)
+            selector.deleteLater()
+
+        def cancelled() -> None:
+            self.selector = None
+            self._busy = False
+            selector.deleteLater()
+
+        selector.selected.connect(chosen)
+        selector.cancelled.connect(cancelled)
+        selector.show()
+
+    def _hand_on(self, frame: Frame) -> None:
+        """After a capture: encode, copy/save if asked, and open it in the chat or the quick-ask prompt."""
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        part = encode_pixels(frame.pixels, geometry=frame.geometry, name=f"capture-{stamp}.png")
+        rect = frame.geometry.rect
+        log.info("capture: %dx%d at (%g, %g) on monitor %d", part.width, part.height, rect.x, rect.y, frame.geometry.monitor.id)
+        if self.settings.get("capture.copy_to_clipboard"):
+            image = QImage(frame.pixels.data, frame.width, frame.height, frame.pixels.strides[0], QImage.Format.Format_RGB32)
+            QGuiApplication.clipboard().setImage(image.copy())
+        folder = str(self.settings.get("capture.save_folder") or "")
+        if folder:
+            try:
+                Path(folder).mkdir(parents=True, exist_ok=True)
+                (Path(folder) / part.name).write_bytes(part.data)
+            except OSError as exc:
+                self.bus.warning(
+                    f"The capture could not be saved to {folder}: {exc.strerror or exc}.",
+                    "Check the folder in Settings > Capture.",
+                )
+        self._attach([part])
+        self.captured.emit([part])
+
+    def _attach(self, parts: list[ImagePart]) -> None:
+        if self.settings.get("general.after_capture") == "quick_ask" and hasattr(self.chat, "show_mini"):
+            self.chat.attach_images(parts, focus_question=False)
+            self.chat.show_mini()
+        else:
+            self.chat.attach_images(parts, focus_question=True)
+
+    # ----- recording
+    def recordings_folder(self) -> Path:
+        chosen = str(self.settings.get("capture.recordings_folder") or "")
+        if chosen:
+            return Path(chosen)
+        movies = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.MoviesLocation)
+        if movies and Path(movies).is_dir():
+            return Path(movies) / "Desktop Helper"
+        return self.data_folder
+
+    def _start_recording(self, rect: Rect, monitor: Monitor) -> None:
+        from desktop_helper.platform.capture.mss_backend import MssBackend
+
+        if not isinstance(self.backend, MssBackend):
+            raise CaptureError(
+                f"Recording is not available with the {self.backend.name} capture backend.",
+                "Recording needs X11, Windows or macOS; on Wayland use your desktop's screen recorder.",
+            )
+        backend = MssBackend(display=self.backend._display, scales=screen_scales())
+        self._recording_backend = backend
+        from desktop_helper.core.geometry import CaptureGeometry
+
+        self.recorder = Recorder(
+            lambda: backend.grab(rect, monitor).pixels,
+            rect,
+            self.recordings_folder(),
+            time.strftime("recording-%Y%m%d-%H%M%S"),
+            fps=int(self.settings.get("capture.record_fps")),
+            max_seconds=float(self.settings.get("capture.record_max_seconds")),
+            geometry=CaptureGeometry(monitor, rect),
+            on_finished=self._done.emit,
+            on_release_thread=backend.release_thread,
+        )
+        try:
+            self.recorder.start()
+        except UserError:
+            self.recorder = None
+            backend.close()
+            raise
+        self._tick.start()
+        self._recording_tick()
+
+    def _recording_tick(self) -> None:
+        recorder = self.recorder
+        if recorder is None:
+            return
+        status = recorder.status
+        if self.tray is not None:
+            self.tray.set_recording(int(status.seconds))
+        self.recording_changed.emit(status)
+
+    def _recording_finished(self, status: RecordingStatus) -> None:
+        self._tick.stop()
+        if self.recorder is not None:
+            self.recorder.wait(30)
+        self.recorder = None
+        if self._recording_backend is not None:
+            self._recording_backend.close()
+            self._recording_backend = None
+        if self.tray is not None:
+            self.tray.set_recording(None)
+        self.recording_changed.emit(status)
+        dropped = f", {status.frames_dropped} frames dropped ({status.dropped_percent:.1f}%)" if status.frames_dropped else ""
+        if status.error:
+            self.bus.error(status.error, f"What was recorded is in {status.path or self.recordings_folder()}.")
+        elif status.path is not None:
+            self.bus.info(f"Recording saved: {status.path} ({status.seconds:.0f} s{dropped}).")
+            add_files = getattr(self.chat, "add_files", None)
+            if add_files is not None:
+                add_files([str(status.path)])
+
+    # ----- lifecycle
+    def close(self) -> None:
+        """Stop hotkeys and any recording, end the worker thread."""
+        self._closed = True
+        self._tick.stop()
+        self.hotkeys.stop()
+        if self.selector is not None:
+            self.selector.cancel()
+        if self.recorder is not None:
+            self.recorder.stop("the app is quitting")
+            self.recorder.wait(60)
+            self.recorder = None
+        if self._recording_backend is not None:
+            self._recording_backend.close()
+        release = getattr(self.backend, "release_thread", None)
+        if release is not None:
+            self._executor.submit(release)
+        self._executor.shutdown(wait=True)
+        self.backend.close()

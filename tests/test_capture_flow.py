@@ -1,0 +1,217 @@
+"""The capture controller end to end on the real X server: real hotkeys pressed by xdotool, a real
+region dragged with the mouse over a window of known colours, own windows hidden, recording state."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from desktop_helper.__main__ import build_parser
+from desktop_helper.commands import CommandRouter
+from desktop_helper.core.messages import MessageBus
+from desktop_helper.core.types import ImagePart
+from desktop_helper.platform.capture.mss_backend import MssBackend
+from desktop_helper.platform.hotkeys.pynput_backend import PynputHotkeys
+from desktop_helper.settings.store import Settings
+from tests.harness.xserver import XServer
+
+pytestmark = [pytest.mark.gui]
+ROOT = Path(__file__).resolve().parents[1]
+
+
+class FakeChat:
+    """Stands in for ChatWindow.attach_images / show_mini (the chat window has its own tests)."""
+
+    def __init__(self) -> None:
+        self.attached: list[tuple[list[ImagePart], bool]] = []
+        self.mini = 0
+
+    def attach_images(self, parts: list[ImagePart], focus_question: bool = True) -> None:
+        self.attached.append((parts, focus_question))
+
+    def show_mini(self) -> None:
+        self.mini += 1
+
+
+class FakeTray:
+    def __init__(self) -> None:
+        self.states: list[int | None] = []
+
+    def set_recording(self, seconds: int | None) -> None:
+        self.states.append(seconds)
+
+
+@pytest.fixture
+def controller(qapp: Any, x_server: XServer, tmp_path: Path):  # type: ignore[no-untyped-def]
+    from desktop_helper.ui.capture_controller import CaptureController
+
+    settings = Settings(tmp_path / "settings.json")
+    bus = MessageBus()
+    messages: list[Any] = []
+    bus.subscribe(messages.append)
+    chat = FakeChat()
+    tray = FakeTray()
+    router = CommandRouter()
+
+    def run_argv(argv: list[str], output: Any) -> int:
+        return router.run(build_parser().parse_args(argv), output)
+
+    ctl = CaptureController(
+        settings,
+        bus,
+        chat,
+        run_argv,
+        tray,
+        data_folder=tmp_path / "rec",
+        backend=MssBackend(),
+        hotkeys=PynputHotkeys(conflicts=None),
+    )
+    router.register("capture", ctl.capture_command)
+    router.register("record", ctl.record_command)
+    ctl.messages = messages  # type: ignore[attr-defined]
+    ctl.fake_chat = chat  # type: ignore[attr-defined]
+    ctl.fake_tray = tray  # type: ignore[attr-defined]
+    ctl.router = router  # type: ignore[attr-defined]
+    yield ctl
+    ctl.close()
+
+
+def decode(part: ImagePart) -> np.ndarray:
+    return np.asarray(Image.open(io.BytesIO(part.data)).convert("RGB"))
+
+
+def test_hotkey_full_screen_capture_arrives_in_chat_with_question_focused(qtbot: Any, x_server: XServer, controller: Any) -> None:
+    controller.start_hotkeys()
+    assert controller.hotkeys.running
+    x_server.xdotool("mousemove", "100", "100")
+    x_server.xdotool("key", "ctrl+alt+shift+s")
+    qtbot.waitUntil(lambda: bool(controller.fake_chat.attached), timeout=10000)
+    parts, focus = controller.fake_chat.attached[0]
+    assert focus is True
+    assert (parts[0].width, parts[0].height) == (1920, 1080)
+    assert parts[0].mime == "image/png"
+    assert decode(parts[0]).shape == (1080, 1920, 3)
+    geometry = parts[0].geometry
+    assert geometry is not None
+    assert geometry.rect.as_ints() == (0, 0, 1920, 1080)
+
+
+def test_dragged_region_yields_exactly_the_window_pixels(qtbot: Any, x_server: XServer, controller: Any) -> None:
+    window = subprocess.Popen(
+        [sys.executable, "-m", "tests.fixtures.colour_window", "300", "200", "400", "300"],
+        cwd=ROOT,
+        env=x_server.env,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert window.stdout is not None
+        assert window.stdout.readline().strip() == "ready"
+        controller.start_hotkeys()
+        x_server.xdotool("key", "ctrl+alt+shift+a")
+        qtbot.waitUntil(lambda: controller.selector is not None and bool(controller.selector.views), timeout=10000)
+        qtbot.wait(300)
+        # drag exactly over the colour window
+        x_server.xdotool("mousemove", "300", "200")
+        x_server.xdotool("mousedown", "1")
+        for x, y in ((400, 300), (600, 450), (700, 500)):
+            x_server.xdotool("mousemove", str(x), str(y))
+            time.sleep(0.05)
+        x_server.xdotool("mouseup", "1")
+        qtbot.waitUntil(lambda: bool(controller.fake_chat.attached), timeout=10000)
+        part = controller.fake_chat.attached[0][0][0]
+        assert (part.width, part.height) == (400, 300)
+        pixels = decode(part)
+        assert tuple(pixels[0, 0]) == (255, 0, 0)
+        assert tuple(pixels[0, 399]) == (0, 255, 0)
+        assert tuple(pixels[299, 0]) == (0, 0, 255)
+        assert tuple(pixels[299, 399]) == (255, 255, 255)
+        # exactly those pixels: every quadrant is one flat colour, no desktop or border leaks in
+        assert (pixels[:150, :200] == (255, 0, 0)).all()
+        assert (pixels[150:, 200:] == (255, 255, 255)).all()
+        assert part.geometry is not None
+        assert part.geometry.rect.as_ints() == (300, 200, 400, 300)
+        assert controller.last_region.as_ints() == (300, 200, 400, 300)
+
+        # last region, by command, captures the same place again without the selector
+        controller.fake_chat.attached.clear()
+        assert controller.router.run(build_parser().parse_args(["capture", "last-region"]), lambda _t: None) == 0
+        qtbot.waitUntil(lambda: bool(controller.fake_chat.attached), timeout=10000)
+        assert (decode(controller.fake_chat.attached[0][0][0]) == pixels).all()
+    finally:
+        window.terminate()
+        window.wait(10)
+        if window.stdout is not None:
+            window.stdout.close()
+
+
+def test_own_windows_are_hidden_from_the_capture(qtbot: Any, x_server: XServer, controller: Any) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QColor, QPalette
+    from PySide6.QtWidgets import QWidget
+
+    ours = QWidget(None, Qt.WindowType.X11BypassWindowManagerHint | Qt.WindowType.FramelessWindowHint)
+    palette = ours.palette()
+    palette.setColor(QPalette.ColorRole.Window, QColor(255, 0, 255))
+    ours.setPalette(palette)
+    ours.setAutoFillBackground(True)
+    ours.setGeometry(0, 0, 1920, 1080)
+    ours.show()
+    qtbot.waitExposed(ours)
+    qtbot.wait(200)
+    assert controller.router.run(build_parser().parse_args(["capture", "screen"]), lambda _t: None) == 0
+    qtbot.waitUntil(lambda: bool(controller.fake_chat.attached), timeout=10000)
+    pixels = decode(controller.fake_chat.attached[0][0][0])
+    magenta = (pixels == (255, 0, 255)).all(axis=2).mean()
+    assert magenta < 0.01, "our own full-screen window must not be in the capture"
+    assert ours.isVisible(), "and it comes back afterwards"
+    ours.close()
+
+
+def test_quick_ask_and_save_folder(qtbot: Any, controller: Any, tmp_path: Path) -> None:
+    controller.settings.set("general.after_capture", "quick_ask")
+    controller.settings.set("capture.save_folder", str(tmp_path / "shots"))
+    assert controller.router.run(build_parser().parse_args(["capture", "monitor", "1"]), lambda _t: None) == 0
+    qtbot.waitUntil(lambda: bool(controller.fake_chat.attached), timeout=10000)
+    assert controller.fake_chat.attached[0][1] is False
+    assert controller.fake_chat.mini == 1
+    saved = list((tmp_path / "shots").glob("capture-*.png"))
+    assert len(saved) == 1
+    with Image.open(saved[0]) as image:
+        assert image.size == (1920, 1080)
+
+
+def test_missing_monitor_number_is_a_clear_error(controller: Any) -> None:
+    from desktop_helper.core.errors import CaptureError
+
+    with pytest.raises(CaptureError, match="no monitor 7"):
+        controller.router.run(build_parser().parse_args(["capture", "monitor", "7"]), lambda _t: None)
+
+
+def test_record_by_command_shows_in_tray_and_saves_playable_video(qtbot: Any, x_server: XServer, controller: Any) -> None:
+    from desktop_helper.media.recording import video_frame_count
+
+    controller.settings.set("capture.record_fps", 10)
+    lines: list[str] = []
+    assert controller.router.run(build_parser().parse_args(["record", "start"]), lines.append) == 0
+    assert controller.recorder is not None
+    qtbot.wait(2300)
+    assert controller.fake_tray.states[-1] in (1, 2)
+    x_server.xdotool("key", "ctrl+alt+shift+r")  # hotkeys not started: nothing happens
+    assert controller.router.run(build_parser().parse_args(["record", "toggle"]), lines.append) == 0
+    qtbot.waitUntil(lambda: controller.recorder is None, timeout=30000)
+    assert controller.fake_tray.states[-1] is None
+    videos = list((controller.data_folder).glob("recording-*.mp4")) or list(
+        controller.recordings_folder().glob("recording-*.mp4")
+    )
+    assert len(videos) == 1
+    assert video_frame_count(videos[0]) >= 15
+    assert any("Recording saved" in m.text for m in controller.messages)
