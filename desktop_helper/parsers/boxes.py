@@ -61,6 +61,7 @@ _NOT_LABELS = frozenset(
 )
 _ANSWER_PHRASE_RE = re.compile(r"^(?:so\s+|thus\s+|therefore\s+)?(?:the\s+)?(?:final\s+)?(?:answer|result)$", re.IGNORECASE)
 _MAX_LABEL = 60
+_ESCAPE_RE = re.compile(r"\\(.)")
 
 
 @dataclass(frozen=True)
@@ -228,7 +229,8 @@ def _extract(text: str) -> tuple[list[GroundingItem], list[str]]:
             continue
         consumed.append(obj.span())
         label_match = _LABEL_RE.search(obj.group(0))
-        label = _clean_label(_unescape(label_match.group("label"))) if label_match else ""
+        # An explicit JSON label is the model's own name for the thing: only tidy its whitespace.
+        label = " ".join(_unescape(label_match.group("label")).split())[:_MAX_LABEL] if label_match else ""
         for key in keys:
             values = _numbers(key.group("value"))
             kind = "point" if key.group("key").lower().startswith("point") else "box"
@@ -356,7 +358,7 @@ def _clean_label(raw: str) -> str:
 
 
 def _unescape(text: str) -> str:
-    return re.sub(r"\\(.)", r"\1", text)
+    return _ESCAPE_RE.sub(r"\1", text) if "\\" in text else text
 
 
 def _short(text: str, limit: int = 40) -> str:

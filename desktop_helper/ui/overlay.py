@@ -37,6 +37,7 @@ from PySide6.QtGui import (
     QFont,
     QFontMetrics,
     QGuiApplication,
+    QImage,
     QKeyEvent,
     QPainter,
     QPaintEvent,
@@ -54,6 +55,8 @@ from desktop_helper.platform.compositor import CompositorProbe
 log = logging.getLogger(__name__)
 
 _TEXT_COLOR = QColor("white")
+#: how long a compositor check stays valid; a compositor starting or stopping is rare
+PROBE_MAX_AGE_SECONDS = 5.0
 
 
 @dataclass
@@ -246,6 +249,10 @@ class OverlayWindow(QWidget):
         self.update()
         return True
 
+    @property
+    def label_font(self) -> QFont:
+        return self._painter.font
+
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         painter = QPainter(self)
         try:
@@ -306,6 +313,8 @@ class OverlayController(QObject):
         self._probe = probe if probe is not None else CompositorProbe(QGuiApplication.platformName())
         self._windows: dict[QScreen, OverlayWindow] = {}
         self._translucent: bool | None = None
+        self._compositing = False
+        self._probed_at = -math.inf
         self._shapes: list[Shape] = []
         self._suspended = 0
         self._timer = QTimer(self)
@@ -317,6 +326,7 @@ class OverlayController(QObject):
         app.screenRemoved.connect(self._screens_changed)
         app.installEventFilter(self)
         self._ensure_windows()
+        self._warm_up()
 
     # ----- public API
     @property
@@ -375,6 +385,8 @@ class OverlayController(QObject):
         for window in self._windows.values():
             window.hide()
         if had:
+            # Ask about the compositor now, off the path between an answer and its boxes.
+            self._probe_compositor()
             self.cleared.emit()
 
     @contextmanager
@@ -423,8 +435,32 @@ class OverlayController(QObject):
             else:
                 window.hide()
 
+    def _warm_up(self) -> None:
+        """Paint a sample offscreen once: font loading and glyph caching otherwise land on the first show."""
+        window = next(iter(self._windows.values()), None)
+        if window is None:
+            return
+        image = QImage(64, 32, QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(image)
+        try:
+            painter.setFont(window.label_font)
+            painter.setPen(_TEXT_COLOR)
+            painter.drawText(QRect(0, 0, 64, 32), Qt.AlignmentFlag.AlignCenter, "0123456789 Save")
+        finally:
+            painter.end()
+
+    def _probe_compositor(self) -> bool:
+        self._compositing = self._probe.compositing()
+        self._probed_at = time.monotonic()
+        return self._compositing
+
     def _ensure_windows(self) -> None:
-        translucent = self._probe.compositing()
+        # One X round trip costs 1-8 ms on a loaded machine with a compositor running; a recent
+        # answer (refreshed whenever the overlay is cleared) is good enough.
+        if time.monotonic() - self._probed_at > PROBE_MAX_AGE_SECONDS:
+            self._probe_compositor()
+        translucent = self._compositing
         screens = QGuiApplication.screens()
         if translucent == self._translucent and set(screens) == set(self._windows):
             return
