@@ -243,3 +243,19 @@ def test_consumer_stopping_early_closes_the_stream(fake_openai: FakeOpenAIServer
             break
     stream.close()  # type: ignore[attr-defined]
     assert fake_openai.client_gone.wait(5)
+
+
+def test_cancel_before_the_server_answers(fake_openai: FakeOpenAIServer, make_backend: BackendFactory) -> None:
+    # the server accepts the request but sends no headers (busy, queueing): cancel must not wait for it
+    fake_openai.script(Reply(events=[chunk("late"), chunk(finish="stop")], stall_before_headers=30), text_reply("next"))
+    backend = make_backend(fake_openai.url, read_timeout=60)
+    cancel = CancelToken()
+    timer = threading.Timer(0.3, cancel.cancel)
+    timer.start()
+    started = time.monotonic()
+    events = list(backend.stream(ask(), cancel))
+    timer.join()
+    assert events == [Done(FinishReason.CANCELLED)]
+    assert time.monotonic() - started < 2
+    fake_openai.release()
+    assert collect(backend.stream(ask()))[0] == "next"

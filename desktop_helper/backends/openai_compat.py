@@ -190,7 +190,10 @@ class OpenAICompatBackend(Backend):
                 yield Done(FinishReason.CANCELLED)
                 return
             try:
-                response = self.client().chat.completions.create(**params)
+                response = self._open_stream(params, cancel)
+                if response is None:
+                    yield Done(FinishReason.CANCELLED)
+                    return
                 break
             except openai.APIStatusError as exc:
                 delay = self._retry_delay(exc, attempt)
@@ -208,6 +211,43 @@ class OpenAICompatBackend(Backend):
             except openai.APIError as exc:
                 raise self._error(exc) from exc
         yield from self._consume(response, request, cancel, started)
+
+    def _open_stream(self, params: dict[str, Any], cancel: CancelToken) -> Any:
+        """Send the request and wait for the response headers; None if cancelled meanwhile.
+
+        The SDK call blocks until the server answers, which a busy server may delay for a long time, and
+        its socket cannot be reached before then. So the call runs on a helper thread: a cancel returns
+        at once, and the helper closes the response as soon as it arrives.
+        """
+        outcome: dict[str, Any] = {}
+        arrived = threading.Event()
+        lock = threading.Lock()
+        abandoned = [False]
+
+        def send() -> None:
+            try:
+                response = self.client().chat.completions.create(**params)
+            except BaseException as exc:
+                outcome["error"] = exc
+            else:
+                with lock:
+                    if abandoned[0]:
+                        response.close()
+                        return
+                    outcome["response"] = response
+            arrived.set()
+
+        threading.Thread(target=send, name="openai-compat-send", daemon=True).start()
+        while not arrived.wait(CANCEL_POLL):
+            if cancel.cancelled:
+                with lock:
+                    if not arrived.is_set() and "response" not in outcome:
+                        abandoned[0] = True
+                        log.info("request to %s cancelled before the server answered", self.config.name)
+                        return None
+        if "error" in outcome:
+            raise outcome["error"]
+        return outcome["response"]
 
     def request_params(self, request: ChatRequest, messages: list[dict[str, Any]]) -> dict[str, Any]:
         """The keyword arguments for ``chat.completions.create``, in the provider's dialect."""
