@@ -157,6 +157,18 @@ class Application:
         self.capture = CaptureController(self.settings, self.bus, self.chat, self.run_argv, self.tray, data_folder=self.paths.recordings)
         self._service(f"capture ({self.capture.backend.name})", self.capture.close)
 
+        # 8. GUI agent: step panel, overlay markers, clipboard typing, its own stop hotkey
+        from desktop_helper.ui.agent_session import AgentService
+
+        self.agent = AgentService(
+            self.settings,
+            (self.paths.history_db, self.paths.attachments),
+            lambda: self.backends.backend,
+            self.capture,
+            overlay=lambda: getattr(self, "overlay", None),
+        )
+        self._service("GUI agent", self.agent.shutdown)
+
         self._register_commands()
         self.capture.start_hotkeys()
         self._service(f"hotkeys ({self.capture.hotkeys.name})", self.capture.hotkeys.stop)
@@ -258,6 +270,14 @@ class Application:
         r.register("record", self.capture.record_command)
         if not r.has("stop"):
             r.register("stop", simple(self.capture.stop))
+        r.register("agent", self.agent.command)
+        stop_others = self.router._handlers["stop"]
+
+        def stop_all(args: argparse.Namespace, output: Output) -> int:
+            self.agent.stop()  # first: the agent must halt before anything else runs
+            return stop_others(args, output)
+
+        r.register("stop", stop_all)
 
     def _status(self, _args: argparse.Namespace, output: Output) -> int:
         state = {

@@ -387,3 +387,122 @@ def start_stop_hotkey(hotkey: str, on_stop: Callable[[], None]) -> Callable[[], 
     for problem in service.start({"stop_agent": hotkey}, lambda _action: on_stop()):
         log.warning("stop hotkey: %s", problem.message)
     return service.stop
+
+
+class AgentService(QObject):
+    """The ``agent`` and ``stop`` commands: builds a run from the settings and hands it to an :class:`AgentSession`.
+
+    Args:
+        settings: the app settings (``agent.*``, ``models.*``, ``hotkeys.*``, ``privacy.save_history``).
+        history_paths: (database file, attachments folder) of the history, where runs are kept.
+        backend: returns the loaded model backend, or None while none is ready.
+        capture: the capture controller (its ``backend`` grabs, its ``hotkeys`` are suspended while acting).
+        overlay: returns the app's overlay controller, or None to create one for the agent.
+    """
+
+    def __init__(
+        self,
+        settings: Any,
+        history_paths: tuple[Any, Any],
+        backend: Callable[[], Backend | None],
+        capture: Any,
+        *,
+        overlay: Callable[[], Any] | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self._history_paths = history_paths
+        self._backend = backend
+        self._capture = capture
+        self._overlay = overlay
+        self._own_overlay: Any = None
+        self.clipboard = QtClipboard(self)
+        self.session: AgentSession | None = None
+
+    def _session(self) -> AgentSession:
+        if self.session is None:
+            overlay = self._overlay() if self._overlay is not None else None
+            if overlay is None:
+                from desktop_helper.ui.overlay import OverlayController
+
+                overlay = self._own_overlay = OverlayController(fade_seconds=0)
+            hotkeys = getattr(self._capture, "hotkeys", None)
+            self.session = AgentSession(overlay, self.clipboard, hotkeys, start_stop_hotkey, self)
+        return self.session
+
+    def command(self, args: Any, output: Callable[[str], None]) -> int:
+        """``agent [task...]``: start the agent on the monitor under the mouse pointer."""
+        from desktop_helper.core.errors import BackendError, CaptureError
+
+        task = " ".join(getattr(args, "task", None) or []).strip()
+        if not task:
+            task = self._ask_task()
+            if not task:
+                output("No task given.")
+                return 1
+        backend = self._backend()
+        if backend is None:
+            raise BackendError(
+                "No model is ready for the agent yet.",
+                "Wait until the model has loaded, or choose an API provider in the chat window.",
+            )
+        capture_backend = getattr(self._capture, "backend", None)
+        if capture_backend is None:
+            raise CaptureError("Screen capture is not available, so the agent cannot see the screen.")
+        monitors = list(capture_backend.monitors())
+        if not monitors:
+            raise CaptureError("No monitor was found.")
+        monitor = monitor_under_cursor(monitors)
+        get = self.settings.get
+        budget = int(get("models.image_token_budget") or 0)
+        config = AgentConfig(
+            task,
+            max_steps=int(get("agent.max_steps")),
+            auto_mode=bool(get("agent.auto_mode")),
+            countdown=float(get("agent.countdown_seconds")),
+            thinking=bool(get("models.thinking")),
+            image_token_budget=budget or None,
+        )
+        from desktop_helper.agent.record import HistoryStepRecorder, MemoryStepRecorder
+        from desktop_helper.agent.screen import BackendScreen
+        from desktop_helper.platform.input import elevation_probe_for_current_os, executor_for_current_os
+
+        recorder: StepRecorder = (
+            HistoryStepRecorder(*self._history_paths) if get("privacy.save_history") else MemoryStepRecorder()
+        )
+        clipboard = self.clipboard
+        stop_hotkey = str(get("hotkeys.stop_agent")) if get("hotkeys.enabled") else ""
+        self._session().start(
+            backend,
+            config,
+            lambda: BackendScreen(capture_backend, monitor),
+            lambda bounds, stopped: executor_for_current_os(bounds, clipboard, stopped),
+            monitor=monitor,
+            recorder=recorder,
+            elevation=elevation_probe_for_current_os(),
+            stop_hotkey=stop_hotkey,
+        )
+        mode = "acting after a countdown" if config.auto_mode else "asking before each step"
+        output(f"Agent started on monitor {monitor.id} ({mode}): {task}")
+        return 0
+
+    def _ask_task(self) -> str:
+        from PySide6.QtWidgets import QInputDialog
+
+        text, ok = QInputDialog.getText(None, "GUI agent", "What should the agent do?")
+        return text.strip() if ok else ""
+
+    @property
+    def running(self) -> bool:
+        return self.session is not None and self.session.running
+
+    def stop(self) -> None:
+        if self.session is not None:
+            self.session.stop()
+
+    def shutdown(self) -> None:
+        if self.session is not None:
+            self.session.shutdown()
+        if self._own_overlay is not None:
+            self._own_overlay.shutdown()
