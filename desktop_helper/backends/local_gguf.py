@@ -443,6 +443,16 @@ class LocalGGUFBackend(Backend):
                 ids.append(tokens[0])
         return ids
 
+    def reset_cache(self) -> None:
+        """Forget the cached prompt (KV cache) and resized images, e.g. for a new chat."""
+        import llama_cpp
+
+        with self._lock:
+            if self._ctx is not None:
+                llama_cpp.llama_memory_clear(llama_cpp.llama_get_memory(self._ctx), True)
+            self._units = []
+            self._image_cache.clear()
+
     def close(self) -> None:
         """Free the model, contexts and buffers; waits for a running generation to stop."""
         import llama_cpp
