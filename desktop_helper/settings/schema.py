@@ -127,6 +127,14 @@ SCHEMA: tuple[Setting, ...] = (
         check=_hotkey,
     ),
     Setting(
+        "hotkeys.agent",
+        str,
+        "<ctrl>+<alt>+<shift>+g",
+        "GUI agent",
+        "Ask for a task and let the GUI agent work on it, step by step.",
+        check=_hotkey,
+    ),
+    Setting(
         "hotkeys.stop_agent",
         str,
         "<ctrl>+<alt>+<shift>+x",

@@ -24,6 +24,7 @@ HOTKEY_COMMANDS: dict[str, list[str]] = {
     "record": ["record", "toggle"],
     "toggle_chat": ["toggle-chat"],
     "find": ["find"],
+    "agent": ["agent"],
     "stop_agent": ["stop"],
 }
 
