@@ -245,7 +245,9 @@ def test_show_boxes_on_screen_api(qapp: Any, qtbot: Any, no_compositor: XServer)
         assert result.ok
         assert controller.visible
         assert result.items[0].logical == Rect(192, 108, 192, 108)
-        bad = controller.show_boxes_on_screen("Nothing to see (3, 4).", geometry)
+        with qtbot.waitSignal(controller.nothing_to_show, timeout=1000) as blocker:
+            bad = controller.show_boxes_on_screen("Nothing to see (3, 4).", geometry)
+        assert "no box" in blocker.args[0]
         assert not bad.ok
         assert bad.error is not None
         assert not controller.visible

@@ -301,11 +301,13 @@ class OverlayController(QObject):
         shown(int): shapes were shown (count).
         painted(float): a window finished painting (``perf_counter`` time).
         cleared(): the overlay was hidden.
+        nothing_to_show(str): :meth:`show_boxes_on_screen` found nothing drawable; the reason.
     """
 
     shown = Signal(int)
     painted = Signal(float)
     cleared = Signal()
+    nothing_to_show = Signal(str)
 
     def __init__(self, fade_seconds: float = 8.0, probe: CompositorProbe | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -374,7 +376,8 @@ class OverlayController(QObject):
         Returns the result so the caller can report ``result.error`` when nothing was drawn.
         """
         result = ground_answer(answer, geometry)
-        self.show_result(result)
+        if not self.show_result(result):
+            self.nothing_to_show.emit(result.error or "Nothing to show.")
         return result
 
     @Slot()
