@@ -326,7 +326,7 @@ class OverlayController(QObject):
         assert isinstance(app, QGuiApplication), "create the QApplication first"
         app.screenAdded.connect(self._screens_changed)
         app.screenRemoved.connect(self._screens_changed)
-        app.installEventFilter(self)
+        self._filtering = False
         self._ensure_windows()
         self._warm_up()
 
@@ -354,6 +354,7 @@ class OverlayController(QObject):
         if self._suspended:
             return
         self._apply()
+        self._watch_escape(bool(self._shapes))
         seconds = self._fade_seconds if fade_seconds is None else fade_seconds
         if seconds > 0 and self._shapes:
             self._timer.start(round(seconds * 1000))
@@ -385,6 +386,7 @@ class OverlayController(QObject):
         self._timer.stop()
         had = bool(self._shapes)
         self._shapes = []
+        self._watch_escape(False)
         for window in self._windows.values():
             window.hide()
         if had:
@@ -408,9 +410,6 @@ class OverlayController(QObject):
 
     def shutdown(self) -> None:
         self.clear()
-        app = QGuiApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self)
         for window in self._windows.values():
             window.close()
             window.deleteLater()
@@ -418,6 +417,17 @@ class OverlayController(QObject):
         self._probe.close()
 
     # ----- internals
+    def _watch_escape(self, on: bool) -> None:
+        # An application-wide filter runs Python for every event of every widget: only while shown.
+        app = QGuiApplication.instance()
+        if app is None or on == self._filtering:
+            return
+        if on:
+            app.installEventFilter(self)
+        else:
+            app.removeEventFilter(self)
+        self._filtering = on
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         # The overlay never has focus, so Esc reaches it only through our other windows;
         # the global stop hotkey calls clear() for the rest of the desktop.
