@@ -351,9 +351,8 @@ class OverlayController(QObject):
         """Replace what is on screen with ``shapes`` (global logical pixels)."""
         self._ensure_windows()
         self._shapes = list(shapes)
-        if self._suspended:
-            return
-        self._apply()
+        if not self._suspended:  # else hidden() puts them up when the capture is done
+            self._apply()
         self._watch_escape(bool(self._shapes))
         seconds = self._fade_seconds if fade_seconds is None else fade_seconds
         if seconds > 0 and self._shapes:
