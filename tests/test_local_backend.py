@@ -26,12 +26,14 @@ from desktop_helper.backends.base import (
     Progress,
     TextDelta,
     ThinkingDelta,
+    ToolCallEvent,
     Usage,
 )
 from desktop_helper.backends.local_gguf import BUDGET_CPU, LocalGGUFBackend, default_image_token_budget
-from desktop_helper.core.errors import BackendError
-from desktop_helper.core.types import FinishReason, ImagePart, Message, TextPart, ToolSpec
+from desktop_helper.core.errors import BackendError, CancelledError
+from desktop_helper.core.types import FinishReason, ImagePart, Message, TextPart, ToolCall, ToolSpec, VideoPart
 from desktop_helper.media.images import fit_to_token_budget, image_tokens
+from desktop_helper.parsers.thinking import ThinkingSplitter
 from tests.fixtures.tiny_model import TinyModel
 from tests.tools.make_tiny_glm4v import TextShape, write_mmproj, write_text_model
 
@@ -322,3 +324,54 @@ def test_conversation_longer_than_context(tiny_glm4v: TinyModel) -> None:
         with pytest.raises(BackendError, match="context") as caught:
             list(small.stream(ChatRequest((_ask("Big", _png(1920, 1080)),), max_tokens=2)))
         assert "context size" in (caught.value.fix or "")
+
+
+def test_video_goes_in_as_its_frames(backend: LocalGGUFBackend) -> None:
+    frames = (_png(280, 168, seed=1), _png(280, 168, seed=2), _png(280, 168, seed=3))
+    video = VideoPart(frames, path="clip.mp4", name="clip.mp4")
+    _, usage, _ = _drain(backend.stream(ChatRequest((Message("user", (video, TextPart("What happens?"))),), max_tokens=1)))
+    # 280x168 = 10 x 6 tokens per frame
+    assert usage.image_tokens == 3 * 60
+    assert backend.last_prompt.count("<__media__>") == 3
+    assert "[video: clip.mp4, 3 frames]" in backend.last_prompt
+
+
+def test_tool_call_markup_becomes_structured_calls(tiny_glm4v: TinyModel) -> None:
+    # the random model cannot be made to call a tool, so feed GLM's raw format through the same
+    # splitter + router the generation loop uses
+    raw = (
+        "<think>The user wants OK clicked.</think>\nClicking now."
+        "<tool_call>click\n<arg_key>x</arg_key>\n<arg_value>120</arg_value>\n"
+        "<arg_key>label</arg_key>\n<arg_value>OK</arg_value>\n</tool_call>"
+    )
+    tool = ToolSpec("click", "Click", {"type": "object", "properties": {"x": {"type": "integer"}, "label": {"type": "string"}}})
+    request = ChatRequest((_ask("Click OK"),), tools=(tool,))
+    local = LocalGGUFBackend(tiny_glm4v.model, tiny_glm4v.mmproj)
+    splitter = ThinkingSplitter()
+    calls: list[ToolCall] = []
+    events = [e for piece in raw for e in local._route(splitter.feed(piece), request, calls)]
+    events += list(local._route(splitter.finish(), request, calls))
+    thinking = "".join(e.text for e in events if isinstance(e, ThinkingDelta))
+    answer = "".join(e.text for e in events if isinstance(e, TextDelta))
+    called = [e.call for e in events if isinstance(e, ToolCallEvent)]
+    assert thinking == "The user wants OK clicked."
+    assert answer == "Clicking now."
+    assert [(c.name, c.arguments) for c in called] == [("click", {"x": 120, "label": "OK"})]
+    assert calls == called
+
+
+def test_load_can_be_cancelled(tiny_glm4v: TinyModel) -> None:
+    cancel = CancelToken()
+
+    def stop_on_weights(_fraction: float, text: str) -> None:
+        if text.startswith("Loading"):
+            cancel.cancel()
+
+    local = LocalGGUFBackend(tiny_glm4v.model, tiny_glm4v.mmproj, context_size=2048, threads=1)
+    with pytest.raises(CancelledError):
+        local.load(stop_on_weights, cancel)
+    assert not local.loaded
+    # a later load works
+    local.load()
+    assert local.loaded
+    local.close()

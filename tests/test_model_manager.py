@@ -18,9 +18,17 @@ import pytest
 
 from desktop_helper.backends.base import CancelToken
 from desktop_helper.core.errors import BackendError, CancelledError
-from desktop_helper.models.catalog import GLM46V_FLASH_SHAPE, KNOWN_MODELS, installed_models, known_model
+from desktop_helper.models.catalog import (
+    GLM46V_FLASH_SHAPE,
+    KNOWN_MODELS,
+    KnownModel,
+    RemoteFile,
+    installed_models,
+    known_model,
+)
 from desktop_helper.models.download import DownloadError, DownloadProgress, download_file, part_path
 from desktop_helper.models.gguf_info import read_gguf_info
+from desktop_helper.models.manager import check_local_pair, download_known_model, needs_welcome, offer
 from desktop_helper.models.memory import GIB, estimate_for_hint, estimate_for_pair
 from desktop_helper.models.pair import check_pair
 from tests.fixtures.tiny_model import TinyModel
@@ -34,6 +42,8 @@ class ServerState:
     drops_left: int = 0
     ignore_range: bool = False
     linked_etag: str | None = None
+    #: file name -> content, for paths ending in that name (else ``data``)
+    files: dict[str, bytes] = field(default_factory=dict)
     requests: list[dict[str, str | None]] = field(default_factory=list)
 
 
@@ -46,9 +56,9 @@ class _Handler(http.server.BaseHTTPRequestHandler):
     def do_GET(self) -> None:
         state = self.server.state  # type: ignore[attr-defined]
         state.requests.append({"path": self.path, "range": self.headers.get("Range")})
-        if self.path.startswith("/resolve/"):
+        if "/resolve/" in self.path:
             self.send_response(302)
-            self.send_header("Location", "/cdn/" + self.path.split("/", 2)[2])
+            self.send_header("Location", "/cdn/" + self.path.rsplit("/", 1)[1])
             if state.linked_etag:
                 self.send_header("X-Linked-Etag", f'"{state.linked_etag}"')
             self.send_header("Content-Length", "0")
@@ -57,7 +67,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         if not self.path.startswith(("/file/", "/cdn/")):
             self.send_error(404)
             return
-        data = state.data
+        data = next((content for name, content in state.files.items() if self.path.endswith("/" + name)), state.data)
         start = 0
         ranged = self.headers.get("Range")
         if ranged and not state.ignore_range:
@@ -304,3 +314,65 @@ def test_catalog_and_installed_models(tmp_path: Path) -> None:
     assert installed_models(tmp_path) == []
     mmproj.write_bytes(b"y")
     assert installed_models(tmp_path) == [(entry, model, mmproj)]
+
+
+# ---------------------------------------------------------------------- the welcome page's logic
+
+
+def test_download_known_model_pair_with_progress_and_resume(
+    tmp_path: Path, server: tuple[str, ServerState], tiny_glm4v: TinyModel
+) -> None:
+    base, state = server
+    model_bytes, mmproj_bytes = tiny_glm4v.model.read_bytes(), tiny_glm4v.mmproj.read_bytes()
+    state.files = {"m.gguf": model_bytes, "mmproj-m.gguf": mmproj_bytes}
+    entry = KnownModel(
+        id="tiny",
+        title="Tiny",
+        description="test",
+        model=RemoteFile("org/repo", "m.gguf", len(model_bytes), size_exact=True, sha256=_sha(model_bytes)),
+        mmproj=RemoteFile("org/repo", "mmproj-m.gguf", len(mmproj_bytes), size_exact=True),
+        shape=GLM46V_FLASH_SHAPE,
+    )
+    models_dir = tmp_path / "models"
+    # a part of the model is already on disk from an earlier, interrupted attempt
+    reports: list[tuple[float | None, str]] = []
+    first_model, _ = entry.local_paths(models_dir)
+    first_model.parent.mkdir(parents=True)
+    part_path(first_model).write_bytes(model_bytes[:100_000])
+    model, mmproj = download_known_model(entry, models_dir, progress=lambda f, t: reports.append((f, t)), endpoint=base)
+    assert model.read_bytes() == model_bytes
+    assert mmproj.read_bytes() == mmproj_bytes
+    assert reports[-1] == (1.0, "Tiny is ready")
+    fractions = [f for f, _ in reports if f is not None]
+    assert fractions == sorted(fractions)
+    # the model resumed from its part; requests went through the Hugging Face style redirect
+    assert {"path": "/org/repo/resolve/main/m.gguf", "range": "bytes=100000-"} in state.requests
+    check_local_pair(model, mmproj)
+    # a second call finds both files and fetches nothing
+    before = len(state.requests)
+    download_known_model(entry, models_dir, endpoint=base)
+    assert len(state.requests) == before
+
+
+def test_welcome_offer_and_first_start(tmp_path: Path) -> None:
+    offers = offer(tmp_path / "models")
+    assert [o.model.id for o in offers] == [m.id for m in KNOWN_MODELS]
+    recommended = offers[0]
+    assert recommended.download_bytes == 6_166_577_888 + 980_055_680
+    assert recommended.already_downloaded == 0
+    assert recommended.memory.total > recommended.download_bytes
+    assert "GB" in recommended.summary()
+
+    class FakeSettings(dict[str, object]):
+        def get(self, key: str, default: object = None) -> object:
+            return super().get(key, default)
+
+    assert needs_welcome(FakeSettings({"models.providers": [], "models.local_model_path": ""}), tmp_path)
+    assert not needs_welcome(FakeSettings({"models.providers": [{"name": "zai"}]}), tmp_path)
+    model, mmproj = tmp_path / "a.gguf", tmp_path / "b.gguf"
+    model.write_bytes(b"x")
+    mmproj.write_bytes(b"y")
+    settings = FakeSettings(
+        {"models.providers": [], "models.local_model_path": str(model), "models.local_mmproj_path": str(mmproj)}
+    )
+    assert not needs_welcome(settings, tmp_path)
