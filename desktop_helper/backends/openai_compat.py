@@ -14,7 +14,8 @@ its :class:`~desktop_helper.backends.providers.ProviderConfig`:
 Faults: retries with backoff for 429 and 5xx (honouring ``Retry-After``) happen only before the first
 token; afterwards a fault ends the stream with ``Done(FinishReason.ERROR, message)`` so the partial
 answer is kept and marked. Faults before any output raise :class:`BackendError` with a fix. Cancelling
-shuts the HTTP stream's socket from a watcher thread, so a blocked read returns at once.
+shuts the HTTP stream's socket from a watcher thread, so a blocked read returns at once; a cancel before
+the server has sent its response headers returns at once too, and the late response is closed on arrival.
 
 The API key is passed to the SDK only; it is never logged, and it is masked in any server message we
 repeat to the user.
