@@ -36,7 +36,8 @@ def screen_capture(qapp: Any) -> Any:
     physical = Rect(g.x(), g.y(), g.width(), g.height())
     monitor = Monitor(1, screen.name(), physical, screen.devicePixelRatio(), primary=True)
 
-    def capture() -> ImagePart:
+    def capture(where: tuple[int, int]) -> ImagePart:
+        assert g.contains(*where)  # the cursor is on the only screen
         image, _ = grab((g.x(), g.y(), g.width(), g.height()))
         buffer = io.BytesIO()
         image.save(buffer, format="PNG")

@@ -105,8 +105,9 @@ class FindController(QObject):
     Args:
         overlay: where results are drawn.
         backend: returns the current backend, or None while none is ready.
-        capture: grabs the monitor under the cursor as an image with its capture geometry, already
-            resized for the model or not; called on a worker thread.
+        capture: grabs the monitor under a point as an image with its capture geometry (resized for
+            the model or not); called on a worker thread with the cursor's global logical position,
+            read on the GUI thread when the search started.
         bus: where errors and "nothing found" go.
         options: returns keyword options for :func:`find_on_screen` at each request (thinking,
             language, image_token_budget), so settings changes apply at once.
@@ -125,7 +126,7 @@ class FindController(QObject):
         self,
         overlay: OverlayController,
         backend: Callable[[], Backend | None],
-        capture: Callable[[], ImagePart],
+        capture: Callable[[tuple[int, int]], ImagePart],
         bus: MessageBus,
         *,
         options: Callable[[], dict[str, object]] | None = None,
@@ -189,9 +190,11 @@ class FindController(QObject):
         cancel = CancelToken()
         options = self._options()
         capture = self._capture
+        cursor = QCursor.pos()
+        where = (cursor.x(), cursor.y())
 
         def work() -> GroundingResult:
-            image = capture()
+            image = capture(where)
             return find_on_screen(backend, image, target, cancel=cancel, **options)  # type: ignore[arg-type]
 
         self._cancel = cancel
