@@ -516,3 +516,25 @@ def test_inline_splitter_does_not_depend_on_chunking(pieces: list[str], sizes: l
     # nothing is lost: every character of the input is accounted for in some output or a recognised tag
     answer, thinking, _ = whole
     assert len(answer) + len(thinking) <= len(raw)
+
+
+def test_video_too_large_for_the_provider_goes_as_frames(
+    fake_openai: FakeOpenAIServer, make_backend: BackendFactory, tmp_path: Path
+) -> None:
+    clip = tmp_path / "long.mp4"
+    clip.write_bytes(b"\x00" * 4000)
+    video = VideoPart(frames=(capture(56, 56),), path=str(clip))
+    fake_openai.script(text_reply("ok"))
+    backend = make_backend("zai", max_video_bytes=3000)
+    collect(backend.stream(ChatRequest(messages=(Message("user", (video,)),))))
+    content = fake_openai.chat_requests[0].body["messages"][0]["content"]
+    assert [p["type"] for p in content] == ["image_url"]
+    assert len(backend.last_sent_images) == 1
+
+
+def test_video_without_frames_or_acceptable_file_is_a_media_error(make_backend: BackendFactory) -> None:
+    from desktop_helper.core.errors import MediaError
+
+    video = VideoPart(frames=(), path=None)
+    with pytest.raises(MediaError, match="cannot take this video"):
+        collect(make_backend("llamacpp").stream(ChatRequest(messages=(Message("user", (video,)),))))
