@@ -307,6 +307,9 @@ def _range_problems(values: tuple[float, ...]) -> tuple[str, ...]:
     bad = [v for v in values if not 0 <= v <= NORMALIZED_MAX]
     if bad:
         return (f"value {bad[0]:g} is outside 0..1000 (the model may have answered in pixels)",)
+    if all(v <= 1 for v in values) and any(v != int(v) for v in values):
+        # Fractions of one: another model's 0..1 convention; drawn as 0..1000 it would be a dot in the corner.
+        return ("all values are fractions of 1 (the model may have used 0..1 coordinates)",)
     return ()
 
 
