@@ -190,6 +190,18 @@ CHECKS: dict[str, Check] = {
 }
 
 
+def _describe(exc: BaseException) -> str:
+    """The error and its first cause: a frozen app's ctypes wrapper hides the loader's own message
+    ("libggml-cpu.so.0: cannot open shared object file") behind a generic one."""
+    text = f"{type(exc).__name__}: {exc}"
+    cause, seen = exc.__cause__ or exc.__context__, 0
+    while cause is not None and seen < 5:
+        if str(cause) and str(cause) not in text:
+            text += f" (caused by {type(cause).__name__}: {cause})"
+        cause, seen = cause.__cause__ or cause.__context__, seen + 1
+    return text
+
+
 def run_checks(args: argparse.Namespace) -> dict[str, Any]:
     """Run every check; each one's result, or its error, keyed by name, plus the list of failures."""
     report: dict[str, Any] = {"failed": []}
@@ -199,7 +211,7 @@ def run_checks(args: argparse.Namespace) -> dict[str, Any]:
         except BaseException as exc:  # a missing library raises OSError, RuntimeError, ImportError...
             if isinstance(exc, KeyboardInterrupt):
                 raise
-            report[name] = {"error": f"{type(exc).__name__}: {exc}", "traceback": traceback.format_exc(limit=4)}
+            report[name] = {"error": _describe(exc), "traceback": traceback.format_exc(limit=4)}
             report["failed"].append(name)
     return report
 

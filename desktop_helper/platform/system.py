@@ -54,7 +54,9 @@ def is_frozen() -> bool:
 def launch_command() -> list[str]:
     """How to start this app again (for autostart entries)."""
     if is_frozen():
-        return [sys.executable]
+        # inside an AppImage sys.executable is in a temporary mount; $APPIMAGE is the file that stays
+        appimage = os.environ.get("APPIMAGE") if current_os() == "linux" else None
+        return [appimage] if appimage else [sys.executable]
     return [sys.executable, "-m", "desktop_helper"]
 
 
