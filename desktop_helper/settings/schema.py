@@ -187,6 +187,15 @@ SCHEMA: tuple[Setting, ...] = (
         maximum=16384,
     ),
     Setting("models.thinking", bool, True, "Thinking", "Let the model reason before it answers (slower, often better)."),
+    Setting(
+        "models.max_answer_tokens",
+        int,
+        0,
+        "Longest answer",
+        "Most tokens one chat answer may use (0: the backend's default).",
+        minimum=0,
+        maximum=131072,
+    ),
     Setting("models.providers", list, [], "API providers", "Configured OpenAI-compatible providers.", visible=False),
     Setting("models.active_provider", str, "", "Active provider", "Name of the API provider in use.", visible=False),
     # capture

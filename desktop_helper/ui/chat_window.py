@@ -809,7 +809,10 @@ class ChatWindow(QMainWindow):
                 messages.append(Message("user", tuple(parts)))
             elif stored.role == "assistant" and stored.content and stored.status == "complete":
                 messages.append(Message.text("assistant", stored.content))
-        return ChatRequest(tuple(messages), thinking=self.thinking_box.isChecked(), image_token_budget=budget)
+        max_tokens = int(self._setting("models.max_answer_tokens", 0) or 0)  # type: ignore[call-overload]
+        return ChatRequest(
+            tuple(messages), thinking=self.thinking_box.isChecked(), image_token_budget=budget, max_tokens=max_tokens or None
+        )
 
     def _generate(self) -> None:
         assert self.conversation_id is not None

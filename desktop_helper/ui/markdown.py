@@ -23,6 +23,8 @@ _HTML_FENCE_RE = re.compile(r"```[ \t]*(html|htm)[^\n]*\n(.*?)(?:```|$)", re.DOT
 _HTML_DOC_RE = re.compile(r"(<!doctype html.*?</html>|<html.*?</html>)", re.DOTALL | re.IGNORECASE)
 _SPECIAL_TOKEN_RE = re.compile(r"<\|(?:begin_of_box|end_of_box|endoftext|user|assistant|observation)\|>")
 
+#: characters the unfinished block may reach before it is cut (keeps per-token work bounded)
+MAX_TAIL = 2000
 CODE_STYLE = "background-color:#f3f4f6; font-family:monospace; white-space:pre-wrap;"
 TABLE_ATTRS = 'border="1" cellspacing="0" cellpadding="4" style="border-collapse:collapse; border-color:#d1d5db;"'
 
@@ -84,6 +86,8 @@ class StreamingMarkdown:
     stable_end: int = 0
     _scan: int = 0
     _fence: str = ""
+    _fence_line: str = ""
+    _prefix: str = ""
     _blocks: list[str] = field(default_factory=list)
 
     def feed(self, delta: str) -> list[str]:
@@ -106,21 +110,41 @@ class StreamingMarkdown:
                 ):
                     self._fence = ""
                     boundary = True
+                elif self._scan - self.stable_end > MAX_TAIL:
+                    # a long code block: close this piece and reopen the fence for the rest
+                    self._close(self._scan, new, suffix=self._fence + "\n")
+                    self._prefix = self._fence_line + "\n"
+                    continue
             elif fence:
                 self._fence = fence.group(1)
+                self._fence_line = line.strip()
             elif not line.strip():
                 boundary = True
+            elif not self._fence and self._scan - self.stable_end > MAX_TAIL:
+                # a very long paragraph (no blank line): cut at a line end so the tail stays
+                # bounded; the lines after the cut become a new paragraph
+                boundary = True
             if boundary:
-                block = self.text[self.stable_end : self._scan]
-                self.stable_end = self._scan
-                if block.strip():
-                    rendered = render_markdown(block)
-                    self._blocks.append(rendered)
-                    new.append(rendered)
+                self._close(self._scan, new)
+        if not self._fence and len(self.text) - self.stable_end > MAX_TAIL * 2:
+            # one enormous line: cut at the last space
+            cut = self.text.rfind(" ", self.stable_end + MAX_TAIL, len(self.text))
+            if cut > self.stable_end:
+                self._close(cut + 1, new)
+                self._scan = max(self._scan, self.stable_end)
         return new
 
+    def _close(self, end: int, new: list[str], suffix: str = "") -> None:
+        block = self._prefix + self.text[self.stable_end : end] + suffix
+        self._prefix = ""
+        self.stable_end = end
+        if block.strip():
+            rendered = render_markdown(block)
+            self._blocks.append(rendered)
+            new.append(rendered)
+
     def tail(self) -> str:
-        return self.text[self.stable_end :]
+        return self._prefix + self.text[self.stable_end :]
 
     def tail_html(self) -> str:
         tail = self.tail()
