@@ -229,7 +229,7 @@ def test_cancel_mid_stream_closes_the_http_stream(fake_openai: FakeOpenAIServer,
     answer, _, _, done = collect(iter(events))
     assert answer == "first"
     assert done == Done(FinishReason.CANCELLED)
-    assert ended < 1.0, f"cancel took {ended:.2f} s"
+    assert ended < 2.0, f"cancel took {ended:.2f} s (the read timeout is 60 s)"
     assert fake_openai.client_gone.wait(5), "the server should see the connection closed"
     assert_next_request_works(fake_openai, backend)
 
