@@ -538,3 +538,14 @@ def test_video_without_frames_or_acceptable_file_is_a_media_error(make_backend: 
     video = VideoPart(frames=(), path=None)
     with pytest.raises(MediaError, match="cannot take this video"):
         collect(make_backend("llamacpp").stream(ChatRequest(messages=(Message("user", (video,)),))))
+
+
+def test_zai_greedy_decoding_uses_do_sample(fake_openai: FakeOpenAIServer, make_backend: BackendFactory) -> None:
+    fake_openai.script(text_reply("ok"))
+    collect(make_backend("zai").stream(ask(temperature=0.0)))
+    collect(make_backend("vllm").stream(ask(temperature=0.0)))
+    zai, vllm = (r.body for r in fake_openai.chat_requests)
+    assert zai["do_sample"] is False
+    assert "temperature" not in zai
+    assert vllm["temperature"] == 0.0
+    assert "do_sample" not in vllm

@@ -271,6 +271,10 @@ class OpenAICompatBackend(Backend):
             params["tool_choice"] = "auto"
         if config.thinking is ThinkingStyle.ZAI:
             extra["thinking"] = {"type": "enabled" if request.thinking else "disabled"}
+            if params["temperature"] <= 0:
+                # Zhipu's API takes temperature in (0, 1]; greedy decoding is asked for with do_sample
+                del params["temperature"], params["top_p"]
+                extra["do_sample"] = False
         elif config.thinking is ThinkingStyle.TEMPLATE_KWARGS:
             extra["chat_template_kwargs"] = {"enable_thinking": request.thinking}
         elif config.thinking is ThinkingStyle.REASONING_EFFORT:
