@@ -4,16 +4,19 @@ tiny llama.cpp model."""
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from PIL import Image
 
 from desktop_helper.agent.loop import AgentConfig, AgentRun, NullListener
 from desktop_helper.agent.record import MemoryStepRecorder, RunOutcome
@@ -137,6 +140,35 @@ def _start(session: Any, backend: ScriptedBackend, **config: Any) -> tuple[Agent
     return run, recorder
 
 
+def _color_near(x: float, y: float, rgb: tuple[int, int, int], radius: int = 20) -> int:
+    """How many screen pixels within ``radius`` of (x, y) have the colour ``rgb`` (give or take 30)."""
+    import mss
+    import numpy as np
+
+    with mss.MSS() as grabber:
+        shot = grabber.grab({"left": round(x) - radius, "top": round(y) - radius, "width": 2 * radius, "height": 2 * radius})
+    pixels = np.frombuffer(shot.rgb, dtype=np.uint8).reshape(shot.height, shot.width, 3).astype(int)
+    return int((np.abs(pixels - np.array(rgb)).max(axis=2) <= 30).sum())
+
+
+PANEL_RGB = (0x20, 0x21, 0x24)
+
+
+def _screen_image() -> Image.Image:
+    import mss
+
+    with mss.MSS() as grabber:
+        shot = grabber.grab(grabber.monitors[1])
+    return Image.frombytes("RGB", shot.size, shot.rgb)
+
+
+def _count_color(image: Image.Image, rgb: tuple[int, int, int]) -> int:
+    import numpy as np
+
+    pixels = np.asarray(image.convert("RGB")).astype(int)
+    return int((np.abs(pixels - np.array(rgb)).max(axis=2) <= 4).sum())
+
+
 def _click_real(x_server: XServer, widget: Any) -> None:
     """A real X click (xdotool) in the middle of a Qt widget."""
     center = widget.mapToGlobal(widget.rect().center())
@@ -158,6 +190,9 @@ def test_click_then_type_non_ascii_confirmed_in_the_panel(
     assert abs(marker.x - bx) <= 3
     assert abs(marker.y - by) <= 3
     assert session.overlay.visible
+    # and it is really on the screen: the ring's colour around the button's center
+    qtbot.wait(300)
+    assert _color_near(marker.x, marker.y, (0xFF, 0x2D, 0x55)) > 20
     qtbot.waitUntil(lambda: session.panel.isVisible() and session.panel.confirm_button.isEnabled(), timeout=5000)
     assert "Click on 'Start typing'" in session.panel.action.text()
 
@@ -180,6 +215,18 @@ def test_click_then_type_non_ascii_confirmed_in_the_panel(
     assert session.clipboard.text() == "what the user had copied"
     assert [s.result for s in recorder.steps] == ["performed", "performed", "done"]
     assert all(s.screenshot is not None and s.raw_output for s in recorder.steps)
+    # our own panel was visible between the steps but hidden for every screenshot the model got
+    qtbot.waitUntil(session.panel.isVisible, timeout=3000)
+    qtbot.wait(300)
+    panel = session.panel.geometry()
+    box = (panel.x(), panel.y(), panel.right(), panel.bottom())
+    live = _count_color(_screen_image().crop(box), PANEL_RGB)
+    assert live > 1000, "the panel should be on the screen now"
+    for step in recorder.steps[1:]:
+        assert step.screenshot is not None
+        with Image.open(io.BytesIO(step.screenshot.data)) as shot:
+            seen = _count_color(shot.convert("RGB").crop(box), PANEL_RGB)
+        assert seen < 50, f"the step panel is in screenshot {step.number} ({seen} px)"
     assert not session.overlay.visible
     assert run.join(2)
 
@@ -258,3 +305,88 @@ def test_tiny_model_garbage_is_a_failed_step(tiny_glm4v: Any, target_app: Target
     assert created == []  # no input was even prepared
     assert target_app.clicks == 0
     assert target_app.text == ""
+
+
+def _in_thread(qtbot: Any, work: Callable[[], None]) -> list[BaseException]:
+    """Run ``work`` off the GUI thread (as the agent does) while the event loop serves the clipboard."""
+    errors: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            work()
+        except BaseException as exc:
+            errors.append(exc)
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    qtbot.waitUntil(lambda: not thread.is_alive(), timeout=15000)
+    thread.join()
+    return errors
+
+
+def _button1_down() -> bool:
+    from Xlib import X, display
+
+    connection = display.Display()
+    try:
+        return bool(connection.screen().root.query_pointer().mask & X.Button1Mask)
+    finally:
+        connection.close()
+
+
+def test_executor_keys_bounds_and_stop_mid_drag(qtbot: Any, target_app: TargetApp) -> None:
+    from desktop_helper.platform.input.base import InputRefusedError, InputStoppedError
+    from desktop_helper.ui.agent_session import QtClipboard
+
+    clipboard = QtClipboard()
+    ready = target_app.first("ready")
+    assert ready is not None
+    fx, fy, fw, fh = ready["field"]
+    field = (fx + fw // 2, fy + fh // 2)
+    screen = Rect(0, 0, 1920, 1080)
+
+    def edit() -> None:
+        executor = executor_for_current_os(screen, clipboard, lambda: False)
+        try:
+            executor.click(field)
+            executor.type_text("first try")
+            executor.press_keys("ctrl+a")
+            executor.type_text("Ωmega ✓")
+        finally:
+            executor.close()
+
+    assert _in_thread(qtbot, edit) == []
+    qtbot.waitUntil(lambda: target_app.text == "Ωmega ✓", timeout=5000)
+
+    # a point off the captured area is refused before any event
+    def outside() -> None:
+        executor = executor_for_current_os(Rect(0, 0, 100, 100), clipboard, lambda: False)
+        try:
+            executor.click(field)
+        finally:
+            executor.close()
+
+    errors = _in_thread(qtbot, outside)
+    assert len(errors) == 1
+    assert isinstance(errors[0], InputRefusedError)
+
+    # Stop in the middle of a drag: the drag ends at once and the button is not left pressed
+    checks = {"n": 0}
+
+    def stopped() -> bool:
+        checks["n"] += 1
+        return checks["n"] > 5
+
+    def drag() -> None:
+        executor = executor_for_current_os(screen, clipboard, stopped)
+        try:
+            executor.drag((1500, 800), (1700, 900))
+        finally:
+            executor.close()
+
+    errors = _in_thread(qtbot, drag)
+    assert len(errors) == 1
+    assert isinstance(errors[0], InputStoppedError)
+    assert checks["n"] == 6
+    assert not _button1_down()
+    assert target_app.clicks == 0

@@ -129,7 +129,6 @@ class AgentSession(QObject):
     _finished_signal = Signal(object)
     _hide_signal = Signal(object)
     _show_signal = Signal()
-    _stopped_signal = Signal()
 
     def __init__(
         self,
@@ -154,7 +153,6 @@ class AgentSession(QObject):
         self._finished_signal.connect(self._run_finished)
         self._hide_signal.connect(self._hide_for_worker)
         self._show_signal.connect(self._show_after_worker)
-        self._stopped_signal.connect(self._show_stopped)
         self.panel.confirmed.connect(self._confirm)
         self.panel.skipped.connect(self._skip)
         self.panel.stop_requested.connect(self._panel_stop)
@@ -214,11 +212,14 @@ class AgentSession(QObject):
         self._show_stopped()
 
     def stop_from_any_thread(self) -> None:
-        """Stop from a hotkey thread: halts the run at once, updates the UI through the event loop."""
+        """Stop from a hotkey thread: halts the run at once; the UI follows when the worker reports the end.
+
+        No Qt call here: the listener thread is not a Qt thread, and Qt objects it touched would
+        be cleaned up from a thread Qt does not know when it ends.
+        """
         run = self.run
         if run is not None and run.running:
             run.stop()
-            self._stopped_signal.emit()
 
     def shutdown(self) -> None:
         """Stop and wait for the worker (on quit)."""
@@ -231,6 +232,9 @@ class AgentSession(QObject):
         if self.overlay is not None:
             self.overlay.clear()
         self.panel.close()
+        # delete through Qt's event loop: left to Python's garbage collection at exit, the panel's
+        # style-sheet style is destroyed out of order ("shared QObject was deleted directly")
+        self.panel.deleteLater()
 
     # -- slots -----------------------------------------------------------------------------------
 
