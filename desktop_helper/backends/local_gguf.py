@@ -27,6 +27,7 @@ from __future__ import annotations
 import codecs
 import ctypes
 import hashlib
+import io
 import logging
 import os
 import re
@@ -55,7 +56,7 @@ from desktop_helper.backends.base import (
 from desktop_helper.backends.glm_template import ChatTemplate
 from desktop_helper.core.errors import BackendError, CancelledError, MediaError, UserError
 from desktop_helper.core.types import FinishReason, ImagePart, Message, Part, ToolCall, VideoPart
-from desktop_helper.media.images import prepare_image, with_budget
+from desktop_helper.media.images import fit_to_token_budget
 from desktop_helper.models.memory import MemoryEstimate, available_ram, estimate_for_pair
 from desktop_helper.models.pair import ModelPair, check_pair
 from desktop_helper.parsers.thinking import Channel, ThinkingSplitter
@@ -222,7 +223,9 @@ class LocalGGUFBackend(Backend):
         self._budget = 0
         self._load_info: LoadInfo | None = None
         self._pair: ModelPair | None = None
-        self._image_cache: OrderedDict[tuple[str, int | None], ImagePart] = OrderedDict()
+        self._image_cache: OrderedDict[tuple[str, int], tuple[ImagePart, bytes, str]] = OrderedDict()
+        # per request: id(sent ImagePart) -> (record, RGB pixels, image id)
+        self._pixels: dict[int, tuple[ImagePart, bytes, str]] = {}
         self._keepalive: list[Any] = []
         self._closed = False
         #: the last prompt as rendered (media markers in place of images), for diagnostics and tests
@@ -517,6 +520,7 @@ class LocalGGUFBackend(Backend):
         started = time.monotonic()
         stats = _RunStats()
         budget = self._budget if request.image_token_budget is None else max(1, min(request.image_token_budget, self._budget))
+        self._pixels = {}
         try:
             messages = [self._with_budget(m, budget) for m in request.messages]
         except MediaError as exc:
@@ -549,6 +553,7 @@ class LocalGGUFBackend(Backend):
             stats.prompt_seconds = time.monotonic() - prompt_started
         finally:
             mtmd.mtmd_input_chunks_free(chunks)
+            self._pixels = {}
         if cancel.cancelled:
             yield Usage(
                 stats.prompt_cells, 0, stats.image_tokens, stats.reused_cells, self._timings(stats, started, None, 0, 0.0)
@@ -650,21 +655,25 @@ class LocalGGUFBackend(Backend):
         return replace(message, parts=tuple(parts))
 
     def _resized(self, part: ImagePart, budget: int) -> ImagePart:
-        key = (hashlib.sha256(part.data).hexdigest(), budget)
+        """``part`` as sent at ``budget``; its raw RGB pixels are kept for mtmd (see _tokenize_prompt).
+
+        The pixels go to mtmd as a raw RGB bitmap: no PNG encode here and no second decode in
+        llama.cpp. The returned ImagePart (the record of what the model saw: size, geometry) reuses
+        the original bytes when no resize was needed, else a quickly compressed PNG.
+        """
+        digest = hashlib.sha256(part.data).hexdigest()
+        key = (digest, budget)
         cached = self._image_cache.get(key)
         if cached is not None:
             self._image_cache.move_to_end(key)
-            return cached
-        # PNG/JPEG sizes already on the 28 px grid within budget pass through untouched; anything
-        # else is re-encoded (llama.cpp's stb_image reads PNG and JPEG, not WebP)
-        if part.mime in ("image/png", "image/jpeg") and part.width > 0 and part.height > 0:
-            resized = with_budget(part, budget)
         else:
-            resized = prepare_image(part, budget).part
-        self._image_cache[key] = resized
-        while len(self._image_cache) > 32:
-            self._image_cache.popitem(last=False)
-        return resized
+            cached = _prepare_pixels(part, budget, f"{digest[:32]}-{budget}")
+            self._image_cache[key] = cached
+            while len(self._image_cache) > 16:
+                self._image_cache.popitem(last=False)
+        record = cached[0]
+        self._pixels[id(record)] = cached
+        return record
 
     def _tokenize_prompt(self, text: str, images: Sequence[ImagePart]) -> Any:
         import llama_cpp.mtmd_cpp as mtmd
@@ -672,17 +681,17 @@ class LocalGGUFBackend(Backend):
         bitmaps = []
         try:
             for index, image in enumerate(images):
-                data = image.data
-                array = (ctypes.c_uint8 * len(data)).from_buffer_copy(data)
-                bitmap = mtmd.mtmd_helper_bitmap_init_from_buf(self._mtmd, array, len(data), False)
+                _record, rgb, identity = self._pixels[id(image)]
+                array = (ctypes.c_uint8 * len(rgb)).from_buffer_copy(rgb)
+                bitmap = mtmd.mtmd_bitmap_init(image.width, image.height, array)
                 if not bitmap:
                     label = f" ({image.name})" if image.name else ""
                     raise BackendError(
-                        f"Image {index + 1}{label} could not be decoded by llama.cpp.",
-                        "Use a PNG or JPEG image; other formats may need converting first.",
+                        f"Image {index + 1}{label} could not be handed to llama.cpp.",
+                        "Check the free memory, or try a smaller image token budget.",
                     )
                 # the id makes an identical image recognisable across requests (prefix reuse)
-                mtmd.mtmd_bitmap_set_id(bitmap, hashlib.sha256(data).hexdigest().encode())
+                mtmd.mtmd_bitmap_set_id(bitmap, identity.encode())
                 bitmaps.append(bitmap)
             encoded = text.encode("utf-8")
             input_text = mtmd.mtmd_input_text()
@@ -881,6 +890,33 @@ def _guarded(events: Iterator[Event]) -> Iterator[Event]:
         yield Done(FinishReason.ERROR, str(exc))
     except CancelledError:
         yield Done(FinishReason.CANCELLED)
+
+
+def _prepare_pixels(part: ImagePart, budget: int, identity: str) -> tuple[ImagePart, bytes, str]:
+    """Decode, fit to the budget; return (record of the sent image, RGB pixels, id)."""
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(io.BytesIO(part.data)) as opened:
+            opened.load()
+            image = opened.convert("RGB") if opened.mode != "RGB" else opened.copy()
+    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError) as exc:
+        label = f" {part.name}" if part.name else ""
+        raise MediaError(f"The image{label} cannot be decoded: {exc}.", "Use a PNG, JPEG or WebP image.") from exc
+    original = image.size
+    size = fit_to_token_budget(original[0], original[1], budget)
+    if size != original:
+        # bicubic like GLM's processor and llama.cpp's glm4v preprocessing
+        image = image.resize(size, Image.Resampling.BICUBIC)
+    geometry = part.geometry.with_sent_size(*size) if part.geometry is not None else None
+    if size == original and part.mime in ("image/png", "image/jpeg"):
+        record = replace(part, width=size[0], height=size[1], geometry=geometry)
+    else:
+        buffer = io.BytesIO()
+        # only a record of what was sent: fast compression is enough
+        image.save(buffer, format="PNG", compress_level=1)
+        record = ImagePart(buffer.getvalue(), "image/png", size[0], size[1], geometry=geometry, name=part.name)
+    return record, image.tobytes(), identity
 
 
 _backend_state = {"initialised": False}
