@@ -33,6 +33,8 @@ log = logging.getLogger(__name__)
 #: below this much free space the recording stops (before the disk is really full)
 MIN_FREE_BYTES = 100 * 1024 * 1024
 FOURCC = "mp4v"
+#: memory the frame queue may hold
+QUEUE_BYTES = 16 * 1024 * 1024
 
 
 @dataclass
@@ -102,7 +104,10 @@ class Recorder:
         self.segment_frames = max(1, round(segment_seconds * fps))
         self.min_free_bytes = min_free_bytes
         self.geometry = geometry or CaptureGeometry(Monitor(0, "", rect), rect)
-        self._queue: queue.Queue[np.ndarray | None] = queue.Queue(maxsize=queue_frames or max(2, fps))
+        if queue_frames is None:
+            # bounded by memory, not by time: ~16 MB of frames (2 at 1080p and 4K: never fewer than 2)
+            queue_frames = max(2, min(fps, QUEUE_BYTES // max(1, self.size[0] * self.size[1] * 4)))
+        self._queue: queue.Queue[np.ndarray | None] = queue.Queue(maxsize=queue_frames)
         self._stop = threading.Event()
         self._on_finished = on_finished
         self._on_release_thread = on_release_thread
@@ -176,8 +181,15 @@ class Recorder:
     # ----- capture thread
     def _capture_loop(self) -> None:
         interval = 1.0 / self.fps
-        next_tick = time.monotonic()
         try:
+            # the first grab sets up the capture (X shared memory: a few hundred ms); doing it
+            # before the clock starts keeps that setup from counting as dropped frames
+            try:
+                self._grab()
+            except Exception as exc:
+                self._fail(f"Capturing the screen failed: {exc}")
+                return
+            self._started = next_tick = time.monotonic()
             while not self._stop.is_set():
                 now = time.monotonic()
                 if now - self._started >= self.max_seconds:
