@@ -168,6 +168,10 @@ class Application:
             overlay=lambda: getattr(self, "overlay", None),
         )
         self._service("GUI agent", self.agent.shutdown)
+        from desktop_helper.agent.tools import ScreenTools, capture_backend_grabber
+        from desktop_helper.platform.window_list import window_lister_for_current_os
+
+        self.chat.screen_tools = ScreenTools(capture_backend_grabber(self.capture.backend), window_lister_for_current_os())
 
         self._register_commands()
         self.capture.start_hotkeys()

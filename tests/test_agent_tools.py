@@ -232,3 +232,37 @@ def test_tool_image_reaches_the_local_model_as_image_tokens(tiny_glm4v: Any) -> 
     assert usage[-1].image_tokens > 0
     assert isinstance(events[-1], Done)
     assert events[-1].reason is not FinishReason.ERROR
+
+
+def test_chat_generation_runner_runs_tool_rounds(qtbot: Any, fake_openai: FakeOpenAIServer) -> None:
+    from desktop_helper.backends.openai_compat import OpenAICompatBackend
+    from desktop_helper.backends.providers import from_preset
+    from desktop_helper.ui.workers import GenerationRunner
+
+    class OneWindow(WindowLister):
+        def windows(self) -> list[WindowInfo]:
+            return [WindowInfo("Budget.xlsx", "calc", Rect(0, 0, 800, 600), focused=True)]
+
+    fake_openai.script(
+        Reply(events=[chunk(tool_calls=[_call_delta(0, "call_w", "list_windows", "{}")]), chunk(finish="tool_calls")]),
+        text_reply("You have Budget.xlsx open."),
+    )
+    config = replace(from_preset("custom", "test"), base_url=fake_openai.url, model="test-model")
+    backend = OpenAICompatBackend(config, "sk-test")
+    runner = GenerationRunner()
+    events: list[Any] = []
+    runner.event.connect(events.append)
+    try:
+        with qtbot.waitSignal(runner.finished, timeout=10000):
+            runner.start(
+                backend,
+                ChatRequest((Message.text("user", "Which file is open?"),)),
+                ScreenTools(lambda _m: ImagePart(b"", "image/png", 1, 1), OneWindow()),
+            )
+    finally:
+        runner.shutdown()
+        backend.close()
+    assert any(isinstance(e, ToolRound) for e in events)
+    assert "".join(e.text for e in events if isinstance(e, TextDelta)) == "You have Budget.xlsx open."
+    second = fake_openai.chat_requests[1].body["messages"]
+    assert any(m["role"] == "tool" and "Budget.xlsx" in m["content"] and "[focused]" in m["content"] for m in second)

@@ -246,6 +246,13 @@ SCHEMA: tuple[Setting, ...] = (
         "Act without asking",
         "Perform each proposed action after a countdown instead of waiting for Confirm.",
     ),
+    Setting(
+        "agent.chat_tools",
+        bool,
+        True,
+        "Screen tools in chat",
+        "Let the model take a screenshot, zoom into a region or list the open windows while it answers a chat question.",
+    ),
     Setting("agent.max_steps", int, 20, "Step limit", "The agent stops after this many steps.", minimum=1, maximum=200),
     Setting(
         "agent.countdown_seconds",

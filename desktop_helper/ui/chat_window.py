@@ -60,6 +60,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_helper.agent.tools import ScreenTools, ToolRound
 from desktop_helper.backends.base import ChatRequest, Done, Event, Progress, TextDelta, ThinkingDelta, Usage
 from desktop_helper.core.errors import MediaError, UserError
 from desktop_helper.core.messages import Level, UserMessage
@@ -242,6 +243,8 @@ class ChatWindow(QMainWindow):
         self._loading_files: dict[int, str] = {}
         self._viewers: list[ImageViewer] = []
         self.runner = GenerationRunner(self)
+        #: tools the model may call while answering (screen, zoom, windows); set by the app
+        self.screen_tools: ScreenTools | None = None
         self.runner.event.connect(self._on_event)
         self.tasks = TaskRunner(self)
         self.tasks.done.connect(self._file_loaded)
@@ -828,7 +831,7 @@ class ChatWindow(QMainWindow):
         self.view.begin_stream(ViewMessage(answer.id, "assistant", status="streaming"))
         self.send_button.setEnabled(False)
         self.stop_button.setEnabled(True)
-        self.runner.start(backend, request)
+        self.runner.start(backend, request, self.screen_tools if self._setting("agent.chat_tools", False) else None)
 
     def _on_event(self, event: Event) -> None:
         stream = self._stream
@@ -848,6 +851,9 @@ class ChatWindow(QMainWindow):
             self.status.setText(event.text)
         elif isinstance(event, Usage):
             stream.usage = event
+        elif isinstance(event, ToolRound):
+            names = ", ".join(call.name for call in event.assistant.tool_calls)
+            self.status.setText(self.tr("The model used: {0}").format(names))
         elif isinstance(event, Done):
             self._finish(event)
             return

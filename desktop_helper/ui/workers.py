@@ -50,13 +50,19 @@ class GenerationRunner(QObject):
     def busy(self) -> bool:
         return self._thread is not None and self._thread.is_alive()
 
-    def start(self, backend: Backend, request: ChatRequest) -> CancelToken:
-        """Start streaming; raises RuntimeError if a generation is already running."""
+    def start(self, backend: Backend, request: ChatRequest, tools: Any = None) -> CancelToken:
+        """Start streaming; raises RuntimeError if a generation is already running.
+
+        With ``tools`` (:class:`~desktop_helper.agent.tools.ScreenTools`) the model may call them;
+        their rounds arrive as ``ToolRound`` items among the events.
+        """
         with self._lock:
             if self.busy:
                 raise RuntimeError("a generation is already running")
             self._cancel = cancel = CancelToken()
-            self._thread = threading.Thread(target=self._run, args=(backend, request, cancel), name="generation", daemon=False)
+            self._thread = threading.Thread(
+                target=self._run, args=(backend, request, cancel, tools), name="generation", daemon=False
+            )
             self._thread.start()
         return cancel
 
@@ -78,10 +84,16 @@ class GenerationRunner(QObject):
         if not self.wait(30):
             log.warning("the generation did not stop within 30 s")
 
-    def _run(self, backend: Backend, request: ChatRequest, cancel: CancelToken) -> None:
+    def _run(self, backend: Backend, request: ChatRequest, cancel: CancelToken, tools: Any = None) -> None:
         ended = False
         try:
-            for item in backend.stream(request, cancel):
+            if tools is not None:
+                from desktop_helper.agent.tools import answer_with_tools
+
+                items: Any = answer_with_tools(backend, request, tools, cancel)
+            else:
+                items = backend.stream(request, cancel)
+            for item in items:
                 self.event.emit(item)
                 if isinstance(item, Done):
                     ended = True
