@@ -171,6 +171,7 @@ class Application:
         from desktop_helper.agent.tools import ScreenTools, capture_backend_grabber
         from desktop_helper.platform.window_list import window_lister_for_current_os
 
+        self.chat.agent_requested.connect(lambda task: self.run_argv(["agent", task] if task else ["agent"], self.bus.info))
         self.chat.screen_tools = ScreenTools(capture_backend_grabber(self.capture.backend), window_lister_for_current_os())
 
         self._register_commands()

@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, Qt, QUrl, Signal
+from PySide6.QtCore import QMimeData, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -67,6 +67,7 @@ from desktop_helper.core.messages import Level, UserMessage
 from desktop_helper.core.types import FinishReason, ImagePart, Message, Part, TextPart
 from desktop_helper.history.store import HistoryStore, NewAttachment, StoredAttachment, StoredMessage
 from desktop_helper.media.documents import Attachment, PageRange, from_image_bytes, from_image_part, load_attachment
+from desktop_helper.ui import none_guard
 from desktop_helper.ui.attachments_bar import AttachmentsBar
 from desktop_helper.ui.conversation_view import ConversationView, ViewImage, ViewMessage
 from desktop_helper.ui.icons import app_icon
@@ -204,9 +205,11 @@ class ChatWindow(QMainWindow):
         question(str): the user asked something.
         generation_finished(int): an answer finished (its history message id), whatever the reason.
         attachments_loaded(): files dropped or picked have been read (or refused).
+        agent_requested(str): the user typed ``/agent <task>``: the GUI agent should work on the task.
     """
 
     question = Signal(str)
+    agent_requested = Signal(str)
     generation_finished = Signal(int)
     attachments_loaded = Signal()
 
@@ -260,6 +263,13 @@ class ChatWindow(QMainWindow):
         if interrupted:
             log.info("%d answer(s) were interrupted by the last exit; kept as they were", interrupted)
         self.reload_conversations()
+        # PySide6 6.12 on Python 3.11 leaks references to None on every void Qt call, app-wide:
+        # keep it topped up (see none_guard); the chat window lives as long as the app
+        none_guard.top_up()
+        self._none_timer = QTimer(self)
+        self._none_timer.timeout.connect(none_guard.top_up)
+        if none_guard.NEEDED:
+            self._none_timer.start(1000)
 
     # ----- construction
     def _build_ui(self) -> None:
@@ -414,6 +424,7 @@ class ChatWindow(QMainWindow):
 
     def shutdown(self) -> None:
         """Stop the generation (saving what streamed), finish file loading, close the mini window."""
+        self._none_timer.stop()
         self.runner.shutdown()
         if self._stream is not None:
             self._save_stream("cancelled", self.tr("The app was closed while this answer was being written."))
@@ -705,6 +716,11 @@ class ChatWindow(QMainWindow):
         text = self.input.toPlainText().strip()
         attachments = self.attachments.attachments()
         if not text and not attachments:
+            return
+        if text.startswith("/agent") and text[6:7] in ("", " ", "\n"):
+            # the GUI agent runs apart from the conversation, with its own panel
+            self.input.clear()
+            self.agent_requested.emit(text[6:].strip())
             return
         if self.runner.busy:
             self.show_notice(UserMessage(Level.INFO, self.tr("An answer is still being written; stop it first.")))
