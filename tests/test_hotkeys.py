@@ -247,3 +247,34 @@ def test_listener_failure_is_reported_not_raised(monkeypatch: pytest.MonkeyPatch
 
 def _unused(*_args: Any) -> None:
     return None
+
+
+def test_every_hotkey_action_is_a_cli_command() -> None:
+    from desktop_helper.__main__ import build_parser
+
+    for argv in HOTKEY_COMMANDS.values():
+        args = build_parser().parse_args(argv)
+        assert args.command == argv[0]
+
+
+@pytest.mark.gui
+def test_settings_dialog_refuses_an_invalid_hotkey(qapp: Any, tmp_path: Any) -> None:
+    from PySide6.QtWidgets import QLineEdit
+
+    from desktop_helper.settings.store import Settings
+    from desktop_helper.ui.settings_dialog import SettingsDialog
+
+    settings = Settings(tmp_path / "settings.json")
+    dialog = SettingsDialog(settings)
+    try:
+        editor = dialog.findChild(QLineEdit, "hotkeys.record")
+        assert editor is not None
+        editor.setText("<ctrl>+<nonsense>")
+        assert dialog.apply() is False
+        assert "not a key name" in dialog.errors.text()
+        assert settings.get("hotkeys.record") == "<ctrl>+<alt>+<shift>+r"
+        editor.setText("Ctrl+Alt+Shift+Y")
+        assert dialog.apply() is True
+        assert settings.get("hotkeys.record") == "<ctrl>+<alt>+<shift>+y"
+    finally:
+        dialog.deleteLater()
