@@ -133,3 +133,27 @@ def test_autostart_inside_an_appimage_points_at_the_appimage_file(monkeypatch: p
     monkeypatch.delenv("APPIMAGE")
     with system.fake_os("linux"):
         assert system.launch_command() == ["/tmp/.mount_DeskXY/usr/bin/desktop-helper/desktop-helper"]
+
+
+def test_windows_installer_and_app_agree_on_start_at_login(tmp_path: Path) -> None:
+    """The Inno Setup task writes the Run value the app's setting manages, and a settings file the app reads."""
+    import json
+    import re
+
+    from desktop_helper.platform.autostart.windows import RUN_KEY, VALUE_NAME
+    from desktop_helper.settings.store import Settings
+
+    script = (ROOT / "packaging" / "windows" / "desktop-helper.iss").read_text()
+    registry_lines = [line for line in script.splitlines() if line.startswith("Root: HKCU;")]
+    assert registry_lines
+    for line in registry_lines:
+        assert f'Subkey: "{RUN_KEY}"' in line
+        assert f'ValueName: "{VALUE_NAME}"' in line
+    written = re.search(r"SaveStringToFile\([^,]+, '(.+?)' \+", script)
+    assert written is not None
+    settings_file = tmp_path / "settings.json"
+    settings_file.write_text(written.group(1))
+    json.loads(settings_file.read_text())
+    settings = Settings(settings_file)
+    assert settings.problems == []
+    assert settings.get("general.start_at_login") is True

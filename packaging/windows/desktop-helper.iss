@@ -68,3 +68,23 @@ Filename: "{app}\desktop-helper.exe"; Description: "Start Desktop Helper now"; F
 [UninstallRun]
 ; ask a running copy to quit so its files can be removed
 Filename: "{app}\desktop-helper-cli.exe"; Parameters: "quit"; Flags: runhidden waituntilterminated; RunOnceId: "QuitDesktopHelper"
+
+[Code]
+// The app keeps "Start at login" as a setting and brings the Run value in line with it at every
+// start. On a first install (no settings file yet) record the installer's choice there too, or the
+// app's first start would remove the Run value again. An existing profile keeps its own choice.
+procedure CurStepChanged(CurStep: TSetupStep);
+var
+  SettingsDir: String;
+begin
+  if (CurStep = ssPostInstall) and WizardIsTaskSelected('startatlogin') then
+  begin
+    // platformdirs.user_config_dir("desktop-helper", appauthor=False) on Windows
+    SettingsDir := ExpandConstant('{localappdata}\desktop-helper');
+    if not FileExists(SettingsDir + '\settings.json') then
+    begin
+      ForceDirectories(SettingsDir);
+      SaveStringToFile(SettingsDir + '\settings.json', '{"values": {"general.start_at_login": true}}' + #13#10, False);
+    end;
+  end;
+end;
