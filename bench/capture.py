@@ -19,6 +19,7 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -30,7 +31,7 @@ BUDGET = 1024  # the CPU default of the local backend (backends/local_gguf.py)
 ITERATIONS = 15
 
 
-def busy_desktop(width: int, height: int):  # type: ignore[no-untyped-def]
+def busy_desktop(width: int, height: int) -> Any:
     import numpy as np
     from PIL import Image, ImageDraw
 
@@ -49,7 +50,7 @@ def busy_desktop(width: int, height: int):  # type: ignore[no-untyped-def]
     return image
 
 
-def show_on_root(server: XServer, image) -> None:  # type: ignore[no-untyped-def]
+def show_on_root(server: XServer, image: Any) -> None:
     from Xlib import display as xdisplay
 
     d = xdisplay.Display(server.display)
@@ -64,7 +65,7 @@ def show_on_root(server: XServer, image) -> None:  # type: ignore[no-untyped-def
         d.close()
 
 
-def measure(width: int, height: int) -> dict[str, float]:
+def measure(width: int, height: int) -> dict[str, Any]:
     import mss
     from PIL import Image
 

@@ -50,7 +50,7 @@ class FakeTray:
 
 
 @pytest.fixture
-def controller(qapp: Any, x_server: XServer, tmp_path: Path):  # type: ignore[no-untyped-def]
+def controller(qapp: Any, x_server: XServer, tmp_path: Path) -> Any:
     from desktop_helper.ui.capture_controller import CaptureController
 
     settings = Settings(tmp_path / "settings.json")

@@ -138,7 +138,7 @@ def test_sampler_reads_a_real_video(tmp_path: Path) -> None:
     import cv2
 
     path = tmp_path / "v.mp4"
-    writer = cv2.VideoWriter(str(path), cv2.VideoWriter_fourcc(*"mp4v"), 10.0, (320, 240))
+    writer = cv2.VideoWriter(str(path), cv2.VideoWriter.fourcc(*"mp4v"), 10.0, (320, 240))
     for i in range(50):
         writer.write(np.full((240, 320, 3), i * 5, np.uint8))
     writer.release()

@@ -73,7 +73,7 @@ def selector(qapp: Any) -> Any:
     results: list[Any] = []
     made.selected.connect(results.append)
     made.cancelled.connect(lambda: results.append("cancelled"))
-    made.results = results
+    made.results = results  # type: ignore[attr-defined]
     made.show()
     yield made
     made.close()

@@ -21,6 +21,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -232,11 +233,11 @@ class Recorder:
         self._stop.set()
 
     # ----- writer thread
-    def _open_segment(self, index: int):  # type: ignore[no-untyped-def]
+    def _open_segment(self, index: int) -> tuple[Any, Path]:
         import cv2
 
         path = self.parts_folder / f"part-{index:04d}.mp4"
-        writer = cv2.VideoWriter(str(path), cv2.VideoWriter_fourcc(*FOURCC), float(self.fps), self.size)
+        writer = cv2.VideoWriter(str(path), cv2.VideoWriter.fourcc(*FOURCC), float(self.fps), self.size)
         if not writer.isOpened():
             raise MediaError(f"OpenCV cannot write {path}.", "Check that the folder is writable.")
         return writer, path
@@ -295,7 +296,7 @@ class Recorder:
             except queue.Empty:
                 return
 
-    def _close_segment(self, writer, path: Path | None) -> None:  # type: ignore[no-untyped-def]
+    def _close_segment(self, writer: Any, path: Path | None) -> None:
         writer.release()
         if path is not None and path.exists() and path.stat().st_size > 0:
             with self._lock:
@@ -347,7 +348,7 @@ def join_segments(segments: list[Path], target: Path, fps: int, size: tuple[int,
         shutil.move(str(segments[0]), target)
         return target
     partial = target.with_suffix(".joining.mp4")
-    writer = cv2.VideoWriter(str(partial), cv2.VideoWriter_fourcc(*FOURCC), float(fps), size)
+    writer = cv2.VideoWriter(str(partial), cv2.VideoWriter.fourcc(*FOURCC), float(fps), size)
     if not writer.isOpened():
         raise MediaError(f"OpenCV cannot write {partial}.")
     try:
@@ -432,7 +433,7 @@ def sample_video(
     """
     import cv2
 
-    from desktop_helper.media.frames import prepare_pixels
+    from desktop_helper.media.frames import FrameFormat, prepare_pixels
 
     capture = cv2.VideoCapture(str(path))
     if not capture.isOpened():
@@ -456,11 +457,11 @@ def sample_video(
         capture.release()
     if not frames:
         raise MediaError(f"The video {path} has no readable frames.")
-    fmt = "PNG" if image_format == "PNG" else "JPEG"
+    fmt: FrameFormat = "PNG" if image_format == "PNG" else "JPEG"
     parts: list[ImagePart] = []
     for number, frame in enumerate(frames):
         prepared = prepare_pixels(
             frame, plan.tokens_per_frame, image_format=fmt, geometry=geometry, name=f"{path.stem}-{number:03d}"
-        )  # type: ignore[arg-type]
+        )
         parts.append(prepared.part)
     return VideoPart(tuple(parts), path=str(path), name=path.name)

@@ -331,7 +331,7 @@ class RegionSelector(QObject):
             return
         arrows = {Qt.Key.Key_Left: (-1, 0), Qt.Key.Key_Right: (1, 0), Qt.Key.Key_Up: (0, -1), Qt.Key.Key_Down: (0, 1)}
         if key in arrows and self.selection is not None and self.selection_monitor is not None:
-            dx, dy = arrows[key]
+            dx, dy = arrows[Qt.Key(key)]
             modifiers = event.modifiers()
             step = 10 if modifiers & Qt.KeyboardModifier.ShiftModifier else 1
             rect = self.selection

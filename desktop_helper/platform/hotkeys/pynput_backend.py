@@ -192,7 +192,7 @@ def _macos_trust_problem() -> HotkeyProblem | None:
     if system.current_os() != "macos":
         return None
     try:
-        from pynput._util.darwin import HIServices  # type: ignore[import-not-found]
+        from pynput._util.darwin import HIServices
 
         trusted = bool(HIServices.AXIsProcessTrusted())
     except Exception:  # not on a Mac, or the framework moved: cannot tell
