@@ -39,6 +39,9 @@ _KEYRING_BACKENDS = {
     "macos": ("keyring.backends.macOS", "keyring.backends.macOS.api"),
 }
 
+#: development tools in the same venv that a release bundle must leave out (size, and attack surface)
+_NOT_IN_A_BUNDLE = ("pytest", "hypothesis", "mypy", "tests", "fastapi", "uvicorn", "gguf", "PyInstaller")
+
 
 def _app(_args: argparse.Namespace) -> dict[str, Any]:
     from desktop_helper.resources import resources_dir
@@ -49,6 +52,8 @@ def _app(_args: argparse.Namespace) -> dict[str, Any]:
         raise FileNotFoundError(f"desktop-helper.svg missing from {folder / 'icons'}")
     i18n = folder / "i18n"
     translations = sorted(p.name for p in i18n.glob("*.qm")) if i18n.is_dir() else []
+    if is_frozen() and (unwanted := [name for name in _NOT_IN_A_BUNDLE if importlib.util.find_spec(name) is not None]):
+        raise RuntimeError(f"development-only packages are in the bundle: {', '.join(unwanted)}")
     return {"version": __version__, "frozen": is_frozen(), "resources": str(folder), "icons": icons, "translations": translations}
 
 
