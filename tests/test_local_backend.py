@@ -375,3 +375,38 @@ def test_load_can_be_cancelled(tiny_glm4v: TinyModel) -> None:
     local.load()
     assert local.loaded
     local.close()
+
+
+def test_close_while_a_stream_of_this_thread_is_suspended(tiny_glm4v: TinyModel) -> None:
+    local = LocalGGUFBackend(tiny_glm4v.model, tiny_glm4v.mmproj, context_size=2048, threads=1)
+    local.load()
+    stream = local.stream(ChatRequest((_ask("Talk"),), max_tokens=50, temperature=0.0))
+    next(stream)
+    # no deadlock: the suspended generation stops at its next step and frees the model then
+    local.close()
+    rest = list(stream)
+    assert isinstance(rest[-1], Done)
+    assert rest[-1].reason is FinishReason.CANCELLED
+    assert not local.loaded
+
+
+def test_close_waits_for_a_generation_on_another_thread(tiny_glm4v: TinyModel) -> None:
+    local = LocalGGUFBackend(tiny_glm4v.model, tiny_glm4v.mmproj, context_size=2048, threads=1)
+    local.load()
+    events: list[Event] = []
+    cancel = CancelToken()
+    started = threading.Event()
+
+    def run() -> None:
+        for event in local.stream(ChatRequest((_ask("Talk"),), max_tokens=200), cancel):
+            events.append(event)
+            started.set()
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    assert started.wait(30)
+    cancel.cancel()
+    local.close()
+    thread.join(timeout=30)
+    assert isinstance(events[-1], Done)
+    assert not local.loaded

@@ -209,8 +209,12 @@ class LocalGGUFBackend(Backend):
         self.requested_budget = image_token_budget
         self.max_tokens = max_tokens
         self.seed = seed
-        # one generation at a time; also serialises load/close against a running generation
+        # _lock guards loading and freeing; _gen_lock makes generations run one at a time (and
+        # keeps close() and reset_cache() from pulling the model out from under one)
         self._lock = threading.RLock()
+        self._gen_lock = threading.Lock()
+        self._gen_owner: int | None = None
+        self._free_pending = False
         self._model: Any = None
         self._ctx: Any = None
         self._mtmd: Any = None
@@ -450,18 +454,33 @@ class LocalGGUFBackend(Backend):
         """Forget the cached prompt (KV cache) and resized images, e.g. for a new chat."""
         import llama_cpp
 
-        with self._lock:
+        if self._gen_owner == threading.get_ident():
+            raise RuntimeError("reset_cache() inside a running generation of the same thread")
+        with self._gen_lock, self._lock:
             if self._ctx is not None:
                 llama_cpp.llama_memory_clear(llama_cpp.llama_get_memory(self._ctx), True)
             self._units = []
             self._image_cache.clear()
 
     def close(self) -> None:
-        """Free the model, contexts and buffers; waits for a running generation to stop."""
+        """Free the model, contexts and buffers.
+
+        A generation running on another thread is waited for (cancel it first for a quick close).
+        A generation this very thread has suspended (an unfinished stream iterator) ends at its
+        next step and frees everything then.
+        """
+        self._closed = True
+        if self._gen_owner == threading.get_ident():
+            self._free_pending = True
+            return
+        with self._gen_lock:
+            self._free()
+
+    def _free(self) -> None:
         import llama_cpp
 
         with self._lock:
-            self._closed = True
+            self._free_pending = False
             if self._batch is not None:
                 llama_cpp.llama_batch_free(self._batch)
                 self._batch = None
@@ -496,15 +515,21 @@ class LocalGGUFBackend(Backend):
         return _guarded(self._generate(request, cancel or CancelToken()))
 
     def _generate(self, request: ChatRequest, cancel: CancelToken) -> Iterator[Event]:
-        if not self._lock.acquire(blocking=False):
+        if not self._gen_lock.acquire(blocking=False):
             yield Progress("Waiting for the previous answer to finish")
-            self._lock.acquire()
+            self._gen_lock.acquire()
+        self._gen_owner = threading.get_ident()
         try:
+            if self._closed:
+                raise BackendError("The local model was closed.", "Restart the model from Settings > Models.")
             if self._ctx is None:
                 yield from self._load_with_events(cancel)
             yield from self._run(request, cancel)
         finally:
-            self._lock.release()
+            self._gen_owner = None
+            self._gen_lock.release()
+            if self._free_pending:
+                self._free()
 
     def _load_with_events(self, cancel: CancelToken) -> Iterator[Event]:
         # load() reports through a callback; forward the reports as events from this generator
@@ -572,7 +597,7 @@ class LocalGGUFBackend(Backend):
         reason = FinishReason.LENGTH
         try:
             while produced < max_new:
-                if cancel.cancelled:
+                if cancel.cancelled or self._closed:
                     reason = FinishReason.CANCELLED
                     break
                 token = llama_cpp.llama_sampler_sample(sampler, self._ctx, -1)
@@ -789,6 +814,7 @@ class LocalGGUFBackend(Backend):
                 )
                 stats.image_seconds += time.monotonic() - began
                 if result != 0:
+                    self._forget_cache()
                     raise BackendError(
                         f"llama.cpp could not process image {images_done} (error {result}); the computer may be out of memory.",
                         "Lower the image token budget or the context size in Settings > Models.",
@@ -826,10 +852,18 @@ class LocalGGUFBackend(Backend):
             batch.logits[len(tokens) - 1] = True
         result = llama_cpp.llama_decode(self._ctx, batch)
         if result != 0:
+            self._forget_cache()
             raise BackendError(
                 f"llama.cpp failed to process the prompt (error {result}): the context may be full or memory exhausted.",
                 "Start a new chat, or lower the context size or image token budget in Settings > Models.",
             )
+
+    def _forget_cache(self) -> None:
+        # after a failed decode the KV cache may hold part of a batch: start the next request clean
+        import llama_cpp
+
+        llama_cpp.llama_memory_clear(llama_cpp.llama_get_memory(self._ctx), True)
+        self._units = []
 
     def _make_sampler(self, request: ChatRequest) -> Any:
         import llama_cpp
