@@ -225,7 +225,10 @@ def half_size(part: ImagePart) -> ImagePart:
     with Image.open(io.BytesIO(part.data)) as opened:
         image = opened.convert("RGB")
     width, height = max(1, part.width // 2), max(1, part.height // 2)
-    small = image.resize((width, height), Image.Resampling.BICUBIC)
+    # a 2x2 box average: the exact half of an even size, ~10x faster than a bicubic resize
+    small = image.reduce(2) if image.width >= 2 and image.height >= 2 else image
+    if small.size != (width, height):
+        small = small.resize((width, height), Image.Resampling.BICUBIC)
     buffer = io.BytesIO()
     small.save(buffer, format="PNG")
     return replace(part, data=buffer.getvalue(), mime="image/png", width=width, height=height, geometry=None)
