@@ -128,8 +128,9 @@ def test_cli_screen_question_end_to_end(tiny_glm4v: TinyModel) -> None:
 
 
 @pytest.fixture
-def fake_app(tmp_path: Path) -> Iterator[list[dict[str, object]]]:
-    """A listener on the running app's socket that answers a forwarded ask."""
+def fake_app(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[list[dict[str, object]]]:
+    """A listener on the running app's socket that answers a forwarded ask (or says it cannot)."""
+    knows_ask = getattr(request, "param", True)
     paths = app_paths()
     name = ipc.server_name(paths)
     received: list[dict[str, object]] = []
@@ -144,8 +145,12 @@ def fake_app(tmp_path: Path) -> Iterator[list[dict[str, object]]]:
             while not data.endswith(b"\n"):
                 data += connection.recv(65536)
             received.append(json.loads(data))
-            connection.sendall(ipc.encode({"type": "output", "text": "answer from the running app"}))
-            connection.sendall(ipc.encode({"type": "exit", "code": 0}))
+            if knows_ask:
+                connection.sendall(ipc.encode({"type": "output", "text": "answer from the running app"}))
+                connection.sendall(ipc.encode({"type": "exit", "code": 0}))
+            else:
+                connection.sendall(ipc.encode({"type": "output", "text": "The command 'ask' is not available in this version."}))
+                connection.sendall(ipc.encode({"type": "exit", "code": 2}))
 
     thread = threading.Thread(target=serve)
     thread.start()
@@ -172,3 +177,19 @@ def test_without_app_or_model_says_what_to_do() -> None:
     code = ask.main(_args("Hi", "--backend", "local_gguf"), app_paths(), out=io.StringIO(), err=err)
     assert code == ask.EXIT_ERROR
     assert "--model" in err.getvalue()
+
+
+@pytest.mark.parametrize("fake_app", [False], indirect=True)
+def test_app_without_ask_support_falls_back_to_this_process(
+    tiny_glm4v: TinyModel, fake_app: list[dict[str, object]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop_helper.settings.store import Settings
+
+    settings = Settings(app_paths().settings_file)
+    settings.set("models.local_model_path", str(tiny_glm4v.model))
+    settings.set("models.local_mmproj_path", str(tiny_glm4v.mmproj))
+    out = io.StringIO()
+    code = ask.main(_args("Hi", "--json", "--max-tokens", "2"), app_paths(), out=out, err=io.StringIO())
+    assert code == 0
+    assert fake_app[0]["argv"][0] == "ask"  # type: ignore[index]
+    assert json.loads(out.getvalue())["backend"] == "local_gguf"
