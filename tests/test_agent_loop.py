@@ -399,3 +399,47 @@ def test_windows_elevation_probe() -> None:
     assert probe.blocked_target(None) is None  # keys go to the foreground window (Notepad)
     # an elevated helper can reach everything
     assert WindowsElevationProbe(FakeWin32({1, 10})).blocked_target((10, 10)) is None
+
+
+def test_our_hotkeys_are_suspended_exactly_while_acting() -> None:
+    class Suspender:
+        def __init__(self) -> None:
+            self.active = False
+            self.entered = 0
+
+        @contextmanager
+        def suspended(self) -> Iterator[None]:
+            self.active = True
+            self.entered += 1
+            try:
+                yield
+            finally:
+                self.active = False
+
+    suspender = Suspender()
+    seen: list[bool] = []
+
+    class Watching(RecordingExecutor):
+        def click(self, point: tuple[int, int], button: Button = "left", count: int = 1) -> None:
+            seen.append(suspender.active)
+            super().click(point, button, count)
+
+        def type_text(self, text: str) -> None:
+            seen.append(suspender.active)
+            super().type_text(text)
+
+    holder: dict[str, AgentRun] = {}
+    listener = Listener(lambda p: holder["run"].confirm(p.number))
+    run = holder["run"] = AgentRun(
+        ScriptedBackend([CLICK, TYPE, DONE]),
+        AgentConfig("task", settle_timeout=0.1, settle_interval=0.05),
+        FakeScreen,
+        Watching,
+        listener=listener,
+        hotkeys=suspender,
+    )
+    run.start()
+    assert run.join(5)
+    assert seen == [True, True]
+    assert suspender.entered == 2
+    assert not suspender.active
