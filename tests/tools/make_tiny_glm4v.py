@@ -10,7 +10,13 @@ ViT with 2D rotary positions, the patch merger and the SwiGLU projector, and M-R
 image embeddings. The answers are garbage; that is expected.
 
 The output is byte-identical on every run (seeded weights, fixed metadata order, no timestamps),
-about 0.5 MB in total, and written in well under a second.
+about 1 MB in total, and written in well under a second.
+
+The embedded chat template is the data file ``glm46v_chat_template.jinja`` next to this script: the
+GLM-4.6V family's template as zai-org publishes it in the tokenizer configuration of its
+``Glm46VProcessor`` models (images as ``<|begin_of_image|><|image|><|end_of_image|>``, ``/nothink``
+and a pre-filled empty ``<think></think>`` when thinking is off, XML-style tool calls, tool results
+that may carry images). Replace the file to test another template; the generator embeds it as is.
 
 Usage::
 
