@@ -146,3 +146,70 @@ def test_sampler_reads_a_real_video(tmp_path: Path) -> None:
     assert len(video.frames) == 4
     assert all(f.width * f.height <= 100 * 28 * 28 for f in video.frames)
     assert video.path == str(path)
+
+
+def _segment(path: Path, colour: int, frames: int, size: tuple[int, int] = (320, 240)) -> Path:
+    import cv2
+
+    writer = cv2.VideoWriter(str(path), cv2.VideoWriter.fourcc(*"mp4v"), 10.0, size)
+    for i in range(frames):
+        writer.write(np.full((size[1], size[0], 3), (colour, i * 8, 0), np.uint8))
+    writer.release()
+    return path
+
+
+def _blue_values(path: Path) -> list[int]:
+    import cv2
+
+    capture = cv2.VideoCapture(str(path))
+    values = []
+    while True:
+        ok, frame = capture.read()
+        if not ok:
+            break
+        values.append(int(frame[120, 160, 0]))
+    capture.release()
+    return values
+
+
+def test_segments_are_joined_without_reencoding_in_order(tmp_path: Path) -> None:
+    import cv2
+
+    from desktop_helper.media.mp4concat import join_mp4
+
+    parts = [_segment(tmp_path / f"p{k}.mp4", 40 + 80 * k, 20 + k) for k in range(3)]
+    media_bytes = sum(p.stat().st_size for p in parts)
+    joined = join_mp4(parts, tmp_path / "joined.mp4")
+    blues = _blue_values(joined)
+    assert len(blues) == 20 + 21 + 22
+    # each segment's frames, in order, with their own colour (mp4v is lossy: a few levels off)
+    assert all(abs(b - 40) < 8 for b in blues[:20])
+    assert all(abs(b - 120) < 8 for b in blues[20:41])
+    assert all(abs(b - 200) < 8 for b in blues[41:])
+    capture = cv2.VideoCapture(str(joined))
+    assert capture.get(cv2.CAP_PROP_FPS) == pytest.approx(10.0)
+    assert capture.get(cv2.CAP_PROP_FRAME_COUNT) == pytest.approx(63, abs=1), "the duration covers every segment"
+    capture.release()
+    # copied, not re-encoded: the joined file is about the sum of the parts
+    assert abs(joined.stat().st_size - media_bytes) < 4096
+
+
+def test_segments_of_different_sizes_fall_back_to_reencoding(tmp_path: Path) -> None:
+    from desktop_helper.media.mp4concat import ConcatError, join_mp4
+    from desktop_helper.media.recording import join_segments
+
+    parts = [_segment(tmp_path / "a.mp4", 40, 10), _segment(tmp_path / "b.mp4", 200, 10, size=(160, 120))]
+    with pytest.raises(ConcatError):
+        join_mp4(parts, tmp_path / "x.mp4")
+    joined = join_segments(parts, tmp_path / "joined.mp4", 10, (320, 240))
+    assert video_frame_count(joined) == 20
+
+
+def test_a_truncated_segment_is_refused_not_misread(tmp_path: Path) -> None:
+    from desktop_helper.media.mp4concat import ConcatError, join_mp4
+
+    good = _segment(tmp_path / "good.mp4", 40, 10)
+    bad = tmp_path / "bad.mp4"
+    bad.write_bytes(_segment(tmp_path / "src.mp4", 40, 10).read_bytes()[:-200])
+    with pytest.raises(ConcatError):
+        join_mp4([good, bad], tmp_path / "x.mp4")

@@ -8,7 +8,8 @@ recording runs, and the count is shown to the user.
 An MP4 is only playable once its index (the ``moov`` box) is written at the end, and OpenCV
 cannot write fragmented MP4. So the writer rotates to a new segment file every few seconds;
 every closed segment is a complete, playable MP4. A killed app loses at most the segment being
-written; a normal stop joins the segments into one file and removes them.
+written; a normal stop joins the segments into one file (copying their media data, no
+re-encoding) and removes them.
 """
 
 from __future__ import annotations
@@ -337,16 +338,29 @@ class Recorder:
 
 
 def join_segments(segments: list[Path], target: Path, fps: int, size: tuple[int, int]) -> Path:
-    """One MP4 from playable segments (one segment is just moved; several are re-encoded in order).
+    """One MP4 from playable segments: one is just moved, several are joined without re-encoding
+    (:mod:`desktop_helper.media.mp4concat`), or re-encoded if they cannot be.
 
     Raises:
         MediaError: a segment cannot be read or the target cannot be written.
     """
-    import cv2
 
     if len(segments) == 1:
         shutil.move(str(segments[0]), target)
         return target
+    from desktop_helper.media.mp4concat import ConcatError, join_mp4
+
+    try:
+        return join_mp4(segments, target)
+    except ConcatError as exc:
+        log.info("segments cannot be joined as they are (%s); re-encoding them", exc)
+    return reencode_segments(segments, target, fps, size)
+
+
+def reencode_segments(segments: list[Path], target: Path, fps: int, size: tuple[int, int]) -> Path:
+    """One MP4 from segments by decoding and encoding again (slow; for segments that differ)."""
+    import cv2
+
     partial = target.with_suffix(".joining.mp4")
     writer = cv2.VideoWriter(str(partial), cv2.VideoWriter.fourcc(*FOURCC), float(fps), size)
     if not writer.isOpened():
@@ -359,6 +373,8 @@ def join_segments(segments: list[Path], target: Path, fps: int, size: tuple[int,
                     ok, frame = capture.read()
                     if not ok:
                         break
+                    if (frame.shape[1], frame.shape[0]) != size:
+                        frame = cv2.resize(frame, size, interpolation=cv2.INTER_AREA)
                     writer.write(frame)
             finally:
                 capture.release()
