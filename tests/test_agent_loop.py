@@ -443,3 +443,19 @@ def test_our_hotkeys_are_suspended_exactly_while_acting() -> None:
     assert seen == [True, True]
     assert suspender.entered == 2
     assert not suspender.active
+
+
+def test_no_synthetic_input_ends_the_run_with_the_reason() -> None:
+    from desktop_helper.core.errors import PlatformError
+
+    def unavailable(bounds: Rect, stopped: Callable[[], bool]) -> InputExecutor:
+        raise PlatformError("The agent cannot control the mouse and keyboard in a Wayland session.", "Log in to X11.")
+
+    holder: dict[str, AgentRun] = {}
+    listener = Listener(lambda p: holder["run"].confirm(p.number))
+    run = holder["run"] = AgentRun(ScriptedBackend([CLICK]), AgentConfig("task"), FakeScreen, unavailable, listener=listener)
+    run.start()
+    assert run.join(5)
+    assert listener.outcome is not None
+    assert listener.outcome.status == "error"
+    assert "Wayland" in listener.outcome.message

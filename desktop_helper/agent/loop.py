@@ -380,9 +380,12 @@ class AgentRun:
             self._record(StepRecord(number, sent, raw, thinking, reply, plan.words, "refused", blocked, started))
             return RunOutcome("failed", blocked, number)
         self.listener.on_status(f"Step {number}: {plan.words}")
+        if self._executor is None:
+            # no synthetic input on this system (Wayland, no display): nothing later can work either
+            self._executor = self._executor_factory(sent.geometry.rect, lambda: self._cancel.cancelled)
         try:
             with self._hotkeys.suspended(), self.listener.screen_clear():
-                self._perform(plan, sent.geometry.rect)
+                self._perform(plan)
         except InputStoppedError:
             self._record(StepRecord(number, sent, raw, thinking, reply, plan.words, "stopped", "Stopped while acting.", started))
             return RunOutcome("stopped", "Stopped.", number)
@@ -456,10 +459,9 @@ class AgentRun:
             with self._condition:
                 self._pending = None
 
-    def _perform(self, plan: PlannedAction, bounds: Rect) -> None:
-        if self._executor is None:
-            self._executor = self._executor_factory(bounds, lambda: self._cancel.cancelled)
+    def _perform(self, plan: PlannedAction) -> None:
         executor = self._executor
+        assert executor is not None
         executor.check(plan.point)
         action = plan.action
         name = action.name
