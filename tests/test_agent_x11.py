@@ -390,3 +390,43 @@ def test_executor_keys_bounds_and_stop_mid_drag(qtbot: Any, target_app: TargetAp
     assert checks["n"] == 6
     assert not _button1_down()
     assert target_app.clicks == 0
+
+
+def test_stop_shows_at_once_even_while_the_worker_is_stuck(qtbot: Any, session: Any) -> None:
+    from desktop_helper.backends.base import Backend, CancelToken, Done, Event, TextDelta
+    from desktop_helper.core.types import FinishReason
+
+    class Stuck(Backend):
+        """A model busy in a step that cannot be interrupted (like a long image encode)."""
+
+        name = "stuck"
+
+        def stream(self, request: ChatRequest, cancel: CancelToken | None = None) -> Iterator[Event]:
+            time.sleep(1.5)
+            yield TextDelta(CLICK.replace("{x}", "500").replace("{y}", "500"))
+            yield Done(FinishReason.STOP)
+
+    executors: list[Rect] = []
+    run, _recorder = _start_custom(session, Stuck(), executors)
+    qtbot.wait(400)
+    started = time.monotonic()
+    threading.Thread(target=session.stop_from_any_thread).start()  # as the hotkey listener does
+    qtbot.waitUntil(lambda: session.panel.status.text() == "Stopped.", timeout=1000)
+    assert time.monotonic() - started < 0.2
+    assert run.running  # the worker is still inside the model call, but nothing can happen any more
+    with qtbot.waitSignal(session.finished, timeout=5000) as done:
+        pass
+    assert done.args[0].status == "stopped"
+    assert executors == []
+
+
+def _start_custom(session: Any, backend: Any, executors: list[Rect]) -> tuple[AgentRun, MemoryStepRecorder]:
+    monitor = list_monitors()[0]
+    recorder = MemoryStepRecorder()
+
+    def executor(bounds: Rect, stopped: Callable[[], bool]) -> Any:
+        executors.append(bounds)
+        return executor_for_current_os(bounds, session.clipboard, stopped)
+
+    run = session.start(backend, AgentConfig("task"), lambda: MssScreen(monitor), executor, monitor=monitor, recorder=recorder)
+    return run, recorder

@@ -153,6 +153,11 @@ class AgentSession(QObject):
         self._finished_signal.connect(self._run_finished)
         self._hide_signal.connect(self._hide_for_worker)
         self._show_signal.connect(self._show_after_worker)
+        # the stop hotkey halts the run on its own thread; this brings the UI along within 50 ms
+        # even while the worker is still busy (e.g. inside a long image encode)
+        self._stop_watch = QTimer(self)
+        self._stop_watch.setInterval(50)
+        self._stop_watch.timeout.connect(self._check_stopped)
         self.panel.confirmed.connect(self._confirm)
         self.panel.skipped.connect(self._skip)
         self.panel.stop_requested.connect(self._panel_stop)
@@ -201,6 +206,7 @@ class AgentSession(QObject):
             except Exception:
                 log.exception("the stop hotkey could not be set up")
         run.start()
+        self._stop_watch.start()
         return run
 
     def stop(self) -> None:
@@ -259,6 +265,15 @@ class AgentSession(QObject):
             self.panel.hide()
 
     @Slot()
+    def _check_stopped(self) -> None:
+        run = self.run
+        if run is None or not run.running:
+            self._stop_watch.stop()
+        elif run.stopped:
+            self._stop_watch.stop()
+            self._show_stopped()
+
+    @Slot()
     def _show_stopped(self) -> None:
         if self.overlay is not None:
             self.overlay.clear()
@@ -285,6 +300,7 @@ class AgentSession(QObject):
 
     @Slot(object)
     def _run_finished(self, outcome: RunOutcome) -> None:
+        self._stop_watch.stop()
         self._close_stop_hotkey()
         self._release_overlay()
         if self.overlay is not None:
