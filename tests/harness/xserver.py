@@ -69,10 +69,14 @@ class XServer:
             raise XServerError("Xvfb did not start")
         self.display = f":{number.decode().strip()}"
         self._home = Path(tempfile.mkdtemp(prefix="xhome-"))
-        if self.window_manager:
-            self._start_fluxbox()
-        if self.compositor:
-            self.start_compositor()
+        try:
+            if self.window_manager:
+                self._start_fluxbox()
+            if self.compositor:
+                self.start_compositor()
+        except BaseException:
+            self.stop()  # never leave a half-started desktop behind
+            raise
         return self
 
     @property
