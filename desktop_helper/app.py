@@ -168,11 +168,15 @@ class Application:
             overlay=lambda: getattr(self, "overlay", None),
         )
         self._service("GUI agent", self.agent.shutdown)
-        from desktop_helper.agent.tools import ScreenTools, capture_backend_grabber
+        from desktop_helper.agent.tools import ScreenTools, capture_backend_grabber, capture_backend_region_grabber
         from desktop_helper.platform.window_list import window_lister_for_current_os
 
         self.chat.agent_requested.connect(lambda task: self.run_argv(["agent", task] if task else ["agent"], self.bus.info))
-        self.chat.screen_tools = ScreenTools(capture_backend_grabber(self.capture.backend), window_lister_for_current_os())
+        self.chat.screen_tools = ScreenTools(
+            capture_backend_grabber(self.capture.backend),
+            window_lister_for_current_os(),
+            capture_backend_region_grabber(self.capture.backend),
+        )
 
         self._register_commands()
         self.capture.start_hotkeys()

@@ -266,3 +266,41 @@ def test_chat_generation_runner_runs_tool_rounds(qtbot: Any, fake_openai: FakeOp
     assert "".join(e.text for e in events if isinstance(e, TextDelta)) == "You have Budget.xlsx open."
     second = fake_openai.chat_requests[1].body["messages"]
     assert any(m["role"] == "tool" and "Budget.xlsx" in m["content"] and "[focused]" in m["content"] for m in second)
+
+
+def test_zoom_on_a_downscaled_attachment_grabs_full_resolution(capture: Any) -> None:
+    from desktop_helper.agent.tools import capture_backend_region_grabber
+    from desktop_helper.backends.scripted import ScriptedBackend
+    from desktop_helper.core.geometry import CaptureGeometry, Monitor
+
+    # a capture attached in the chat, sent at half size
+    monitor = Monitor(1, "screen", Rect(0, 0, 1920, 1080))
+    buffer = io.BytesIO()
+    Image.new("RGB", (960, 540), (1, 2, 3)).save(buffer, format="PNG")
+    attached = ImagePart(buffer.getvalue(), "image/png", 960, 540, CaptureGeometry(monitor, monitor.physical, (960, 540)))
+    tools = ScreenTools(capture_backend_grabber(capture), NoWindows(), capture_backend_region_grabber(capture))
+
+    class CallsZoom(ScriptedBackend):
+        def stream(self, request: ChatRequest, cancel: Any = None) -> Iterator[Any]:
+            if len(self.requests) == 0:
+                self.requests.append(request)
+                from desktop_helper.backends.base import ToolCallEvent
+
+                yield ToolCallEvent(ToolCall("z1", "zoom", {"box": [500, 500, 600, 600]}))
+                yield Done(FinishReason.TOOL_CALLS)
+                return
+            yield from super().stream(request, cancel)
+
+    backend = CallsZoom(["Small text says hello."])
+    events = list(answer_with_tools(backend, ChatRequest((Message("user", (attached, TextPart("Read the small text"))),)), tools))
+    rounds = [e for e in events if isinstance(e, ToolRound)]
+    crop = rounds[0].results[0].images[0]
+    # 100/1000 of the real 1920x1080 screen, not of the 960x540 copy
+    assert (crop.width, crop.height) == (192, 108)
+    assert crop.geometry is not None
+    assert crop.geometry.rect == Rect(960, 540, 192, 108)
+    assert "captured again now at full resolution" in rounds[0].results[0].text_content
+    # the follow-up request carries the tool result with its image
+    follow_up = backend.requests[-1].messages
+    assert follow_up[-1].role == "tool"
+    assert follow_up[-1].images[0] is crop

@@ -70,6 +70,8 @@ TOOL_SPECS: tuple[ToolSpec, ...] = (
 
 #: Grabs the screen: monitor number (1-based) or None for the whole desktop -> a full-resolution PNG with geometry.
 Grabber = Callable[[int | None], ImagePart]
+#: Grabs a rectangle of the screen (global physical px) at full resolution.
+RegionGrabber = Callable[[Rect], ImagePart]
 
 
 @dataclass(frozen=True)
@@ -86,11 +88,14 @@ class ScreenTools:
     Args:
         grab: captures the screen (full resolution, with geometry).
         windows: lists the open windows.
+        grab_region: captures a rectangle (global physical px) at full resolution; used to zoom
+            into a screenshot the model saw downscaled (e.g. one attached in the chat).
     """
 
-    def __init__(self, grab: Grabber, windows: WindowLister) -> None:
+    def __init__(self, grab: Grabber, windows: WindowLister, grab_region: RegionGrabber | None = None) -> None:
         self._grab = grab
         self._windows = windows
+        self._grab_region = grab_region
         self._lock = threading.Lock()
         #: the latest full-resolution capture, which ``zoom`` crops
         self.latest: ImagePart | None = None
@@ -140,6 +145,16 @@ class ScreenTools:
         x1, y1, x2, y2 = (min(max(v, 0.0), 1000.0) for v in values)
         region = geometry.normalized_rect_to_physical(x1, y1, x2, y2)
         region = _at_least(region, MIN_ZOOM_PIXELS).intersection(geometry.rect) or geometry.rect
+        if _downscaled(source) and self._grab_region is not None:
+            # the model saw a reduced copy: its full resolution is only on the screen itself
+            crop = self._grab_region(region)
+            return (
+                TextPart(
+                    f"Region [{round(x1)}, {round(y1)}, {round(x2)}, {round(y2)}] of the latest screenshot, captured again "
+                    f"now at full resolution: {crop.width}x{crop.height} px."
+                ),
+                crop,
+            )
         crop = crop_capture(source, region)
         return (
             TextPart(
@@ -193,6 +208,14 @@ def crop_capture(source: ImagePart, region: Rect) -> ImagePart:
     return ImagePart(buffer.getvalue(), "image/png", cropped.width, cropped.height, crop_geometry, name="zoom.png")
 
 
+def _downscaled(image: ImagePart) -> bool:
+    geometry = image.geometry
+    if geometry is None:
+        return False
+    width, height = geometry.rect.width, geometry.rect.height
+    return image.width < round(width) - 1 or image.height < round(height) - 1
+
+
 def _optional_int(value: Any) -> int | None:
     if value is None or value == "":
         return None
@@ -242,6 +265,10 @@ def answer_with_tools(
     the tools are no longer offered, so the model has to answer.
     """
     messages = list(request.messages)
+    # "the latest screenshot" is the newest capture in the conversation until a tool takes one
+    for message in request.messages:
+        for image in message.images:
+            tools.remember(image)
     for round_number in range(max_rounds + 1):
         offer = tools.specs if round_number < max_rounds else ()
         current = replace(
@@ -284,7 +311,6 @@ def capture_backend_grabber(backend: Any, monitors: Callable[[], Sequence[Monito
     """A :data:`Grabber` over the shared capture backend (``desktop_helper.platform.capture``)."""
 
     def grab(monitor_number: int | None) -> ImagePart:
-        from PIL import Image
 
         from desktop_helper.core.errors import CaptureError
 
@@ -295,10 +321,26 @@ def capture_backend_grabber(backend: Any, monitors: Callable[[], Sequence[Monito
             if not 1 <= monitor_number <= len(listed):
                 raise CaptureError(f"There is no monitor {monitor_number}; this computer has {len(listed)}.")
             frame = backend.grab_monitor(listed[monitor_number - 1])
-        image = Image.fromarray(frame.rgb(), "RGB")
-        buffer = io.BytesIO()
-        image.save(buffer, format="PNG", compress_level=1)
-        geometry = frame.geometry.with_sent_size(frame.width, frame.height)
-        return ImagePart(buffer.getvalue(), "image/png", frame.width, frame.height, geometry, name="screen.png")
+        return frame_to_part(frame, "screen.png")
 
     return grab
+
+
+def capture_backend_region_grabber(backend: Any) -> RegionGrabber:
+    """A :data:`RegionGrabber` over the shared capture backend."""
+
+    def grab(rect: Rect) -> ImagePart:
+        return frame_to_part(backend.grab(rect), "zoom.png")
+
+    return grab
+
+
+def frame_to_part(frame: Any, name: str) -> ImagePart:
+    """A capture backend frame as a PNG image part with its geometry."""
+    from PIL import Image
+
+    image = Image.fromarray(frame.rgb(), "RGB")
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG", compress_level=1)
+    geometry = frame.geometry.with_sent_size(frame.width, frame.height)
+    return ImagePart(buffer.getvalue(), "image/png", frame.width, frame.height, geometry, name=name)
