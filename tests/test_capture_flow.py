@@ -215,3 +215,37 @@ def test_record_by_command_shows_in_tray_and_saves_playable_video(qtbot: Any, x_
     assert len(videos) == 1
     assert video_frame_count(videos[0]) >= 15
     assert any("Recording saved" in m.text for m in controller.messages)
+
+
+def test_capture_delay_waits_before_grabbing(qtbot: Any, controller: Any) -> None:
+    started = time.monotonic()
+    assert controller.router.run(build_parser().parse_args(["capture", "screen", "--delay", "1"]), lambda _t: None) == 0
+    qtbot.wait(500)
+    assert controller.fake_chat.attached == []
+    qtbot.waitUntil(lambda: bool(controller.fake_chat.attached), timeout=10000)
+    assert time.monotonic() - started >= 1.0
+
+
+def test_record_a_dragged_region(qtbot: Any, x_server: XServer, controller: Any) -> None:
+    import cv2
+
+    lines: list[str] = []
+    assert controller.router.run(build_parser().parse_args(["record", "start", "--region"]), lines.append) == 0
+    qtbot.waitUntil(lambda: controller.selector is not None and bool(controller.selector.views), timeout=10000)
+    qtbot.wait(300)
+    x_server.xdotool("mousemove", "100", "120")
+    x_server.xdotool("mousedown", "1")
+    x_server.xdotool("mousemove", "300", "300")
+    x_server.xdotool("mousemove", "421", "361")
+    x_server.xdotool("mouseup", "1")
+    qtbot.waitUntil(lambda: controller.recorder is not None, timeout=10000)
+    assert controller.recorder.rect.as_ints() == (100, 120, 321, 241)
+    qtbot.wait(1500)
+    controller.stop()
+    qtbot.waitUntil(lambda: controller.recorder is None, timeout=30000)
+    videos = list(controller.recordings_folder().glob("recording-*.mp4"))
+    assert len(videos) == 1
+    capture = cv2.VideoCapture(str(videos[0]))
+    size = (capture.get(cv2.CAP_PROP_FRAME_WIDTH), capture.get(cv2.CAP_PROP_FRAME_HEIGHT))
+    capture.release()
+    assert size == (320, 240), "MPEG-4 needs even sides: the region is trimmed by a pixel"

@@ -94,6 +94,7 @@ class CaptureController(QObject):
         self._hidden: list[Any] = []
         self._busy = False
         self._closed = False
+        self._warned_drops = False
         self._tick = QTimer(self)
         self._tick.setInterval(1000)
         self._tick.timeout.connect(self._recording_tick)
@@ -383,6 +384,7 @@ class CaptureController(QObject):
             self.recorder = None
             backend.close()
             raise
+        self._warned_drops = False
         self._tick.start()
         self._recording_tick()
 
@@ -393,6 +395,13 @@ class CaptureController(QObject):
         status = recorder.status
         if self.tray is not None:
             self.tray.set_recording(int(status.seconds))
+        if status.frames_dropped and status.dropped_percent > 5 and not self._warned_drops and status.seconds > 3:
+            self._warned_drops = True
+            self.bus.warning(
+                f"The recording is dropping frames ({status.frames_dropped}, {status.dropped_percent:.0f}%): "
+                "this computer cannot encode that fast.",
+                "Lower the recording frame rate in Settings > Capture, or record a smaller region.",
+            )
         self.recording_changed.emit(status)
 
     def _recording_finished(self, status: RecordingStatus) -> None:
