@@ -7,6 +7,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Literal
 
 import pytest
@@ -83,7 +84,7 @@ class RecordingExecutor(InputExecutor):
 
 
 class Listener:
-    def __init__(self, on_proposal: Callable[[Proposal], None] | None = None) -> None:
+    def __init__(self, on_proposal: Callable[[Proposal], object] | None = None) -> None:
         self.proposals: list[Proposal] = []
         self.steps: list[StepRecord] = []
         self.finished = threading.Event()
@@ -333,7 +334,7 @@ def test_overlay_shapes_per_action_kind() -> None:
     assert badge[0].text == "ctrl+s"
 
 
-def test_folder_recorder_keeps_every_step(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_folder_recorder_keeps_every_step(tmp_path: Path) -> None:
     run, _listener, _ = _run([CLICK, DONE])
     recorder = FolderStepRecorder(tmp_path)
     run.recorder = recorder

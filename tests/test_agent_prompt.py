@@ -7,8 +7,8 @@ import io
 from PIL import Image
 
 from desktop_helper.core.geometry import CaptureGeometry, Monitor, Rect
-from desktop_helper.core.types import ImagePart, TextPart
-from desktop_helper.platform.system import fake_os
+from desktop_helper.core.types import ImagePart, Message, TextPart
+from desktop_helper.platform.system import OSName, fake_os
 from desktop_helper.prompts.gui_agent import OMITTED, HistoryStep, action_space, build_agent_message, half_size
 
 
@@ -19,7 +19,7 @@ def _png(width: int, height: int, color: str = "red") -> ImagePart:
     return ImagePart(buffer.getvalue(), "image/png", width, height, CaptureGeometry(monitor, monitor.physical, (width, height)))
 
 
-def _text(message) -> str:  # type: ignore[no-untyped-def]
+def _text(message: Message) -> str:
     return "".join(p.text for p in message.parts if isinstance(p, TextPart))
 
 
@@ -65,7 +65,8 @@ def test_sections_in_order_and_all_actions() -> None:
 
 
 def test_platform_follows_the_real_os() -> None:
-    for os_name, shown in (("linux", "Linux"), ("macos", "macOS"), ("windows", "Windows")):
+    cases: tuple[tuple[OSName, str], ...] = (("linux", "Linux"), ("macos", "macOS"), ("windows", "Windows"))
+    for os_name, shown in cases:
         with fake_os(os_name):
             assert f"# Task Platform\n{shown}\n" in _text(build_agent_message("t", _png(8, 8)))
 
