@@ -24,7 +24,7 @@ from desktop_helper.parsers.thinking import split_thinking
 BOX_OPEN = "<|begin_of_box|>"
 BOX_CLOSE = "<|end_of_box|>"
 #: GLM-4.1V wrote ``<|start_of_box|>``; some chat templates echo it
-_BOX_TOKENS = (BOX_OPEN, BOX_CLOSE, "<|start_of_box|>")
+_BOX_TOKENS = (BOX_OPEN, BOX_CLOSE, "<|start_of_box|>", "<answer>", "</answer>")  # GLM-4.1V-Thinking wraps answers
 
 #: The largest coordinate the prompt allows (0..999 of the current screenshot).
 MAX_COORDINATE = 999
