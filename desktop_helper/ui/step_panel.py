@@ -109,7 +109,7 @@ class StepPanel(QWidget):
         """Show a proposed step; with ``auto_seconds`` the buttons stay but a countdown runs."""
         self._step = number
         self.title.setText(f"Step {number}")
-        self.status.setText("Proposed next step:" if auto_seconds <= 0 else "Acting automatically in:")
+        self.status.setText("Proposed next step:" if auto_seconds <= 0 else "Next step (auto mode):")
         self.reasoning.setPlainText(reasoning.strip() or "(the model gave no explanation)")
         self.action.setText(words)
         self._remaining = auto_seconds
@@ -142,7 +142,7 @@ class StepPanel(QWidget):
 
     def _count_down(self, elapsed: float = 0.1) -> None:
         self._remaining = max(0.0, self._remaining - elapsed)
-        self.countdown.setText(f"{self._remaining:.1f} s (Stop or Skip to prevent it)")
+        self.countdown.setText(f"Acting in {self._remaining:.1f} s (Skip or Stop to prevent it)")
         if self._remaining <= 0:
             self._tick.stop()
 
