@@ -460,3 +460,31 @@ def test_no_synthetic_input_ends_the_run_with_the_reason() -> None:
     assert listener.outcome is not None
     assert listener.outcome.status == "error"
     assert "Wayland" in listener.outcome.message
+
+
+def test_per_os_factories(monkeypatch: pytest.MonkeyPatch) -> None:
+    from desktop_helper.core.errors import PlatformError
+    from desktop_helper.platform.input import elevation_probe_for_current_os, executor_for_current_os
+    from desktop_helper.platform.input.base import NoElevation
+    from desktop_helper.platform.system import fake_os
+    from desktop_helper.platform.window_list import NullWindowLister, window_lister_for_current_os
+    from desktop_helper.platform.window_list.macos import MacWindowLister
+    from desktop_helper.platform.window_list.windows import WindowsWindowLister
+    from desktop_helper.platform.window_list.x11 import X11WindowLister
+
+    with fake_os("windows"):
+        assert isinstance(elevation_probe_for_current_os(), WindowsElevationProbe)
+        assert isinstance(window_lister_for_current_os(), WindowsWindowLister)
+    with fake_os("macos"):
+        assert isinstance(elevation_probe_for_current_os(), NoElevation)
+        assert isinstance(window_lister_for_current_os(), MacWindowLister)
+    with fake_os("linux"):
+        assert isinstance(elevation_probe_for_current_os(), NoElevation)
+        assert isinstance(window_lister_for_current_os(), X11WindowLister)
+        monkeypatch.setenv("XDG_SESSION_TYPE", "wayland")
+        lister = window_lister_for_current_os()
+        assert isinstance(lister, NullWindowLister)
+        with pytest.raises(PlatformError):
+            lister.windows()
+        with pytest.raises(PlatformError, match="Wayland"):
+            executor_for_current_os(MONITOR.physical, None, lambda: False)

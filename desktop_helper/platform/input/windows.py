@@ -25,10 +25,12 @@ class Win32Api(Protocol):
 
 class WindowsElevationProbe(ElevationProbe):
     def __init__(self, api: Win32Api | None = None) -> None:
-        self._api = api or _CtypesApi()
+        self._api = api
         self._self_elevated: bool | None = None
 
     def blocked_target(self, point: tuple[int, int] | None) -> str | None:
+        if self._api is None:
+            self._api = _CtypesApi()  # loaded on first use, so the factory works anywhere
         api = self._api
         if self._self_elevated is None:
             self._self_elevated = bool(api.process_elevated(api.current_process()))

@@ -21,9 +21,11 @@ class Win32WindowsApi(Protocol):
 
 class WindowsWindowLister(WindowLister):
     def __init__(self, api: Win32WindowsApi | None = None) -> None:
-        self._api = api or _CtypesWindowsApi()
+        self._api = api
 
     def windows(self) -> list[WindowInfo]:
+        if self._api is None:
+            self._api = _CtypesWindowsApi()  # loaded on first use, so the factory works anywhere
         api = self._api
         front = api.foreground()
         result = []
