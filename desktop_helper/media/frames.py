@@ -70,10 +70,10 @@ def resize_pixels(pixels: np.ndarray, target: tuple[int, int]) -> np.ndarray:
     """Resize to ``target`` (width, height), antialiased when shrinking, fast at 4K.
 
     A straight bilinear shrink by 3x skips most source pixels (thin text strokes vanish);
-    OpenCV's area filter is correct but slow for non-integer factors on 4K frames. Bilinear to
-    twice the target (a factor below 2, where bilinear loses nothing) followed by OpenCV's fast
-    integer 2x area reduction averages every source pixel into the result at about the cost of
-    two frame copies. Upscales (tiny regions) use bicubic like GLM's own processor.
+    OpenCV's area filter is correct but slow for non-integer factors (30 ms for 1080p to the
+    1024-token size here). Bilinear to twice the target followed by OpenCV's fast integer 2x
+    area reduction averages the source into the result at half that cost at 1080p and a
+    fraction of it at 4K. Upscales (tiny regions) use bicubic like GLM's own processor.
     """
     import cv2
 
@@ -81,8 +81,9 @@ def resize_pixels(pixels: np.ndarray, target: tuple[int, int]) -> np.ndarray:
     tw, th = target
     if tw >= width or th >= height:
         return cv2.resize(pixels, target, interpolation=cv2.INTER_CUBIC if tw > width else cv2.INTER_AREA)
-    if width >= 2 * tw and height >= 2 * th:
-        pixels = cv2.resize(pixels, (2 * tw, 2 * th), interpolation=cv2.INTER_LINEAR)
+    # bilinear to twice the target (a shrink by less than 2, or an enlargement: no pixel skipped),
+    # then the exact 2x box average, which OpenCV runs on its fast integer-factor path
+    pixels = cv2.resize(pixels, (2 * tw, 2 * th), interpolation=cv2.INTER_LINEAR)
     return cv2.resize(pixels, target, interpolation=cv2.INTER_AREA)
 
 
