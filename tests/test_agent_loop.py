@@ -488,3 +488,14 @@ def test_per_os_factories(monkeypatch: pytest.MonkeyPatch) -> None:
             lister.windows()
         with pytest.raises(PlatformError, match="Wayland"):
             executor_for_current_os(MONITOR.physical, None, lambda: False)
+
+
+def test_step_markdown_keeps_the_model_output_verbatim() -> None:
+    from desktop_helper.agent.record import step_markdown
+
+    raw = "Run it:\n```\nrm -rf /\n```\n<|begin_of_box|>type(content='```')<|end_of_box|>\nMemory:\n[]"
+    step = StepRecord(3, None, raw, "", parse_agent_reply(raw), "Type '```'", "skipped", "Skipped by the user.")
+    text = step_markdown(step)
+    assert text.startswith("**Step 3: skipped** (Skipped by the user.)")
+    assert "Action: ```` type(content='```') ````" in text
+    assert "````\n" + raw + "\n````" in text

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import threading
 import time
 import uuid
@@ -237,12 +238,21 @@ def step_markdown(step: StepRecord) -> str:
     data = step.as_json()
     lines = [f"**Step {step.number}: {step.result.replace('_', ' ')}**" + (f" ({step.detail})" if step.detail else "")]
     if data["action"]:
-        lines.append(f"Action: `{data['action']}`" + (f" ({step.words})" if step.words else ""))
+        lines.append(f"Action: {_code(data['action'])}" + (f" ({step.words})" if step.words else ""))
     if data["thought"]:
         lines.append(data["thought"])
     if data["memory"] not in ("", "[]"):
-        lines.append(f"Memory: `{data['memory']}`")
-    lines.append(
-        "<details><summary>Model output</summary>\n\n```\n" + step.raw_output.replace("```", "ˋˋˋ") + "\n```\n</details>"
-    )
+        lines.append(f"Memory: {_code(data['memory'])}")
+    # a fence longer than any backtick run in the output keeps it verbatim (the chat renders no HTML)
+    longest = max((len(run) for run in re.findall(r"`+", step.raw_output)), default=0)
+    fence = "`" * max(3, longest + 1)
+    lines.append(f"Model output:\n\n{fence}\n{step.raw_output}\n{fence}")
     return "\n\n".join(lines)
+
+
+def _code(text: str) -> str:
+    """Inline code that survives backticks inside ``text`` (CommonMark: a longer delimiter, padded)."""
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if longest else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
