@@ -249,3 +249,53 @@ def test_record_a_dragged_region(qtbot: Any, x_server: XServer, controller: Any)
     size = (capture.get(cv2.CAP_PROP_FRAME_WIDTH), capture.get(cv2.CAP_PROP_FRAME_HEIGHT))
     capture.release()
     assert size == (320, 240), "MPEG-4 needs even sides: the region is trimmed by a pixel"
+
+
+def test_denied_macos_permission_opens_the_settings_pane_once(qtbot: Any, controller: Any) -> None:
+    from desktop_helper.platform.capture.macos import MacPermissionBackend
+
+    opened: list[bool] = []
+    controller.backend = MacPermissionBackend(controller.backend, allowed=lambda: False, request=lambda: None)
+    controller.open_permission_settings = lambda: opened.append(True)
+    for _ in range(2):
+        assert controller.router.run(build_parser().parse_args(["capture", "screen"]), lambda _t: None) == 0
+        qtbot.waitUntil(lambda: not controller._busy, timeout=10000)
+    assert opened == [True]
+    errors = [m for m in controller.messages if "record the screen" in m.text]
+    assert len(errors) == 2
+    assert controller.fake_chat.attached == []
+
+
+def test_capture_window_under_the_cursor(qtbot: Any, x_server: XServer, controller: Any) -> None:
+    from desktop_helper.platform.windows_list import list_windows
+
+    window = subprocess.Popen(
+        [sys.executable, "-m", "tests.fixtures.colour_window", "500", "300", "400", "300", "--managed"],
+        cwd=ROOT,
+        env=x_server.env,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert window.stdout is not None
+        assert window.stdout.readline().strip() == "ready"
+        found = [w for w in list_windows(x_server.display) if w.pid == window.pid]
+        assert len(found) == 1
+        rect = found[0].rect
+        assert rect.width >= 400
+        assert rect.height >= 300, "the frame (title bar, borders) is part of the window"
+        x, y = rect.center
+        x_server.xdotool("mousemove", str(int(x)), str(int(y)))
+        assert controller.router.run(build_parser().parse_args(["capture", "window"]), lambda _t: None) == 0
+        qtbot.waitUntil(lambda: bool(controller.fake_chat.attached), timeout=10000)
+        part = controller.fake_chat.attached[0][0][0]
+        assert part.geometry is not None
+        assert part.geometry.rect == rect
+        pixels = decode(part)
+        colours = {tuple(int(v) for v in p) for p in pixels.reshape(-1, 3)[::97]}
+        assert {(255, 0, 0), (0, 255, 0), (0, 0, 255), (255, 255, 255)} <= colours
+    finally:
+        window.terminate()
+        window.wait(10)
+        if window.stdout is not None:
+            window.stdout.close()

@@ -35,6 +35,7 @@ from desktop_helper.core.types import ImagePart
 from desktop_helper.media.frames import encode_pixels
 from desktop_helper.media.recording import Recorder, RecordingStatus
 from desktop_helper.platform.capture import CaptureBackend, Frame, capture_backend_for_current_os, monitor_for_rect
+from desktop_helper.platform.capture.macos import ScreenRecordingDeniedError, open_screen_recording_settings
 from desktop_helper.platform.hotkeys import HOTKEY_COMMANDS, HotkeyService, hotkeys_for_current_os
 from desktop_helper.platform.windows_list import WindowInfo, list_windows, window_at
 from desktop_helper.settings.store import Settings
@@ -95,6 +96,8 @@ class CaptureController(QObject):
         self._busy = False
         self._closed = False
         self._warned_drops = False
+        self._opened_permission_pane = False
+        self.open_permission_settings: Callable[[], None] = open_screen_recording_settings
         self._tick = QTimer(self)
         self._tick.setInterval(1000)
         self._tick.timeout.connect(self._recording_tick)
@@ -268,6 +271,10 @@ class CaptureController(QObject):
         except UserError as exc:
             self._busy = False
             self.bus.error(exc.message, exc.fix)
+            if isinstance(exc, ScreenRecordingDeniedError) and not self._opened_permission_pane:
+                # take the user straight to the switch (once per run; macOS applies it after a restart)
+                self._opened_permission_pane = True
+                self.open_permission_settings()
             return
         except Exception as exc:
             self._busy = False
