@@ -148,7 +148,7 @@ class Application:
 
         self.autostart = autostart_for_current_os(launch_command())
         self.settings.on_change(self._setting_changed)
-        self._sync_autostart()
+        self._sync_autostart(at_start=True)
         self._service("autostart")
 
         # 7. capture: screenshots, region selector, recordings; global hotkeys run the same commands
@@ -236,9 +236,13 @@ class Application:
         if hasattr(self, "capture"):
             self.capture.setting_changed(key)
 
-    def _sync_autostart(self) -> None:
+    def _sync_autostart(self, at_start: bool = False) -> None:
         wanted = bool(self.settings.get("general.start_at_login"))
         try:
+            if at_start and self.settings.is_default("general.start_at_login") and self.autostart.is_enabled():
+                # an installer (or an older version) registered us: adopt that choice instead of undoing it
+                self.settings.set("general.start_at_login", True)
+                return
             if self.autostart.is_enabled() != wanted:
                 self.autostart.apply(wanted)
         except OSError as exc:

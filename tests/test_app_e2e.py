@@ -141,3 +141,31 @@ def test_corrupt_settings_file_is_reported_and_the_app_still_starts(x_server: XS
         assert app.stderr == ""
     finally:
         app.kill()
+
+
+def test_start_at_login_setting_creates_and_adopts_the_autostart_entry(x_server: XServer, tmp_path: Path) -> None:
+    profile = tmp_path / "profile"
+    (profile / "config").mkdir(parents=True)
+    (profile / "config" / "settings.json").write_text('{"version": 1, "values": {"general.start_at_login": true}}')
+    env = dict(x_server.env, XDG_CONFIG_HOME=str(tmp_path / "xdg"))
+    entry = tmp_path / "xdg" / "autostart" / "desktop-helper.desktop"
+    app = AppProcess(profile, env)
+    try:
+        app.wait_ready()
+        assert "Exec=" in entry.read_text()
+        assert app.cli("quit").returncode == 0
+        assert app.wait_exit() == 0
+    finally:
+        app.kill()
+
+    # an entry made by an installer, with the setting never touched: the app keeps it and says so in settings
+    (profile / "config" / "settings.json").unlink()
+    app = AppProcess(profile, env)
+    try:
+        app.wait_ready()
+        assert entry.exists()
+        assert '"general.start_at_login": true' in (profile / "config" / "settings.json").read_text()
+        assert app.cli("quit").returncode == 0
+        assert app.wait_exit() == 0
+    finally:
+        app.kill()
