@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 
 import pytest
@@ -49,9 +50,11 @@ def drop(qtbot: QtBot, chat: ChatWindow, paths: list[Path]) -> None:
     data.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
     target = chat.view.viewport()
     position = QPoint(target.width() // 2, target.height() // 2)
-    enter = QDragEnterEvent(
-        QPointF(position), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
-    )
+    with warnings.catch_warnings():
+        # PySide6 marks QDragEnterEvent's only constructor deprecated (Qt 6 moved QDropEvent to QPointF)
+        warnings.simplefilter("ignore", DeprecationWarning)
+        buttons, modifiers = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+        enter = QDragEnterEvent(position, Qt.DropAction.CopyAction, data, buttons, modifiers)
     QApplication.sendEvent(chat, enter)
     assert enter.isAccepted()
     with qtbot.waitSignal(chat.attachments_loaded, timeout=30000):

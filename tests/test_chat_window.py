@@ -253,3 +253,23 @@ def test_image_click_enlarges(make_harness, qtbot: QtBot) -> None:
     assert label is not None
     assert (label.pixmap().width(), label.pixmap().height()) == (560, 420)
     viewer.close()
+
+
+def test_long_conversation_opens_with_the_latest_messages_and_loads_earlier_ones(make_harness, qtbot: QtBot) -> None:
+    h = make_harness(["ok"])
+    conversation = h.history.create_conversation(title="long")
+    for index in range(65):
+        h.history.add_message(conversation.id, "user", f"question {index}")
+        h.history.add_message(conversation.id, "assistant", f"answer **{index}**")
+    h.window.reload_conversations()
+    h.window.open_conversation(conversation.id)
+    text = h.window.view.toPlainText()
+    assert "answer 64" in text
+    assert "question 0\n" not in text
+    assert "Show 70 earlier messages" in text
+    h.window.view.show_earlier()
+    text = h.window.view.toPlainText()
+    assert "Show 10 earlier messages" in text
+    h.window.view.show_earlier()
+    assert "question 0\n" in h.window.view.toPlainText()
+    assert h.window.view.hidden_count == 0

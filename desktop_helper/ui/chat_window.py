@@ -110,16 +110,16 @@ class QuestionEdit(QPlainTextEdit):
     pasted_images = Signal(list)
     pasted_files = Signal(list)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
             self.submit.emit()
             return
         super().keyPressEvent(event)
 
-    def canInsertFromMimeData(self, source: QMimeData) -> bool:  # noqa: N802 - Qt override
+    def canInsertFromMimeData(self, source: QMimeData) -> bool:
         return source.hasImage() or source.hasUrls() or super().canInsertFromMimeData(source)
 
-    def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802 - Qt override
+    def insertFromMimeData(self, source: QMimeData) -> None:
         if source.hasUrls() and all(url.isLocalFile() for url in source.urls()):
             self.pasted_files.emit([url.toLocalFile() for url in source.urls()])
             return
@@ -696,11 +696,11 @@ class ChatWindow(QMainWindow):
         self._loading_files[task] = path
         self._update_loading()
 
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls() or event.mimeData().hasImage():
             event.acceptProposedAction()
 
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt override
+    def dropEvent(self, event: QDropEvent) -> None:
         data = event.mimeData()
         paths = [url.toLocalFile() for url in data.urls() if url.isLocalFile()]
         if paths:
@@ -1030,7 +1030,7 @@ class ChatWindow(QMainWindow):
         return stored
 
     # ----- window
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+    def closeEvent(self, event: QCloseEvent) -> None:
         # closing hides the window; the app lives in the tray and the answer keeps streaming
         event.accept()
 

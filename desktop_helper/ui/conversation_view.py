@@ -17,9 +17,12 @@ from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QImage, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
+from desktop_helper.ui import none_guard
 from desktop_helper.ui.markdown import StreamingMarkdown, html_snippet, render_markdown, render_plain
 
 THUMB_WIDTH = 240
+#: messages rendered when a conversation opens (older ones behind a "Show earlier" link)
+PAGE = 60
 _THINKING_LIVE_CHARS = 600
 
 
@@ -68,6 +71,8 @@ class ConversationView(QTextBrowser):
         self._thumbs: dict[str, QImage] = {}
         self._messages: list[ViewMessage] = []
         self._expanded: set[int] = set()
+        self._shown_from = 0
+        self._html_cache: dict[tuple[object, ...], str] = {}
         # streaming state
         self._stream: ViewMessage | None = None
         self._stream_start = 0
@@ -78,11 +83,30 @@ class ConversationView(QTextBrowser):
 
     # ----- whole conversation
     def set_messages(self, messages: list[ViewMessage]) -> None:
-        """Show a conversation (one document build)."""
+        """Show a conversation (one document build of its latest :data:`PAGE` messages)."""
         self._stream = None
         self._messages = list(messages)
-        self.setHtml("".join(self._message_html(m) for m in self._messages))
+        self._shown_from = max(0, len(self._messages) - PAGE)
+        self._rebuild()
         self._scroll_to_end()
+
+    def show_earlier(self) -> None:
+        """Render :data:`PAGE` more of the older messages (the "Show earlier messages" link)."""
+        self._shown_from = max(0, self._shown_from - PAGE)
+        self._rebuild()
+
+    @property
+    def hidden_count(self) -> int:
+        """Older messages not rendered yet."""
+        return self._shown_from
+
+    def _rebuild(self) -> None:
+        parts = []
+        if self._shown_from:
+            label = html.escape(self.tr("Show {0} earlier messages").format(self._shown_from))
+            parts.append(f'<p align="center"><a href="act:earlier:0">{label}</a></p>')
+        parts.extend(self._message_html(m) for m in self._messages[self._shown_from :])
+        self.setHtml("".join(parts))
 
     def messages(self) -> list[ViewMessage]:
         return list(self._messages)
@@ -100,7 +124,7 @@ class ConversationView(QTextBrowser):
                 self._messages[index] = message
         if self._stream is None:
             scroll = self.verticalScrollBar().value()
-            self.setHtml("".join(self._message_html(m) for m in self._messages))
+            self._rebuild()
             self.verticalScrollBar().setValue(scroll)
 
     # ----- streaming
@@ -201,7 +225,11 @@ class ConversationView(QTextBrowser):
         if message.role == "user":
             parts.append(f"<p>{render_plain(message.content)}</p>")
         else:
-            parts.append(render_markdown(message.content))
+            key = (message.id, message.content)
+            rendered = self._html_cache.get(key)
+            if rendered is None:
+                rendered = self._html_cache[key] = render_markdown(message.content)
+            parts.append(rendered)
         if message.boxed_image is not None:
             parts.append(
                 f"<p>{self._image_html(message.boxed_image.key)}"
@@ -247,7 +275,7 @@ class ConversationView(QTextBrowser):
     def forget_image(self, key: str) -> None:
         self._thumbs.pop(key, None)
 
-    def loadResource(self, kind: int, name: QUrl) -> object:  # noqa: N802 - Qt override
+    def loadResource(self, kind: int, name: QUrl) -> object:
         text = name.toString()
         if kind == QTextDocument.ResourceType.ImageResource.value and text.startswith("thumb:"):
             image = self._thumb(text.removeprefix("thumb:"))
@@ -268,6 +296,7 @@ class ConversationView(QTextBrowser):
         return cursor
 
     def _set_tail(self, tail_html: str) -> None:
+        none_guard.top_up()
         at_end = self.verticalScrollBar().value() >= self.verticalScrollBar().maximum() - 4
         cursor = self._tail_cursor()
         cursor.removeSelectedText()
@@ -288,6 +317,8 @@ class ConversationView(QTextBrowser):
             _, name, ident = text.split(":", 2)
             if name == "thinking":
                 self._toggle_thinking(int(ident))
+            elif name == "earlier":
+                self.show_earlier()
             else:
                 self.action.emit(name, int(ident))
 

@@ -47,17 +47,28 @@ def _parser() -> Any:
     return md
 
 
-def _highlight(code: str, language: str, _attrs: str) -> str:
-    from pygments import highlight
-    from pygments.formatters import HtmlFormatter
+@lru_cache(maxsize=64)
+def _lexer(language: str) -> Any:
     from pygments.lexers import get_lexer_by_name
     from pygments.util import ClassNotFound
 
     try:
-        lexer = get_lexer_by_name(language or "text")
+        return get_lexer_by_name(language or "text")
     except ClassNotFound:
-        lexer = get_lexer_by_name("text")
-    body = highlight(code, lexer, HtmlFormatter(noclasses=True, nowrap=True, style="default"))
+        return get_lexer_by_name("text")
+
+
+@lru_cache(maxsize=1)
+def _formatter() -> Any:
+    from pygments.formatters import HtmlFormatter
+
+    return HtmlFormatter(noclasses=True, nowrap=True, style="default")
+
+
+def _highlight(code: str, language: str, _attrs: str) -> str:
+    from pygments import highlight
+
+    body = highlight(code, _lexer(language.strip().lower()), _formatter())
     return f'<pre style="{CODE_STYLE}">{body}</pre>'
 
 
