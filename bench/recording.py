@@ -107,6 +107,8 @@ def main() -> None:
         f"RSS growth {growth:.1f} MB (peak over the start), {late_growth:.1f} MB after the first 5 s; "
         f"file {size / 2**20:.1f} MB; stop to playable file {finishing:.1f} s"
     )
+    timeline = ", ".join(f"{(v - rss_start) / 2**20:.0f}" for v in samples[4::5])
+    print(f"RSS over the start every 5 s, from 5 s on: {timeline} MB")
     print(
         f"goal: <= 2 % dropped and <= 50 MB RSS growth -> {'met' if status.dropped_percent <= 2 and growth <= 50 else 'NOT met'}"
     )

@@ -107,8 +107,8 @@ class Recorder:
         self.min_free_bytes = min_free_bytes
         self.geometry = geometry or CaptureGeometry(Monitor(0, "", rect), rect)
         if queue_frames is None:
-            # bounded by memory, not by time: ~16 MB of frames (2 at 1080p and 4K: never fewer than 2)
-            queue_frames = max(2, min(fps, QUEUE_BYTES // max(1, self.size[0] * self.size[1] * 4)))
+            # bounded by memory, not by time: ~16 MB of BGR frames (2 at 1080p and 4K: never fewer than 2)
+            queue_frames = max(2, min(fps, QUEUE_BYTES // max(1, self.size[0] * self.size[1] * 3)))
         self._queue: queue.Queue[np.ndarray | None] = queue.Queue(maxsize=queue_frames)
         self._stop = threading.Event()
         self._on_finished = on_finished
@@ -206,12 +206,12 @@ class Recorder:
                     self._count_dropped(missed)
                 next_tick += (missed + 1) * interval
                 try:
-                    pixels = self._grab()
+                    frame = self._to_video_frame(self._grab())
                 except Exception as exc:  # display gone, monitor unplugged: stop and keep what we have
                     self._fail(f"Capturing the screen failed: {exc}")
                     break
                 try:
-                    self._queue.put_nowait(pixels)
+                    self._queue.put_nowait(frame)
                 except queue.Full:
                     self._count_dropped(1)
         finally:
@@ -221,6 +221,20 @@ class Recorder:
                 except Exception:  # closing the capture handle must not hide the recording's end
                     log.debug("releasing the capture thread failed", exc_info=True)
             self._queue.put(None)  # the writer drains the queue and finishes
+
+    def _to_video_frame(self, pixels: np.ndarray) -> np.ndarray:
+        """BGRA of any size -> contiguous BGR of the video's (even) size, on the capture thread.
+
+        Done here rather than in the writer: the capture thread idles most of each frame interval
+        while the encoder is the bottleneck, and a BGR frame takes a quarter less queue memory.
+        """
+        import cv2
+
+        width, height = self.size
+        pixels = pixels[:height, :width]
+        if pixels.shape[2] == 4:
+            return cv2.cvtColor(pixels, cv2.COLOR_BGRA2BGR)
+        return np.ascontiguousarray(pixels)
 
     def _count_dropped(self, count: int) -> None:
         with self._lock:
@@ -244,13 +258,10 @@ class Recorder:
         return writer, path
 
     def _write_loop(self) -> None:
-        import cv2
-
         writer = None
         path: Path | None = None
         segment_index = 0
         in_segment = 0
-        width, height = self.size
         try:
             while True:
                 pixels = self._queue.get()
@@ -266,10 +277,7 @@ class Recorder:
                     writer, path = self._open_segment(segment_index)
                     segment_index += 1
                     in_segment = 0
-                frame = (
-                    cv2.cvtColor(pixels[:height, :width], cv2.COLOR_BGRA2BGR) if pixels.shape[2] == 4 else pixels[:height, :width]
-                )
-                writer.write(np.ascontiguousarray(frame))
+                writer.write(pixels)
                 in_segment += 1
                 with self._lock:
                     self._status.frames_written += 1
