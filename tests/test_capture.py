@@ -248,3 +248,28 @@ def test_encode_pixels_is_lossless_png(tmp_path: Path) -> None:
     part = encode_pixels(pixels)
     decoded = np.asarray(Image.open(io.BytesIO(part.data)).convert("RGB"))
     assert np.array_equal(decoded, pixels[:, :, 2::-1])
+
+
+def test_window_list_on_windows_uses_the_shared_lister(monkeypatch: pytest.MonkeyPatch) -> None:
+    from desktop_helper.platform import window_list
+    from desktop_helper.platform.window_list.base import WindowInfo as ListedWindow
+    from desktop_helper.platform.window_list.base import WindowLister
+    from desktop_helper.platform.windows_list import list_windows, window_at
+
+    class Fake(WindowLister):
+        def windows(self) -> list[ListedWindow]:
+            return [
+                ListedWindow("front", "a.exe", Rect(-500, 100, 400, 300)),
+                ListedWindow("minimized", "b.exe", Rect(0, 0, 50, 50), minimized=True),
+                ListedWindow("no rect", "c.exe", None),
+                ListedWindow("back", "d.exe", Rect(-600, 0, 1000, 800)),
+            ]
+
+    monkeypatch.setattr(window_list, "window_lister_for_current_os", Fake)
+    with system.fake_os("windows"):
+        windows = list_windows()
+    assert [w.title for w in windows] == ["front", "back"]
+    top = window_at(windows, -300, 200)
+    assert top is not None
+    assert top.title == "front"
+    assert window_at(windows, 450, 10) is None

@@ -1,8 +1,9 @@
 """Top-level windows and their rectangles, for snapping a region to a window and capturing one window.
 
 X11 through python-xlib (which pynput already brings): the window manager's stacking list, each
-window's rectangle in root coordinates including its frame. Other systems return no windows
-(the region selector then simply has nothing to snap to).
+window's rectangle in root coordinates *including its frame* (what a user means by "the window"
+when snapping), our own windows left out. Windows and macOS go through the model tools' lister
+(:mod:`desktop_helper.platform.window_list`); Wayland has no window list (nothing to snap to).
 """
 
 from __future__ import annotations
@@ -29,8 +30,10 @@ class WindowInfo:
 
 def list_windows(display_name: str | None = None, exclude_pid: int | None = None) -> list[WindowInfo]:
     """Visible top-level windows, topmost first (our own process's excluded by default)."""
-    if system.current_os() != "linux" or system.is_wayland():
+    if system.is_wayland():
         return []
+    if system.current_os() != "linux":
+        return _other_os_windows()
     try:
         return _x11_windows(display_name, os.getpid() if exclude_pid is None else exclude_pid)
     except Exception as exc:  # no EWMH window manager, display gone: nothing to snap to
@@ -44,6 +47,17 @@ def window_at(windows: list[WindowInfo], x: float, y: float) -> WindowInfo | Non
         if window.rect.contains(x, y):
             return window
     return None
+
+
+def _other_os_windows() -> list[WindowInfo]:
+    from desktop_helper.platform.window_list import window_lister_for_current_os
+
+    try:
+        listed = window_lister_for_current_os().windows()
+    except Exception as exc:  # permission or API missing: snapping is a convenience
+        log.debug("cannot list windows: %s", exc)
+        return []
+    return [WindowInfo(0, w.title, None, w.rect) for w in listed if w.rect is not None and not w.minimized]
 
 
 def _x11_windows(display_name: str | None, exclude_pid: int) -> list[WindowInfo]:
