@@ -273,3 +273,68 @@ def test_long_conversation_opens_with_the_latest_messages_and_loads_earlier_ones
     h.window.view.show_earlier()
     assert "question 0\n" in h.window.view.toPlainText()
     assert h.window.view.hidden_count == 0
+
+
+def test_show_on_screen_uses_the_real_overlay_when_none_was_given(make_harness, qtbot: QtBot) -> None:
+    from desktop_helper.core.geometry import Monitor, Rect
+
+    h = make_harness([BOXED_ANSWER])
+    geometry = CaptureGeometry(Monitor(1, "Xvfb", Rect(0, 0, 1920, 1080)), Rect(200, 150, 560, 420))
+    h.window.attach_images([ImagePart(_png(), "image/png", 560, 420, geometry=geometry, name="capture")])
+    answer = h.ask("where is it?")
+    assert h.window.overlay is None
+    h.window.show_on_screen(answer)
+    overlay = h.window.overlay
+    assert overlay is not None
+    qtbot.waitUntil(lambda: overlay.visible, timeout=5000)  # type: ignore[attr-defined]
+    shown = [w for w in overlay.windows() if w.isVisible()]  # type: ignore[attr-defined]
+    assert shown
+
+
+def test_mini_window_asks_into_the_conversation_and_streams_the_answer(make_harness, qtbot: QtBot) -> None:
+    h = make_harness(["The **mini** answer."])
+    h.window.show_mini()
+    qtbot.waitExposed(h.window.mini)
+    assert h.window.mini.windowFlags() & Qt.WindowType.WindowStaysOnTopHint
+    h.window.mini.input.setText("quick one")
+    with qtbot.waitSignal(h.window.generation_finished, timeout=10000):
+        qtbot.keyClick(h.window.mini.input, Qt.Key.Key_Return)
+    assert "mini" in h.window.mini.answer.toPlainText()
+    assert h.history.messages(h.window.conversation_id)[0].content == "quick one"
+
+
+def test_pasting_an_image_attaches_it(make_harness, qtbot: QtBot) -> None:
+    from PySide6.QtCore import QMimeData
+    from PySide6.QtGui import QImage
+
+    h = make_harness(["ok"])
+    data = QMimeData()
+    image = QImage.fromData(_png((300, 200)))
+    data.setImageData(image)
+    h.window.input.insertFromMimeData(data)
+    attached = h.window.attachments.attachments()
+    assert len(attached) == 1
+    assert (attached[0].images[0].width, attached[0].images[0].height) == (300, 200)
+
+
+def test_interface_in_simplified_chinese(qtbot: QtBot, tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from desktop_helper.ui.i18n import install_translator, language_for
+
+    assert language_for("system", "zh_CN") == "zh_CN"
+    assert language_for("system", "de_DE") == "en"
+    assert language_for("en", "zh_CN") == "en"
+    app = QApplication.instance()
+    translator = install_translator(app, "system", system_locale="zh_CN")
+    assert translator is not None
+    try:
+        window = ChatWindow(None, None, None, preview_dir=tmp_path)
+        qtbot.addWidget(window)
+        assert window.send_button.text() == "发送"
+        assert window.stop_button.text() == "停止"
+        assert window.thinking_box.text() == "深度思考"
+        window.shutdown()
+    finally:
+        app.removeTranslator(translator)
+    assert install_translator(app, "en") is None

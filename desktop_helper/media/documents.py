@@ -24,13 +24,13 @@ import tempfile
 import warnings
 import zipfile
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
 from desktop_helper.core.errors import MediaError
 from desktop_helper.core.types import ImagePart, Part, TextPart, VideoPart
-from desktop_helper.media.images import fit_to_token_budget, image_tokens, prepare_image, with_budget
+from desktop_helper.media.images import fit_to_token_budget, image_tokens, with_budget
 
 log = logging.getLogger(__name__)
 
@@ -467,10 +467,18 @@ def from_image_part(part: ImagePart) -> Attachment:
 
 
 def from_image_bytes(data: bytes, name: str) -> Attachment:
-    """An attachment from encoded image bytes (the clipboard), checked like a file."""
+    """An attachment from encoded image bytes (the clipboard), checked like a file, kept at its size."""
+    from PIL import Image, UnidentifiedImageError
+
     try:
-        prepared = prepare_image(data, None)
-    except MediaError as exc:
-        raise MediaError(f"{name}: {exc.message}", exc.fix) from exc
-    part = replace(prepared.part, name=name)
+        with Image.open(io.BytesIO(data)) as image:
+            if image.width * image.height > MAX_PIXELS:
+                raise MediaError(f"{name}: the image is too large ({image.width}x{image.height} px).", "Paste a smaller image.")
+            image.load()
+            rgb = image.convert("RGB")
+    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError) as exc:
+        raise MediaError(f"{name}: the image cannot be decoded ({exc}).", "Copy the image again.") from exc
+    buffer = io.BytesIO()
+    rgb.save(buffer, format="PNG")
+    part = ImagePart(buffer.getvalue(), "image/png", rgb.width, rgb.height, name=name)
     return Attachment(name, "image", (part,), note=f"{part.width}x{part.height}", mime=part.mime)

@@ -234,6 +234,7 @@ class ChatWindow(QMainWindow):
         self.settings = settings
         self.preview_dir = preview_dir or Path(tempfile.gettempdir()) / "desktop-helper-preview"
         self.overlay: object | None = None
+        self._own_overlay: object | None = None
         self.open_url: Callable[[QUrl], object] = QDesktopServices.openUrl
         self.conversation_id: int | None = None
         self.last_request: ChatRequest | None = None
@@ -425,6 +426,8 @@ class ChatWindow(QMainWindow):
     def shutdown(self) -> None:
         """Stop the generation (saving what streamed), finish file loading, close the mini window."""
         self._none_timer.stop()
+        if self._own_overlay is not None:
+            self._own_overlay.shutdown()  # type: ignore[attr-defined]
         self.runner.shutdown()
         if self._stream is not None:
             self._save_stream("cancelled", self.tr("The app was closed while this answer was being written."))
@@ -940,8 +943,14 @@ class ChatWindow(QMainWindow):
     def show_on_screen(self, message_id: int) -> None:
         """Draw the answer's boxes on the real screen, where the captured image came from."""
         image = self._sent_images.get(message_id)
-        if self.overlay is None or image is None or image.geometry is None:
+        if image is None or image.geometry is None:
             return
+        if self.overlay is None:
+            # no app-wide overlay was handed over: make one for the chat (closed in shutdown)
+            from desktop_helper.ui.overlay import OverlayController
+
+            fade = float(self._setting("overlay.fade_seconds", 8.0))  # type: ignore[arg-type]
+            self.overlay = self._own_overlay = OverlayController(fade_seconds=fade, parent=self)
         result = self.overlay.show_boxes_on_screen(self.history.message(message_id).content, image.geometry)  # type: ignore[attr-defined]
         error = getattr(result, "error", None)
         if error:
@@ -993,7 +1002,7 @@ class ChatWindow(QMainWindow):
         message.boxed_image = ViewImage(key, "boxes")
         count = len(result.items)
         message.box_note = self.tr("{0} location(s) the model marked (its estimate)").format(count)
-        message.can_show_on_screen = self.overlay is not None and image is not None and image.geometry is not None
+        message.can_show_on_screen = image is not None and image.geometry is not None
 
     def _last_image_before(self, stored: StoredMessage) -> bytes | None:
         for earlier in reversed(self.history.messages(stored.conversation_id)):
