@@ -299,6 +299,7 @@ class Application:
             "tray": bool(self.tray is not None and self.tray.icon.isVisible()),
             "chat_visible": self.chat.isVisible(),
             "profile": str(self.paths.config.parent),
+            **self.capture.status(),
         }
         output(json.dumps(state))
         return 0

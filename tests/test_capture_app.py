@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import time
 from pathlib import Path
@@ -36,6 +37,11 @@ def test_hotkey_and_cli_capture_and_record_in_the_running_app(x_server: XServer,
         # recording: start and stop from the CLI; the file is announced
         assert app.cli("record", "start").returncode == 0
         time.sleep(2.5)
+        status = json.loads(app.cli("status").stdout.strip().splitlines()[-1])
+        assert status["capture"] == "mss"
+        assert status["hotkeys"] is True
+        assert status["recording"]["seconds"] >= 2
+        assert status["recording"]["frames"] > 0
         assert app.cli("record", "stop").returncode == 0
         x_server.wait_for(lambda: "recording finished" in app.log_text(), "the recording to finish", timeout=60)
         saved = re.search(r"recording finished: (\S+\.mp4)", app.log_text())

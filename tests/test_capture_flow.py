@@ -179,6 +179,7 @@ def test_own_windows_are_hidden_from_the_capture(qtbot: Any, x_server: XServer, 
 def test_quick_ask_and_save_folder(qtbot: Any, controller: Any, tmp_path: Path) -> None:
     controller.settings.set("general.after_capture", "quick_ask")
     controller.settings.set("capture.save_folder", str(tmp_path / "shots"))
+    controller.settings.set("capture.copy_to_clipboard", True)
     assert controller.router.run(build_parser().parse_args(["capture", "monitor", "1"]), lambda _t: None) == 0
     qtbot.waitUntil(lambda: bool(controller.fake_chat.attached), timeout=10000)
     assert controller.fake_chat.attached[0][1] is False
@@ -187,6 +188,10 @@ def test_quick_ask_and_save_folder(qtbot: Any, controller: Any, tmp_path: Path) 
     assert len(saved) == 1
     with Image.open(saved[0]) as image:
         assert image.size == (1920, 1080)
+    from PySide6.QtGui import QGuiApplication
+
+    copied = QGuiApplication.clipboard().image()
+    assert (copied.width(), copied.height()) == (1920, 1080)
 
 
 def test_missing_monitor_number_is_a_clear_error(controller: Any) -> None:

@@ -431,6 +431,18 @@ class CaptureController(QObject):
             if add_files is not None:
                 add_files([str(status.path)])
 
+    def status(self) -> dict[str, Any]:
+        """For the ``status`` command: capture backend, hotkeys, and the recording if one runs."""
+        recording = None
+        if self.recorder is not None:
+            current = self.recorder.status
+            recording = {
+                "seconds": round(current.seconds, 1),
+                "frames": current.frames_written,
+                "dropped": current.frames_dropped,
+            }
+        return {"capture": self.backend.name, "hotkeys": self.hotkeys.running, "recording": recording}
+
     # ----- lifecycle
     def close(self) -> None:
         """Stop hotkeys and any recording, end the worker thread."""
