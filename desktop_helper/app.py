@@ -154,7 +154,9 @@ class Application:
         # 7. capture: screenshots, region selector, recordings; global hotkeys run the same commands
         from desktop_helper.ui.capture_controller import CaptureController
 
-        self.capture = CaptureController(self.settings, self.bus, self.chat, self.run_argv, self.tray, data_folder=self.paths.recordings)
+        self.capture = CaptureController(
+            self.settings, self.bus, self.chat, self.run_argv, self.tray, data_folder=self.paths.recordings
+        )
         self._service(f"capture ({self.capture.backend.name})", self.capture.close)
 
         # 8. GUI agent: step panel, overlay markers, clipboard typing, its own stop hotkey
