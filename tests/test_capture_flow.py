@@ -304,3 +304,18 @@ def test_capture_window_under_the_cursor(qtbot: Any, x_server: XServer, controll
         window.wait(10)
         if window.stdout is not None:
             window.stdout.close()
+
+
+def test_a_dead_hotkey_listener_is_restarted_once_then_reported(qtbot: Any, x_server: XServer, controller: Any) -> None:
+    controller.start_hotkeys()
+    assert controller.hotkeys.running
+    controller._watchdog.setInterval(100)
+    controller._watchdog.start()
+    controller.hotkeys._listener.stop()  # as if the X connection had dropped
+    qtbot.waitUntil(lambda: controller._hotkeys_restarted and controller.hotkeys.running, timeout=5000)
+    x_server.xdotool("key", "ctrl+alt+shift+s")
+    qtbot.waitUntil(lambda: bool(controller.fake_chat.attached), timeout=10000)
+    controller._watchdog.setInterval(100)
+    controller._watchdog.start()
+    controller.hotkeys._listener.stop()
+    qtbot.waitUntil(lambda: any("stopped working" in m.text for m in controller.messages), timeout=5000)

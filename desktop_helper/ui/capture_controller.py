@@ -101,6 +101,11 @@ class CaptureController(QObject):
         self._tick = QTimer(self)
         self._tick.setInterval(1000)
         self._tick.timeout.connect(self._recording_tick)
+        # the listener thread can die (X connection lost, OS revoked input monitoring): notice and restart once
+        self._watchdog = QTimer(self)
+        self._watchdog.setInterval(5000)
+        self._watchdog.timeout.connect(self._check_hotkeys)
+        self._hotkeys_restarted = False
         self._hotkey.connect(self._run_hotkey, Qt.ConnectionType.QueuedConnection)
         self._done.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
         self._update_scales()
@@ -112,12 +117,26 @@ class CaptureController(QObject):
     # ----- hotkeys
     def start_hotkeys(self) -> None:
         """(Re)start the global hotkeys from the settings; problems go to the user."""
+        self._watchdog.stop()
         self.hotkeys.stop()
         if not self.settings.get("hotkeys.enabled"):
             return
         bindings = {action: str(self.settings.get(f"hotkeys.{action}")) for action in HOTKEY_COMMANDS}
         for problem in self.hotkeys.start(bindings, self._hotkey.emit):
             self.bus.warning(problem.message, problem.fix)
+        if self.hotkeys.running:
+            self._watchdog.start()
+
+    def _check_hotkeys(self) -> None:
+        if self.hotkeys.running or self._closed:
+            return
+        self._watchdog.stop()
+        if self._hotkeys_restarted:
+            self.bus.error("Global hotkeys stopped working.", "Restart the app, or use the tray menu and the command line.")
+            return
+        log.warning("the hotkey listener stopped; restarting it")
+        self._hotkeys_restarted = True
+        self.start_hotkeys()
 
     def setting_changed(self, key: str) -> None:
         if key.startswith("hotkeys."):
@@ -448,6 +467,7 @@ class CaptureController(QObject):
         """Stop hotkeys and any recording, end the worker thread."""
         self._closed = True
         self._tick.stop()
+        self._watchdog.stop()
         self.hotkeys.stop()
         if self.selector is not None:
             self.selector.cancel()
