@@ -251,7 +251,7 @@ def test_chat_generation_runner_runs_tool_rounds(qtbot: Any, fake_openai: FakeOp
     backend = OpenAICompatBackend(config, "sk-test")
     runner = GenerationRunner()
     events: list[Any] = []
-    runner.event.connect(events.append)
+    runner.produced.connect(events.append)
     try:
         with qtbot.waitSignal(runner.finished, timeout=10000):
             runner.start(

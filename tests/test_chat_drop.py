@@ -112,7 +112,7 @@ def test_dropped_png_pdf_mp4_and_text_are_sent_as_images_pages_frames_and_text(
     assert window.attachments.attachments() == []
 
     # the history keeps every image and the text file, and the conversation shows them
-    stored = window.history.messages(window.conversation_id)[0]
+    stored = window.history.messages(window.conversation_id or 0)[0]
     kinds = [a.kind for a in stored.attachments]
     assert kinds.count("image") == 1 + 3 + 8
     assert kinds.count("text") == 1
@@ -138,7 +138,7 @@ def test_bad_files_are_refused_by_name_and_nothing_else_changes(qtbot: QtBot, wi
     window.input.setPlainText("first question")
     with qtbot.waitSignal(window.generation_finished, timeout=10000):
         window.send()
-    before = [(m.role, m.content) for m in window.history.messages(window.conversation_id)]
+    before = [(m.role, m.content) for m in window.history.messages(window.conversation_id or 0)]
     view_before = window.view.toPlainText()
 
     png = good.read_bytes()
@@ -171,7 +171,7 @@ def test_bad_files_are_refused_by_name_and_nothing_else_changes(qtbot: QtBot, wi
         assert name in window.notice.text(), name
         assert reason in window.notice.text(), (name, window.notice.text())
         assert window.attachments.attachments() == [], name
-    assert [(m.role, m.content) for m in window.history.messages(window.conversation_id)] == before
+    assert [(m.role, m.content) for m in window.history.messages(window.conversation_id or 0)] == before
     assert window.view.toPlainText() == view_before
 
 

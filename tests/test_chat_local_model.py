@@ -57,7 +57,7 @@ def test_window_sends_an_image_through_the_local_tiny_model(qtbot: QtBot, tmp_pa
         assert window.last_request is not None
         assert window.last_request.max_tokens == 24
         assert window.last_request.messages[-1].images[0].data == sent[0].data or sent[0].width <= 448
-        assert "screen.png" in history.messages(window.conversation_id)[0].attachments[0].name
+        assert "screen.png" in history.messages(window.conversation_id or 0)[0].attachments[0].name
     finally:
         window.shutdown()
         window.close()

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
@@ -74,6 +74,11 @@ def make_harness(qtbot: QtBot, tmp_path: Path) -> Iterator:
         harness.close()
 
 
+def _rgb(pixel: object) -> tuple[int, int, int]:
+    assert isinstance(pixel, tuple)
+    return int(pixel[0]), int(pixel[1]), int(pixel[2])
+
+
 def _png(size: tuple[int, int] = (560, 420)) -> bytes:
     image = Image.new("RGB", size, "white")
     image.paste((40, 90, 220), (size[0] // 4, size[1] // 4, size[0] * 3 // 4, size[1] * 3 // 4))
@@ -126,7 +131,7 @@ def test_streams_markdown_thinking_and_boxes_and_saves_history(make_harness, qtb
     x = boxed.width() // 4
     colours = {boxed.pixelColor(x + dx, y).name() for dx in range(-3, 4)}
     untouched = Image.open(io.BytesIO(_png())).convert("RGB").resize((boxed.width(), boxed.height()))
-    before = {"#{:02x}{:02x}{:02x}".format(*untouched.getpixel((x + dx, y))) for dx in range(-3, 4)}
+    before = {"#{:02x}{:02x}{:02x}".format(*_rgb(untouched.getpixel((x + dx, y)))) for dx in range(-3, 4)}
     assert colours != before, "no box outline drawn on the thumbnail"
 
 
@@ -191,7 +196,7 @@ def test_edit_and_resend_replaces_the_question_and_what_followed(make_harness, q
 def test_html_answer_preview_writes_page_and_opens_it(make_harness, qtbot: QtBot) -> None:
     page = "<!doctype html><html><body><button style='color:blue'>OK</button></body></html>"
     h = make_harness([f"Here is the page:\n\n```html\n{page}\n```\n"])
-    opened = []
+    opened: list[QUrl] = []
     h.window.open_url = opened.append
     answer = h.ask("turn this screenshot into HTML")
     assert "Preview" in h.window.view.toPlainText()
@@ -286,8 +291,8 @@ def test_show_on_screen_uses_the_real_overlay_when_none_was_given(make_harness, 
     h.window.show_on_screen(answer)
     overlay = h.window.overlay
     assert overlay is not None
-    qtbot.waitUntil(lambda: overlay.visible, timeout=5000)  # type: ignore[attr-defined]
-    shown = [w for w in overlay.windows() if w.isVisible()]  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: overlay.visible, timeout=5000)
+    shown = [w for w in overlay.windows() if w.isVisible()]
     assert shown
 
 
@@ -326,6 +331,7 @@ def test_interface_in_simplified_chinese(qtbot: QtBot, tmp_path: Path) -> None:
     assert language_for("system", "de_DE") == "en"
     assert language_for("en", "zh_CN") == "en"
     app = QApplication.instance()
+    assert app is not None
     translator = install_translator(app, "system", system_locale="zh_CN")
     assert translator is not None
     try:

@@ -26,7 +26,7 @@ import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from desktop_helper.core.errors import MediaError
 from desktop_helper.core.types import ImagePart, Part, TextPart, VideoPart
@@ -324,7 +324,7 @@ def _load_video(path: Path, name: str, mime: str, frames: int) -> Attachment:
     return Attachment(name, "video", tuple(parts), note=note, path=str(path), mime=mime)
 
 
-def _fit_long_side(frame, cv2):  # type: ignore[no-untyped-def]
+def _fit_long_side(frame: Any, cv2: Any) -> Any:
     height, width = frame.shape[:2]
     scale = SOURCE_LONG_SIDE / max(width, height)
     if scale >= 1:

@@ -14,6 +14,7 @@ naming it and the reason, and nothing else changes.
 
 from __future__ import annotations
 
+import functools
 import io
 import logging
 import tempfile
@@ -22,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QMimeData, QPoint, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -249,7 +250,7 @@ class ChatWindow(QMainWindow):
         self.runner = GenerationRunner(self)
         #: tools the model may call while answering (screen, zoom, windows); set by the app
         self.screen_tools: ScreenTools | None = None
-        self.runner.event.connect(self._on_event)
+        self.runner.produced.connect(self._on_event)
         self.tasks = TaskRunner(self)
         self.tasks.done.connect(self._file_loaded)
         self.tasks.failed.connect(self._file_failed)
@@ -496,8 +497,8 @@ class ChatWindow(QMainWindow):
         if conversation_id != self.conversation_id:
             self.open_conversation(conversation_id)
 
-    def _conversation_menu(self, position: object) -> None:
-        item = self.conversation_list.itemAt(position)  # type: ignore[call-overload]
+    def _conversation_menu(self, position: QPoint) -> None:
+        item = self.conversation_list.itemAt(position)
         if item is None:
             return
         conversation_id = int(item.data(Qt.ItemDataRole.UserRole))
@@ -508,7 +509,7 @@ class ChatWindow(QMainWindow):
         export_json = QAction(self.tr("Export as JSON…"), menu)
         for action in (rename, delete, export_md, export_json):
             menu.addAction(action)
-        chosen = menu.exec(self.conversation_list.mapToGlobal(position))  # type: ignore[arg-type]
+        chosen = menu.exec(self.conversation_list.mapToGlobal(position))
         if chosen is rename:
             title, ok = QInputDialog.getText(self, self.tr("Rename"), self.tr("Title:"), text=item.text())
             if ok and title.strip():
@@ -617,7 +618,7 @@ class ChatWindow(QMainWindow):
     def add_files(self, paths: list[str]) -> None:
         """Read files on worker threads; each becomes an attachment or a notice naming the problem."""
         for path in paths:
-            task = self.tasks.submit(lambda p=path: load_attachment(p), name="attachment-load")
+            task = self.tasks.submit(functools.partial(load_attachment, path), name="attachment-load")
             self._loading_files[task] = path
         self._update_loading()
 
@@ -1077,6 +1078,6 @@ def _png_bytes(image: QImage) -> bytes:
     array = QByteArray()
     buffer = QBuffer(array)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")
+    image.save(buffer, "PNG")  # type: ignore[call-overload]  # the stubs say bytes; PySide6 wants str
     buffer.close()
     return bytes(array.data())

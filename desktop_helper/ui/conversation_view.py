@@ -275,8 +275,8 @@ class ConversationView(QTextBrowser):
     def forget_image(self, key: str) -> None:
         self._thumbs.pop(key, None)
 
-    def loadResource(self, kind: int, name: QUrl) -> object:
-        text = name.toString()
+    def loadResource(self, kind: int, name: QUrl | str) -> object:
+        text = name.toString() if isinstance(name, QUrl) else name
         if kind == QTextDocument.ResourceType.ImageResource.value and text.startswith("thumb:"):
             image = self._thumb(text.removeprefix("thumb:"))
             if image is not None:

@@ -3,7 +3,7 @@
 Two kinds of work:
 
 * :class:`GenerationRunner` streams one :meth:`Backend.stream` at a time; every event reaches the
-  GUI thread as a queued ``event`` signal, in order. Cancel is cooperative (a :class:`CancelToken`
+  GUI thread as a queued ``produced`` signal, in order. Cancel is cooperative (a :class:`CancelToken`
   the backend polls), so a cancelled stream ends with its own ``Done(CANCELLED)``.
 * :class:`TaskRunner` runs any function (loading a model, decoding a dropped video) and returns
   its value or its exception through signals.
@@ -33,11 +33,12 @@ class GenerationRunner(QObject):
     """Runs one generation at a time.
 
     Signals (emitted from the worker thread, delivered queued on the GUI thread):
-        event(object): each backend :data:`Event`, in order; the last one is always a ``Done``.
+        produced(object): each backend :data:`Event`, in order; the last one is always a ``Done``.
         finished(): the worker thread has ended (after the final ``Done``).
     """
 
-    event = Signal(object)
+    # not called "event": that would hide QObject.event(), which Qt calls to deliver events
+    produced = Signal(object)
     finished = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -94,20 +95,20 @@ class GenerationRunner(QObject):
             else:
                 items = backend.stream(request, cancel)
             for item in items:
-                self.event.emit(item)
+                self.produced.emit(item)
                 if isinstance(item, Done):
                     ended = True
                     break
         except UserError as exc:
-            self.event.emit(Done(FinishReason.ERROR, str(exc)))
+            self.produced.emit(Done(FinishReason.ERROR, str(exc)))
             ended = True
         except Exception as exc:  # a backend bug must not leave the window waiting forever
             log.exception("generation failed")
-            self.event.emit(Done(FinishReason.ERROR, f"The model failed: {exc}"))
+            self.produced.emit(Done(FinishReason.ERROR, f"The model failed: {exc}"))
             ended = True
         finally:
             if not ended:
-                self.event.emit(Done(FinishReason.CANCELLED if cancel.cancelled else FinishReason.STOP))
+                self.produced.emit(Done(FinishReason.CANCELLED if cancel.cancelled else FinishReason.STOP))
             self.finished.emit()
 
 
