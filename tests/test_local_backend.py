@@ -410,3 +410,13 @@ def test_close_waits_for_a_generation_on_another_thread(tiny_glm4v: TinyModel) -
     thread.join(timeout=30)
     assert isinstance(events[-1], Done)
     assert not local.loaded
+
+
+def test_several_images_in_one_question(backend: LocalGGUFBackend) -> None:
+    first, second = _png(280, 168, seed=4), _png(168, 280, seed=5)
+    message = Message("user", (first, TextPart("Compare"), second, TextPart("which is taller?")))
+    _, usage, _ = _drain(backend.stream(ChatRequest((message,), max_tokens=1)))
+    assert usage.image_tokens == 60 + 60
+    prompt = backend.last_prompt
+    assert prompt.count("<__media__>") == 2
+    assert prompt.index("<__media__>") < prompt.index("Compare") < prompt.rindex("<__media__>") < prompt.index("which is taller?")
