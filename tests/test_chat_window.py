@@ -344,3 +344,46 @@ def test_interface_in_simplified_chinese(qtbot: QtBot, tmp_path: Path) -> None:
     finally:
         app.removeTranslator(translator)
     assert install_translator(app, "en") is None
+
+
+def test_backend_and_model_picker_lists_local_and_each_api_provider(qtbot: QtBot, tmp_path: Path) -> None:
+    from desktop_helper.backends.providers import from_preset
+
+    paths = app_paths()
+    paths.ensure()
+    settings = Settings(paths.settings_file)
+    settings.set("models.providers", [from_preset("zai", "Z.ai").to_dict()])
+    history = HistoryStore(paths.history_db, paths.attachments)
+    service = BackendService(settings, None, env={})
+    window = ChatWindow(history, service, settings, preview_dir=tmp_path)
+    qtbot.addWidget(window)
+    try:
+        labels = [window.backend_box.itemText(i) for i in range(window.backend_box.count())]
+        assert labels[0].startswith("Local model")
+        assert labels[1].startswith("Z.ai")
+        # choosing the API provider makes it active and loads it; without a key it says so
+        with qtbot.waitSignal(service.state_changed, timeout=10000, check_params_cb=lambda text: "key" in text.lower()):
+            window.backend_box.setCurrentIndex(1)
+            window.backend_box.activated.emit(1)
+        assert settings.get("models.backend") == "openai_compat"
+        assert settings.get("models.active_provider") == "Z.ai"
+        models = [window.model_box.itemText(i) for i in range(window.model_box.count())]
+        assert "glm-4.6v" in models
+        assert window.model_box.isEnabled()
+        assert "API key" in window.status.text()
+        window.input.setPlainText("hello")
+        window.send()
+        assert "API key" in window.notice.text()
+        assert history.conversations() == []  # nothing was sent, nothing was saved
+        # the local model without a file: a clear message too
+        with qtbot.waitSignal(service.state_changed, timeout=10000, check_params_cb=lambda text: "model" in text.lower()):
+            window.backend_box.setCurrentIndex(0)
+            window.backend_box.activated.emit(0)
+        assert not window.model_box.isEnabled()
+        qtbot.waitUntil(lambda: not service.loading, timeout=10000)
+        assert "No model is set up yet" in window.status.text()
+    finally:
+        window.shutdown()
+        window.close()
+        service.shutdown()
+        history.close()

@@ -89,6 +89,19 @@ def choices(settings: Settings, env: Mapping[str, str] | None = None) -> list[Ba
     return result
 
 
+def models_for(settings: Settings, choice: BackendChoice) -> list[str]:
+    """Models the picker offers for ``choice``: the configured one first, then the provider's known ones."""
+    if choice.kind != API:
+        return [choice.model] if choice.model else []
+    from desktop_helper.backends.providers import load_providers
+
+    names = [choice.model] if choice.model else []
+    for provider in load_providers(settings.get("models.providers")):
+        if provider.name == choice.provider:
+            names += [provider.model, *provider.preset_info.models]
+    return list(dict.fromkeys(n for n in names if n))
+
+
 def active_choice(settings: Settings, env: Mapping[str, str] | None = None) -> BackendChoice:
     """The choice the settings point at (``models.backend`` and ``models.active_provider``)."""
     options = choices(settings, env)
@@ -136,7 +149,7 @@ def build_backend(
     if choice.kind == API:
         from desktop_helper.backends.openai_compat import OpenAICompatBackend
 
-        return OpenAICompatBackend.from_settings(settings, secrets, backend=choice.provider or None)
+        return OpenAICompatBackend.from_settings(settings, secrets, backend=choice.provider or None, model=choice.model or None)
     return build_local(settings, progress, cancel)
 
 

@@ -62,6 +62,9 @@ class BackendService(QObject):
     def choices(self) -> list[BackendChoice]:
         return factory.choices(self.settings, self.env)
 
+    def models_for(self, choice: BackendChoice) -> list[str]:
+        return factory.models_for(self.settings, choice)
+
     def active_choice(self) -> BackendChoice:
         return factory.active_choice(self.settings, self.env)
 

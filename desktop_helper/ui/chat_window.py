@@ -304,6 +304,12 @@ class ChatWindow(QMainWindow):
         self.backend_box = QComboBox(right)
         self.backend_box.setObjectName("backend_box")
         self.backend_box.activated.connect(self._backend_chosen)
+        self.model_box = QComboBox(right)
+        self.model_box.setObjectName("model_box")
+        self.model_box.setEditable(True)
+        self.model_box.setMinimumContentsLength(14)
+        self.model_box.lineEdit().editingFinished.connect(self._model_chosen)
+        self.model_box.activated.connect(lambda _index: self._model_chosen())
         self.thinking_box = QCheckBox(self.tr("Thinking"), right)
         self.thinking_box.setObjectName("thinking_box")
         self.thinking_box.setChecked(bool(self._setting("models.thinking", True)))
@@ -329,7 +335,7 @@ class ChatWindow(QMainWindow):
         mini.setText(self.tr("Mini"))
         mini.setToolTip(self.tr("A small always-on-top window for quick questions"))
         mini.clicked.connect(self.show_mini)
-        for widget in (self.backend_box, self.thinking_box, self.detail_box, self.tokens_label):
+        for widget in (self.backend_box, self.model_box, self.thinking_box, self.detail_box, self.tokens_label):
             controls.addWidget(widget)
         controls.addStretch(1)
         controls.addWidget(system)
@@ -576,6 +582,30 @@ class ChatWindow(QMainWindow):
             self.backend_box.addItem(label, choice)
             if choice.key == active.key:
                 self.backend_box.setCurrentIndex(self.backend_box.count() - 1)
+        self._fill_models()
+
+    def _fill_models(self) -> None:
+        choice = self.backend_box.currentData()
+        self.model_box.clear()
+        if choice is None or self.backends is None:
+            self.model_box.setEnabled(False)
+            return
+        self.model_box.addItems(self.backends.models_for(choice))  # type: ignore[attr-defined]
+        # the local backend's model is a file chosen in the settings; API models can be typed in
+        self.model_box.setEnabled(choice.kind == "openai_compat")
+
+    def _model_chosen(self) -> None:
+        choice = self.backend_box.currentData()
+        model = self.model_box.currentText().strip()
+        if choice is None or self.backends is None or not model or model == choice.model:
+            return
+        from dataclasses import replace
+
+        choice = replace(choice, model=model)
+        self.backend_box.setItemData(self.backend_box.currentIndex(), choice)
+        self.backends.load(choice)  # type: ignore[attr-defined]
+        if self.conversation_id is not None:
+            self.history.update_conversation(self.conversation_id, backend=choice.key, model=model)
 
     def _backend_chosen(self, index: int) -> None:
         choice = self.backend_box.itemData(index)
@@ -589,6 +619,7 @@ class ChatWindow(QMainWindow):
             except UserError as exc:
                 self.show_notice(UserMessage(Level.ERROR, exc.message, exc.fix))
                 return
+        self._fill_models()
         self.backends.load(choice)  # type: ignore[attr-defined]
         if self.conversation_id is not None:
             self.history.update_conversation(self.conversation_id, backend=choice.key, model=choice.model)
