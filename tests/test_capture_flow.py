@@ -319,3 +319,23 @@ def test_a_dead_hotkey_listener_is_restarted_once_then_reported(qtbot: Any, x_se
     controller._watchdog.start()
     controller.hotkeys._listener.stop()
     qtbot.waitUntil(lambda: any("stopped working" in m.text for m in controller.messages), timeout=5000)
+
+
+def test_leftover_segments_are_recovered_at_start(qtbot: Any, controller: Any, tmp_path: Path) -> None:
+    import cv2
+
+    folder = controller.recordings_folder()
+    parts = folder / "recording-x.parts"
+    parts.mkdir(parents=True)
+    for index in range(2):
+        writer = cv2.VideoWriter(str(parts / f"part-{index:04d}.mp4"), cv2.VideoWriter.fourcc(*"mp4v"), 10.0, (160, 120))
+        for _ in range(10):
+            writer.write(np.zeros((120, 160, 3), np.uint8))
+        writer.release()
+    (parts / "part-0002.mp4").write_bytes(b"\\0\\0\\0\\x18ftypisom")  # the segment being written when killed
+    controller.recover_recordings()
+    qtbot.waitUntil(lambda: any("interrupted" in m.text for m in controller.messages), timeout=10000)
+    from desktop_helper.media.recording import video_frame_count
+
+    assert video_frame_count(folder / "recording-x.mp4") == 20
+    assert not parts.exists()

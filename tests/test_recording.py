@@ -121,6 +121,15 @@ def test_killed_recording_leaves_playable_segments(x_server: XServer, tmp_path: 
     assert all(c == 10 for c in counts[:-1]), counts
     assert sum(counts) >= 20
 
+    # the next start joins what was left into one video
+    from desktop_helper.media.recording import recover_interrupted
+
+    recovered = recover_interrupted(tmp_path)
+    assert recovered == [tmp_path / "k.mp4"]
+    assert video_frame_count(recovered[0]) == 10 * (len(parts) - 1) + (counts[-1] if counts[-1] == 10 else 0)
+    assert not (tmp_path / "k.parts").exists()
+    assert recover_interrupted(tmp_path) == []
+
 
 def test_sampler_plan_spreads_frames_and_shares_the_budget() -> None:
     plan = plan_samples(300, 15.0, fps=1.0, max_frames=8, token_budget=2048)

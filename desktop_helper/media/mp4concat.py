@@ -92,6 +92,15 @@ def _read(path: Path) -> _Segment:
     return _Segment(data, ftyp, mdat, Box(b"moov", children=_parse(data, moov_start, moov_end)))
 
 
+def readable_segment(path: Path) -> bool:
+    """Whether ``path`` is a complete MP4 this module can join (a killed writer leaves no index)."""
+    try:
+        _read(path)
+    except (ConcatError, OSError, struct.error):
+        return False
+    return True
+
+
 def _u32s(payload: bytes, offset: int, count: int, width: int = 1) -> list[tuple[int, ...]]:
     return [struct.unpack_from(">" + "I" * width, payload, offset + i * 4 * width) for i in range(count)]
 

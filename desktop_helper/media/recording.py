@@ -365,6 +365,40 @@ def join_segments(segments: list[Path], target: Path, fps: int, size: tuple[int,
     return reencode_segments(segments, target, fps, size)
 
 
+def recover_interrupted(folder: Path) -> list[Path]:
+    """Join the segments a killed recording left in ``folder`` (``<name>.parts``) into ``<name>.mp4``.
+
+    The segment being written when the app died has no index and is left out; a folder whose
+    segments cannot be joined is kept as it is (its closed segments still play one by one).
+
+    Returns:
+        The recovered videos.
+    """
+    from desktop_helper.media.mp4concat import ConcatError, join_mp4, readable_segment
+
+    recovered: list[Path] = []
+    try:
+        leftovers = sorted(p for p in folder.glob("*.parts") if p.is_dir())
+    except OSError:
+        return recovered
+    for parts in leftovers:
+        target = parts.with_suffix(".mp4")
+        if target.exists():
+            continue  # a stop that was cut short after the join: the video is already there
+        segments = [p for p in sorted(parts.glob("part-*.mp4")) if readable_segment(p)]
+        if not segments:
+            shutil.rmtree(parts, ignore_errors=True)
+            continue
+        try:
+            join_mp4(segments, target)
+        except (ConcatError, OSError) as exc:
+            log.warning("could not recover the recording in %s: %s", parts, exc)
+            continue
+        shutil.rmtree(parts, ignore_errors=True)
+        recovered.append(target)
+    return recovered
+
+
 def reencode_segments(segments: list[Path], target: Path, fps: int, size: tuple[int, int]) -> Path:
     """One MP4 from segments by decoding and encoding again (slow; for segments that differ)."""
     import cv2

@@ -33,7 +33,7 @@ from desktop_helper.core.geometry import Monitor, Rect, monitor_at_logical, near
 from desktop_helper.core.messages import MessageBus
 from desktop_helper.core.types import ImagePart
 from desktop_helper.media.frames import encode_pixels
-from desktop_helper.media.recording import Recorder, RecordingStatus
+from desktop_helper.media.recording import Recorder, RecordingStatus, recover_interrupted
 from desktop_helper.platform.capture import CaptureBackend, Frame, capture_backend_for_current_os, monitor_for_rect
 from desktop_helper.platform.capture.macos import ScreenRecordingDeniedError, open_screen_recording_settings
 from desktop_helper.platform.hotkeys import HOTKEY_COMMANDS, HotkeyService, hotkeys_for_current_os
@@ -300,6 +300,10 @@ class CaptureController(QObject):
             log.exception("capture failed")
             self.bus.error(f"The screen could not be captured: {exc}.", "Try again; if it keeps failing, check the log.")
             return
+        if what == "recovered":
+            for path in result:
+                self.bus.info(f"A recording interrupted when the app stopped was saved: {path}.")
+            return
         if what in ("region", "record-region"):
             frames, windows = result
             self._select(frames, windows, record=what == "record-region")
@@ -372,6 +376,14 @@ class CaptureController(QObject):
             self.chat.attach_images(parts, focus_question=True)
 
     # ----- recording
+    def recover_recordings(self) -> None:
+        """Join the segments of recordings the app was killed during (run once at start, off the GUI thread)."""
+
+        def work() -> tuple[str, Any]:
+            return "recovered", recover_interrupted(self.recordings_folder())
+
+        self._submit(work)
+
     def recordings_folder(self) -> Path:
         chosen = str(self.settings.get("capture.recordings_folder") or "")
         if chosen:
