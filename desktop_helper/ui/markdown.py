@@ -30,9 +30,30 @@ TABLE_ATTRS = 'border="1" cellspacing="0" cellpadding="4" style="border-collapse
 
 
 def display_text(text: str) -> str:
-    """Answer text as shown: GLM's box tokens become inline code, other special tokens vanish."""
+    """Answer text as shown: GLM's box tokens become inline code, other special tokens vanish, TeX math is marked."""
     text = _BOX_RE.sub(lambda m: f"`{m.group(1).strip()}`", text)
-    return _SPECIAL_TOKEN_RE.sub("", text)
+    text = _SPECIAL_TOKEN_RE.sub("", text)
+    if "$$" in text or "\\[" in text or "\\(" in text:
+        text = _mark_math(text)
+    return text
+
+
+_CODE_SPLIT_RE = re.compile(r"(```.*?(?:```|$)|`[^`\n]*`)", re.DOTALL)
+_DISPLAY_MATH_RE = re.compile(r"\$\$(.+?)\$\$|\\\[(.+?)\\\]", re.DOTALL)
+_INLINE_MATH_RE = re.compile(r"\\\((.+?)\\\)")
+
+
+def _mark_math(text: str) -> str:
+    """Show TeX math as math-styled code (no TeX engine in Qt's rich text), leaving code untouched.
+
+    Display math (``$$...$$``, ``\\[...\\]``) becomes a ``math`` code block; inline ``\\(...\\)``
+    becomes inline code. Single ``$`` is left alone: it is far more often a price than math.
+    """
+    pieces = _CODE_SPLIT_RE.split(text)
+    for index in range(0, len(pieces), 2):  # even pieces are outside code
+        piece = _DISPLAY_MATH_RE.sub(lambda m: "\n```math\n" + (m.group(1) or m.group(2)).strip() + "\n```\n", pieces[index])
+        pieces[index] = _INLINE_MATH_RE.sub(lambda m: "`" + m.group(1).strip() + "`", piece)
+    return "".join(pieces)
 
 
 @lru_cache(maxsize=1)
