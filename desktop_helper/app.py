@@ -158,7 +158,7 @@ class Application:
             self.settings, self.bus, self.chat, self.run_argv, self.tray, data_folder=self.paths.recordings
         )
         self._service(f"capture ({self.capture.backend.name})", self.capture.close)
-        self.capture.recover_recordings()  # segments of a recording the app was killed during
+        self.capture.start()  # warms up the capture, recovers recordings the app was killed during
 
         # 8. GUI agent: step panel, overlay markers, clipboard typing, its own stop hotkey
         from desktop_helper.ui.agent_session import AgentService

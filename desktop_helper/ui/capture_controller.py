@@ -64,6 +64,7 @@ class CaptureController(QObject):
     recording_changed = Signal(object)
     _hotkey = Signal(str)
     _done = Signal(object)
+    _background = Signal(object)
 
     def __init__(
         self,
@@ -108,6 +109,7 @@ class CaptureController(QObject):
         self._hotkeys_restarted = False
         self._hotkey.connect(self._run_hotkey, Qt.ConnectionType.QueuedConnection)
         self._done.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+        self._background.connect(self._background_done, Qt.ConnectionType.QueuedConnection)
         self._update_scales()
         app = QGuiApplication.instance()
         if isinstance(app, QGuiApplication):
@@ -271,11 +273,12 @@ class CaptureController(QObject):
 
         self._submit(work)
 
-    def _submit(self, work: Callable[[], Any]) -> None:
+    def _submit(self, work: Callable[[], Any], done: Callable[[Future[Any]], None] | None = None) -> None:
+        """Run ``work`` on the capture thread; ``done`` (a signal's emit: queued to the GUI thread) gets the future."""
         if self._closed:
             return
         future: Future[Any] = self._executor.submit(work)
-        future.add_done_callback(self._done.emit)
+        future.add_done_callback(done or self._done.emit)
 
     def _deliver(self, item: Future[Any] | RecordingStatus) -> None:
         if isinstance(item, RecordingStatus):
@@ -299,10 +302,6 @@ class CaptureController(QObject):
             self._busy = False
             log.exception("capture failed")
             self.bus.error(f"The screen could not be captured: {exc}.", "Try again; if it keeps failing, check the log.")
-            return
-        if what == "recovered":
-            for path in result:
-                self.bus.info(f"A recording interrupted when the app stopped was saved: {path}.")
             return
         if what in ("region", "record-region"):
             frames, windows = result
@@ -375,14 +374,37 @@ class CaptureController(QObject):
         else:
             self.chat.attach_images(parts, focus_question=True)
 
+    def start(self) -> None:
+        """Background start-up: open the capture (the first X11 grab sets up shared memory, ~0.3 s,
+        better spent now than after the first hotkey) and recover interrupted recordings."""
+
+        def warm_up() -> list[Path]:
+            try:
+                monitors = self.backend.monitors()
+                if monitors and not getattr(self.backend, "slow", False):
+                    self.backend.grab_monitor(monitors[0])
+            except Exception as exc:  # reported when the user really captures
+                log.info("capture warm-up failed: %s", exc)
+            return []
+
+        self._submit(warm_up, self._background.emit)
+        self.recover_recordings()
+
     # ----- recording
     def recover_recordings(self) -> None:
         """Join the segments of recordings the app was killed during (run once at start, off the GUI thread)."""
 
-        def work() -> tuple[str, Any]:
-            return "recovered", recover_interrupted(self.recordings_folder())
+        folder = self.recordings_folder()
+        self._submit(lambda: recover_interrupted(folder), self._background.emit)
 
-        self._submit(work)
+    def _background_done(self, future: Future[Any]) -> None:
+        try:
+            recovered = future.result()
+        except Exception:
+            log.exception("a background capture job failed")
+            return
+        for path in recovered:
+            self.bus.info(f"A recording interrupted when the app stopped was saved: {path}.")
 
     def recordings_folder(self) -> Path:
         chosen = str(self.settings.get("capture.recordings_folder") or "")
