@@ -210,7 +210,8 @@ SCHEMA: tuple[Setting, ...] = (
         bool,
         True,
         "Capture on release",
-        "Capture as soon as you release the mouse after dragging a region (off: adjust it with the handles and arrow keys, then press Enter).",
+        "Capture as soon as you release the mouse after dragging a region "
+        "(off: adjust it with the handles and arrow keys, then press Enter).",
     ),
     Setting(
         "capture.recordings_folder",

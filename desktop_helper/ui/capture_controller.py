@@ -164,7 +164,14 @@ class CaptureController(QObject):
             output("A capture is already in progress.")
             return 1
         self._busy = True
-        QTimer.singleShot(max(0, delay) * 1000, lambda: self._begin(what, args.monitor))
+        # precise: a coarse timer may fire up to 5 % early, and a delay is a promise to the user;
+        # parented, so it dies with the controller instead of firing after close()
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.setTimerType(Qt.TimerType.PreciseTimer)
+        timer.timeout.connect(lambda: self._begin(what, args.monitor))
+        timer.timeout.connect(timer.deleteLater)
+        timer.start(max(0, delay) * 1000)
         output(f"Capturing {what}" + (f" in {delay} s" if delay else "") + ".")
         return 0
 

@@ -97,7 +97,7 @@ class _MonitorWindow(QWidget):
         position = event.position()
         return local_to_physical(self.monitor, position.x(), position.y())
 
-    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+    def paintEvent(self, _event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.drawImage(QPointF(0, 0), self.image)
         painter.fillRect(self.rect(), QColor(0, 0, 0, 110))
@@ -137,20 +137,20 @@ class _MonitorWindow(QWidget):
                 painter.drawRect(physical_to_local(self.monitor, bounded))
         painter.end()
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
             self.selector.press(self, *self.physical(event), event.position())
         elif event.button() == Qt.MouseButton.RightButton:
             self.selector.cancel()
 
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
         self.selector.move(self, *self.physical(event))
 
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
             self.selector.release(self, *self.physical(event))
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         self.selector.key(event)
 
 
