@@ -294,6 +294,8 @@ def test_show_on_screen_uses_the_real_overlay_when_none_was_given(make_harness, 
     qtbot.waitUntil(lambda: overlay.visible, timeout=5000)
     shown = [w for w in overlay.windows() if w.isVisible()]
     assert shown
+    overlay.clear()
+    assert not [w for w in overlay.windows() if w.isVisible()]
 
 
 def test_mini_window_asks_into_the_conversation_and_streams_the_answer(make_harness, qtbot: QtBot) -> None:

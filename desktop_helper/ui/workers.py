@@ -46,10 +46,13 @@ class GenerationRunner(QObject):
         self._thread: threading.Thread | None = None
         self._cancel: CancelToken | None = None
         self._lock = threading.Lock()
+        # set just before the final Done is emitted: from then on the UI may start the next
+        # generation, even if the thread is still closing the backend's stream
+        self._done_sent = threading.Event()
 
     @property
     def busy(self) -> bool:
-        return self._thread is not None and self._thread.is_alive()
+        return self._thread is not None and self._thread.is_alive() and not self._done_sent.is_set()
 
     def start(self, backend: Backend, request: ChatRequest, tools: Any = None) -> CancelToken:
         """Start streaming; raises RuntimeError if a generation is already running.
@@ -60,6 +63,9 @@ class GenerationRunner(QObject):
         with self._lock:
             if self.busy:
                 raise RuntimeError("a generation is already running")
+            if self._thread is not None:
+                self._thread.join(30)  # the previous one has sent its Done and is closing its stream
+            self._done_sent = threading.Event()
             self._cancel = cancel = CancelToken()
             self._thread = threading.Thread(
                 target=self._run, args=(backend, request, cancel, tools), name="generation", daemon=False
@@ -95,19 +101,24 @@ class GenerationRunner(QObject):
             else:
                 items = backend.stream(request, cancel)
             for item in items:
-                self.produced.emit(item)
                 if isinstance(item, Done):
+                    self._done_sent.set()
+                    self.produced.emit(item)
                     ended = True
                     break
+                self.produced.emit(item)
         except UserError as exc:
+            self._done_sent.set()
             self.produced.emit(Done(FinishReason.ERROR, str(exc)))
             ended = True
         except Exception as exc:  # a backend bug must not leave the window waiting forever
             log.exception("generation failed")
+            self._done_sent.set()
             self.produced.emit(Done(FinishReason.ERROR, f"The model failed: {exc}"))
             ended = True
         finally:
             if not ended:
+                self._done_sent.set()
                 self.produced.emit(Done(FinishReason.CANCELLED if cancel.cancelled else FinishReason.STOP))
             self.finished.emit()
 
