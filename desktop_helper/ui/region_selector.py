@@ -130,12 +130,28 @@ class _MonitorWindow(QWidget):
             painter.fillRect(box, QColor(17, 24, 39, 220))
             painter.setPen(QColor("white"))
             painter.drawText(box, Qt.AlignmentFlag.AlignCenter, label)
-        elif snap is not None:
-            bounded = snap.intersection(self.monitor.physical)
-            if bounded is not None:
-                painter.setPen(QPen(QColor("#f59e0b"), 2, Qt.PenStyle.DashLine))
-                painter.drawRect(physical_to_local(self.monitor, bounded))
+        else:
+            if snap is not None:
+                bounded = snap.intersection(self.monitor.physical)
+                if bounded is not None:
+                    painter.setPen(QPen(QColor("#f59e0b"), 2, Qt.PenStyle.DashLine))
+                    painter.drawRect(physical_to_local(self.monitor, bounded))
+            self._draw_hint(painter)
         painter.end()
+
+    def _draw_hint(self, painter: QPainter) -> None:
+        """How to use it, at the top of every monitor until a selection exists."""
+        hint = self.tr("Drag to select · click a window to take it · Enter to confirm · Esc to cancel")
+        if self.selector.last_region is not None:
+            hint += self.tr(" · L: last region")
+        painter.setFont(QFont(painter.font().family(), 11))
+        metrics = painter.fontMetrics()
+        box = QRect(0, 0, metrics.horizontalAdvance(hint) + 24, metrics.height() + 12)
+        box.moveCenter(self.rect().center())
+        box.moveTop(24)
+        painter.fillRect(box, QColor(17, 24, 39, 220))
+        painter.setPen(QColor("white"))
+        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, hint)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
