@@ -23,6 +23,7 @@ from desktop_helper import APP_DISPLAY_NAME, APP_NAME, __version__
 from desktop_helper.commands import CommandRouter, Output
 from desktop_helper.core.errors import UserError
 from desktop_helper.core.messages import MessageBus, UserMessage
+from desktop_helper.core.types import ImagePart
 from desktop_helper.crash import CrashHandler
 from desktop_helper.logging_setup import setup_logging
 from desktop_helper.settings.paths import AppPaths
@@ -160,7 +161,23 @@ class Application:
         self._service(f"capture ({self.capture.backend.name})", self.capture.close)
         self.capture.start()  # warms up the capture, recovers recordings the app was killed during
 
-        # 8. GUI agent: step panel, overlay markers, clipboard typing, its own stop hotkey
+        # 8. grounding: click-through overlay on every screen, and find-on-screen
+        from desktop_helper.ui.find import FindController
+        from desktop_helper.ui.overlay import OverlayController
+
+        self.overlay = OverlayController(fade_seconds=float(self.settings.get("overlay.fade_seconds")))
+        self._service("overlay", self.overlay.shutdown)
+        self.find = FindController(
+            self.overlay,
+            lambda: self.backends.backend,
+            self._capture_monitor_at,
+            self.bus,
+            options=lambda: {"thinking": bool(self.settings.get("models.thinking"))},
+        )
+        self._service("find on screen", self.find.shutdown)
+        self.chat.overlay = self.overlay  # "Show on screen" under answers with boxes
+
+        # 9. GUI agent: step panel, overlay markers, clipboard typing, its own stop hotkey
         from desktop_helper.ui.agent_session import AgentService
 
         self.agent = AgentService(
@@ -223,6 +240,18 @@ class Application:
         self._service("chat window", chat.shutdown)
         self.backends.start()  # loads the local model now, in the background, with its state shown in the chat
         return chat
+
+    def _capture_monitor_at(self, cursor_logical: tuple[int, int]) -> ImagePart:
+        """The monitor under a logical point, as an image with its geometry (runs on a worker thread)."""
+        from desktop_helper.agent.tools import frame_to_part
+        from desktop_helper.core.errors import CaptureError
+        from desktop_helper.core.geometry import monitor_at_logical, nearest_monitor
+
+        monitors = self.capture.backend.monitors()
+        if not monitors:
+            raise CaptureError("No monitor was found.")
+        monitor = monitor_at_logical(monitors, *cursor_logical) or nearest_monitor(monitors, *cursor_logical)
+        return frame_to_part(self.capture.backend.grab_monitor(monitor), "screen.png")
 
     def _show_message(self, message: UserMessage) -> None:
         if self.tray is not None and self.tray.icon.isVisible():
@@ -287,10 +316,12 @@ class Application:
         if not r.has("stop"):
             r.register("stop", simple(self.capture.stop))
         r.register("agent", self.agent.command)
+        r.register("find", self.find.find_command)
         stop_others = self.router._handlers["stop"]
 
         def stop_all(args: argparse.Namespace, output: Output) -> int:
             self.agent.stop()  # first: the agent must halt before anything else runs
+            self.overlay.clear()
             return stop_others(args, output)
 
         r.register("stop", stop_all)
