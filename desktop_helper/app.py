@@ -15,12 +15,13 @@ import logging
 import signal
 import socket
 import sys
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 from desktop_helper import APP_DISPLAY_NAME, APP_NAME, __version__
-from desktop_helper.commands import CommandRouter, Output
+from desktop_helper.commands import CommandRouter, Output, Result
 from desktop_helper.core.errors import UserError
 from desktop_helper.core.messages import MessageBus, UserMessage
 from desktop_helper.core.types import ImagePart
@@ -219,7 +220,7 @@ class Application:
         log.info("API keys are kept in %s", store.location)
         return store
 
-    def _open_history(self):  # type: ignore[no-untyped-def]
+    def _open_history(self):
         from desktop_helper.history.store import HistoryError, HistoryStore
 
         if not self.settings.get("privacy.save_history"):
@@ -317,14 +318,37 @@ class Application:
             r.register("stop", simple(self.capture.stop))
         r.register("agent", self.agent.command)
         r.register("find", self.find.find_command)
+        r.register("ask", self._ask)
         stop_others = self.router._handlers["stop"]
 
-        def stop_all(args: argparse.Namespace, output: Output) -> int:
+        def stop_all(args: argparse.Namespace, output: Output) -> Result:
             self.agent.stop()  # first: the agent must halt before anything else runs
             self.overlay.clear()
             return stop_others(args, output)
 
         r.register("stop", stop_all)
+
+    def _ask(self, args: argparse.Namespace, output: Output) -> Result:
+        """Answer a forwarded ``desktop-helper ask`` with the model the app already has loaded."""
+        from concurrent.futures import Future
+
+        from desktop_helper.ask import serve_forwarded
+
+        backend = self.backends.backend
+        if backend is None:
+            # exit 2 + "not available": the caller answers by itself instead
+            output("The app's model is not available yet.")
+            return 2
+        result: Future[int] = Future()
+
+        def work() -> None:
+            try:
+                result.set_result(serve_forwarded(args, output, backend))
+            except BaseException as exc:  # the caller must always get an exit code
+                result.set_exception(exc)
+
+        threading.Thread(target=work, name="forwarded-ask", daemon=True).start()
+        return result
 
     def _status(self, _args: argparse.Namespace, output: Output) -> int:
         state = {
@@ -333,6 +357,7 @@ class Application:
             "tray": bool(self.tray is not None and self.tray.icon.isVisible()),
             "chat_visible": self.chat.isVisible(),
             "profile": str(self.paths.config.parent),
+            "model": {"ready": self.backends.backend is not None, "state": self.backends.state},
             **self.capture.status(),
         }
         output(json.dumps(state))
@@ -344,7 +369,7 @@ class Application:
         # let the reply to a forwarded "quit" go out before the event loop ends
         QTimer.singleShot(0, self.qt.quit)
 
-    def run_argv(self, argv: list[str], output: Output) -> int:
+    def run_argv(self, argv: list[str], output: Output) -> Result:
         """Run a command given as argv (forwarded from the CLI, the tray or a hotkey)."""
         from desktop_helper.__main__ import build_parser
 

@@ -9,11 +9,15 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
+from concurrent.futures import Future
 from dataclasses import dataclass, field
+from typing import Union
 
-#: a handler gets the parsed arguments and a function to print a line back to the caller
+#: a handler gets the parsed arguments and a function to print a line back to the caller; it returns
+#: the exit code, or a Future of it when it answers later from a worker (``ask``)
 Output = Callable[[str], None]
-Handler = Callable[[argparse.Namespace, Output], int]
+Result = Union[int, "Future[int]"]
+Handler = Callable[[argparse.Namespace, Output], Result]
 
 
 @dataclass(frozen=True)
@@ -72,7 +76,7 @@ class CommandRouter:
     def has(self, name: str) -> bool:
         return name in self._handlers
 
-    def run(self, args: argparse.Namespace, output: Output) -> int:
+    def run(self, args: argparse.Namespace, output: Output) -> Result:
         handler = self._handlers.get(args.command)
         if handler is None:
             output(f"The command '{args.command}' is not available in this version.")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 from pathlib import Path
@@ -11,6 +12,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
+from tests.fixtures.tiny_model import TinyModel
 from tests.harness.app_process import AppProcess
 from tests.harness.xserver import XServer
 
@@ -165,6 +167,30 @@ def test_start_at_login_setting_creates_and_adopts_the_autostart_entry(x_server:
         app.wait_ready()
         assert entry.exists()
         assert '"general.start_at_login": true' in (profile / "config" / "settings.json").read_text()
+        assert app.cli("quit").returncode == 0
+        assert app.wait_exit() == 0
+    finally:
+        app.kill()
+
+
+def test_headless_ask_uses_the_running_apps_model(x_server: XServer, tmp_path: Path, tiny_glm4v: TinyModel) -> None:
+    profile = tmp_path / "profile"
+    (profile / "config").mkdir(parents=True)
+    values = {"models.local_model_path": str(tiny_glm4v.model), "models.local_mmproj_path": str(tiny_glm4v.mmproj)}
+    (profile / "config" / "settings.json").write_text(json.dumps({"version": 1, "values": values}))
+    image = tmp_path / "shot.png"
+    Image.new("RGB", (64, 48), (200, 30, 30)).save(image)
+    app = AppProcess(profile, x_server.env)
+    try:
+        app.wait_ready()
+        x_server.wait_for(lambda: json.loads(app.cli("status").stdout)["model"]["ready"], "the local model", timeout=60)
+        result = app.cli("ask", "what colour is this?", "--image", str(image), "--json", "--max-tokens", "8", timeout=120)
+        assert result.returncode == 0, result.stderr
+        answer = json.loads(result.stdout.strip().splitlines()[-1])
+        assert answer["usage"]["completion_tokens"] > 0
+        assert answer["usage"]["image_tokens"] > 0
+        # answered by the app's loaded model, not by a second copy in the CLI process
+        assert "forwarded command: ['ask']" in app.log_text()
         assert app.cli("quit").returncode == 0
         assert app.wait_exit() == 0
     finally:

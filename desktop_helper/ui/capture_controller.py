@@ -27,7 +27,7 @@ from PySide6.QtCore import QObject, QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtGui import QCursor, QGuiApplication, QImage
 from PySide6.QtWidgets import QApplication
 
-from desktop_helper.commands import Output
+from desktop_helper.commands import Output, Result
 from desktop_helper.core.errors import CaptureError, UserError
 from desktop_helper.core.geometry import Monitor, Rect, monitor_at_logical, nearest_monitor
 from desktop_helper.core.messages import MessageBus
@@ -71,7 +71,7 @@ class CaptureController(QObject):
         settings: Settings,
         bus: MessageBus,
         chat: Any,
-        run_argv: Callable[[list[str], Output], int],
+        run_argv: Callable[[list[str], Output], Result],
         tray: Any = None,
         *,
         data_folder: Path | None = None,

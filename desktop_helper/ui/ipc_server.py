@@ -6,16 +6,18 @@ import json
 import logging
 import os
 from collections.abc import Callable
+from concurrent.futures import Future
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 from desktop_helper.ipc import encode
 
 log = logging.getLogger(__name__)
 
-#: runs a forwarded argv; gets a function to print lines back; returns the exit code
-CommandRunner = Callable[[list[str], Callable[[str], None]], int]
+#: runs a forwarded argv; gets a function to print lines back (from any thread); returns the exit
+#: code, or a Future of it for commands that answer later
+CommandRunner = Callable[[list[str], Callable[[str], None]], "int | Future[int]"]
 
 
 class IpcServer(QObject):
@@ -26,6 +28,8 @@ class IpcServer(QObject):
     """
 
     command_received = Signal(list)
+    _reply = Signal(object, dict)
+    _finish = Signal(object, int)
 
     def __init__(self, name: str, runner: CommandRunner, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -36,6 +40,8 @@ class IpcServer(QObject):
         self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         self._server.newConnection.connect(self._accept)
         self._buffers: dict[QLocalSocket, bytes] = {}
+        self._reply.connect(self._write, Qt.ConnectionType.QueuedConnection)
+        self._finish.connect(self._close_with, Qt.ConnectionType.QueuedConnection)
 
     def listen(self) -> bool:
         if self._server.listen(self._name):
@@ -72,9 +78,8 @@ class IpcServer(QObject):
         self._buffers[socket] = b""
 
         def reply(message: dict[str, object]) -> None:
-            if socket.state() == QLocalSocket.LocalSocketState.ConnectedState:
-                socket.write(encode(message))
-                socket.flush()
+            # handlers that answer later (``ask``) reply from worker threads: hop to the GUI thread
+            self._reply.emit(socket, message)
 
         try:
             request = json.loads(line)
@@ -86,8 +91,30 @@ class IpcServer(QObject):
         log.info("forwarded command: %s", argv[:1])
         self.command_received.emit(argv)
         try:
-            code = self._runner(argv, lambda text: reply({"type": "output", "text": text}))
+            result = self._runner(argv, lambda text: reply({"type": "output", "text": text}))
         except SystemExit as exc:  # argparse exits on bad input
-            code = int(exc.code or 0)
-        reply({"type": "exit", "code": code})
-        socket.disconnectFromServer()
+            result = int(exc.code or 0)
+        if isinstance(result, Future):
+            result.add_done_callback(lambda done: self._finish.emit(socket, _exit_code(done)))
+        else:
+            self._finish.emit(socket, result)
+
+    def _write(self, socket: QLocalSocket, message: dict[str, object]) -> None:
+        if socket in self._buffers and socket.state() == QLocalSocket.LocalSocketState.ConnectedState:
+            socket.write(encode(message))
+            socket.flush()
+
+    def _close_with(self, socket: QLocalSocket, code: int) -> None:
+        self._write(socket, {"type": "exit", "code": code})
+        if socket in self._buffers:
+            socket.disconnectFromServer()
+
+
+def _exit_code(done: Future[int]) -> int:
+    if done.cancelled():
+        return 1
+    error = done.exception()
+    if error is not None:
+        log.error("forwarded command failed: %s", error)
+        return 1
+    return done.result()
