@@ -16,14 +16,16 @@ The last line is one JSON object with the medians.
 from __future__ import annotations
 
 import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
-from _common import display, median, summary
-
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the repo root: bench and tests import as packages
+from bench._common import display, median, summary
 from desktop_helper.agent.loop import AgentConfig, AgentRun, Proposal
 from desktop_helper.agent.record import RunOutcome, StepRecord
 from desktop_helper.agent.screen import MssScreen, list_monitors

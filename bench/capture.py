@@ -21,10 +21,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from _common import median, summary
-
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the repo root: bench and tests import as packages
+from bench._common import median, summary
 from tests.harness.xserver import XServer
 
 BUDGET = 1024  # the CPU default of the local backend (backends/local_gguf.py)

@@ -19,10 +19,11 @@ import os
 import statistics
 import sys
 import time
+from pathlib import Path
 from typing import Any
 
-from _common import display, median, summary
-
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the repo root: bench and tests import as packages
+from bench._common import display, median, summary
 from desktop_helper.backends.base import ChatRequest, TextDelta
 from desktop_helper.backends.scripted import ScriptedBackend
 from desktop_helper.core.geometry import CaptureGeometry, Monitor, Rect

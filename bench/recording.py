@@ -17,10 +17,8 @@ import threading
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from _common import summary
-
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the repo root: bench and tests import as packages
+from bench._common import summary
 from tests.harness.xserver import XServer
 
 FPS = 15

@@ -16,9 +16,12 @@ import time
 from pathlib import Path
 
 import psutil
-from _common import display, median, summary
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the repo root: bench and tests import as packages
 from Xlib import X
 from Xlib import display as xdisplay
+
+from bench._common import display, median, summary
 
 RUNS = 5
 IDLE_SECONDS = 10.0

@@ -15,7 +15,7 @@ import pytest
 from PIL import Image
 
 from desktop_helper.__main__ import build_parser
-from desktop_helper.commands import CommandRouter
+from desktop_helper.commands import CommandRouter, Result
 from desktop_helper.core.messages import MessageBus
 from desktop_helper.core.types import ImagePart
 from desktop_helper.platform.capture.mss_backend import MssBackend
@@ -61,7 +61,7 @@ def controller(qapp: Any, x_server: XServer, tmp_path: Path) -> Any:
     tray = FakeTray()
     router = CommandRouter()
 
-    def run_argv(argv: list[str], output: Any) -> int:
+    def run_argv(argv: list[str], output: Any) -> Result:
         return router.run(build_parser().parse_args(argv), output)
 
     ctl = CaptureController(
