@@ -71,13 +71,13 @@ class FindPrompt(QFrame):
         self.activateWindow()
         self.edit.setFocus(Qt.FocusReason.PopupFocusReason)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:
             self._finish(None)
             return
         super().keyPressEvent(event)
 
-    def hideEvent(self, event: object) -> None:  # noqa: N802 - Qt override
+    def hideEvent(self, event: object) -> None:
         # A popup closes itself on an outside click: that is a cancel too.
         if not self._done:
             self._done = True

@@ -274,7 +274,7 @@ class OverlayWindow(QWidget):
     def label_font(self) -> QFont:
         return self._painter.font
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+    def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         try:
             if self.translucent:
@@ -453,7 +453,7 @@ class OverlayController(QObject):
             app.removeEventFilter(self)
         self._filtering = on
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # The overlay never has focus, so Esc reaches it only through our other windows;
         # the global stop hotkey calls clear() for the rest of the desktop.
         if (
