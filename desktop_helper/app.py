@@ -223,13 +223,14 @@ class Application:
     def _open_history(self):
         from desktop_helper.history.store import HistoryError, HistoryStore
 
+        session = self.paths.cache / f"session-attachments-{_pid()}"  # deleted when an unsaved history closes
         if not self.settings.get("privacy.save_history"):
-            return HistoryStore(None, self.paths.cache / "attachments")
+            return HistoryStore(None, session)
         try:
             return HistoryStore(self.paths.history_db, self.paths.attachments)
         except HistoryError as exc:
             self.bus.error(exc.message + " History is kept in memory until you quit.", exc.fix)
-            return HistoryStore(None, self.paths.cache / "attachments")
+            return HistoryStore(None, session)
 
     def _build_chat_window(self):
         from desktop_helper.ui.backend_service import BackendService

@@ -189,8 +189,12 @@ def test_in_memory_history_when_saving_is_off(tmp_path: Path) -> None:
     store = HistoryStore(None, tmp_path / "att")
     try:
         conversation = store.create_conversation()
-        store.add_message(conversation.id, "user", "secret question")
+        store.add_message(
+            conversation.id, "user", "secret question", attachments=[NewAttachment("text", b"x", "text/plain", "a")]
+        )
         assert store.search("secret")
+        assert (tmp_path / "att").is_dir()
     finally:
         store.close()
     assert not list(tmp_path.glob("*.sqlite3"))
+    assert not (tmp_path / "att").exists()  # nothing of an unsaved history stays on disk

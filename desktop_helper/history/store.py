@@ -192,7 +192,8 @@ class HistoryStore:
 
     Args:
         db_path: the SQLite file, or ``None`` for a throw-away in-memory history (history off).
-        attachments_dir: folder for attachment files.
+        attachments_dir: folder for attachment files; with ``db_path=None`` it is a session folder
+            that :meth:`close` deletes, so nothing of an unsaved history stays on disk.
     """
 
     def __init__(self, db_path: Path | None, attachments_dir: Path) -> None:
@@ -260,6 +261,8 @@ class HistoryStore:
         with contextlib.suppress(sqlite3.Error):
             self._db.execute("PRAGMA optimize")
         self._db.close()
+        if self.db_path is None:
+            shutil.rmtree(self.attachments_dir, ignore_errors=True)
 
     # ----- conversations
     def create_conversation(self, title: str = "", system_prompt: str = "", backend: str = "", model: str = "") -> Conversation:
