@@ -23,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QPoint, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -68,7 +68,6 @@ from desktop_helper.core.messages import Level, UserMessage
 from desktop_helper.core.types import FinishReason, ImagePart, Message, Part, TextPart
 from desktop_helper.history.store import HistoryStore, NewAttachment, StoredAttachment, StoredMessage
 from desktop_helper.media.documents import Attachment, PageRange, from_image_bytes, from_image_part, load_attachment
-from desktop_helper.ui import none_guard
 from desktop_helper.ui.attachments_bar import AttachmentsBar
 from desktop_helper.ui.conversation_view import ConversationView, ViewImage, ViewMessage
 from desktop_helper.ui.icons import app_icon
@@ -265,13 +264,6 @@ class ChatWindow(QMainWindow):
         if interrupted:
             log.info("%d answer(s) were interrupted by the last exit; kept as they were", interrupted)
         self.reload_conversations()
-        # PySide6 6.12 on Python 3.11 leaks references to None on every void Qt call, app-wide:
-        # keep it topped up (see none_guard); the chat window lives as long as the app
-        none_guard.top_up()
-        self._none_timer = QTimer(self)
-        self._none_timer.timeout.connect(none_guard.top_up)
-        if none_guard.NEEDED:
-            self._none_timer.start(1000)
 
     # ----- construction
     def _build_ui(self) -> None:
@@ -308,7 +300,9 @@ class ChatWindow(QMainWindow):
         self.model_box.setObjectName("model_box")
         self.model_box.setEditable(True)
         self.model_box.setMinimumContentsLength(14)
-        self.model_box.lineEdit().editingFinished.connect(self._model_chosen)
+        editor = self.model_box.lineEdit()
+        assert editor is not None  # an editable combo box always has its line edit
+        editor.editingFinished.connect(self._model_chosen)
         self.model_box.activated.connect(lambda _index: self._model_chosen())
         self.thinking_box = QCheckBox(self.tr("Thinking"), right)
         self.thinking_box.setObjectName("thinking_box")
@@ -432,7 +426,6 @@ class ChatWindow(QMainWindow):
 
     def shutdown(self) -> None:
         """Stop the generation (saving what streamed), finish file loading, close the mini window."""
-        self._none_timer.stop()
         if self._own_overlay is not None:
             self._own_overlay.shutdown()  # type: ignore[attr-defined]
         self.runner.shutdown()

@@ -17,7 +17,6 @@ from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QImage, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from desktop_helper.ui import none_guard
 from desktop_helper.ui.markdown import StreamingMarkdown, html_snippet, render_markdown, render_plain
 
 THUMB_WIDTH = 240
@@ -296,7 +295,6 @@ class ConversationView(QTextBrowser):
         return cursor
 
     def _set_tail(self, tail_html: str) -> None:
-        none_guard.top_up()
         at_end = self.verticalScrollBar().value() >= self.verticalScrollBar().maximum() - 4
         cursor = self._tail_cursor()
         cursor.removeSelectedText()
