@@ -439,7 +439,7 @@ class AgentRun:
         with self._condition:
             self._pending = _Pending(proposal.number)
         self.listener.on_proposal(proposal)
-        deadline = time.monotonic() + proposal.auto_seconds if proposal.auto_seconds > 0 else None
+        deadline = time.monotonic() + proposal.auto_seconds if self.config.auto_mode else None
         try:
             with self._condition:
                 while True:

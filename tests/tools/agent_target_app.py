@@ -5,7 +5,7 @@ A window with a button and a text field. It reports what it receives to a JSON-l
 runs at scale 1), ``clicked`` when the button is pressed (which then focuses the field, as a
 "start typing" button would), and ``text`` with the field's full content on every change.
 
-    python -m tests.tools.agent_target_app REPORT_FILE
+    python -m tests.tools.agent_target_app REPORT_FILE [X Y]
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ def main() -> int:
 
     button.clicked.connect(clicked)
     field.textChanged.connect(lambda text: write("text", text=text))
-    window.move(300, 250)
+    window.move(int(sys.argv[2]) if len(sys.argv) > 3 else 300, int(sys.argv[3]) if len(sys.argv) > 3 else 250)
     window.show()
 
     def announce() -> None:
