@@ -23,6 +23,9 @@ pytest_plugins = [
 ]
 
 
+_OUTLIVES_THE_SESSION: list[XServer] = []
+
+
 @pytest.fixture(scope="session", autouse=True)
 def x_server() -> Iterator[XServer]:
     """Xvfb + fluxbox (with a system tray) for the whole run; DISPLAY points at it."""
@@ -33,7 +36,14 @@ def x_server() -> Iterator[XServer]:
     os.environ["XDG_SESSION_TYPE"] = "x11"
     os.environ["QT_QPA_PLATFORM"] = "xcb"
     yield server
-    server.stop()
+    from PySide6.QtWidgets import QApplication
+
+    if QApplication.instance() is None:
+        server.stop()
+    else:
+        # Qt would notice its X server gone and exit(1) before pytest reports: the X processes end
+        # with this process instead (XServer gives them a parent-death signal)
+        _OUTLIVES_THE_SESSION.append(server)
     for key, value in saved.items():
         if value is None:
             os.environ.pop(key, None)

@@ -15,6 +15,14 @@ from pathlib import Path
 REQUIRED_TOOLS = ("Xvfb", "fluxbox", "xdotool")
 
 
+def _die_with_parent() -> None:
+    """Runs in the child before exec: end the X processes when the test process ends, whatever happens."""
+    import ctypes
+    import signal
+
+    ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+
+
 class XServerError(RuntimeError):
     pass
 
@@ -53,7 +61,7 @@ class XServer:
         command += ["+xinerama"] if self.xinerama else []
         command += ["+extension", "RANDR", "+extension", "Composite", "+extension", "RECORD", "+extension", "XTEST"]
         self._processes["xvfb"] = subprocess.Popen(
-            command, pass_fds=(write_fd,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+            command, pass_fds=(write_fd,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, preexec_fn=_die_with_parent
         )
         os.close(write_fd)
         number = b""
@@ -111,6 +119,7 @@ class XServer:
             env=env,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
+            preexec_fn=_die_with_parent,
         )
         self.wait_for(lambda: self.selection_owner("_NET_SYSTEM_TRAY_S0"), "the system tray")
         self.wait_for(lambda: self.root_property("_NET_SUPPORTING_WM_CHECK"), "the window manager")
@@ -121,7 +130,7 @@ class XServer:
         if shutil.which("xcompmgr") is None:
             raise XServerError("xcompmgr is not installed (apt-get install xcompmgr)")
         self._processes["compositor"] = subprocess.Popen(
-            ["xcompmgr", "-n"], env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+            ["xcompmgr", "-n"], env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, preexec_fn=_die_with_parent
         )
         self.wait_for(lambda: self.selection_owner("_NET_WM_CM_S0"), "the compositor")
 
