@@ -12,6 +12,7 @@ import argparse
 import functools
 import json
 import logging
+import os
 import signal
 import socket
 import sys
@@ -204,6 +205,7 @@ class Application:
         self._service(f"hotkeys ({self.capture.hotkeys.name})", self.capture.hotkeys.stop)
         if self.settings.get("general.show_chat_on_start"):
             self.chat.bring_to_front()
+        self._welcome_if_needed()
         if initial_argv:
             QTimer.singleShot(0, lambda: self.run_argv(initial_argv, self.bus.info))
         self.qt.aboutToQuit.connect(self.shutdown)
@@ -282,7 +284,29 @@ class Application:
         except OSError as exc:
             self.bus.warning(f"Start at login could not be changed: {exc}.")
 
-    def open_settings(self) -> None:
+    def _welcome_if_needed(self) -> None:
+        """First start without a model or a provider: offer to download one, pick files, or use an API."""
+        from desktop_helper.backends.factory import SCRIPTED_ENV
+        from desktop_helper.models.manager import needs_welcome
+
+        if os.environ.get(SCRIPTED_ENV) or not needs_welcome(self.settings, self.paths.models):
+            return
+        from desktop_helper.ui.welcome import WelcomeDialog
+
+        self.welcome = WelcomeDialog(self.paths.models)
+        self.welcome.page.model_chosen.connect(self._use_local_model)
+        self.welcome.page.api_provider_requested.connect(lambda: self.open_settings("API providers"))
+        self._service("welcome", self.welcome.shutdown)
+        self.welcome.show()
+
+    def _use_local_model(self, model: str, mmproj: str) -> None:
+        self.settings.set("models.local_model_path", model)
+        self.settings.set("models.local_mmproj_path", mmproj)
+        self.settings.set("models.backend", "local_gguf")
+        self.backends.start()
+        self.chat.bring_to_front()
+
+    def open_settings(self, page: str | None = None) -> None:
         from desktop_helper.ui.settings_dialog import SettingsDialog
 
         dialog = getattr(self, "_settings_dialog", None)
@@ -293,6 +317,8 @@ class Application:
             providers = ProvidersPage(self.settings, lambda: self.secrets)
             dialog.add_page("API providers", providers)
             self._service("providers page", providers.shutdown)
+        if page is not None:
+            dialog.show_page(page)
         dialog.show()
         dialog.raise_()
         dialog.activateWindow()
@@ -390,8 +416,6 @@ class Application:
 
 
 def _pid() -> int:
-    import os
-
     return os.getpid()
 
 

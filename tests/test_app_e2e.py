@@ -68,6 +68,8 @@ def test_tray_app_starts_forwards_commands_and_quits(x_server: XServer, tmp_path
         assert status["tray"] is True
         assert status["chat_visible"] is False
         x_server.wait_for(lambda: tray_icon_windows(x_server, app.process.pid), "our icon in the system tray")
+        # a first start with no model and no provider offers to set one up
+        x_server.wait_for(lambda: visible_window(x_server, "^Welcome"), "the welcome window")
 
         # a second launch does not start a second app: it forwards "show-chat"
         second = app.cli()
@@ -184,6 +186,7 @@ def test_headless_ask_uses_the_running_apps_model(x_server: XServer, tmp_path: P
     try:
         app.wait_ready()
         x_server.wait_for(lambda: json.loads(app.cli("status").stdout)["model"]["ready"], "the local model", timeout=60)
+        assert visible_window(x_server, "^Welcome") is None  # a model is set up: no welcome
         result = app.cli("ask", "what colour is this?", "--image", str(image), "--json", "--max-tokens", "8", timeout=120)
         assert result.returncode == 0, result.stderr
         answer = json.loads(result.stdout.strip().splitlines()[-1])

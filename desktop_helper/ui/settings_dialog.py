@@ -147,6 +147,13 @@ class SettingsDialog(QDialog):
         self.pages.addWidget(scroll)
         self.sections.addItem(title)
 
+    def show_page(self, title: str) -> None:
+        """Select the section or page called ``title``."""
+        for row in range(self.sections.count()):
+            if self.sections.item(row).text() == title:
+                self.sections.setCurrentRow(row)
+                return
+
     def apply(self) -> bool:
         """Store every changed value; show what is invalid and keep the dialog open if anything is."""
         problems: list[str] = []
