@@ -129,14 +129,16 @@ class Application:
         self.bridge = MessageBridge(self.bus)
         self.tray_available = _tray_available()
         self.tray = Tray() if self.tray_available else None
+        if self.tray is not None:
+            # first thing the user sees: show it and let the request reach the tray host now
+            self.tray.command.connect(lambda argv: self.run_argv(argv, lambda _text: None))
+            self.tray.show()
+            self.qt.processEvents()
+            self._service("tray icon", self.tray.hide)
         self.chat = self._build_chat_window()
         self.bridge.message.connect(self._show_message)
         self.crash.on_crash(self._crash_reported)
-        if self.tray is not None:
-            self.tray.command.connect(lambda argv: self.run_argv(argv, lambda _text: None))
-            self.tray.show()
-            self._service("tray icon", self.tray.hide)
-        else:
+        if self.tray is None:
             self.bus.warning(
                 "No system tray was found, so the chat window stays open instead.",
                 "Use the window or the desktop-helper command (e.g. bind 'desktop-helper capture region' to a shortcut).",
@@ -153,7 +155,21 @@ class Application:
         self.settings.on_change(self._setting_changed)
         self._sync_autostart(at_start=True)
         self._service("autostart")
+        self._register_basic_commands()
+        self.qt.aboutToQuit.connect(self.shutdown)
+        log.info("tray ready in %.0f ms (tray: %s)", (time.monotonic() - _START) * 1000, self.tray_available)
+        # the features come up step by step once the event loop runs, so the tray answers meanwhile
+        steps = [self._build_capture, self._build_grounding, self._build_agent, lambda: self._finish_start(initial_argv)]
 
+        def next_step() -> None:
+            steps.pop(0)()
+            if steps:
+                QTimer.singleShot(0, next_step)
+
+        QTimer.singleShot(0, next_step)
+        return True
+
+    def _build_capture(self) -> None:
         # 7. capture: screenshots, region selector, recordings; global hotkeys run the same commands
         from desktop_helper.ui.capture_controller import CaptureController
 
@@ -163,6 +179,7 @@ class Application:
         self._service(f"capture ({self.capture.backend.name})", self.capture.close)
         self.capture.start()  # warms up the capture, recovers recordings the app was killed during
 
+    def _build_grounding(self) -> None:
         # 8. grounding: click-through overlay on every screen, and find-on-screen
         from desktop_helper.ui.find import FindController
         from desktop_helper.ui.overlay import OverlayController
@@ -179,6 +196,7 @@ class Application:
         self._service("find on screen", self.find.shutdown)
         self.chat.overlay = self.overlay  # "Show on screen" under answers with boxes
 
+    def _build_agent(self) -> None:
         # 9. GUI agent: step panel, overlay markers, clipboard typing, its own stop hotkey
         from desktop_helper.ui.agent_session import AgentService
 
@@ -200,17 +218,16 @@ class Application:
             capture_backend_region_grabber(self.capture.backend),
         )
 
-        self._register_commands()
+    def _finish_start(self, initial_argv: list[str]) -> None:
+        self._register_feature_commands()
         self.capture.start_hotkeys()
         self._service(f"hotkeys ({self.capture.hotkeys.name})", self.capture.hotkeys.stop)
         if self.settings.get("general.show_chat_on_start"):
             self.chat.bring_to_front()
         self._welcome_if_needed()
         if initial_argv:
-            QTimer.singleShot(0, lambda: self.run_argv(initial_argv, self.bus.info))
-        self.qt.aboutToQuit.connect(self.shutdown)
-        log.info("ready in %.0f ms (tray: %s)", (time.monotonic() - _START) * 1000, self.tray_available)
-        return True
+            self.run_argv(initial_argv, self.bus.info)
+        log.info("ready in %.0f ms", (time.monotonic() - _START) * 1000)
 
     # ----- pieces
     @functools.cached_property
@@ -323,26 +340,21 @@ class Application:
         dialog.raise_()
         dialog.activateWindow()
 
-    def _register_commands(self) -> None:
+    def _register_basic_commands(self) -> None:
         r = self.router
+        r.register("show-chat", _simple(self.chat.bring_to_front))
+        r.register("hide-chat", _simple(self.chat.hide))
+        r.register("toggle-chat", _simple(lambda: self.chat.hide() if self.chat.isVisible() else self.chat.bring_to_front()))
+        r.register("settings", _simple(self.open_settings))
+        r.register("quit", _simple(self.quit))
 
-        def simple(action: Callable[[], None]) -> Callable[[argparse.Namespace, Output], int]:
-            def handler(_args: argparse.Namespace, _output: Output) -> int:
-                action()
-                return 0
-
-            return handler
-
-        r.register("show-chat", simple(self.chat.bring_to_front))
-        r.register("hide-chat", simple(self.chat.hide))
-        r.register("toggle-chat", simple(lambda: self.chat.hide() if self.chat.isVisible() else self.chat.bring_to_front()))
-        r.register("settings", simple(self.open_settings))
-        r.register("quit", simple(self.quit))
+    def _register_feature_commands(self) -> None:
+        r = self.router
         r.register("status", self._status)
         r.register("capture", self.capture.capture_command)
         r.register("record", self.capture.record_command)
         if not r.has("stop"):
-            r.register("stop", simple(self.capture.stop))
+            r.register("stop", _simple(self.capture.stop))
         r.register("agent", self.agent.command)
         r.register("find", self.find.find_command)
         r.register("ask", self._ask)
@@ -413,6 +425,16 @@ class Application:
             self.bus.error(exc.message, exc.fix)
             output(str(exc))
             return 1
+
+
+def _simple(action: Callable[[], None]) -> Callable[[argparse.Namespace, Output], int]:
+    """A command handler that runs ``action`` and succeeds."""
+
+    def handler(_args: argparse.Namespace, _output: Output) -> int:
+        action()
+        return 0
+
+    return handler
 
 
 def _pid() -> int:

@@ -79,6 +79,6 @@ class CommandRouter:
     def run(self, args: argparse.Namespace, output: Output) -> Result:
         handler = self._handlers.get(args.command)
         if handler is None:
-            output(f"The command '{args.command}' is not available in this version.")
+            output(f"The command '{args.command}' is not available yet; the app is still starting. Try again in a moment.")
             return 2
         return handler(args, output)

@@ -86,8 +86,9 @@ class BackendService(QObject):
         self._cancel = cancel = CancelToken()
 
         def build() -> Backend:
-            # the secret store may be opened lazily (it is slow to import): do it off the GUI thread too
-            store = secrets() if callable(secrets) else secrets
+            # the secret store is slow to open (keyring's backends): only API providers need it, and
+            # then off the GUI thread
+            store = None if choice.kind == factory.LOCAL else secrets() if callable(secrets) else secrets
             return factory.build_backend(settings, store, choice, env, progress=self._progress.emit, cancel=cancel)
 
         self._task_id = self._tasks.submit(build, name="backend-load")
