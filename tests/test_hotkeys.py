@@ -8,10 +8,10 @@ from typing import Any
 
 import pytest
 
+from desktop_helper.parsers.hotkeys import Hotkey, HotkeyError, HotkeyMatcher, parse_hotkey, validate_hotkey_setting
 from desktop_helper.platform import system
 from desktop_helper.platform.hotkeys import HOTKEY_COMMANDS, hotkeys_for_current_os
 from desktop_helper.platform.hotkeys.base import NullHotkeys, parse_bindings
-from desktop_helper.platform.hotkeys.keys import Hotkey, HotkeyError, HotkeyMatcher, parse_hotkey, validate_hotkey_setting
 from desktop_helper.platform.hotkeys.pynput_backend import (
     PynputHotkeys,
     macos_trust_problem,

@@ -57,7 +57,7 @@ class Setting:
 
 def _hotkey(value: str) -> str:
     """A hotkey in canonical pynput syntax; '' disables it (the parser is pure, no pynput import)."""
-    from desktop_helper.platform.hotkeys.keys import validate_hotkey_setting
+    from desktop_helper.parsers.hotkeys import validate_hotkey_setting
 
     return validate_hotkey_setting(value)
 
@@ -89,7 +89,7 @@ SCHEMA: tuple[Setting, ...] = (
     ),
     Setting("general.show_chat_on_start", bool, False, "Show chat on start", "Open the chat window when the app starts."),
     # hotkeys: pynput syntax; Ctrl+Alt+Shift avoids PrtSc, Win+Shift+S/A and AltGr (Ctrl+Alt) letters;
-    # checked by platform/hotkeys/keys.py (exact modifiers, one key; empty disables a hotkey).
+    # checked by parsers/hotkeys.py (exact modifiers, one key; empty disables a hotkey).
     Setting("hotkeys.enabled", bool, True, "Global hotkeys", "Listen for global hotkeys (not possible on pure Wayland)."),
     Setting(
         "hotkeys.capture_region",

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from desktop_helper.parsers.hotkeys import Hotkey, HotkeyError, parse_hotkey, validate_hotkey_setting
 from desktop_helper.platform import system
 from desktop_helper.platform.hotkeys.base import HotkeyProblem, HotkeyService, NullHotkeys
-from desktop_helper.platform.hotkeys.keys import Hotkey, HotkeyError, parse_hotkey, validate_hotkey_setting
 
 __all__ = [
     "Hotkey",

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from desktop_helper.platform.hotkeys.keys import Hotkey, HotkeyError, conflict_note, duplicate_bindings, parse_hotkey
+from desktop_helper.parsers.hotkeys import Hotkey, HotkeyError, conflict_note, duplicate_bindings, parse_hotkey
 
 OnHotkey = Callable[[str], None]
 

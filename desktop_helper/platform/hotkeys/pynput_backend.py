@@ -19,9 +19,9 @@ import threading
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from desktop_helper.parsers.hotkeys import Hotkey, HotkeyMatcher, normalize_key_name
 from desktop_helper.platform import system
 from desktop_helper.platform.hotkeys.base import HotkeyProblem, HotkeyService, OnHotkey, parse_bindings
-from desktop_helper.platform.hotkeys.keys import Hotkey, HotkeyMatcher, normalize_key_name
 
 log = logging.getLogger(__name__)
 
