@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from desktop_helper.backends.base import Backend, CancelToken, ChatRequest, Done, Event, TextDelta, ThinkingDelta
+from desktop_helper.backends.base import Backend, CancelToken, ChatRequest, Event, collect
 from desktop_helper.core.geometry import CaptureGeometry, Rect
 from desktop_helper.core.shapes import BoxShape, PointShape, Shape, color_for
 from desktop_helper.core.types import FinishReason, ImagePart
@@ -172,20 +172,9 @@ def find_on_screen(
         max_tokens=max_tokens or (GROUNDING_MAX_TOKENS_THINKING if thinking else GROUNDING_MAX_TOKENS),
     )
     started = time.perf_counter()
-    answer: list[str] = []
-    reasoning: list[str] = []
-    done: Done | None = None
-    for event in backend.stream(request, cancel):
-        if isinstance(event, TextDelta):
-            answer.append(event.text)
-        elif isinstance(event, ThinkingDelta):
-            reasoning.append(event.text)
-        elif isinstance(event, Done):
-            done = event
-        if on_event is not None:
-            on_event(event)
+    answer, reasoning, _calls, done = collect(backend.stream(request, cancel), on_event)
     last_token = time.perf_counter()
-    result = ground_answer("".join(answer), geometry, "".join(reasoning), target)
+    result = ground_answer(answer, geometry, reasoning, target)
     timings = {**result.timings, "request": last_token - started}
     error = result.error
     items = result.items

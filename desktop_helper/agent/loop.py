@@ -30,7 +30,7 @@ from typing import Literal, Protocol
 from desktop_helper.agent.plan import PlannedAction, plan_action, shapes_for_action
 from desktop_helper.agent.record import MemoryStepRecorder, RunOutcome, StepRecord, StepRecorder
 from desktop_helper.agent.screen import ScreenSource
-from desktop_helper.backends.base import Backend, CancelToken, ChatRequest, Done, TextDelta, ThinkingDelta
+from desktop_helper.backends.base import Backend, CancelToken, ChatRequest, Done, collect
 from desktop_helper.core.errors import UserError
 from desktop_helper.core.geometry import Rect
 from desktop_helper.core.shapes import Shape
@@ -421,19 +421,8 @@ class AgentRun:
             max_tokens=self.config.max_tokens,
             image_token_budget=self.config.image_token_budget,
         )
-        answer: list[str] = []
-        thinking: list[str] = []
-        done: Done | None = None
-        for event in self.backend.stream(request, self._cancel):
-            if isinstance(event, TextDelta):
-                answer.append(event.text)
-            elif isinstance(event, ThinkingDelta):
-                thinking.append(event.text)
-            elif isinstance(event, Done):
-                done = event
-            if self.stopped:
-                break
-        return "".join(answer), "".join(thinking), done
+        answer, thinking, _calls, done = collect(self.backend.stream(request, self._cancel), should_stop=lambda: self.stopped)
+        return answer, thinking, done
 
     def _wait_for_decision(self, proposal: Proposal) -> Decision:
         with self._condition:

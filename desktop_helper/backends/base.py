@@ -12,7 +12,7 @@ from __future__ import annotations
 import enum
 import threading
 from abc import ABC, abstractmethod
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -172,13 +172,25 @@ class Backend(ABC):
         return result
 
 
-def collect(events: Iterator[Event]) -> tuple[str, str, list[ToolCall], Done | None]:
-    """Drain a stream into (answer, thinking, tool calls, done); handy for headless use and tests."""
+def collect(
+    events: Iterator[Event],
+    on_event: Callable[[Event], None] | None = None,
+    should_stop: Callable[[], bool] | None = None,
+) -> tuple[str, str, list[ToolCall], Done | None]:
+    """Drain a stream into (answer, thinking, tool calls, done).
+
+    Args:
+        events: the stream.
+        on_event: sees every event as it arrives (progress displays).
+        should_stop: checked after each event; the stream is abandoned once it returns True.
+    """
     answer: list[str] = []
     thinking: list[str] = []
     calls: list[ToolCall] = []
     done: Done | None = None
     for event in events:
+        if on_event is not None:
+            on_event(event)
         if isinstance(event, TextDelta):
             answer.append(event.text)
         elif isinstance(event, ThinkingDelta):
@@ -187,4 +199,6 @@ def collect(events: Iterator[Event]) -> tuple[str, str, list[ToolCall], Done | N
             calls.append(event.call)
         elif isinstance(event, Done):
             done = event
+        if should_stop is not None and should_stop():
+            break
     return "".join(answer), "".join(thinking), calls, done
