@@ -35,6 +35,7 @@ from desktop_helper.settings.store import Settings
 log = logging.getLogger(__name__)
 
 _START = time.monotonic()
+PROVIDERS_PAGE = "API providers"
 
 
 class Application:
@@ -312,7 +313,7 @@ class Application:
 
         self.welcome = WelcomeDialog(self.paths.models)
         self.welcome.page.model_chosen.connect(self._use_local_model)
-        self.welcome.page.api_provider_requested.connect(lambda: self.open_settings("API providers"))
+        self.welcome.page.api_provider_requested.connect(lambda: self.open_settings(PROVIDERS_PAGE))
         self._service("welcome", self.welcome.shutdown)
         self.welcome.show()
 
@@ -324,6 +325,7 @@ class Application:
         self.chat.bring_to_front()
 
     def open_settings(self, page: str | None = None) -> None:
+        from desktop_helper.ui import schema_i18n
         from desktop_helper.ui.settings_dialog import SettingsDialog
 
         dialog = getattr(self, "_settings_dialog", None)
@@ -332,10 +334,10 @@ class Application:
 
             dialog = self._settings_dialog = SettingsDialog(self.settings)
             providers = ProvidersPage(self.settings, lambda: self.secrets)
-            dialog.add_page("API providers", providers)
+            dialog.add_page(schema_i18n.tr(PROVIDERS_PAGE), providers)
             self._service("providers page", providers.shutdown)
         if page is not None:
-            dialog.show_page(page)
+            dialog.show_page(schema_i18n.tr(page))
         dialog.show()
         dialog.raise_()
         dialog.activateWindow()

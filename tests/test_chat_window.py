@@ -327,7 +327,7 @@ def test_pasting_an_image_attaches_it(make_harness, qtbot: QtBot) -> None:
 def test_interface_in_simplified_chinese(qtbot: QtBot, tmp_path: Path) -> None:
     from PySide6.QtWidgets import QApplication
 
-    from desktop_helper.ui.i18n import install_translator, language_for
+    from desktop_helper.ui.i18n import install_translator, language_for, remove_translator
 
     assert language_for("system", "zh_CN") == "zh_CN"
     assert language_for("system", "de_DE") == "en"
@@ -344,7 +344,7 @@ def test_interface_in_simplified_chinese(qtbot: QtBot, tmp_path: Path) -> None:
         assert window.thinking_box.text() == "深度思考"
         window.shutdown()
     finally:
-        app.removeTranslator(translator)
+        remove_translator(app, translator)
     assert install_translator(app, "en") is None
 
 

@@ -222,7 +222,7 @@ class ChatWindow(QMainWindow):
     ) -> None:
         super().__init__()
         self.setObjectName("chat_window")
-        self.setWindowTitle("Chat")
+        self.setWindowTitle(self.tr("Chat"))
         self.setWindowIcon(app_icon())
         self.resize(980, 700)
         self.setAcceptDrops(True)

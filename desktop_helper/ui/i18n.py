@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from desktop_helper.resources import resource
 
@@ -42,5 +42,16 @@ def install_translator(app: QCoreApplication, setting: str, system_locale: str |
         log.warning("translation %s not found; the interface stays in English", path)
         return None
     app.installTranslator(translator)
+    # Qt's own strings (OK, Cancel, Apply, file dialogs) come with Qt
+    qt_translator = QTranslator(translator)
+    if qt_translator.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt_translator)
     log.info("interface language: %s", language)
     return translator
+
+
+def remove_translator(app: QCoreApplication, translator: QTranslator) -> None:
+    """Undo :func:`install_translator` (the app's strings and Qt's own)."""
+    for qt_translator in translator.findChildren(QTranslator):
+        app.removeTranslator(qt_translator)
+    app.removeTranslator(translator)

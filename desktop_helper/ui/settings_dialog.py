@@ -26,6 +26,7 @@ from desktop_helper.core.errors import SettingsError
 from desktop_helper.settings.schema import SCHEMA, SECTIONS, Setting
 from desktop_helper.settings.store import Settings
 from desktop_helper.ui.icons import app_icon
+from desktop_helper.ui.schema_i18n import tr as schema_tr
 
 _CHOICE_LABELS = {
     "system": "Follow the system",
@@ -33,6 +34,8 @@ _CHOICE_LABELS = {
     "zh_CN": "简体中文",
     "chat": "Open in chat",
     "quick_ask": "Quick-ask prompt",
+    "local_gguf": "This computer (GGUF)",
+    "openai_compat": "API provider",
 }
 
 
@@ -62,14 +65,14 @@ def editor_for(setting: Setting, value: Any, parent: QWidget) -> QWidget:
     elif setting.choices:
         combo = QComboBox(parent)
         for choice in setting.choices:
-            combo.addItem(_CHOICE_LABELS.get(choice, choice), choice)
+            combo.addItem(schema_tr(_CHOICE_LABELS.get(choice, choice)), choice)
         combo.setCurrentIndex(max(0, combo.findData(value)))
         widget = combo
     else:
         line = QLineEdit(str(value), parent)
         widget = line
     widget.setObjectName(setting.key)
-    widget.setToolTip(setting.description + (" (takes effect after a restart)" if setting.restart else ""))
+    widget.setToolTip(schema_tr(setting.description) + (schema_tr(" (takes effect after a restart)") if setting.restart else ""))
     return widget
 
 
@@ -91,7 +94,7 @@ class SettingsDialog(QDialog):
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("settings_dialog")
-        self.setWindowTitle("Settings")
+        self.setWindowTitle(self.tr("Settings"))
         self.setWindowIcon(app_icon())
         self.resize(760, 520)
         self._settings = settings
@@ -106,7 +109,7 @@ class SettingsDialog(QDialog):
         self.errors.setWordWrap(True)
         self._forms: dict[str, QFormLayout] = {}
         for section, title in SECTIONS.items():
-            self._add_schema_page(section, title)
+            self._add_schema_page(section, schema_tr(title))
         self.sections.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.sections.setCurrentRow(0)
 
@@ -133,8 +136,8 @@ class SettingsDialog(QDialog):
                 continue
             editor = editor_for(setting, self._settings.get(setting.key), page)
             self._editors[setting.key] = (setting, editor)
-            label = QLabel(setting.label + ("*" if setting.restart else ""), page)
-            label.setToolTip(setting.description)
+            label = QLabel(schema_tr(setting.label) + ("*" if setting.restart else ""), page)
+            label.setToolTip(schema_tr(setting.description))
             form.addRow(label, editor)
         self._forms[section] = form
         self.add_page(title, page)

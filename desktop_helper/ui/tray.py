@@ -27,12 +27,12 @@ class Tray(QObject):
         self.menu = QMenu()
         self.actions: dict[str, QAction] = {}
         for key, label, argv in (
-            ("screenshot", "Screenshot", ["capture", "screen"]),
-            ("region", "Region", ["capture", "region"]),
-            ("record", "Record", ["record", "toggle"]),
-            ("chat", "Chat", ["show-chat"]),
-            ("settings", "Settings", ["settings"]),
-            ("quit", "Quit", ["quit"]),
+            ("screenshot", self.tr("Screenshot"), ["capture", "screen"]),
+            ("region", self.tr("Region"), ["capture", "region"]),
+            ("record", self.tr("Record"), ["record", "toggle"]),
+            ("chat", self.tr("Chat"), ["show-chat"]),
+            ("settings", self.tr("Settings"), ["settings"]),
+            ("quit", self.tr("Quit"), ["quit"]),
         ):
             if key == "quit":
                 self.menu.addSeparator()
@@ -54,12 +54,12 @@ class Tray(QObject):
         if seconds is None:
             self.icon.setIcon(app_icon())
             self.icon.setToolTip(APP_DISPLAY_NAME)
-            self.actions["record"].setText("Record")
+            self.actions["record"].setText(self.tr("Record"))
         else:
             self.icon.setIcon(recording_icon())
             minutes, secs = divmod(seconds, 60)
-            self.icon.setToolTip(f"{APP_DISPLAY_NAME}: recording {minutes}:{secs:02d}")
-            self.actions["record"].setText(f"Stop recording ({minutes}:{secs:02d})")
+            self.icon.setToolTip(self.tr("{0}: recording {1}:{2:02d}").format(APP_DISPLAY_NAME, minutes, secs))
+            self.actions["record"].setText(self.tr("Stop recording ({0}:{1:02d})").format(minutes, secs))
 
     def notify(self, message: UserMessage) -> None:
         icons = {
