@@ -73,3 +73,18 @@ def test_english_stays_english(qtbot: QtBot, tmp_path: Path) -> None:
     dialog = SettingsDialog(Settings(tmp_path / "s.json"))
     qtbot.addWidget(dialog)
     assert dialog.sections.item(0).text() == "General"
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_compiled_translations_match_their_sources(language: str, tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    compiled = tmp_path / "out.qm"
+    lrelease = Path(sys.executable).with_name("pyside6-lrelease")
+    subprocess.run(
+        [str(lrelease), str(resource("i18n", f"desktop_helper_{language}.ts")), "-qm", str(compiled)],
+        check=True,
+        capture_output=True,
+    )
+    assert compiled.read_bytes() == resource("i18n", f"desktop_helper_{language}.qm").read_bytes(), "run pyside6-lrelease"
