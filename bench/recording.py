@@ -2,7 +2,10 @@
 
 A private 1920x1080 Xvfb shows a desktop that changes every frame (a moving block and a
 counter), so every frame is really encoded. The recorder (desktop_helper.media.recording) runs
-its capture and writer threads; we sample the process RSS every second.
+its capture and writer threads, grabbing as the app does (``MssBackend.grab_bgr``); we sample the
+process RSS every second. RSS is also split into its anonymous + shared-memory part (the
+process's own data: frames, encoder state, the X shared-memory segment) and its file-backed part
+(library code paged in on first use: FFmpeg's encoder and muxer, clean and shared with the page cache).
 
 Goal: <= 2 % dropped frames, RSS growth <= 50 MB. Run: ``uv run python bench/recording.py [seconds]``.
 Last line: JSON with ``dropped_percent`` and ``rss_growth_mb``.
@@ -46,6 +49,20 @@ def animate(server: XServer, stop: threading.Event) -> None:
         d.close()
 
 
+def rss_parts() -> tuple[int, int]:
+    """(anonymous + shared memory, file-backed) resident bytes of this process (Linux; zeros elsewhere)."""
+    fields: dict[str, int] = {}
+    try:
+        with open("/proc/self/status") as status:
+            for line in status:
+                name, _, value = line.partition(":")
+                if name in ("RssAnon", "RssFile", "RssShmem"):
+                    fields[name] = int(value.split()[0]) * 1024
+    except OSError:
+        return 0, 0
+    return fields.get("RssAnon", 0) + fields.get("RssShmem", 0), fields.get("RssFile", 0)
+
+
 def main() -> None:
     import cv2  # noqa: F401 - loaded before the baseline: its libraries are not growth during a recording
     import psutil
@@ -66,16 +83,19 @@ def main() -> None:
         rect = Rect(0, 0, 1920, 1080)
         with tempfile.TemporaryDirectory() as folder:
             recorder = Recorder(
-                lambda: backend.grab(rect).pixels,
+                None,
                 rect,
                 Path(folder),
                 "bench",
                 fps=FPS,
                 max_seconds=seconds + 30,
                 on_release_thread=backend.release_thread,
+                grab_into=lambda out: backend.grab_bgr(rect, out),
             )
             rss_start = process.memory_info().rss
             peak = rss_start
+            own_start, file_start = rss_parts()
+            own_peak, file_peak = own_start, file_start
             recorder.start()
             started = time.monotonic()
             samples: list[int] = []
@@ -83,6 +103,8 @@ def main() -> None:
                 time.sleep(1)
                 samples.append(process.memory_info().rss)
                 peak = max(peak, samples[-1])
+                own, file = rss_parts()
+                own_peak, file_peak = max(own_peak, own), max(file_peak, file)
             recorder.stop()
             stop_started = time.monotonic()
             status = recorder.wait(600)
@@ -107,6 +129,12 @@ def main() -> None:
     )
     timeline = ", ".join(f"{(v - rss_start) / 2**20:.0f}" for v in samples[4::5])
     print(f"RSS over the start every 5 s, from 5 s on: {timeline} MB")
+    own_growth = (own_peak - own_start) / 2**20
+    file_growth = (file_peak - file_start) / 2**20
+    print(
+        f"of the RSS growth: anonymous + shared memory {own_growth:.1f} MB (peak), "
+        f"file-backed library code {file_growth:.1f} MB (peak)"
+    )
     print(
         f"goal: <= 2 % dropped and <= 50 MB RSS growth -> {'met' if status.dropped_percent <= 2 and growth <= 50 else 'NOT met'}"
     )
@@ -120,6 +148,8 @@ def main() -> None:
             "dropped_percent": status.dropped_percent,
             "rss_growth_mb": growth,
             "rss_growth_after_5s_mb": late_growth,
+            "rss_growth_anon_shmem_mb": own_growth,
+            "rss_growth_file_mb": file_growth,
             "finish_seconds": finishing,
             "error": status.error,
         }

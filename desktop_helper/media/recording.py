@@ -1,9 +1,11 @@
 """Screen recording to MP4 with OpenCV, and the frame sampler that turns a video into model input.
 
-Two worker threads: the *capture* thread grabs frames on a fixed schedule and puts them in a
-bounded queue; the *writer* thread encodes them. When encoding falls behind, the queue is full
-and the capture thread drops the frame and counts it, so memory stays constant however long the
-recording runs, and the count is shown to the user.
+Two worker threads: the *capture* thread grabs frames on a fixed schedule into BGR buffers from a
+small pool and queues them; the *writer* thread encodes them and gives the buffers back. When
+encoding falls behind, no buffer is free and the capture thread drops the frame (without grabbing
+it) and counts it, so memory stays constant however long the recording runs, and the count is
+shown to the user. The buffers are made when first needed and then reused, so a machine that keeps
+up holds one or two of them, and no frame-sized array is allocated per frame.
 
 An MP4 is only playable once its index (the ``moov`` box) is written at the end, and OpenCV
 cannot write fragmented MP4. So the writer rotates to a new segment file every few seconds;
@@ -14,9 +16,12 @@ re-encoding) and removes them.
 
 from __future__ import annotations
 
+import ctypes
+import functools
 import logging
 import queue
 import shutil
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -35,7 +40,7 @@ log = logging.getLogger(__name__)
 #: below this much free space the recording stops (before the disk is really full)
 MIN_FREE_BYTES = 100 * 1024 * 1024
 FOURCC = "mp4v"
-#: memory the frame queue may hold
+#: memory the frames waiting for the encoder may hold
 QUEUE_BYTES = 16 * 1024 * 1024
 
 
@@ -63,7 +68,8 @@ class Recorder:
 
     Args:
         grab: returns the BGRA pixels of ``rect`` (called on the capture thread only; give it a
-            backend used by that thread alone, as mss wants one instance per thread).
+            backend used by that thread alone, as mss wants one instance per thread). May be
+            None when ``grab_into`` is given.
         rect: the recorded rectangle in physical pixels (its size is the video size).
         folder: where the video goes (created if missing).
         name: file name without extension.
@@ -74,11 +80,15 @@ class Recorder:
         min_free_bytes: stop when the disk has less than this free.
         on_finished: called once (from a worker thread) with the final status.
         on_release_thread: called on the capture thread before it ends (to close its mss).
+        grab_into: fills a ``height x width x 3`` BGR buffer of the video's size with the pixels
+            of ``rect`` (its top-left part when the sides are odd), e.g.
+            :meth:`~desktop_helper.platform.capture.mss_backend.MssBackend.grab_bgr`; used
+            instead of ``grab`` when given, it saves a frame copy and a conversion allocation.
     """
 
     def __init__(
         self,
-        grab: Callable[[], np.ndarray],
+        grab: Callable[[], np.ndarray] | None,
         rect: Rect,
         folder: Path,
         name: str,
@@ -91,10 +101,14 @@ class Recorder:
         geometry: CaptureGeometry | None = None,
         on_finished: Callable[[RecordingStatus], None] | None = None,
         on_release_thread: Callable[[], None] | None = None,
+        grab_into: Callable[[np.ndarray], object] | None = None,
     ) -> None:
         if fps < 1:
             raise MediaError(f"The frame rate must be at least 1, not {fps}.")
+        if grab is None and grab_into is None:
+            raise MediaError("A recording needs something that grabs the screen.")
         self._grab = grab
+        self._grab_into = grab_into
         self.rect = rect
         self.size = (int(rect.width) // 2 * 2, int(rect.height) // 2 * 2)  # MPEG-4 wants even sides
         if self.size[0] < 2 or self.size[1] < 2:
@@ -109,7 +123,11 @@ class Recorder:
         if queue_frames is None:
             # bounded by memory, not by time: ~16 MB of BGR frames (2 at 1080p and 4K: never fewer than 2)
             queue_frames = max(2, min(fps, QUEUE_BYTES // max(1, self.size[0] * self.size[1] * 3)))
-        self._queue: queue.Queue[np.ndarray | None] = queue.Queue(maxsize=queue_frames)
+        # the writer encodes one buffer while up to ``queue_frames`` others are filled and wait
+        self.pool_frames = max(2, queue_frames + 1)
+        self._pool: list[np.ndarray] = []  # free buffers (used from both threads: list ops are atomic)
+        self._buffers_made = 0
+        self._queue: queue.Queue[np.ndarray | None] = queue.Queue()  # bounded by the pool
         self._stop = threading.Event()
         self._on_finished = on_finished
         self._on_release_thread = on_release_thread
@@ -187,7 +205,9 @@ class Recorder:
             # the first grab sets up the capture (X shared memory: a few hundred ms); doing it
             # before the clock starts keeps that setup from counting as dropped frames
             try:
-                self._grab()
+                first = self._take_buffer()
+                assert first is not None  # the pool is empty and has room: nothing was taken yet
+                self._release_buffer(self._capture(first))
             except Exception as exc:
                 self._fail(f"Capturing the screen failed: {exc}")
                 return
@@ -205,15 +225,16 @@ class Recorder:
                 if missed:
                     self._count_dropped(missed)
                 next_tick += (missed + 1) * interval
+                buffer = self._take_buffer()
+                if buffer is None:  # the encoder is behind: every buffer is queued or being encoded
+                    self._count_dropped(1)
+                    continue
                 try:
-                    frame = self._to_video_frame(self._grab())
+                    self._queue.put_nowait(self._capture(buffer))
                 except Exception as exc:  # display gone, monitor unplugged: stop and keep what we have
+                    self._release_buffer(buffer)
                     self._fail(f"Capturing the screen failed: {exc}")
                     break
-                try:
-                    self._queue.put_nowait(frame)
-                except queue.Full:
-                    self._count_dropped(1)
         finally:
             if self._on_release_thread is not None:
                 try:
@@ -222,19 +243,42 @@ class Recorder:
                     log.debug("releasing the capture thread failed", exc_info=True)
             self._queue.put(None)  # the writer drains the queue and finishes
 
-    def _to_video_frame(self, pixels: np.ndarray) -> np.ndarray:
-        """BGRA of any size -> contiguous BGR of the video's (even) size, on the capture thread.
+    def _take_buffer(self) -> np.ndarray | None:
+        """A free BGR buffer of the video's size, made on first need; None when all are in use."""
+        try:
+            return self._pool.pop()
+        except IndexError:
+            pass
+        if self._buffers_made >= self.pool_frames:
+            return None
+        self._buffers_made += 1  # only the capture thread makes buffers
+        return frame_buffer(*self.size)
 
-        Done here rather than in the writer: the capture thread idles most of each frame interval
-        while the encoder is the bottleneck, and a BGR frame takes a quarter less queue memory.
+    def _release_buffer(self, buffer: np.ndarray) -> None:
+        self._pool.append(buffer)
+
+    def _capture(self, buffer: np.ndarray) -> np.ndarray:
+        """Grab one frame into ``buffer`` (BGR of the video's even size), on the capture thread.
+
+        Converted here rather than in the writer: the capture thread idles most of each frame
+        interval while the encoder is the bottleneck, and a BGR frame takes a quarter less memory.
         """
+        if self._grab_into is not None:
+            self._grab_into(buffer)
+            return buffer
         import cv2
 
+        assert self._grab is not None
         width, height = self.size
+        pixels = self._grab()
+        if pixels.ndim != 3 or pixels.shape[0] < height or pixels.shape[1] < width:
+            raise MediaError(f"The capture ({pixels.shape}) is smaller than the {width}x{height} video.")
         pixels = pixels[:height, :width]
         if pixels.shape[2] == 4:
-            return cv2.cvtColor(pixels, cv2.COLOR_BGRA2BGR)
-        return np.ascontiguousarray(pixels)
+            cv2.cvtColor(pixels, cv2.COLOR_BGRA2BGR, dst=buffer)
+        else:
+            np.copyto(buffer, pixels[:, :, :3])
+        return buffer
 
     def _count_dropped(self, count: int) -> None:
         with self._lock:
@@ -270,14 +314,18 @@ class Recorder:
                 if writer is None or in_segment >= self.segment_frames:
                     if writer is not None:
                         self._close_segment(writer, path)
+                        writer = None
+                        release_free_memory()
                     if self._free_bytes() < self.min_free_bytes:
                         self._fail("The disk is full, so the recording stopped. What was recorded so far is kept.")
                         writer = None
+                        self._release_buffer(pixels)
                         continue
                     writer, path = self._open_segment(segment_index)
                     segment_index += 1
                     in_segment = 0
-                writer.write(pixels)
+                writer.write(pixels)  # copies (converts to YUV) before returning: the buffer is free again
+                self._release_buffer(pixels)
                 in_segment += 1
                 with self._lock:
                     self._status.frames_written += 1
@@ -300,10 +348,12 @@ class Recorder:
     def _drain(self) -> None:
         while True:
             try:
-                if self._queue.get(timeout=5) is None:
-                    return
+                buffer = self._queue.get(timeout=5)
             except queue.Empty:
                 return
+            if buffer is None:
+                return
+            self._release_buffer(buffer)
 
     def _close_segment(self, writer: Any, path: Path | None) -> None:
         writer.release()
@@ -343,6 +393,51 @@ class Recorder:
         self._finished.set()
         if self._on_finished is not None:
             self._on_finished(status)
+
+
+def release_free_memory() -> None:
+    """Hand memory freed by the closed encoder back to the OS before the next one is made (glibc only).
+
+    glibc raises its mmap threshold once a large block is freed, so the next encoder's frame-sized
+    blocks come from the writer thread's arena, and freed arena memory mostly stays with the
+    process: without this, each new segment added a few MB of RSS. ``malloc_trim`` returns the free
+    pages of every arena; it takes well under a millisecond here and runs once a segment.
+    """
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
+
+
+@functools.cache
+def _malloc_trim() -> Any:
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        return ctypes.CDLL(None).malloc_trim
+    except (AttributeError, OSError):  # not glibc (musl has none)
+        return None
+
+
+#: OpenCV's FFmpeg writer copies a frame whose rows are not 32-byte aligned, or whose data ends
+#: within 32 bytes of a page boundary (FFmpeg's SIMD code may read past the end), into a buffer of
+#: its own: a whole extra frame (6 MB at 1080p) and a copy per frame; our buffers avoid both.
+_ROW_ALIGN = 64
+_PAGE = 4096
+_END_MARGIN = 64
+
+
+def frame_buffer(width: int, height: int) -> np.ndarray:
+    """An uninitialised ``height x width x 3`` uint8 array that OpenCV's video writer takes without a copy.
+
+    Its rows are padded to a multiple of 64 bytes and its data ends away from a page boundary.
+    """
+    step = -(-width * 3 // _ROW_ALIGN) * _ROW_ALIGN
+    size = step * height  # where OpenCV takes the data to end
+    raw = np.empty(size + _PAGE + 2 * _ROW_ALIGN, dtype=np.uint8)
+    start = -raw.ctypes.data % _ROW_ALIGN
+    while (raw.ctypes.data + start + size + _END_MARGIN) % _PAGE < 2 * _END_MARGIN:
+        start += _ROW_ALIGN
+    return np.lib.stride_tricks.as_strided(raw[start:], shape=(height, width, 3), strides=(step, 3, 1), writeable=True)
 
 
 def join_segments(segments: list[Path], target: Path, fps: int, size: tuple[int, int]) -> Path:

@@ -435,7 +435,7 @@ class CaptureController(QObject):
         from desktop_helper.core.geometry import CaptureGeometry
 
         self.recorder = Recorder(
-            lambda: backend.grab(rect, monitor).pixels,
+            None,
             rect,
             self.recordings_folder(),
             time.strftime("recording-%Y%m%d-%H%M%S"),
@@ -444,6 +444,7 @@ class CaptureController(QObject):
             geometry=CaptureGeometry(monitor, rect),
             on_finished=self._done.emit,
             on_release_thread=backend.release_thread,
+            grab_into=lambda out: backend.grab_bgr(rect, out),
         )
         try:
             self.recorder.start()
