@@ -31,6 +31,11 @@ from desktop_helper.core.types import Message
 
 RUNS = 30
 WARMUP = 3
+#: Pause after clearing the previous run's overlay. Hiding a window costs the X server (and a
+#: compositor) work after the client is done; run back to back, that work from run N competed with
+#: run N+1 for the CPU and was counted in it (QXcbWindow::show waits for the server). A real answer
+#: finds an overlay cleared seconds before.
+SETTLE_SECONDS = 0.1
 
 
 def answer_with_boxes(count: int) -> str:
@@ -57,6 +62,9 @@ def measure(controller: Any, geometry: CaptureGeometry, count: int, runs: int) -
     parse_map: list[float] = []
     for _ in range(runs):
         controller.clear()
+        QApplication.processEvents()
+        QGuiApplication.sync()
+        time.sleep(SETTLE_SECONDS)
         QApplication.processEvents()
         answer: list[str] = []
         thinking_done = False

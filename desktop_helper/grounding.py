@@ -82,7 +82,7 @@ def map_items(parse: BoxParseResult, geometry: CaptureGeometry) -> tuple[ScreenI
     for number, item in enumerate(parse.items, start=1):
         corners = item.coords if isinstance(item, Box) else item.coords * 2
         physical = geometry.normalized_rect_to_physical(*corners)
-        logical = geometry.normalized_rect_to_logical(*corners)
+        logical = geometry.physical_rect_to_logical(physical)  # = normalized_rect_to_logical(*corners)
         image = None
         if geometry.sent_size is not None:
             ix1, iy1 = geometry.normalized_to_image(corners[0], corners[1])

@@ -193,6 +193,31 @@ def test_every_shape_kind_is_drawn(qapp: Any, qtbot: Any, no_compositor: XServer
         controller.shutdown()
 
 
+@pytest.mark.parametrize("compositor", [False, True], ids=["shaped", "translucent"])
+def test_new_shapes_leave_nothing_of_the_old(qapp: Any, qtbot: Any, x_server: XServer, compositor: bool) -> None:
+    # Replacing shapes repaints the same window (same bounds): nothing of the old ones may remain.
+    # Translucent windows rely on the backing store clearing the repainted region to transparent.
+    from desktop_helper.ui.overlay import OverlayController
+
+    if compositor:
+        x_server.start_compositor()
+    controller = OverlayController(fade_seconds=0)
+    try:
+        assert controller.translucent is compositor
+        frame = BoxShape(Rect(100, 100, 600, 400), color=PALETTE[1])
+        for inner, gone in ((Rect(200, 200, 100, 80), None), (Rect(400, 300, 100, 80), Rect(200, 200, 100, 80))):
+            started = time.perf_counter()
+            controller.show_shapes([frame, BoxShape(inner, color=PALETTE[0])])
+            _wait_painted(qtbot, controller, started)
+            image, _ = grab()
+            assert _pixel_is(image, round(inner.x), round(inner.y + 40), PALETTE[0])
+            if gone is not None:
+                assert not _pixel_is(image, round(gone.x), round(gone.y + 40), PALETTE[0])
+    finally:
+        controller.shutdown()
+        x_server.stop_compositor()
+
+
 def test_fade_escape_and_hidden_for_capture(qapp: Any, qtbot: Any, no_compositor: XServer) -> None:
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QLineEdit

@@ -268,9 +268,12 @@ class CaptureGeometry:
         Both corners go through the same monitor so a box keeps its shape even when it
         straddles two monitors of different scales.
         """
-        physical = self.normalized_rect_to_physical(x1, y1, x2, y2, scale)
-        monitor = self.monitor_for_physical(*physical.center)
-        return monitor.physical_rect_to_logical(physical)
+        return self.physical_rect_to_logical(self.normalized_rect_to_physical(x1, y1, x2, y2, scale))
+
+    def physical_rect_to_logical(self, rect: Rect) -> Rect:
+        """Map a physical rectangle of this capture to global logical pixels, through the monitor
+        holding its center (see :meth:`normalized_rect_to_logical`)."""
+        return self.monitor_for_physical(*rect.center).physical_rect_to_logical(rect)
 
 
 def monitor_at(monitors: Sequence[Monitor], x: float, y: float) -> Monitor | None:

@@ -23,8 +23,8 @@ stay in :attr:`BoxParseResult.flagged` so the UI can say why nothing was drawn.
 
 from __future__ import annotations
 
-import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 NORMALIZED_MAX = 1000.0
@@ -43,10 +43,13 @@ _NUMBER_RE = re.compile(_NUM)
 _WRAPPER_RE = re.compile(re.escape(BEGIN_BOX) + r"(?P<inner>.*?)(?:" + re.escape(END_BOX) + r"|$)", re.DOTALL)
 # A flat JSON(-ish) object; the model's objects are never nested apart from the coordinate list.
 _OBJECT_RE = re.compile(r"\{[^{}]*\}")
+# The lookaheads repeat what the patterns start with: they change no match, but let the scan skip
+# most positions at once (half the time of reading a 100-box answer went to _KEY_RE).
 _KEY_RE = re.compile(
-    r"""["']?(?P<key>bbox_2d|box_2d|point_2d|bbox|point)["']?\s*:\s*(?P<value>\[[^\]]*\]?\]?)""", re.IGNORECASE
+    r"""(?=["']?[bp])["']?(?P<key>bbox_2d|box_2d|point_2d|bbox|point)["']?\s*:\s*(?P<value>\[[^\]]*\]?\]?)""",
+    re.IGNORECASE,
 )
-_LABEL_RE = re.compile(r"""["']?(?:label|name|text)["']?\s*:\s*(?P<q>["'])(?P<label>(?:\\.|(?!(?P=q)).)*)(?P=q)""")
+_LABEL_RE = re.compile(r"""(?=["']?[lnt])["']?(?:label|name|text)["']?\s*:\s*(?P<q>["'])(?P<label>(?:\\.|(?!(?P=q)).)*)(?P=q)""")
 _THINK_RE = re.compile(r"<think>(?P<inner>.*?)(?:</think>|$)", re.DOTALL)
 # Leftover tags and decorations around a label written in prose before a box.
 _LABEL_JUNK_RE = re.compile(r"<\|?/?[a-z_]+\|?>|\*\*|__|`")
@@ -224,19 +227,21 @@ def _extract(text: str) -> tuple[list[GroundingItem], list[str]]:
 
     # 1. JSON objects carry explicit labels, so read them before any bracket group inside them.
     for obj in _OBJECT_RE.finditer(text):
-        keys = list(_KEY_RE.finditer(obj.group(0)))
+        source = obj.group(0)
+        keys = list(_KEY_RE.finditer(source))
         if not keys:
             continue
         consumed.append(obj.span())
-        label_match = _LABEL_RE.search(obj.group(0))
+        label_match = _LABEL_RE.search(source)
         # An explicit JSON label is the model's own name for the thing: only tidy its whitespace.
         label = " ".join(_unescape(label_match.group("label")).split())[:_MAX_LABEL] if label_match else ""
         for key in keys:
-            values = _numbers(key.group("value"))
-            kind = "point" if key.group("key").lower().startswith("point") else "box"
-            item = _make_item(values, label, obj.group(0), kind_hint=kind)
+            name, value = key.group("key", "value")
+            values = _numbers(value)
+            kind = "point" if name.lower().startswith("point") else "box"
+            item = _make_item(values, label, source, kind_hint=kind)
             if item is None:
-                errors.append(f"{key.group('key')} needs {2 if kind == 'point' else 4} numbers, got {len(values)}")
+                errors.append(f"{name} needs {2 if kind == 'point' else 4} numbers, got {len(values)}")
             else:
                 found.append((obj.start() + key.start(), item))
 
@@ -266,10 +271,7 @@ def _extract(text: str) -> tuple[list[GroundingItem], list[str]]:
 
     # 3. Bare groups elsewhere. Four numbers in any bracket form a box; a bare pair only in
     # square brackets, because "(1, 2)" in prose is far more often not a point.
-    spans = _SpanSet(consumed)
-    for group in _GROUP_RE.finditer(text):
-        if spans.overlaps(group.span()):
-            continue
+    for group in _groups_outside(text, sorted(consumed)):  # sorted: a snapshot, the loop adds to consumed
         values = _numbers(group.group("body"))
         if len(values) == 2 and group.group("open") != "[":
             continue
@@ -321,17 +323,22 @@ def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
     return any(span[0] < end and start < span[1] for start, end in spans)
 
 
-class _SpanSet:
-    """Non-overlapping spans with a logarithmic overlap test (answers with 100+ boxes stay fast)."""
+def _groups_outside(text: str, consumed: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
+    """The bracket groups of ``text`` that do not overlap the ``consumed`` spans (sorted), in order.
 
-    def __init__(self, spans: list[tuple[int, int]]) -> None:
-        self._spans = sorted(spans)
-        self._starts = [start for start, _ in self._spans]
-
-    def overlaps(self, span: tuple[int, int]) -> bool:
-        index = bisect.bisect_left(self._starts, span[1])
-        # only the spans starting before ``span`` ends can overlap it; the nearest ones decide
-        return any(self._spans[i][1] > span[0] for i in range(max(0, index - 2), index))
+    Scans only the gaps between the spans (a 100-box JSON answer is almost all spans), which
+    finds exactly the groups a scan of the whole text would keep: the spans are JSON objects
+    (``{`` .. ``}``) and box wrappers (``<|`` .. ``|>`` or the end of the text), and no group can
+    contain a brace or run into or out of a ``<|``/``|>`` tag, so no group straddles a span edge.
+    The spans do not overlap each other (a wrapper overlapping an object is skipped).
+    """
+    position = 0
+    for start, end in consumed:
+        if start > position:
+            yield from _GROUP_RE.finditer(text, position, start)
+        position = max(position, end)
+    if position < len(text):
+        yield from _GROUP_RE.finditer(text, position)
 
 
 def _has_letters(text: str) -> bool:
