@@ -159,15 +159,13 @@ def run_ask(
     answer: list[str] = []
     reasoning: list[str] = []
     for event in backend.stream(request, cancel):
+        if isinstance(event, (TextDelta, ThinkingDelta)) and result.ttft is None:
+            result.ttft = round(time.monotonic() - started, 3)
         if isinstance(event, TextDelta):
-            if result.ttft is None:
-                result.ttft = round(time.monotonic() - started, 3)
             answer.append(event.text)
             if on_answer:
                 on_answer(event.text)
         elif isinstance(event, ThinkingDelta):
-            if result.ttft is None:
-                result.ttft = round(time.monotonic() - started, 3)
             reasoning.append(event.text)
             if on_thinking:
                 on_thinking(event.text)

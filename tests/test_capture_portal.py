@@ -18,11 +18,10 @@ from desktop_helper.core.errors import CaptureError
 from desktop_helper.core.geometry import Monitor, Rect
 from desktop_helper.platform.capture.wayland import PortalBackend, portal_screenshot
 
-pytestmark = pytest.mark.skipif(shutil.which("dbus-daemon") is None, reason="needs dbus-daemon (apt-get install dbus)")
-
 
 @pytest.fixture
 def session_bus(tmp_path: Path) -> Iterator[str]:
+    assert shutil.which("dbus-daemon"), "install dbus (README lists it)"
     config = tmp_path / "bus.conf"
     config.write_text(
         "<!DOCTYPE busconfig PUBLIC '-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN' "

@@ -281,8 +281,9 @@ def test_show_boxes_on_screen_api(qapp: Any, qtbot: Any, no_compositor: XServer)
 
 
 def _local_backend(model: Path, mmproj: Path) -> Any:
-    module = pytest.importorskip("desktop_helper.backends.local_gguf", reason="the local backend is not available")
-    return module.LocalGGUFBackend(model, mmproj, context_size=2048, threads=2, seed=7)
+    from desktop_helper.backends.local_gguf import LocalGGUFBackend
+
+    return LocalGGUFBackend(model, mmproj, context_size=2048, threads=2, seed=7)
 
 
 @pytest.mark.model

@@ -337,10 +337,6 @@ def capture_backend_region_grabber(backend: Any) -> RegionGrabber:
 
 def frame_to_part(frame: Any, name: str) -> ImagePart:
     """A capture backend frame as a PNG image part with its geometry."""
-    from PIL import Image
+    from desktop_helper.media.frames import encode_pixels
 
-    image = Image.fromarray(frame.rgb(), "RGB")
-    buffer = io.BytesIO()
-    image.save(buffer, format="PNG", compress_level=1)
-    geometry = frame.geometry.with_sent_size(frame.width, frame.height)
-    return ImagePart(buffer.getvalue(), "image/png", frame.width, frame.height, geometry, name=name)
+    return encode_pixels(frame.pixels, geometry=frame.geometry.with_sent_size(frame.width, frame.height), name=name)

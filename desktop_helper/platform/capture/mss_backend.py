@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import numpy as np
@@ -91,14 +93,8 @@ class MssBackend(CaptureBackend):
             raise CaptureError(f"The region to capture is empty ({width}x{height} px).", "Select a larger region.")
         if monitor is None:
             monitor = monitor_for_rect(self.monitors(), rect)
-        screen = self._mss()
-        try:
-            shot = screen.grab({"left": left, "top": top, "width": width, "height": height})
-        except Exception as exc:
-            raise CaptureError(
-                f"Capturing {width}x{height} px at ({left}, {top}) failed: {exc}.",
-                "A monitor may have been unplugged; capture again.",
-            ) from exc
+        with _capture_failure(left, top, width, height):
+            shot = self._mss().grab({"left": left, "top": top, "width": width, "height": height})
         # the grab owns a fresh buffer, so the array can view it without a copy
         pixels = np.frombuffer(shot.raw, dtype=np.uint8).reshape(shot.height, shot.width, 4)
         return Frame(pixels, CaptureGeometry(monitor, Rect(left, top, shot.width, shot.height)))
@@ -128,15 +124,10 @@ class MssBackend(CaptureBackend):
         if rows > height or columns > width or rows <= 0 or columns <= 0:
             raise CaptureError(f"A {columns}x{rows} frame does not fit the region to capture ({width}x{height} px).")
         screen = self._mss()
-        try:
+        with _capture_failure(left, top, width, height):
             if self._grab_shared(screen, (left, top, width, height), out):
                 return
             shot = screen.grab({"left": left, "top": top, "width": width, "height": height})
-        except Exception as exc:
-            raise CaptureError(
-                f"Capturing {width}x{height} px at ({left}, {top}) failed: {exc}.",
-                "A monitor may have been unplugged; capture again.",
-            ) from exc
         pixels = np.frombuffer(shot.raw, dtype=np.uint8).reshape(shot.height, shot.width, 4)
         if pixels.shape[0] < rows or pixels.shape[1] < columns:
             raise CaptureError(f"The capture is {shot.width}x{shot.height} px, smaller than the {columns}x{rows} frame.")
@@ -209,3 +200,15 @@ class MssBackend(CaptureBackend):
                 instance.close()
             except Exception:  # a dead display connection cannot be closed more
                 log.debug("closing mss failed", exc_info=True)
+
+
+@contextmanager
+def _capture_failure(left: int, top: int, width: int, height: int) -> Iterator[None]:
+    """Turn whatever mss raises into a CaptureError the user can act on."""
+    try:
+        yield
+    except Exception as exc:
+        raise CaptureError(
+            f"Capturing {width}x{height} px at ({left}, {top}) failed: {exc}.",
+            "A monitor may have been unplugged; capture again.",
+        ) from exc
