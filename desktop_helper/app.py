@@ -266,14 +266,8 @@ class Application:
     def _capture_monitor_at(self, cursor_logical: tuple[int, int]) -> ImagePart:
         """The monitor under a logical point, as an image with its geometry (runs on a worker thread)."""
         from desktop_helper.agent.tools import frame_to_part
-        from desktop_helper.core.errors import CaptureError
-        from desktop_helper.core.geometry import monitor_at_logical, nearest_monitor
 
-        monitors = self.capture.backend.monitors()
-        if not monitors:
-            raise CaptureError("No monitor was found.")
-        monitor = monitor_at_logical(monitors, *cursor_logical) or nearest_monitor(monitors, *cursor_logical)
-        return frame_to_part(self.capture.backend.grab_monitor(monitor), "screen.png")
+        return frame_to_part(self.capture.grab_monitor_at(cursor_logical), "screen.png")
 
     def _show_message(self, message: UserMessage) -> None:
         if self.tray is not None and self.tray.icon.isVisible():

@@ -198,3 +198,20 @@ def test_headless_ask_uses_the_running_apps_model(x_server: XServer, tmp_path: P
         assert app.wait_exit() == 0
     finally:
         app.kill()
+
+
+def test_find_command_draws_what_the_model_found(x_server: XServer, tmp_path: Path) -> None:
+    answer = tmp_path / "answer.txt"
+    answer.write_text('[{"label": "Save", "bbox_2d": [100, 100, 300, 200]}]')
+    env = dict(x_server.env, DESKTOP_HELPER_SCRIPTED_BACKEND=str(answer))
+    app = AppProcess(tmp_path / "profile", env)
+    try:
+        app.wait_ready()
+        assert app.cli("find", "the", "Save", "button").returncode == 0
+        # the screen under the cursor was captured on the capture thread, asked about, and drawn
+        x_server.wait_for(lambda: "find 'the Save button': 1 item(s)" in app.log_text(), "the find result", timeout=30)
+        assert app.cli("quit").returncode == 0
+        assert app.wait_exit() == 0
+        assert app.stderr == ""
+    finally:
+        app.kill()

@@ -211,12 +211,22 @@ class CaptureController(QObject):
         return self.backend.monitors()
 
     def _monitor_under_cursor(self) -> Monitor:
+        position = QCursor.pos()
+        return self.monitor_at((position.x(), position.y()))
+
+    def monitor_at(self, logical: tuple[float, float]) -> Monitor:
+        """The monitor under a global logical point (the nearest one if the point is in a gap)."""
         monitors = self._monitors()
         if not monitors:
             raise CaptureError("No monitor was found.")
-        position = QCursor.pos()
-        found = monitor_at_logical(monitors, position.x(), position.y())
-        return found or nearest_monitor(monitors, position.x(), position.y())
+        return monitor_at_logical(monitors, *logical) or nearest_monitor(monitors, *logical)
+
+    def grab_monitor_at(self, logical: tuple[float, float]) -> Frame:
+        """Grab the monitor under a logical point on the capture thread, whose mss instance is warm.
+
+        Blocks until the grab is done: call it from a worker thread, never the GUI thread.
+        """
+        return self._executor.submit(lambda: self.backend.grab_monitor(self.monitor_at(logical))).result()
 
     def _update_scales(self) -> None:
         set_scales = getattr(self.backend, "set_scales", None)
