@@ -94,6 +94,18 @@ class ProviderPreset:
 
 _ZAI_MODELS = ("glm-4.6v-flash", "glm-4.6v", "glm-4.5v")
 
+#: vLLM and SGLang serve GLM-4.6V alike (the 106B model or Flash, usually on a cluster)
+_SELF_HOSTED_GLM: dict[str, Any] = {
+    "models": ("zai-org/GLM-4.6V", "zai-org/GLM-4.6V-Flash"),
+    "thinking": ThinkingStyle.TEMPLATE_KWARGS,
+    "keep_special_tokens": True,
+    "sampling": SamplingDialect.VLLM,
+    "max_image_bytes": 20 * MB,
+    "video": True,
+    "max_video_bytes": 200 * MB,
+    "stream_usage": True,
+}
+
 PRESETS: dict[str, ProviderPreset] = {
     preset.id: preset
     for preset in (
@@ -128,28 +140,14 @@ PRESETS: dict[str, ProviderPreset] = {
             "vllm",
             "vLLM",
             "http://localhost:8000/v1",
-            ("zai-org/GLM-4.6V", "zai-org/GLM-4.6V-Flash"),
-            thinking=ThinkingStyle.TEMPLATE_KWARGS,
-            keep_special_tokens=True,
-            sampling=SamplingDialect.VLLM,
-            max_image_bytes=20 * MB,
-            video=True,
-            max_video_bytes=200 * MB,
-            stream_usage=True,
+            **_SELF_HOSTED_GLM,
             note="Serve with --reasoning-parser glm45 --tool-call-parser glm45 --enable-auto-tool-choice.",
         ),
         ProviderPreset(
             "sglang",
             "SGLang",
             "http://localhost:30000/v1",
-            ("zai-org/GLM-4.6V", "zai-org/GLM-4.6V-Flash"),
-            thinking=ThinkingStyle.TEMPLATE_KWARGS,
-            keep_special_tokens=True,
-            sampling=SamplingDialect.VLLM,
-            max_image_bytes=20 * MB,
-            video=True,
-            max_video_bytes=200 * MB,
-            stream_usage=True,
+            **_SELF_HOSTED_GLM,
             note="Serve with --reasoning-parser glm --tool-call-parser glm.",
         ),
         ProviderPreset(
