@@ -1,9 +1,10 @@
 """Find on screen, without Qt: ask the model for boxes on a capture and map them to the screen.
 
 :func:`find_on_screen` runs one grounding request (call it off the GUI thread: it blocks while the
-model answers); :func:`ground_answer` maps the boxes of any answer about a capture, for the chat's
-"show on screen" button. Both return a :class:`GroundingResult` whose :func:`shapes_for` gives
-what the overlay draws. Boxes are the model's estimate: the overlay shows them as such, and the
+model answers) and reports each box as soon as the stream completes it (:class:`GroundingStream`);
+:func:`ground_answer` maps the boxes of any answer about a capture, for the chat's "show on
+screen" button. Both return a :class:`GroundingResult` whose :func:`shapes_for` gives what the
+overlay draws. Boxes are the model's estimate: the overlay shows them as such, and the
 result keeps the raw answer so the user can re-ask on a zoomed region.
 """
 
@@ -11,14 +12,14 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from desktop_helper.backends.base import Backend, CancelToken, ChatRequest, Event, collect
+from desktop_helper.backends.base import Backend, CancelToken, ChatRequest, Event, TextDelta, ThinkingDelta, collect
 from desktop_helper.core.geometry import CaptureGeometry, Rect
 from desktop_helper.core.shapes import BoxShape, PointShape, Shape, color_for
 from desktop_helper.core.types import FinishReason, ImagePart
-from desktop_helper.parsers.boxes import Box, BoxParseResult, GroundingItem, parse_boxes
+from desktop_helper.parsers.boxes import Box, BoxParseResult, BoxStream, GroundingItem, parse_boxes
 from desktop_helper.prompts.grounding import GROUNDING_TEMPERATURE, grounding_messages
 
 log = logging.getLogger(__name__)
@@ -76,20 +77,25 @@ class GroundingResult:
         return bool(self.items)
 
 
+Placement = tuple[Rect, Rect, Rect | None]  # physical, logical, image (see ScreenItem)
+
+
+def place(item: GroundingItem, geometry: CaptureGeometry) -> Placement:
+    """Where one parsed item is on the screen: its physical, logical and sent-image rectangles."""
+    corners = item.coords if isinstance(item, Box) else item.coords * 2
+    physical = geometry.normalized_rect_to_physical(*corners)
+    logical = geometry.physical_rect_to_logical(physical)  # = normalized_rect_to_logical(*corners)
+    image = None
+    if geometry.sent_size is not None:
+        ix1, iy1 = geometry.normalized_to_image(corners[0], corners[1])
+        ix2, iy2 = geometry.normalized_to_image(corners[2], corners[3])
+        image = Rect.from_corners(ix1, iy1, ix2, iy2)
+    return physical, logical, image
+
+
 def map_items(parse: BoxParseResult, geometry: CaptureGeometry) -> tuple[ScreenItem, ...]:
     """Place every drawable item of ``parse`` on the screen through ``geometry``."""
-    mapped: list[ScreenItem] = []
-    for number, item in enumerate(parse.items, start=1):
-        corners = item.coords if isinstance(item, Box) else item.coords * 2
-        physical = geometry.normalized_rect_to_physical(*corners)
-        logical = geometry.physical_rect_to_logical(physical)  # = normalized_rect_to_logical(*corners)
-        image = None
-        if geometry.sent_size is not None:
-            ix1, iy1 = geometry.normalized_to_image(corners[0], corners[1])
-            ix2, iy2 = geometry.normalized_to_image(corners[2], corners[3])
-            image = Rect.from_corners(ix1, iy1, ix2, iy2)
-        mapped.append(ScreenItem(item, number, physical, logical, image))
-    return tuple(mapped)
+    return tuple(ScreenItem(item, number, *place(item, geometry)) for number, item in enumerate(parse.items, start=1))
 
 
 def ground_answer(
@@ -99,19 +105,77 @@ def ground_answer(
     started = time.perf_counter()
     parse = parse_boxes(answer, thinking)
     items = map_items(parse, geometry)
-    error = parse.error
+    return _result(parse, items, started, question=question, answer=answer, thinking=thinking, geometry=geometry)
+
+
+def _result(
+    parse: BoxParseResult, items: tuple[ScreenItem, ...], started: float, *, question: str, answer: str, thinking: str,
+    geometry: CaptureGeometry,
+) -> GroundingResult:
     if parse.flagged and items:
         log.info("grounding: %d suspect item(s) not drawn: %s", len(parse.flagged), parse.flagged[0].problems)
-    return GroundingResult(
-        question, answer, thinking, parse, items, geometry, error, {"parse": time.perf_counter() - started}
-    )
+    timings = {"parse": time.perf_counter() - started}
+    return GroundingResult(question, answer, thinking, parse, items, geometry, parse.error, timings)
 
 
-def shapes_for(result: GroundingResult) -> list[Shape]:
-    """Overlay shapes for a result: one colour per item, numbered when there are several."""
-    numbered = len(result.items) > 1
+class GroundingStream:
+    """Parses and maps a grounding answer while it streams.
+
+    Feed it every event of the model's stream. :attr:`items` are the drawable items so far, so each
+    box can be shown as soon as the model has written it; :meth:`result` is exactly what
+    :func:`ground_answer` gives for the whole answer, with most of the parsing and mapping done
+    before the last token (only the unfinished tail is parsed again, and each item is placed once).
+    """
+
+    def __init__(self, geometry: CaptureGeometry, question: str = "") -> None:
+        self.geometry = geometry
+        self.question = question
+        self._boxes = BoxStream()
+        self._places: dict[GroundingItem, Placement] = {}
+        self.items: tuple[ScreenItem, ...] = ()
+
+    def feed(self, event: Event) -> bool:
+        """Take one stream event; returns whether :attr:`items` changed."""
+        if isinstance(event, ThinkingDelta):
+            self._boxes.feed(thinking=event.text)
+            return False
+        if not isinstance(event, TextDelta):
+            return False
+        self._boxes.feed(event.text)
+        # An item is complete only when its bracket, brace or wrapper closes.
+        if not any(closer in event.text for closer in "])}>"):
+            return False
+        items = self._map(self._boxes.result())
+        changed = items != self.items
+        self.items = items
+        return changed
+
+    def result(self) -> GroundingResult:
+        """The whole answer's result (call it after the last event)."""
+        started = time.perf_counter()
+        parse = self._boxes.result()
+        self.items = self._map(parse)
+        return _result(
+            parse, self.items, started,
+            question=self.question, answer=self._boxes.answer, thinking=self._boxes.thinking, geometry=self.geometry,
+        )
+
+    def _map(self, parse: BoxParseResult) -> tuple[ScreenItem, ...]:
+        mapped = []
+        for number, item in enumerate(parse.items, start=1):
+            placement = self._places.get(item)
+            if placement is None:
+                placement = self._places[item] = place(item, self.geometry)
+            mapped.append(ScreenItem(item, number, *placement))
+        return tuple(mapped)
+
+
+def shapes_for(result: GroundingResult | Sequence[ScreenItem]) -> list[Shape]:
+    """Overlay shapes for a result (or its items): one colour per item, numbered when there are several."""
+    items = result.items if isinstance(result, GroundingResult) else result
+    numbered = len(items) > 1
     shapes: list[Shape] = []
-    for index, screen_item in enumerate(result.items):
+    for index, screen_item in enumerate(items):
         color = color_for(index)
         number = screen_item.number if numbered else None
         label = screen_item.item.label
@@ -124,6 +188,7 @@ def shapes_for(result: GroundingResult) -> list[Shape]:
 
 
 EventCallback = Callable[[Event], None]
+ItemsCallback = Callable[[tuple[ScreenItem, ...]], None]
 
 
 def find_on_screen(
@@ -137,6 +202,7 @@ def find_on_screen(
     image_token_budget: int | None = None,
     max_tokens: int | None = None,
     on_event: EventCallback | None = None,
+    on_items: ItemsCallback | None = None,
 ) -> GroundingResult:
     """Ask ``backend`` where ``target`` is on the captured ``image`` and map the answer to the screen.
 
@@ -155,6 +221,9 @@ def find_on_screen(
         max_tokens: cap on the answer; default: enough for a few dozen labelled boxes (more
             with thinking). A model that rambles is cut off instead of holding the overlay back.
         on_event: called with every streamed event (for a status line); on this thread.
+        on_items: called with the drawable items so far whenever the stream completes or changes
+            one (to show boxes while the model writes); on this thread. The result can still
+            differ (a stream that fails draws nothing).
 
     Raises:
         ValueError: if ``image`` carries no capture geometry (nothing to map back to).
@@ -171,10 +240,18 @@ def find_on_screen(
         image_token_budget=image_token_budget,
         max_tokens=max_tokens or (GROUNDING_MAX_TOKENS_THINKING if thinking else GROUNDING_MAX_TOKENS),
     )
+    stream = GroundingStream(geometry, target)
+
+    def take(event: Event) -> None:
+        if on_event is not None:
+            on_event(event)
+        if stream.feed(event) and on_items is not None:
+            on_items(stream.items)
+
     started = time.perf_counter()
-    answer, reasoning, _calls, done = collect(backend.stream(request, cancel), on_event)
+    _answer, _reasoning, _calls, done = collect(backend.stream(request, cancel), take)
     last_token = time.perf_counter()
-    result = ground_answer(answer, geometry, reasoning, target)
+    result = stream.result()
     timings = {**result.timings, "request": last_token - started}
     error = result.error
     items = result.items

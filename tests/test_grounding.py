@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
 
 import pytest
 from PIL import Image
 
-from desktop_helper.backends.base import CancelToken, ChatRequest, TextDelta
+from desktop_helper.backends.base import CancelToken, ChatRequest, Event, TextDelta
 from desktop_helper.backends.scripted import ScriptedBackend
 from desktop_helper.core.geometry import CaptureGeometry, Monitor, Rect
 from desktop_helper.core.shapes import (
@@ -21,7 +22,7 @@ from desktop_helper.core.shapes import (
     arrow_head,
 )
 from desktop_helper.core.types import ImagePart, TextPart
-from desktop_helper.grounding import find_on_screen, ground_answer, map_items, shapes_for
+from desktop_helper.grounding import ScreenItem, find_on_screen, ground_answer, map_items, shapes_for
 from desktop_helper.media.annotate import draw_items
 from desktop_helper.parsers.boxes import Box, GroundingItem, Point, parse_boxes
 from desktop_helper.prompts.grounding import GROUNDING_TEMPERATURE, grounding_instruction, grounding_messages
@@ -111,6 +112,40 @@ def test_ground_answer_and_shapes_numbering() -> None:
     assert [s.color for s in shapes if isinstance(s, BoxShape | PointShape)] == list(PALETTE[:3])
     assert isinstance(shapes[2], PointShape)
     assert map_items(parse_boxes("nothing"), geometry) == ()
+
+
+def test_find_on_screen_reports_each_box_as_the_stream_completes_it() -> None:
+    objects = [f'{{"label": "item {i}", "bbox_2d": [{10 * i}, 100, {10 * i + 5}, 200]}}' for i in range(1, 7)]
+    answer = "[" + ", ".join(objects) + "]"
+    updates: list[tuple[ScreenItem, ...]] = []
+    result = find_on_screen(ScriptedBackend([answer], chunk_size=7), _image(), "items", on_items=updates.append)
+    # boxes appear one after another, each only once its four numbers are all there
+    counts = [len(items) for items in updates]
+    assert counts == sorted(counts)
+    assert set(counts) == {1, 2, 3, 4, 5, 6}
+    final = [screen_item.item.coords for screen_item in result.items]
+    for items in updates:
+        assert [screen_item.item.coords for screen_item in items] == final[: len(items)]
+    assert updates[-1] == result.items
+    expected = ground_answer(answer, result.geometry, question="items")
+    assert result.items == expected.items
+    assert result.parse == expected.parse
+
+
+def test_a_stream_that_fails_after_some_boxes_draws_none() -> None:
+    from desktop_helper.backends.base import Done
+    from desktop_helper.core.types import FinishReason
+
+    class Broken(ScriptedBackend):
+        def stream(self, request: ChatRequest, cancel: CancelToken | None = None) -> Iterator[Event]:
+            yield TextDelta("[1, 2, 3, 4] and [5, 6, 7, 8]")
+            yield Done(FinishReason.ERROR, "connection lost")
+
+    updates: list[tuple[object, ...]] = []
+    result = find_on_screen(Broken(["x"]), _image(), "x", on_items=updates.append)
+    assert len(updates[-1]) == 2  # shown while streaming ...
+    assert result.items == ()  # ... and not kept: the caller clears them
+    assert result.error == "The model stopped with an error: connection lost."
 
 
 def test_prompt_text() -> None:

@@ -183,7 +183,11 @@ def parse_boxes(answer: str, thinking: str = "") -> BoxParseResult:
     answer, inline_thinking = _split_inline_thinking(answer)
     answer_items, errors = _extract(answer)
     thinking_items, _ = _extract(thinking + "\n" + inline_thinking if inline_thinking else thinking)
+    return _result(answer_items, errors, thinking_items)
 
+
+def _result(answer_items: list[GroundingItem], errors: list[str], thinking_items: list[GroundingItem]) -> BoxParseResult:
+    """Sort the answer's items into drawable and flagged ones, dropping restatements."""
     items: list[GroundingItem] = []
     flagged: list[GroundingItem] = []
     seen: dict[tuple[str, tuple[float, ...]], int] = {}
@@ -199,6 +203,116 @@ def parse_boxes(answer: str, thinking: str = "") -> BoxParseResult:
         seen[key] = len(target)
         target.append(item)
     return BoxParseResult(tuple(items), tuple(flagged), tuple(thinking_items), tuple(errors))
+
+
+class BoxStream:
+    """Parses a grounding answer while it streams, so each box can be shown as soon as it is complete.
+
+    :meth:`result` is always exactly ``parse_boxes(answer, thinking)`` of everything fed so far, but
+    costs only the text after the last *cut*: a point where no construct the parser reads (JSON
+    object, box wrapper, bracket group, the prose line a label comes from) is open, so the text
+    before it parses the same on its own and is parsed once. Cuts are taken after a JSON object with
+    coordinates, after a box wrapper and at line ends. Answers with inline reasoning tags
+    (``<think>``, ``<answer>``), which real backends split off, are parsed whole.
+    """
+
+    def __init__(self) -> None:
+        self._answer = _SegmentedText()
+        self._thinking = _SegmentedText()
+
+    def feed(self, answer: str = "", thinking: str = "") -> None:
+        """Append streamed answer and reasoning text."""
+        if answer:
+            self._answer.append(answer)
+        if thinking:
+            self._thinking.append(thinking)
+
+    @property
+    def answer(self) -> str:
+        return self._answer.text
+
+    @property
+    def thinking(self) -> str:
+        return self._thinking.text
+
+    @property
+    def settled_chars(self) -> int:
+        """How much of the answer is parsed for good (the rest is parsed again at each call)."""
+        return self._answer.cut
+
+    def result(self) -> BoxParseResult:
+        """What ``parse_boxes`` gives for the text so far (items of a partial answer may change)."""
+        if any(tag in self._answer.text for tag in _INLINE_TAGS):
+            return parse_boxes(self._answer.text, self._thinking.text)
+        answer_items, errors = self._answer.extract()
+        thinking_items, _ = self._thinking.extract()
+        return _result(answer_items, errors, thinking_items)
+
+
+#: Tags that make :func:`parse_boxes` move or drop text before reading it (see _split_inline_thinking).
+_INLINE_TAGS = ("<think>", "</think>", "<answer>", "</answer>")
+# Where a cut may go: after a JSON object's brace, a box wrapper's end tag, or a line.
+_CUT_RE = re.compile(r"\}|" + re.escape(END_BOX) + r"|\n")
+# What a bracket group holds between its brackets: numbers and separators.
+_GROUP_CHARS = frozenset(" \t\n\r\f\v,;.-0123456789")
+
+
+class _SegmentedText:
+    """Text parsed piecewise: what lies before ``cut`` is parsed once, into ``found`` and ``errors``."""
+
+    def __init__(self) -> None:
+        self.text = ""
+        self.cut = 0
+        self.found: list[GroundingItem] = []
+        self.errors: list[str] = []
+
+    def append(self, text: str) -> None:
+        self.text += text
+        for match in reversed(list(_CUT_RE.finditer(self.text, self.cut))):
+            if self._can_cut(match):
+                items, errors = _extract(self.text[self.cut : match.end()])
+                self.found += items
+                self.errors += errors
+                self.cut = match.end()
+                break
+
+    def extract(self) -> tuple[list[GroundingItem], list[str]]:
+        items, errors = _extract(self.text[self.cut :])
+        return self.found + items, self.errors + errors
+
+    def _can_cut(self, match: re.Match[str]) -> bool:
+        """Whether the text up to ``match.end()`` parses alone as it does inside the whole text.
+
+        The text before ``self.cut`` already does, so only the segment since then is checked.
+        """
+        text, start, end = self.text, self.cut, match.end()
+        # No JSON object open: a brace after the last closing one would start one.
+        last_close = text.rfind("}", start, end)
+        if text.rfind("{", start, end) > last_close:
+            return False
+        # No box wrapper open (one runs to its first end tag, or to the end of the text).
+        begin = text.rfind(BEGIN_BOX, start, end)
+        if begin != -1 and text.find(END_BOX, begin + len(BEGIN_BOX), end) == -1:
+            return False
+        # No bracket group open: only numbers and separators since an opening bracket.
+        position = end - 1
+        while position >= 0 and text[position] in _GROUP_CHARS:
+            position -= 1
+        if position >= 0 and text[position] in "[(<":
+            return False
+        cut_at = match.group(0)
+        if cut_at == "}":
+            # A label is read back to the last object *with coordinates* on its line: an object
+            # without them (or a stray brace) leaves the prose before it part of the next label.
+            opening = text.rfind("{", start, end - 1)
+            return opening != -1 and text.find("}", opening, end - 1) == -1 and bool(_KEY_RE.search(text[opening:end]))
+        if cut_at == END_BOX:
+            # Likewise only a wrapper the parser reads as one: it ends here and holds no JSON object.
+            wrappers = list(_WRAPPER_RE.finditer(text, start, end))
+            if not wrappers or wrappers[-1].end() != end or not wrappers[-1].group(0).endswith(END_BOX):
+                return False
+            return "{" not in wrappers[-1].group(0) and "}" not in wrappers[-1].group(0)
+        return True
 
 
 def _split_inline_thinking(text: str) -> tuple[str, str]:
@@ -220,9 +334,9 @@ def _split_inline_thinking(text: str) -> tuple[str, str]:
 
 
 def _extract(text: str) -> tuple[list[GroundingItem], list[str]]:
-    """All items in ``text`` in reading order, plus malformed-coordinate messages."""
+    """All items in ``text`` in reading order, plus malformed-coordinate messages (also in reading order)."""
     found: list[tuple[int, GroundingItem]] = []
-    errors: list[str] = []
+    errors: list[tuple[int, str]] = []
     consumed: list[tuple[int, int]] = []
 
     # 1. JSON objects carry explicit labels, so read them before any bracket group inside them.
@@ -241,7 +355,8 @@ def _extract(text: str) -> tuple[list[GroundingItem], list[str]]:
             kind = "point" if name.lower().startswith("point") else "box"
             item = _make_item(values, label, source, kind_hint=kind)
             if item is None:
-                errors.append(f"{name} needs {2 if kind == 'point' else 4} numbers, got {len(values)}")
+                message = f"{name} needs {2 if kind == 'point' else 4} numbers, got {len(values)}"
+                errors.append((obj.start() + key.start(), message))
             else:
                 found.append((obj.start() + key.start(), item))
 
@@ -265,7 +380,8 @@ def _extract(text: str) -> tuple[list[GroundingItem], list[str]]:
             values = _numbers(group.group("body"))
             item = _make_item(values, label, group.group(0))
             if item is None:
-                errors.append(f"a box must have 2 or 4 numbers, got {len(values)} in {_short(group.group(0))}")
+                message = f"a box must have 2 or 4 numbers, got {len(values)} in {_short(group.group(0))}"
+                errors.append((wrapper.start() + group.start(), message))
             else:
                 found.append((wrapper.start() + group.start(), item))
 
@@ -283,7 +399,8 @@ def _extract(text: str) -> tuple[list[GroundingItem], list[str]]:
             consumed.append(group.span())  # for the labels of later groups on the same line
 
     found.sort(key=lambda pair: pair[0])
-    return [item for _, item in found], errors
+    errors.sort(key=lambda pair: pair[0])
+    return [item for _, item in found], [message for _, message in errors]
 
 
 def _make_item(values: list[float], label: str, source: str, kind_hint: str = "") -> GroundingItem | None:

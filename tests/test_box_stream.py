@@ -1,0 +1,112 @@
+"""The streaming grounding parser gives exactly what the whole-text parser gives, however the text is split."""
+
+from __future__ import annotations
+
+import itertools
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from desktop_helper.parsers.boxes import BEGIN_BOX, END_BOX, BoxStream, parse_boxes
+
+DATA = Path(__file__).parent / "data" / "boxes"
+SAMPLES = sorted(DATA.glob("*.json"))
+
+
+def streamed(chunks: list[str], thinking_chunks: list[str] = ()) -> BoxStream:  # type: ignore[assignment]
+    stream = BoxStream()
+    for index in range(max(len(chunks), len(thinking_chunks))):
+        stream.feed(
+            chunks[index] if index < len(chunks) else "",
+            thinking_chunks[index] if index < len(thinking_chunks) else "",
+        )
+    return stream
+
+
+def split(text: str, cuts: list[int]) -> list[str]:
+    points = sorted({min(max(0, c), len(text)) for c in cuts} | {0, len(text)})
+    return [text[a:b] for a, b in itertools.pairwise(points)]
+
+
+@pytest.mark.parametrize("path", SAMPLES, ids=[p.stem for p in SAMPLES])
+def test_recorded_samples_streamed_a_character_at_a_time(path: Path) -> None:
+    case = json.loads(path.read_text(encoding="utf-8"))
+    answer, thinking = case["answer"], case["thinking"]
+    stream = BoxStream()
+    for index, char in enumerate(answer):
+        stream.feed(char)
+        # every intermediate state is what the whole parser says about that prefix
+        assert stream.result() == parse_boxes(answer[: index + 1]), index
+    stream.feed(thinking=thinking)
+    assert stream.result() == parse_boxes(answer, thinking)
+
+
+# Fragments chosen to open and close every construct the parser reads, in any order.
+_FRAGMENTS = st.sampled_from(
+    [BEGIN_BOX, END_BOX, "<think>", "</think>", "<answer>", "[", "]", "(", ")", "<", ">", "{", "}", ",", " ", "\n",
+     '"bbox_2d": ', '"point_2d": ', '"label": ', '"', "-", ".", "1000", "0", "12", "999", "Save", "1.", "**", "\\",
+     '{"label": "OK", "bbox_2d": [1, 2, 3, 4]}', "[10, 20, 30, 40]", "[5, 6]", "the button: "]
+)
+_TEXTS = st.lists(st.one_of(_FRAGMENTS, st.integers(-50, 1500).map(str), st.text(max_size=4)), max_size=50).map("".join)
+
+
+@settings(max_examples=600, deadline=None)
+@given(_TEXTS, _TEXTS, st.lists(st.integers(0, 400), max_size=12), st.lists(st.integers(0, 400), max_size=6))
+def test_any_split_gives_the_whole_text_result(answer: str, thinking: str, cuts: list[int], thinking_cuts: list[int]) -> None:
+    stream = streamed(split(answer, cuts), split(thinking, thinking_cuts))
+    assert stream.result() == parse_boxes(answer, thinking)
+
+
+# Whole constructs, so that many texts have places to cut (the fragments above rarely close everything).
+_CONSTRUCTS = st.sampled_from(
+    ['{"label": "OK", "bbox_2d": [1, 2, 3, 4]}', '{"bbox_2d": [1, 2, 3, 4], "label": "x y"}', '{"point_2d": [3, 4]}',
+     '{"note": 2}', "[10, 20, 30, 40]", "[5, 6]", "(7, 8, 9, 10)", "<7, 8, 9, 10>", "[[3,3,4,4],[5,5,6,6]]",
+     BEGIN_BOX + "[[1,2,3,4]]" + END_BOX, BEGIN_BOX, END_BOX, "the button: ", "1. ", "**Save**", "\n", ", ", "{", "}",
+     "[", "]", "1", " 2", "-", "a" * 30]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_CONSTRUCTS, max_size=40).map("".join), st.lists(st.integers(0, 600), max_size=15))
+def test_any_split_of_well_formed_answers_gives_the_whole_text_result(answer: str, cuts: list[int]) -> None:
+    assert streamed(split(answer, cuts)).result() == parse_boxes(answer)
+
+
+def test_a_json_answer_is_settled_box_by_box() -> None:
+    # The point of the stream: at the end only the unfinished tail is parsed again.
+    objects = [f'{{"label": "item {i}", "bbox_2d": [{i}, {i}, {i + 10}, {i + 10}]}}' for i in range(100)]
+    stream = BoxStream()
+    stream.feed("[")
+    for index, text in enumerate(objects):
+        stream.feed(text + ", " if index < 99 else text)
+        assert len(stream.result().items) == index + 1
+    stream.feed("]")
+    assert stream.settled_chars == len(stream.answer) - 1  # everything up to the last object's brace
+    assert stream.result() == parse_boxes(stream.answer)
+
+
+@pytest.mark.parametrize(
+    ("answer", "settled_at"),
+    [
+        # a label written before a brace-less object stays with the prose: no cut there
+        ('{"note": 1} Save [1, 2, 3, 4]', 0),
+        # a wrapper holding a JSON object is not read as a wrapper: no cut after it
+        (BEGIN_BOX + '{"bbox_2d": [1, 2, 3, 4]}' + END_BOX + " x", 0),
+        # a group still open across a line end
+        ("Save: [100, 200,\n300, 400", 0),
+        # inside an unclosed wrapper, lines are not cuts
+        (BEGIN_BOX + "[[1, 2, 3, 4],\n[5, 6, 7, 8]]", 0),
+        # a closed wrapper and a finished line are
+        (BEGIN_BOX + "[[1, 2, 3, 4]]" + END_BOX + " and [5", len(BEGIN_BOX + "[[1, 2, 3, 4]]" + END_BOX)),
+        ("1. Save [1, 2, 3, 4]\n2. Open [", len("1. Save [1, 2, 3, 4]\n")),
+    ],
+)
+def test_cuts_only_where_nothing_is_open(answer: str, settled_at: int) -> None:
+    stream = BoxStream()
+    for char in answer:
+        stream.feed(char)
+    assert stream.settled_chars == settled_at
+    assert stream.result() == parse_boxes(answer)
