@@ -63,6 +63,7 @@ def test_any_split_gives_the_whole_text_result(answer: str, thinking: str, cuts:
 # Whole constructs, so that many texts have places to cut (the fragments above rarely close everything).
 _CONSTRUCTS = st.sampled_from(
     ['{"label": "OK", "bbox_2d": [1, 2, 3, 4]}', '{"bbox_2d": [1, 2, 3, 4], "label": "x y"}', '{"point_2d": [3, 4]}',
+     BEGIN_BOX + '[{"label": "a", "bbox_2d": [1,2,3,4]}, ', '{"bbox_2d": [5,6,7,8]}]' + END_BOX,
      '{"note": 2}', "[10, 20, 30, 40]", "[5, 6]", "(7, 8, 9, 10)", "<7, 8, 9, 10>", "[[3,3,4,4],[5,5,6,6]]",
      BEGIN_BOX + "[[1,2,3,4]]" + END_BOX, BEGIN_BOX, END_BOX, "the button: ", "1. ", "**Save**", "\n", ", ", "{", "}",
      "[", "]", "1", " 2", "-", "a" * 30]
@@ -75,16 +76,17 @@ def test_any_split_of_well_formed_answers_gives_the_whole_text_result(answer: st
     assert streamed(split(answer, cuts)).result() == parse_boxes(answer)
 
 
-def test_a_json_answer_is_settled_box_by_box() -> None:
+@pytest.mark.parametrize("wrapped", [False, True], ids=["bare", "in box tokens"])
+def test_a_json_answer_is_settled_box_by_box(wrapped: bool) -> None:
     # The point of the stream: at the end only the unfinished tail is parsed again.
     objects = [f'{{"label": "item {i}", "bbox_2d": [{i}, {i}, {i + 10}, {i + 10}]}}' for i in range(100)]
     stream = BoxStream()
-    stream.feed("[")
+    stream.feed(BEGIN_BOX + "[" if wrapped else "[")
     for index, text in enumerate(objects):
         stream.feed(text + ", " if index < 99 else text)
         assert len(stream.result().items) == index + 1
-    stream.feed("]")
-    assert stream.settled_chars == len(stream.answer) - 1  # everything up to the last object's brace
+        assert stream.settled_chars == len(stream.answer) - (2 if index < 99 else 0)  # up to the object's brace
+    stream.feed("]" + END_BOX if wrapped else "]")
     assert stream.result() == parse_boxes(stream.answer)
 
 
@@ -93,8 +95,11 @@ def test_a_json_answer_is_settled_box_by_box() -> None:
     [
         # a label written before a brace-less object stays with the prose: no cut there
         ('{"note": 1} Save [1, 2, 3, 4]', 0),
-        # a wrapper holding a JSON object is not read as a wrapper: no cut after it
-        (BEGIN_BOX + '{"bbox_2d": [1, 2, 3, 4]}' + END_BOX + " x", 0),
+        # a wrapper holding a JSON object is read as plain text: cut after the object, not after the wrapper
+        (BEGIN_BOX + '{"bbox_2d": [1, 2, 3, 4]}' + END_BOX + " x", len(BEGIN_BOX + '{"bbox_2d": [1, 2, 3, 4]}')),
+        # ... and the rest of such a wrapper too, up to its end tag
+        (BEGIN_BOX + '[{"bbox_2d": [1, 2, 3, 4]},\n' + BEGIN_BOX + "(5, 6)" + END_BOX + "(7, 8, 9, 9)",
+         len(BEGIN_BOX + '[{"bbox_2d": [1, 2, 3, 4]},\n')),
         # a group still open across a line end
         ("Save: [100, 200,\n300, 400", 0),
         # inside an unclosed wrapper, lines are not cuts

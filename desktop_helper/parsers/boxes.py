@@ -258,61 +258,80 @@ _GROUP_CHARS = frozenset(" \t\n\r\f\v,;.-0123456789")
 
 
 class _SegmentedText:
-    """Text parsed piecewise: what lies before ``cut`` is parsed once, into ``found`` and ``errors``."""
+    """Text parsed piecewise: what lies before ``cut`` is parsed once, into ``found`` and ``errors``.
+
+    ``in_skipped_wrapper``: the cut lies inside a box wrapper that holds a JSON object with
+    coordinates, which the parser reads as plain text (the object carries the box); the next
+    segment starts by skipping to that wrapper's end tag.
+    """
 
     def __init__(self) -> None:
         self.text = ""
         self.cut = 0
+        self.in_skipped_wrapper = False
         self.found: list[GroundingItem] = []
         self.errors: list[str] = []
 
     def append(self, text: str) -> None:
         self.text += text
         for match in reversed(list(_CUT_RE.finditer(self.text, self.cut))):
-            if self._can_cut(match):
-                items, errors = _extract(self.text[self.cut : match.end()])
+            state = self._state_at(match)
+            if state is not None:
+                items, errors = _extract(self.text[self.cut : match.end()], self.in_skipped_wrapper)
                 self.found += items
                 self.errors += errors
-                self.cut = match.end()
+                self.cut, self.in_skipped_wrapper = match.end(), state
                 break
 
     def extract(self) -> tuple[list[GroundingItem], list[str]]:
-        items, errors = _extract(self.text[self.cut :])
+        items, errors = _extract(self.text[self.cut :], self.in_skipped_wrapper)
         return self.found + items, self.errors + errors
 
-    def _can_cut(self, match: re.Match[str]) -> bool:
+    def _state_at(self, match: re.Match[str]) -> bool | None:
         """Whether the text up to ``match.end()`` parses alone as it does inside the whole text.
 
-        The text before ``self.cut`` already does, so only the segment since then is checked.
+        None when it does not; else ``in_skipped_wrapper`` for a cut there. The text before
+        ``self.cut`` already does, so only the segment since then is checked.
         """
         text, start, end = self.text, self.cut, match.end()
         # No JSON object open: a brace after the last closing one would start one.
-        last_close = text.rfind("}", start, end)
-        if text.rfind("{", start, end) > last_close:
-            return False
-        # No box wrapper open (one runs to its first end tag, or to the end of the text).
-        begin = text.rfind(BEGIN_BOX, start, end)
-        if begin != -1 and text.find(END_BOX, begin + len(BEGIN_BOX), end) == -1:
-            return False
+        if text.rfind("{", start, end) > text.rfind("}", start, end):
+            return None
         # No bracket group open: only numbers and separators since an opening bracket.
         position = end - 1
         while position >= 0 and text[position] in _GROUP_CHARS:
             position -= 1
         if position >= 0 and text[position] in "[(<":
-            return False
+            return None
+        # Box wrappers run to their first end tag, or to the end of the text.
+        closing = text.find(END_BOX, start, end) if self.in_skipped_wrapper else -1
+        if self.in_skipped_wrapper and closing == -1:
+            last, inside = None, True  # still in the skipped wrapper
+        else:
+            wrappers = list(_WRAPPER_RE.finditer(text, start if closing == -1 else closing + len(END_BOX), end))
+            last = wrappers[-1] if wrappers else None
+            inside = last is not None and not last.group(0).endswith(END_BOX)
+            if last is not None and inside and not _holds_box_object(text, last.start(), end):
+                return None  # what it holds may still be read as the wrapper's boxes
         cut_at = match.group(0)
         if cut_at == "}":
             # A label is read back to the last object *with coordinates* on its line: an object
             # without them (or a stray brace) leaves the prose before it part of the next label.
             opening = text.rfind("{", start, end - 1)
-            return opening != -1 and text.find("}", opening, end - 1) == -1 and bool(_KEY_RE.search(text[opening:end]))
-        if cut_at == END_BOX:
-            # Likewise only a wrapper the parser reads as one: it ends here and holds no JSON object.
-            wrappers = list(_WRAPPER_RE.finditer(text, start, end))
-            if not wrappers or wrappers[-1].end() != end or not wrappers[-1].group(0).endswith(END_BOX):
-                return False
-            return "{" not in wrappers[-1].group(0) and "}" not in wrappers[-1].group(0)
-        return True
+            if opening == -1 or text.find("}", opening, end - 1) != -1 or not _KEY_RE.search(text[opening:end]):
+                return None
+        elif cut_at == END_BOX and (last is None or last.end() != end or inside or not _read_as_wrapper(last.group(0))):
+            return None  # likewise only after a wrapper the parser reads as one: it ends here and holds no object
+        return inside
+
+
+def _read_as_wrapper(wrapper: str) -> bool:
+    return "{" not in wrapper and "}" not in wrapper
+
+
+def _holds_box_object(text: str, start: int, end: int) -> bool:
+    """Whether a whole JSON object with coordinates lies in ``text[start:end]``."""
+    return any(_KEY_RE.search(obj.group(0)) for obj in _OBJECT_RE.finditer(text, start, end))
 
 
 def _split_inline_thinking(text: str) -> tuple[str, str]:
@@ -333,8 +352,12 @@ def _split_inline_thinking(text: str) -> tuple[str, str]:
     return text, "\n".join(thoughts)
 
 
-def _extract(text: str) -> tuple[list[GroundingItem], list[str]]:
-    """All items in ``text`` in reading order, plus malformed-coordinate messages (also in reading order)."""
+def _extract(text: str, in_skipped_wrapper: bool = False) -> tuple[list[GroundingItem], list[str]]:
+    """All items in ``text`` in reading order, plus malformed-coordinate messages (also in reading order).
+
+    ``in_skipped_wrapper``: ``text`` starts inside a box wrapper that holds a JSON object, so its
+    wrappers start after the first end tag (see :class:`_SegmentedText`).
+    """
     found: list[tuple[int, GroundingItem]] = []
     errors: list[tuple[int, str]] = []
     consumed: list[tuple[int, int]] = []
@@ -361,7 +384,11 @@ def _extract(text: str) -> tuple[list[GroundingItem], list[str]]:
                 found.append((obj.start() + key.start(), item))
 
     # 2. Box wrappers: every group inside counts, whatever its bracket.
-    for wrapper in _WRAPPER_RE.finditer(text):
+    first = 0
+    if in_skipped_wrapper:
+        closing = text.find(END_BOX)
+        first = len(text) if closing == -1 else closing + len(END_BOX)
+    for wrapper in _WRAPPER_RE.finditer(text, first):
         if _overlaps(wrapper.span(), consumed):
             continue
         consumed.append(wrapper.span())
