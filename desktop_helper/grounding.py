@@ -121,8 +121,8 @@ def _result(
 class GroundingStream:
     """Parses and maps a grounding answer while it streams.
 
-    Feed it every event of the model's stream. :attr:`items` are the drawable items so far, so each
-    box can be shown as soon as the model has written it; :meth:`result` is exactly what
+    Feed it every event of the model's stream. :attr:`items` are the drawable items no later text
+    can change, so each box can be shown as soon as the model has written it (with its label); :meth:`result` is exactly what
     :func:`ground_answer` gives for the whole answer, with most of the parsing and mapping done
     before the last token (only the unfinished tail is parsed again, and each item is placed once).
     """
@@ -141,11 +141,11 @@ class GroundingStream:
             return False
         if not isinstance(event, TextDelta):
             return False
+        settled = self._boxes.settled_chars
         self._boxes.feed(event.text)
-        # An item is complete only when its bracket, brace or wrapper closes.
-        if not any(closer in event.text for closer in "])}>"):
+        if self._boxes.settled_chars == settled:
             return False
-        items = self._map(self._boxes.result())
+        items = self._map(self._boxes.settled())
         changed = items != self.items
         self.items = items
         return changed

@@ -76,6 +76,17 @@ def test_any_split_of_well_formed_answers_gives_the_whole_text_result(answer: st
     assert streamed(split(answer, cuts)).result() == parse_boxes(answer)
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_CONSTRUCTS, max_size=40).map("".join), st.lists(st.integers(0, 600), max_size=15))
+def test_settled_items_are_never_taken_back(answer: str, cuts: list[int]) -> None:
+    final = [item.coords for item in parse_boxes(answer).items]
+    stream = BoxStream()
+    for chunk in split(answer, cuts):
+        stream.feed(chunk)
+        settled = [item.coords for item in stream.settled().items]
+        assert settled == final[: len(settled)]
+
+
 @pytest.mark.parametrize("wrapped", [False, True], ids=["bare", "in box tokens"])
 def test_a_json_answer_is_settled_box_by_box(wrapped: bool) -> None:
     # The point of the stream: at the end only the unfinished tail is parsed again.

@@ -119,14 +119,10 @@ def test_find_on_screen_reports_each_box_as_the_stream_completes_it() -> None:
     answer = "[" + ", ".join(objects) + "]"
     updates: list[tuple[ScreenItem, ...]] = []
     result = find_on_screen(ScriptedBackend([answer], chunk_size=7), _image(), "items", on_items=updates.append)
-    # boxes appear one after another, each only once its four numbers are all there
-    counts = [len(items) for items in updates]
-    assert counts == sorted(counts)
-    assert set(counts) == {1, 2, 3, 4, 5, 6}
-    final = [screen_item.item.coords for screen_item in result.items]
+    # boxes appear one after another, each once the model has finished writing it, label and all
+    assert [len(items) for items in updates] == [1, 2, 3, 4, 5, 6]
     for items in updates:
-        assert [screen_item.item.coords for screen_item in items] == final[: len(items)]
-    assert updates[-1] == result.items
+        assert items == result.items[: len(items)]
     expected = ground_answer(answer, result.geometry, question="items")
     assert result.items == expected.items
     assert result.parse == expected.parse
@@ -138,10 +134,10 @@ def test_a_stream_that_fails_after_some_boxes_draws_none() -> None:
 
     class Broken(ScriptedBackend):
         def stream(self, request: ChatRequest, cancel: CancelToken | None = None) -> Iterator[Event]:
-            yield TextDelta("[1, 2, 3, 4] and [5, 6, 7, 8]")
+            yield TextDelta("1. OK [1, 2, 3, 4]\n2. Cancel [5, 6, 7, 8]\n")
             yield Done(FinishReason.ERROR, "connection lost")
 
-    updates: list[tuple[object, ...]] = []
+    updates: list[tuple[ScreenItem, ...]] = []
     result = find_on_screen(Broken(["x"]), _image(), "x", on_items=updates.append)
     assert len(updates[-1]) == 2  # shown while streaming ...
     assert result.items == ()  # ... and not kept: the caller clears them

@@ -240,6 +240,12 @@ class BoxStream:
         """How much of the answer is parsed for good (the rest is parsed again at each call)."""
         return self._answer.cut
 
+    def settled(self) -> BoxParseResult:
+        """The answer's items that no later text can change (those before the last cut)."""
+        if any(tag in self._answer.text for tag in _INLINE_TAGS):
+            return BoxParseResult()  # a later tag may still turn them into reasoning
+        return _result(self._answer.found, self._answer.errors, [])
+
     def result(self) -> BoxParseResult:
         """What ``parse_boxes`` gives for the text so far (items of a partial answer may change)."""
         if any(tag in self._answer.text for tag in _INLINE_TAGS):
