@@ -146,3 +146,65 @@ def test_prompt_asks_and_submits(qtbot: Any, screen_capture: Any, messages: Any)
     finally:
         controller.shutdown()
         controller.overlay.shutdown()
+
+
+def _json_box(label: str, box: tuple[int, int, int, int]) -> str:
+    return f'{{"label": "{label}", "bbox_2d": [{", ".join(map(str, box))}]}}'
+
+
+def test_boxes_appear_while_the_model_writes(qtbot: Any, screen_capture: Any, messages: Any) -> None:
+    bus, received = messages
+    # the third box lies between the first two: adding it repaints only its own corner of the overlay
+    boxes = {"top left": (50, 50, 150, 150), "bottom right": (700, 700, 900, 900), "middle": (400, 400, 450, 450)}
+    answer = "[" + ",\n".join(_json_box(label, box) for label, box in boxes.items()) + "]"
+    backend = ScriptedBackend([answer], chunk_size=6, delay=0.02)
+    controller = _controller(backend, screen_capture, bus)
+    shown: list[int] = []
+    controller.overlay.shown.connect(shown.append)
+    try:
+        with qtbot.waitSignal(controller.finished, timeout=20000) as blocker:
+            controller.find("the boxes")
+        result = blocker.args[0]
+        assert [item.item.label for item in result.items] == list(boxes)
+        assert shown[:3] == [1, 2, 3], shown  # one box at a time, before the answer ended
+        (window,) = [w for w in controller.overlay.windows() if w.isVisible()]
+        middle = result.items[2].logical
+        painted = window.last_paint_rect.translated(window.pos())
+        assert painted.width() < window.width() / 3, (painted, window.geometry())
+        assert painted.contains(round(middle.x) + 5, round(middle.y) + 5)
+        image, _ = grab()
+        for item in result.items:  # every box is on the screen, each in its own colour
+            x, y = round(item.logical.x), round(item.logical.y + item.logical.height / 2)
+            assert image.getpixel((x, y))[:3] != image.getpixel((x + 10, y))[:3], item
+        assert not received
+    finally:
+        controller.shutdown()
+        controller.overlay.shutdown()
+
+
+def test_boxes_of_an_answer_that_breaks_off_are_taken_down(qtbot: Any, screen_capture: Any, messages: Any) -> None:
+    from desktop_helper.backends.base import Done, TextDelta
+    from desktop_helper.core.types import FinishReason
+
+    class BreaksOff(ScriptedBackend):
+        def stream(self, request: ChatRequest, cancel: Any = None) -> Iterator[Any]:
+            yield TextDelta(_json_box("first", (100, 100, 200, 200)) + ",\n")
+            assert cancel is not None
+            cancel.wait(0.5)
+            yield Done(FinishReason.ERROR, "connection lost")
+
+    bus, received = messages
+    controller = _controller(BreaksOff(["x"]), screen_capture, bus)
+    try:
+        with qtbot.waitSignal(controller.overlay.shown, timeout=20000):
+            controller.find("x")
+        assert controller.overlay.visible  # drawn while the answer was coming
+        with qtbot.waitSignal(controller.finished, timeout=20000) as blocker:
+            pass
+        assert not blocker.args[0].items
+        assert not controller.overlay.visible
+        assert not any(w.isVisible() for w in controller.overlay.windows())
+        assert "connection lost" in received[-1].text
+    finally:
+        controller.shutdown()
+        controller.overlay.shutdown()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import threading
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QPoint, Qt, Signal, Slot
@@ -20,7 +21,7 @@ from desktop_helper.backends.base import Backend, CancelToken
 from desktop_helper.core.errors import UserError
 from desktop_helper.core.messages import MessageBus
 from desktop_helper.core.types import ImagePart
-from desktop_helper.grounding import GroundingResult, find_on_screen
+from desktop_helper.grounding import GroundingResult, ScreenItem, find_on_screen, shapes_for
 from desktop_helper.ui.overlay import OverlayController
 from desktop_helper.ui.workers import TaskRunner
 
@@ -102,6 +103,9 @@ class FindPrompt(QFrame):
 class FindController(QObject):
     """Runs find-on-screen requests one at a time and draws their results.
 
+    Boxes are drawn as the model writes them; the final result replaces them (or clears them when
+    the request failed or was cancelled).
+
     Args:
         overlay: where results are drawn.
         backend: returns the current backend, or None while none is ready.
@@ -121,6 +125,7 @@ class FindController(QObject):
     started = Signal(str)
     finished = Signal(object)
     failed = Signal(str)
+    _items_arrived = Signal()  # emitted by the worker, delivered queued on the GUI thread
 
     def __init__(
         self,
@@ -143,6 +148,11 @@ class FindController(QObject):
         self._tasks.failed.connect(self._failed)
         self._cancel: CancelToken | None = None
         self._task: int | None = None
+        # The latest boxes of the running request: the worker replaces them, the GUI thread takes
+        # them; a burst of updates costs one redraw.
+        self._items_lock = threading.Lock()
+        self._pending_items: tuple[ScreenItem, ...] | None = None
+        self._items_arrived.connect(self._show_items)
         self.prompt: FindPrompt | None = None
         self.last_result: GroundingResult | None = None
 
@@ -193,9 +203,16 @@ class FindController(QObject):
         cursor = QCursor.pos()
         where = (cursor.x(), cursor.y())
 
+        def items_so_far(items: tuple[ScreenItem, ...]) -> None:
+            with self._items_lock:
+                queued = self._pending_items is not None
+                self._pending_items = items
+            if not queued:
+                self._items_arrived.emit()
+
         def work() -> GroundingResult:
             image = capture(where)
-            return find_on_screen(backend, image, target, cancel=cancel, **options)  # type: ignore[arg-type]
+            return find_on_screen(backend, image, target, cancel=cancel, on_items=items_so_far, **options)  # type: ignore[arg-type]
 
         self._cancel = cancel
         self._task = self._tasks.submit(work, name="find-on-screen")
@@ -213,12 +230,24 @@ class FindController(QObject):
             self.prompt.deleteLater()
             self.prompt = None
 
-    # ----- results (queued onto the GUI thread by TaskRunner)
+    # ----- results (queued onto the GUI thread)
+    @Slot()
+    def _show_items(self) -> None:
+        with self._items_lock:
+            items, self._pending_items = self._pending_items, None
+        if items and self._task is not None:
+            self.overlay.show_shapes(shapes_for(items))
+
+    def _take_pending_items(self) -> None:
+        with self._items_lock:
+            self._pending_items = None
+
     @Slot(int, object)
     def _done(self, task_id: int, result: object) -> None:
         if task_id != self._task:
             return
         self._task, self._cancel = None, None
+        self._take_pending_items()
         assert isinstance(result, GroundingResult)
         self.last_result = result
         if result.items:
@@ -226,8 +255,10 @@ class FindController(QObject):
             flagged = len(result.parse.flagged)
             if flagged:
                 self._bus.info(f"{flagged} more location(s) looked wrong and were not drawn.")
-        elif result.error:
-            self._bus.info(result.error, "Try other words, or capture a smaller region and ask again.")
+        else:
+            self.overlay.clear()  # boxes drawn while the answer streamed
+            if result.error:
+                self._bus.info(result.error, "Try other words, or capture a smaller region and ask again.")
         log.info("find %r: %d item(s), %s", result.question, len(result.items), result.timings)
         self.finished.emit(result)
 
@@ -236,6 +267,8 @@ class FindController(QObject):
         if task_id != self._task:
             return
         self._task, self._cancel = None, None
+        self._take_pending_items()
+        self.overlay.clear()
         if isinstance(error, UserError):
             self._bus.error(error.message, error.fix)
             text = error.message

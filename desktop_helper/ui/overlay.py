@@ -281,7 +281,10 @@ class OverlayWindow(QWidget):
         self._painter = _Painter(font)
         self._pieces: list[_Piece] = []
         self._offset = QPoint(0, 0)
+        self._area = QRect()  # the window's place on its screen, in the screen's coordinates
+        self._mask = QRegion()  # shaped windows: the pixels shown, in the screen's coordinates
         self.last_paint = 0.0
+        self.last_paint_rect = QRect()  # what the last paint covered, in window coordinates (tests)
         self.winId()  # create the native window now, not on the first show: keeps showing fast
         _exclude_from_capture(self)
 
@@ -291,9 +294,46 @@ class OverlayWindow(QWidget):
         The window shrinks to the area the shapes cover: mapping, flushing and (with a compositor)
         blending a small window costs a fraction of a full-screen one.
         """
-        screen_rect = self.screen_ref.geometry()  # screens move when monitors are rearranged
-        origin = screen_rect.topLeft()
-        local = QRect(QPoint(0, 0), screen_rect.size())
+        pieces, bounds = self._pieces_for(shapes)
+        if not pieces:
+            self._pieces = []
+            return False
+        return self._replace_pieces(pieces, bounds)
+
+    def add_shapes(self, shapes: Sequence[Shape]) -> bool:
+        """Draw ``shapes`` over those already shown; returns whether the window has anything to show.
+
+        Only the new shapes are painted (a model writing boxes one by one adds one at a time). When
+        they fall outside the window, it grows to the whole screen, where the next ones will fit.
+        """
+        pieces, bounds = self._pieces_for(shapes)
+        if not pieces:
+            return bool(self._pieces)
+        if not self._pieces or not self.isVisible():
+            return self._replace_pieces(pieces, bounds)
+        self._pieces += pieces
+        new_mask = _union_all([piece.mask() for piece in pieces]) if not self.translucent else QRegion()
+        if not self._area.contains(bounds):
+            self._place(self._screen_area(), self._mask.united(new_mask))
+            return True
+        if not self.translucent:
+            self._mask = self._mask.united(new_mask)
+            self.setMask(self._mask.translated(self._offset))
+        self.update(bounds.translated(self._offset))
+        return True
+
+    def _replace_pieces(self, pieces: list[_Piece], bounds: QRect) -> bool:
+        self._pieces = pieces
+        self._place(bounds, _union_all([piece.mask() for piece in pieces]) if not self.translucent else QRegion())
+        return True
+
+    def _screen_area(self) -> QRect:
+        return QRect(QPoint(0, 0), self.screen_ref.geometry().size())
+
+    def _pieces_for(self, shapes: Sequence[Shape]) -> tuple[list[_Piece], QRect]:
+        """The pieces of ``shapes`` that touch this screen, and their bounds (screen coordinates)."""
+        origin = self.screen_ref.geometry().topLeft()  # screens move when monitors are rearranged
+        local = self._screen_area()
         pieces: list[_Piece] = []
         bounds = QRect()
         for shape in shapes:
@@ -301,20 +341,20 @@ class OverlayWindow(QWidget):
                 if piece.bounds.intersects(local):
                     pieces.append(piece)
                     bounds = bounds.united(piece.bounds)
-        self._pieces = pieces
-        if not pieces:
-            return False
-        bounds = bounds.intersected(local)
+        return pieces, bounds.intersected(local)
+
+    def _place(self, area: QRect, mask: QRegion) -> None:
+        """Move the window over ``area`` of its screen, show ``mask`` of it (shaped), repaint all."""
+        self._area = area
         # Pieces stay in screen coordinates; painting and the mask shift by the window's offset.
-        self._offset = QPoint(-bounds.x(), -bounds.y())
-        self.setGeometry(bounds.translated(origin))
+        self._offset = QPoint(-area.x(), -area.y())
+        self.setGeometry(area.translated(self.screen_ref.geometry().topLeft()))
         if not self.translucent:
             # One region per piece (a box outline is its rectangle minus its inside), not per
             # rectangle: 100 boxes are 200 regions to merge instead of 500.
-            mask = _union_all([piece.mask() for piece in pieces])
+            self._mask = mask
             self.setMask(mask.translated(self._offset))
         self.update()
-        return True
 
     @property
     def label_font(self) -> QFont:
@@ -324,24 +364,29 @@ class OverlayWindow(QWidget):
         # Translucent: the backing store has already cleared the painted region to transparent
         # (QBackingStore::beginPaint does for a window with alpha); clearing it again here cost
         # a millisecond per full-screen window. Shaped: the mask is exactly the filled rectangles.
+        dirty = event.rect()
+        # Only what touches the repainted area (all of it, but for boxes added to those shown).
+        area = dirty.translated(-self._offset)
+        pieces = self._pieces if area.contains(self._area) else [p for p in self._pieces if p.bounds.intersects(area)]
         painter = QPainter(self)
         try:
             painter.translate(self._offset)
             painter.setPen(Qt.PenStyle.NoPen)
             # One drawRects per colour: Qt calls cost more than the pixels here (100 boxes are 500 rectangles).
             by_color: dict[int, tuple[QColor, list[QRect]]] = {}
-            for piece in self._pieces:
+            for piece in pieces:
                 by_color.setdefault(piece.color.rgba(), (piece.color, []))[1].extend(piece.rects)
             for color, rects in by_color.values():
                 painter.setBrush(color)
                 painter.drawRects(rects)
             painter.setFont(self._painter.font)
             painter.setPen(_TEXT_COLOR)
-            for piece in self._pieces:
+            for piece in pieces:
                 if piece.text and piece.text_rect is not None:
                     painter.drawText(piece.text_rect, Qt.AlignmentFlag.AlignCenter, piece.text)
         finally:
             painter.end()
+        self.last_paint_rect = dirty
         self.last_paint = time.perf_counter()
         self.painted.emit(self.last_paint)
 
@@ -389,6 +434,7 @@ class OverlayController(QObject):
         self._compositing = False
         self._probed_at = -math.inf
         self._shapes: list[Shape] = []
+        self._drawn: list[Shape] = []  # what the windows show now (== _shapes unless hidden)
         self._suspended = 0
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -419,11 +465,19 @@ class OverlayController(QObject):
 
     @Slot(list)
     def show_shapes(self, shapes: Sequence[Shape], fade_seconds: float | None = None) -> None:
-        """Replace what is on screen with ``shapes`` (global logical pixels)."""
+        """Replace what is on screen with ``shapes`` (global logical pixels).
+
+        When ``shapes`` only add to those on screen (boxes arriving while the model writes), only
+        the new ones are drawn.
+        """
         self._ensure_windows()
         self._shapes = list(shapes)
         if not self._suspended:  # else hidden() puts them up when the capture is done
-            self._apply()
+            drawn = len(self._drawn)
+            if drawn and self._shapes[:drawn] == self._drawn:
+                self._add(self._shapes[drawn:])
+            else:
+                self._apply()
         self._watch_escape(bool(self._shapes))
         seconds = self._fade_seconds if fade_seconds is None else fade_seconds
         if seconds > 0 and self._shapes:
@@ -456,6 +510,7 @@ class OverlayController(QObject):
         self._timer.stop()
         had = bool(self._shapes)
         self._shapes = []
+        self._drawn = []
         self._watch_escape(False)
         for window in self._windows.values():
             window.hide()
@@ -468,6 +523,7 @@ class OverlayController(QObject):
     def hidden(self) -> Iterator[None]:
         """Take the overlay off the screen while capturing, so it is not in our own screenshots."""
         self._suspended += 1
+        self._drawn = []
         try:
             for window in self._windows.values():
                 window.hide()
@@ -517,6 +573,15 @@ class OverlayController(QObject):
                 window.raise_()
             else:
                 window.hide()
+        self._drawn = list(self._shapes)
+
+    def _add(self, shapes: list[Shape]) -> None:
+        if shapes:
+            for window in self._windows.values():
+                if window.add_shapes(shapes) and not window.isVisible():
+                    window.show()
+                    window.raise_()
+        self._drawn = list(self._shapes)
 
     def _warm_up(self) -> None:
         """Paint a sample offscreen once: font loading and glyph caching otherwise land on the first show."""
@@ -551,6 +616,7 @@ class OverlayController(QObject):
             log.info("compositor %s: overlay is now %s", "appeared" if translucent else "gone",
                      "translucent" if translucent else "outline-only")
         # Translucency is fixed when a native window is created, so a change means new windows.
+        self._drawn = []
         for window in self._windows.values():
             window.close()
             window.deleteLater()
