@@ -319,7 +319,8 @@ class OverlayWindow(QWidget):
         if not self.translucent:
             self._mask = self._mask.united(new_mask)
             self.setMask(self._mask.translated(self._offset))
-        self.update(bounds.translated(self._offset))
+        # Paint now rather than on the next pass of the event loop: the box is due on screen.
+        self.repaint(bounds.translated(self._offset))
         return True
 
     def _replace_pieces(self, pieces: list[_Piece], bounds: QRect) -> bool:
