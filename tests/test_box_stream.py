@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -125,4 +126,27 @@ def test_cuts_only_where_nothing_is_open(answer: str, settled_at: int) -> None:
     for char in answer:
         stream.feed(char)
     assert stream.settled_chars == settled_at
+    assert stream.result() == parse_boxes(answer)
+
+
+def test_each_place_to_cut_is_checked_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    # With a brace left open early, no cut ever fits; checking every line end again at each token
+    # made a long answer quadratic (2.7 s of a CPU for 20 kB).
+    from desktop_helper.parsers import boxes
+
+    checks: list[int] = []
+    state_at = boxes._SegmentedText._state_at
+
+    def counted(self: boxes._SegmentedText, match: re.Match[str]) -> bool | None:
+        checks.append(match.end())
+        return state_at(self, match)
+
+    monkeypatch.setattr(boxes._SegmentedText, "_state_at", counted)
+    answer = "{ note\n" + "1. Save [1, 2, 3, 4]\n" * 300 + BEGIN_BOX + "[5, 6, 7, 8]" + END_BOX
+    stream = BoxStream()
+    for start in range(0, len(answer), 3):
+        stream.feed(answer[start : start + 3])
+    assert stream.settled_chars == 0
+    assert sorted(checks) == sorted(set(checks))  # no place twice
+    assert len(checks) == answer.count("\n") + 1  # every line end and the wrapper's end tag
     assert stream.result() == parse_boxes(answer)

@@ -279,8 +279,12 @@ class _SegmentedText:
         self.errors: list[str] = []
 
     def append(self, text: str) -> None:
+        # Whether a cut fits depends only on the text before it, so each place is checked once:
+        # a long answer with something left open stays linear.
+        checked = len(self.text)
         self.text += text
-        for match in reversed(list(_CUT_RE.finditer(self.text, self.cut))):
+        since = max(self.cut, checked - len(END_BOX) + 1)
+        for match in reversed([m for m in _CUT_RE.finditer(self.text, since) if m.end() > checked]):
             state = self._state_at(match)
             if state is not None:
                 items, errors = _extract(self.text[self.cut : match.end()], self.in_skipped_wrapper)
