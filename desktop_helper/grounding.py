@@ -121,10 +121,11 @@ def _result(
 class GroundingStream:
     """Parses and maps a grounding answer while it streams.
 
-    Feed it every event of the model's stream. :attr:`items` are the drawable items no later text
-    can change, so each box can be shown as soon as the model has written it (with its label); :meth:`result` is exactly what
-    :func:`ground_answer` gives for the whole answer, with most of the parsing and mapping done
-    before the last token (only the unfinished tail is parsed again, and each item is placed once).
+    Feed it every event of the model's stream. :attr:`items` are the drawable items so far (see
+    :meth:`BoxStream.so_far`), so each box can be shown as soon as the model has written it, label
+    and all; :meth:`result` is exactly what :func:`ground_answer` gives for the whole answer, with
+    most of the parsing and mapping done before the last token (only the unfinished tail is parsed
+    again, and each item is placed once).
     """
 
     def __init__(self, geometry: CaptureGeometry, question: str = "") -> None:
@@ -143,9 +144,10 @@ class GroundingStream:
             return False
         settled = self._boxes.settled_chars
         self._boxes.feed(event.text)
-        if self._boxes.settled_chars == settled:
+        # Items only appear when a cut settles them or a bracket group closes.
+        if self._boxes.settled_chars == settled and not any(closer in event.text for closer in "])>"):
             return False
-        items = self._map(self._boxes.settled())
+        items = self._map(self._boxes.so_far())
         changed = items != self.items
         self.items = items
         return changed

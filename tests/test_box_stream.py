@@ -88,6 +88,43 @@ def test_settled_items_are_never_taken_back(answer: str, cuts: list[int]) -> Non
         assert settled == final[: len(settled)]
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_CONSTRUCTS, max_size=40).map("".join), st.lists(st.integers(0, 600), max_size=15))
+def test_boxes_of_an_open_wrapper_are_kept_unless_an_object_follows_in_it(answer: str, cuts: list[int]) -> None:
+    final = [item.coords for item in parse_boxes(answer).items]
+    stream = BoxStream()
+    for chunk in split(answer, cuts):
+        stream.feed(chunk)
+        so_far = [item.coords for item in stream.so_far().items]
+        if "{" not in answer and "}" not in answer:
+            assert so_far == final[: len(so_far)]
+    assert stream.so_far() == stream.settled() or BEGIN_BOX in answer
+
+
+def test_boxes_in_one_wrapper_come_one_by_one() -> None:
+    groups = [f"[{i}, {i}, {i + 10}, {i + 10}]" for i in range(100)]
+    answer = "Found them: " + BEGIN_BOX + "[" + ", ".join(groups) + "]" + END_BOX
+    stream = BoxStream()
+    counts = []
+    for start in range(0, len(answer), 5):
+        stream.feed(answer[start : start + 5])
+        counts.append(len(stream.so_far().items))
+        assert stream.so_far().items == parse_boxes(answer).items[: counts[-1]]
+    assert counts == sorted(counts)
+    assert len(set(counts)) > 50  # the boxes came in many steps, not at the end tag
+    assert stream.so_far() == stream.settled() == parse_boxes(answer)
+
+
+def test_a_wrapper_that_turns_out_to_hold_json_is_read_again() -> None:
+    answer = BEGIN_BOX + "(5, 6) [1, 2, 3, 4] " + '{"label": "OK", "bbox_2d": [7, 8, 9, 10]}' + END_BOX
+    stream = BoxStream()
+    stream.feed(answer[: answer.index("{")])
+    assert [item.coords for item in stream.so_far().items] == [(5, 6), (1, 2, 3, 4)]  # read as the wrapper's
+    stream.feed(answer[answer.index("{") :])
+    assert stream.so_far() == stream.settled() == parse_boxes(answer)  # now plain text: "(5, 6)" is no point
+    assert [item.coords for item in stream.so_far().items] == [(1, 2, 3, 4), (7, 8, 9, 10)]
+
+
 @pytest.mark.parametrize("wrapped", [False, True], ids=["bare", "in box tokens"])
 def test_a_json_answer_is_settled_box_by_box(wrapped: bool) -> None:
     # The point of the stream: at the end only the unfinished tail is parsed again.

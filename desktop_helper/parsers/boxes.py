@@ -246,6 +246,19 @@ class BoxStream:
             return BoxParseResult()  # a later tag may still turn them into reasoning
         return _result(self._answer.found, self._answer.errors, [])
 
+    def so_far(self) -> BoxParseResult:
+        """The settled items, and the boxes of a box wrapper still being written.
+
+        The model may write many boxes in one wrapper (``<|begin_of_box|>[[..], [..]]``), which
+        settles only at its end tag; each of its groups is a box as soon as it closes, unless a JSON
+        object follows inside the wrapper (then the parser reads the wrapper as plain text).
+        """
+        end = self._answer.open_wrapper_groups_end()
+        if not end or any(tag in self._answer.text for tag in _INLINE_TAGS):
+            return self.settled()
+        items, errors = _extract(self._answer.text[self._answer.cut : end], self._answer.in_skipped_wrapper)
+        return _result(self._answer.found + items, self._answer.errors + errors, [])
+
     def result(self) -> BoxParseResult:
         """What ``parse_boxes`` gives for the text so far (items of a partial answer may change)."""
         if any(tag in self._answer.text for tag in _INLINE_TAGS):
@@ -296,6 +309,21 @@ class _SegmentedText:
     def extract(self) -> tuple[list[GroundingItem], list[str]]:
         items, errors = _extract(self.text[self.cut :], self.in_skipped_wrapper)
         return self.found + items, self.errors + errors
+
+    def open_wrapper_groups_end(self) -> int:
+        """The end of the last whole bracket group in a brace-free box wrapper still open at the end (0: none)."""
+        start = self.cut
+        if self.in_skipped_wrapper:
+            closing = self.text.find(END_BOX, start)
+            if closing == -1:
+                return 0
+            start = closing + len(END_BOX)
+        wrappers = list(_WRAPPER_RE.finditer(self.text, start))
+        last = wrappers[-1] if wrappers else None
+        if last is None or last.group(0).endswith(END_BOX) or not _read_as_wrapper(last.group(0)):
+            return 0
+        groups = list(_GROUP_RE.finditer(self.text, last.start() + len(BEGIN_BOX)))
+        return groups[-1].end() if groups else 0
 
     def _state_at(self, match: re.Match[str]) -> bool | None:
         """Whether the text up to ``match.end()`` parses alone as it does inside the whole text.
