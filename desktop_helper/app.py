@@ -358,6 +358,7 @@ class Application:
 
         def stop_all(args: argparse.Namespace, output: Output) -> Result:
             self.agent.stop()  # first: the agent must halt before anything else runs
+            self.find.cancel()
             self.overlay.clear()
             return stop_others(args, output)
 

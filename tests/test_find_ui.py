@@ -208,3 +208,22 @@ def test_boxes_of_an_answer_that_breaks_off_are_taken_down(qtbot: Any, screen_ca
     finally:
         controller.shutdown()
         controller.overlay.shutdown()
+
+
+def test_putting_the_boxes_away_stops_the_search(qtbot: Any, screen_capture: Any, messages: Any) -> None:
+    bus, received = messages
+    answer = "[" + ",\n".join(_json_box(f"item {i}", (100 * i, 100, 100 * i + 50, 150)) for i in range(1, 8)) + "]"
+    controller = _controller(ScriptedBackend([answer], chunk_size=8, delay=0.05), screen_capture, bus)
+    try:
+        with qtbot.waitSignal(controller.overlay.shown, timeout=20000):
+            controller.find("items")
+        assert not controller.overlay._timer.isActive()  # no fade while the answer is still coming
+        with qtbot.waitSignal(controller.finished, timeout=20000) as blocker:
+            controller.overlay.clear()  # what Esc and the stop command do
+        assert blocker.args[0].error == "Find on screen was cancelled."
+        qtbot.wait(300)
+        assert not controller.overlay.visible  # nothing came back
+        assert "cancelled" in received[-1].text
+    finally:
+        controller.shutdown()
+        controller.overlay.shutdown()

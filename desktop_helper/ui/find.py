@@ -103,8 +103,9 @@ class FindPrompt(QFrame):
 class FindController(QObject):
     """Runs find-on-screen requests one at a time and draws their results.
 
-    Boxes are drawn as the model writes them; the final result replaces them (or clears them when
-    the request failed or was cancelled).
+    Boxes are drawn as the model writes them and stay until the answer is complete; the final
+    result replaces them (or clears them when the request failed or was cancelled). Hiding the
+    overlay (Esc, the stop command) while a search runs cancels it.
 
     Args:
         overlay: where results are drawn.
@@ -153,6 +154,7 @@ class FindController(QObject):
         self._items_lock = threading.Lock()
         self._pending_items: tuple[ScreenItem, ...] | None = None
         self._items_arrived.connect(self._show_items)
+        overlay.cleared.connect(self._overlay_cleared)
         self.prompt: FindPrompt | None = None
         self.last_result: GroundingResult | None = None
 
@@ -236,7 +238,13 @@ class FindController(QObject):
         with self._items_lock:
             items, self._pending_items = self._pending_items, None
         if items and self._task is not None:
-            self.overlay.show_shapes(shapes_for(items))
+            # No fade while the model is still writing: a slow model may take longer per box.
+            self.overlay.show_shapes(shapes_for(items), fade_seconds=0)
+
+    @Slot()
+    def _overlay_cleared(self) -> None:
+        if self._task is not None:
+            self.cancel()  # the user put the boxes away: more would come back uninvited
 
     def _take_pending_items(self) -> None:
         with self._items_lock:
