@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import subprocess
+import time
 from pathlib import Path
 
 import mss
@@ -210,6 +211,31 @@ def test_find_command_draws_what_the_model_found(x_server: XServer, tmp_path: Pa
         assert app.cli("find", "the", "Save", "button").returncode == 0
         # the screen under the cursor was captured on the capture thread, asked about, and drawn
         x_server.wait_for(lambda: "find 'the Save button': 1 item(s)" in app.log_text(), "the find result", timeout=30)
+        assert app.cli("quit").returncode == 0
+        assert app.wait_exit() == 0
+        assert app.stderr == ""
+    finally:
+        app.kill()
+
+
+def test_stop_command_cancels_a_search_and_takes_its_boxes_down(x_server: XServer, tmp_path: Path) -> None:
+    # A slow model writes seven boxes; they appear one by one until the user says stop.
+    boxes = [{"label": f"item {i}", "bbox_2d": [100 * i, 100, 100 * i + 50, 150]} for i in range(1, 8)]
+    answer = "[" + ",\n".join(json.dumps(box) for box in boxes) + "]"
+    script = tmp_path / "answer.json"
+    script.write_text(json.dumps({"script": [answer], "chunk_size": 8, "delay": 0.15}))
+    app = AppProcess(tmp_path / "profile", dict(x_server.env, DESKTOP_HELPER_SCRIPTED_BACKEND=str(script)))
+    overlay = "^Desktop Helper overlay$"
+    try:
+        app.wait_ready()
+        assert app.cli("find", "items").returncode == 0
+        x_server.wait_for(lambda: visible_window(x_server, overlay), "boxes while the answer streams", timeout=30)
+        assert "find 'items'" not in app.log_text()  # the answer is still coming
+        assert app.cli("stop").returncode == 0
+        x_server.wait_for(lambda: "find 'items': 0 item(s)" in app.log_text(), "the search to stop", timeout=10)
+        assert visible_window(x_server, overlay) is None
+        time.sleep(1.0)
+        assert visible_window(x_server, overlay) is None  # no box came back
         assert app.cli("quit").returncode == 0
         assert app.wait_exit() == 0
         assert app.stderr == ""
