@@ -166,7 +166,10 @@ def test_boxes_appear_while_the_model_writes(qtbot: Any, screen_capture: Any, me
             controller.find("the boxes")
         result = blocker.args[0]
         assert [item.item.label for item in result.items] == list(boxes)
-        assert shown[:3] == [1, 2, 3], shown  # one box at a time, before the answer ended
+        # box by box before the answer ended (a stalled GUI thread may take two in one redraw)
+        assert shown[0] == 1, shown
+        assert shown == sorted(shown), shown
+        assert len(set(shown)) >= 2, shown
         (window,) = [w for w in controller.overlay.windows() if w.isVisible()]
         middle = result.items[2].logical
         painted = window.last_paint_rect.translated(window.pos())
