@@ -240,9 +240,13 @@ class BoxStream:
         """How much of the answer is parsed for good (the rest is parsed again at each call)."""
         return self._answer.cut
 
+    @property
+    def _has_inline_tags(self) -> bool:
+        return any(tag in self._answer.text for tag in _INLINE_TAGS)
+
     def settled(self) -> BoxParseResult:
         """The answer's items that no later text can change (those before the last cut)."""
-        if any(tag in self._answer.text for tag in _INLINE_TAGS):
+        if self._has_inline_tags:
             return BoxParseResult()  # a later tag may still turn them into reasoning
         return _result(self._answer.found, self._answer.errors, [])
 
@@ -254,14 +258,14 @@ class BoxStream:
         object follows inside the wrapper (then the parser reads the wrapper as plain text).
         """
         end = self._answer.open_wrapper_groups_end()
-        if not end or any(tag in self._answer.text for tag in _INLINE_TAGS):
+        if not end or self._has_inline_tags:
             return self.settled()
         items, errors = _extract(self._answer.text[self._answer.cut : end], self._answer.in_skipped_wrapper)
         return _result(self._answer.found + items, self._answer.errors + errors, [])
 
     def result(self) -> BoxParseResult:
         """What ``parse_boxes`` gives for the text so far (items of a partial answer may change)."""
-        if any(tag in self._answer.text for tag in _INLINE_TAGS):
+        if self._has_inline_tags:
             return parse_boxes(self._answer.text, self._thinking.text)
         answer_items, errors = self._answer.extract()
         thinking_items, _ = self._thinking.extract()
@@ -312,18 +316,25 @@ class _SegmentedText:
 
     def open_wrapper_groups_end(self) -> int:
         """The end of the last whole bracket group in a brace-free box wrapper still open at the end (0: none)."""
-        start = self.cut
-        if self.in_skipped_wrapper:
-            closing = self.text.find(END_BOX, start)
-            if closing == -1:
-                return 0
-            start = closing + len(END_BOX)
-        wrappers = list(_WRAPPER_RE.finditer(self.text, start))
-        last = wrappers[-1] if wrappers else None
-        if last is None or last.group(0).endswith(END_BOX) or not _read_as_wrapper(last.group(0)):
+        in_skipped, last = self._last_wrapper(len(self.text))
+        if in_skipped or last is None or last.group(0).endswith(END_BOX) or not _read_as_wrapper(last.group(0)):
             return 0
         groups = list(_GROUP_RE.finditer(self.text, last.start() + len(BEGIN_BOX)))
         return groups[-1].end() if groups else 0
+
+    def _last_wrapper(self, end: int) -> tuple[bool, re.Match[str] | None]:
+        """Whether ``end`` is still in the skipped wrapper the cut lies in; else the last wrapper since then.
+
+        Box wrappers run to their first end tag, or to the end of the text (here ``end``).
+        """
+        start = self.cut
+        if self.in_skipped_wrapper:
+            closing = self.text.find(END_BOX, start, end)
+            if closing == -1:
+                return True, None
+            start = closing + len(END_BOX)
+        wrappers = list(_WRAPPER_RE.finditer(self.text, start, end))
+        return False, wrappers[-1] if wrappers else None
 
     def _state_at(self, match: re.Match[str]) -> bool | None:
         """Whether the text up to ``match.end()`` parses alone as it does inside the whole text.
@@ -341,16 +352,10 @@ class _SegmentedText:
             position -= 1
         if position >= 0 and text[position] in "[(<":
             return None
-        # Box wrappers run to their first end tag, or to the end of the text.
-        closing = text.find(END_BOX, start, end) if self.in_skipped_wrapper else -1
-        if self.in_skipped_wrapper and closing == -1:
-            last, inside = None, True  # still in the skipped wrapper
-        else:
-            wrappers = list(_WRAPPER_RE.finditer(text, start if closing == -1 else closing + len(END_BOX), end))
-            last = wrappers[-1] if wrappers else None
-            inside = last is not None and not last.group(0).endswith(END_BOX)
-            if last is not None and inside and not _holds_box_object(text, last.start(), end):
-                return None  # what it holds may still be read as the wrapper's boxes
+        in_skipped, last = self._last_wrapper(end)
+        inside = in_skipped or (last is not None and not last.group(0).endswith(END_BOX))
+        if last is not None and inside and not _holds_box_object(text, last.start(), end):
+            return None  # what it holds may still be read as the wrapper's boxes
         cut_at = match.group(0)
         if cut_at == "}":
             # A label is read back to the last object *with coordinates* on its line: an object
