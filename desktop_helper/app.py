@@ -349,20 +349,17 @@ class Application:
         r.register("status", self._status)
         r.register("capture", self.capture.capture_command)
         r.register("record", self.capture.record_command)
-        if not r.has("stop"):
-            r.register("stop", _simple(self.capture.stop))
         r.register("agent", self.agent.command)
         r.register("find", self.find.find_command)
         r.register("ask", self._ask)
-        stop_others = self.router._handlers["stop"]
 
-        def stop_all(args: argparse.Namespace, output: Output) -> Result:
+        def stop_all() -> None:
             self.agent.stop()  # first: the agent must halt before anything else runs
             self.find.cancel()
             self.overlay.clear()
-            return stop_others(args, output)
+            self.capture.stop()
 
-        r.register("stop", stop_all)
+        r.register("stop", _simple(stop_all))
 
     def _ask(self, args: argparse.Namespace, output: Output) -> Result:
         """Answer a forwarded ``desktop-helper ask`` with the model the app already has loaded."""

@@ -73,9 +73,6 @@ class CommandRouter:
             raise ValueError(f"unknown command {name}")
         self._handlers[name] = handler
 
-    def has(self, name: str) -> bool:
-        return name in self._handlers
-
     def run(self, args: argparse.Namespace, output: Output) -> Result:
         handler = self._handlers.get(args.command)
         if handler is None:
