@@ -159,6 +159,25 @@ def test_history_survives_restart_and_lists_searches_renames_deletes(make_harnes
     assert again.history.conversations() == []
 
 
+def test_boxes_of_a_stored_answer_are_drawn_again_after_a_restart(make_harness, qtbot: QtBot) -> None:
+    h = make_harness([BOXED_ANSWER])
+    h.window.attach_images([ImagePart(_png(), "image/png", 560, 420, name="capture.png")])
+    answer_id = h.ask("Where is the blue square?")
+    conversation = h.window.conversation_id
+    h.close()
+
+    # a new window knows nothing of what was sent: the boxes are drawn on the question's stored image
+    again = make_harness(["unused"])
+    assert conversation is not None
+    again.window.open_conversation(conversation)
+    boxed = again.window._image_for_key(f"boxed:{answer_id}")
+    assert boxed is not None
+    assert not boxed.isNull()
+    answer = again.window.view.messages()[-1]
+    assert answer.boxed_image is not None
+    assert not answer.can_show_on_screen  # the capture's geometry is not kept in the history
+
+
 def test_stop_keeps_partial_answer_and_regenerate_replaces_it(make_harness, qtbot: QtBot) -> None:
     long_answer = "word " * 400
     h = make_harness([long_answer, "short answer"], delay=0.01)

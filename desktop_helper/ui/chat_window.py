@@ -477,7 +477,8 @@ class ChatWindow(QMainWindow):
             return
         self.conversation_id = conversation_id
         self._cancel_edit()
-        self.view.set_messages([self._view_message(m) for m in self.history.messages(conversation_id)])
+        messages = self.history.messages(conversation_id)
+        self.view.set_messages([self._view_message(m, messages) for m in messages])
 
     def rename_conversation(self, conversation_id: int, title: str) -> None:
         self.history.rename_conversation(conversation_id, title)
@@ -991,7 +992,8 @@ class ChatWindow(QMainWindow):
         viewer.show()
 
     # ----- view models
-    def _view_message(self, stored: StoredMessage) -> ViewMessage:
+    def _view_message(self, stored: StoredMessage, conversation: list[StoredMessage] | None = None) -> ViewMessage:
+        """``conversation``: the conversation's messages when already loaded (spares a query per answer)."""
         message = ViewMessage(stored.id, stored.role, stored.content, stored.thinking, stored.status, stored.error)
         for attachment in stored.attachments:
             if attachment.kind == "image":
@@ -1000,17 +1002,17 @@ class ChatWindow(QMainWindow):
             else:
                 message.files.append(attachment.name)
         if stored.role == "assistant" and stored.content:
-            self._add_boxes(message, stored)
+            self._add_boxes(message, stored, conversation)
         return message
 
-    def _add_boxes(self, message: ViewMessage, stored: StoredMessage) -> None:
+    def _add_boxes(self, message: ViewMessage, stored: StoredMessage, conversation: list[StoredMessage] | None) -> None:
         from desktop_helper.parsers.boxes import parse_boxes
 
         result = parse_boxes(stored.content, stored.thinking)
         if not result.items:
             return
         image = self._sent_images.get(stored.id)
-        data = image.data if image is not None else self._last_image_before(stored)
+        data = image.data if image is not None else self._last_image_before(stored, conversation)
         if data is None:
             return
         from PIL import Image
@@ -1029,8 +1031,10 @@ class ChatWindow(QMainWindow):
         message.box_note = self.tr("{0} location(s) the model marked (its estimate)").format(count)
         message.can_show_on_screen = image is not None and image.geometry is not None
 
-    def _last_image_before(self, stored: StoredMessage) -> bytes | None:
-        for earlier in reversed(self.history.messages(stored.conversation_id)):
+    def _last_image_before(self, stored: StoredMessage, conversation: list[StoredMessage] | None) -> bytes | None:
+        if conversation is None:
+            conversation = self.history.messages(stored.conversation_id)
+        for earlier in reversed(conversation):
             if earlier.id >= stored.id or earlier.role != "user":
                 continue
             images = [a for a in earlier.attachments if a.kind == "image"]
