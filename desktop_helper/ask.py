@@ -301,6 +301,42 @@ def _overlap(a: Rect, b: Rect) -> float:
 # ---------------------------------------------------------------------- CLI glue
 
 
+def _images_from_args(args: argparse.Namespace) -> list[ImagePart]:
+    """The ``--image`` files, then the ``--screen`` or ``--region`` capture (taken now).
+
+    Raises:
+        MediaError, CaptureError, UserError: unreadable image, no display, bad region.
+    """
+    images = [load_image_file(p) for p in args.image]
+    if args.screen is not None:
+        images.append(capture(monitor=args.screen))
+    elif args.region:
+        images.append(capture(region=parse_region(args.region)))
+    return images
+
+
+def _run_from_args(
+    args: argparse.Namespace,
+    backend: Backend,
+    images: Sequence[ImagePart],
+    *,
+    on_answer: Callable[[str], None] | None = None,
+    on_thinking: Callable[[str], None] | None = None,
+    on_progress: Callable[[str], None] | None = None,
+) -> AskResult:
+    return run_ask(
+        backend,
+        " ".join(args.question),
+        images,
+        thinking=not args.no_think,
+        max_tokens=args.max_tokens,
+        image_token_budget=args.image_budget,
+        on_answer=on_answer,
+        on_thinking=on_thinking,
+        on_progress=on_progress,
+    )
+
+
 def open_backend(args: argparse.Namespace, paths: Any) -> Backend:
     """The backend the arguments and settings ask for."""
     from desktop_helper.settings.store import Settings
@@ -382,21 +418,14 @@ def main(args: argparse.Namespace, paths: Any, out: TextIO | None = None, err: T
             return forwarded
     backend: Backend | None = None
     try:
-        images: list[ImagePart] = [load_image_file(p) for p in args.image]
-        if args.screen is not None:
-            images.append(capture(monitor=args.screen))
-        elif args.region:
-            images.append(capture(region=parse_region(args.region)))
+        images = _images_from_args(args)
         backend = open_backend(args, paths)
         stream_out = None if args.json else _writer(out)
         stream_think = _writer(err) if args.show_thinking and not args.json else None
-        result = run_ask(
+        result = _run_from_args(
+            args,
             backend,
-            " ".join(args.question),
             images,
-            thinking=not args.no_think,
-            max_tokens=args.max_tokens,
-            image_token_budget=args.image_budget,
             on_answer=stream_out,
             on_thinking=stream_think,
             on_progress=_status_printer(err) if not args.json else None,
@@ -445,19 +474,7 @@ def serve_forwarded(args: argparse.Namespace, output: Callable[[str], None], bac
     ``output``; with ``--json`` that is one JSON line.
     """
     try:
-        images = [load_image_file(p) for p in args.image]
-        if args.screen is not None:
-            images.append(capture(monitor=args.screen))
-        elif args.region:
-            images.append(capture(region=parse_region(args.region)))
-        result = run_ask(
-            backend,
-            " ".join(args.question),
-            images,
-            thinking=not args.no_think,
-            max_tokens=args.max_tokens,
-            image_token_budget=args.image_budget,
-        )
+        result = _run_from_args(args, backend, _images_from_args(args))
     except UserError as exc:
         output(json.dumps({"error": exc.message, "fix": exc.fix}) if args.json else str(exc))
         return EXIT_ERROR
