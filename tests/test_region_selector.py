@@ -68,7 +68,7 @@ def selector(qapp: Any) -> Any:
 
     x, y, w, h = physical_rect_of(QGuiApplication.primaryScreen())
     monitor = Monitor(1, "screen", Rect(x, y, w, h), QGuiApplication.primaryScreen().devicePixelRatio())
-    window = WindowInfo(1, "app", None, Rect(200, 100, 640, 480))
+    window = WindowInfo("app", None, Rect(200, 100, 640, 480))
     made = RegionSelector([_frame(monitor)], [window], last_region=Rect(10, 20, 30, 40), confirm_on_release=False)
     results: list[Any] = []
     made.selected.connect(results.append)

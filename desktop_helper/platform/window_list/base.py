@@ -18,6 +18,7 @@ class WindowInfo:
         rect: where it is, in global physical pixels (None when the OS does not say).
         focused: whether it has the keyboard focus.
         minimized: whether it is minimized (not on the screen).
+        pid: the owning process, where the OS says (X11 ``_NET_WM_PID``).
     """
 
     title: str
@@ -25,6 +26,7 @@ class WindowInfo:
     rect: Rect | None = None
     focused: bool = False
     minimized: bool = False
+    pid: int | None = None
 
 
 class WindowLister(ABC):

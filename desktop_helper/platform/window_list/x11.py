@@ -14,8 +14,17 @@ from desktop_helper.platform.window_list.base import WindowInfo, WindowLister
 
 
 class X11WindowLister(WindowLister):
-    def __init__(self, display: str | None = None) -> None:
+    """The window manager's client list, front-most first.
+
+    Args:
+        display: X display name (default ``$DISPLAY``).
+        frames: give each window's rectangle with its window-manager frame (``_NET_FRAME_EXTENTS``:
+            title bar, borders), what a user means by "the window" when snapping a region to it.
+    """
+
+    def __init__(self, display: str | None = None, *, frames: bool = False) -> None:
         self._display_name = display
+        self._frames = frames
 
     def windows(self) -> list[WindowInfo]:
         try:
@@ -64,12 +73,18 @@ class X11WindowLister(WindowLister):
         origin = window.translate_coords(root, 0, 0)
         # translate_coords gives the root's position relative to the window: negate it
         rect = Rect(-origin.x, -origin.y, geometry.width, geometry.height)
+        if self._frames:
+            extents = window.get_full_property(atom("_NET_FRAME_EXTENTS"), Xatom.CARDINAL)
+            left, right, top, bottom = [*list(extents.value), 0, 0, 0, 0][:4] if extents is not None else (0, 0, 0, 0)
+            rect = Rect(rect.x - left, rect.y - top, rect.width + left + right, rect.height + top + bottom)
         state = window.get_full_property(atom("_NET_WM_STATE"), Xatom.ATOM)
         hidden = bool(state is not None and atom("_NET_WM_STATE_HIDDEN") in list(state.value))
         attributes = window.get_attributes()
         if attributes.map_state != X.IsViewable:
             hidden = True
-        return WindowInfo(title, app, rect, window_id == active_id, hidden)
+        pid_property = window.get_full_property(atom("_NET_WM_PID"), Xatom.CARDINAL)
+        pid = int(pid_property.value[0]) if pid_property is not None and len(pid_property.value) else None
+        return WindowInfo(title, app, rect, window_id == active_id, hidden, pid)
 
 
 def _text(value: Any) -> str:
