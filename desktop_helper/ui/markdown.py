@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -120,7 +120,6 @@ class StreamingMarkdown:
     _fence: str = ""
     _fence_line: str = ""
     _prefix: str = ""
-    _blocks: list[str] = field(default_factory=list)
 
     def feed(self, delta: str) -> list[str]:
         self.text += delta
@@ -171,9 +170,7 @@ class StreamingMarkdown:
         self._prefix = ""
         self.stable_end = end
         if block.strip():
-            rendered = render_markdown(block)
-            self._blocks.append(rendered)
-            new.append(rendered)
+            new.append(render_markdown(block))
 
     def tail(self) -> str:
         return self._prefix + self.text[self.stable_end :]
