@@ -107,7 +107,6 @@ class SettingsDialog(QDialog):
         self.errors.setObjectName("errors")
         self.errors.setStyleSheet("color: #b91c1c;")
         self.errors.setWordWrap(True)
-        self._forms: dict[str, QFormLayout] = {}
         for section, title in SECTIONS.items():
             self._add_schema_page(section, schema_tr(title))
         self.sections.currentRowChanged.connect(self.pages.setCurrentIndex)
@@ -139,7 +138,6 @@ class SettingsDialog(QDialog):
             label = QLabel(schema_tr(setting.label) + ("*" if setting.restart else ""), page)
             label.setToolTip(schema_tr(setting.description))
             form.addRow(label, editor)
-        self._forms[section] = form
         self.add_page(title, page)
 
     def add_page(self, title: str, widget: QWidget) -> None:
