@@ -138,7 +138,7 @@ def wait_painted(controller: Any, since: float, count: int) -> None:
 
     def painted() -> bool:
         shown = [w for w in controller.windows() if w.isVisible()]
-        return len(controller._drawn) == count and bool(shown) and all(w.last_paint > since for w in shown)
+        return controller.drawn_count == count and bool(shown) and all(w.last_paint > since for w in shown)
 
     wait_for(painted, f"{count} shapes painted")
     QGuiApplication.sync()

@@ -295,10 +295,10 @@ class OverlayWindow(QWidget):
         blending a small window costs a fraction of a full-screen one.
         """
         pieces, bounds = self._pieces_for(shapes)
-        if not pieces:
-            self._pieces = []
-            return False
-        return self._replace_pieces(pieces, bounds)
+        self._pieces = pieces
+        if pieces:
+            self._place(bounds, self._mask_of(pieces))
+        return bool(pieces)
 
     def add_shapes(self, shapes: Sequence[Shape]) -> bool:
         """Draw ``shapes`` over those already shown; returns whether the window has anything to show.
@@ -310,9 +310,11 @@ class OverlayWindow(QWidget):
         if not pieces:
             return bool(self._pieces)
         if not self._pieces or not self.isVisible():
-            return self._replace_pieces(pieces, bounds)
+            self._pieces = pieces
+            self._place(bounds, self._mask_of(pieces))
+            return True
         self._pieces += pieces
-        new_mask = _union_all([piece.mask() for piece in pieces]) if not self.translucent else QRegion()
+        new_mask = self._mask_of(pieces)
         if not self._area.contains(bounds):
             self._place(self._screen_area(), self._mask.united(new_mask))
             return True
@@ -323,10 +325,13 @@ class OverlayWindow(QWidget):
         self.repaint(bounds.translated(self._offset))
         return True
 
-    def _replace_pieces(self, pieces: list[_Piece], bounds: QRect) -> bool:
-        self._pieces = pieces
-        self._place(bounds, _union_all([piece.mask() for piece in pieces]) if not self.translucent else QRegion())
-        return True
+    def _mask_of(self, pieces: list[_Piece]) -> QRegion:
+        """The pixels of ``pieces`` (shaped windows only; a translucent window needs no mask)."""
+        if self.translucent:
+            return QRegion()
+        # One region per piece (a box outline is its rectangle minus its inside), not per
+        # rectangle: 100 boxes are 200 regions to merge instead of 500.
+        return _union_all([piece.mask() for piece in pieces])
 
     def _screen_area(self) -> QRect:
         return QRect(QPoint(0, 0), self.screen_ref.geometry().size())
@@ -351,8 +356,6 @@ class OverlayWindow(QWidget):
         self._offset = QPoint(-area.x(), -area.y())
         self.setGeometry(area.translated(self.screen_ref.geometry().topLeft()))
         if not self.translucent:
-            # One region per piece (a box outline is its rectangle minus its inside), not per
-            # rectangle: 100 boxes are 200 regions to merge instead of 500.
             self._mask = mask
             self.setMask(mask.translated(self._offset))
         self.update()
@@ -457,6 +460,11 @@ class OverlayController(QObject):
     @property
     def visible(self) -> bool:
         return bool(self._shapes)
+
+    @property
+    def drawn_count(self) -> int:
+        """How many shapes the windows show now (0 while hidden for a capture)."""
+        return len(self._drawn)
 
     def windows(self) -> list[OverlayWindow]:
         return list(self._windows.values())
