@@ -34,7 +34,11 @@ class RemoteFile:
 
     @property
     def url(self) -> str:
-        return f"{HF_BASE}/{self.repo}/resolve/main/{self.filename}"
+        return self.url_at(HF_BASE)
+
+    def url_at(self, base: str) -> str:
+        """Where to download it from ``base`` (Hugging Face, or a mirror with the same paths)."""
+        return f"{base}/{self.repo}/resolve/main/{self.filename}"
 
 
 @dataclass(frozen=True)

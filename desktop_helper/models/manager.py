@@ -135,9 +135,8 @@ def download_known_model(
             speed = f", {p.speed / 1e6:.1f} MB/s" if p.speed else ""
             progress(overall, f"{p.phase.capitalize()} {label}: {p.done / 1e6:.0f} MB{speed}")
 
-        url = f"{base}/{remote.repo}/resolve/main/{remote.filename}"
         download_file(
-            url,
+            remote.url_at(base),
             local,
             expected_size=remote.size if remote.size_exact else None,
             expected_sha256=remote.sha256,
