@@ -28,7 +28,7 @@ from desktop_helper.agent.loop import AgentConfig, AgentRun, ExecutorFactory, Pr
 from desktop_helper.agent.record import RunOutcome, StepRecord, StepRecorder
 from desktop_helper.agent.screen import ScreenSource
 from desktop_helper.backends.base import Backend
-from desktop_helper.core.geometry import Monitor, Rect, monitor_at_logical
+from desktop_helper.core.geometry import Monitor, monitor_at_logical
 from desktop_helper.platform.input.base import ElevationProbe, HotkeySuspender
 from desktop_helper.ui.step_panel import StepPanel
 
@@ -369,20 +369,6 @@ class _Listener:
             self._session._show_signal.emit()
 
 
-def qt_monitor_scales() -> dict[tuple[int, int, int, int], float]:
-    """Physical (x, y, width, height) of each Qt screen -> its device pixel ratio.
-
-    Qt keeps each screen's top-left at its native position and scales only the extent.
-    """
-    scales: dict[tuple[int, int, int, int], float] = {}
-    for screen in QGuiApplication.screens():
-        geometry = screen.geometry()
-        ratio = screen.devicePixelRatio()
-        key = (geometry.x(), geometry.y(), round(geometry.width() * ratio), round(geometry.height() * ratio))
-        scales[key] = ratio
-    return scales
-
-
 def monitor_under_cursor(monitors: list[Monitor]) -> Monitor:
     """The monitor holding the mouse pointer, else the primary one, else the first."""
     position = QCursor.pos()
@@ -390,10 +376,6 @@ def monitor_under_cursor(monitors: list[Monitor]) -> Monitor:
     if found is not None:
         return found
     return next((m for m in monitors if m.primary), monitors[0])
-
-
-def bounds_of(monitor: Monitor) -> Rect:
-    return monitor.physical
 
 
 def start_stop_hotkey(hotkey: str, on_stop: Callable[[], None]) -> Callable[[], None]:
