@@ -93,9 +93,21 @@ def place(item: GroundingItem, geometry: CaptureGeometry) -> Placement:
     return physical, logical, image
 
 
-def map_items(parse: BoxParseResult, geometry: CaptureGeometry) -> tuple[ScreenItem, ...]:
-    """Place every drawable item of ``parse`` on the screen through ``geometry``."""
-    return tuple(ScreenItem(item, number, *place(item, geometry)) for number, item in enumerate(parse.items, start=1))
+def map_items(
+    parse: BoxParseResult, geometry: CaptureGeometry, places: dict[GroundingItem, Placement] | None = None
+) -> tuple[ScreenItem, ...]:
+    """Place every drawable item of ``parse`` on the screen through ``geometry``.
+
+    ``places``: placements already computed (read and filled), for mapping a growing answer again.
+    """
+    places = {} if places is None else places
+    mapped = []
+    for number, item in enumerate(parse.items, start=1):
+        placement = places.get(item)
+        if placement is None:
+            placement = places[item] = place(item, geometry)
+        mapped.append(ScreenItem(item, number, *placement))
+    return tuple(mapped)
 
 
 def ground_answer(
@@ -147,7 +159,7 @@ class GroundingStream:
         # Items only appear when a cut settles them or a bracket group closes.
         if self._boxes.settled_chars == settled and not any(closer in event.text for closer in "])>"):
             return False
-        items = self._map(self._boxes.so_far())
+        items = map_items(self._boxes.so_far(), self.geometry, self._places)
         changed = items != self.items
         self.items = items
         return changed
@@ -156,20 +168,11 @@ class GroundingStream:
         """The whole answer's result (call it after the last event)."""
         started = time.perf_counter()
         parse = self._boxes.result()
-        self.items = self._map(parse)
+        self.items = map_items(parse, self.geometry, self._places)
         return _result(
             parse, self.items, started,
             question=self.question, answer=self._boxes.answer, thinking=self._boxes.thinking, geometry=self.geometry,
         )
-
-    def _map(self, parse: BoxParseResult) -> tuple[ScreenItem, ...]:
-        mapped = []
-        for number, item in enumerate(parse.items, start=1):
-            placement = self._places.get(item)
-            if placement is None:
-                placement = self._places[item] = place(item, self.geometry)
-            mapped.append(ScreenItem(item, number, *placement))
-        return tuple(mapped)
 
 
 def shapes_for(result: GroundingResult | Sequence[ScreenItem]) -> list[Shape]:
