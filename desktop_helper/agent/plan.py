@@ -52,11 +52,6 @@ class PlannedAction:
     logical_end: tuple[float, float] | None
     words: str
 
-    @property
-    def touches_input(self) -> bool:
-        """Whether performing it sends synthetic input (everything but WAIT/DONE/FAIL)."""
-        return self.action.name not in {"WAIT", "DONE", "FAIL"}
-
 
 def _clamp(value: int) -> int:
     return min(max(value, 0), MAX_COORDINATE)

@@ -46,8 +46,6 @@ ActionName = Literal[
 
 POINT_ACTIONS: frozenset[str] = frozenset({"left_click", "right_click", "middle_click", "hover", "left_double_click"})
 ACTION_NAMES: frozenset[str] = POINT_ACTIONS | {"left_drag", "key", "type", "scroll", "WAIT", "DONE", "FAIL"}
-#: actions that end the run instead of touching the screen
-FINAL_ACTIONS: frozenset[str] = frozenset({"DONE", "FAIL"})
 
 #: lower-case spellings models use for the no-argument actions
 _CASE_ALIASES = {"wait": "WAIT", "done": "DONE", "fail": "FAIL", "finished": "DONE", "double_click": "left_double_click"}
@@ -82,10 +80,6 @@ class GuiAction:
     element_info: str = ""
     call: str = ""
 
-    @property
-    def is_final(self) -> bool:
-        return self.name in FINAL_ACTIONS
-
 
 @dataclass(frozen=True)
 class AgentReply:
@@ -108,10 +102,6 @@ class AgentReply:
     memory_text: str = "[]"
     thinking: str = ""
     raw: str = ""
-
-    @property
-    def understood(self) -> bool:
-        return self.action is not None
 
 
 class _UnreadableError(ValueError):
