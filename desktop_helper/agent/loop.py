@@ -34,7 +34,7 @@ from desktop_helper.backends.base import Backend, CancelToken, ChatRequest, Done
 from desktop_helper.core.errors import UserError
 from desktop_helper.core.geometry import Rect
 from desktop_helper.core.shapes import Shape
-from desktop_helper.core.types import FinishReason, ImagePart
+from desktop_helper.core.types import FinishReason, ImagePart, Message
 from desktop_helper.parsers.gui_actions import AgentReply, format_call, parse_agent_reply
 from desktop_helper.platform.input.base import (
     ElevationProbe,
@@ -314,11 +314,10 @@ class AgentRun:
             self._record(StepRecord(number, sent, raw, thinking, None, "", "model_error", detail, started))
             return RunOutcome("error", detail, number)
         reply = parse_agent_reply(raw, thinking)
-        small = _LazyHalf(sent)
         if reply.action is None:
             state.unreadable += 1
             self._record(StepRecord(number, sent, raw, thinking, reply, "", "not_understood", reply.problem, started))
-            state.history.append(HistoryStep(reply.thought, "(no valid action)", small.part))
+            state.history.append(HistoryStep(reply.thought, "(no valid action)", half_size(sent)))
             if state.unreadable >= config.max_unreadable:
                 return RunOutcome(
                     "failed",
@@ -352,13 +351,13 @@ class AgentRun:
             self.listener.on_status(f"Step {number}: waiting {WAIT_SECONDS:g} seconds")
             self._cancel.wait(WAIT_SECONDS)
             self._record(StepRecord(number, sent, raw, thinking, reply, plan.words, "waited", "", started))
-            state.history.append(HistoryStep(reply.thought, call, small.part))
+            state.history.append(HistoryStep(reply.thought, call, half_size(sent)))
             return None
 
         problem = _static_problem(plan)
         if problem:
             self._record(StepRecord(number, sent, raw, thinking, reply, plan.words, "not_understood", problem, started))
-            state.history.append(HistoryStep(reply.thought, f"{call} (not performed: {problem})", small.part))
+            state.history.append(HistoryStep(reply.thought, f"{call} (not performed: {problem})", half_size(sent)))
             state.unreadable += 1
             if state.unreadable >= config.max_unreadable:
                 return RunOutcome("failed", problem, number)
@@ -372,7 +371,7 @@ class AgentRun:
             return RunOutcome("stopped", "Stopped.", number)
         if decision == "skip":
             self._record(StepRecord(number, sent, raw, thinking, reply, plan.words, "skipped", "Skipped by the user.", started))
-            state.history.append(HistoryStep(reply.thought, f"{call} (skipped by the user, not performed)", small.part))
+            state.history.append(HistoryStep(reply.thought, f"{call} (skipped by the user, not performed)", half_size(sent)))
             return None
 
         blocked = self._elevation.blocked_target(plan.point)
@@ -391,12 +390,12 @@ class AgentRun:
             return RunOutcome("stopped", "Stopped.", number)
         except UserError as exc:
             self._record(StepRecord(number, sent, raw, thinking, reply, plan.words, "failed", str(exc), started))
-            state.history.append(HistoryStep(reply.thought, f"{call} (failed: {exc.message})", small.part))
+            state.history.append(HistoryStep(reply.thought, f"{call} (failed: {exc.message})", half_size(sent)))
             return None
         if plan.logical_point is not None and action.name != "scroll":
             state.last_click = plan.logical_point
         self._record(StepRecord(number, sent, raw, thinking, reply, plan.words, "performed", "", started))
-        state.history.append(HistoryStep(reply.thought, call, small.part))
+        state.history.append(HistoryStep(reply.thought, call, half_size(sent)))
         self.listener.on_status(f"Step {number}: waiting for the screen to settle")
         self._wait_until_settled(screen)
         return None
@@ -410,10 +409,7 @@ class AgentRun:
 
         return with_budget(shot, self.config.image_token_budget)
 
-    def _ask(self, message: object) -> tuple[str, str, Done | None]:
-        from desktop_helper.core.types import Message
-
-        assert isinstance(message, Message)
+    def _ask(self, message: Message) -> tuple[str, str, Done | None]:
         request = ChatRequest(
             messages=(message,),
             thinking=self.config.thinking,
@@ -483,20 +479,6 @@ class AgentRun:
             if current == previous:
                 return
             previous = current
-
-
-class _LazyHalf:
-    """The half-size history copy of a screenshot, made when first needed (after the user decided)."""
-
-    def __init__(self, full: ImagePart) -> None:
-        self._full = full
-        self._half: ImagePart | None = None
-
-    @property
-    def part(self) -> ImagePart:
-        if self._half is None:
-            self._half = half_size(self._full)
-        return self._half
 
 
 def _static_problem(plan: PlannedAction) -> str:
