@@ -274,18 +274,18 @@ class CaptureController(QObject):
                 return what, (frames, list_windows(display))
             if what == "screen":
                 found = monitor_at_logical(monitors, *cursor_logical) or nearest_monitor(monitors, *cursor_logical)
-                return what, self.backend.grab_monitor(found)
+                return what, _encoded(self.backend.grab_monitor(found))
             if what == "monitor":
-                return what, self.backend.grab_monitor(monitors[(monitor_number or 1) - 1])
+                return what, _encoded(self.backend.grab_monitor(monitors[(monitor_number or 1) - 1]))
             if what == "last-region":
                 assert self.last_region is not None
-                return what, self.backend.grab(self.last_region, monitor_for_rect(monitors, self.last_region))
+                return what, _encoded(self.backend.grab(self.last_region, monitor_for_rect(monitors, self.last_region)))
             if what == "window":
                 found = monitor_at_logical(monitors, *cursor_logical) or nearest_monitor(monitors, *cursor_logical)
                 x, y = found.logical_to_physical(*cursor_logical)
                 window = window_at(list_windows(display), x, y)
                 rect = window.rect.intersection(found.physical) if window is not None else None
-                return what, self.backend.grab(rect or found.physical, found)
+                return what, _encoded(self.backend.grab(rect or found.physical, found))
             raise CaptureError(f"Unknown capture '{what}'.")
 
         self._submit(work)
@@ -325,7 +325,7 @@ class CaptureController(QObject):
             self._select(frames, windows, record=what == "record-region")
             return
         self._busy = False
-        self._hand_on(result)
+        self._hand_on(*result)
 
     def _select(self, frames: list[Frame], windows: list[WindowInfo], record: bool) -> None:
         selector = RegionSelector(
@@ -339,18 +339,20 @@ class CaptureController(QObject):
 
         def chosen(rect: Rect) -> None:
             self.selector = None
-            self._busy = False
             self.last_region = rect
             if record:
+                self._busy = False
                 monitors = [f.geometry.monitor for f in frames]
                 self._start_recording(rect, monitor_for_rect(monitors, rect))
                 return
             try:
                 frame = selector.frame_for(rect)
             except ValueError as exc:
+                self._busy = False
                 self.bus.error(f"The region could not be captured: {exc}.", "Select it again.")
                 return
-            self._hand_on(frame)
+            # still busy until the PNG, encoded on the capture thread, is handed on (_deliver)
+            self._submit(lambda: ("selection", _encoded(frame)))
             selector.deleteLater()
 
         def cancelled() -> None:
@@ -362,10 +364,8 @@ class CaptureController(QObject):
         selector.cancelled.connect(cancelled)
         selector.show()
 
-    def _hand_on(self, frame: Frame) -> None:
-        """After a capture: encode, copy/save if asked, and open it in the chat or the quick-ask prompt."""
-        stamp = time.strftime("%Y%m%d-%H%M%S")
-        part = encode_pixels(frame.pixels, geometry=frame.geometry, name=f"capture-{stamp}.png")
+    def _hand_on(self, frame: Frame, part: ImagePart) -> None:
+        """After a capture (``part``: its PNG): copy/save if asked, and open it in the chat or the quick-ask prompt."""
         rect = frame.geometry.rect
         log.info("capture: %dx%d at (%g, %g) on monitor %d", part.width, part.height, rect.x, rect.y, frame.geometry.monitor.id)
         if self.settings.get("capture.copy_to_clipboard"):
@@ -534,3 +534,9 @@ class CaptureController(QObject):
             self._executor.submit(release)
         self._executor.shutdown(wait=True)
         self.backend.close()
+
+
+def _encoded(frame: Frame) -> tuple[Frame, ImagePart]:
+    """A capture and its PNG, made on the capture thread (a 1080p screen takes ~20-80 ms, a 4K one four times that)."""
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    return frame, encode_pixels(frame.pixels, geometry=frame.geometry, name=f"capture-{stamp}.png")
