@@ -265,6 +265,24 @@ def test_show_on_screen_calls_the_overlay_with_the_capture_geometry(make_harness
     assert "begin_of_box" in calls[0][0]
 
 
+def test_an_answer_about_no_image_never_takes_the_capture_of_the_answer_it_replaced(make_harness, qtbot: QtBot) -> None:
+    from desktop_helper.core.geometry import Monitor, Rect
+
+    h = make_harness([BOXED_ANSWER, BOXED_ANSWER])
+    geometry = CaptureGeometry(Monitor(1, "Xvfb", Rect(0, 0, 1920, 1080)), Rect(100, 100, 560, 420))
+    h.window.attach_images([ImagePart(_png(), "image/png", 560, 420, geometry=geometry, name="capture")])
+    first = h.ask("where?")
+    assert h.window.view.messages()[-1].can_show_on_screen
+    question = h.history.messages(h.window.conversation_id)[0]
+    h.window.edit(question.id)
+    h.window.attachments.clear()
+    h.window.input.setPlainText("where, without the picture?")
+    with qtbot.waitSignal(h.window.generation_finished, timeout=10000) as blocker:
+        h.window.send()
+    assert blocker.args[0] == first  # SQLite hands the deleted answer's id out again
+    assert not h.window.view.messages()[-1].can_show_on_screen  # no capture, nothing to show on the screen
+
+
 def test_image_click_enlarges(make_harness, qtbot: QtBot) -> None:
     h = make_harness(["ok"])
     h.window.attach_images([ImagePart(_png(), "image/png", 560, 420, name="x.png")])

@@ -930,6 +930,9 @@ class ChatWindow(QMainWindow):
         self._stream = None
         if stream.image is not None:
             self._sent_images[stream.message_id] = stream.image
+        else:
+            # SQLite hands a deleted answer's id out again (after edit or regenerate): its capture is not this one's.
+            self._sent_images.pop(stream.message_id, None)
         message = self._view_message(self.history.message(stream.message_id))
         self.view.end_stream(message)
         self.send_button.setEnabled(True)
