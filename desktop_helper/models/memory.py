@@ -68,40 +68,30 @@ class MemoryEstimate:
         return None
 
 
-def estimate(
-    *,
+def estimate_for_hint(
+    hint: ShapeHint,
     weights_bytes: int,
-    n_layer: int,
-    n_head: int,
-    n_head_kv: int,
-    head_dim: int,
-    n_embd: int,
-    n_vocab: int,
-    n_ff: int,
+    *,
     context_size: int,
     image_tokens: int,
-    vision_n_embd: int,
-    vision_n_layer: int,
-    vision_n_head: int,
-    vision_n_ff: int,
     flash_attention: bool,
     available: int | None = None,
     device: str = "RAM",
 ) -> MemoryEstimate:
-    """Estimate from raw numbers (see :func:`estimate_for_pair` and :func:`estimate_for_hint`)."""
+    """Estimate from architecture numbers (the catalog's, for a model not downloaded yet)."""
     f16, f32 = 2, 4
-    kv = 2 * n_layer * context_size * n_head_kv * head_dim * f16
+    kv = 2 * hint.n_layer * context_size * hint.n_head_kv * hint.head_dim * f16
     ubatch = min(N_UBATCH, context_size)
     # logits for one ubatch + the widest activations; without flash attention the KQ matrix
     # of a full ubatch against the whole context dominates
-    compute = ubatch * (n_vocab + 2 * n_ff + 4 * n_embd) * f32
+    compute = ubatch * (hint.n_vocab + 2 * hint.n_ff + 4 * hint.n_embd) * f32
     if not flash_attention:
-        compute += ubatch * context_size * n_head * f32
+        compute += ubatch * context_size * hint.n_head * f32
     patches = max(1, image_tokens) * PATCHES_PER_TOKEN
-    vision = patches * (4 * vision_n_embd + 2 * vision_n_ff) * f32
+    vision = patches * (4 * hint.vision_n_embd + 2 * hint.vision_n_ff) * f32
     if not flash_attention:
         # the ViT attends over all patches of the image at once: quadratic in the budget
-        vision += patches * patches * vision_n_head * f32
+        vision += patches * patches * hint.vision_n_head * f32
     notes = []
     if not flash_attention and image_tokens > 2048:
         notes.append("Without flash attention the vision encoder's memory grows with the square of the image token budget.")
@@ -119,55 +109,28 @@ def estimate_for_pair(
 ) -> MemoryEstimate:
     """Estimate for files on disk (numbers read from their headers)."""
     text, vision = pair.text, pair.vision
-    weights = pair.model.file_size + (pair.mmproj.file_size if pair.mmproj else 0)
-    return estimate(
-        weights_bytes=weights,
+    hint = ShapeHint(
         n_layer=text.n_layer,
+        n_embd=text.n_embd,
         n_head=text.n_head,
         n_head_kv=text.n_head_kv,
         head_dim=text.head_dim,
-        n_embd=text.n_embd,
         n_vocab=text.n_vocab,
         n_ff=text.n_ff,
-        context_size=context_size,
-        image_tokens=image_tokens if vision else 0,
         vision_n_embd=vision.n_embd if vision else 0,
         vision_n_layer=vision.n_layer if vision else 0,
         vision_n_head=vision.n_head if vision else 0,
         vision_n_ff=vision.n_ff if vision else 0,
+    )
+    weights = pair.model.file_size + (pair.mmproj.file_size if pair.mmproj else 0)
+    return estimate_for_hint(
+        hint,
+        weights,
+        context_size=context_size,
+        image_tokens=image_tokens if vision else 0,
         flash_attention=flash_attention,
         available=available,
         device=device,
-    )
-
-
-def estimate_for_hint(
-    hint: ShapeHint,
-    weights_bytes: int,
-    *,
-    context_size: int,
-    image_tokens: int,
-    flash_attention: bool,
-    available: int | None = None,
-) -> MemoryEstimate:
-    """Estimate for a model not downloaded yet (numbers from the catalog)."""
-    return estimate(
-        weights_bytes=weights_bytes,
-        n_layer=hint.n_layer,
-        n_head=hint.n_head,
-        n_head_kv=hint.n_head_kv,
-        head_dim=hint.head_dim,
-        n_embd=hint.n_embd,
-        n_vocab=hint.n_vocab,
-        n_ff=hint.n_ff,
-        context_size=context_size,
-        image_tokens=image_tokens,
-        vision_n_embd=hint.vision_n_embd,
-        vision_n_layer=hint.vision_n_layer,
-        vision_n_head=hint.vision_n_head,
-        vision_n_ff=hint.vision_n_ff,
-        flash_attention=flash_attention,
-        available=available,
     )
 
 
