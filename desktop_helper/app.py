@@ -195,7 +195,7 @@ class Application:
             options=lambda: {"thinking": bool(self.settings.get("models.thinking"))},
         )
         self._service("find on screen", self.find.shutdown)
-        self.chat.overlay = self.overlay  # "Show on screen" under answers with boxes
+        self.chat.set_overlay(self.overlay)  # "Show on screen" under answers with boxes
 
     def _build_agent(self) -> None:
         # 9. GUI agent: step panel, overlay markers, clipboard typing, its own stop hotkey

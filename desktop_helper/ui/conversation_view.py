@@ -329,6 +329,3 @@ class ConversationView(QTextBrowser):
             if message.id == message_id:
                 self.replace_message(message)
                 return
-
-    def thinking_expanded(self, message_id: int) -> bool:
-        return message_id in self._expanded
