@@ -119,14 +119,9 @@ class BackendScreen:
         return self._monitor
 
     def capture(self) -> ImagePart:
-        from PIL import Image
+        from desktop_helper.agent.tools import frame_to_part
 
-        frame = self._backend.grab_monitor(self._monitor)
-        image = Image.fromarray(frame.rgb(), "RGB")
-        buffer = io.BytesIO()
-        image.save(buffer, format="PNG", compress_level=1)
-        geometry = frame.geometry.with_sent_size(frame.width, frame.height)
-        return ImagePart(buffer.getvalue(), "image/png", frame.width, frame.height, geometry=geometry, name="screen.png")
+        return frame_to_part(self._backend.grab_monitor(self._monitor), "screen.png")
 
     def fingerprint(self) -> bytes:
         frame = self._backend.grab_monitor(self._monitor)
