@@ -7,6 +7,8 @@ import io
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -88,6 +90,27 @@ def decode(part: ImagePart) -> np.ndarray:
     return np.asarray(Image.open(io.BytesIO(part.data)).convert("RGB"))
 
 
+@contextmanager
+def colour_window(x_server: XServer, *args: str) -> Iterator[subprocess.Popen[str]]:
+    """The four-colour window of ``tests/fixtures/colour_window.py`` (x, y, width, height, [--managed]), shown."""
+    window = subprocess.Popen(
+        [sys.executable, "-m", "tests.fixtures.colour_window", *args],
+        cwd=ROOT,
+        env=x_server.env,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert window.stdout is not None
+        assert window.stdout.readline().strip() == "ready"
+        yield window
+    finally:
+        window.terminate()
+        window.wait(10)
+        if window.stdout is not None:
+            window.stdout.close()
+
+
 def test_hotkey_full_screen_capture_arrives_in_chat_with_question_focused(qtbot: Any, x_server: XServer, controller: Any) -> None:
     controller.start_hotkeys()
     assert controller.hotkeys.running
@@ -105,16 +128,7 @@ def test_hotkey_full_screen_capture_arrives_in_chat_with_question_focused(qtbot:
 
 
 def test_dragged_region_yields_exactly_the_window_pixels(qtbot: Any, x_server: XServer, controller: Any) -> None:
-    window = subprocess.Popen(
-        [sys.executable, "-m", "tests.fixtures.colour_window", "300", "200", "400", "300"],
-        cwd=ROOT,
-        env=x_server.env,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert window.stdout is not None
-        assert window.stdout.readline().strip() == "ready"
+    with colour_window(x_server, "300", "200", "400", "300"):
         controller.start_hotkeys()
         x_server.xdotool("key", "ctrl+alt+shift+a")
         qtbot.waitUntil(lambda: controller.selector is not None and bool(controller.selector.views), timeout=10000)
@@ -146,11 +160,6 @@ def test_dragged_region_yields_exactly_the_window_pixels(qtbot: Any, x_server: X
         assert controller.router.run(build_parser().parse_args(["capture", "last-region"]), lambda _t: None) == 0
         qtbot.waitUntil(lambda: bool(controller.fake_chat.attached), timeout=10000)
         assert (decode(controller.fake_chat.attached[0][0][0]) == pixels).all()
-    finally:
-        window.terminate()
-        window.wait(10)
-        if window.stdout is not None:
-            window.stdout.close()
 
 
 def test_own_windows_are_hidden_from_the_capture(qtbot: Any, x_server: XServer, controller: Any) -> None:
@@ -274,16 +283,7 @@ def test_denied_macos_permission_opens_the_settings_pane_once(qtbot: Any, contro
 def test_capture_window_under_the_cursor(qtbot: Any, x_server: XServer, controller: Any) -> None:
     from desktop_helper.platform.windows_list import list_windows
 
-    window = subprocess.Popen(
-        [sys.executable, "-m", "tests.fixtures.colour_window", "500", "300", "400", "300", "--managed"],
-        cwd=ROOT,
-        env=x_server.env,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert window.stdout is not None
-        assert window.stdout.readline().strip() == "ready"
+    with colour_window(x_server, "500", "300", "400", "300", "--managed") as window:
         found = [w for w in list_windows(x_server.display) if w.pid == window.pid]
         assert len(found) == 1
         rect = found[0].rect
@@ -299,11 +299,6 @@ def test_capture_window_under_the_cursor(qtbot: Any, x_server: XServer, controll
         pixels = decode(part)
         colours = {tuple(int(v) for v in p) for p in pixels.reshape(-1, 3)[::97]}
         assert {(255, 0, 0), (0, 255, 0), (0, 0, 255), (255, 255, 255)} <= colours
-    finally:
-        window.terminate()
-        window.wait(10)
-        if window.stdout is not None:
-            window.stdout.close()
 
 
 def test_a_dead_hotkey_listener_is_restarted_once_then_reported(qtbot: Any, x_server: XServer, controller: Any) -> None:
