@@ -897,12 +897,6 @@ class LocalGGUFBackend(Backend):
         count = llama_cpp.llama_tokenize(self._vocab, data, len(data), tokens, capacity, False, True)
         return [int(tokens[i]) for i in range(max(0, count))]
 
-    def count_tokens(self, text: str) -> int:
-        """Tokens ``text`` costs with this model's vocabulary (after loading)."""
-        if self._vocab is None:
-            raise BackendError("The model is not loaded yet.", "Wait until the model has loaded.")
-        return len(self._tokenize(text))
-
 
 def _guarded(events: Iterator[Event]) -> Iterator[Event]:
     """Raise user errors before the first token; after it, end the stream with ``Done(ERROR)``.
