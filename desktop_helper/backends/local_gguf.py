@@ -60,6 +60,7 @@ from desktop_helper.media.images import fit_to_token_budget
 from desktop_helper.models.memory import MemoryEstimate, available_ram, estimate_for_pair
 from desktop_helper.models.pair import ModelPair, check_pair
 from desktop_helper.parsers.thinking import Channel, ThinkingSplitter
+from desktop_helper.parsers.tool_calls import parse_tool_calls
 
 log = logging.getLogger(__name__)
 
@@ -647,8 +648,6 @@ class LocalGGUFBackend(Backend):
         return timings
 
     def _route(self, chunks: Sequence[Any], request: ChatRequest, calls: list[ToolCall]) -> Iterator[Event]:
-        from desktop_helper.parsers.tool_calls import parse_tool_calls
-
         for chunk in chunks:
             if chunk.channel is Channel.THINKING:
                 yield ThinkingDelta(chunk.text)
