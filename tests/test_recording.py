@@ -21,14 +21,16 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def screen_recorder(server: XServer, folder: Path, **kwargs: object) -> tuple[Recorder, MssBackend]:
+    """A recorder of the screen grabbing as the app's does (``grab_bgr`` into its buffers)."""
     backend = MssBackend(display=server.display)
     rect = Rect(0, 0, 640, 480)
     recorder = Recorder(
-        lambda: backend.grab(rect).pixels,
+        None,
         rect,
         folder,
         "test",
         on_release_thread=backend.release_thread,
+        grab_into=lambda out: backend.grab_bgr(rect, out),
         **kwargs,  # type: ignore[arg-type]
     )
     return recorder, backend
