@@ -18,6 +18,13 @@ from typing import Any, ClassVar
 
 from desktop_helper.core.types import FinishReason, Message, ToolCall, ToolSpec
 
+#: GLM-4.6V's recommended sampling (GLM-V README / generation_config): what a ``None`` in
+#: :class:`ChatRequest` stands for, in every backend
+GLM_TEMPERATURE = 0.8
+GLM_TOP_P = 0.6
+GLM_TOP_K = 2
+GLM_REPEAT_PENALTY = 1.1
+
 
 class Capability(enum.Flag):
     NONE = 0

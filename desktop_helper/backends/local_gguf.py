@@ -40,6 +40,10 @@ from pathlib import Path
 from typing import Any
 
 from desktop_helper.backends.base import (
+    GLM_REPEAT_PENALTY,
+    GLM_TEMPERATURE,
+    GLM_TOP_K,
+    GLM_TOP_P,
     Backend,
     CancelToken,
     Capability,
@@ -64,11 +68,6 @@ from desktop_helper.parsers.tool_calls import parse_tool_calls
 
 log = logging.getLogger(__name__)
 
-#: GLM-4.6V's recommended sampling (GLM-V README / generation_config)
-GLM_TEMPERATURE = 0.8
-GLM_TOP_P = 0.6
-GLM_TOP_K = 2
-GLM_REPEAT_PENALTY = 1.1
 #: tokens that end GLM's turn besides the vocabulary's end-of-generation set
 GLM_STOP_TOKENS = ("<|endoftext|>", "<|user|>", "<|observation|>", "<|code_middle|>")
 #: image token budgets chosen from the hardware when the user leaves the setting at 0

@@ -41,6 +41,10 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from desktop_helper.backends.base import (
+    GLM_REPEAT_PENALTY,
+    GLM_TEMPERATURE,
+    GLM_TOP_K,
+    GLM_TOP_P,
     Backend,
     CancelToken,
     Capability,
@@ -66,12 +70,6 @@ if TYPE_CHECKING:
     from desktop_helper.settings.store import Settings
 
 log = logging.getLogger(__name__)
-
-#: GLM-V's recommended sampling (GLM-V README); used when the request leaves a value unset
-GLM_TEMPERATURE = 0.8
-GLM_TOP_P = 0.6
-GLM_TOP_K = 2
-GLM_REPETITION_PENALTY = 1.1
 
 #: pixels per image token side: 14 px patches merged 2x2
 PATCH_PX = 28
@@ -283,7 +281,7 @@ class OpenAICompatBackend(Backend):
             # GLM's <|begin_of_box|> markers are special tokens; vLLM-likes drop them by default
             extra["skip_special_tokens"] = False
         top_k = GLM_TOP_K if request.top_k is None else request.top_k
-        penalty = GLM_REPETITION_PENALTY if request.repeat_penalty is None else request.repeat_penalty
+        penalty = GLM_REPEAT_PENALTY if request.repeat_penalty is None else request.repeat_penalty
         if config.sampling is SamplingDialect.VLLM:
             extra["top_k"] = top_k
             extra["repetition_penalty"] = penalty
