@@ -166,6 +166,27 @@ def test_portal_backend_cuts_regions_from_the_desktop_shot() -> None:
         backend.grab(Rect(1500, 0, 1000, 10))
 
 
+def test_portal_backend_grabs_every_monitor_from_one_shot() -> None:
+    image = Image.new("RGB", (3000, 1000), (10, 20, 30))
+    image.paste((200, 100, 50), (1000, 0, 3000, 1000))
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    shots: list[int] = []
+
+    def shoot() -> bytes:
+        shots.append(1)
+        return buffer.getvalue()
+
+    backend = PortalBackend(shoot=shoot)
+    backend.set_monitors([Monitor(1, "left", Rect(-1000, 0, 1000, 1000)), Monitor(2, "right", Rect(0, 0, 2000, 1000), 2.0)])
+    left, right = backend.grab_monitors(backend.monitors())
+    assert len(shots) == 1, "one portal request (and prompt) for the whole region selector"
+    assert (left.geometry.monitor.name, left.width, left.height) == ("left", 1000, 1000)
+    assert (right.geometry.monitor.name, right.width, right.height) == ("right", 2000, 1000)
+    assert tuple(left.pixels[0, 0, :3]) == (30, 20, 10)
+    assert tuple(right.pixels[0, 0, :3]) == (50, 100, 200)
+
+
 def test_wayland_without_portal_or_grim_names_the_fallbacks(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus")
     monkeypatch.setenv("PATH", "/nonexistent")

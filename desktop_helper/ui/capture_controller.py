@@ -270,7 +270,7 @@ class CaptureController(QObject):
         def work() -> tuple[str, Any]:
             monitors = self.backend.monitors()
             if what in ("region", "record-region"):
-                frames = [self.backend.grab_monitor(m) for m in monitors]
+                frames = self.backend.grab_monitors(monitors)
                 return what, (frames, list_windows(display))
             if what == "screen":
                 found = monitor_at_logical(monitors, *cursor_logical) or nearest_monitor(monitors, *cursor_logical)

@@ -89,6 +89,10 @@ class CaptureBackend(abc.ABC):
     def grab_monitor(self, monitor: Monitor) -> Frame:
         return self.grab(monitor.physical, monitor)
 
+    def grab_monitors(self, monitors: Sequence[Monitor]) -> list[Frame]:
+        """One frame per monitor, taken together (a backend that shoots the whole desktop shoots once)."""
+        return [self.grab_monitor(monitor) for monitor in monitors]
+
     def grab_desktop(self) -> Frame:
         """The whole virtual desktop as one frame, with every monitor in its geometry."""
         monitors = self.monitors()

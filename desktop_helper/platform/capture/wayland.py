@@ -19,7 +19,7 @@ import shutil
 import subprocess
 import tempfile
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
@@ -161,7 +161,15 @@ class PortalBackend(CaptureBackend):
             return list(self._monitors)
 
     def grab(self, rect: Rect, monitor: Monitor | None = None) -> Frame:
+        return self._cut(_decode_png(self._shoot()), rect, monitor)
+
+    def grab_monitors(self, monitors: Sequence[Monitor]) -> list[Frame]:
+        """Every monitor cut from one screenshot: one portal request (and prompt), not one per monitor."""
         pixels = _decode_png(self._shoot())
+        return [self._cut(pixels, monitor.physical, monitor) for monitor in monitors]
+
+    def _cut(self, pixels: np.ndarray, rect: Rect, monitor: Monitor | None) -> Frame:
+        """``rect`` (global physical pixels) from a whole-desktop screenshot."""
         height, width = pixels.shape[:2]
         monitors = self.monitors() or [Monitor(1, "desktop", Rect(0, 0, width, height))]
         origin = virtual_desktop(monitors)
