@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import io
 import logging
-import os
 import secrets
 import shutil
 import subprocess
@@ -184,12 +183,3 @@ class PortalBackend(CaptureBackend):
                 "Select the region again.",
             )
         return Frame(np.ascontiguousarray(pixels[y : y + h, x : x + w]), CaptureGeometry(monitor, Rect(rect.x, rect.y, w, h)))
-
-
-def wayland_capture_note() -> str:
-    """Which Wayland capture route is available, for the log and the status command."""
-    if os.environ.get("DBUS_SESSION_BUS_ADDRESS"):
-        return "xdg-desktop-portal Screenshot over D-Bus" + (" (grim as fallback)" if shutil.which("grim") else "")
-    if shutil.which("grim"):
-        return "grim (no D-Bus session bus)"
-    return "none: " + NO_PORTAL_FIX
