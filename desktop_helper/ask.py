@@ -344,7 +344,7 @@ def open_backend(args: argparse.Namespace, paths: Any) -> Backend:
     settings = Settings(paths.settings_file)
     name = args.backend or ("local_gguf" if args.model else settings.get("models.backend"))
     if name in ("local_gguf", "local"):
-        from desktop_helper.backends.local_gguf import LocalGGUFBackend
+        from desktop_helper.backends.factory import local_from_settings
 
         model = args.model or settings.get("models.local_model_path")
         mmproj = args.mmproj or settings.get("models.local_mmproj_path")
@@ -352,16 +352,7 @@ def open_backend(args: argparse.Namespace, paths: Any) -> Backend:
             raise UserError(
                 "No local model is set.", "Pass --model FILE.gguf --mmproj MMPROJ.gguf, or choose a model in the app."
             )
-        budget = args.image_budget if args.image_budget is not None else settings.get("models.image_token_budget")
-        return LocalGGUFBackend(
-            model,
-            mmproj or None,
-            threads=settings.get("models.threads"),
-            context_size=settings.get("models.context_size"),
-            gpu_layers=settings.get("models.gpu_layers"),
-            flash_attention=settings.get("models.flash_attention"),
-            image_token_budget=budget,
-        )
+        return local_from_settings(settings, model, mmproj, args.image_budget)
     from desktop_helper.backends.openai_compat import OpenAICompatBackend
     from desktop_helper.settings.secrets import open_secret_store
 

@@ -16,13 +16,16 @@ import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop_helper.backends.base import Backend, CancelToken
 from desktop_helper.backends.scripted import ScriptedBackend
 from desktop_helper.core.errors import BackendError
 from desktop_helper.settings.secrets import SecretStore
 from desktop_helper.settings.store import Settings
+
+if TYPE_CHECKING:
+    from desktop_helper.backends.local_gguf import LocalGGUFBackend
 
 #: ``(fraction, text)`` reports while a backend loads (called on the loading thread)
 Progress = Callable[[float, str], None]
@@ -165,17 +168,7 @@ def build_local(settings: Settings, progress: Progress | None = None, cancel: Ca
     for label, path in (("model", model), ("vision projector (mmproj)", mmproj)):
         if path and not Path(path).is_file():
             raise BackendError(f"The local {label} file {path} does not exist.", "Choose the file again in Settings > Models.")
-    from desktop_helper.backends.local_gguf import LocalGGUFBackend
-
-    backend = LocalGGUFBackend(
-        model,
-        mmproj or None,
-        threads=int(settings.get("models.threads")),
-        context_size=int(settings.get("models.context_size")),
-        gpu_layers=int(settings.get("models.gpu_layers")),
-        flash_attention=bool(settings.get("models.flash_attention")),
-        image_token_budget=int(settings.get("models.image_token_budget")),
-    )
+    backend = local_from_settings(settings, model, mmproj)
     try:
         # load now (not on the first question) so the model is resident and its state is shown
         backend.load(progress, cancel)
@@ -183,3 +176,27 @@ def build_local(settings: Settings, progress: Progress | None = None, cancel: Ca
         backend.close()
         raise
     return backend
+
+
+def local_from_settings(
+    settings: Settings, model: str, mmproj: str | None, image_token_budget: int | None = None
+) -> LocalGGUFBackend:
+    """The local backend for these files with the model settings (threads, context, GPU, budget); not loaded yet.
+
+    Args:
+        settings: the app's settings.
+        model: text model GGUF.
+        mmproj: vision projector GGUF (empty or None: none).
+        image_token_budget: overrides ``models.image_token_budget``.
+    """
+    from desktop_helper.backends.local_gguf import LocalGGUFBackend
+
+    return LocalGGUFBackend(
+        model,
+        mmproj or None,
+        threads=int(settings.get("models.threads")),
+        context_size=int(settings.get("models.context_size")),
+        gpu_layers=int(settings.get("models.gpu_layers")),
+        flash_attention=bool(settings.get("models.flash_attention")),
+        image_token_budget=int(settings.get("models.image_token_budget")) if image_token_budget is None else image_token_budget,
+    )
