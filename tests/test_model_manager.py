@@ -31,6 +31,7 @@ from desktop_helper.models.gguf_info import read_gguf_info
 from desktop_helper.models.manager import check_local_pair, download_known_model, needs_welcome, offer
 from desktop_helper.models.memory import GIB, estimate_for_hint, estimate_for_pair
 from desktop_helper.models.pair import check_pair
+from desktop_helper.settings.store import Settings
 from tests.fixtures.tiny_model import TinyModel
 
 
@@ -363,16 +364,15 @@ def test_welcome_offer_and_first_start(tmp_path: Path) -> None:
     assert recommended.memory.total > recommended.download_bytes
     assert "GB" in recommended.summary()
 
-    class FakeSettings(dict[str, object]):
-        def get(self, key: str, default: object = None) -> object:
-            return super().get(key, default)
-
-    assert needs_welcome(FakeSettings({"models.providers": [], "models.local_model_path": ""}), tmp_path)
-    assert not needs_welcome(FakeSettings({"models.providers": [{"name": "zai"}]}), tmp_path)
+    # the real settings store: a misspelt key would raise here instead of reading as unset
+    settings = Settings(tmp_path / "settings.json")
+    assert needs_welcome(settings, tmp_path)
+    settings.set("models.providers", [{"name": "zai"}])
+    assert not needs_welcome(settings, tmp_path)
+    settings.set("models.providers", [])
     model, mmproj = tmp_path / "a.gguf", tmp_path / "b.gguf"
     model.write_bytes(b"x")
     mmproj.write_bytes(b"y")
-    settings = FakeSettings(
-        {"models.providers": [], "models.local_model_path": str(model), "models.local_mmproj_path": str(mmproj)}
-    )
+    settings.set("models.local_model_path", str(model))
+    settings.set("models.local_mmproj_path", str(mmproj))
     assert not needs_welcome(settings, tmp_path)
