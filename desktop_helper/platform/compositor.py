@@ -34,9 +34,7 @@ class CompositorProbe:
 
     def compositing(self) -> bool:
         """True when translucent windows are blended with what is below them."""
-        if self._platform == "offscreen":
-            return True
-        if self._platform != "xcb":
+        if self._platform != "xcb":  # offscreen, or a platform that always composites
             return True
         with self._lock:
             return self._x11_compositing()

@@ -112,11 +112,8 @@ def parse_key_combo(keys: str) -> list[str]:
         raise ValueError("no key given")
     if len(text) == 1:
         return [text]
-    raw: list[str] = []
     raw = [*_split(text[:-2]), "+"] if text.endswith("++") else _split(text)
-    result: list[str] = []
-    for name in raw:
-        result.append(_canonical(name))
+    result = [_canonical(name) for name in raw]
     if not result:
         raise ValueError(f"no key in {keys!r}")
     return result

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import Any, Literal
 
 from desktop_helper.core.geometry import Rect
-from desktop_helper.platform.input.base import Button, Clipboard, InputExecutor, InputStoppedError
+from desktop_helper.platform.input.base import Button, Clipboard, InputExecutor
 from desktop_helper.platform.input.keys import parse_key_combo
 from desktop_helper.platform.system import current_os
 
@@ -134,7 +134,5 @@ class PynputExecutor(InputExecutor):
             self.check()
             self.press_keys("cmd+v" if current_os() == "macos" else "ctrl+v")
             self._sleep(PASTE_SETTLE)
-        except InputStoppedError:
-            raise
         finally:
             self._clipboard.restore(saved)
