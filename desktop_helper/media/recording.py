@@ -32,7 +32,7 @@ from typing import Any
 import numpy as np
 
 from desktop_helper.core.errors import MediaError
-from desktop_helper.core.geometry import CaptureGeometry, Monitor, Rect
+from desktop_helper.core.geometry import CaptureGeometry, Rect
 from desktop_helper.core.types import ImagePart, VideoPart
 
 log = logging.getLogger(__name__)
@@ -98,7 +98,6 @@ class Recorder:
         segment_seconds: float = 10,
         queue_frames: int | None = None,
         min_free_bytes: int = MIN_FREE_BYTES,
-        geometry: CaptureGeometry | None = None,
         on_finished: Callable[[RecordingStatus], None] | None = None,
         on_release_thread: Callable[[], None] | None = None,
         grab_into: Callable[[np.ndarray], object] | None = None,
@@ -119,7 +118,6 @@ class Recorder:
         self.max_seconds = max_seconds
         self.segment_frames = max(1, round(segment_seconds * fps))
         self.min_free_bytes = min_free_bytes
-        self.geometry = geometry or CaptureGeometry(Monitor(0, "", rect), rect)
         if queue_frames is None:
             # bounded by memory, not by time: ~16 MB of BGR frames (2 at 1080p and 4K: never fewer than 2)
             queue_frames = max(2, min(fps, QUEUE_BYTES // max(1, self.size[0] * self.size[1] * 3)))
@@ -135,7 +133,6 @@ class Recorder:
         self._lock = threading.Lock()
         self._started = 0.0
         self._threads: list[threading.Thread] = []
-        self._finished = threading.Event()
 
     # ----- control
     def start(self) -> None:
@@ -392,7 +389,6 @@ class Recorder:
             status.dropped_percent,
             status.seconds,
         )
-        self._finished.set()
         if self._on_finished is not None:
             self._on_finished(status)
 

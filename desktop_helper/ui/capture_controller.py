@@ -195,7 +195,7 @@ class CaptureController(QObject):
             output("Select the region to record.")
             return 0
         monitor = self._monitor_under_cursor()
-        self._start_recording(monitor.physical, monitor)
+        self._start_recording(monitor.physical)
         output(f"Recording monitor {monitor.id} ({monitor.physical.width:g}x{monitor.physical.height:g}).")
         return 0
 
@@ -342,8 +342,7 @@ class CaptureController(QObject):
             self.last_region = rect
             if record:
                 self._busy = False
-                monitors = [f.geometry.monitor for f in frames]
-                self._start_recording(rect, monitor_for_rect(monitors, rect))
+                self._start_recording(rect)
                 return
             try:
                 frame = selector.frame_for(rect)
@@ -432,7 +431,7 @@ class CaptureController(QObject):
             return Path(movies) / "Desktop Helper"
         return self.data_folder
 
-    def _start_recording(self, rect: Rect, monitor: Monitor) -> None:
+    def _start_recording(self, rect: Rect) -> None:
         from desktop_helper.platform.capture.mss_backend import MssBackend
 
         if not isinstance(self.backend, MssBackend):
@@ -442,8 +441,6 @@ class CaptureController(QObject):
             )
         backend = MssBackend(display=self.backend._display, scales=screen_scales())
         self._recording_backend = backend
-        from desktop_helper.core.geometry import CaptureGeometry
-
         self.recorder = Recorder(
             None,
             rect,
@@ -451,7 +448,6 @@ class CaptureController(QObject):
             time.strftime("recording-%Y%m%d-%H%M%S"),
             fps=int(self.settings.get("capture.record_fps")),
             max_seconds=float(self.settings.get("capture.record_max_seconds")),
-            geometry=CaptureGeometry(monitor, rect),
             on_finished=self._done.emit,
             on_release_thread=backend.release_thread,
             grab_into=lambda out: backend.grab_bgr(rect, out),
