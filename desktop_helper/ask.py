@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -337,8 +338,12 @@ def _run_from_args(
 
 
 def open_backend(args: argparse.Namespace, paths: Any) -> Backend:
-    """The backend the arguments and settings ask for."""
+    """The backend the arguments and settings ask for (a test script's when one is set, as in the app)."""
+    from desktop_helper.backends.factory import SCRIPTED_ENV, scripted_from_file
     from desktop_helper.settings.store import Settings
+
+    if os.environ.get(SCRIPTED_ENV):
+        return scripted_from_file(Path(os.environ[SCRIPTED_ENV]))
 
     settings = Settings(paths.settings_file)
     name = args.backend or ("local_gguf" if args.model else settings.get("models.backend"))

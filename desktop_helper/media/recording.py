@@ -144,7 +144,6 @@ class Recorder:
     def start(self) -> None:
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            self.parts_folder.mkdir(exist_ok=True)
         except OSError as exc:
             raise MediaError(
                 f"Cannot create the recordings folder {self.folder}: {exc.strerror or exc}.",
@@ -157,6 +156,13 @@ class Recorder:
                 f" and a recording needs at least {_megabytes(self.min_free_bytes)}.",
                 "Free some space or choose another folder in Settings > Capture.",
             )
+        try:
+            self.parts_folder.mkdir(exist_ok=True)
+        except OSError as exc:
+            raise MediaError(
+                f"Cannot write in the recordings folder {self.folder}: {exc.strerror or exc}.",
+                "Choose another folder in Settings > Capture.",
+            ) from exc
         self._started = time.monotonic()
         with self._lock:
             self._status.running = True
