@@ -400,16 +400,16 @@ time.sleep(60)
 def test_fault_recorder_killed_at_14_s_loses_about_a_second(tmp_path: Path) -> None:
     from desktop_helper.media.recording import recover_interrupted
 
-    process = subprocess.Popen([sys.executable, "-c", KILLED_RECORDER, str(tmp_path), "14"], stdout=subprocess.PIPE, text=True)
-    try:
-        assert process.stdout is not None
-        assert process.stdout.readline().strip() == "started"
-        written = int(process.stdout.readline())
-        process.send_signal(signal.SIGKILL)
-        process.wait(10)
-    finally:
-        process.kill()
-        process.wait(10)
+    with subprocess.Popen(
+        [sys.executable, "-c", KILLED_RECORDER, str(tmp_path), "14"], stdout=subprocess.PIPE, text=True
+    ) as process:
+        try:
+            assert process.stdout is not None
+            assert process.stdout.readline().strip() == "started"
+            written = int(process.stdout.readline())
+        finally:
+            process.send_signal(signal.SIGKILL)
+            process.wait(10)
     assert written >= 13 * 15 * 0.9, f"the machine was too slow to test this: {written} frames in 14 s"
     recovered = recover_interrupted(tmp_path)
     assert [r.path for r in recovered] == [tmp_path / "killed.mp4"]
