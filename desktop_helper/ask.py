@@ -20,8 +20,9 @@ glue around it only parses arguments, builds the backend and prints.
 from __future__ import annotations
 
 import argparse
-import io
 import json
+import logging
+import os
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -40,9 +41,11 @@ from desktop_helper.backends.base import (
     ToolCallEvent,
     Usage,
 )
-from desktop_helper.core.errors import CaptureError, MediaError, UserError
+from desktop_helper.core.errors import CaptureError, UserError
 from desktop_helper.core.geometry import CaptureGeometry, Monitor, Rect
 from desktop_helper.core.types import FinishReason, ImagePart, Message, TextPart, ToolCall
+
+log = logging.getLogger(__name__)
 
 HELP = "answer a question about images or the screen without the GUI (streams to stdout)"
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
@@ -67,9 +70,22 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-think", action="store_true", help="answer without reasoning first (faster)")
     parser.add_argument("--json", action="store_true", help="print one JSON object with answer, boxes, tool calls, usage")
     parser.add_argument("--show-thinking", action="store_true", help="stream the reasoning to stderr")
-    parser.add_argument("--image-budget", type=int, metavar="TOKENS", help="most tokens per image (local backend)")
-    parser.add_argument("--max-tokens", type=int, metavar="N", help="cap the answer's length")
+    parser.add_argument(
+        "--image-budget", type=_positive_int, metavar="TOKENS", help="most tokens per image (local backend; at least 1)"
+    )
+    parser.add_argument("--max-tokens", type=_positive_int, metavar="N", help="cap the answer's length (at least 1 token)")
     parser.add_argument("--no-forward", action="store_true", help="do not use the running app's model; answer in this process")
+
+
+def _positive_int(text: str) -> int:
+    """argparse type: a whole number of at least 1 (0 or less would give an empty answer or no image)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a whole number, not {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
+    return value
 
 
 @dataclass
@@ -210,31 +226,15 @@ def _geometry_for_boxes(images: Sequence[ImagePart]) -> CaptureGeometry | None:
 
 
 def load_image_file(path: str | Path) -> ImagePart:
-    """Read an image file as it is (no re-encoding); the backend fits it to its budget.
+    """Read an image file with the chat's checks and limits (regular file, size, pixels, decodable);
+    PNG, JPEG and WebP keep their bytes, other formats become PNG. The backend fits it to its budget.
 
     Raises:
-        MediaError: if the file cannot be read or is not an image.
+        MediaError: if the file cannot be read, is not an image, or is too large.
     """
-    from PIL import Image, UnidentifiedImageError
+    from desktop_helper.media.documents import load_image_file as load_checked_image
 
-    file = Path(path).expanduser()
-    try:
-        data = file.read_bytes()
-    except OSError as exc:
-        raise MediaError(f"Cannot read the image {file}: {exc.strerror or exc}.", "Check the path.") from exc
-    try:
-        with Image.open(io.BytesIO(data)) as image:
-            width, height = image.size
-            fmt = (image.format or "PNG").upper()
-    except (UnidentifiedImageError, OSError) as exc:
-        raise MediaError(f"{file.name} is not an image that can be read.", "Use a PNG, JPEG or WebP file.") from exc
-    mime = {"JPEG": "image/jpeg", "WEBP": "image/webp", "PNG": "image/png"}.get(fmt)
-    if mime is None:
-        # other formats (BMP, GIF, TIFF...) are converted once so every backend can take them
-        from desktop_helper.media.images import prepare_image
-
-        return prepare_image(data, None).part
-    return ImagePart(data, mime, width, height, name=file.name)
+    return load_checked_image(Path(path).expanduser())
 
 
 def parse_region(text: str) -> Rect:
@@ -338,8 +338,12 @@ def _run_from_args(
 
 
 def open_backend(args: argparse.Namespace, paths: Any) -> Backend:
-    """The backend the arguments and settings ask for."""
+    """The backend the arguments and settings ask for (a test script's when one is set, as in the app)."""
+    from desktop_helper.backends.factory import SCRIPTED_ENV, scripted_from_file
     from desktop_helper.settings.store import Settings
+
+    if os.environ.get(SCRIPTED_ENV):
+        return scripted_from_file(Path(os.environ[SCRIPTED_ENV]))
 
     settings = Settings(paths.settings_file)
     name = args.backend or ("local_gguf" if args.model else settings.get("models.backend"))
@@ -379,7 +383,7 @@ def _forward_argv(args: argparse.Namespace) -> list[str]:
     return [*argv, "--no-forward"]
 
 
-def _try_forward(args: argparse.Namespace, paths: Any, out: TextIO) -> int | None:
+def _try_forward(args: argparse.Namespace, paths: Any, out: TextIO, err: TextIO) -> int | None:
     """Let the running app answer; None when no app runs or it cannot answer questions."""
     from desktop_helper import ipc
 
@@ -393,8 +397,12 @@ def _try_forward(args: argparse.Namespace, paths: Any, out: TextIO) -> int | Non
     code = next((int(r.get("code", 0)) for r in replies if r.get("type") == "exit"), 0)
     if code == EXIT_USAGE and any("not available" in line for line in lines):
         return None
+    # an error's message goes where a local error's would: stderr, unless the caller wants JSON
+    stream = out if code == EXIT_OK or args.json else err
     for line in lines:
-        print(line, file=out, flush=True)
+        print(line, file=stream, flush=True)
+    if code != EXIT_OK and not lines:
+        print(f"desktop-helper ask: the running app could not answer (exit code {code}); its log has the details.", file=err)
     return code
 
 
@@ -404,7 +412,7 @@ def main(args: argparse.Namespace, paths: Any, out: TextIO | None = None, err: T
     err = err or sys.stderr
     explicit_backend = bool(args.model or args.mmproj or args.backend or args.base_url or args.api_model)
     if not args.no_forward and not explicit_backend:
-        forwarded = _try_forward(args, paths, out)
+        forwarded = _try_forward(args, paths, out, err)
         if forwarded is not None:
             return forwarded
     backend: Backend | None = None
@@ -462,12 +470,29 @@ def serve_forwarded(args: argparse.Namespace, output: Callable[[str], None], bac
     """Answer a forwarded ``ask`` with the app's loaded backend (the app registers this for "ask").
 
     Runs the generation synchronously; call it off the GUI thread. Every line goes back through
-    ``output``; with ``--json`` that is one JSON line.
+    ``output``; with ``--json`` that is one JSON line. A failure is always answered with a message
+    (the caller would otherwise see only an exit code).
     """
     try:
         result = _run_from_args(args, backend, _images_from_args(args))
     except UserError as exc:
-        output(json.dumps({"error": exc.message, "fix": exc.fix}) if args.json else str(exc))
+        _output_error(args, output, exc.message, exc.fix)
         return EXIT_ERROR
-    output(json.dumps(result.to_dict(), ensure_ascii=False) if args.json else result.answer)
-    return EXIT_ERROR if result.finish_reason == FinishReason.ERROR.value else EXIT_OK
+    except Exception as exc:  # a bug: the caller still gets a message, the app's log the traceback
+        log.exception("a forwarded ask failed")
+        message = f"The running app failed to answer ({type(exc).__name__}: {exc})."
+        _output_error(args, output, message, "Its log has the details.")
+        return EXIT_ERROR
+    failed = result.finish_reason == FinishReason.ERROR.value
+    if args.json:
+        output(json.dumps(result.to_dict(), ensure_ascii=False))
+    else:
+        if result.answer:
+            output(result.answer)
+        if failed and result.error:
+            output(result.error)
+    return EXIT_ERROR if failed else EXIT_OK
+
+
+def _output_error(args: argparse.Namespace, output: Callable[[str], None], message: str, fix: str | None) -> None:
+    output(json.dumps({"error": message, "fix": fix}) if args.json else message + (f"\n{fix}" if fix else ""))

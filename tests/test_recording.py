@@ -127,8 +127,8 @@ def test_killed_recording_leaves_playable_segments(x_server: XServer, tmp_path: 
     from desktop_helper.media.recording import recover_interrupted
 
     recovered = recover_interrupted(tmp_path)
-    assert recovered == [tmp_path / "k.mp4"]
-    assert video_frame_count(recovered[0]) == 10 * (len(parts) - 1) + (counts[-1] if counts[-1] == 10 else 0)
+    assert [r.path for r in recovered] == [tmp_path / "k.mp4"]
+    assert video_frame_count(recovered[0].path) == 10 * (len(parts) - 1) + (counts[-1] if counts[-1] == 10 else 0)
     assert not (tmp_path / "k.parts").exists()
     assert recover_interrupted(tmp_path) == []
 

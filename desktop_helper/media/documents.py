@@ -17,16 +17,17 @@ from __future__ import annotations
 import io
 import logging
 import os
+import re
 import shutil
 import stat
 import subprocess
 import tempfile
 import warnings
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, BinaryIO, Literal
 
 from desktop_helper.core.errors import MediaError
 from desktop_helper.core.types import ImagePart, Part, TextPart, VideoPart
@@ -183,8 +184,13 @@ def load_attachment(
     max_pages: int = DEFAULT_MAX_PAGES,
     video_frames: int = DEFAULT_VIDEO_FRAMES,
     which: Callable[[str], str | None] = shutil.which,
+    only: Collection[Kind] | None = None,
+    keep_encoding: bool = False,
 ) -> Attachment:
     """Read, check and decode one file.
+
+    Only regular files are read (a named pipe or a device could block forever or never end),
+    never more than the size limit of their kind, and images only up to :data:`MAX_PIXELS`.
 
     Args:
         path: the file.
@@ -192,12 +198,85 @@ def load_attachment(
         max_pages: pages taken when no range is given.
         video_frames: frames sampled from a video.
         which: finds programs (tests replace it to simulate a missing LibreOffice).
+        only: the kinds accepted (default: all); another kind is refused before it is decoded.
+        keep_encoding: keep a PNG, JPEG or WebP image's own bytes instead of re-encoding it as PNG.
 
     Raises:
         MediaError: naming the file and the reason.
     """
     path = Path(path)
     name = path.name or str(path)
+    handle, size = _open_regular_file(path, name)
+    with handle:
+        try:
+            head = handle.read(8192)
+        except OSError as exc:
+            raise MediaError(f"{name}: cannot read it ({exc.strerror}).", "Check the file's permissions.") from exc
+
+        kind, mime = sniff(head)
+        claimed = _EXTENSION_KIND.get(path.suffix.lower())
+        if kind is None:
+            if claimed is not None:
+                raise MediaError(
+                    f"{name}: the content is not a valid {path.suffix.lstrip('.').upper()} file (unrecognised or damaged data).",
+                    "Re-save or re-export the file and attach it again.",
+                )
+            raise MediaError(f"{name}: unsupported file type (not an image, video, PDF, document or UTF-8 text).", _SUPPORTED)
+        if kind == "text" and claimed is not None:
+            raise MediaError(
+                f"{name}: the name says {path.suffix.lstrip('.').upper()}, but the file contains plain text.",
+                "Rename it to .txt to attach it as text, or attach the real file.",
+            )
+        if only is not None and kind not in only:
+            raise MediaError(f"{name}: this is {_KIND_NAMES[kind]}, not {' or '.join(_KIND_NAMES[k] for k in only)}.", _SUPPORTED)
+        if kind != claimed and claimed is not None and not (kind == "document" and claimed == "document"):
+            log.info("%s: extension says %s, content is %s; using the content", name, claimed, kind)
+        limit = MAX_BYTES[kind]
+        if size > limit:
+            raise _too_large(name, size, limit)
+        if kind == "image":
+            data = _read_within(handle, head, limit, name)
+    if kind == "image":
+        return _load_image(path, name, mime, data, keep_encoding=keep_encoding)
+    if kind == "video":
+        return _load_video(path, name, mime, video_frames)
+    if kind == "pdf":
+        return _load_pdf(path, name, page_range, max_pages)
+    if kind == "document":
+        return _load_document(path, name, head, page_range, max_pages, which)
+    return _load_text(path, name, limit)
+
+
+def load_image_file(path: str | Path) -> ImagePart:
+    """One image file, checked and decoded with the chat's limits (``ask --image``), kept in its
+    own encoding when every backend takes it (PNG, JPEG, WebP), otherwise converted to PNG.
+
+    Raises:
+        MediaError: naming the file and the reason.
+    """
+    images_only: tuple[Kind, ...] = ("image",)
+    return load_attachment(path, only=images_only, keep_encoding=True).images[0]
+
+
+_KIND_NAMES: dict[Kind, str] = {
+    "image": "an image",
+    "video": "a video",
+    "pdf": "a PDF",
+    "document": "an office document",
+    "text": "a text file",
+}
+
+
+def _open_regular_file(path: Path, name: str) -> tuple[BinaryIO, int]:
+    """``path`` opened for reading and its size, if it is a regular file that is not empty.
+
+    Named pipes and devices are refused before they are opened: reading a FIFO waits for a
+    writer forever and ``/dev/zero`` never ends. The file is opened without waiting (in case the
+    path was replaced by a FIFO since it was checked) and checked again once open.
+
+    Raises:
+        MediaError: naming the file and the reason.
+    """
     try:
         info = path.stat()
     except FileNotFoundError:
@@ -206,58 +285,98 @@ def load_attachment(
         raise MediaError(f"{name}: the file does not exist.", "Check the path.") from None
     except OSError as exc:
         raise MediaError(f"{name}: cannot read it ({exc.strerror}).", "Check the file's permissions.") from exc
+    _check_regular(info, name)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        descriptor = os.open(path, flags)
+    except OSError as exc:
+        raise MediaError(f"{name}: cannot read it ({exc.strerror}).", "Check the file's permissions.") from exc
+    handle = os.fdopen(descriptor, "rb")
+    try:
+        info = os.fstat(descriptor)
+        _check_regular(info, name)
+    except BaseException:
+        handle.close()
+        raise
+    return handle, info.st_size
+
+
+def _check_regular(info: os.stat_result, name: str) -> None:
     if stat.S_ISDIR(info.st_mode):
         raise MediaError(f"{name}: this is a folder, not a file.", "Attach the files inside it one by one.")
     if not stat.S_ISREG(info.st_mode):
-        raise MediaError(f"{name}: this is not a regular file.", "Attach a normal file.")
+        what = (
+            "a named pipe (FIFO)"
+            if stat.S_ISFIFO(info.st_mode)
+            else "a device"
+            if stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode)
+            else "a socket"
+            if stat.S_ISSOCK(info.st_mode)
+            else "not a regular file"
+        )
+        raise MediaError(f"{name}: this is {what}, not a normal file.", "Attach a normal file.")
     if info.st_size == 0:
         raise MediaError(f"{name}: the file is empty (0 bytes).", "Attach a file with content.")
+
+
+def _read_within(handle: BinaryIO, head: bytes, limit: int, name: str) -> bytes:
+    """The rest of the file after ``head``, refusing it if it grew past ``limit`` since it was checked."""
     try:
-        with path.open("rb") as handle:
-            head = handle.read(8192)
+        data = head + handle.read(limit + 1 - len(head))
     except OSError as exc:
         raise MediaError(f"{name}: cannot read it ({exc.strerror}).", "Check the file's permissions.") from exc
+    if len(data) > limit:
+        raise _too_large(name, len(data), limit)
+    return data
 
-    kind, mime = sniff(head)
-    claimed = _EXTENSION_KIND.get(path.suffix.lower())
-    if kind is None:
-        if claimed is not None:
-            raise MediaError(
-                f"{name}: the content is not a valid {path.suffix.lstrip('.').upper()} file (unrecognised or damaged data).",
-                "Re-save or re-export the file and attach it again.",
-            )
-        raise MediaError(f"{name}: unsupported file type (not an image, video, PDF, document or UTF-8 text).", _SUPPORTED)
-    if kind == "text" and claimed is not None:
-        raise MediaError(
-            f"{name}: the name says {path.suffix.lstrip('.').upper()}, but the file contains plain text.",
-            "Rename it to .txt to attach it as text, or attach the real file.",
-        )
-    if kind != claimed and claimed is not None and not (kind == "document" and claimed == "document"):
-        log.info("%s: extension says %s, content is %s; using the content", name, claimed, kind)
-    limit = MAX_BYTES[kind]
-    if info.st_size > limit:
-        raise MediaError(
-            f"{name}: the file is too large ({info.st_size / MB:.0f} MB; the limit for this kind of file is {limit // MB} MB).",
-            "Attach a smaller file or a part of it.",
-        )
-    if kind == "image":
-        return _load_image(path, name, mime)
-    if kind == "video":
-        return _load_video(path, name, mime, video_frames)
-    if kind == "pdf":
-        return _load_pdf(path, name, page_range, max_pages)
-    if kind == "document":
-        return _load_document(path, name, head, page_range, max_pages, which)
-    return _load_text(path, name)
+
+def _too_large(name: str, size: int, limit: int) -> MediaError:
+    shown_size, shown_limit = describe_sizes(size, limit)
+    return MediaError(
+        f"{name}: the file is too large ({shown_size}; the limit for this kind of file is {shown_limit}).",
+        "Attach a smaller file or a part of it.",
+    )
+
+
+def describe_sizes(size: int, limit: int) -> tuple[str, str]:
+    """``size`` and ``limit`` in MB with just enough decimals to tell them apart (bytes if MB cannot)."""
+    shown_limit = f"{limit / MB:.0f} MB" if limit % MB == 0 else f"{limit / MB:.1f} MB"
+    for decimals in (0, 1, 2):
+        shown_size = f"{size / MB:.{decimals}f} MB"
+        if shown_size != shown_limit and f"{size / MB:.{decimals}f}" != f"{limit / MB:.{decimals}f}":
+            return shown_size, shown_limit
+    return f"{size:,} bytes", f"{limit:,} bytes"
 
 
 _SUPPORTED = "Attach images (PNG, JPEG, WebP, BMP, GIF), videos (MP4, MOV, MKV, WebM), PDF, PPTX/DOCX/ODP/ODT, or text files."
 
 
-def _load_image(path: Path, name: str, mime: str) -> Attachment:
-    from PIL import Image
+#: encodings every backend takes as they are
+_SENDABLE_MIMES = ("image/png", "image/jpeg", "image/webp")
 
-    data = path.read_bytes()
+
+def _load_image(path: Path, name: str, mime: str, data: bytes, *, keep_encoding: bool = False) -> Attachment:
+    rgb, frames = decode_image(data, name)
+    if keep_encoding and mime in _SENDABLE_MIMES and frames == 1:
+        part = ImagePart(data, mime, rgb.width, rgb.height, name=name)
+    else:
+        buffer = io.BytesIO()
+        rgb.save(buffer, format="PNG")
+        part = ImagePart(buffer.getvalue(), "image/png", rgb.width, rgb.height, name=name)
+    note = f"{rgb.width}x{rgb.height}" + (f", first of {frames} frames" if frames > 1 else "")
+    return Attachment(name, "image", (part,), note=note, path=str(path), mime=mime)
+
+
+def decode_image(data: bytes, name: str) -> tuple[Any, int]:
+    """(the first frame as an RGB PIL image, the number of frames) of encoded image bytes.
+
+    Images over :data:`MAX_PIXELS` are refused from their header, before their pixels are decoded.
+
+    Raises:
+        MediaError: naming ``name`` and the reason.
+    """
+    from PIL import Image, UnidentifiedImageError
+
     try:
         with warnings.catch_warnings():
             # the pixel count is checked below, with a clearer message than Pillow's warning
@@ -266,11 +385,7 @@ def _load_image(path: Path, name: str, mime: str) -> Attachment:
         with image:
             width, height = image.size
             if width * height > MAX_PIXELS:
-                raise MediaError(
-                    f"{name}: the image is too large ({width}x{height} px, {width * height / 1e6:.0f} megapixels;"
-                    f" the limit is {MAX_PIXELS / 1e6:.0f}).",
-                    "Downscale or crop it first.",
-                )
+                raise _too_many_pixels(name, width * height, f"{width}x{height} px, ")
             frames = getattr(image, "n_frames", 1)
             image.seek(0)
             image.load()
@@ -278,14 +393,26 @@ def _load_image(path: Path, name: str, mime: str) -> Attachment:
     except MediaError:
         raise
     except Image.DecompressionBombError as exc:
-        raise MediaError(f"{name}: the image is too large to open safely ({exc}).", "Downscale or crop it first.") from exc
-    except (OSError, ValueError, SyntaxError) as exc:
+        # Pillow refuses even to read the header of a gigantic image; its message has the pixel count
+        found = re.search(r"\((\d+) pixels\)", str(exc))
+        raise _too_many_pixels(name, int(found.group(1)) if found else None, "") from exc
+    except UnidentifiedImageError as exc:
+        # Pillow's own message names an in-memory buffer ("<_io.BytesIO object at 0x...>"), not the file
+        raise MediaError(
+            f"{name}: the image is damaged or truncated (a header or checksum is wrong, or the format is unknown).",
+            "Re-save the image and attach it again.",
+        ) from exc
+    except (OSError, ValueError, SyntaxError, EOFError) as exc:
         raise MediaError(f"{name}: the image is damaged or truncated ({exc}).", "Re-save the image and attach it again.") from exc
-    buffer = io.BytesIO()
-    rgb.save(buffer, format="PNG")
-    part = ImagePart(buffer.getvalue(), "image/png", rgb.width, rgb.height, name=name)
-    note = f"{rgb.width}x{rgb.height}" + (f", first of {frames} frames" if frames > 1 else "")
-    return Attachment(name, "image", (part,), note=note, path=str(path), mime=mime)
+    return rgb, frames
+
+
+def _too_many_pixels(name: str, pixels: int | None, size: str) -> MediaError:
+    count = f"{size}{pixels / 1e6:.0f} megapixels" if pixels is not None else "too many pixels to decode safely"
+    return MediaError(
+        f"{name}: the image is too large ({count}; the limit is {MAX_PIXELS / 1e6:.0f} megapixels).",
+        "Downscale or crop it first.",
+    )
 
 
 def _load_video(path: Path, name: str, mime: str, frames: int) -> Attachment:
@@ -447,8 +574,10 @@ def _office_kind(path: Path, name: str) -> str | None:
     return None
 
 
-def _load_text(path: Path, name: str) -> Attachment:
-    data = path.read_bytes()
+def _load_text(path: Path, name: str, limit: int) -> Attachment:
+    handle, _size = _open_regular_file(path, name)
+    with handle:
+        data = _read_within(handle, b"", limit, name)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -468,16 +597,9 @@ def from_image_part(part: ImagePart) -> Attachment:
 
 def from_image_bytes(data: bytes, name: str) -> Attachment:
     """An attachment from encoded image bytes (the clipboard), checked like a file, kept at its size."""
-    from PIL import Image, UnidentifiedImageError
-
-    try:
-        with Image.open(io.BytesIO(data)) as image:
-            if image.width * image.height > MAX_PIXELS:
-                raise MediaError(f"{name}: the image is too large ({image.width}x{image.height} px).", "Paste a smaller image.")
-            image.load()
-            rgb = image.convert("RGB")
-    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError) as exc:
-        raise MediaError(f"{name}: the image cannot be decoded ({exc}).", "Copy the image again.") from exc
+    if len(data) > MAX_BYTES["image"]:
+        raise _too_large(name, len(data), MAX_BYTES["image"])
+    rgb, _frames = decode_image(data, name)
     buffer = io.BytesIO()
     rgb.save(buffer, format="PNG")
     part = ImagePart(buffer.getvalue(), "image/png", rgb.width, rgb.height, name=name)

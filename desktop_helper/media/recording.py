@@ -8,10 +8,12 @@ shown to the user. The buffers are made when first needed and then reused, so a 
 up holds one or two of them, and no frame-sized array is allocated per frame.
 
 An MP4 is only playable once its index (the ``moov`` box) is written at the end, and OpenCV
-cannot write fragmented MP4. So the writer rotates to a new segment file every few seconds;
-every closed segment is a complete, playable MP4. A killed app loses at most the segment being
-written; a normal stop joins the segments into one file (copying their media data, no
-re-encoding) and removes them.
+cannot write fragmented MP4 nor flush its 256 KB write buffer (which holds several seconds of a
+quiet screen). So the writer rotates to a new segment file about every second (a whole number of
+the encoder's keyframe intervals, so rotating adds no keyframes); every closed segment is a
+complete, playable MP4. A killed app loses at most the segment being written, and the next start
+joins the others (:func:`recover_interrupted`); a normal stop joins the segments into one file
+(copying their media data, no re-encoding) and removes them. Opening an encoder costs ~2 ms.
 """
 
 from __future__ import annotations
@@ -40,6 +42,10 @@ log = logging.getLogger(__name__)
 #: below this much free space the recording stops (before the disk is really full)
 MIN_FREE_BYTES = 100 * 1024 * 1024
 FOURCC = "mp4v"
+#: frames between keyframes of OpenCV's FFmpeg encoder (its ``gop_size``)
+ENCODER_GOP = 12
+#: how much a killed recording may lose, about: the length of a segment
+SEGMENT_SECONDS = 1.0
 #: memory the frames waiting for the encoder may hold
 QUEUE_BYTES = 16 * 1024 * 1024
 
@@ -75,7 +81,7 @@ class Recorder:
         name: file name without extension.
         fps: frames per second.
         max_seconds: the recording stops by itself after this long.
-        segment_seconds: length of each playable segment.
+        segment_seconds: length of each playable segment (rounded to whole keyframe intervals).
         queue_frames: frames the queue holds before capture drops frames.
         min_free_bytes: stop when the disk has less than this free.
         on_finished: called once (from a worker thread) with the final status.
@@ -95,7 +101,7 @@ class Recorder:
         *,
         fps: int = 15,
         max_seconds: float = 600,
-        segment_seconds: float = 10,
+        segment_seconds: float = SEGMENT_SECONDS,
         queue_frames: int | None = None,
         min_free_bytes: int = MIN_FREE_BYTES,
         on_finished: Callable[[RecordingStatus], None] | None = None,
@@ -116,7 +122,7 @@ class Recorder:
         self.name = name
         self.fps = fps
         self.max_seconds = max_seconds
-        self.segment_frames = max(1, round(segment_seconds * fps))
+        self.segment_frames = segment_frames(segment_seconds, fps)
         self.min_free_bytes = min_free_bytes
         if queue_frames is None:
             # bounded by memory, not by time: ~16 MB of BGR frames (2 at 1080p and 4K: never fewer than 2)
@@ -138,16 +144,25 @@ class Recorder:
     def start(self) -> None:
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            self.parts_folder.mkdir(exist_ok=True)
         except OSError as exc:
             raise MediaError(
                 f"Cannot create the recordings folder {self.folder}: {exc.strerror or exc}.",
                 "Choose another folder in Settings > Capture.",
             ) from exc
-        if self._free_bytes() < self.min_free_bytes:
+        free = self._free_bytes()
+        if free < self.min_free_bytes:
             raise MediaError(
-                f"The disk holding {self.folder} is full.", "Free some space or choose another folder in Settings > Capture."
+                f"There is not enough free space for a recording in {self.folder}: {_megabytes(free)} free,"
+                f" and a recording needs at least {_megabytes(self.min_free_bytes)}.",
+                "Free some space or choose another folder in Settings > Capture.",
             )
+        try:
+            self.parts_folder.mkdir(exist_ok=True)
+        except OSError as exc:
+            raise MediaError(
+                f"Cannot write in the recordings folder {self.folder}: {exc.strerror or exc}.",
+                "Choose another folder in Settings > Capture.",
+            ) from exc
         self._started = time.monotonic()
         with self._lock:
             self._status.running = True
@@ -188,6 +203,12 @@ class Recorder:
     @property
     def path(self) -> Path:
         return self.folder / f"{self.name}.mp4"
+
+    def _low_space_message(self) -> str:
+        return (
+            f"The disk is almost full ({_megabytes(self._free_bytes())} free; a recording keeps at least"
+            f" {_megabytes(self.min_free_bytes)} free), so the recording stopped. What was recorded so far is kept."
+        )
 
     def _free_bytes(self) -> int:
         try:
@@ -313,7 +334,7 @@ class Recorder:
                         self._close_segment(writer, path)
                         writer = None
                     if self._free_bytes() < self.min_free_bytes:
-                        self._fail("The disk is full, so the recording stopped. What was recorded so far is kept.")
+                        self._fail(self._low_space_message())
                         writer = None
                         self._release_buffer(pixels)
                         continue
@@ -328,7 +349,7 @@ class Recorder:
                 with self._lock:
                     self._status.frames_written += 1
                 if in_segment % max(1, self.fps) == 0 and self._free_bytes() < self.min_free_bytes:
-                    self._fail("The disk is full, so the recording stopped. What was recorded so far is kept.")
+                    self._fail(self._low_space_message())
             if writer is not None:
                 self._close_segment(writer, path)
                 writer = None
@@ -391,6 +412,19 @@ class Recorder:
         )
         if self._on_finished is not None:
             self._on_finished(status)
+
+
+def segment_frames(seconds: float, fps: int) -> int:
+    """Frames per segment: about ``seconds``, in whole keyframe intervals when that is at least one
+    (each segment starts with a keyframe; ending on an interval's end adds none)."""
+    frames = max(1, round(seconds * fps))
+    if frames >= ENCODER_GOP:
+        frames = round(frames / ENCODER_GOP) * ENCODER_GOP
+    return frames
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 2**20:.1f} MB" if size < 10 * 2**20 else f"{size / 2**20:.0f} MB"
 
 
 def release_free_memory() -> None:
@@ -460,18 +494,34 @@ def join_segments(segments: list[Path], target: Path, fps: int, size: tuple[int,
     return reencode_segments(segments, target, fps, size)
 
 
-def recover_interrupted(folder: Path) -> list[Path]:
+@dataclass(frozen=True)
+class RecoveredRecording:
+    """A recording put together from what a killed app left.
+
+    Attributes:
+        path: the joined video.
+        interrupted_at: when its last segment was written (seconds since the epoch).
+        seconds: how long it plays.
+    """
+
+    path: Path
+    interrupted_at: float
+    seconds: float
+
+
+def recover_interrupted(folder: Path) -> list[RecoveredRecording]:
     """Join the segments a killed recording left in ``folder`` (``<name>.parts``) into ``<name>.mp4``.
 
-    The segment being written when the app died has no index and is left out; a folder whose
-    segments cannot be joined is kept as it is (its closed segments still play one by one).
+    The segment being written when the app died has no index and is left out (segments are about
+    a second long); a folder whose segments cannot be joined is kept as it is (its closed
+    segments still play one by one).
 
     Returns:
         The recovered videos.
     """
     from desktop_helper.media.mp4concat import ConcatError, join_mp4, readable_segment
 
-    recovered: list[Path] = []
+    recovered: list[RecoveredRecording] = []
     try:
         leftovers = sorted(p for p in folder.glob("*.parts") if p.is_dir())
     except OSError:
@@ -480,8 +530,14 @@ def recover_interrupted(folder: Path) -> list[Path]:
         target = parts.with_suffix(".mp4")
         if target.exists():
             continue  # a stop that was cut short after the join: the video is already there
-        segments = [p for p in sorted(parts.glob("part-*.mp4")) if readable_segment(p)]
+        written = sorted(parts.glob("part-*.mp4"))
+        try:
+            interrupted_at = max((p.stat().st_mtime for p in written), default=parts.stat().st_mtime)
+        except OSError:
+            interrupted_at = time.time()
+        segments = [p for p in written if readable_segment(p)]
         if not segments:
+            log.info("nothing to recover in %s (killed before its first segment was complete)", parts)
             shutil.rmtree(parts, ignore_errors=True)
             continue
         try:
@@ -490,8 +546,20 @@ def recover_interrupted(folder: Path) -> list[Path]:
             log.warning("could not recover the recording in %s: %s", parts, exc)
             continue
         shutil.rmtree(parts, ignore_errors=True)
-        recovered.append(target)
+        recovered.append(RecoveredRecording(target, interrupted_at, _seconds_of(target)))
     return recovered
+
+
+def _seconds_of(path: Path) -> float:
+    import cv2
+
+    capture = cv2.VideoCapture(str(path))
+    try:
+        fps = capture.get(cv2.CAP_PROP_FPS) or 0.0
+        frames = capture.get(cv2.CAP_PROP_FRAME_COUNT) or 0.0
+    finally:
+        capture.release()
+    return frames / fps if fps > 0 else 0.0
 
 
 def reencode_segments(segments: list[Path], target: Path, fps: int, size: tuple[int, int]) -> Path:

@@ -419,8 +419,13 @@ class CaptureController(QObject):
         except Exception:
             log.exception("a background capture job failed")
             return
-        for path in recovered:
-            self.bus.info(f"A recording interrupted when the app stopped was saved: {path}.")
+        for recording in recovered:
+            when = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(recording.interrupted_at))
+            self.bus.info(
+                self.tr("Recovered a recording interrupted at {0} ({1} s): {2}").format(
+                    when, f"{recording.seconds:.1f}", recording.path
+                )
+            )
 
     def recordings_folder(self) -> Path:
         chosen = str(self.settings.get("capture.recordings_folder") or "")
