@@ -11,6 +11,7 @@ This module is plain Python so forwarding a command does not pay for importing Q
 
 from __future__ import annotations
 
+import contextlib
 import getpass
 import json
 import socket
@@ -155,7 +156,9 @@ def forward(
     try:
         if connection._sock is not None:
             connection._sock.settimeout(reply_timeout)
-        connection.send(encode({"argv": argv, "cwd": str(Path.cwd())}))
+        # the app may refuse a request before reading all of it (too large): its reply says why
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+            connection.send(encode({"argv": argv, "cwd": str(Path.cwd())}))
         for line in connection.lines():
             if line.strip():
                 yield json.loads(line)
