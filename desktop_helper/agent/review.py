@@ -4,7 +4,7 @@ The step panel shows every proposed action, but a long text, a text with line br
 presses Enter) or one that reads like a shell command can hide its harm past what the eye takes in:
 a 3,000-character paragraph ending in ``; rm -rf ~``. :func:`review_typed_text` flags such texts;
 the panel then warns and keeps Confirm off until the user has read the whole text, and auto mode
-waits for that Confirm instead of counting down. Pure and cheap: no I/O, linear in the text.
+waits for that Confirm instead of counting down. Pure and cheap: no I/O, and at most a few tenths of a second on any text.
 """
 
 from __future__ import annotations
@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 #: a text longer than this is not taken in at a glance
 LONG_TEXT_CHARS = 200
+#: the shell-command hint is looked for in this much of the text (a longer one is flagged as long anyway)
+_SCAN_CHARS = 50_000
 
 #: commands that are harmful on their own, whatever surrounds them
 _DANGEROUS = (
@@ -83,7 +85,8 @@ class TextReview:
 def review_typed_text(text: str) -> TextReview:
     """Review a text the agent proposes to type."""
     # the harmful part itself makes the better hint than the separator before it
-    match = _DANGEROUS_RE.search(text) or _CHAINED_RE.search(text)
+    scanned = text[:_SCAN_CHARS]
+    match = _DANGEROUS_RE.search(scanned) or _CHAINED_RE.search(scanned)
     hint = " ".join(match.group(0).split())[:60] if match else ""
     return TextReview(
         length=len(text),
