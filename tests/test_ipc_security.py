@@ -24,7 +24,14 @@ from desktop_helper.platform.local_socket.posix import socket_folder
 from desktop_helper.platform.local_socket.windows import WindowsLocalSocket
 from desktop_helper.platform.system import fake_os
 from desktop_helper.settings.paths import app_paths
-from tests.fixtures.socket_env import exchange, in_thread, other_uid, runtime_base, start_as_other_user
+from tests.fixtures.socket_env import (
+    exchange,
+    in_thread,
+    other_uid,
+    recording_runner,
+    runtime_base,
+    start_as_other_user,
+)
 
 __all__ = ["runtime_base"]  # a fixture used below
 
@@ -72,7 +79,7 @@ def test_a_connection_from_another_user_is_refused_and_runs_nothing(runtime_base
 
     ran: list[list[str]] = []
     address = ipc.server_name(app_paths())
-    server = IpcServer(address, lambda argv, output: ran.append(argv) or 0)
+    server = IpcServer(address, recording_runner(ran))
     assert server.listen()
     try:
         # open the way on purpose (as a careless umask, a shared folder or a bug would): the uid

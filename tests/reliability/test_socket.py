@@ -24,7 +24,14 @@ from desktop_helper.ipc import MAX_REQUEST_BYTES
 from desktop_helper.platform.local_socket import UnsafeSocketError
 from desktop_helper.platform.local_socket.posix import socket_folder
 from desktop_helper.settings.paths import app_paths
-from tests.fixtures.socket_env import exchange, in_thread, other_uid, runtime_base, start_as_other_user
+from tests.fixtures.socket_env import (
+    exchange,
+    in_thread,
+    other_uid,
+    recording_runner,
+    runtime_base,
+    start_as_other_user,
+)
 
 __all__ = ["runtime_base"]  # a fixture used below
 
@@ -258,7 +265,7 @@ def test_fault_stale_socket_from_a_killed_app_is_replaced(runtime_base: Path, qt
         list(ipc.forward(app_paths(), ["status"]))
     # the next app takes its place and answers
     ran: list[list[str]] = []
-    server = IpcServer(address, lambda argv, output: ran.append(argv) or 0)
+    server = IpcServer(address, recording_runner(ran))
     try:
         assert server.listen()
         assert in_thread(qtbot, lambda: list(ipc.forward(app_paths(), ["show-chat"]))) == [{"type": "exit", "code": 0}]
