@@ -111,7 +111,11 @@ class _Connection:
         buffer = b""
         while True:
             if self._sock is not None:
-                chunk = self._sock.recv(65536)
+                try:
+                    chunk = self._sock.recv(65536)
+                except ConnectionResetError:
+                    # the app closed without reading all we sent (a refused request): its reply came first
+                    chunk = b""
             else:
                 assert self._pipe is not None
                 chunk = self._pipe.read(65536)

@@ -48,7 +48,10 @@ except BrokenPipeError:
     pass  # refused before it could even send; the answer is still there to read
 data = b""
 while True:
-    chunk = client.recv(65536)
+    try:
+        chunk = client.recv(65536)
+    except ConnectionResetError:  # closed with our request unread: the answer came before
+        break
     if not chunk:
         break
     data += chunk
