@@ -74,9 +74,16 @@ def main(argv: Sequence[str] | None = None) -> int:
                 print(reply.get("text", ""), flush=True)
             elif reply.get("type") == "exit":
                 code = int(reply.get("code", EXIT_OK))
+                if reply.get("text"):
+                    print(f"desktop-helper: {reply['text']}", file=sys.stderr)
         return code
     except ipc.NotRunningError:
         pass
+    except ipc.UnsafeSocketError as exc:
+        # never talk to a socket another user could have made; the app still starts, without taking commands
+        print(f"desktop-helper: {exc.message}\n{exc.fix or ''}".rstrip(), file=sys.stderr)
+        if command in ("quit", "stop", "status", "hide-chat"):
+            return EXIT_ERROR
     except (OSError, ValueError) as exc:
         print(f"desktop-helper: the running instance did not answer ({exc}).", file=sys.stderr)
         return EXIT_ERROR

@@ -118,10 +118,13 @@ class Application:
         from desktop_helper import ipc
         from desktop_helper.ui.ipc_server import IpcServer
 
-        self.ipc = IpcServer(ipc.server_name(self.paths), self.run_argv)
-        if not self.ipc.listen():
-            self.bus.error("Another copy may be starting; cannot accept commands from the command line.")
-        self._service("command server", self.ipc.close)
+        try:
+            self.ipc = IpcServer(ipc.server_name(self.paths), self.run_argv)
+            if not self.ipc.listen():
+                self.bus.error("Another copy may be starting; cannot accept commands from the command line.")
+            self._service("command server", self.ipc.close)
+        except UserError as exc:  # the socket's place is not private: run, but take no commands there
+            self.bus.error(f"Commands from the command line are off: {exc.message}", exc.fix)
 
         # 5. user interface
         from desktop_helper.ui.message_bridge import MessageBridge

@@ -391,6 +391,10 @@ def _try_forward(args: argparse.Namespace, paths: Any, out: TextIO, err: TextIO)
         replies = list(ipc.forward(paths, _forward_argv(args)))
     except ipc.NotRunningError:
         return None
+    except ipc.UnsafeSocketError as exc:
+        # answer here instead: the question and image paths never go to a socket we cannot trust
+        print(f"desktop-helper: {exc.message}\n{exc.fix or ''}".rstrip(), file=sys.stderr)
+        return None
     except (OSError, ValueError):
         return None
     lines = [str(r.get("text", "")) for r in replies if r.get("type") == "output"]

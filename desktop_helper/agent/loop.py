@@ -7,7 +7,7 @@ One :class:`AgentRun` per task, on its own worker thread (no Qt here: the UI imp
 2. build the desktop prompt (history, memory) and stream the model's answer;
 3. parse it; an unreadable answer is a failed step, never a guess;
 4. propose the action (overlay + step panel) and wait for Confirm / Skip / Stop, or in auto mode
-   count down (still stoppable);
+   count down (still stoppable; a text to type that needs a second look waits for Confirm even then);
 5. perform it with our hotkeys suspended, then wait until the screen stops changing;
 
 until ``DONE``, ``FAIL``, the step limit or Stop. Every step is recorded.
@@ -29,6 +29,7 @@ from typing import Literal, Protocol
 
 from desktop_helper.agent.plan import PlannedAction, plan_action, shapes_for_action
 from desktop_helper.agent.record import MemoryStepRecorder, RunOutcome, StepRecord, StepRecorder
+from desktop_helper.agent.review import TextReview, review_typed_text
 from desktop_helper.agent.screen import ScreenSource
 from desktop_helper.backends.base import Backend, CancelToken, ChatRequest, Done, collect
 from desktop_helper.core.errors import UserError
@@ -97,6 +98,9 @@ class Proposal:
         shapes: what the overlay draws for it.
         words: the action in words.
         auto_seconds: the countdown in auto mode, 0 when waiting for Confirm.
+        review: for ``type``, why its text needs a second look (if it does); None for other actions.
+        auto: acts when the countdown ends; False when it waits for Confirm (always, without auto
+            mode; in auto mode, for a text that needs a second look).
     """
 
     number: int
@@ -105,6 +109,8 @@ class Proposal:
     shapes: tuple[Shape, ...]
     words: str
     auto_seconds: float = 0.0
+    review: TextReview | None = None
+    auto: bool = False
 
 
 class AgentListener(Protocol):
@@ -364,7 +370,10 @@ class AgentRun:
             return None
 
         shapes = tuple(shapes_for_action(plan, state.last_click, number))
-        proposal = Proposal(number, reply, plan, shapes, plan.words, config.countdown if config.auto_mode else 0.0)
+        review = review_typed_text(action.content) if action.name == "type" else None
+        # auto mode never types a text the user has not looked at: such a step waits for Confirm
+        auto = config.auto_mode and not (review is not None and review.needs_second_look)
+        proposal = Proposal(number, reply, plan, shapes, plan.words, config.countdown if auto else 0.0, review, auto)
         decision = self._wait_for_decision(proposal)
         if decision == "stop":
             self._record(StepRecord(number, sent, raw, thinking, reply, plan.words, "stopped", "Stopped before acting.", started))
@@ -424,7 +433,7 @@ class AgentRun:
         with self._condition:
             self._pending = _Pending(proposal.number)
         self.listener.on_proposal(proposal)
-        deadline = time.monotonic() + proposal.auto_seconds if self.config.auto_mode else None
+        deadline = time.monotonic() + proposal.auto_seconds if proposal.auto else None
         try:
             with self._condition:
                 while True:

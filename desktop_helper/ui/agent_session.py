@@ -287,7 +287,16 @@ class AgentSession(QObject):
         reasoning = proposal.reply.thought
         if proposal.reply.thinking:
             reasoning = f"{reasoning}\n\n(Reasoning) {proposal.reply.thinking}".strip()
-        self.panel.show_proposal(proposal.number, reasoning, proposal.words, proposal.auto_seconds)
+        action = proposal.plan.action
+        self.panel.show_proposal(
+            proposal.number,
+            reasoning,
+            proposal.words,
+            proposal.auto_seconds,
+            text=action.content if action.name == "type" else None,
+            review=proposal.review,
+            auto_paused=self.run.config.auto_mode and not proposal.auto,
+        )
         if self.overlay is not None and proposal.shapes:
             self.overlay.show_shapes(list(proposal.shapes), 0.0)
         self.proposed.emit(proposal)
