@@ -206,15 +206,15 @@ def _markup(name: str, arguments: dict[str, str], opening: bool, closing: bool) 
 
 @settings(max_examples=300, deadline=None)
 @given(
-    st.sampled_from(sorted(ACTION_NAMES)),
-    st.integers(-5000, 5000),
-    st.integers(-5000, 5000),
-    st.text(max_size=30),
-    st.booleans(),
-    st.booleans(),
-    st.booleans(),
+    name=st.sampled_from(sorted(ACTION_NAMES)),
+    x=st.integers(-5000, 5000),
+    y=st.integers(-5000, 5000),
+    text=st.text(max_size=30),
+    opening=st.booleans(),
+    closing=st.booleans(),
+    boxed=st.booleans(),
 )
-def test_fuzz_markup_with_any_numbers(name: str, x: int, y: int, text: str, opening: bool, closing: bool, boxed: bool) -> None:
+def test_fuzz_markup_with_any_numbers(*, name: str, x: int, y: int, text: str, opening: bool, closing: bool, boxed: bool) -> None:
     arguments = {"start_box": f"[{x}, {y}]", "end_box": f"[{y}, {x}]", "content": text, "keys": text, "direction": "down"}
     call = _markup(name, arguments, opening, closing)
     raw = (f"<|begin_of_box|>{call}<|end_of_box|>" if boxed else call) + "\nMemory:\n[]"
@@ -250,16 +250,16 @@ def test_fuzz_tool_calls_never_raise_and_never_click_off_screen(calls: list[tupl
 
 @settings(max_examples=300, deadline=None)
 @given(
-    st.sampled_from(sorted(ACTION_NAMES)),
-    st.integers(0, 999),
-    st.integers(0, 999),
-    st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="<\\'\""), min_size=1, max_size=20).filter(
+    name=st.sampled_from(sorted(ACTION_NAMES)),
+    x=st.integers(0, 999),
+    y=st.integers(0, 999),
+    text=st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="<\\'\""), min_size=1, max_size=20).filter(
         lambda t: t.strip() == t and t.strip()
     ),
-    st.sampled_from(["up", "down"]),
-    st.integers(1, 50),
+    direction=st.sampled_from(["up", "down"]),
+    step=st.integers(1, 50),
 )
-def test_every_form_gives_the_same_action(name: str, x: int, y: int, text: str, direction: str, step: int) -> None:
+def test_every_form_gives_the_same_action(*, name: str, x: int, y: int, text: str, direction: str, step: int) -> None:
     """The call syntax, the markup in and out of the box, and a server's tool call are one action."""
     arguments: dict[str, Any] = {
         "start_box": [x, y],
