@@ -287,6 +287,11 @@ class BoxStream:
         return self._answer.settled_cut
 
     @property
+    def pending_chars(self) -> int:
+        """How much of the answer each call parses again (the rest is parsed once, as it arrives)."""
+        return len(self._answer.text) - self._answer.cut
+
+    @property
     def _has_inline_tags(self) -> bool:
         return self._answer.has_inline_tags
 
