@@ -253,7 +253,7 @@ def test_fuzz_tool_calls_never_raise_and_never_click_off_screen(calls: list[tupl
     name=st.sampled_from(sorted(ACTION_NAMES)),
     x=st.integers(0, 999),
     y=st.integers(0, 999),
-    text=st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="<\\'\""), min_size=1, max_size=20).filter(
+    text=st.text(st.characters(exclude_categories=["Cs"], exclude_characters="<\\'\""), min_size=1, max_size=20).filter(
         lambda t: t.strip() == t and t.strip()
     ),
     direction=st.sampled_from(["up", "down"]),
