@@ -35,7 +35,7 @@ from desktop_helper.backends.base import Backend, CancelToken, ChatRequest, Done
 from desktop_helper.core.errors import UserError
 from desktop_helper.core.geometry import Rect
 from desktop_helper.core.shapes import Shape
-from desktop_helper.core.types import FinishReason, ImagePart, Message
+from desktop_helper.core.types import FinishReason, ImagePart, Message, ToolCall
 from desktop_helper.parsers.gui_actions import AgentReply, format_call, parse_agent_reply
 from desktop_helper.platform.input.base import (
     ElevationProbe,
@@ -309,17 +309,18 @@ class AgentRun:
         sent = self._prepare(shot)
         message = build_agent_message(config.task, sent, state.history, state.memory_text, config.platform)
         self.listener.on_status(f"Step {number}: the model is deciding what to do")
-        raw, thinking, done = self._ask(message)
+        raw, thinking, calls, done = self._ask(message)
         if self.stopped:
             self._record(
                 StepRecord(number, sent, raw, thinking, None, "", "stopped", "Stopped while the model answered.", started)
             )
             return RunOutcome("stopped", "Stopped.", number)
-        if done is not None and done.reason is FinishReason.ERROR and not raw.strip():
+        if done is not None and done.reason is FinishReason.ERROR and not raw.strip() and not calls:
             detail = f"The model failed: {done.error or 'unknown error'}."
             self._record(StepRecord(number, sent, raw, thinking, None, "", "model_error", detail, started))
             return RunOutcome("error", detail, number)
-        reply = parse_agent_reply(raw, thinking)
+        # an action the server's tool parser took out of the text is read by the same parser, same checks
+        reply = parse_agent_reply(raw, thinking, calls)
         if reply.action is None:
             state.unreadable += 1
             self._record(StepRecord(number, sent, raw, thinking, reply, "", "not_understood", reply.problem, started))
@@ -418,7 +419,7 @@ class AgentRun:
 
         return with_budget(shot, self.config.image_token_budget)
 
-    def _ask(self, message: Message) -> tuple[str, str, Done | None]:
+    def _ask(self, message: Message) -> tuple[str, str, list[ToolCall], Done | None]:
         request = ChatRequest(
             messages=(message,),
             thinking=self.config.thinking,
@@ -426,8 +427,8 @@ class AgentRun:
             max_tokens=self.config.max_tokens,
             image_token_budget=self.config.image_token_budget,
         )
-        answer, thinking, _calls, done = collect(self.backend.stream(request, self._cancel), should_stop=lambda: self.stopped)
-        return answer, thinking, done
+        answer, thinking, calls, done = collect(self.backend.stream(request, self._cancel), should_stop=lambda: self.stopped)
+        return answer, thinking, calls, done
 
     def _wait_for_decision(self, proposal: Proposal) -> Decision:
         with self._condition:

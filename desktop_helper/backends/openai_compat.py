@@ -61,6 +61,7 @@ from desktop_helper.backends.base import (
 from desktop_helper.backends.providers import ProviderConfig, SamplingDialect, ThinkingStyle
 from desktop_helper.core.errors import BackendError, MediaError
 from desktop_helper.core.types import FinishReason, ImagePart, Message, TextPart, ToolCall, ToolSpec, VideoPart
+from desktop_helper.parsers.thinking import BOX_OPEN
 from desktop_helper.parsers.tool_calls import coerce_arguments, new_call_id, parse_tool_calls
 
 if TYPE_CHECKING:
@@ -692,7 +693,9 @@ class InlineSplitter:
     """Splits streamed ``content`` into answer, inline ``<think>`` reasoning, and raw ``<tool_call>`` blocks.
 
     Text that might be the start of a tag is held back until the next piece shows whether it is one,
-    so a tag cut across two chunks is still found; nothing else is delayed.
+    so a tag cut across two chunks is still found; nothing else is delayed, and the split is the same
+    however the stream is chunked. ``<think>`` opens reasoning only before any answer text (whitespace
+    and ``<|begin_of_box|>`` are not answer text).
     """
 
     THINK, END_THINK, CALL, END_CALL = "<think>", "</think>", "<tool_call>", "</tool_call>"
@@ -704,6 +707,7 @@ class InlineSplitter:
         self._mode = "answer"
         self._pending = ""
         self._call = ""
+        self._answer_emitted = False
         self._answer_started = False
         self.produced_calls = 0
 
@@ -738,10 +742,10 @@ class InlineSplitter:
                 if self._parse_calls:
                     tags.append(self.CALL)
                 if not self._answer_started:
-                    tags.append(self.THINK)
-                found = [(text.find(tag), tag) for tag in tags if tag in text]
+                    tags += [self.THINK, BOX_OPEN]  # a box token is held back whole: it does not start the answer
+                found = [(text.find(tag), tag) for tag in tags if tag != BOX_OPEN and tag in text]
                 # <think> opens reasoning only before any answer text; later it is just words
-                found = [(at, tag) for at, tag in found if tag != self.THINK or not text[:at].strip()]
+                found = [(at, tag) for at, tag in found if tag != self.THINK or not _is_answer_text(text[:at])]
                 if not found:
                     keep = _partial_tag_suffix(text, tags)
                     self._emit_answer(events, text[: len(text) - keep])
@@ -785,17 +789,22 @@ class InlineSplitter:
             self._emit_answer(events, raw)
 
     def _emit_answer(self, events: list[Event], text: str) -> None:
-        if not self._answer_started:
+        if not self._answer_emitted:
             # the newline(s) after </think> or before the answer are layout, not answer
             text = text.lstrip()
         if text:
-            self._answer_started = True
+            self._answer_emitted = True
+            self._answer_started = self._answer_started or _is_answer_text(text)
             events.append(TextDelta(text))
 
     @staticmethod
     def _emit_thinking(events: list[Event], text: str) -> None:
         if text:
             events.append(ThinkingDelta(text))
+
+
+def _is_answer_text(text: str) -> bool:
+    return bool(text.replace(BOX_OPEN, "").strip())
 
 
 def _partial_tag_suffix(text: str, tags: Sequence[str]) -> int:
