@@ -977,6 +977,10 @@ def _copy_readable_rows(source_path: Path, store: HistoryStore) -> tuple[int, in
         return 0, 0
     counts = {"conversations": 0, "messages": 0, "attachments": 0}
     source.row_factory = sqlite3.Row
+    with contextlib.suppress(sqlite3.Error):
+        # tolerate schema errors (e.g. a statistics table on a lost page) that would hide every table;
+        # the connection is read-only, so nothing can be written through it
+        source.execute("PRAGMA writable_schema = ON")
     try:
         with store._transaction() as db:
             for table in counts:

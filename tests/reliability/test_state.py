@@ -376,7 +376,7 @@ def test_fault_history_write_locked_by_another_process(x_server: XServer, tmp_pa
         if app is not None:
             app.kill()
         holder.kill()
-        holder.wait(10)
+        holder.communicate(timeout=10)  # closes its pipes
     # the other program's data is there, ours was never written over it
     assert _titles(db) == {"conversation 0", "conversation 1", "conversation 2", "theirs"}
 
