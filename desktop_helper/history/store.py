@@ -10,6 +10,12 @@ History is valuable data, so:
   so the same screenshot attached twice is stored once, and a file is removed only when no
   message refers to it any more.
 
+* damaged, locked or unwritable state never stops the app (:func:`open_history`): a damaged file is
+  moved aside and its readable rows copied into a new one; a locked or read-only one is shown from an
+  in-memory copy and left untouched;
+* a full disk never loses an answer: the store goes on in an in-memory copy, remembers the changes and
+  writes them to the file when space returns (:meth:`HistoryStore.save_unsaved`).
+
 The store is used from one thread (the GUI thread); every call is short. It has no Qt in it.
 """
 
