@@ -466,7 +466,7 @@ class HistoryStore:
         except BaseException as exc:
             if db.in_transaction:
                 db.execute("ROLLBACK")
-            if self._unsaved is not None or not self._disk_full(exc):
+            if self._unsaved is not None or self.db_path is None or not self._disk_full(exc):
                 raise
             self._start_unsaved(exc)
             if not body_done:
