@@ -346,6 +346,8 @@ def open_backend(args: argparse.Namespace, paths: Any) -> Backend:
         return scripted_from_file(Path(os.environ[SCRIPTED_ENV]))
 
     settings = Settings(paths.settings_file)
+    for problem in settings.problems:  # a damaged settings file: say so, then answer with what could be read
+        print(f"desktop-helper: {problem}", file=sys.stderr, flush=True)
     name = args.backend or ("local_gguf" if args.model else settings.get("models.backend"))
     if name in ("local_gguf", "local"):
         from desktop_helper.backends.factory import local_from_settings

@@ -140,7 +140,7 @@ def test_corrupt_settings_file_is_reported_and_the_app_still_starts(x_server: XS
     try:
         app.wait_ready()
         assert "settings file" in app.log_text()
-        assert list((profile / "config").glob("settings.json.corrupt-*.bak"))
+        assert list((profile / "config").glob("settings.json.damaged-*"))
         assert app.cli("quit").returncode == 0
         assert app.wait_exit() == 0
         assert app.stderr == ""
