@@ -304,7 +304,10 @@ class CaptureController(QObject):
         future = item
         if self._closed:
             return
-        self._restore_own_windows()
+        selecting = future.exception() is None and future.result()[0] in ("region", "record-region")
+        if not selecting:
+            # the region selector brings them back when it closes: a window shown now would take the focus from it
+            self._restore_own_windows()
         try:
             what, result = future.result()
         except UserError as exc:
@@ -339,6 +342,7 @@ class CaptureController(QObject):
 
         def chosen(rect: Rect) -> None:
             self.selector = None
+            self._restore_own_windows()
             self.last_region = rect
             if record:
                 self._busy = False
@@ -356,6 +360,7 @@ class CaptureController(QObject):
 
         def cancelled() -> None:
             self.selector = None
+            self._restore_own_windows()
             self._busy = False
             selector.deleteLater()
 
