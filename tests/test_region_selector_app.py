@@ -167,3 +167,12 @@ def test_enter_takes_the_window_under_the_cursor_when_the_chat_had_the_focus(
     width, height = (int(v) for v in size.split("x"))
     assert w <= width <= w + 20, f"captured {size}, not the other program's window"
     assert h <= height <= h + 40, f"captured {size}, not the other program's window"
+
+
+def test_a_dialog_open_when_the_selector_starts_does_not_crash_the_app(x_server: XServer, app: AppProcess) -> None:
+    x_server.xdotool("key", "ctrl+alt+shift+g")  # the agent asks what to do, in a dialog
+    x_server.wait_for(lambda: search(x_server, "--onlyvisible", "--name", "^GUI agent"), "the agent's dialog")
+    escape_closes_the_selector(x_server, app, "a dialog")
+    assert app.cli("show-chat").returncode == 0
+    x_server.wait_for(lambda: status(app)["chat_visible"] is True, "the app to answer after the selection")
+    assert not list((app.profile / "logs").glob("crash-*")), app.log_text()[-2000:]

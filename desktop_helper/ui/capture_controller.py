@@ -23,6 +23,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtGui import QCursor, QGuiApplication, QImage
 from PySide6.QtWidgets import QApplication
@@ -251,7 +252,8 @@ class CaptureController(QObject):
     def _restore_own_windows(self) -> None:
         hidden, self._hidden = self._hidden, []
         for widget in hidden:
-            widget.show()
+            if shiboken6.isValid(widget):  # a dialog hidden while it ran has ended, and may be deleted since
+                widget.show()
 
     def _begin(self, what: str, monitor_number: int | None) -> None:
         if self._closed:
