@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 from tests.harness.app_process import AppProcess
+from tests.harness.x_clients import kill_listener_connections
 from tests.harness.xserver import XServer
 
 pytestmark = [pytest.mark.gui, pytest.mark.slow]
@@ -93,53 +94,16 @@ def test_a_lost_key_release_does_not_block_later_chords(x_server: XServer, app: 
     toggle_chat_by_hotkey(x_server, app, "after the letter came up")
 
 
-def _listener_record_connections(display_name: str, pid: int) -> list[int]:
-    """Resource bases of ``pid``'s X connections that own a RECORD context: pynput's listener."""
-    from Xlib import display as xdisplay
-    from Xlib.ext import res
-
-    connection = xdisplay.Display(display_name)
-    try:
-        bases = []
-        ids = connection.res_query_client_ids([{"client": 0, "mask": res.LocalClientPIDMask}])
-        ours = {spec.spec.client for spec in ids.ids if spec.spec.mask == res.LocalClientPIDMask and spec.value[0] == pid}
-        for client in connection.res_query_clients().clients:
-            if client.resource_base not in ours:
-                continue
-            types = connection.res_query_client_resources(client.resource_base).types
-            if any("RECORD" in (connection.get_atom_name(t.resource_type) or "").upper() for t in types):
-                bases.append(client.resource_base)
-        return bases
-    finally:
-        connection.close()
-
-
-def _kill_listener_connection(x_server: XServer, pid: int) -> None:
-    """The X server drops the listener's connection, as when it is reset or the client is killed."""
-    from Xlib import display as xdisplay
-    from Xlib.xobject.resource import Resource
-
-    x_server.wait_for(lambda: _listener_record_connections(x_server.display, pid), "the hotkey listener's X connection")
-    bases = _listener_record_connections(x_server.display, pid)
-    connection = xdisplay.Display(x_server.display)
-    try:
-        for base in bases:
-            Resource(connection.display, base).kill_client()
-        connection.sync()
-    finally:
-        connection.close()
-
-
 def test_status_reports_a_dead_listener_and_it_is_restarted_once(x_server: XServer, app: AppProcess) -> None:
     pid = app.process.pid
-    _kill_listener_connection(x_server, pid)
+    kill_listener_connections(x_server, pid)
     # the watchdog notices the dead thread (status said "true" forever before) and starts a new listener
     x_server.wait_for(lambda: "the hotkey listener stopped; restarting it" in app.log_text(), "the restart", timeout=15)
     x_server.wait_for(lambda: status(app)["hotkeys"] is True, "the new listener")
     toggle_chat_by_hotkey(x_server, app, "after the listener was restarted")
 
     # dead a second time: no more restarts, the user is told, and status says so
-    _kill_listener_connection(x_server, pid)
+    kill_listener_connections(x_server, pid)
     x_server.wait_for(lambda: status(app)["hotkeys"] is False, "status to report the dead listener", timeout=15)
     x_server.wait_for(lambda: "Global hotkeys stopped working" in app.log_text(), "the message to the user", timeout=15)
     assert status(app)["hotkeys"] is False
