@@ -460,7 +460,13 @@ class OpenAICompatBackend(Backend):
                 f"answered with {content_type or 'content of no stated type'} that holds no answer (expected a stream of events)",
                 fix,
             )
-        return _BadReplyError("ended its reply without sending any answer", fix)
+        return _BadReplyError(
+            "ended its reply without sending any answer",
+            "The server's log says why. Often the request is too big for the server's context (llama-cpp-python's server "
+            "ends the reply this way): start the server with a bigger context (e.g. --n_ctx 8192, or llama-server -c 8192), "
+            "or send less: lower the image token budget or ask about a region instead of the whole screen. Also check that "
+            "the base URL is the server's OpenAI-compatible API root (for example http://localhost:8080/v1).",
+        )
 
     def _check_reply_type(self, response: Any) -> None:
         """Refuse a 200 reply that is not a stream of events: a web page, or a JSON document (often an error).
