@@ -28,7 +28,7 @@ from desktop_helper.core.errors import BackendError
 from desktop_helper.core.types import FinishReason, Message
 from desktop_helper.settings.paths import app_paths
 from desktop_helper.settings.store import Settings
-from tests.fixtures.servers import FakeOpenAIServer, Reply, SilentServer, chunk, free_port, text_reply
+from tests.fixtures.servers import FakeOpenAIServer, Reply, SilentServer, chunk, free_port
 
 #: longest any case may take: every timeout below is about a second
 CASE_LIMIT = 20.0
@@ -84,7 +84,9 @@ def run_backend(url: str, cancel: CancelToken | None = None, **changes: Any) -> 
 def save_provider(url: str, **changes: Any) -> None:
     """Make the profile's active backend a custom provider at ``url`` (as Settings > Models and providers would)."""
     settings = Settings(app_paths().settings_file)
-    settings.set("models.providers", [{"name": "Test server", "preset": "custom", "base_url": url, "model": "test-model", **changes}])
+    settings.set(
+        "models.providers", [{"name": "Test server", "preset": "custom", "base_url": url, "model": "test-model", **changes}]
+    )
     settings.set("models.active_provider", "Test server")
     settings.set("models.backend", "openai_compat")
 
@@ -133,7 +135,9 @@ COMPLETION = {
 
 #: (reply, words the message must have, the answer streamed before the fault)
 BAD_REPLIES = [
-    pytest.param(Reply(events=["this is not json"]), ["sent a line that is not JSON", "'this is not json'"], "", id="non_json_data_line"),
+    pytest.param(
+        Reply(events=["this is not json"]), ["sent a line that is not JSON", "'this is not json'"], "", id="non_json_data_line"
+    ),
     pytest.param(
         Reply(events=[chunk("Half "), '{"choices": [{"index": 0, "delta": {"content": "x"']),
         ["incomplete", "sent a line that is not JSON"],
@@ -141,9 +145,13 @@ BAD_REPLIES = [
         id="truncated_json_mid_answer",
     ),
     pytest.param(Reply(events=[_content(5)]), ["answer piece that is not text (5)"], "", id="content_is_a_number"),
-    pytest.param(Reply(events=[_content({"text": "hi"})]), ["answer piece that is not text", "text"], "", id="content_is_an_object"),
     pytest.param(
-        Reply(body=b"<!DOCTYPE html><html><body><h1>Welcome to nginx!</h1></body></html>", content_type="text/html; charset=utf-8"),
+        Reply(events=[_content({"text": "hi"})]), ["answer piece that is not text", "text"], "", id="content_is_an_object"
+    ),
+    pytest.param(
+        Reply(
+            body=b"<!DOCTYPE html><html><body><h1>Welcome to nginx!</h1></body></html>", content_type="text/html; charset=utf-8"
+        ),
         ["answered with a web page", "text/html", "/v1"],
         "",
         id="html_page_with_200",
@@ -200,13 +208,15 @@ def test_bad_input_server_reply(server: FakeOpenAIServer, reply: Reply, words: l
     if partial:
         assert outcome.error is None
         assert outcome.answer.strip() == partial
-        assert outcome.done is not None and outcome.done.reason is FinishReason.ERROR
+        assert outcome.done is not None
+        assert outcome.done.reason is FinishReason.ERROR
     else:
         assert outcome.error is not None, f"expected a BackendError, got {outcome.done}"
         assert outcome.error.fix
     for word in words:
         assert word in outcome.message
-    assert "Expecting" not in outcome.message and "Traceback" not in outcome.message
+    assert "Expecting" not in outcome.message
+    assert "Traceback" not in outcome.message
     assert len(outcome.message) < 800
 
     result = run_cli(server.url, max_retries=0)
@@ -298,8 +308,10 @@ def test_bad_input_context_overflow_is_named_with_its_numbers(
     assert outcome.error is not None
     message = str(outcome.error)
     assert "too big for the context" in message
-    assert "connection" not in message and "running" not in message
-    assert "bigger context" in message and "image token budget" in message
+    assert "connection" not in message
+    assert "running" not in message
+    assert "bigger context" in message
+    assert "image token budget" in message
     for word in words:
         assert word in message
 
@@ -321,14 +333,17 @@ def test_bad_input_context_overflow_reported_inside_the_stream(server: FakeOpenA
     outcome = run_backend(server.url)
     assert outcome.error is not None
     assert "too big for the context" in str(outcome.error)
-    assert "3000 tokens" in str(outcome.error) and "holds 2048" in str(outcome.error)
+    assert "3000 tokens" in str(outcome.error)
+    assert "holds 2048" in str(outcome.error)
 
     # and mid-answer, when the answer itself fills the context: what came is kept
     server.script(Reply(events=[chunk("So far "), b"event: error\ndata: " + json.dumps({"error": error}).encode() + b"\n\n"]))
     outcome = run_backend(server.url)
     assert outcome.answer == "So far "
-    assert outcome.done is not None and outcome.done.reason is FinishReason.ERROR
-    assert "incomplete" in outcome.message and "too big for the context" in outcome.message
+    assert outcome.done is not None
+    assert outcome.done.reason is FinishReason.ERROR
+    assert "incomplete" in outcome.message
+    assert "too big for the context" in outcome.message
 
 
 def test_bad_input_context_overflow_from_the_real_llama_cpp_server(llama_server: Any) -> None:
@@ -341,8 +356,10 @@ def test_bad_input_context_overflow_from_the_real_llama_cpp_server(llama_server:
     backend.close()
     message = str(excinfo.value)
     assert "ended its reply without sending any answer" in message
-    assert "log" in message and "bigger context" in message and "--n_ctx 8192" in message
-    assert "connection" not in message.split(".")[0], "the connection is fine; the server gave up"
+    assert "log" in message
+    assert "bigger context" in message
+    assert "--n_ctx 8192" in message
+    assert "connection" not in message.split(".", maxsplit=1)[0], "the connection is fine; the server gave up"
     assert "Prompt exceeds n_ctx" in llama_server.log_tail(200)
 
 
@@ -354,7 +371,8 @@ def test_fault_stall_with_keep_alives_times_out_on_content_and_keeps_the_answer(
     server.script(Reply(events=[chunk(role="assistant"), chunk("The first part"), chunk("never")], keepalive_after=2))
     outcome = run_backend(server.url, read_timeout=1.0)
     assert outcome.answer == "The first part"
-    assert outcome.done is not None and outcome.done.reason is FinishReason.ERROR
+    assert outcome.done is not None
+    assert outcome.done.reason is FinishReason.ERROR
     assert "stopped sending the answer for 1 s" in outcome.message
     assert outcome.seconds < 6
 
@@ -412,7 +430,8 @@ def test_fault_server_closes_mid_answer(server: FakeOpenAIServer) -> None:
     server.script(Reply(events=[chunk("Kept "), chunk("part"), chunk("lost"), chunk(finish="stop")], cut_after=2))
     outcome = run_backend(server.url)
     assert outcome.answer == "Kept part"
-    assert outcome.done is not None and "lost mid-answer" in outcome.message
+    assert outcome.done is not None
+    assert "lost mid-answer" in outcome.message
 
     result = run_cli(server.url)
     assert result.returncode == 1
@@ -464,7 +483,7 @@ def test_fault_ctrl_c_in_the_cli(server: FakeOpenAIServer, when: str) -> None:
             _wait_until(process, lambda: bool(server.chat_requests))
             time.sleep(0.3)
             process.send_signal(signal.SIGINT)
-        out, err = process.communicate(timeout=15)
+        _out, err = process.communicate(timeout=15)
     finally:
         if process.poll() is None:
             process.kill()
