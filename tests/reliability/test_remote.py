@@ -497,3 +497,43 @@ def test_fault_ctrl_c_in_the_cli(server: FakeOpenAIServer, when: str) -> None:
     assert "KeyboardInterrupt" not in err
     if when == "mid_answer":
         assert server.client_gone.wait(5), "the HTTP stream should be closed"
+
+
+# --------------------------------------------------------------------------- the chat
+
+
+@pytest.mark.parametrize(
+    ("reply", "partial", "words"),
+    [
+        pytest.param(
+            Reply(events=[chunk("Half "), "{'not': json}"]), "Half ", ["incomplete", "not JSON"], id="garbage_mid_answer"
+        ),
+        pytest.param(Reply(events=[_content(5)]), "", ["not text (5)", "base URL"], id="content_is_a_number"),
+    ],
+)
+def test_bad_input_reaches_the_chat_as_a_clear_message(
+    qtbot: Any, server: FakeOpenAIServer, reply: Reply, partial: str, words: list[str]
+) -> None:
+    # the chat window runs the backend through GenerationRunner and shows the final Done's message
+    from desktop_helper.backends.base import TextDelta
+    from desktop_helper.ui.workers import GenerationRunner
+
+    server.script(reply)
+    backend = make_backend(server.url)
+    runner = GenerationRunner()
+    events: list[Any] = []
+    runner.produced.connect(events.append)
+    try:
+        with qtbot.waitSignal(runner.finished, timeout=10000):
+            runner.start(backend, ChatRequest((Message.text("user", "hi"),)))
+    finally:
+        runner.shutdown()
+        backend.close()
+    assert "".join(e.text for e in events if isinstance(e, TextDelta)) == partial
+    done = events[-1]
+    assert isinstance(done, Done)
+    assert done.reason is FinishReason.ERROR
+    for word in words:
+        assert word in (done.error or "")
+    assert "Expecting" not in (done.error or "")
+    assert "The model failed" not in (done.error or "")
