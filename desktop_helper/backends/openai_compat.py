@@ -345,7 +345,6 @@ class OpenAICompatBackend(Backend):
     def _consume(self, response: Any, request: ChatRequest, cancel: CancelToken, started: float) -> Iterator[Event]:
         import openai
 
-        self._check_reply_type(response)
         splitter = InlineSplitter(request.tools)
         calls = _ToolCallAccumulator()
         produced = False
@@ -358,6 +357,7 @@ class OpenAICompatBackend(Backend):
         failure: BaseException | None = None
         try:
             try:
+                self._check_reply_type(response)
                 for chunk in response:
                     if cancel.cancelled:
                         break
@@ -450,15 +450,12 @@ class OpenAICompatBackend(Backend):
     @staticmethod
     def _empty_reply(response: Any) -> _BadReplyError:
         """The fault of a reply that ended cleanly without any answer in it."""
-        fix = (
-            "Check that the base URL is the server's OpenAI-compatible API root (for example http://localhost:8080/v1); "
-            "if it is, the server's log may say why it sent nothing."
-        )
         content_type = _content_type(response)
         if content_type != "text/event-stream":
             return _BadReplyError(
                 f"answered with {content_type or 'content of no stated type'} that holds no answer (expected a stream of events)",
-                fix,
+                "Check that the base URL is the server's OpenAI-compatible API root (for example http://localhost:8080/v1); "
+                "if it is, the server's log may say why it sent nothing.",
             )
         return _BadReplyError(
             "ended its reply without sending any answer",
@@ -470,6 +467,8 @@ class OpenAICompatBackend(Backend):
 
     def _check_reply_type(self, response: Any) -> None:
         """Refuse a 200 reply that is not a stream of events: a web page, or a JSON document (often an error).
+
+        Called under the stream watcher, so a cancel or a stalled body ends the read of a JSON reply too.
 
         Raises:
             BackendError: with what the reply was and what to do.
