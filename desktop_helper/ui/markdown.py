@@ -15,13 +15,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from desktop_helper.parsers.boxes import BEGIN_BOX, END_BOX
+from desktop_helper.parsers.special_tokens import readable_text
 
 _FENCE_RE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_BOX_RE = re.compile(re.escape(BEGIN_BOX) + r"(.*?)(?:" + re.escape(END_BOX) + r"|$)", re.DOTALL)
 _HTML_FENCE_RE = re.compile(r"```[ \t]*(html|htm)[^\n]*\n(.*?)(?:```|$)", re.DOTALL | re.IGNORECASE)
 _HTML_DOC_RE = re.compile(r"(<!doctype html.*?</html>|<html.*?</html>)", re.DOTALL | re.IGNORECASE)
-_SPECIAL_TOKEN_RE = re.compile(r"<\|(?:begin_of_box|end_of_box|endoftext|user|assistant|observation)\|>")
 
 #: characters the unfinished block may reach before it is cut (keeps per-token work bounded)
 MAX_TAIL = 2000
@@ -31,8 +29,7 @@ TABLE_ATTRS = 'border="1" cellspacing="0" cellpadding="4" style="border-collapse
 
 def display_text(text: str) -> str:
     """Answer text as shown: GLM's box tokens become inline code, other special tokens vanish, TeX math is marked."""
-    text = _BOX_RE.sub(lambda m: f"`{m.group(1).strip()}`", text)
-    text = _SPECIAL_TOKEN_RE.sub("", text)
+    text = readable_text(text)
     if "$$" in text or "\\[" in text or "\\(" in text:
         text = _mark_math(text)
     return text
