@@ -176,8 +176,11 @@ class FindController(QObject):
         target = " ".join(getattr(args, "target", None) or []).strip()
         as_json = bool(getattr(args, "json", False))
         if self.busy:
-            output(json.dumps({"target": target, "items": [], "error": "A search is already running."}) if as_json else
-                   "A search is already running.")
+            output(
+                json.dumps({"target": target, "items": [], "error": "A search is already running."})
+                if as_json
+                else "A search is already running."
+            )
             return 1
         if not target:
             self.ask()
