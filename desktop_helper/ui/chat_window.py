@@ -31,6 +31,7 @@ from PySide6.QtGui import (
     QDesktopServices,
     QDragEnterEvent,
     QDropEvent,
+    QFontDatabase,
     QGuiApplication,
     QImage,
     QKeyEvent,
@@ -39,6 +40,7 @@ from PySide6.QtGui import (
     QShortcut,
     QTextBlockFormat,
     QTextCharFormat,
+    QTextOption,
 )
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -74,7 +76,7 @@ from desktop_helper.media.documents import Attachment, PageRange, from_image_byt
 from desktop_helper.ui.attachments_bar import AttachmentsBar
 from desktop_helper.ui.conversation_view import ConversationView, ViewImage, ViewMessage
 from desktop_helper.ui.icons import app_icon
-from desktop_helper.ui.markdown import html_snippet, render_markdown, render_plain
+from desktop_helper.ui.markdown import FOLD_LINE_CHARS, fold_long_lines, html_snippet, render_markdown, render_plain
 from desktop_helper.ui.workers import GenerationRunner, TaskRunner
 
 log = logging.getLogger(__name__)
@@ -115,6 +117,31 @@ class QuestionEdit(QPlainTextEdit):
     pasted_images = Signal(list)
     pasted_files = Signal(list)
 
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._normal_wrap = self.wordWrapMode()
+        self.document().contentsChange.connect(self._check_line_lengths)
+
+    def _check_line_lengths(self, position: int, _removed: int, added: int) -> None:
+        """Wrap anywhere while the text has a very long line: Qt's word-boundary wrapping of an unbroken
+        megabyte takes minutes (a pasted log line, base64), wrapping anywhere a second or two."""
+        document = self.document()
+        if document.characterCount() <= FOLD_LINE_CHARS:
+            long_line = False  # no line can be long: back to wrapping at word boundaries
+        elif self.wordWrapMode() == QTextOption.WrapMode.WrapAnywhere:
+            return
+        else:
+            long_line = False
+            block = document.findBlock(position)
+            while block.isValid() and block.position() <= position + added:
+                if block.length() > FOLD_LINE_CHARS:
+                    long_line = True
+                    break
+                block = block.next()
+        wanted = QTextOption.WrapMode.WrapAnywhere if long_line else self._normal_wrap
+        if self.wordWrapMode() != wanted:
+            self.setWordWrapMode(wanted)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
             self.submit.emit()
@@ -153,6 +180,37 @@ class ImageViewer(QDialog):
         self.resize(min(image.width() + 40, screen.width() * 9 // 10), min(image.height() + 40, screen.height() * 9 // 10))
 
 
+class FullTextViewer(QDialog):
+    """The whole text of a message shown folded in the chat: plain, read-only, copyable.
+
+    It wraps anywhere: Qt lays out an unwrapped (or word-wrapped) megabyte line in minutes, wrapped
+    anywhere in a second or two.
+    """
+
+    def __init__(self, text: str, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("full_text_viewer")
+        self.setWindowTitle(title)
+        self.text = QPlainTextEdit(self)
+        self.text.setObjectName("full_text")
+        self.text.setReadOnly(True)
+        self.text.setWordWrapMode(QTextOption.WrapMode.WrapAnywhere)
+        self.text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.text.setPlainText(text)
+        copy = QPushButton(self.tr("Copy all"), self)
+        copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(text))
+        close = QPushButton(self.tr("Close"), self)
+        close.clicked.connect(self.close)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(copy)
+        buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.text, 1)
+        layout.addLayout(buttons)
+        self.resize(900, 600)
+
+
 class MiniWindow(QWidget):
     """The chat's compact always-on-top form: the conversation's last exchange, and quick questions.
 
@@ -184,6 +242,7 @@ class MiniWindow(QWidget):
         layout.addWidget(self.answer, 1)
         layout.addLayout(row)
         self._answer_pending = False
+        self._appended = 0
 
     def _ask(self) -> None:
         text = self.input.text().strip()
@@ -197,8 +256,15 @@ class MiniWindow(QWidget):
         you = html.escape(self.tr("You"))
         self.answer.setHtml(f'<p style="color:#1d4ed8;"><b>{you}:</b> {render_plain(question)}</p>{answer_html}')
         self._answer_pending = not answer_html
+        self._appended = 0
 
     def append(self, text: str) -> None:
+        """Add streamed answer text; past :data:`FOLD_LINE_CHARS` the rest waits for the finished answer."""
+        if self._appended > FOLD_LINE_CHARS:
+            return
+        self._appended += len(text)
+        if self._appended > FOLD_LINE_CHARS:
+            text += " …"
         cursor = self.answer.textCursor()
         cursor.movePosition(cursor.MoveOperation.End)
         if self._answer_pending:  # the answer starts below the question, in plain colours
@@ -260,7 +326,7 @@ class ChatWindow(QMainWindow):
         self._sent_images: dict[int, ImagePart] = {}  # assistant message id -> the image its boxes refer to
         self._live: dict[int, list[Attachment]] = {}  # user message id -> attachments as loaded (capture geometry kept)
         self._loading_files: dict[int, str] = {}
-        self._viewers: list[ImageViewer] = []
+        self._viewers: list[QDialog] = []
         self.runner = GenerationRunner(self)
         #: tools the model may call while answering (screen, zoom, windows); set by the app
         self.screen_tools: ScreenTools | None = None
@@ -470,7 +536,8 @@ class ChatWindow(QMainWindow):
                 answer = message.content
         if self._stream is not None:
             answer = self._stream.content
-        self.mini.show_exchange(question, render_markdown(answer) if answer else "")
+        shown_question = fold_long_lines(question)[0]
+        self.mini.show_exchange(shown_question, render_markdown(fold_long_lines(answer)[0]) if answer else "")
 
     def shutdown(self) -> None:
         """Stop the generation (saving what streamed), finish file loading, close the mini window."""
@@ -1031,6 +1098,18 @@ class ChatWindow(QMainWindow):
             self.preview(message_id)
         elif name == "screen":
             self.show_on_screen(message_id)
+        elif name == "full":
+            self.show_full_text(message_id)
+
+    def show_full_text(self, message_id: int) -> FullTextViewer:
+        """Open a message's whole text (shown folded in the conversation) in a plain viewer."""
+        message = self.history.message(message_id)
+        title = self.tr("Your question") if message.role == "user" else self.tr("The answer")
+        viewer = FullTextViewer(message.content, title, self)
+        self._viewers.append(viewer)
+        viewer.finished.connect(lambda _code: self._viewers.remove(viewer) if viewer in self._viewers else None)
+        viewer.show()
+        return viewer
 
     def preview(self, message_id: int) -> Path | None:
         """Open the HTML an answer contains in the system browser; returns the file written."""
