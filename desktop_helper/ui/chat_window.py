@@ -120,11 +120,29 @@ class QuestionEdit(QPlainTextEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._normal_wrap = self.wordWrapMode()
+        self._wrap_chosen = False  # set while a whole new text goes in with its wrap mode picked beforehand
         self.document().contentsChange.connect(self._check_line_lengths)
+
+    def setPlainText(self, text: str) -> None:
+        self._insert_wrapped(text, lambda: super(QuestionEdit, self).setPlainText(text))
+
+    def _insert_wrapped(self, text: str, insert: Callable[[], None]) -> None:
+        """Run ``insert`` (which puts ``text`` in) with the wrap mode picked beforehand: the edit may
+        clear the box first, and the new text must not be laid out word-wrapped on the way."""
+        if fold_long_lines(text)[1]:
+            self.setWordWrapMode(QTextOption.WrapMode.WrapAnywhere)
+        self._wrap_chosen = True
+        try:
+            insert()
+        finally:
+            self._wrap_chosen = False
+        self._check_line_lengths(0, 0, self.document().characterCount())
 
     def _check_line_lengths(self, position: int, _removed: int, added: int) -> None:
         """Wrap anywhere while the text has a very long line: Qt's word-boundary wrapping of an unbroken
         megabyte takes minutes (a pasted log line, base64), wrapping anywhere a second or two."""
+        if self._wrap_chosen:
+            return
         document = self.document()
         if document.characterCount() <= FOLD_LINE_CHARS:
             long_line = False  # no line can be long: back to wrapping at word boundaries
@@ -160,6 +178,9 @@ class QuestionEdit(QPlainTextEdit):
             if not image.isNull():
                 self.pasted_images.emit([_png_bytes(image)])
                 return
+        if source.hasText():
+            self._insert_wrapped(source.text(), lambda: super(QuestionEdit, self).insertFromMimeData(source))
+            return
         super().insertFromMimeData(source)
 
 

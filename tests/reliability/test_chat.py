@@ -126,6 +126,15 @@ def test_bad_input_pasted_1mb_question_line(qtbot: QtBot, chat_for: object) -> N
     assert window.input.toPlainText() == question
     # pasting a megabyte is one Qt layout of it: a second or two, not minutes
     assert heart.longest < 4 * MAX_STALL_S, f"pasting held the GUI thread for {heart.longest:.2f} s"
+    # pasted again over itself (select all, paste): the box is emptied on the way, and the new text
+    # must still not be laid out word-wrapped
+    with Heartbeat() as heart:
+        qtbot.keyClick(window.input, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClick(window.input, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+        window.input.setPlainText(question)  # as Edit and the mini window put a question back
+        window.input.viewport().repaint()
+    assert window.input.toPlainText() == question
+    assert heart.longest < 4 * MAX_STALL_S, f"pasting over it held the GUI thread for {heart.longest:.2f} s"
     with Heartbeat() as heart:
         began = time.perf_counter()
         with qtbot.waitSignal(window.generation_finished, timeout=int(MAX_SECONDS * 1000)):
