@@ -1,0 +1,76 @@
+"""Journey (b): type a question with punctuation in the chat, then use every global hotkey in turn, twice.
+
+Issue 13 item 1: after ``?``, ``"``, ``(``, ``!`` or ``&`` typed with Shift released before the key
+(what ``xdotool type`` and fast typists do), every hotkey stopped working.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.journeys.conftest import Desktop, scripted_answers, wait_until
+
+pytestmark = [pytest.mark.gui, pytest.mark.slow]
+
+QUESTION = 'What is this? "Quoted" (yes)! & more'
+SELECTOR = "^Select a region$"
+CHAT = "^Chat"
+
+
+def test_punctuation_in_the_chat_then_every_hotkey_twice(desktop: Desktop, start_app, tmp_path: Path) -> None:
+    app = start_app(env=scripted_answers(tmp_path, "It is a test answer."))
+    assert app.cli("show-chat").returncode == 0
+    desktop.window(CHAT)
+    wait_until(lambda: app.status()["model"]["ready"], "the model")
+    desktop.type(QUESTION)
+    desktop.key("Return")
+    wait_until(
+        lambda: [(m["role"], m["content"], m["status"]) for m in app.messages()]
+        == [("user", QUESTION, "complete"), ("assistant", "It is a test answer.", "complete")],
+        "the question, exactly as typed, and its answer in the history",
+    )
+
+    for round_number in (1, 2):
+        # A: the region selector covers the screen; Escape takes it away
+        desktop.hotkey("a")
+        desktop.window(SELECTOR, timeout=10)
+        desktop.key("Escape")
+        desktop.no_window(SELECTOR)
+
+        # S: the screen is captured and lands in the chat, which comes to the front
+        captures = app.log_text().count("capture: 1920x1080 at (0, 0)")
+        desktop.hotkey("s")
+        app.wait_log_count("capture: 1920x1080 at (0, 0)", captures + 1, "the screen capture")
+        desktop.window(CHAT)
+        wait_until(lambda: len(app.attached()) >= 2 * round_number - 1, "the capture attached to the next question")
+
+        # R: a recording starts (the status says so, the tray menu offers to stop it)
+        desktop.hotkey("r")
+        wait_until(lambda: app.status()["recording"] is not None, "the recording to start")
+
+        # C: the chat window hides (or shows)
+        shown = bool(desktop.windows(CHAT))
+        desktop.hotkey("c")
+        wait_until(lambda: bool(desktop.windows(CHAT)) != shown, "the chat window to toggle")
+
+        # F: "What should I find on the screen?" pops up at the pointer; Escape closes it
+        desktop.hotkey("f")
+        app.widget("What should I find on the screen?", timeout=10)
+        desktop.key("Escape")
+        wait_until(lambda: app.ui().find(lambda n: n.name == "What should I find on the screen?") is None, "the popup to close")
+
+        # G: the agent asks what to do; Escape says never mind
+        desktop.hotkey("g")
+        desktop.window("^GUI agent", timeout=10)
+        desktop.key("Escape")
+        desktop.no_window("^GUI agent")
+
+        # X: stop ends the recording, which is saved
+        desktop.hotkey("x")
+        wait_until(lambda: app.status()["recording"] is None, "the stop hotkey to end the recording")
+        app.wait_log_count("recording finished", round_number, "the recording to be saved", timeout=60)
+
+    assert app.status()["hotkeys"] is True
+    app.quit()
