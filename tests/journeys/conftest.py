@@ -161,6 +161,12 @@ def colour_fraction(image: Image.Image, box: tuple[int, int, int, int], rgb: tup
     return float(close.mean()) if close.size else 0.0
 
 
+def painted_fraction(image: Image.Image, box: tuple[int, int, int, int]) -> float:
+    """Share of the pixels in ``box`` that are not the bare (black) desktop."""
+    area = np.asarray(image.crop(box).convert("L"), dtype=np.int16)
+    return float((area > 24).mean()) if area.size else 0.0
+
+
 class App(AppProcess):
     """The real app on the person's desktop, with what a person can check from outside."""
 

@@ -10,13 +10,15 @@ from pathlib import Path
 
 import pytest
 
-from tests.journeys.conftest import Desktop, scripted_answers, wait_until
+from tests.journeys.conftest import Desktop, painted_fraction, scripted_answers, wait_until
 
 pytestmark = [pytest.mark.gui, pytest.mark.slow]
 
 QUESTION = 'What is this? "Quoted" (yes)! & more'
 SELECTOR = "^Select a region$"
 CHAT = "^Chat"
+POINTER = (1300, 250)  # over the bare desktop, away from the chat window
+POPUP_AREA = (POINTER[0] + 20, POINTER[1] + 20, POINTER[0] + 200, POINTER[1] + 50)
 
 
 def test_punctuation_in_the_chat_then_every_hotkey_twice(desktop: Desktop, start_app, tmp_path: Path) -> None:
@@ -55,11 +57,12 @@ def test_punctuation_in_the_chat_then_every_hotkey_twice(desktop: Desktop, start
         desktop.hotkey("c")
         wait_until(lambda: bool(desktop.windows(CHAT)) != shown, "the chat window to toggle")
 
-        # F: "What should I find on the screen?" pops up at the pointer; Escape closes it
+        # F: "What should I find on the screen?" pops up at the pointer (over the bare desktop); Escape closes it
+        desktop.move(*POINTER)
         desktop.hotkey("f")
-        app.widget("What should I find on the screen?", timeout=10)
+        wait_until(lambda: painted_fraction(desktop.grab(), POPUP_AREA) > 0.9, "the find popup next to the pointer")
         desktop.key("Escape")
-        wait_until(lambda: app.ui().find(lambda n: n.name == "What should I find on the screen?") is None, "the popup to close")
+        wait_until(lambda: painted_fraction(desktop.grab(), POPUP_AREA) < 0.01, "the find popup to close")
 
         # G: the agent asks what to do; Escape says never mind
         desktop.hotkey("g")
