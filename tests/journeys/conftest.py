@@ -338,6 +338,8 @@ class OtherApps:
         for process in self.processes:
             process.terminate()
             process.wait(10)
+            if process.stdout is not None:
+                process.stdout.close()
         self.processes.clear()
 
 

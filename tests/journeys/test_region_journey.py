@@ -49,10 +49,12 @@ def test_region_cancelled_from_every_focus_then_dragged(desktop: Desktop, start_
     wait_until(lambda: desktop.active_window_title() == "colour-window", "the other window to have the focus")
     _select_and_cancel(desktop, "another application focused")
 
-    # 3. nothing is focused: the person clicked on the empty desktop
-    desktop.click(1700, 150)
-    wait_until(lambda: desktop.active_window_title() in ("", "fluxbox"), "no window to have the focus")
+    # 3. nothing is focused: the person closed the other program, no window is left
+    other_app.close_all()
+    desktop.no_window("^colour-window$")
+    wait_until(lambda: desktop.active_window_title() == "", "no window to have the focus")
     _select_and_cancel(desktop, "nothing focused")
+    other = other_app(300, 250, 400, 300)
 
     # 4. a real selection: drag over the other window's middle, 240 x 160 pixels
     x, y = other.x + other.width // 2 - 120, other.y + other.height // 2 - 80
@@ -65,7 +67,7 @@ def test_region_cancelled_from_every_focus_then_dragged(desktop: Desktop, start_
     wait_until(lambda: app.attached(), "the capture attached to the question")
 
     # its thumbnail shows the four colours under the selection (the other window is gone from the screen)
-    other_app.close_all()  # type: ignore[attr-defined]
+    other_app.close_all()
     desktop.no_window("^colour-window$")
     shot = desktop.grab("region-attached")
     inside = (chat.x, chat.y, chat.x + chat.width, chat.y + chat.height)
