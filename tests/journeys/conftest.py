@@ -11,6 +11,7 @@ read what a page says, they use the accessibility tree the app publishes over AT
 from __future__ import annotations
 
 import json
+import os
 import re
 import sqlite3
 import subprocess
@@ -287,9 +288,13 @@ def accessibility_bus(x_server: XServer) -> Iterator[AccessibilityBus]:
 
 
 @pytest.fixture
-def desktop(x_server: XServer, accessibility_bus: AccessibilityBus, tmp_path: Path) -> Desktop:
-    shots = tmp_path / "screens"
-    shots.mkdir()
+def desktop(
+    x_server: XServer, accessibility_bus: AccessibilityBus, tmp_path: Path, request: pytest.FixtureRequest
+) -> Desktop:
+    # screen grabs to look at afterwards: in the test's folder, or under $JOURNEY_SCREENS when set
+    base = Path(os.environ["JOURNEY_SCREENS"]) if os.environ.get("JOURNEY_SCREENS") else tmp_path
+    shots = base / request.node.name / "screens"
+    shots.mkdir(parents=True, exist_ok=True)
     person = Desktop(x_server, accessibility_bus, shots)
     person.move(960, 540)
     return person

@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 from tests.fixtures.overlay_flow import OUTLINE_HEX
-from tests.journeys.conftest import Desktop, colour_fraction, scripted_answers, wait_until
+from tests.journeys.conftest import Desktop, colour_fraction, painted_fraction, scripted_answers, wait_until, write_settings
 
 pytestmark = [pytest.mark.gui, pytest.mark.slow]
 
@@ -37,12 +37,15 @@ def test_find_draws_the_box_on_the_thing_and_escape_hides_it(desktop: Desktop, s
     box = [round(blue[0] / SCREEN_W * 1000), round(blue[1] / SCREEN_H * 1000)]
     box += [round(blue[2] / SCREEN_W * 1000), round(blue[3] / SCREEN_H * 1000)]
     answer = f"The blue square is here: <|begin_of_box|>[[{box[0]},{box[1]},{box[2]},{box[3]}]]<|end_of_box|>"
+    # boxes stay until Escape (Settings > Overlay time 0), so only Escape can take them away here
+    write_settings(tmp_path / "profile", {"overlay.fade_seconds": 0.0})
     app = start_app(env=scripted_answers(tmp_path, answer))
     wait_until(lambda: app.status()["model"]["ready"], "the model")
 
     desktop.move(600, 500)  # the monitor under the pointer is the one searched
     desktop.hotkey("f")
-    app.widget("What should I find on the screen?", timeout=10)
+    popup = (620, 520, 800, 550)  # next to the pointer, over the bare desktop
+    wait_until(lambda: painted_fraction(desktop.grab(), popup) > 0.9, "the find popup next to the pointer")
     desktop.type("the blue square")
     desktop.key("Return")
     desktop.window(OVERLAY, timeout=20)

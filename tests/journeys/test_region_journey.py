@@ -65,6 +65,7 @@ def test_region_cancelled_from_every_focus_then_dragged(desktop: Desktop, start_
     app.wait_log(re.compile(r"capture: 240x160 at \(" + str(x) + ", " + str(y) + r"\)"), "the 240 x 160 capture")
     chat = desktop.window(CHAT)
     wait_until(lambda: app.attached(), "the capture attached to the question")
+    assert any(re.fullmatch(r"capture-\S+\.png\n240x160", text) for text in app.ui().texts()), "the chip should say 240x160"
 
     # its thumbnail shows the four colours under the selection (the other window is gone from the screen)
     other_app.close_all()
