@@ -189,6 +189,15 @@ class App(AppProcess):
         else:
             wait_until(lambda: text.search(self.log_text()), what or text.pattern, timeout)
 
+    def tray_icon(self) -> tuple[int, int, int, int]:
+        """Where the app's icon sits in the panel's system tray (x1, y1, x2, y2 on the screen)."""
+        from tests.test_app_e2e import tray_icon_windows
+
+        icons = wait_until(lambda: tray_icon_windows(self.desktop.server, self.process.pid), "our icon in the system tray")
+        out = self.desktop.xdotool("getwindowgeometry", "--shell", icons[0])
+        v = {k: int(n) for k, n in (line.split("=", 1) for line in out.split()) if k in ("X", "Y", "WIDTH", "HEIGHT")}
+        return v["X"], v["Y"], v["X"] + v["WIDTH"], v["Y"] + v["HEIGHT"]
+
     def wait_log_count(self, text: str, count: int, what: str = "", timeout: float = 20.0) -> None:
         wait_until(lambda: self.log_text().count(text) >= count, what or f"{count} x {text!r} in the log", timeout)
 
