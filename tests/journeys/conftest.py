@@ -246,6 +246,21 @@ class App(AppProcess):
 
         return wait_until(find, "the question box")
 
+    def field(self, label: str, role: str, timeout: float = 20.0) -> Node:
+        """The ``role`` widget on the same form row as the label ``label`` (the settings pages' fields
+        carry no accessible name of their own, so a person finds them by their label)."""
+
+        def find() -> Node | None:
+            caption = self.ui().find(lambda n: n.role == "label" and n.name.rstrip("*") == label)
+            if caption is None:
+                return None
+            lx, ly, lw, lh = caption.extents()
+            row = [n for n in self.ui().walk() if n.role == role and ly - 8 <= n.centre()[1] <= ly + lh + 8]
+            right = [n for n in row if n.extents()[0] >= lx + lw - 4]
+            return min(right, key=lambda n: n.extents()[0], default=None)
+
+        return wait_until(find, f"the {role} labelled {label!r}", timeout)
+
     def press(self, name: str | re.Pattern[str], role: str = "push button") -> None:
         """Click the button called ``name`` with the mouse."""
         button = self.widget(name, role)

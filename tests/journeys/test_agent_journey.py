@@ -76,8 +76,8 @@ def test_agent_confirm_skip_then_stop_hotkey_in_auto_mode(desktop: Desktop, star
     # turn on auto mode in Settings > Agent, as a person would
     assert app.cli("settings").returncode == 0
     desktop.window("^Settings")
-    desktop.click_node(app.widget("Agent", "list item"))
-    desktop.click_node(app.widget("Act without asking", "check box"))
+    desktop.click_node(app.widget("GUI agent", "list item"))
+    desktop.click_node(app.field("Act without asking", "check box"))
     desktop.click_node(app.widget("OK", "push button"))
     desktop.no_window("^Settings")
     wait_until(lambda: app.settings_file().get("agent.auto_mode") is True, "auto mode saved")
