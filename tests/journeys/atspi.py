@@ -23,6 +23,7 @@ COMPONENT = "org.a11y.atspi.Component"
 ROOT_PATH = "/org/a11y/atspi/accessible/root"
 #: AT-SPI state bits (atspi-constants.h): the object is visible and actually on the screen
 STATE_ENABLED = 8
+STATE_SELECTED = 23
 STATE_SHOWING = 25
 STATE_VISIBLE = 30
 
@@ -78,7 +79,7 @@ class Node:
     path: str
 
     def _call(self, interface: str, method: str, signature: str | None = None, body: tuple[object, ...] = ()) -> tuple:
-        return self.tree.call(self.bus_name, self.path, interface, method, signature, body)
+        return self.tree.call((self.bus_name, self.path, interface), method, signature, body)
 
     def _property(self, interface: str, name: str) -> object:
         value = self._call("org.freedesktop.DBus.Properties", "Get", "ss", (interface, name))[0]
@@ -107,6 +108,10 @@ class Node:
     @property
     def enabled(self) -> bool:
         return STATE_ENABLED in self.states()
+
+    @property
+    def selected(self) -> bool:
+        return STATE_SELECTED in self.states()
 
     def children(self) -> list[Node]:
         return [Node(self.tree, str(bus), str(path)) for bus, path in self._call(ACCESSIBLE, "GetChildren")[0]]
@@ -164,9 +169,9 @@ class AccessibleTree:
             self._connection = open_dbus_connection(bus=self._bus.a11y_address())
         return self._connection
 
-    def call(
-        self, bus_name: str, path: str, interface: str, method: str, signature: str | None, body: tuple[object, ...]
-    ) -> tuple:
+    def call(self, target: tuple[str, str, str], method: str, signature: str | None, body: tuple[object, ...]) -> tuple:
+        """Call ``method`` on ``target`` (bus name, object path, interface)."""
+        bus_name, path, interface = target
         message = new_method_call(DBusAddress(path, bus_name, interface), method, signature, body)
         reply = self._conn().send_and_get_reply(message, timeout=10)
         if reply.header.message_type == MessageType.error:

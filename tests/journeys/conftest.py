@@ -47,7 +47,9 @@ def wait_until(condition: Callable[[], Any], what: str, timeout: float = 20.0, i
         except (AssertionError, RuntimeError, OSError, ValueError, sqlite3.Error, KeyError) as exc:
             last_error = exc
         time.sleep(interval)
-    raise AssertionError(f"timed out after {timeout:g} s waiting for {what}" + (f" (last error: {last_error})" if last_error else ""))
+    raise AssertionError(
+        f"timed out after {timeout:g} s waiting for {what}" + (f" (last error: {last_error})" if last_error else "")
+    )
 
 
 @dataclass(frozen=True)
@@ -211,7 +213,10 @@ class App(AppProcess):
 
     def messages(self) -> list[sqlite3.Row]:
         """Every stored message (with its conversation's title), oldest first."""
-        return query(self.paths.history_db, "SELECT m.*, c.title FROM messages m JOIN conversations c ON c.id = m.conversation_id ORDER BY m.id")
+        return query(
+            self.paths.history_db,
+            "SELECT m.*, c.title FROM messages m JOIN conversations c ON c.id = m.conversation_id ORDER BY m.id",
+        )
 
     def attachments(self) -> list[sqlite3.Row]:
         return query(self.paths.history_db, "SELECT * FROM attachments ORDER BY id")
@@ -312,9 +317,7 @@ def accessibility_bus(x_server: XServer) -> Iterator[AccessibilityBus]:
 
 
 @pytest.fixture
-def desktop(
-    x_server: XServer, accessibility_bus: AccessibilityBus, tmp_path: Path, request: pytest.FixtureRequest
-) -> Desktop:
+def desktop(x_server: XServer, accessibility_bus: AccessibilityBus, tmp_path: Path, request: pytest.FixtureRequest) -> Desktop:
     # screen grabs to look at afterwards: in the test's folder, or under $JOURNEY_SCREENS when set
     base = Path(os.environ["JOURNEY_SCREENS"]) if os.environ.get("JOURNEY_SCREENS") else tmp_path
     shots = base / request.node.name / "screens"
@@ -360,7 +363,8 @@ class OtherApps:
             text=True,
         )
         self.processes.append(process)
-        assert process.stdout is not None and process.stdout.readline().strip() == "ready"
+        assert process.stdout is not None
+        assert process.stdout.readline().strip() == "ready"
         return self.desktop.window("^colour-window$")
 
     def close_all(self) -> None:

@@ -23,10 +23,7 @@ SCREEN_W, SCREEN_H = 1920, 1080
 
 def _outline_near(shot, x: int, y: int, horizontal: bool, span: int) -> bool:
     """Is there outline colour within 6 px of the edge at (x, y), along ``span`` px of it?"""
-    if horizontal:
-        box = (x + span // 4, y - 6, x + 3 * span // 4, y + 7)
-    else:
-        box = (x - 6, y + span // 4, x + 7, y + 3 * span // 4)
+    box = (x + span // 4, y - 6, x + 3 * span // 4, y + 7) if horizontal else (x - 6, y + span // 4, x + 7, y + 3 * span // 4)
     return colour_fraction(shot, box, OUTLINE, tolerance=60) > 0.05
 
 
@@ -68,7 +65,9 @@ def test_find_draws_the_box_on_the_thing_and_escape_hides_it(desktop: Desktop, s
     shot = desktop.grab("found")
     assert colour_fraction(shot, (blue[0] + 15, blue[1] + 15, blue[2] - 15, blue[3] - 15), (0, 0, 255)) > 0.9
     far = np.asarray(shot.crop((100, 100, 400, 300)), dtype=np.int16)
-    assert far.std() < 40 and colour_fraction(shot, (100, 100, 400, 300), OUTLINE, 60) == 0  # nothing drawn elsewhere
+    # nothing drawn elsewhere
+    assert far.std() < 40
+    assert colour_fraction(shot, (100, 100, 400, 300), OUTLINE, 60) == 0
 
     # Escape: the boxes go away, the blue square is untouched
     desktop.key("Escape")

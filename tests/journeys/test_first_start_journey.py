@@ -6,6 +6,7 @@ but real text that grows while it is written, and is kept in the history).
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import numpy as np
@@ -65,7 +66,7 @@ def test_first_start_pick_gguf_files_then_ask_about_a_screenshot(
         return len(seen) >= 3 or status not in ("streaming", "")
 
     wait_until(grown, "the answer to stream into the history", timeout=90, interval=0.02)
-    assert all(later.startswith(earlier) for earlier, later in zip(seen, seen[1:])), seen[:3]
+    assert all(later.startswith(earlier) for earlier, later in itertools.pairwise(seen)), seen[:3]
     shot = desktop.grab("streaming")
     streaming_area = np.asarray(shot.crop(conversation), dtype=np.int16)
     assert np.abs(streaming_area - before).mean() > 1, "the answer should be drawn in the chat while it streams"
@@ -76,7 +77,8 @@ def test_first_start_pick_gguf_files_then_ask_about_a_screenshot(
     wait_until(lambda: answer()[0] not in ("streaming", ""), "the answer to end", timeout=30)
     status, content = answer()
     assert status in ("cancelled", "complete"), (status, content)
-    assert content.startswith(seen[-1]) and content.strip(), (seen[-1][:80], content[:80])
+    assert content.strip()
+    assert content.startswith(seen[-1]), (seen[-1][:80], content[:80])
     user = [m for m in app.messages() if m["role"] == "user"]
     assert [m["content"] for m in user] == [QUESTION]
     assert [(a["kind"], a["width"], a["height"]) for a in app.attachments()] == [("image", 1920, 1080)]

@@ -6,11 +6,12 @@ Issue 13 item 1: after ``?``, ``"``, ``(``, ``!`` or ``&`` typed with Shift rele
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import pytest
 
-from tests.journeys.conftest import Desktop, painted_fraction, scripted_answers, wait_until
+from tests.journeys.conftest import App, Desktop, painted_fraction, scripted_answers, wait_until
 
 pytestmark = [pytest.mark.gui, pytest.mark.slow]
 
@@ -21,6 +22,14 @@ POINTER = (1300, 250)  # over the bare desktop, away from the chat window
 POPUP_AREA = (POINTER[0] + 20, POINTER[1] + 20, POINTER[0] + 200, POINTER[1] + 50)
 
 
+def _attached_at_least(app: App, count: int) -> bool:
+    return len(app.attached()) >= count
+
+
+def _chat_shown_is(desktop: Desktop, shown: bool) -> bool:
+    return bool(desktop.windows(CHAT)) == shown
+
+
 def test_punctuation_in_the_chat_then_every_hotkey_twice(desktop: Desktop, start_app, tmp_path: Path) -> None:
     app = start_app(env=scripted_answers(tmp_path, "It is a test answer."))
     assert app.cli("show-chat").returncode == 0
@@ -29,8 +38,10 @@ def test_punctuation_in_the_chat_then_every_hotkey_twice(desktop: Desktop, start
     desktop.type(QUESTION)
     desktop.key("Return")
     wait_until(
-        lambda: [(m["role"], m["content"], m["status"]) for m in app.messages()]
-        == [("user", QUESTION, "complete"), ("assistant", "It is a test answer.", "complete")],
+        lambda: (
+            [(m["role"], m["content"], m["status"]) for m in app.messages()]
+            == [("user", QUESTION, "complete"), ("assistant", "It is a test answer.", "complete")]
+        ),
         "the question, exactly as typed, and its answer in the history",
     )
 
@@ -46,7 +57,8 @@ def test_punctuation_in_the_chat_then_every_hotkey_twice(desktop: Desktop, start
         desktop.hotkey("s")
         app.wait_log_count("capture: 1920x1080 at (0, 0)", captures + 1, "the screen capture")
         desktop.window(CHAT)
-        wait_until(lambda: len(app.attached()) >= 2 * round_number - 1, "the capture attached to the next question")
+        attached = 2 * round_number - 1  # this round's capture, after the last round's capture and recording
+        wait_until(functools.partial(_attached_at_least, app, attached), "the capture attached to the next question")
 
         # R: a recording starts (the status says so, the tray menu offers to stop it)
         desktop.hotkey("r")
@@ -55,7 +67,7 @@ def test_punctuation_in_the_chat_then_every_hotkey_twice(desktop: Desktop, start
         # C: the chat window hides (or shows)
         shown = bool(desktop.windows(CHAT))
         desktop.hotkey("c")
-        wait_until(lambda: bool(desktop.windows(CHAT)) != shown, "the chat window to toggle")
+        wait_until(functools.partial(_chat_shown_is, desktop, not shown), "the chat window to toggle")
 
         # F: "What should I find on the screen?" pops up at the pointer (over the bare desktop); Escape closes it
         desktop.move(*POINTER)

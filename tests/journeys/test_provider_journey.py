@@ -25,7 +25,9 @@ def test_switch_to_an_api_provider_restart_and_ask(
 ) -> None:
     fake_openai.script(text_reply("The provider ", "answers: ", "a chat window."))
     profile = tmp_path / "profile"
-    write_settings(profile, {"models.local_model_path": str(tiny_glm4v.model), "models.local_mmproj_path": str(tiny_glm4v.mmproj)})
+    write_settings(
+        profile, {"models.local_model_path": str(tiny_glm4v.model), "models.local_mmproj_path": str(tiny_glm4v.mmproj)}
+    )
     app = start_app(profile)
 
     # Settings > API providers > Add… > Custom server; fill in the address and the model; use it; OK
@@ -68,8 +70,7 @@ def test_switch_to_an_api_provider_restart_and_ask(
     desktop.type("What is this window?")
     desktop.key("Return")
     wait_until(
-        lambda: [(m["role"], m["content"], m["status"]) for m in app.messages()][-1:]
-        == [("assistant", ANSWER, "complete")],
+        lambda: [(m["role"], m["content"], m["status"]) for m in app.messages()][-1:] == [("assistant", ANSWER, "complete")],
         "the provider's answer in the chat's history",
         timeout=30,
     )
