@@ -14,6 +14,7 @@ import subprocess
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 from jeepney import DBusAddress, MessageType, new_method_call
 from jeepney.io.blocking import DBusConnection, open_dbus_connection
@@ -34,6 +35,8 @@ class AccessibilityBus:
     def __init__(self) -> None:
         if shutil.which("dbus-daemon") is None:
             raise RuntimeError("dbus-daemon is not installed (apt-get install dbus)")
+        if not Path("/usr/share/dbus-1/services/org.a11y.Bus.service").exists():
+            raise RuntimeError("the accessibility bus (AT-SPI) is not installed (apt-get install at-spi2-core)")
         read_fd, write_fd = os.pipe()
         self._process = subprocess.Popen(
             ["dbus-daemon", "--session", "--nofork", f"--print-address={write_fd}"],
