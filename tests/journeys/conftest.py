@@ -200,6 +200,13 @@ class App(AppProcess):
         v = {k: int(n) for k, n in (line.split("=", 1) for line in out.split()) if k in ("X", "Y", "WIDTH", "HEIGHT")}
         return v["X"], v["Y"], v["X"] + v["WIDTH"], v["Y"] + v["HEIGHT"]
 
+    def tray_icon_pixels(self) -> np.ndarray:
+        """The tray icon as the person sees it now (grey levels)."""
+        return np.asarray(self.desktop.grab().crop(self.tray_icon()).convert("L"), dtype=np.int16)
+
+    def tray_icon_differs(self, earlier: np.ndarray) -> bool:
+        return bool(np.abs(self.tray_icon_pixels() - earlier).mean() > 8)
+
     def wait_log_count(self, text: str, count: int, what: str = "", timeout: float = 20.0) -> None:
         wait_until(lambda: self.log_text().count(text) >= count, what or f"{count} x {text!r} in the log", timeout)
 

@@ -45,6 +45,7 @@ def test_punctuation_in_the_chat_then_every_hotkey_twice(desktop: Desktop, start
         "the question, exactly as typed, and its answer in the history",
     )
 
+    idle_icon = app.tray_icon_pixels()
     for round_number in (1, 2):
         # A: the region selector covers the screen; Escape takes it away
         desktop.hotkey("a")
@@ -57,12 +58,15 @@ def test_punctuation_in_the_chat_then_every_hotkey_twice(desktop: Desktop, start
         desktop.hotkey("s")
         app.wait_log_count("capture: 1920x1080 at (0, 0)", captures + 1, "the screen capture")
         desktop.window(CHAT)
+        # our own windows are hidden for the grab and shown again: the tray icon must still be in the panel
+        wait_until(lambda: not app.tray_icon_differs(idle_icon), "the tray icon still in the panel after the capture", 5)
         attached = 2 * round_number - 1  # this round's capture, after the last round's capture and recording
         wait_until(functools.partial(_attached_at_least, app, attached), "the capture attached to the next question")
 
-        # R: a recording starts (the status says so, the tray menu offers to stop it)
+        # R: a recording starts: the tray icon shows it (and the status says so)
         desktop.hotkey("r")
-        wait_until(lambda: app.status()["recording"] is not None, "the recording to start")
+        wait_until(lambda: app.tray_icon_differs(idle_icon), "the tray icon to show the recording")
+        assert app.status()["recording"] is not None
 
         # C: the chat window hides (or shows)
         shown = bool(desktop.windows(CHAT))
@@ -84,7 +88,8 @@ def test_punctuation_in_the_chat_then_every_hotkey_twice(desktop: Desktop, start
 
         # X: stop ends the recording, which is saved
         desktop.hotkey("x")
-        wait_until(lambda: app.status()["recording"] is None, "the stop hotkey to end the recording")
+        wait_until(lambda: not app.tray_icon_differs(idle_icon), "the stop hotkey to end the recording (tray icon back)")
+        assert app.status()["recording"] is None
         app.wait_log_count("recording finished", round_number, "the recording to be saved", timeout=60)
 
     assert app.status()["hotkeys"] is True

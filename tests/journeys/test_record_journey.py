@@ -7,7 +7,6 @@ import time
 from pathlib import Path
 
 import cv2
-import numpy as np
 import pytest
 
 from tests.journeys.conftest import Desktop, scripted_answers, wait_until
@@ -19,21 +18,16 @@ def test_record_five_seconds_then_it_is_in_the_chat_and_plays(desktop: Desktop, 
     app = start_app(env=scripted_answers(tmp_path, "A screen recording."))
     other_app(200, 200, 400, 300)  # something on the screen to record
 
-    icon_box = app.tray_icon()
-    idle_icon = np.asarray(desktop.grab().crop(icon_box), dtype=np.int16)
-
-    def icon_changed() -> bool:
-        return bool(np.abs(np.asarray(desktop.grab().crop(icon_box), dtype=np.int16) - idle_icon).mean() > 8)
-
+    idle_icon = app.tray_icon_pixels()
     desktop.hotkey("r")
     started = time.monotonic()
     wait_until(lambda: app.status()["recording"] is not None, "the recording to start")
-    wait_until(icon_changed, "the tray icon to show that a recording runs")
+    wait_until(lambda: app.tray_icon_differs(idle_icon), "the tray icon to show that a recording runs")
     wait_until(lambda: (app.status()["recording"] or {}).get("seconds", 0) >= 5, "5 seconds of recording", timeout=30)
     desktop.hotkey("r")
     wait_until(lambda: app.status()["recording"] is None, "the recording to stop")
     app.wait_log("recording finished", "the recording to be saved", timeout=60)
-    wait_until(lambda: not icon_changed(), "the tray icon to be back to normal")
+    wait_until(lambda: not app.tray_icon_differs(idle_icon), "the tray icon to be back to normal")
     elapsed = time.monotonic() - started
     found = re.search(r"recording finished: (\S+\.mp4)", app.log_text())
     assert found is not None
