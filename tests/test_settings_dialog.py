@@ -74,3 +74,22 @@ def test_an_invalid_value_keeps_the_dialog_open(qtbot: QtBot, tmp_path: Path, mo
     assert dialog.isVisible()
     assert "Save captures to must be one of" in dialog.errors.text()
     assert settings.get("capture.save_folder") == ""
+
+
+def test_a_value_stored_in_its_normal_form_is_not_applied_again(qtbot: QtBot, tmp_path: Path) -> None:
+    """A hotkey typed as "Ctrl+Alt+H" is stored as "<ctrl>+<alt>+h". Each later Apply or OK (say,
+    after changing the language) must not store it again: every store restarted the global hotkey
+    listener (blocking the GUI about half a second) and repeated its warnings."""
+    dialog, settings = make_dialog(qtbot, tmp_path / "s.json")
+    dialog.show()
+    changes: list[tuple[str, object]] = []
+    settings.on_change(lambda key, value: changes.append((key, value)))
+    field = child(dialog, QLineEdit, "hotkeys.toggle_chat")
+    field.clear()
+    qtbot.keyClicks(field, "Ctrl+Alt+H")
+    assert dialog.apply()
+    assert changes == [("hotkeys.toggle_chat", "<ctrl>+<alt>+h")]
+    assert dialog.apply()
+    child(dialog, QComboBox, "language.ui").setCurrentIndex(2)
+    dialog.accept()
+    assert changes == [("hotkeys.toggle_chat", "<ctrl>+<alt>+h"), ("language.ui", "zh_CN")]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
 from PySide6.QtWidgets import (
@@ -160,6 +161,10 @@ class SettingsDialog(QDialog):
         problems: list[str] = []
         for key, (setting, editor) in self._editors.items():
             value = editor_value(setting, editor)
+            # compare in stored form: "Ctrl+Alt+H" is stored as "<ctrl>+<alt>+h" and is no change;
+            # an invalid value is reported by set() below
+            with contextlib.suppress(ValueError):
+                value = setting.validate(value)
             if value == self._settings.get(key):
                 continue
             try:
