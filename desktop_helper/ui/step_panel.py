@@ -147,6 +147,7 @@ class StepPanel(QWidget):
         self.task.setText(f"Task: {task}")
         self.status.setText("Starting")
         self.reasoning.clear()
+        self.reasoning.show()
         self.action.clear()
         self._show_text(None, None)
         self.countdown.clear()
@@ -185,6 +186,7 @@ class StepPanel(QWidget):
         else:
             self.status.setText("Proposed next step:" if auto_seconds <= 0 else "Next step (auto mode):")
         self.reasoning.setPlainText(reasoning.strip() or "(the model gave no explanation)")
+        self.reasoning.show()
         if text is None:
             self.action.setText(words)
         else:
@@ -202,12 +204,18 @@ class StepPanel(QWidget):
         self._place(self._near)
 
     def show_outcome(self, text: str) -> None:
-        """The run ended: say how, keep only a Close button."""
+        """The run ended: say how, keep only a Close button; the last proposal is gone with the run."""
         self._tick.stop()
         self.countdown.clear()
+        self.title.setText(self.tr("Agent finished"))
         self.status.setText(text)
+        self.reasoning.clear()
+        self.reasoning.hide()
+        self.action.clear()
+        self._show_text(None, None)
         self._set_waiting(False)
         self.stop_button.setText("Close")
+        self._place(self._near)
 
     def clear_proposal(self) -> None:
         self._tick.stop()
