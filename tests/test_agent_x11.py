@@ -521,4 +521,9 @@ def test_the_final_panel_shows_the_outcome_not_the_last_proposal(
     assert panel.action_text.isHidden()
     assert not panel.confirm_button.isEnabled()
     assert panel.stop_button.text() == "Close"
+    # the smaller panel is placed again: its Close button stays on the screen
+    qtbot.wait(300)
+    screen = panel.screen().availableGeometry()
+    close = panel.stop_button.mapToGlobal(panel.stop_button.rect().bottomRight())
+    assert screen.contains(close), (close, screen)
     assert run.join(2)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -274,9 +275,13 @@ class StepPanel(QWidget):
             self._tick.stop()
 
     def _place(self, near: QRect | None) -> None:
+        # rows just hidden or shown must count now, not at the next layout pass: else the panel
+        # keeps its old height and its buttons can end up below the screen's edge
+        for layout in self.findChildren(QLayout):
+            layout.activate()
         self.adjustSize()
         if near is None:
             screen = QGuiApplication.primaryScreen()
             near = screen.availableGeometry() if screen is not None else QRect(0, 0, 800, 600)
         margin = 16
-        self.move(near.right() - self.width() - margin, near.bottom() - self.sizeHint().height() - margin)
+        self.move(near.right() - self.width() - margin, near.bottom() - self.height() - margin)
