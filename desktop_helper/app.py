@@ -212,6 +212,8 @@ class Application:
             overlay=lambda: getattr(self, "overlay", None),
         )
         self._service("GUI agent", self.agent.shutdown)
+        # runs are kept in the history: list them in the chat as they happen, not only after a restart
+        self.agent.history_changed.connect(self.chat.reload_conversations)
         from desktop_helper.agent.tools import ScreenTools, capture_backend_grabber, capture_backend_region_grabber
         from desktop_helper.platform.window_list import window_lister_for_current_os
 
