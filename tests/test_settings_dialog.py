@@ -93,3 +93,26 @@ def test_a_value_stored_in_its_normal_form_is_not_applied_again(qtbot: QtBot, tm
     child(dialog, QComboBox, "language.ui").setCurrentIndex(2)
     dialog.accept()
     assert changes == [("hotkeys.toggle_chat", "<ctrl>+<alt>+h"), ("language.ui", "zh_CN")]
+
+
+def test_the_same_hotkey_for_two_actions_is_refused_in_the_dialog(qtbot: QtBot, tmp_path: Path) -> None:
+    """Found using the app: Ctrl+Alt+H for both "Show/hide chat" and "Find on screen" was stored,
+    then a tray balloon said only the first works, again at every Apply. Say it where it is typed."""
+    dialog, settings = make_dialog(qtbot, tmp_path / "s.json")
+    dialog.show()
+    chat = child(dialog, QLineEdit, "hotkeys.toggle_chat")
+    chat.clear()
+    qtbot.keyClicks(chat, "Ctrl+Alt+H")
+    find = child(dialog, QLineEdit, "hotkeys.find")
+    find.clear()
+    qtbot.keyClicks(find, "<ctrl>+<alt>+h")
+    dialog.accept()
+    assert dialog.isVisible()
+    assert "Find on screen has the same hotkey as Show/hide chat (<ctrl>+<alt>+h)" in dialog.errors.text()
+    assert settings.get("hotkeys.toggle_chat") == "<ctrl>+<alt>+h"
+    assert settings.get("hotkeys.find") == "<ctrl>+<alt>+<shift>+f"
+    find.clear()
+    qtbot.keyClicks(find, "Ctrl+Alt+J")
+    dialog.accept()
+    assert not dialog.isVisible()
+    assert settings.get("hotkeys.find") == "<ctrl>+<alt>+j"

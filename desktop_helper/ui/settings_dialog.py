@@ -159,12 +159,23 @@ class SettingsDialog(QDialog):
     def apply(self) -> bool:
         """Store every changed value; show what is invalid and keep the dialog open if anything is."""
         problems: list[str] = []
+        hotkey_owners: dict[object, Setting] = {}
         for key, (setting, editor) in self._editors.items():
             value = editor_value(setting, editor)
             # compare in stored form: "Ctrl+Alt+H" is stored as "<ctrl>+<alt>+h" and is no change;
             # an invalid value is reported by set() below
             with contextlib.suppress(ValueError):
                 value = setting.validate(value)
+            if key.startswith("hotkeys.") and isinstance(value, str) and value:
+                owner = hotkey_owners.setdefault(value, setting)
+                if owner is not setting:
+                    # only one action could get the chord: say so here, not in a balloon after OK
+                    problems.append(
+                        self.tr("{0} has the same hotkey as {1} ({2}).").format(
+                            schema_tr(setting.label), schema_tr(owner.label), value
+                        )
+                    )
+                    continue
             if value == self._settings.get(key):
                 continue
             try:
