@@ -39,6 +39,15 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("run", help="start the tray app (the default)")
     for spec in COMMANDS:
         spec.arguments(commands.add_parser(spec.name, help=spec.help, description=spec.help))
+    commands.add_parser(
+        "mcp",
+        help="serve the screen, the model and the agent to MCP clients over stdio (Claude Desktop, Cursor, VS Code)",
+        description="Serve Model Context Protocol tools over stdio; add this command to your MCP client's configuration.",
+    )
+    # hidden: how 'desktop-helper mcp' hands a tool call to the running app (not listed in --help)
+    mcp_call = commands.add_parser("mcp-call", add_help=False)
+    mcp_call.add_argument("tool")
+    mcp_call.add_argument("arguments", nargs="?", default="{}")
     if importlib.util.find_spec("desktop_helper.ask") is not None:
         ask = importlib.import_module("desktop_helper.ask")
         ask.add_arguments(commands.add_parser("ask", help=ask.HELP, description=ask.HELP))
@@ -65,6 +74,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         ask = importlib.import_module("desktop_helper.ask")
         return int(ask.main(args, paths))
 
+    if command == "mcp":
+        # the SDK is imported only here: --help and the other commands stay fast
+        return int(importlib.import_module("desktop_helper.mcp.server").main(args, paths))
+
     from desktop_helper import ipc
 
     try:
@@ -88,7 +101,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"desktop-helper: the running instance did not answer ({exc}).", file=sys.stderr)
         return EXIT_ERROR
 
-    if command in ("quit", "stop", "status", "hide-chat"):
+    if command in ("quit", "stop", "status", "hide-chat", "mcp-call"):
         print(f"{APP_DISPLAY_NAME} is not running.", file=sys.stderr)
         return EXIT_NOT_RUNNING
 
