@@ -266,3 +266,63 @@ def found_items(result: GroundingResult) -> dict[str, Any]:
             }
         )
     return {"target": result.question, "items": items, "error": None if items else (result.error or "Nothing found.")}
+
+
+#: perform_action's kinds -> the agent's action names
+AGENT_ACTION = {kind: name for name, kind in ACTION_KIND.items()}
+
+
+def plan_for_action(action: dict[str, Any], monitors: list[Monitor]) -> tuple[Any, Monitor]:
+    """A checked perform_action ``action`` as the agent's planned action, and the monitor it acts on.
+
+    Points must lie on a monitor (a drag within one); keys and text go to the primary monitor's
+    focused window.
+
+    Raises:
+        ToolError: a point off every monitor, or a drag across monitors.
+    """
+    from desktop_helper.agent.plan import PlannedAction
+    from desktop_helper.core.geometry import CaptureGeometry
+    from desktop_helper.parsers.gui_actions import GuiAction
+
+    kind = action["kind"]
+    point = (action["x"], action["y"]) if "x" in action else None
+    end = (action["end_x"], action["end_y"]) if "end_x" in action else None
+    if point is None:
+        monitor = next((m for m in monitors if m.primary), monitors[0])
+    else:
+        found = next((m for m in monitors if m.physical.contains(*point)), None)
+        if found is None:
+            raise ToolError(f"The point x={point[0]}, y={point[1]} is not on any monitor.", "See list_monitors.")
+        monitor = found
+    if end is not None and not monitor.physical.contains(*end):
+        raise ToolError(f"The drag's end x={end[0]}, y={end[1]} is not on the monitor where it starts.")
+    geometry = CaptureGeometry(monitor, monitor.physical)
+    gui_action = GuiAction(
+        AGENT_ACTION[kind],  # type: ignore[arg-type]
+        keys=action.get("keys", ""),
+        content=action.get("text", ""),
+        direction=action.get("direction", ""),
+        steps=int(action.get("amount", 0)),
+    )
+    logical_point = geometry.physical_to_logical(point[0] + 0.5, point[1] + 0.5) if point else None
+    logical_end = geometry.physical_to_logical(end[0] + 0.5, end[1] + 0.5) if end else None
+    return PlannedAction(gui_action, point, end, logical_point, logical_end, describe_action(action)), monitor
+
+
+def describe_action(action: dict[str, Any]) -> str:
+    """A perform_action ``action`` in plain words, with screen pixels."""
+    kind = action["kind"]
+    where = f" at ({action['x']}, {action['y']})" if "x" in action else ""
+    if kind == "drag":
+        return f"Drag from ({action['x']}, {action['y']}) to ({action['end_x']}, {action['end_y']})"
+    if kind == "key":
+        return f"Press {action['keys']}"
+    if kind == "type":
+        return f"Type {action['text']!r}"
+    if kind == "scroll":
+        amount = action.get("amount", 3)
+        return f"Scroll {action['direction']} {amount} notch{'es' if amount != 1 else ''}{where}"
+    if kind == "move":
+        return f"Move the mouse{where}"
+    return f"{kind.replace('_', '-').capitalize()}{where}"
