@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QRect, QTimer, Signal, Slot
+from PySide6.QtGui import QGuiApplication
 
 from desktop_helper import APP_DISPLAY_NAME
 from desktop_helper.backends.base import Backend
@@ -213,11 +214,7 @@ class McpHost(QObject):
         pending = _PendingAction(reply, output, plan, monitor)
         self._pending = pending
         panel = self._step_panel()
-        logical = monitor.logical
-        panel.start(
-            self.tr("An MCP client asks to act on the screen"),
-            QRect(round(logical.x), round(logical.y), round(logical.width), round(logical.height)),
-        )
+        panel.start(self.tr("An MCP client asks to act on the screen"), _usable_area(monitor))
         action = checked["action"]
         review = None
         if action["kind"] == "type":
@@ -375,6 +372,15 @@ class _PendingAction:
         close, self.close_hotkey = self.close_hotkey, None
         if close is not None:
             close()
+
+
+def _usable_area(monitor: Any) -> QRect:
+    """The monitor's area that panels and docks leave free (logical px), so the panel's buttons are never under a taskbar."""
+    logical = monitor.logical
+    whole = QRect(round(logical.x), round(logical.y), round(logical.width), round(logical.height))
+    screen = QGuiApplication.screenAt(whole.center())
+    available = screen.availableGeometry() if screen is not None else whole
+    return available.intersected(whole) if available.intersects(whole) else whole
 
 
 def _reply_ok(output: Output, result: dict[str, Any], image: str | None) -> int:
