@@ -95,7 +95,8 @@ def test_headless_tools_schemas_captures_and_bad_arguments(profile: Path) -> Non
         assert not shot.is_error, _text(shot)
         assert _png(shot).size == (480, 270)
         assert "1920x1080" in _text(shot)
-        region = await session.call_tool("capture", {"target": "region", "region": {"x": 10, "y": 20, "width": 300, "height": 200}})
+        region_box = {"x": 10, "y": 20, "width": 300, "height": 200}
+        region = await session.call_tool("capture", {"target": "region", "region": region_box})
         assert _png(region).size == (300, 200)
 
         bad = {
