@@ -368,7 +368,7 @@ class Application:
 
     def _build_mcp_host(self) -> None:
         # 10. MCP: 'desktop-helper mcp' hands tool calls to this app (one model, one overlay, these settings)
-        from desktop_helper.mcp.server import handoff_folder
+        from desktop_helper.mcp.handoff import handoff_folder
         from desktop_helper.platform.window_list import window_lister_for_current_os
         from desktop_helper.ui.mcp_host import McpHost
 

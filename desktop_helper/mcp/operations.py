@@ -231,6 +231,27 @@ class ScreenOperations:
         return int(self._setting("models.image_token_budget") or 0) or None
 
 
+def run_operation(operations: Any, name: str, checked: dict[str, Any]) -> tuple[dict[str, Any], bytes | None]:
+    """One read-only tool on :class:`~desktop_helper.mcp.operations.ScreenOperations` (the app runs this too)."""
+    if name == "list_monitors":
+        return operations.list_monitors(), None
+    if name == "capture":
+        png, info = operations.capture_png(checked["target"], checked["max_size"])
+        return info, png
+    if name == "ask":
+        return (
+            operations.ask(
+                checked["question"], checked["target"], checked.get("image_path"), checked["thinking"], checked["max_tokens"]
+            ),
+            None,
+        )
+    if name == "find_on_screen":
+        return found_items(operations.find(checked["description"], checked["thinking"])), None
+    if name == "propose_action":
+        return operations.propose(checked["task"], checked["monitor"], checked["thinking"]), None
+    raise ToolError(f"{name} cannot run here.")
+
+
 def monitor_as_json(number: int, monitor: Monitor) -> dict[str, Any]:
     x, y, w, h = monitor.physical.as_ints()
     return {

@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import base64
-import contextlib
 import json
 import logging
 import logging.handlers
@@ -33,6 +32,7 @@ import mcp_types as types
 
 from desktop_helper import APP_DISPLAY_NAME, __version__, ipc
 from desktop_helper.core.errors import UserError
+from desktop_helper.mcp.handoff import take_handoff_file
 from desktop_helper.mcp.tools import BY_NAME, TOOLS, ToolError, ToolSpec, check_arguments, loggable_arguments
 from desktop_helper.settings.paths import AppPaths
 
@@ -145,6 +145,8 @@ class Tools:
         return self._model_backend
 
     def _run_headless(self, name: str, checked: dict[str, Any]) -> tuple[dict[str, Any], bytes | None]:
+        from desktop_helper.mcp.operations import run_operation
+
         return run_operation(self._operations(), name, checked)
 
     def close(self) -> None:
@@ -153,29 +155,6 @@ class Tools:
         backend, self._model_backend = self._model_backend, None
         if backend is not None:
             backend.close()
-
-
-def run_operation(operations: Any, name: str, checked: dict[str, Any]) -> tuple[dict[str, Any], bytes | None]:
-    """One read-only tool on :class:`~desktop_helper.mcp.operations.ScreenOperations` (the app runs this too)."""
-    from desktop_helper.mcp.operations import found_items
-
-    if name == "list_monitors":
-        return operations.list_monitors(), None
-    if name == "capture":
-        png, info = operations.capture_png(checked["target"], checked["max_size"])
-        return info, png
-    if name == "ask":
-        return (
-            operations.ask(
-                checked["question"], checked["target"], checked.get("image_path"), checked["thinking"], checked["max_tokens"]
-            ),
-            None,
-        )
-    if name == "find_on_screen":
-        return found_items(operations.find(checked["description"], checked["thinking"])), None
-    if name == "propose_action":
-        return operations.propose(checked["task"], checked["monitor"], checked["thinking"]), None
-    raise ToolError(f"{name} cannot run here.")
 
 
 def _json_line(lines: list[str]) -> dict[str, Any] | None:
@@ -187,65 +166,6 @@ def _json_line(lines: list[str]) -> dict[str, Any] | None:
         if isinstance(value, dict) and "ok" in value:
             return value
     return None
-
-
-# ---------------------------------------------------------------------- image hand-off
-
-
-def handoff_folder(paths: AppPaths) -> Path:
-    """Where the app leaves capture PNGs for the MCP process: the private socket folder (0700, checked),
-    or a private folder in the cache where the OS has none (Windows named pipes)."""
-    from desktop_helper.platform.local_socket import local_socket_for_current_os
-
-    folder = local_socket_for_current_os().private_folder()
-    if folder is None:
-        folder = paths.cache / "mcp"
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    return folder
-
-
-#: a hand-off file is never larger than a 4096 px PNG can be (4096 x 4096 x 4 bytes, plus headers)
-MAX_HANDOFF_BYTES = 4096 * 4096 * 4 + 1024 * 1024
-#: files older than this were never picked up (the MCP process died): the app sweeps them away
-HANDOFF_MAX_AGE = 300.0
-
-
-def write_handoff_file(folder: Path, data: bytes) -> Path:
-    """Leave ``data`` in ``folder`` for the MCP process, readable only by this user; sweep old leftovers."""
-    import os
-    import secrets
-
-    now = time.time()
-    for old in folder.glob("mcp-*.png"):
-        try:
-            if now - old.stat().st_mtime > HANDOFF_MAX_AGE:
-                old.unlink()
-        except OSError:
-            pass
-    path = folder / f"mcp-{secrets.token_hex(8)}.png"
-    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(descriptor, "wb") as stream:
-        stream.write(data)
-    return path
-
-
-def take_handoff_file(path: Path) -> bytes:
-    """Read and delete a PNG the app left; only plain files named like ours, in our own private folder.
-
-    Raises:
-        UserError: when the path is not one of ours or cannot be read.
-    """
-    if not path.name.startswith("mcp-") or path.suffix != ".png" or path.is_symlink() or not path.is_file():
-        raise UserError(f"{APP_DISPLAY_NAME} gave an unexpected image path ({path}).", "Restart the app and try again.")
-    try:
-        if path.stat().st_size > MAX_HANDOFF_BYTES:
-            raise UserError("The capture from the app is larger than any capture can be.", "Restart the app and try again.")
-        return path.read_bytes()
-    except OSError as exc:
-        raise UserError(f"The capture from the app could not be read ({exc.strerror}).", "Try again.") from exc
-    finally:
-        with contextlib.suppress(OSError):
-            path.unlink()
 
 
 # ---------------------------------------------------------------------- the protocol

@@ -32,8 +32,8 @@ from desktop_helper import APP_DISPLAY_NAME
 from desktop_helper.backends.base import Backend
 from desktop_helper.core.errors import BackendError, UserError
 from desktop_helper.core.messages import MessageBus
-from desktop_helper.mcp.operations import ScreenOperations, found_items, plan_for_action
-from desktop_helper.mcp.server import run_operation, write_handoff_file
+from desktop_helper.mcp.handoff import write_handoff_file
+from desktop_helper.mcp.operations import ScreenOperations, found_items, plan_for_action, run_operation
 from desktop_helper.mcp.tools import BY_NAME, ToolError, check_arguments
 
 log = logging.getLogger(__name__)
