@@ -19,7 +19,6 @@ import sys
 import threading
 import time
 from collections.abc import Callable
-from pathlib import Path
 
 from desktop_helper import APP_DISPLAY_NAME, APP_NAME, __version__
 from desktop_helper.commands import CommandRouter, Output, Result
@@ -113,6 +112,7 @@ class Application:
 
         self._translator = install_translator(self.qt, str(self.settings.get("language.ui")))
         self._service("Qt application")
+        self._save_history_when_space_returns()
 
         # 4. single instance: listen before showing anything
         from desktop_helper import ipc
@@ -141,7 +141,7 @@ class Application:
             self._service("tray icon", self.tray.hide)
         self.chat = self._build_chat_window()
         self.bridge.message.connect(self._show_message)
-        self.crash.on_crash(self._crash_reported)
+        self.crash.on_message(self.bus.send)
         if self.tray is None:
             self.bus.warning(
                 "No system tray was found, so the chat window stays open instead.",
@@ -244,16 +244,26 @@ class Application:
         return store
 
     def _open_history(self):
-        from desktop_helper.history.store import HistoryError, HistoryStore
+        from desktop_helper.history.store import HistoryStore, open_history
 
         session = self.paths.cache / f"session-attachments-{_pid()}"  # deleted when an unsaved history closes
         if not self.settings.get("privacy.save_history"):
             return HistoryStore(None, session)
-        try:
-            return HistoryStore(self.paths.history_db, self.paths.attachments)
-        except HistoryError as exc:
-            self.bus.error(exc.message + " History is kept in memory until you quit.", exc.fix)
-            return HistoryStore(None, session)
+        # damaged, locked or full: the store says so in its notices and the app starts anyway
+        history = open_history(self.paths.history_db, self.paths.attachments, session)
+        for notice in history.notices:
+            self.bus.send(notice)
+        history.on_notice(self.bus.send)
+        return history
+
+    def _save_history_when_space_returns(self) -> None:
+        """After a full disk the history lives in memory: try writing it out now and then (the store backs off)."""
+        from PySide6.QtCore import QTimer
+
+        self._history_retry = QTimer(self.qt)
+        self._history_retry.setInterval(2000)
+        self._history_retry.timeout.connect(lambda: self.history.saving_paused and self.history.save_unsaved())
+        self._history_retry.start()
 
     def _build_chat_window(self):
         from desktop_helper.ui.backend_service import BackendService
@@ -276,10 +286,6 @@ class Application:
         if self.tray is not None and self.tray.icon.isVisible():
             self.tray.notify(message)
         self.chat.show_notice(message)
-
-    def _crash_reported(self, summary: str, report: Path | None) -> None:
-        where = f" Details were saved to {report}." if report else ""
-        self.bus.error(f"Something went wrong: {summary}.{where}", "Please report it with that file; the app keeps running.")
 
     def _setting_changed(self, key: str, value: object) -> None:
         if key == "general.start_at_login":

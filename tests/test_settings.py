@@ -72,7 +72,7 @@ def test_corrupt_file_is_kept_aside_and_defaults_used(tmp_path: Path) -> None:
     assert settings.get("capture.record_fps") == 15
     assert len(settings.problems) == 1
     assert "damaged" in settings.problems[0].message
-    backups = list(tmp_path.glob("settings.json.corrupt-*.bak"))
+    backups = list(tmp_path.glob("settings.json.damaged-*"))
     assert len(backups) == 1
     assert backups[0].read_text().endswith("30")
     settings.set("capture.record_fps", 20)  # and the app can save again
@@ -112,7 +112,7 @@ def test_old_schema_is_migrated_after_a_backup(tmp_path: Path, monkeypatch: pyte
     monkeypatch.setattr("desktop_helper.settings.store.MIGRATIONS", renamed)
     settings = Settings(path)
     assert settings.get("capture.record_fps") == 24
-    assert list(tmp_path.glob("settings.json.v1-*.bak"))
+    assert list(tmp_path.glob("settings.json.v1-*"))
 
 
 def test_list_settings_are_copies(tmp_path: Path) -> None:

@@ -14,6 +14,7 @@ name, a preset and the values they changed. Keys are never part of a provider; t
 from __future__ import annotations
 
 import enum
+import math
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field, fields, replace
@@ -194,8 +195,11 @@ class ProviderConfig:
         thinking, keep_special_tokens, sampling, max_image_bytes, max_image_side, video,
         max_video_bytes, stream_usage: see :class:`ProviderPreset`.
         connect_timeout: seconds to wait for a connection.
-        read_timeout: seconds to wait for the next piece of the answer (the first one includes
-            prompt processing, which is slow for large images on CPU servers).
+        response_timeout: seconds to wait for the server to start answering before checking that it
+            is alive; a server that answers nothing, not even that check, is reported then.
+        read_timeout: seconds to wait for the next piece of the answer's content (the first one
+            includes prompt processing, which is slow for large images on CPU servers); keep-alive
+            comments do not count.
         max_retries: retries for rate limits and server errors before the first token.
     """
 
@@ -212,6 +216,7 @@ class ProviderConfig:
     max_video_bytes: int = 0
     stream_usage: bool = False
     connect_timeout: float = 10.0
+    response_timeout: float = 30.0
     read_timeout: float = 300.0
     max_retries: int = 3
     extra: dict[str, Any] = field(default_factory=dict)
@@ -275,9 +280,13 @@ def _coerce(current: Any, value: Any) -> Any:
     if isinstance(current, (int, float)):
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             raise TypeError(value)
+        if not math.isfinite(value):
+            raise ValueError(value)
         return type(current)(value)
     if isinstance(current, str):
-        return str(value)
+        if not isinstance(value, str):
+            raise TypeError(value)
+        return value
     if isinstance(current, dict) and not isinstance(value, dict):
         raise TypeError(value)
     return value
@@ -300,6 +309,50 @@ def from_preset(preset_id: str, name: str | None = None) -> ProviderConfig:
         max_video_bytes=preset.max_video_bytes,
         stream_usage=preset.stream_usage,
     )
+
+
+def clean_stored_providers(stored: Any) -> tuple[list[dict[str, Any]], list[str]]:
+    """The ``models.providers`` setting as read from a file: what can be used, and what was dropped and why.
+
+    An entry that is not an object or has no usable name is dropped whole; a field of the wrong type is
+    dropped alone, so the provider keeps its other fields and that one falls back to the preset's value.
+    """
+    from desktop_helper.settings.schema import has_undecodable_text
+
+    if not isinstance(stored, list):
+        return [], [f"The saved API providers are not a list ({type(stored).__name__}); they were removed."]
+    kept: list[dict[str, Any]] = []
+    problems: list[str] = []
+    for number, item in enumerate(stored, start=1):
+        if not isinstance(item, Mapping):
+            problems.append(f"Saved API provider number {number} is not a provider entry ({item!r:.40}); it was removed.")
+            continue
+        name = item.get("name")
+        if not isinstance(name, str) or not name.strip() or has_undecodable_text(name):
+            problems.append(f"Saved API provider number {number} has no usable name ({name!r:.40}); it was removed.")
+            continue
+        entry: dict[str, Any] = {"name": name}
+        preset = item.get("preset", "custom")
+        if isinstance(preset, str) and not has_undecodable_text(preset):
+            entry["preset"] = preset
+        else:
+            problems.append(f"The saved API provider {name!r} had an invalid preset ({preset!r:.40}); it is now custom.")
+        for key, value in item.items():
+            if key in entry or key == "preset":
+                continue
+            undecodable = isinstance(value, str) and has_undecodable_text(value)
+            try:
+                if undecodable:
+                    raise ValueError(value)
+                ProviderConfig.from_dict({**entry, key: value})
+            except (BackendError, ValueError):
+                problems.append(
+                    f"The saved API provider {name!r} had an invalid {key} ({value!r:.40}); the preset's value is used."
+                )
+                continue
+            entry[key] = value
+        kept.append(entry)
+    return kept, problems
 
 
 def load_providers(stored: Iterable[Mapping[str, Any]]) -> list[ProviderConfig]:

@@ -7,6 +7,7 @@ The Settings dialog builds its pages from :data:`SECTIONS` and :data:`SCHEMA`.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -29,6 +30,8 @@ class Setting:
     visible: bool = True
     #: further validation after the type and bounds: returns the value to store (e.g. canonical) or raises ValueError
     check: Callable[[Any], Any] | None = None
+    #: for a damaged stored value: returns the part worth keeping and why the rest was dropped
+    repair: Callable[[Any], tuple[Any, list[str]]] | None = None
 
     @property
     def section(self) -> str:
@@ -41,6 +44,11 @@ class Setting:
         if (self.type is int and isinstance(value, bool)) or not isinstance(value, self.type):
             raise ValueError(f"{self.label} must be {_TYPE_NAMES.get(self.type, self.type.__name__)}, not {value!r}.")
         number: Any = value  # narrowed to object by isinstance on a runtime type
+        if isinstance(number, float) and not math.isfinite(number):
+            # NaN passes every bounds check below (all comparisons are false), so it must be refused here
+            raise ValueError(f"{self.label} must be a finite number, not {value!r}.")
+        if isinstance(value, str) and has_undecodable_text(value):
+            raise ValueError(f"{self.label} contains bytes that are not valid text (UTF-8).")
         if self.minimum is not None and number < self.minimum:
             raise ValueError(f"{self.label} must be at least {self.minimum:g}.")
         if self.maximum is not None and number > self.maximum:
@@ -53,6 +61,29 @@ class Setting:
             except ValueError as exc:
                 raise ValueError(f"{self.label}: {exc}") from exc
         return value
+
+
+def has_undecodable_text(text: str) -> bool:
+    """True for text read with ``surrogateescape`` from bytes that are not UTF-8 (lone surrogates)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def _providers(value: list[Any]) -> list[Any]:
+    """Every saved API provider must be readable; a damaged one is refused with the reason."""
+    kept, problems = _repair_providers(value)
+    if problems:
+        raise ValueError(problems[0])
+    return kept
+
+
+def _repair_providers(value: Any) -> tuple[Any, list[str]]:
+    from desktop_helper.backends.providers import clean_stored_providers
+
+    return clean_stored_providers(value)
 
 
 def _hotkey(value: str) -> str:
@@ -197,7 +228,16 @@ SCHEMA: tuple[Setting, ...] = (
         minimum=0,
         maximum=131072,
     ),
-    Setting("models.providers", list, [], "API providers", "Configured OpenAI-compatible providers.", visible=False),
+    Setting(
+        "models.providers",
+        list,
+        [],
+        "API providers",
+        "Configured OpenAI-compatible providers.",
+        visible=False,
+        check=_providers,
+        repair=_repair_providers,
+    ),
     Setting("models.active_provider", str, "", "Active provider", "Name of the API provider in use.", visible=False),
     # capture
     Setting("capture.delay_seconds", int, 0, "Capture delay", "Seconds to wait before capturing.", minimum=0, maximum=30),
