@@ -241,7 +241,7 @@ def test_through_the_app_capture_find_drawn_and_confirmed_actions(
             assert not found.is_error, _text(found)
             items = json.loads(found.content[-1].text)["items"]
             # 0..1000 of the 1920x1080 monitor -> screen pixels
-            assert [(i["label"], i["x"], i["y"], i["width"], i["height"]) for i in items] == [("Save", 192, 216, 384, 216)]
+            assert [(i["label"], i["x"], i["y"], i["w"], i["h"]) for i in items] == [("Save", 192, 216, 384, 216)]
             assert _visible_windows(x_server, "Desktop Helper overlay"), "the boxes were not drawn"
             bad = await session.call_tool("capture", {"monitor": 3})
             assert bad.is_error

@@ -246,10 +246,20 @@ def run_operation(operations: Any, name: str, checked: dict[str, Any]) -> tuple[
             None,
         )
     if name == "find_on_screen":
-        return found_items(operations.find(checked["description"], checked["thinking"])), None
+        from desktop_helper.grounding import result_as_json
+
+        found = operations.find(checked["description"], checked["thinking"])
+        if not found.items:
+            raise ToolError(nothing_found(result_as_json(found)))
+        return result_as_json(found), None
     if name == "propose_action":
         return operations.propose(checked["task"], checked["monitor"], checked["thinking"]), None
     raise ToolError(f"{name} cannot run here.")
+
+
+def nothing_found(found: dict[str, Any]) -> str:
+    """The tool error for a search without boxes (``found`` as :func:`~desktop_helper.grounding.result_as_json` gives it)."""
+    return f"Nothing found for: {found.get('target', '')} ({found.get('error') or 'no boxes'})."
 
 
 def monitor_as_json(number: int, monitor: Monitor) -> dict[str, Any]:
@@ -264,29 +274,6 @@ def monitor_as_json(number: int, monitor: Monitor) -> dict[str, Any]:
         "scale": monitor.scale,
         "primary": monitor.primary,
     }
-
-
-def found_items(result: GroundingResult) -> dict[str, Any]:
-    """A grounding result as the find tool answers it: boxes (or points) in global screen pixels."""
-    monitors = result.geometry.desktop or (result.geometry.monitor,)
-    items = []
-    for shown in result.items:
-        rect = shown.physical
-        center = rect.center
-        monitor = next((m for m in monitors if m.physical.contains(*center)), result.geometry.monitor)
-        items.append(
-            {
-                "number": shown.number,
-                "label": shown.item.label,
-                "kind": "point" if rect.width == 0 and rect.height == 0 else "box",
-                "x": round(rect.x),
-                "y": round(rect.y),
-                "width": round(rect.width),
-                "height": round(rect.height),
-                "monitor": monitor.id,
-            }
-        )
-    return {"target": result.question, "items": items, "error": None if items else (result.error or "Nothing found.")}
 
 
 #: perform_action's kinds -> the agent's action names

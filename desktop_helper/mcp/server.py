@@ -197,7 +197,9 @@ def result_content(name: str, result: dict[str, Any], png: bytes | None) -> list
     elif name == "ask":
         text = result["answer"] or "(the model gave no answer)"
     elif name == "find_on_screen":
-        text = _found_text(result)
+        from desktop_helper.grounding import found_lines
+
+        text = "\n".join(found_lines(result))
     elif name == "perform_action":
         text = str(result.get("message", "Done."))
     else:
@@ -206,20 +208,6 @@ def result_content(name: str, result: dict[str, Any], png: bytes | None) -> list
     if name in ("ask", "find_on_screen", "propose_action", "capture"):
         content.append(types.TextContent(text=json.dumps(result, ensure_ascii=False)))
     return content
-
-
-def _found_text(result: dict[str, Any]) -> str:
-    if not result.get("items"):
-        return f"Nothing found for: {result.get('target', '')} ({result.get('error') or 'no boxes'})."
-    lines = []
-    for item in result["items"]:
-        label = item["label"] or f"{result.get('target', '')} #{item['number']}"
-        if item["kind"] == "point":
-            lines.append(f"{label}: x={item['x']}, y={item['y']} (monitor {item['monitor']})")
-        else:
-            size = f"width={item['width']}, height={item['height']}"
-            lines.append(f"{label}: x={item['x']}, y={item['y']}, {size} (monitor {item['monitor']})")
-    return "\n".join(lines)
 
 
 def error_result(message: str) -> types.CallToolResult:

@@ -33,7 +33,7 @@ from desktop_helper.backends.base import Backend
 from desktop_helper.core.errors import BackendError, UserError
 from desktop_helper.core.messages import MessageBus
 from desktop_helper.mcp.handoff import write_handoff_file
-from desktop_helper.mcp.operations import ScreenOperations, found_items, plan_for_action, run_operation
+from desktop_helper.mcp.operations import ScreenOperations, nothing_found, plan_for_action, run_operation
 from desktop_helper.mcp.tools import BY_NAME, ToolError, check_arguments
 
 log = logging.getLogger(__name__)
@@ -169,30 +169,24 @@ class McpHost(QObject):
         threading.Thread(target=work, name=f"mcp-{name}", daemon=True).start()
         return reply
 
-    # ----- find: through the app's controller, so the boxes are drawn
+    # ----- find: the app's own 'find --json', so the boxes are drawn and the reply is the CLI's
     def _find_on_screen(self, checked: dict[str, Any], output: Output) -> int | Future[int]:
-        find = self._find
-        if find.busy:
-            return _reply_error(output, ToolError("A search is already running.", "Try again when it has finished."))
-        if self._backend() is None:
-            return _reply_error(output, BackendError("No model is ready yet.", "Wait until the model has loaded."))
+        lines: list[str] = []
+        started = self._find.find_command(argparse.Namespace(target=[checked["description"]], json=True), lines.append)
+
+        def answer() -> int:
+            try:
+                found = json.loads(lines[-1])
+            except (IndexError, ValueError):
+                return _reply_error(output, UserError("Find on screen gave no answer.", "The app's log has the details."))
+            if not found.get("items"):
+                return _reply_error(output, ToolError(nothing_found(found)))
+            return _reply_ok(output, found, None)
+
+        if not isinstance(started, Future):
+            return answer()
         reply: Future[int] = Future()
-
-        def finished(result: object) -> None:
-            disconnect()
-            reply.set_result(_reply_ok(output, found_items(result), None))  # type: ignore[arg-type]
-
-        def failed(message: str) -> None:
-            disconnect()
-            reply.set_result(_reply_error(output, ToolError(message)))
-
-        def disconnect() -> None:
-            find.finished.disconnect(finished)
-            find.failed.disconnect(failed)
-
-        find.finished.connect(finished)
-        find.failed.connect(failed)
-        find.find(checked["description"])
+        started.add_done_callback(lambda _done: reply.set_result(answer()))
         return reply
 
     # ----- perform: the user confirms on the screen
