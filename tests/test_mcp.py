@@ -149,6 +149,35 @@ def test_switched_off_server_and_tools(profile: Path) -> None:
     _with_mcp(all_off)
 
 
+def test_headless_find_and_propose_with_a_scripted_model(profile: Path, tmp_path: Path, x_server: XServer) -> None:
+    click = "Press the middle.\n<|begin_of_box|>left_click(start_box='[500,500]')<|end_of_box|>\nMemory:\n[]"
+    script = tmp_path / "script.json"
+    script.write_text(json.dumps({"script": [FIND_ANSWER, "[]", click]}), encoding="utf-8")
+    env = {**os.environ, "DESKTOP_HELPER_SCRIPTED_BACKEND": str(script)}
+
+    async def body(session: Session) -> None:
+        found = await session.call_tool("find_on_screen", {"description": "the Save button"})
+        assert not found.is_error, _text(found)
+        assert _text(found).splitlines()[0] == "Save: x=192, y=216, w=384, h=216 (monitor 1)"
+        assert not _visible_windows(x_server, "Desktop Helper overlay")  # no app, nothing drawn
+        nothing = await session.call_tool("find_on_screen", {"description": "a unicorn"})
+        assert nothing.is_error
+        assert "Nothing found for: a unicorn" in _text(nothing)
+
+        proposed = await session.call_tool("propose_action", {"task": "press the middle", "monitor": 1})
+        assert not proposed.is_error, _text(proposed)
+        assert "Nothing was done." in proposed.content[0].text
+        details = json.loads(proposed.content[-1].text)
+        action = details["action"]
+        assert action["kind"] == "click"
+        assert abs(action["x"] - 960) <= 1
+        assert abs(action["y"] - 540) <= 1
+        assert details["call"].startswith("left_click(")
+        assert (await session.call_tool("propose_action", {"task": "x", "monitor": 9})).is_error
+
+    _with_mcp(body, env)
+
+
 def test_ask_about_an_image_with_the_tiny_model_headless(profile: Path, tiny_glm4v: Any, tmp_path: Path) -> None:
     _settings(profile, models__local_model_path=str(tiny_glm4v.model), models__local_mmproj_path=str(tiny_glm4v.mmproj))
     image = tmp_path / "shot.png"

@@ -200,6 +200,8 @@ def result_content(name: str, result: dict[str, Any], png: bytes | None) -> list
         from desktop_helper.grounding import found_lines
 
         text = "\n".join(found_lines(result))
+    elif name == "propose_action":
+        text = _proposal_text(result)
     elif name == "perform_action":
         text = str(result.get("message", "Done."))
     else:
@@ -208,6 +210,13 @@ def result_content(name: str, result: dict[str, Any], png: bytes | None) -> list
     if name in ("ask", "find_on_screen", "propose_action", "capture"):
         content.append(types.TextContent(text=json.dumps(result, ensure_ascii=False)))
     return content
+
+
+def _proposal_text(result: dict[str, Any]) -> str:
+    thought = f" Reason: {result['thought']}" if result.get("thought") else ""
+    if result.get("action") is None:
+        return f"No action to perform ({result.get('status')}): {result.get('description', '')}.{thought}"
+    return f"Proposed on monitor {result.get('monitor')}: {result.get('description', '')}.{thought} Nothing was done."
 
 
 def error_result(message: str) -> types.CallToolResult:
