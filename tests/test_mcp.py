@@ -221,8 +221,7 @@ def _visible_windows(x_server: XServer, name: str) -> list[str]:
     return result.stdout.split()
 
 
-def _click_confirm(x_server: XServer) -> None:
-    """Click the step panel's Confirm (the first of its three buttons, along its bottom edge) with xdotool."""
+def _wait_for_panel(x_server: XServer) -> list[str]:
     deadline = time.monotonic() + 20
     windows: list[str] = []
     while time.monotonic() < deadline and not windows:
@@ -230,6 +229,12 @@ def _click_confirm(x_server: XServer) -> None:
         time.sleep(0.1)
     assert windows, "the step panel did not appear"
     time.sleep(0.5)  # mapped and painted
+    return windows
+
+
+def _click_confirm(x_server: XServer) -> None:
+    """Click the step panel's Confirm (the first of its three buttons, along its bottom edge) with xdotool."""
+    windows = _wait_for_panel(x_server)
     geometry = dict(
         line.split("=", 1) for line in x_server.xdotool("getwindowgeometry", "--shell", windows[-1]).split() if "=" in line
     )
@@ -282,6 +287,17 @@ def test_through_the_app_capture_find_drawn_and_confirmed_actions(
             refused = await session.call_tool("perform_action", {"action": click, "reason": "test", "timeout_seconds": 5})
             assert refused.is_error
             assert "Not confirmed within 5 seconds" in _text(refused)
+            assert "clicked" not in _events(report)
+
+            # the stop hotkey refuses it at once
+            stopping = asyncio.ensure_future(
+                session.call_tool("perform_action", {"action": click, "reason": "test", "timeout_seconds": 60})
+            )
+            await asyncio.to_thread(_wait_for_panel, x_server)
+            await asyncio.to_thread(x_server.xdotool, "key", "ctrl+alt+shift+x")
+            stopped = await asyncio.wait_for(stopping, 15)
+            assert stopped.is_error
+            assert "Stopped by the user" in _text(stopped)
             assert "clicked" not in _events(report)
 
             # the user confirms on the screen: the click lands in the target window
