@@ -320,3 +320,49 @@ def test_through_the_app_capture_find_drawn_and_confirmed_actions(
         target.kill()
         target.wait(10)
         app.kill()
+
+
+def test_streamable_http_on_localhost_needs_the_token(profile: Path) -> None:
+    import re
+    import urllib.error
+    import urllib.request
+
+    from mcp.client.session import ClientSession
+    from mcp.client.streamable_http import streamable_http_client
+    from mcp.shared._httpx_utils import create_mcp_http_client
+
+    server = subprocess.Popen(
+        [sys.executable, "-m", "desktop_helper", "mcp", "--http"], stderr=subprocess.PIPE, text=True, env=dict(os.environ)
+    )
+    try:
+        assert server.stderr is not None
+        announced = server.stderr.readline() + server.stderr.readline()
+        url_match = re.search(r"(http://127\.0\.0\.1:\d+/mcp)", announced)
+        token_match = re.search(r"Bearer (\S+)", announced)
+        assert url_match, announced
+        assert token_match, announced
+        url, token = url_match.group(1), token_match.group(1)
+        for headers in ({}, {"Authorization": "Bearer not-the-token"}):
+            sent = {"content-type": "application/json", **headers}
+            request = urllib.request.Request(url, data=b"{}", method="POST", headers=sent)
+            with pytest.raises(urllib.error.HTTPError) as refused:
+                urllib.request.urlopen(request, timeout=10)
+            assert refused.value.code == 401
+
+        async def main() -> None:
+            async with (
+                create_mcp_http_client(headers={"Authorization": f"Bearer {token}"}) as client,
+                streamable_http_client(url, http_client=client) as streams,
+                ClientSession(streams[0], streams[1]) as session,
+            ):
+                await session.initialize()
+                assert [tool.name for tool in (await session.list_tools()).tools] == READ_ONLY
+                shot = await session.call_tool("capture", {"max_size": 64})
+                assert _png(shot).size == (64, 36)
+
+        asyncio.run(main())
+    finally:
+        server.terminate()
+        server.wait(10)
+        if server.stderr is not None:
+            server.stderr.close()

@@ -314,24 +314,85 @@ def _setup_logging(paths: AppPaths, verbose: bool) -> None:
 
 
 def main(args: argparse.Namespace, paths: AppPaths) -> int:
-    """Serve MCP over stdio until the client closes the connection."""
+    """Serve MCP over stdio until the client closes the connection (or over HTTP with ``--http``)."""
     import anyio
     from mcp.server.stdio import stdio_server
 
     _setup_logging(paths, bool(getattr(args, "verbose", False)))
     tools = Tools(paths)
     server = build_server(tools)
-    log.info("MCP server %s started (stdio)", __version__)
-
-    async def serve() -> None:
-        async with stdio_server() as (read_stream, write_stream):
-            await server.run(read_stream, write_stream, server.create_initialization_options())
-
     try:
+        if getattr(args, "http", False):
+            return serve_http(server, int(getattr(args, "port", 0) or 0))
+        log.info("MCP server %s started (stdio)", __version__)
+
+        async def serve() -> None:
+            async with stdio_server() as (read_stream, write_stream):
+                await server.run(read_stream, write_stream, server.create_initialization_options())
+
         anyio.run(serve)
     except KeyboardInterrupt:
         pass
     finally:
         tools.close()
         log.info("MCP server stopped")
+    return 0
+
+
+#: the environment variable that fixes the HTTP token (else a new random one each start)
+TOKEN_ENV = "DESKTOP_HELPER_MCP_TOKEN"  # noqa: S105 - a variable name, not a secret
+
+
+class RequireToken:
+    """ASGI middleware: every HTTP request must carry ``Authorization: Bearer <token>`` (compared in constant time)."""
+
+    def __init__(self, app: Any, token: str) -> None:
+        self.app = app
+        self._expected = f"Bearer {token}".encode()
+
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if scope.get("type") == "http":
+            import secrets
+
+            given = dict(scope.get("headers") or []).get(b"authorization", b"")
+            if not secrets.compare_digest(given, self._expected):
+                await send(
+                    {
+                        "type": "http.response.start",
+                        "status": 401,
+                        "headers": [(b"content-type", b"text/plain; charset=utf-8"), (b"www-authenticate", b"Bearer")],
+                    }
+                )
+                await send({"type": "http.response.body", "body": b"A valid 'Authorization: Bearer <token>' header is needed.\n"})
+                return
+        await self.app(scope, receive, send)
+
+
+def serve_http(server: Any, port: int) -> int:
+    """Serve streamable HTTP on 127.0.0.1 only, behind a bearer token; prints the URL and token to stderr."""
+    import os
+    import secrets
+    import socket
+
+    import uvicorn
+
+    token = os.environ.get(TOKEN_ENV) or secrets.token_urlsafe(32)
+    listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    try:
+        listener.bind(("127.0.0.1", port))
+    except OSError as exc:
+        listener.close()
+        print(f"desktop-helper mcp: port {port} on 127.0.0.1 is not free ({exc.strerror}). Pick another with --port.",
+              file=sys.stderr)
+        return 1
+    listener.listen(64)  # clients that connect before the server runs wait in the queue
+    actual = listener.getsockname()[1]
+    app = RequireToken(server.streamable_http_app(host="127.0.0.1"), token)
+    print(
+        f"MCP over HTTP: http://127.0.0.1:{actual}/mcp\nSend the header: Authorization: Bearer {token}",
+        file=sys.stderr,
+        flush=True,
+    )
+    log.info("MCP server %s started (HTTP on 127.0.0.1:%d)", __version__, actual)
+    uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="on")).run(sockets=[listener])
     return 0
