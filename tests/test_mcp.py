@@ -277,6 +277,11 @@ def test_through_the_app_capture_find_drawn_and_confirmed_actions(
             # 0..1000 of the 1920x1080 monitor -> screen pixels
             assert [(i["label"], i["x"], i["y"], i["w"], i["h"]) for i in items] == [("Save", 192, 216, 384, 216)]
             assert _visible_windows(x_server, "Desktop Helper overlay"), "the boxes were not drawn"
+            asked = await session.call_tool("ask", {"question": "Where is Save?", "monitor": 1})
+            assert not asked.is_error, _text(asked)
+            answer = json.loads(asked.content[-1].text)
+            assert answer["answer"] == FIND_ANSWER  # the app's (scripted) model answered
+            assert answer["boxes"][0]["screen"] == {"x": 192, "y": 216, "w": 384, "h": 216}  # as find gives them
             bad = await session.call_tool("capture", {"monitor": 3})
             assert bad.is_error
             assert "There is no monitor 3" in _text(bad)

@@ -154,7 +154,7 @@ class ScreenOperations:
             entry: dict[str, Any] = {"label": box.label, "normalized": list(box.normalized)}
             if box.screen is not None and len(box.screen) >= 4:
                 x1, y1, x2, y2 = box.screen[:4]
-                entry["screen"] = {"x": round(x1), "y": round(y1), "width": round(x2 - x1), "height": round(y2 - y1)}
+                entry["screen"] = {"x": round(x1), "y": round(y1), "w": round(x2 - x1), "h": round(y2 - y1)}
             boxes.append(entry)
         return {
             "answer": result.answer,
