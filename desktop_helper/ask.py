@@ -46,6 +46,7 @@ from desktop_helper.backends.base import (
 )
 from desktop_helper.core.errors import CaptureError, UserError
 from desktop_helper.core.geometry import CaptureGeometry, Monitor, Rect
+from desktop_helper.core.i18n import t
 from desktop_helper.core.types import FinishReason, ImagePart, Message, TextPart, ToolCall
 
 log = logging.getLogger(__name__)
@@ -247,9 +248,14 @@ def parse_region(text: str) -> Rect:
     try:
         x, y, w, h = (int(v.strip()) for v in text.split(","))
     except ValueError:
-        raise UserError(f"--region must be X,Y,W,H in pixels, not {text!r}.", "For example: --region 100,200,800,600") from None
+        raise UserError(t(
+            "--region must be X,Y,W,H in pixels, not {text!r}.",
+            text=text,
+        ), t(
+            "For example: --region 100,200,800,600",
+        )) from None
     if w <= 0 or h <= 0:
-        raise UserError("--region needs a positive width and height.", "For example: --region 100,200,800,600")
+        raise UserError(t("--region needs a positive width and height."), t("For example: --region 100,200,800,600"))
     return Rect(x, y, w, h)
 
 
@@ -263,7 +269,7 @@ def capture(monitor: int | None = None, region: Rect | None = None) -> ImagePart
         import mss
         import mss.tools
     except ImportError as exc:  # pragma: no cover - a dependency
-        raise CaptureError("Screen capture is not available (mss is missing).", "Reinstall desktop-helper.") from exc
+        raise CaptureError(t("Screen capture is not available (mss is missing)."), t("Reinstall desktop-helper.")) from exc
     try:
         with mss.MSS() as grabber:
             raw = grabber.monitors
@@ -274,11 +280,21 @@ def capture(monitor: int | None = None, region: Rect | None = None) -> ImagePart
             if region is not None:
                 target = max(monitors, key=lambda m: _overlap(m.physical, region), default=None)
                 if target is None or _overlap(target.physical, region) <= 0:
-                    raise CaptureError(f"The region {region.as_ints()} is not on any monitor.", "Check the coordinates.")
+                    raise CaptureError(t(
+                        "The region {as_ints} is not on any monitor.",
+                        as_ints=region.as_ints(),
+                    ), t("Check the coordinates."))
                 rect = region
             elif monitor:
                 if not 1 <= monitor <= len(monitors):
-                    raise CaptureError(f"There is no monitor {monitor} (found {len(monitors)}).", f"Use 1 to {len(monitors)}.")
+                    raise CaptureError(t(
+                        "There is no monitor {monitor} (found {count}).",
+                        monitor=monitor,
+                        count=len(monitors),
+                    ), t(
+                        "Use 1 to {count}.",
+                        count=len(monitors),
+                    ))
                 target = monitors[monitor - 1]
                 rect = target.physical
             else:
@@ -292,7 +308,7 @@ def capture(monitor: int | None = None, region: Rect | None = None) -> ImagePart
         raise
     except Exception as exc:
         raise CaptureError(
-            f"The screen could not be captured: {exc}.", "Run this from a desktop session (DISPLAY must be set)."
+            t("The screen could not be captured: {exc}.", exc=exc), t("Run this from a desktop session (DISPLAY must be set).")
         ) from exc
     geometry = CaptureGeometry(target, rect, desktop=tuple(monitors) if target.id == 0 else ())
     return ImagePart(png or b"", "image/png", w, h, geometry=geometry, name="screen.png")
@@ -363,7 +379,7 @@ def open_backend(args: argparse.Namespace, paths: Any) -> Backend:
         mmproj = args.mmproj or settings.get("models.local_mmproj_path")
         if not model:
             raise UserError(
-                "No local model is set.", "Pass --model FILE.gguf --mmproj MMPROJ.gguf, or choose a model in the app."
+                t("No local model is set."), t("Pass --model FILE.gguf --mmproj MMPROJ.gguf, or choose a model in the app.")
             )
         return local_from_settings(settings, model, mmproj, args.image_budget)
     from desktop_helper.backends.openai_compat import OpenAICompatBackend

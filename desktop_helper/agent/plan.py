@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from desktop_helper.core.geometry import CaptureGeometry
+from desktop_helper.core.i18n import t
 from desktop_helper.core.shapes import ArrowShape, Badge, PointShape, Shape, TextBubble
 from desktop_helper.parsers.gui_actions import MAX_COORDINATE, GuiAction
 
@@ -78,26 +79,44 @@ def plan_action(action: GuiAction, geometry: CaptureGeometry) -> PlannedAction:
 
 def describe(action: GuiAction) -> str:
     """The action in plain words, naming the target when the model did."""
-    target = f" on {action.element_info!r}" if action.element_info else ""
-    where = f" at ({action.point[0]}, {action.point[1]})" if action.point else ""
+    target = t(" on {element!r}", element=action.element_info) if action.element_info else ""
+    where = t(" at ({x}, {y})", x=action.point[0], y=action.point[1]) if action.point else ""
     name = action.name
-    if name in CLICK_LABELS and name != "hover":
-        return f"{CLICK_LABELS[name].capitalize()}{target}{where}"
-    if name == "hover":
-        return f"Move the mouse{target}{where}"
+    clicks = {
+        "left_click": t("Click{target}{where}", target=target, where=where),
+        "left_double_click": t("Double-click{target}{where}", target=target, where=where),
+        "right_click": t("Right-click{target}{where}", target=target, where=where),
+        "middle_click": t("Middle-click{target}{where}", target=target, where=where),
+        "hover": t("Move the mouse{target}{where}", target=target, where=where),
+    }
+    if name in clicks:
+        return clicks[name]
     if name == "left_drag" and action.point and action.end:
-        return f"Drag{target} from ({action.point[0]}, {action.point[1]}) to ({action.end[0]}, {action.end[1]})"
+        return t(
+            "Drag{target} from ({x}, {y}) to ({x2}, {y2})",
+            target=target,
+            x=action.point[0],
+            y=action.point[1],
+            x2=action.end[0],
+            y2=action.end[1],
+        )
     if name == "key":
-        return f"Press {action.keys}"
+        return t("Press {keys}", keys=action.keys)
     if name == "type":
-        return f"Type {action.content!r}"
+        return t("Type {content!r}", content=action.content)
     if name == "scroll":
-        return f"Scroll {action.direction} {action.steps} notch{'es' if action.steps != 1 else ''}{target}{where}"
+        scrolls = {
+            ("up", True): t("Scroll up 1 notch{target}{where}", target=target, where=where),
+            ("down", True): t("Scroll down 1 notch{target}{where}", target=target, where=where),
+            ("up", False): t("Scroll up {steps} notches{target}{where}", steps=action.steps, target=target, where=where),
+            ("down", False): t("Scroll down {steps} notches{target}{where}", steps=action.steps, target=target, where=where),
+        }
+        return scrolls.get((action.direction, action.steps == 1), scrolls["down", action.steps == 1])
     if name == "WAIT":
-        return "Wait 5 seconds"
+        return t("Wait 5 seconds")
     if name == "DONE":
-        return "Finish: the task is done"
-    return "Give up: the task cannot be done"
+        return t("Finish: the task is done")
+    return t("Give up: the task cannot be done")
 
 
 def shapes_for_action(

@@ -14,6 +14,7 @@ from typing import Any, Protocol
 
 from desktop_helper.core.errors import CaptureError
 from desktop_helper.core.geometry import CaptureGeometry, Monitor, Rect
+from desktop_helper.core.i18n import t
 from desktop_helper.core.types import ImagePart
 
 
@@ -46,7 +47,7 @@ def list_monitors() -> list[Monitor]:
         with mss.MSS() as grabber:
             raw = list(grabber.monitors[1:])
     except Exception as exc:  # mss raises its own ScreenShotError and OS errors alike
-        raise CaptureError(f"The screen cannot be captured: {exc}.", "Check that a display is available.") from exc
+        raise CaptureError(t("The screen cannot be captured: {exc}.", exc=exc), t("Check that a display is available.")) from exc
     return [
         Monitor(index + 1, f"Monitor {index + 1}", Rect(m["left"], m["top"], m["width"], m["height"]), 1.0, index == 0)
         for index, m in enumerate(raw)
@@ -77,7 +78,12 @@ class MssScreen:
         try:
             return self._grabber.grab({"left": x, "top": y, "width": width, "height": height})
         except Exception as exc:
-            raise CaptureError(f"The screen cannot be captured: {exc}.", "Check that the monitor is still connected.") from exc
+            raise CaptureError(t(
+                "The screen cannot be captured: {exc}.",
+                exc=exc,
+            ), t(
+                "Check that the monitor is still connected.",
+            )) from exc
 
     def capture(self) -> ImagePart:
         from PIL import Image

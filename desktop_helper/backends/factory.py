@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from desktop_helper.backends.base import Backend, CancelToken
 from desktop_helper.backends.scripted import ScriptedBackend
 from desktop_helper.core.errors import BackendError
+from desktop_helper.core.i18n import t
 from desktop_helper.settings.secrets import SecretStore
 from desktop_helper.settings.store import Settings
 
@@ -66,7 +67,14 @@ def scripted_from_file(path: Path) -> ScriptedBackend:
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
-        raise BackendError(f"The scripted backend file {path} cannot be read: {exc.strerror}.", f"Unset {SCRIPTED_ENV}.") from exc
+        raise BackendError(t(
+            "The scripted backend file {path} cannot be read: {strerror}.",
+            path=path,
+            strerror=exc.strerror,
+        ), t(
+            "Unset {scripted_env}.",
+            scripted_env=SCRIPTED_ENV,
+        )) from exc
     if path.suffix == ".json":
         try:
             spec: dict[str, Any] = json.loads(text)
@@ -74,7 +82,14 @@ def scripted_from_file(path: Path) -> ScriptedBackend:
                 [str(s) for s in spec["script"]], chunk_size=int(spec.get("chunk_size", 4)), delay=float(spec.get("delay", 0.0))
             )
         except (ValueError, KeyError, TypeError) as exc:
-            raise BackendError(f"The scripted backend file {path} is malformed: {exc}.", f"Unset {SCRIPTED_ENV}.") from exc
+            raise BackendError(t(
+                "The scripted backend file {path} is malformed: {exc}.",
+                path=path,
+                exc=exc,
+            ), t(
+                "Unset {scripted_env}.",
+                scripted_env=SCRIPTED_ENV,
+            )) from exc
     return ScriptedBackend([text])
 
 
@@ -162,12 +177,18 @@ def build_local(settings: Settings, progress: Progress | None = None, cancel: Ca
     mmproj = str(settings.get("models.local_mmproj_path"))
     if not model:
         raise BackendError(
-            "No model is set up yet.",
-            "Choose a local GLM-4.6V-Flash GGUF model and its mmproj, or add an API provider, in Settings > Models.",
+            t("No model is set up yet."),
+            t("Choose a local GLM-4.6V-Flash GGUF model and its mmproj, or add an API provider, in Settings > Models."),
         )
     for label, path in (("model", model), ("vision projector (mmproj)", mmproj)):
         if path and not Path(path).is_file():
-            raise BackendError(f"The local {label} file {path} does not exist.", "Choose the file again in Settings > Models.")
+            raise BackendError(t(
+                "The local {label} file {path} does not exist.",
+                label=label,
+                path=path,
+            ), t(
+                "Choose the file again in Settings > Models.",
+            ))
     backend = local_from_settings(settings, model, mmproj)
     try:
         # load now (not on the first question) so the model is resident and its state is shown

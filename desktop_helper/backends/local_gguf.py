@@ -59,6 +59,7 @@ from desktop_helper.backends.base import (
 )
 from desktop_helper.backends.glm_template import ChatTemplate
 from desktop_helper.core.errors import BackendError, CancelledError, MediaError, UserError
+from desktop_helper.core.i18n import t
 from desktop_helper.core.types import FinishReason, ImagePart, Message, Part, ToolCall, VideoPart
 from desktop_helper.media.images import fit_to_token_budget
 from desktop_helper.models.memory import MemoryEstimate, available_ram, estimate_for_pair
@@ -287,12 +288,12 @@ class LocalGGUFBackend(Backend):
         """
         with self._lock:
             if self._closed:
-                raise BackendError("The local model was closed.", "Restart the model from Settings > Models.")
+                raise BackendError(t("The local model was closed."), t("Restart the model from Settings > Models."))
             if self._ctx is not None and self._load_info is not None:
                 return self._load_info
             started = time.monotonic()
             report = progress or (lambda _f, _t: None)
-            report(0.0, "Checking the model files")
+            report(0.0, t("Checking the model files"))
             pair = check_pair(self.model_path, self.mmproj_path)
             self._pair = pair
             import llama_cpp
@@ -321,7 +322,7 @@ class LocalGGUFBackend(Backend):
                 raise CancelledError("model load cancelled")
 
             llama_logging.clear_recent()
-            report(0.05, f"Loading {pair.name}")
+            report(0.05, t("Loading {name}", name=pair.name))
             threads = _auto_threads() if self.threads <= 0 else self.threads
             model_params = llama_cpp.llama_model_default_params()
             model_params.n_gpu_layers = -1 if self.gpu_layers < 0 else self.gpu_layers
@@ -336,7 +337,7 @@ class LocalGGUFBackend(Backend):
                     # llama.cpp calls this per tensor; report in 5 % steps
                     if fraction >= 1.0 or fraction - last_reported[0] >= 0.05:
                         last_reported[0] = fraction
-                        report(0.05 + 0.75 * float(fraction), f"Loading {pair.name}")
+                        report(0.05 + 0.75 * float(fraction), t("Loading {name}", name=pair.name))
                 except Exception:
                     log.exception("load progress callback failed")
                 return not (cancel is not None and cancel.cancelled)
@@ -348,9 +349,11 @@ class LocalGGUFBackend(Backend):
                 if cancel is not None and cancel.cancelled:
                     raise CancelledError("model load cancelled")
                 raise BackendError(
-                    f"llama.cpp could not load {pair.model.path.name}. {_last_error()}".strip(),
-                    "The file may be damaged or too large for the free memory: check the memory estimate, "
-                    "close other programs, or pick a smaller quantization.",
+                    t("llama.cpp could not load {name}. {detail}", name=pair.model.path.name, detail=_last_error()).strip(),
+                    t(
+                        "The file may be damaged or too large for the free memory: check the memory estimate, close other "
+                        "programs, or pick a smaller quantization.",
+                    ),
                 )
             try:
                 ctx_params = llama_cpp.llama_context_default_params()
@@ -363,15 +366,20 @@ class LocalGGUFBackend(Backend):
                 ctx_params.flash_attn_type = (
                     llama_cpp.LLAMA_FLASH_ATTN_TYPE_ENABLED if self.flash_attention else llama_cpp.LLAMA_FLASH_ATTN_TYPE_DISABLED
                 )
-                report(0.82, "Allocating the context")
+                report(0.82, t("Allocating the context"))
                 ctx = llama_cpp.llama_init_from_model(model, ctx_params)
                 if not ctx:
                     raise BackendError(
-                        f"Not enough memory for a {n_ctx}-token context with {pair.name}. {_last_error()}".strip(),
-                        "Lower the context size in Settings > Models, or close other programs.",
+                        t(
+                            "Not enough memory for a {n_ctx}-token context with {name}. {detail}",
+                            n_ctx=n_ctx,
+                            name=pair.name,
+                            detail=_last_error(),
+                        ).strip(),
+                        t("Lower the context size in Settings > Models, or close other programs."),
                     )
                 try:
-                    report(0.88, "Loading the vision projector")
+                    report(0.88, t("Loading the vision projector"))
                     mparams = mtmd.mtmd_context_params_default()
                     mparams.use_gpu = want_gpu
                     mparams.n_threads = threads
@@ -383,14 +391,21 @@ class LocalGGUFBackend(Backend):
                     mctx = mtmd.mtmd_init_from_file(str(self.mmproj_path).encode(), model, mparams)
                     if not mctx:
                         raise BackendError(
-                            f"llama.cpp could not use the vision projector {self.mmproj_path.name} with {pair.model.path.name}. "
-                            f"{_last_error()}".strip(),
-                            "Use the mmproj file published with this model, and check the free memory.",
+                            t(
+                                "llama.cpp could not use the vision projector {mmproj} with {model}. {detail}",
+                                mmproj=self.mmproj_path.name,
+                                model=pair.model.path.name,
+                                detail=_last_error(),
+                            ).strip(),
+                            t("Use the mmproj file published with this model, and check the free memory."),
                         )
                     if not mtmd.mtmd_support_vision(mctx):
                         mtmd.mtmd_free(mctx)
                         raise BackendError(
-                            f"{self.mmproj_path.name} has no vision encoder.", "Choose the model's vision mmproj file."
+                            t(
+                                "{name} has no vision encoder.",
+                                name=self.mmproj_path.name,
+                            ), t("Choose the model's vision mmproj file.")
                         )
                 except BaseException:
                     llama_cpp.llama_free(ctx)
@@ -425,7 +440,7 @@ class LocalGGUFBackend(Backend):
             )
             self._load_info = info
             log.info("local model ready: %s", info.describe())
-            report(1.0, "Model ready")
+            report(1.0, t("Model ready"))
             return info
 
     def _choose_budget(self, gpu: bool) -> tuple[int, str]:
@@ -509,19 +524,19 @@ class LocalGGUFBackend(Backend):
 
     def stream(self, request: ChatRequest, cancel: CancelToken | None = None) -> Iterator[Event]:
         if not request.messages:
-            raise BackendError("There is nothing to answer.", "Type a question first.")
+            raise BackendError(t("There is nothing to answer."), t("Type a question first."))
         if self._closed:
-            raise BackendError("The local model was closed.", "Restart the model from Settings > Models.")
+            raise BackendError(t("The local model was closed."), t("Restart the model from Settings > Models."))
         return _guarded(self._generate(request, cancel or CancelToken()))
 
     def _generate(self, request: ChatRequest, cancel: CancelToken) -> Iterator[Event]:
         if not self._gen_lock.acquire(blocking=False):
-            yield Progress("Waiting for the previous answer to finish")
+            yield Progress(t("Waiting for the previous answer to finish"))
             self._gen_lock.acquire()
         self._gen_owner = threading.get_ident()
         try:
             if self._closed:
-                raise BackendError("The local model was closed.", "Restart the model from Settings > Models.")
+                raise BackendError(t("The local model was closed."), t("Restart the model from Settings > Models."))
             if self._ctx is None:
                 yield from self._load_with_events(cancel)
             yield from self._run(request, cancel)
@@ -555,7 +570,11 @@ class LocalGGUFBackend(Backend):
         self.last_prompt = rendered.text
         self.last_sent_images = rendered.images
         if rendered.images:
-            yield Progress(f"Reading {len(rendered.images)} image{'s' if len(rendered.images) > 1 else ''}")
+            yield Progress(t(
+                "Reading {count} image{value}",
+                count=len(rendered.images),
+                value='s' if len(rendered.images) > 1 else '',
+            ))
         chunks = self._tokenize_prompt(rendered.text, rendered.images)
         try:
             units, sources = self._units_of(chunks)
@@ -564,8 +583,12 @@ class LocalGGUFBackend(Backend):
             max_new = request.max_tokens or self.max_tokens
             if stats.prompt_cells + 1 > self._n_ctx:
                 raise BackendError(
-                    f"The conversation needs {stats.prompt_cells:,} tokens but the context holds {self._n_ctx:,}.",
-                    "Start a new chat, lower the image token budget, or raise the context size in Settings > Models.",
+                    t(
+                        "The conversation needs {prompt_cells:,} tokens but the context holds {n_ctx:,}.",
+                        prompt_cells=stats.prompt_cells,
+                        n_ctx=self._n_ctx,
+                    ),
+                    t("Start a new chat, lower the image token budget, or raise the context size in Settings > Models."),
                 )
             max_new = min(max_new, self._n_ctx - stats.prompt_cells)
             keep = self._reuse_prefix(units)
@@ -710,8 +733,8 @@ class LocalGGUFBackend(Backend):
                 if not bitmap:
                     label = f" ({image.name})" if image.name else ""
                     raise BackendError(
-                        f"Image {index + 1}{label} could not be handed to llama.cpp.",
-                        "Check the free memory, or try a smaller image token budget.",
+                        t("Image {value}{label} could not be handed to llama.cpp.", value=index + 1, label=label),
+                        t("Check the free memory, or try a smaller image token budget."),
                     )
                 # the id makes an identical image recognisable across requests (prefix reuse)
                 mtmd.mtmd_bitmap_set_id(bitmap, identity.encode())
@@ -728,8 +751,8 @@ class LocalGGUFBackend(Backend):
             if result != 0:
                 mtmd.mtmd_input_chunks_free(chunks)
                 raise BackendError(
-                    f"The prompt could not be prepared for the model (mtmd error {result}).",
-                    "Try again with fewer or smaller images.",
+                    t("The prompt could not be prepared for the model (mtmd error {result}).", result=result),
+                    t("Try again with fewer or smaller images."),
                 )
             return chunks
         finally:
@@ -804,7 +827,11 @@ class LocalGGUFBackend(Backend):
             kind, source = sources[index]
             if kind == 1:
                 images_done += 1
-                yield Progress(f"Encoding image {images_done} ({units[index].n_cells} tokens)", index / total)
+                yield Progress(t(
+                    "Encoding image {images_done} ({n_cells} tokens)",
+                    images_done=images_done,
+                    n_cells=units[index].n_cells,
+                ), index / total)
                 began = time.monotonic()
                 new_n_past = llama_cpp.llama_pos(0)
                 result = mtmd.mtmd_helper_eval_chunk_single(
@@ -814,8 +841,13 @@ class LocalGGUFBackend(Backend):
                 if result != 0:
                     self._forget_cache()
                     raise BackendError(
-                        f"llama.cpp could not process image {images_done} (error {result}); the computer may be out of memory.",
-                        "Lower the image token budget or the context size in Settings > Models.",
+                        t(
+                            "llama.cpp could not process image {images_done} (error {result}); the computer may be out of "
+                            "memory.",
+                            images_done=images_done,
+                            result=result,
+                        ),
+                        t("Lower the image token budget or the context size in Settings > Models."),
                     )
                 n_past = int(new_n_past.value)
                 stats.evaluated_cells += units[index].n_cells
@@ -827,7 +859,7 @@ class LocalGGUFBackend(Backend):
                 end += 1
             tokens = [int(sources[i][1]) for i in range(index, end)]
             if len(tokens) > 64:
-                yield Progress(f"Reading the prompt ({end}/{total} tokens)", end / total)
+                yield Progress(t("Reading the prompt ({end}/{total} tokens)", end=end, total=total), end / total)
             self._decode_tokens(tokens, n_past, logits_last=end == total)
             self._units.extend(units[index:end])
             stats.evaluated_cells += len(tokens)
@@ -852,8 +884,11 @@ class LocalGGUFBackend(Backend):
         if result != 0:
             self._forget_cache()
             raise BackendError(
-                f"llama.cpp failed to process the prompt (error {result}): the context may be full or memory exhausted.",
-                "Start a new chat, or lower the context size or image token budget in Settings > Models.",
+                t(
+                    "llama.cpp failed to process the prompt (error {result}): the context may be full or memory exhausted.",
+                    result=result,
+                ),
+                t("Start a new chat, or lower the context size or image token budget in Settings > Models."),
             )
 
     def _forget_cache(self) -> None:
@@ -928,7 +963,11 @@ def _prepare_pixels(part: ImagePart, budget: int, identity: str) -> tuple[ImageP
             image = opened.convert("RGB") if opened.mode != "RGB" else opened.copy()
     except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError) as exc:
         label = f" {part.name}" if part.name else ""
-        raise MediaError(f"The image{label} cannot be decoded: {exc}.", "Use a PNG, JPEG or WebP image.") from exc
+        raise MediaError(t(
+            "The image{label} cannot be decoded: {exc}.",
+            label=label,
+            exc=exc,
+        ), t("Use a PNG, JPEG or WebP image.")) from exc
     original = image.size
     size = fit_to_token_budget(original[0], original[1], budget)
     if size != original:

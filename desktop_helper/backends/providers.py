@@ -21,6 +21,7 @@ from dataclasses import asdict, dataclass, field, fields, replace
 from typing import TYPE_CHECKING, Any
 
 from desktop_helper.core.errors import BackendError
+from desktop_helper.core.i18n import t
 from desktop_helper.settings.secrets import env_var_name
 
 if TYPE_CHECKING:
@@ -249,7 +250,7 @@ class ProviderConfig:
         """Read a stored provider; unknown keys are ignored, bad values raise BackendError."""
         name = str(data.get("name", "")).strip()
         if not name:
-            raise BackendError("A saved API provider has no name.", "Open Settings > Models and providers and fix it.")
+            raise BackendError(t("A saved API provider has no name."), t("Open Settings > Models and providers and fix it."))
         preset_id = str(data.get("preset", "custom"))
         if preset_id not in PRESETS:
             preset_id = "custom"
@@ -263,8 +264,8 @@ class ProviderConfig:
                 changes[key] = _coerce(getattr(config, key), value)
             except (TypeError, ValueError):
                 raise BackendError(
-                    f"The saved API provider {name!r} has an invalid {key}: {value!r}.",
-                    "Open Settings > Models and providers and correct it.",
+                    t("The saved API provider {name!r} has an invalid {key}: {value!r}.", name=name, key=key, value=value),
+                    t("Open Settings > Models and providers and correct it."),
                 ) from None
         return replace(config, **changes)
 
@@ -402,8 +403,8 @@ def resolve_provider(
         if config is None:
             names = [p.name for p in saved] + sorted(PRESETS)
             raise BackendError(
-                f"There is no API provider called {wanted!r}.",
-                f"Use one of: {', '.join(names)}; or add it in Settings > Models and providers.",
+                t("There is no API provider called {wanted!r}.", wanted=wanted),
+                t("Use one of: {join}; or add it in Settings > Models and providers.", join=', '.join(names)),
             )
     elif saved:
         config = saved[0]
@@ -411,8 +412,8 @@ def resolve_provider(
         config = from_preset("custom", "custom")
     else:
         raise BackendError(
-            "No API provider is configured.",
-            "Add one in Settings > Models and providers, or pass --backend PRESET (e.g. zai, vllm, llamacpp).",
+            t("No API provider is configured."),
+            t("Add one in Settings > Models and providers, or pass --backend PRESET (e.g. zai, vllm, llamacpp)."),
         )
     if base_url:
         config = replace(config, base_url=base_url.strip())
@@ -420,13 +421,17 @@ def resolve_provider(
         config = replace(config, model=model.strip())
     if not config.base_url.startswith(("http://", "https://")):
         raise BackendError(
-            f"The base URL {config.base_url!r} of provider {config.name!r} is not an http(s) URL.",
-            "Enter a URL like http://localhost:8000/v1.",
+            t(
+                "The base URL {base_url!r} of provider {name!r} is not an http(s) URL.",
+                base_url=config.base_url,
+                name=config.name,
+            ),
+            t("Enter a URL like http://localhost:8000/v1."),
         )
     if not config.model:
         raise BackendError(
-            f"No model is chosen for provider {config.name!r}.",
-            "Pick one in Settings > Models and providers, or pass --api-model NAME.",
+            t("No model is chosen for provider {name!r}.", name=config.name),
+            t("Pick one in Settings > Models and providers, or pass --api-model NAME."),
         )
     return config
 
@@ -440,8 +445,11 @@ def api_key_for(config: ProviderConfig, secrets: SecretStore | None) -> str | No
         key = os.environ.get(config.key_env_var)
     if not key and config.needs_key:
         raise BackendError(
-            f"No API key is set for provider {config.name!r}.",
-            f"Enter it in Settings > Models and providers, or set the environment variable {config.key_env_var}.",
+            t("No API key is set for provider {name!r}.", name=config.name),
+            t(
+                "Enter it in Settings > Models and providers, or set the environment variable {key_env_var}.",
+                key_env_var=config.key_env_var,
+            ),
         )
     return key or None
 

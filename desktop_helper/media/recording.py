@@ -35,6 +35,7 @@ import numpy as np
 
 from desktop_helper.core.errors import MediaError
 from desktop_helper.core.geometry import CaptureGeometry, Rect
+from desktop_helper.core.i18n import t
 from desktop_helper.core.types import ImagePart, VideoPart
 
 log = logging.getLogger(__name__)
@@ -109,15 +110,15 @@ class Recorder:
         grab_into: Callable[[np.ndarray], object] | None = None,
     ) -> None:
         if fps < 1:
-            raise MediaError(f"The frame rate must be at least 1, not {fps}.")
+            raise MediaError(t("The frame rate must be at least 1, not {fps}.", fps=fps))
         if grab is None and grab_into is None:
-            raise MediaError("A recording needs something that grabs the screen.")
+            raise MediaError(t("A recording needs something that grabs the screen."))
         self._grab = grab
         self._grab_into = grab_into
         self.rect = rect
         self.size = (int(rect.width) // 2 * 2, int(rect.height) // 2 * 2)  # MPEG-4 wants even sides
         if self.size[0] < 2 or self.size[1] < 2:
-            raise MediaError("The region to record is too small.", "Select a larger region.")
+            raise MediaError(t("The region to record is too small."), t("Select a larger region."))
         self.folder = Path(folder)
         self.name = name
         self.fps = fps
@@ -146,22 +147,27 @@ class Recorder:
             self.folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise MediaError(
-                f"Cannot create the recordings folder {self.folder}: {exc.strerror or exc}.",
-                "Choose another folder in Settings > Capture.",
+                t("Cannot create the recordings folder {folder}: {value}.", folder=self.folder, value=exc.strerror or exc),
+                t("Choose another folder in Settings > Capture."),
             ) from exc
         free = self._free_bytes()
         if free < self.min_free_bytes:
             raise MediaError(
-                f"There is not enough free space for a recording in {self.folder}: {_megabytes(free)} free,"
-                f" and a recording needs at least {_megabytes(self.min_free_bytes)}.",
-                "Free some space or choose another folder in Settings > Capture.",
+                t(
+                    "There is not enough free space for a recording in {folder}: {megabytes} free, and a recording needs at "
+                    "least {megabytes2}.",
+                    folder=self.folder,
+                    megabytes=_megabytes(free),
+                    megabytes2=_megabytes(self.min_free_bytes),
+                ),
+                t("Free some space or choose another folder in Settings > Capture."),
             )
         try:
             self.parts_folder.mkdir(exist_ok=True)
         except OSError as exc:
             raise MediaError(
-                f"Cannot write in the recordings folder {self.folder}: {exc.strerror or exc}.",
-                "Choose another folder in Settings > Capture.",
+                t("Cannot write in the recordings folder {folder}: {value}.", folder=self.folder, value=exc.strerror or exc),
+                t("Choose another folder in Settings > Capture."),
             ) from exc
         self._started = time.monotonic()
         with self._lock:
@@ -290,7 +296,12 @@ class Recorder:
         width, height = self.size
         pixels = self._grab()
         if pixels.ndim != 3 or pixels.shape[0] < height or pixels.shape[1] < width:
-            raise MediaError(f"The capture ({pixels.shape}) is smaller than the {width}x{height} video.")
+            raise MediaError(t(
+                "The capture ({shape}) is smaller than the {width}x{height} video.",
+                shape=pixels.shape,
+                width=width,
+                height=height,
+            ))
         pixels = pixels[:height, :width]
         if pixels.shape[2] == 4:
             cv2.cvtColor(pixels, cv2.COLOR_BGRA2BGR, dst=buffer)
@@ -316,7 +327,7 @@ class Recorder:
         path = self.parts_folder / f"part-{index:04d}.mp4"
         writer = cv2.VideoWriter(str(path), cv2.VideoWriter.fourcc(*FOURCC), float(self.fps), self.size)
         if not writer.isOpened():
-            raise MediaError(f"OpenCV cannot write {path}.", "Check that the folder is writable.")
+            raise MediaError(t("OpenCV cannot write {path}.", path=path), t("Check that the folder is writable."))
         return writer, path
 
     def _write_loop(self) -> None:
@@ -569,7 +580,7 @@ def reencode_segments(segments: list[Path], target: Path, fps: int, size: tuple[
     partial = target.with_suffix(".joining.mp4")
     writer = cv2.VideoWriter(str(partial), cv2.VideoWriter.fourcc(*FOURCC), float(fps), size)
     if not writer.isOpened():
-        raise MediaError(f"OpenCV cannot write {partial}.")
+        raise MediaError(t("OpenCV cannot write {partial}.", partial=partial))
     try:
         for segment in segments:
             capture = cv2.VideoCapture(str(segment))
@@ -658,7 +669,7 @@ def sample_video(
 
     capture = cv2.VideoCapture(str(path))
     if not capture.isOpened():
-        raise MediaError(f"Cannot open the video {path}.", "Use an MP4, WebM or AVI file.")
+        raise MediaError(t("Cannot open the video {path}.", path=path), t("Use an MP4, WebM or AVI file."))
     try:
         video_fps = capture.get(cv2.CAP_PROP_FPS) or 0.0
         frames: list[np.ndarray] = []
@@ -677,7 +688,7 @@ def sample_video(
     finally:
         capture.release()
     if not frames:
-        raise MediaError(f"The video {path} has no readable frames.")
+        raise MediaError(t("The video {path} has no readable frames.", path=path))
     fmt: FrameFormat = "PNG" if image_format == "PNG" else "JPEG"
     parts: list[ImagePart] = []
     for number, frame in enumerate(frames):

@@ -13,6 +13,7 @@ import logging
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from desktop_helper.core import i18n as core_i18n
 from desktop_helper.resources import resource
 
 log = logging.getLogger(__name__)
@@ -42,6 +43,8 @@ def install_translator(app: QCoreApplication, setting: str, system_locale: str |
         log.warning("translation %s not found; the interface stays in English", path)
         return None
     app.installTranslator(translator)
+    # messages from plain-Python code (errors, notices, progress) through the same files; translate is thread-safe
+    core_i18n.set_translator(QCoreApplication.translate)
     # Qt's own strings (OK, Cancel, Apply, file dialogs) come with Qt
     qt_translator = QTranslator(translator)
     if qt_translator.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
@@ -55,3 +58,4 @@ def remove_translator(app: QCoreApplication, translator: QTranslator) -> None:
     for qt_translator in translator.findChildren(QTranslator):
         app.removeTranslator(qt_translator)
     app.removeTranslator(translator)
+    core_i18n.set_translator(None)
