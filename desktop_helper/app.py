@@ -23,6 +23,7 @@ from collections.abc import Callable
 from desktop_helper import APP_DISPLAY_NAME, APP_NAME, __version__
 from desktop_helper.commands import CommandRouter, Output, Result
 from desktop_helper.core.errors import UserError
+from desktop_helper.core.i18n import t
 from desktop_helper.core.messages import MessageBus, UserMessage
 from desktop_helper.core.types import ImagePart
 from desktop_helper.crash import CrashHandler
@@ -76,8 +77,8 @@ class Application:
         log.info("%s %s starting, log %s", APP_NAME, __version__, log_file)
         if folders_problem:
             self.bus.warning(
-                f"The app's folders could not be created ({folders_problem}).",
-                "Settings and history are kept in memory only until you quit. Check the folder permissions.",
+                t("The app's folders could not be created ({folders_problem}).", folders_problem=folders_problem),
+                t("Settings and history are kept in memory only until you quit. Check the folder permissions."),
             )
         self.crash = CrashHandler(self.paths.logs)
         self.crash.install()
@@ -123,10 +124,10 @@ class Application:
         try:
             self.ipc = IpcServer(ipc.server_name(self.paths), self.run_argv)
             if not self.ipc.listen():
-                self.bus.error("Another copy may be starting; cannot accept commands from the command line.")
+                self.bus.error(t("Another copy may be starting; cannot accept commands from the command line."))
             self._service("command server", self.ipc.close)
         except UserError as exc:  # the socket's place is not private: run, but take no commands there
-            self.bus.error(f"Commands from the command line are off: {exc.message}", exc.fix)
+            self.bus.error(t("Commands from the command line are off: {message}", message=exc.message), exc.fix)
 
         # 5. user interface
         from desktop_helper.ui.message_bridge import MessageBridge
@@ -146,8 +147,8 @@ class Application:
         self.crash.on_message(self.bus.send)
         if self.tray is None:
             self.bus.warning(
-                "No system tray was found, so the chat window stays open instead.",
-                "Use the window or the desktop-helper command (e.g. bind 'desktop-helper capture region' to a shortcut).",
+                t("No system tray was found, so the chat window stays open instead."),
+                t("Use the window or the desktop-helper command (e.g. bind 'desktop-helper capture region' to a shortcut)."),
             )
             self.chat.bring_to_front()
         self.bridge.start()
@@ -307,7 +308,7 @@ class Application:
             if self.autostart.is_enabled() != wanted:
                 self.autostart.apply(wanted)
         except OSError as exc:
-            self.bus.warning(f"Start at login could not be changed: {exc}.")
+            self.bus.warning(t("Start at login could not be changed: {exc}.", exc=exc))
 
     def _lock_instance(self, initial_argv: list[str]) -> bool:
         """Own this profile, or hand ``initial_argv`` to the instance that does and return False.

@@ -21,7 +21,7 @@ from dataclasses import asdict, dataclass, field, fields, replace
 from typing import TYPE_CHECKING, Any
 
 from desktop_helper.core.errors import BackendError
-from desktop_helper.core.i18n import t
+from desktop_helper.core.i18n import marked, t
 from desktop_helper.settings.secrets import env_var_name
 
 if TYPE_CHECKING:
@@ -123,11 +123,11 @@ PRESETS: dict[str, ProviderPreset] = {
             video=True,
             max_video_bytes=200 * MB,
             key_url="https://z.ai/manage-apikey/apikey-list",
-            note="glm-4.6v-flash is free; glm-4.6v is the 106B model.",
+            note=marked("glm-4.6v-flash is free; glm-4.6v is the 106B model."),
         ),
         ProviderPreset(
             "zai_cn",
-            "Zhipu BigModel (mainland China)",
+            marked("Zhipu BigModel (mainland China)"),
             "https://open.bigmodel.cn/api/paas/v4",
             _ZAI_MODELS,
             needs_key=True,
@@ -143,14 +143,14 @@ PRESETS: dict[str, ProviderPreset] = {
             "vLLM",
             "http://localhost:8000/v1",
             **_SELF_HOSTED_GLM,
-            note="Serve with --reasoning-parser glm45 --tool-call-parser glm45 --enable-auto-tool-choice.",
+            note=marked("Serve with --reasoning-parser glm45 --tool-call-parser glm45 --enable-auto-tool-choice."),
         ),
         ProviderPreset(
             "sglang",
             "SGLang",
             "http://localhost:30000/v1",
             **_SELF_HOSTED_GLM,
-            note="Serve with --reasoning-parser glm --tool-call-parser glm.",
+            note=marked("Serve with --reasoning-parser glm --tool-call-parser glm."),
         ),
         ProviderPreset(
             "ollama",
@@ -158,14 +158,14 @@ PRESETS: dict[str, ProviderPreset] = {
             "http://localhost:11434/v1",
             thinking=ThinkingStyle.REASONING_EFFORT,
             stream_usage=True,
-            note="Pull a GLM-4.6V-Flash model that includes its vision projector.",
+            note=marked("Pull a GLM-4.6V-Flash model that includes its vision projector."),
         ),
         ProviderPreset(
             "lmstudio",
             "LM Studio",
             "http://localhost:1234/v1",
             thinking=ThinkingStyle.REASONING_EFFORT,
-            note="LM Studio may downscale images itself; grounding is better with full-size images.",
+            note=marked("LM Studio may downscale images itself; grounding is better with full-size images."),
         ),
         ProviderPreset(
             "llamacpp",
@@ -173,11 +173,11 @@ PRESETS: dict[str, ProviderPreset] = {
             "http://localhost:8080/v1",
             thinking=ThinkingStyle.TEMPLATE_KWARGS,
             sampling=SamplingDialect.LLAMA_CPP,
-            note="Start llama-server with --mmproj (the matching projector) and --jinja.",
+            note=marked("Start llama-server with --mmproj (the matching projector) and --jinja."),
         ),
         ProviderPreset(
             "custom",
-            "Custom server",
+            marked("Custom server"),
             "http://localhost:8000/v1",
             thinking=ThinkingStyle.TEMPLATE_KWARGS,
         ),

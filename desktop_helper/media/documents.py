@@ -32,7 +32,7 @@ from typing import Any, BinaryIO, Literal
 from desktop_helper.core.errors import MediaError
 from desktop_helper.core.i18n import t
 from desktop_helper.core.types import ImagePart, Part, TextPart, VideoPart
-from desktop_helper.core.wording import count_of, line_count
+from desktop_helper.core.wording import line_count
 from desktop_helper.media.images import fit_to_token_budget, image_tokens, with_budget
 
 log = logging.getLogger(__name__)
@@ -421,7 +421,9 @@ def _load_image(path: Path, name: str, mime: str, data: bytes, *, keep_encoding:
         buffer = io.BytesIO()
         rgb.save(buffer, format="PNG")
         part = ImagePart(buffer.getvalue(), "image/png", rgb.width, rgb.height, name=name)
-    note = f"{rgb.width}x{rgb.height}" + (f", first of {frames} frames" if frames > 1 else "")
+    note = f"{rgb.width}x{rgb.height}"
+    if frames > 1:
+        note = t("{size}, first of {frames} frames", size=note, frames=frames)
     return Attachment(name, "image", (part,), note=note, path=str(path), mime=mime)
 
 
@@ -527,8 +529,8 @@ def _load_video(path: Path, name: str, mime: str, frames: int) -> Attachment:
     finally:
         capture.release()
     duration = count / fps if fps > 0 else 0.0
-    frames_taken = count_of(len(parts), "frame")
-    note = f"{frames_taken} of {duration:.1f} s" if duration else frames_taken
+    frames_taken = t("1 frame") if len(parts) == 1 else t("{count} frames", count=len(parts))
+    note = t("{frames} of {duration:.1f} s", frames=frames_taken, duration=duration) if duration else frames_taken
     return Attachment(name, "video", tuple(parts), note=note, path=str(path), mime=mime)
 
 
@@ -571,9 +573,9 @@ def _load_pdf(path: Path, name: str, page_range: PageRange | None, max_pages: in
         else:
             if page_range.first > total:
                 raise MediaError(t(
-                    "{shown}: it has only {count_of}.",
+                    "{shown}: it has only {pages}.",
                     shown=shown,
-                    count_of=count_of(total, 'page'),
+                    pages=t("1 page") if total == 1 else t("{count} pages", count=total),
                 ), t(
                     "Choose pages between 1 and {total}.",
                     total=total,
@@ -609,13 +611,19 @@ def _load_pdf(path: Path, name: str, page_range: PageRange | None, max_pages: in
             parts.append(ImagePart(buffer.getvalue(), "image/png", image.width, image.height, name=f"{shown} p.{index + 1}"))
     finally:
         document.close()
-    unit = "slide" if shown_name else "page"
+    slides, count = bool(shown_name), len(parts)
     if (first, last) == (1, total):
-        note = count_of(len(parts), unit)
+        if slides:
+            note = t("1 slide") if count == 1 else t("{count} slides", count=count)
+        else:
+            note = t("1 page") if count == 1 else t("{count} pages", count=count)
     elif first == last:
-        note = f"{unit} {first} of {total}"
+        single = t("slide {first} of {total}", first=first, total=total)
+        note = single if slides else t("page {first} of {total}", first=first, total=total)
+    elif slides:
+        note = t("slides {first}-{last} of {total}", first=first, last=last, total=total)
     else:
-        note = f"{unit}s {first}-{last} of {total}"
+        note = t("pages {first}-{last} of {total}", first=first, last=last, total=total)
     return Attachment(
         shown, "pdf" if shown_name is None else "document", tuple(parts), note=note, path=str(path), mime="application/pdf"
     )
@@ -724,7 +732,8 @@ def _load_text(path: Path, name: str, limit: int) -> Attachment:
         ) from exc
     if "\x00" in text:
         raise MediaError(t("{name}: this looks like a binary file, not text.", name=name), _supported())
-    note = count_of(line_count(text), "line")
+    lines = line_count(text)
+    note = t("1 line") if lines == 1 else t("{count} lines", count=lines)
     return Attachment(name, "text", text=text.removeprefix("\ufeff"), note=note, path=str(path), mime="text/plain")
 
 

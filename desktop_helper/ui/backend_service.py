@@ -16,6 +16,7 @@ from desktop_helper.backends import factory
 from desktop_helper.backends.base import Backend, CancelToken
 from desktop_helper.backends.factory import BackendChoice
 from desktop_helper.core.errors import CancelledError, UserError
+from desktop_helper.core.i18n import t
 from desktop_helper.settings.secrets import SecretStore
 from desktop_helper.settings.store import Settings
 from desktop_helper.ui.workers import TaskRunner
@@ -127,7 +128,10 @@ class BackendService(QObject):
         self._replace(None)
         if isinstance(error, CancelledError):
             return
-        self.error = error if isinstance(error, UserError) else UserError(f"The model could not be loaded: {error}.")
+        self.error = error if isinstance(error, UserError) else UserError(t(
+            "The model could not be loaded: {error}.",
+            error=error,
+        ))
         self._set_state(str(self.error))
 
     def _on_progress(self, fraction: float, text: str) -> None:

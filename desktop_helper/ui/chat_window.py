@@ -69,6 +69,7 @@ from PySide6.QtWidgets import (
 from desktop_helper.agent.tools import ScreenTools, ToolRound
 from desktop_helper.backends.base import ChatRequest, Done, Event, Progress, TextDelta, ThinkingDelta, Usage
 from desktop_helper.core.errors import MediaError, UserError
+from desktop_helper.core.i18n import english, t
 from desktop_helper.core.messages import Level, UserMessage
 from desktop_helper.core.types import FinishReason, ImagePart, Message, Part, TextPart
 from desktop_helper.history.store import HistoryStore, NewAttachment, StoredAttachment, StoredMessage
@@ -804,7 +805,7 @@ class ChatWindow(QMainWindow):
         elif isinstance(result, Attachment):
             self.attachments.add(result)
             self.clear_problem_notice()
-            if "of" in result.note and result.kind in ("pdf", "document"):
+            if " of " in str(english(result.note)) and result.kind in ("pdf", "document"):
                 self.show_notice(
                     UserMessage(
                         Level.INFO,
@@ -862,7 +863,7 @@ class ChatWindow(QMainWindow):
         try:
             pages = PageRange.parse(text)
         except ValueError as exc:
-            self.show_notice(UserMessage(Level.ERROR, f"{attachment.name}: {exc}"))
+            self.show_notice(UserMessage(Level.ERROR, t("{name}: {exc}", name=attachment.name, exc=exc)))
             return
         if attachment.path is None:
             return
