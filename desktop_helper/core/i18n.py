@@ -63,6 +63,12 @@ def t(template: str, /, **fields: object) -> str:
     return Text(translated, english_text)
 
 
+def translate(context: str, text: str) -> str:
+    """``text`` from another translation context (e.g. a settings label, ``SettingsSchema``), untouched without a translator."""
+    translator = _translator
+    return (translator(context, text) or text) if translator is not None else text
+
+
 def marked(template: str) -> str:
     """Mark a sentence kept in a constant for translation; translate it where it is shown, with :func:`t`."""
     return template
