@@ -351,16 +351,19 @@ class AgentRun:
             self._record(
                 StepRecord(number, sent, raw, thinking, reply, plan.words, "done", "The model says the task is done.", started)
             )
-            return RunOutcome("done", "Done: " + (reply.thought or config.task), number)
+            return RunOutcome("done", t("Done: {summary}", summary=reply.thought or config.task), number)
         if action.name == "FAIL":
             self._record(
                 StepRecord(
                     number, sent, raw, thinking, reply, plan.words, "gave_up", "The model says the task cannot be done.", started
                 )
             )
-            return RunOutcome(
-                "failed", "The model says the task cannot be done" + (f": {reply.thought}" if reply.thought else "."), number
+            gave_up = (
+                t("The model says the task cannot be done: {reason}", reason=reply.thought)
+                if reply.thought
+                else t("The model says the task cannot be done.")
             )
+            return RunOutcome("failed", gave_up, number)
         if action.name == "WAIT":
             self.listener.on_status(t(
                 "Step {number}: waiting {wait_seconds:g} seconds",

@@ -570,11 +570,8 @@ class LocalGGUFBackend(Backend):
         self.last_prompt = rendered.text
         self.last_sent_images = rendered.images
         if rendered.images:
-            yield Progress(t(
-                "Reading {count} image{value}",
-                count=len(rendered.images),
-                value='s' if len(rendered.images) > 1 else '',
-            ))
+            count = len(rendered.images)
+            yield Progress(t("Reading 1 image") if count == 1 else t("Reading {count} images", count=count))
         chunks = self._tokenize_prompt(rendered.text, rendered.images)
         try:
             units, sources = self._units_of(chunks)

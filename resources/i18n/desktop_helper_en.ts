@@ -2,6 +2,60 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AgentService</name>
+    <message>
+        <location filename="../../desktop_helper/ui/agent_session.py" line="523"/>
+        <source>GUI agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/agent_session.py" line="523"/>
+        <source>What should the agent do?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AgentSession</name>
+    <message>
+        <location filename="../../desktop_helper/ui/agent_session.py" line="46"/>
+        <source>Agent done</source>
+        <extracomment>how long the worker waits for our windows to disappear before capturing anyway time for the X server / compositor to unmap hidden windows before a capture the final panel&apos;s title for each way a run ends (RunOutcome.status)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/agent_session.py" line="47"/>
+        <source>Agent gave up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/agent_session.py" line="48"/>
+        <location filename="../../desktop_helper/ui/agent_session.py" line="49"/>
+        <location filename="../../desktop_helper/ui/agent_session.py" line="292"/>
+        <source>Agent stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/agent_session.py" line="50"/>
+        <source>Agent stopped by an error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/agent_session.py" line="51"/>
+        <source>Agent finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/agent_session.py" line="263"/>
+        <source>Step {0}: acting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/agent_session.py" line="292"/>
+        <source>Stopped.</source>
+        <translation type="unfinished">Stopped.</translation>
+    </message>
+</context>
+<context>
     <name>AttachmentChip</name>
     <message>
         <location filename="../../desktop_helper/ui/attachments_bar.py" line="40"/>
@@ -17,367 +71,431 @@
 <context>
     <name>BackendService</name>
     <message>
-        <location filename="../../desktop_helper/ui/backend_service.py" line="83"/>
+        <location filename="../../desktop_helper/ui/backend_service.py" line="84"/>
         <source>Loading {0}…</source>
         <translation>Loading {0}…</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/backend_service.py" line="101"/>
-        <location filename="../../desktop_helper/ui/backend_service.py" line="120"/>
+        <location filename="../../desktop_helper/ui/backend_service.py" line="102"/>
+        <location filename="../../desktop_helper/ui/backend_service.py" line="121"/>
         <source>Ready: {0}</source>
         <translation>Ready: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/backend_service.py" line="135"/>
+        <location filename="../../desktop_helper/ui/backend_service.py" line="139"/>
         <source>Loading the model: {0} ({1:.0%})</source>
         <translation>Loading the model: {0} ({1:.0%})</translation>
     </message>
 </context>
 <context>
+    <name>CaptureController</name>
+    <message>
+        <location filename="../../desktop_helper/ui/capture_controller.py" line="445"/>
+        <source>Recovered a recording interrupted at {0} ({1} s): {2}</source>
+        <extracomment>time for the window system to repaint after we hide our own windows, before grabbing</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ChatWindow</name>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="225"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="328"/>
         <source>Chat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="275"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="378"/>
         <source>New chat</source>
         <extracomment>tools the model may call while answering (screen, zoom, windows); set by the app</extracomment>
         <translation>New chat</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="280"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="383"/>
         <source>Search history…</source>
         <translation>Search history…</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="307"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="410"/>
         <source>Thinking</source>
         <translation>Thinking</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="313"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="416"/>
         <source>Low detail</source>
         <translation>Low detail</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="314"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="417"/>
         <source>Medium detail</source>
         <translation>Medium detail</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="315"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="418"/>
         <source>High detail</source>
         <translation>High detail</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="316"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="419"/>
         <source>Max detail</source>
         <translation>Max detail</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="326"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="429"/>
         <source>System prompt…</source>
         <translation>System prompt…</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="329"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="432"/>
         <source>Mini</source>
         <translation>Mini</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="330"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="433"/>
         <source>A small always-on-top window for quick questions</source>
         <translation>A small always-on-top window for quick questions</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="352"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="455"/>
         <source>Ask about your screen, or drop files here… (Enter sends, Shift+Enter: new line)</source>
         <translation>Ask about your screen, or drop files here… (Enter sends, Shift+Enter: new line)</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="358"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="461"/>
         <source>Attach…</source>
         <translation>Attach…</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="363"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="466"/>
         <source>Send</source>
         <translation>Send</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="366"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="469"/>
         <source>Stop</source>
         <translation>Stop</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="433"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="570"/>
         <source>The app was closed while this answer was being written.</source>
         <translation>The app was closed while this answer was being written.</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="452"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="589"/>
         <source>Untitled</source>
         <translation>Untitled</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="458"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="595"/>
         <source>New conversation</source>
         <translation>New conversation</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="476"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="614"/>
         <source>Wait for the answer to finish, or stop it, first.</source>
         <translation>Wait for the answer to finish, or stop it, first.</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="505"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="645"/>
         <source>Rename…</source>
         <translation>Rename…</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="506"/>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="517"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="646"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="657"/>
         <source>Delete</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="507"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="647"/>
         <source>Export as Markdown…</source>
         <translation>Export as Markdown…</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="508"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="648"/>
         <source>Export as JSON…</source>
         <translation>Export as JSON…</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="513"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="653"/>
         <source>Rename</source>
         <translation>Rename</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="513"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="653"/>
         <source>Title:</source>
         <translation>Title:</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="517"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="657"/>
         <source>Delete this conversation and its attachments?</source>
         <translation>Delete this conversation and its attachments?</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="523"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="663"/>
         <source>Export</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="532"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="672"/>
         <source>Export failed: {0}</source>
         <translation>Export failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="562"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="702"/>
         <source>≈ {0} image tokens (≤ {1} per image)</source>
         <translation>≈ {0} image tokens (≤ {1} per image)</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="567"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="707"/>
         <source>No backend</source>
         <translation>No backend</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="574"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="714"/>
         <source>Local model</source>
         <translation>Local model</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="636"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="782"/>
         <source>System prompt</source>
         <translation>System prompt</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="636"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="782"/>
         <source>Instructions for this conversation:</source>
         <translation>Instructions for this conversation:</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="665"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="812"/>
         <source>{0}: only {1} will be sent.</source>
         <translation>{0}: only {1} will be sent.</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="666"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="813"/>
         <source>Use its Pages… button to choose other pages.</source>
         <translation>Use its Pages… button to choose other pages.</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="676"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="823"/>
         <source>{0}: cannot be read ({1}).</source>
         <translation>{0}: cannot be read ({1}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="681"/>
-        <source>Reading {0} file(s)…</source>
-        <translation>Reading {0} file(s)…</translation>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="829"/>
+        <source>Reading 1 file…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="690"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="829"/>
+        <source>Reading {0} files…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="1106"/>
+        <source>Stopped after {0:.1f} s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="1108"/>
+        <source>The answer failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="1129"/>
+        <source>Your question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="1129"/>
+        <source>The answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="1210"/>
+        <source>1 location the model marked (its estimate)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="1212"/>
+        <source>{0} locations the model marked (its estimate)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="838"/>
         <source>pasted image {0}</source>
         <translation>pasted image {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="697"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="845"/>
         <source>Attach files</source>
         <translation>Attach files</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="699"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="847"/>
         <source>Supported files ({0});;All files (*)</source>
         <translation>Supported files ({0});;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="707"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="855"/>
         <source>Pages</source>
         <translation>Pages</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="707"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="855"/>
         <source>Pages of {0} to send (e.g. 3-12):</source>
         <translation>Pages of {0} to send (e.g. 3-12):</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="754"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="902"/>
         <source>An answer is still being written; stop it first.</source>
         <translation>An answer is still being written; stop it first.</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="757"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="905"/>
         <source>Files are still being read; send again in a moment.</source>
         <translation>Files are still being read; send again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="806"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="954"/>
         <source>Editing a question (Esc cancels)</source>
         <translation>Editing a question (Esc cancels)</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="833"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="981"/>
         <source>The model is still loading; ask again in a moment.</source>
         <translation>The model is still loading; ask again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="838"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="986"/>
         <source>No model is available.</source>
         <translation>No model is available.</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="838"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="986"/>
         <source>Set one up in Settings &gt; Models.</source>
         <translation>Set one up in Settings &gt; Models.</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="900"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="1026"/>
+        <source>Waiting for the model…</source>
+        <translation type="unfinished">Waiting for the model…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="1036"/>
+        <source>Writing the answer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="1045"/>
+        <source>Thinking…</source>
+        <translation type="unfinished">Thinking…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="1056"/>
         <source>The model used: {0}</source>
         <translation>The model used: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="927"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="1083"/>
         <source>The answer reached the length limit.</source>
         <translation>The answer reached the length limit.</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="938"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="1099"/>
         <source>Answered in {0:.1f} s</source>
         <translation>Answered in {0:.1f} s</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="940"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="1101"/>
         <source>, {0} tokens</source>
         <translation>, {0} tokens</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1029"/>
-        <source>{0} location(s) the model marked (its estimate)</source>
-        <translation>{0} location(s) the model marked (its estimate)</translation>
     </message>
 </context>
 <context>
     <name>ConversationView</name>
     <message>
-        <location filename="../../desktop_helper/ui/conversation_view.py" line="105"/>
+        <location filename="../../desktop_helper/ui/conversation_view.py" line="121"/>
         <source>Show {0} earlier messages</source>
-        <extracomment>messages rendered when a conversation opens (older ones behind a &quot;Show earlier&quot; link)</extracomment>
+        <extracomment>messages rendered when a conversation opens (older ones behind a &quot;Show earlier&quot; link) streamed deltas that arrive within this many milliseconds are rendered together (one frame)</extracomment>
         <translation>Show {0} earlier messages</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/conversation_view.py" line="141"/>
+        <location filename="../../desktop_helper/ui/conversation_view.py" line="159"/>
         <source>Waiting for the model…</source>
         <translation>Waiting for the model…</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/conversation_view.py" line="153"/>
+        <location filename="../../desktop_helper/ui/conversation_view.py" line="203"/>
         <source>Thinking…</source>
         <translation>Thinking…</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/conversation_view.py" line="198"/>
+        <location filename="../../desktop_helper/ui/conversation_view.py" line="249"/>
         <source>You</source>
         <translation>You</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/conversation_view.py" line="198"/>
+        <location filename="../../desktop_helper/ui/conversation_view.py" line="249"/>
         <source>Assistant</source>
         <translation>Assistant</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/conversation_view.py" line="198"/>
+        <location filename="../../desktop_helper/ui/conversation_view.py" line="249"/>
         <source>System</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/conversation_view.py" line="207"/>
+        <location filename="../../desktop_helper/ui/conversation_view.py" line="258"/>
         <source>▼ Thinking ({0} words)</source>
         <translation>▼ Thinking ({0} words)</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/conversation_view.py" line="210"/>
+        <location filename="../../desktop_helper/ui/conversation_view.py" line="262"/>
         <source>▶ Thinking ({0} words)</source>
         <translation>▶ Thinking ({0} words)</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/conversation_view.py" line="238"/>
+        <location filename="../../desktop_helper/ui/conversation_view.py" line="290"/>
         <source>Stopped.</source>
         <translation>Stopped.</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/conversation_view.py" line="238"/>
+        <location filename="../../desktop_helper/ui/conversation_view.py" line="290"/>
         <source>Failed.</source>
         <translation>Failed.</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/conversation_view.py" line="244"/>
+        <location filename="../../desktop_helper/ui/conversation_view.py" line="296"/>
+        <source> … ({0} characters not shown) … </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/conversation_view.py" line="299"/>
         <source>Copy</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/conversation_view.py" line="246"/>
+        <location filename="../../desktop_helper/ui/conversation_view.py" line="302"/>
+        <source>Show full text ({0} KB)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/conversation_view.py" line="304"/>
         <source>Edit</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/conversation_view.py" line="248"/>
+        <location filename="../../desktop_helper/ui/conversation_view.py" line="306"/>
         <source>Regenerate</source>
         <translation>Regenerate</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/conversation_view.py" line="250"/>
+        <location filename="../../desktop_helper/ui/conversation_view.py" line="308"/>
         <source>Preview</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/conversation_view.py" line="252"/>
+        <location filename="../../desktop_helper/ui/conversation_view.py" line="310"/>
         <source>Show on screen</source>
         <translation>Show on screen</translation>
     </message>
@@ -385,133 +503,2941 @@
 <context>
     <name>FindPrompt</name>
     <message>
-        <location filename="../../desktop_helper/ui/find.py" line="49"/>
+        <location filename="../../desktop_helper/ui/find.py" line="53"/>
         <source>What should I find on the screen?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/find.py" line="51"/>
+        <location filename="../../desktop_helper/ui/find.py" line="55"/>
         <source>e.g. the Save button, every error message</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FullTextViewer</name>
+    <message>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="222"/>
+        <source>Copy all</source>
+        <extracomment>what the status line says the model is doing: &quot;&quot;, &quot;thinking&quot; or &quot;answer&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="224"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>McpHost</name>
+    <message>
+        <location filename="../../desktop_helper/ui/mcp_host.py" line="148"/>
+        <source>{0}: an MCP client was {1} ({2})</source>
+        <extracomment>a notice that an MCP client uses the screen comes again after this many quiet seconds what each tool does, for the tooltip and the notice</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/mcp_host.py" line="214"/>
+        <source>An MCP client asks to act on the screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/mcp_host.py" line="223"/>
+        <source>(the MCP client gave no reason)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/mcp_host.py" line="228"/>
+        <source>MCP client</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="4"/>
+        <source>Step {number}: looking at the screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="5"/>
+        <source>Step {number}: the model is deciding what to do</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="6"/>
+        <source>Step {number}: {words}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="7"/>
+        <source>Step {number}: waiting for the screen to settle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="8"/>
+        <source>Stopped.</source>
+        <translation type="unfinished">Stopped.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="9"/>
+        <source>Done: {summary}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="10"/>
+        <source>The model says the task cannot be done: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="11"/>
+        <source>The model says the task cannot be done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="12"/>
+        <source>Step {number}: waiting {wait_seconds:g} seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="13"/>
+        <source>The agent stopped because of an internal error: {exc}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="14"/>
+        <source>Could not understand the model {unreadable} times in a row; the run ended. Rephrase the task or try a larger model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="15"/>
+        <source>Stopped after the step limit of {max_steps} steps.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="16"/>
+        <source>Give up: the task cannot be done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="17"/>
+        <source> on {element!r}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="18"/>
+        <source> at ({x}, {y})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="19"/>
+        <source>Click{target}{where}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="20"/>
+        <source>Double-click{target}{where}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="21"/>
+        <source>Right-click{target}{where}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="22"/>
+        <source>Middle-click{target}{where}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="23"/>
+        <source>Move the mouse{target}{where}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="24"/>
+        <source>Drag{target} from ({x}, {y}) to ({x2}, {y2})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="25"/>
+        <source>Press {keys}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="26"/>
+        <source>Type {content!r}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="27"/>
+        <source>Wait 5 seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="28"/>
+        <source>Finish: the task is done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="29"/>
+        <source>Scroll up 1 notch{target}{where}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="30"/>
+        <source>Scroll down 1 notch{target}{where}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="31"/>
+        <source>Scroll up {steps} notches{target}{where}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="32"/>
+        <source>Scroll down {steps} notches{target}{where}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="33"/>
+        <source>The screen cannot be captured: {exc}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="34"/>
+        <source>Check that a display is available.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="35"/>
+        <source>Check that the monitor is still connected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="36"/>
+        <source>There is no monitor {monitor_number}; this computer has {count}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="37"/>
+        <source>The app&apos;s folders could not be created ({folders_problem}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="38"/>
+        <source>Settings and history are kept in memory only until you quit. Check the folder permissions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="39"/>
+        <source>No system tray was found, so the chat window stays open instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="40"/>
+        <source>Use the window or the desktop-helper command (e.g. bind &apos;desktop-helper capture region&apos; to a shortcut).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="41"/>
+        <source>Another copy may be starting; cannot accept commands from the command line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="42"/>
+        <source>Commands from the command line are off: {message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="43"/>
+        <source>Start at login could not be changed: {exc}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="44"/>
+        <source>--region needs a positive width and height.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="45"/>
+        <source>For example: --region 100,200,800,600</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="46"/>
+        <source>--region must be X,Y,W,H in pixels, not {text!r}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="47"/>
+        <source>Screen capture is not available (mss is missing).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="48"/>
+        <source>Reinstall desktop-helper.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="49"/>
+        <source>The screen could not be captured: {exc}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="50"/>
+        <source>Run this from a desktop session (DISPLAY must be set).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="51"/>
+        <source>No local model is set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="52"/>
+        <source>Pass --model FILE.gguf --mmproj MMPROJ.gguf, or choose a model in the app.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="53"/>
+        <source>The region {as_ints} is not on any monitor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="54"/>
+        <source>Check the coordinates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="55"/>
+        <source>There is no monitor {monitor} (found {count}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="56"/>
+        <source>Use 1 to {count}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="57"/>
+        <source>Unknown backend {name!r}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="58"/>
+        <source>Choose one of: {join}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="59"/>
+        <source>The {name} backend is not available: {exc}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="60"/>
+        <source>Reinstall desktop-helper with its dependencies (uv sync).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="61"/>
+        <source>No model is set up yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="62"/>
+        <source>Choose a local GLM-4.6V-Flash GGUF model and its mmproj, or add an API provider, in Settings &gt; Models.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="63"/>
+        <source>The scripted backend file {path} cannot be read: {strerror}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="64"/>
+        <source>Unset {scripted_env}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="65"/>
+        <source>The local {label} file {path} does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="66"/>
+        <source>Choose the file again in Settings &gt; Models.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="67"/>
+        <source>The scripted backend file {path} is malformed: {exc}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="68"/>
+        <source>The model file has no chat template.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="69"/>
+        <source>Use a GLM-4.6V-Flash GGUF that embeds its chat template.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="70"/>
+        <source>The chat template placed {count} images but the conversation has {count2}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="71"/>
+        <source>Use an unmodified GLM-4.6V-Flash GGUF; its template marks each image.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="72"/>
+        <source>The model&apos;s chat template is invalid: {exc}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="73"/>
+        <source>Use an unmodified GLM-4.6V-Flash GGUF.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="74"/>
+        <source>The chat template could not render this conversation: {exc}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="75"/>
+        <source>Start a new chat.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="76"/>
+        <source>Checking the model files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="77"/>
+        <source>Loading {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="78"/>
+        <source>Model ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="79"/>
+        <source>There is nothing to answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="80"/>
+        <source>Type a question first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="81"/>
+        <source>The local model was closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="82"/>
+        <source>Restart the model from Settings &gt; Models.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="83"/>
+        <source>llama.cpp failed to process the prompt (error {result}): the context may be full or memory exhausted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="84"/>
+        <source>Start a new chat, or lower the context size or image token budget in Settings &gt; Models.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="85"/>
+        <source>The image{label} cannot be decoded: {exc}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="86"/>
+        <source>Use a PNG, JPEG or WebP image.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="87"/>
+        <source>The file may be damaged or too large for the free memory: check the memory estimate, close other programs, or pick a smaller quantization.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="88"/>
+        <source>Allocating the context</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="89"/>
+        <source>Waiting for the previous answer to finish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="90"/>
+        <source>The conversation needs {prompt_cells:,} tokens but the context holds {n_ctx:,}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="91"/>
+        <source>Start a new chat, lower the image token budget, or raise the context size in Settings &gt; Models.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="92"/>
+        <source>The prompt could not be prepared for the model (mtmd error {result}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="93"/>
+        <source>Try again with fewer or smaller images.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="94"/>
+        <source>Lower the context size in Settings &gt; Models, or close other programs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="95"/>
+        <source>Loading the vision projector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="96"/>
+        <source>Reading 1 image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="97"/>
+        <source>Reading {count} images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="98"/>
+        <source>Image {value}{label} could not be handed to llama.cpp.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="99"/>
+        <source>Check the free memory, or try a smaller image token budget.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="100"/>
+        <source>Encoding image {images_done} ({n_cells} tokens)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="101"/>
+        <source>llama.cpp could not process image {images_done} (error {result}); the computer may be out of memory.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="102"/>
+        <source>Lower the image token budget or the context size in Settings &gt; Models.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="103"/>
+        <source>Reading the prompt ({end}/{total} tokens)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="104"/>
+        <source>llama.cpp could not load {name}. {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="105"/>
+        <source>Use the mmproj file published with this model, and check the free memory.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="106"/>
+        <source>{name} has no vision encoder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="107"/>
+        <source>Choose the model&apos;s vision mmproj file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="108"/>
+        <source>Not enough memory for a {n_ctx}-token context with {name}. {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="109"/>
+        <source>llama.cpp could not use the vision projector {mmproj} with {model}. {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="110"/>
+        <source>Check that the base URL is the API root of an OpenAI-compatible server (for example http://localhost:8080/v1) and that no proxy in between changes its replies; the server&apos;s log may say more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="111"/>
+        <source>lower the image token budget (Settings &gt; Models and providers, or --image-budget), ask about a region instead of the whole screen, or start a new chat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="112"/>
+        <source>The image could not be made small enough for the provider.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="113"/>
+        <source>Capture a smaller region.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="114"/>
+        <source>sent an answer in a shape this app cannot read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="115"/>
+        <source>sent an answer piece that is not text ({excerpt})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="116"/>
+        <source>ended its reply without sending any answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="117"/>
+        <source>The server&apos;s log says why. Often the request is too big for the server&apos;s context (llama-cpp-python&apos;s server ends the reply this way): start the server with a bigger context (e.g. --n_ctx 8192, or llama-server -c 8192), or send less: lower the image token budget or ask about a region instead of the whole screen. Also check that the base URL is the server&apos;s OpenAI-compatible API root (for example http://localhost:8080/v1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="118"/>
+        <source>Talking to {where} failed: {redact}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="119"/>
+        <source>Ask again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="120"/>
+        <source>: it needs {needed} tokens, and the server&apos;s context holds {available}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="121"/>
+        <source>Send less: {send_less}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="122"/>
+        <source>Start the server with a bigger context ({server_side}), or send less: {send_less}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="123"/>
+        <source>The request is too big for the context of {where}{sizes}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="124"/>
+        <source>{name} cannot take this video file, and no frames were sampled from it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="125"/>
+        <source>Record a shorter video, or use a provider that accepts video.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="126"/>
+        <source>sent a line that is not JSON ({excerpt})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="127"/>
+        <source>sent bytes that are not UTF-8 text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="128"/>
+        <source>sent an answer in a shape this app cannot read ({excerpt})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="129"/>
+        <source>sent choices that are not a list ({excerpt})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="130"/>
+        <source>The connection to {name} ({host}) broke before any answer arrived.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="131"/>
+        <source>Check that the server is still running, then ask again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="132"/>
+        <source>answered with {value} that holds no answer (expected a stream of events)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="133"/>
+        <source>Check that the base URL is the server&apos;s OpenAI-compatible API root (for example http://localhost:8080/v1); if it is, the server&apos;s log may say why it sent nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="134"/>
+        <source>answered with a single JSON document instead of a stream of events ({quote})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="135"/>
+        <source>Check that the base URL is the server&apos;s OpenAI-compatible API root and that the server supports streamed answers (stream: true).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="136"/>
+        <source>{where} rejected the request (HTTP {status}{detail}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="137"/>
+        <source>If it mentions the image, lower the image token budget; if it mentions the model, pick another one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="138"/>
+        <source>{where} did not answer in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="139"/>
+        <source>Check that the server is running and not overloaded; the read timeout is {read_timeout:g} s and can be raised in the provider&apos;s settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="140"/>
+        <source>The secure (TLS) connection to {where} failed: {reason}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="141"/>
+        <source>If the server uses a self-signed or private certificate, add it to your system&apos;s trusted certificates (or point SSL_CERT_FILE at it); for a local server without TLS, use an http:// URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="142"/>
+        <source>Nothing is listening at {base_url} (connection refused).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="143"/>
+        <source>Start the server, or check the host and port in the provider&apos;s base URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="144"/>
+        <source>The host {host} of {name} could not be found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="145"/>
+        <source>Check the base URL and your network connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="146"/>
+        <source>Could not reach {where}: {redact}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="147"/>
+        <source>Check the base URL, your network, and that the server is running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="148"/>
+        <source>{where} reported an error{value}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="149"/>
+        <source> of {available} tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="150"/>
+        <source>{where} sent no answer for {seconds:g} s (at most keep-alive signals): it seems stuck.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="151"/>
+        <source>Check the server&apos;s log and load, restart it if it stays stuck, then ask again. The wait is the read timeout ({seconds:g} s) in the provider&apos;s settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="152"/>
+        <source>{where} {redact}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="153"/>
+        <source>The image {value} could not be decoded: {exc}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="154"/>
+        <source>Capture or attach it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="155"/>
+        <source>reported an error: {said}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="156"/>
+        <source>Look at the server&apos;s log, then ask again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="157"/>
+        <source>{name} ({host}) accepted the request but has not answered for {waited:.0f} s, and it does not answer a simple check either: it seems stuck.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="158"/>
+        <source>Check that the server is running and not frozen (restart it if needed), then ask again. The wait is the response timeout ({response_timeout:g} s) in the provider&apos;s settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="159"/>
+        <source>answered with a web page (HTTP 200, {content_type}) instead of an API reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="160"/>
+        <source>The base URL probably points at a website, a login page or a proxy rather than the API: use the server&apos;s OpenAI-compatible API root, for example http://localhost:8080/v1 (often ending in /v1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="161"/>
+        <source>{where} rejected the API key (HTTP 401{detail}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="162"/>
+        <source>Check or replace the key in {key_hint}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="163"/>
+        <source>{where} refused access with this key (HTTP 403{detail}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="164"/>
+        <source>Check that your key and plan allow the model {model!r}, or replace the key in {key_hint}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="165"/>
+        <source>{where} does not know the model {model!r}, or the base URL is wrong (HTTP 404{detail}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="166"/>
+        <source>Pick a model from the server&apos;s list in Settings &gt; Models and providers, and check that the base URL is the API root (for example http://localhost:8000/v1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="167"/>
+        <source>{where} is limiting requests (HTTP 429{detail}).{wait}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="168"/>
+        <source>Wait a little and ask again, or check your plan&apos;s quota and balance.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="169"/>
+        <source>{where} says the request is too large (HTTP 413{detail}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="170"/>
+        <source>Lower the image token budget in Settings, or send fewer images.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="171"/>
+        <source>{where} failed with a server error (HTTP {status}{detail}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="172"/>
+        <source>Try again later; if it is your own server, look at its log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="173"/>
+        <source>: it needs {needed} tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="174"/>
+        <source>The video {path} cannot be read: {strerror}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="175"/>
+        <source>Record or choose it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="176"/>
+        <source>Waiting for {name} to start answering ({waited:.0f} s); it is still working on the request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="177"/>
+        <source>{where} needs an API key, and none is set (HTTP 401{detail}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="178"/>
+        <source>Enter the key in {key_hint}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="179"/>
+        <source>{name} answered HTTP {status_code}; retrying in {delay:.0f} s ({attempt} of {max_retries}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="180"/>
+        <source>The base URL {base_url!r} of provider {name!r} is not an http(s) URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="181"/>
+        <source>Enter a URL like http://localhost:8000/v1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="182"/>
+        <source>No model is chosen for provider {name!r}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="183"/>
+        <source>Pick one in Settings &gt; Models and providers, or pass --api-model NAME.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="184"/>
+        <source>No API key is set for provider {name!r}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="185"/>
+        <source>Enter it in Settings &gt; Models and providers, or set the environment variable {key_env_var}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="186"/>
+        <source>Zhipu BigModel (mainland China)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="187"/>
+        <source>Custom server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="188"/>
+        <source>A saved API provider has no name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="189"/>
+        <source>Open Settings &gt; Models and providers and fix it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="190"/>
+        <source>There is no API provider called {wanted!r}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="191"/>
+        <source>Use one of: {join}; or add it in Settings &gt; Models and providers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="192"/>
+        <source>glm-4.6v-flash is free; glm-4.6v is the 106B model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="193"/>
+        <source>Serve with --reasoning-parser glm45 --tool-call-parser glm45 --enable-auto-tool-choice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="194"/>
+        <source>Serve with --reasoning-parser glm --tool-call-parser glm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="195"/>
+        <source>Pull a GLM-4.6V-Flash model that includes its vision projector.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="196"/>
+        <source>LM Studio may downscale images itself; grounding is better with full-size images.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="197"/>
+        <source>Start llama-server with --mmproj (the matching projector) and --jinja.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="198"/>
+        <source>No API provider is configured.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="199"/>
+        <source>Add one in Settings &gt; Models and providers, or pass --backend PRESET (e.g. zai, vllm, llamacpp).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="200"/>
+        <source>The saved API provider {name!r} has an invalid {key}: {value!r}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="201"/>
+        <source>Open Settings &gt; Models and providers and correct it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="202"/>
+        <source>Something went wrong: {summary}. Details were saved to {report}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="203"/>
+        <source>Please report it with that file; the app keeps running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="204"/>
+        <source>Something went wrong: {summary}. No report file could be written (is the disk full?).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="205"/>
+        <source>The app keeps running. If it happens again, please report what you were doing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="206"/>
+        <source>Free some space; your answer is kept and will be saved when space returns.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="207"/>
+        <source>{problem} This session&apos;s chats are kept in memory only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="208"/>
+        <source>The history database {db_path} cannot be written: {reason}. Your earlier conversations are shown, but this session&apos;s chats are kept in memory only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="209"/>
+        <source>Close the other program (or make the folder writable) and restart Desktop Helper to save history again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="210"/>
+        <source>The history database {db_path} was damaged ({reason}). {recovered}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="211"/>
+        <source>The damaged file was kept as {copy}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="212"/>
+        <source>The disk is full: the history could not be saved to {db_path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="213"/>
+        <source>There is space again: the history was saved to {db_path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="214"/>
+        <source>The history file {db_path} was changed by another program while the disk was full.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="215"/>
+        <source>This session&apos;s new messages are kept in memory only until you quit; the file is left as it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="216"/>
+        <source>The history database {db_path} was written by a newer version (schema {version}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="217"/>
+        <source>Update Desktop Helper, or move the file aside to start a new history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="218"/>
+        <source>The history database {db_path} cannot be opened: {exc}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="219"/>
+        <source>Move the file aside to start a new history, or restore its backup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="220"/>
+        <source>{problem} It is left as it is; this session&apos;s chats are kept in memory only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="221"/>
+        <source>Update Desktop Helper to see and keep your history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="222"/>
+        <source>The history database {db_path} is damaged ({reason}) and could not be replaced. This session&apos;s chats are kept in memory only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="223"/>
+        <source>Move the damaged file aside, or restore a backup of it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="224"/>
+        <source>The program listening on {address} runs as another user, so your command was not sent to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="225"/>
+        <source>Quit that program (or ask an administrator to), then start Desktop Helper again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="226"/>
+        <source>Attach images (PNG, JPEG, WebP, BMP, GIF), videos (MP4, MOV, MKV, WebM), PDF, PPTX/DOCX/ODP/ODT, or text files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="227"/>
+        <source>Give {wanted} here; other files can be dropped into the chat window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="228"/>
+        <source>{name}: the file is too large ({shown_size}; the limit for this kind of file is {shown_limit}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="229"/>
+        <source>Attach a smaller file or a part of it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="230"/>
+        <source>{size}, first of {frames} frames</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="231"/>
+        <source>{name}: the image is too large ({count}; the limit is {value:.0f} megapixels).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="232"/>
+        <source>Downscale or crop it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="233"/>
+        <source>1 frame</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="234"/>
+        <source>{count} frames</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="235"/>
+        <source>{frames} of {duration:.1f} s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="236"/>
+        <source>1 line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="237"/>
+        <source>{count} lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="238"/>
+        <source>{name}: this is a folder, not a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="239"/>
+        <source>Attach the files inside it one by one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="240"/>
+        <source>{name}: this is {what}, not a normal file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="241"/>
+        <source>Attach a normal file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="242"/>
+        <source>{name}: the file is empty (0 bytes).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="243"/>
+        <source>Attach a file with content.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="244"/>
+        <source>slide {first} of {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="245"/>
+        <source>{name}: unsupported document type.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="246"/>
+        <source>{name}: {document_names} files are converted with LibreOffice, which is not installed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="247"/>
+        <source>Install LibreOffice (e.g. &apos;sudo apt install libreoffice-impress libreoffice-writer&apos;, or from libreoffice.org), or export the file as PDF and attach that.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="248"/>
+        <source>{name}: this looks like a binary file, not text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="249"/>
+        <source>{name}: unsupported file type (not an image, video, PDF, document or UTF-8 text).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="250"/>
+        <source>{name}: the name says {suffix}, but the file contains plain text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="251"/>
+        <source>Rename it to .txt to attach it as text, or attach the real file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="252"/>
+        <source>{name}: this is {kind_names}, not {wanted}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="253"/>
+        <source>{name}: the file does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="254"/>
+        <source>Check the path.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="255"/>
+        <source>{name}: cannot read it ({strerror}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="256"/>
+        <source>Check the file&apos;s permissions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="257"/>
+        <source>{name}: the image is damaged or truncated (a header or checksum is wrong, or the format is unknown).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="258"/>
+        <source>Re-save the image and attach it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="259"/>
+        <source>{name}: the image is damaged or truncated ({exc}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="260"/>
+        <source>{name}: the video cannot be opened (damaged or unsupported codec).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="261"/>
+        <source>Re-encode it as H.264 MP4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="262"/>
+        <source>{name}: the video has no readable frames.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="263"/>
+        <source>{name}: no frame of the video could be decoded (damaged or truncated).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="264"/>
+        <source>{shown}: the PDF is damaged or truncated ({reason}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="265"/>
+        <source>Re-export the PDF and attach it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="266"/>
+        <source>{shown}: the PDF has no pages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="267"/>
+        <source>Attach a PDF with content.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="268"/>
+        <source>1 slide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="269"/>
+        <source>{count} slides</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="270"/>
+        <source>1 page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="271"/>
+        <source>{count} pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="272"/>
+        <source>page {first} of {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="273"/>
+        <source>slides {first}-{last} of {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="274"/>
+        <source>pages {first}-{last} of {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="275"/>
+        <source>{name}: LibreOffice could not convert it (damaged or unsupported file).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="276"/>
+        <source>Export it as PDF yourself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="277"/>
+        <source>{name}: the document is damaged or truncated ({exc}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="278"/>
+        <source>Re-save it and attach it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="279"/>
+        <source>{name}: the text is not UTF-8 (invalid byte at position {start}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="280"/>
+        <source>Save it as UTF-8 and attach it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="281"/>
+        <source>{name}: the content is not a valid {suffix} file (unrecognised or damaged data).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="282"/>
+        <source>Re-save or re-export the file and attach it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="283"/>
+        <source>{name}: the link points to a file that does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="284"/>
+        <source>Attach the file itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="285"/>
+        <source>{shown}: the PDF is password-protected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="286"/>
+        <source>Save an unprotected copy and attach that.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="287"/>
+        <source>{shown}: it has only {pages}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="288"/>
+        <source>Choose pages between 1 and {total}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="289"/>
+        <source>{shown}: at most {hard_max_pages} pages can be sent at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="290"/>
+        <source>Choose a shorter page range.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="291"/>
+        <source>{name}: LibreOffice took too long to convert it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="292"/>
+        <source>Export it as PDF yourself and attach that.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="293"/>
+        <source>{name}: LibreOffice could not be started ({strerror}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="294"/>
+        <source>Reinstall LibreOffice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="295"/>
+        <source>{shown}: page {value} cannot be rendered ({exc}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="296"/>
+        <source>Re-export the PDF.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="297"/>
+        <source>Unexpected pixel layout {shape}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="298"/>
+        <source>The capture could not be encoded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="299"/>
+        <source>The image is empty ({width}x{height} px).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="300"/>
+        <source>Capture or choose another image.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="301"/>
+        <source>The image is too thin for the model ({width}x{height} px, aspect ratio above {max_aspect_ratio:g}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="302"/>
+        <source>Crop it to a less elongated region.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="303"/>
+        <source>The image token budget must be at least 1, not {max_tokens}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="304"/>
+        <source>Raise the image token budget.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="305"/>
+        <source>Cannot decode {what}: {exc}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="306"/>
+        <source>The image is too large to open safely: {exc}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="307"/>
+        <source>Cannot read the image {path}: {value}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="308"/>
+        <source>Check the path and permissions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="309"/>
+        <source>OpenCV cannot write {partial}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="310"/>
+        <source>Cannot open the video {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="311"/>
+        <source>Use an MP4, WebM or AVI file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="312"/>
+        <source>The video {path} has no readable frames.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="313"/>
+        <source>The frame rate must be at least 1, not {fps}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="314"/>
+        <source>A recording needs something that grabs the screen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="315"/>
+        <source>The region to record is too small.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="316"/>
+        <source>Select a larger region.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="317"/>
+        <source>There is not enough free space for a recording in {folder}: {megabytes} free, and a recording needs at least {megabytes2}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="318"/>
+        <source>Free some space or choose another folder in Settings &gt; Capture.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="319"/>
+        <source>The capture ({shape}) is smaller than the {width}x{height} video.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="320"/>
+        <source>OpenCV cannot write {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="321"/>
+        <source>Check that the folder is writable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="322"/>
+        <source>Cannot create the recordings folder {folder}: {value}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="323"/>
+        <source>Choose another folder in Settings &gt; Capture.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="324"/>
+        <source>Cannot write in the recordings folder {folder}: {value}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="325"/>
+        <source>The 9B GLM-4.6V-Flash in 4-bit (Q4_K_M) with its 8-bit vision projector (the pair llama.cpp&apos;s own tests use).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="326"/>
+        <source>8-bit weights: closer to the original, about 1.7x the memory and slower on a CPU.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="327"/>
+        <source>Cannot download from {url!r}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="328"/>
+        <source>Only http and https URLs are supported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="329"/>
+        <source>{name} has {size:,} bytes instead of {total:,}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="330"/>
+        <source>Start the download again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="331"/>
+        <source>Not enough disk space for {name}: {value:.2f} GB more are needed, {value2:.2f} GB are free in {folder}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="332"/>
+        <source>Free some disk space or choose another models folder, then resume the download.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="333"/>
+        <source>The server refused the download of {name} (HTTP {code} {reason}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="334"/>
+        <source>Check the model name and your network; if the file moved, update desktop-helper.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="335"/>
+        <source>The server offers {name} with {total:,} bytes, but {expected_size:,} were expected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="336"/>
+        <source>The file changed upstream; update desktop-helper or pick the file manually.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="337"/>
+        <source>{name} is damaged: its sha256 is {digest}..., expected {sha256}....</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="338"/>
+        <source>The damaged file was deleted; start the download again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="339"/>
+        <source>The download of {name} was interrupted: {exc}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="340"/>
+        <source>Check the network connection and start the download again; it will resume where it stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="341"/>
+        <source>The model file {file} does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="342"/>
+        <source>Choose an existing GGUF file, or download the model again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="343"/>
+        <source>{file} is not a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="344"/>
+        <source>Choose a GGUF model file, not a folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="345"/>
+        <source>{name} is not a GGUF model file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="346"/>
+        <source>Choose a .gguf file made for llama.cpp (safetensors or PyTorch checkpoints must be converted first).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="347"/>
+        <source>{name} uses GGUF version {version}, which is not supported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="348"/>
+        <source>Download a current GGUF conversion of the model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="349"/>
+        <source>Cannot read {file}: {value}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="350"/>
+        <source>{name} is truncated or damaged (its GGUF header cannot be read).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="351"/>
+        <source>Download the file again; the download may have been cut short.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="352"/>
+        <source>{title}: download {size}{resumed}; {free:.0f} GB free; needs {memory}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="353"/>
+        <source>{size:.1f} GB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="354"/>
+        <source>size unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="355"/>
+        <source>, {done:.1f} GB already downloaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="356"/>
+        <source>Not enough disk space for {title}: {value:.1f} GB more are needed, {value2:.1f} GB are free.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="357"/>
+        <source>Free some disk space or choose another models folder in Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="358"/>
+        <source>{title} is ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="359"/>
+        <source>No vision projector was chosen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="360"/>
+        <source>Pick the model&apos;s mmproj file too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="361"/>
+        <source>Checking {label}: {done:.0f} MB{speed}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="362"/>
+        <source>Downloading {label}: {done:.0f} MB{speed}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="363"/>
+        <source>Verifying {label}: {done:.0f} MB{speed}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="364"/>
+        <source>Done {label}: {done:.0f} MB{speed}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="365"/>
+        <source>about {total:.1f} GB {device}: weights {weights:.1f} GB, context {context:.2f} GB, compute {compute:.2f} GB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="366"/>
+        <source>{parts}; {free:.1f} GB free</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="367"/>
+        <source>The model needs {summary}. Loading it may fail or make the computer swap. Choose a smaller context size or image token budget, or a smaller quantization.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="368"/>
+        <source>Without flash attention the vision encoder&apos;s memory grows with the square of the image token budget.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="369"/>
+        <source>{name} is a vision projector (mmproj), not a language model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="370"/>
+        <source>Choose the main model file as the model and this file as the vision projector.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="371"/>
+        <source>{name} is incomplete ({file_size:,} bytes, its header promises {value:,}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="372"/>
+        <source>Download the model again; the download was cut short.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="373"/>
+        <source>{name} does not describe a language model llama.cpp can run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="374"/>
+        <source>Choose a GLM-4.6V-Flash GGUF file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="375"/>
+        <source>{name} is a language model, not a vision projector (mmproj).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="376"/>
+        <source>Choose the mmproj-*.gguf file that belongs to the model as the vision projector.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="377"/>
+        <source>{name} is incomplete ({file_size:,} bytes).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="378"/>
+        <source>Download the vision projector again; the download was cut short.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="379"/>
+        <source>The vision projector {name} does not match the model {name2} (it produces {projection_dim}-wide embeddings, the model expects {n_embd}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="380"/>
+        <source>Use the mmproj file published together with this model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="381"/>
+        <source>{name} is a text-only GLM-4 conversion (it lacks the M-RoPE rope sections images need).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="382"/>
+        <source>Download a GLM-4.6V-Flash GGUF converted with vision support, e.g. ggml-org/GLM-4.6V-Flash-GGUF.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="383"/>
+        <source>No vision projector (mmproj) is set for {name}, so the model cannot see images.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="384"/>
+        <source>Choose the matching mmproj GGUF file in Settings &gt; Models (for GLM-4.6V-Flash: mmproj-GLM-4.6V-Flash-Q8_0.gguf).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="385"/>
+        <source>The hotkey is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="386"/>
+        <source>&apos;{text}&apos; must have exactly one key besides the modifiers, not {count}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="387"/>
+        <source>&apos;{text}&apos; needs a modifier (Ctrl, Alt, Shift or Win/Cmd), or it would fire while you type.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="388"/>
+        <source>&apos;{text}&apos;: with Shift the key &apos;{key}&apos; types another character on most layouts; use a letter or a named key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="389"/>
+        <source>&apos;{text}&apos; is just a capital letter; add Ctrl, Alt or Win/Cmd.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="390"/>
+        <source>&apos;{text}&apos; has an empty part; write keys like &lt;ctrl&gt;+&lt;alt&gt;+&lt;shift&gt;+a.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="391"/>
+        <source>&apos;{text}&apos; contains a key that cannot be typed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="392"/>
+        <source>&apos;{text}&apos; names {canonical} twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="393"/>
+        <source>&apos;{name}&apos; in &apos;{text}&apos; is not a key name (use e.g. &lt;ctrl&gt;, &lt;alt&gt;, &lt;shift&gt;, &lt;cmd&gt;, &lt;f5&gt;, a).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="394"/>
+        <source>No display was found, so the screen cannot be captured.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="395"/>
+        <source>Run the app inside a desktop session (DISPLAY or WAYLAND_DISPLAY must be set).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="396"/>
+        <source>The region {as_ints} is on no monitor; was a monitor unplugged?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="397"/>
+        <source>Select the region again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="398"/>
+        <source>The region {as_ints} is outside the captured area {as_ints2}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="399"/>
+        <source>No monitor was found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="400"/>
+        <source>Check that a display is connected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="401"/>
+        <source>macOS has not allowed Desktop Helper to record the screen, so captures would show only the desktop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="402"/>
+        <source>Open System Settings &gt; Privacy &amp; Security &gt; Screen Recording, turn on Desktop Helper, then quit and reopen the app (macOS applies the permission only to a new start).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="403"/>
+        <source>Screen capture was closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="404"/>
+        <source>The region to capture is empty ({width}x{height} px).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="405"/>
+        <source>A BGR buffer is needed, not {dtype} {shape}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="406"/>
+        <source>A {columns}x{rows} frame does not fit the region to capture ({width}x{height} px).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="407"/>
+        <source>The capture is {width}x{height} px, smaller than the {columns}x{rows} frame.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="408"/>
+        <source>Capturing {width}x{height} px at ({left}, {top}) failed: {exc}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="409"/>
+        <source>A monitor may have been unplugged; capture again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="410"/>
+        <source>Start the app inside your desktop session (no display was reachable).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="411"/>
+        <source>The monitors cannot be listed: {exc}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="412"/>
+        <source>Install xdg-desktop-portal with your desktop&apos;s backend (xdg-desktop-portal-gnome, -kde or -wlr), or &apos;grim&apos; on wlroots desktops (Sway, Hyprland), or log in to an X11 session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="413"/>
+        <source>Neither the screenshot portal nor grim is available on this Wayland desktop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="414"/>
+        <source>No D-Bus session bus to reach the screenshot portal ({exc}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="415"/>
+        <source>The desktop refused the screenshot (permission denied or cancelled).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="416"/>
+        <source>Allow screenshots for Desktop Helper in your desktop&apos;s privacy settings, then capture again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="417"/>
+        <source>The screenshot portal did not answer in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="418"/>
+        <source>grim could not capture the screen: {value}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="419"/>
+        <source>The region {as_ints} is outside the {width}x{height} px screenshot the desktop returned.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="420"/>
+        <source>The screenshot portal is not available ({value}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="421"/>
+        <source>The portal&apos;s screenshot could not be read ({exc}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="422"/>
+        <source>Answer the desktop&apos;s screenshot prompt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="423"/>
+        <source>No display was found, so global hotkeys cannot work.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="424"/>
+        <source>Start the app in your desktop session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="425"/>
+        <source>Wayland does not let apps listen for global hotkeys.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="426"/>
+        <source>Bind your desktop&apos;s own shortcuts to commands, e.g. &apos;desktop-helper capture region&apos; or &apos;desktop-helper record&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="427"/>
+        <source>{hotkey} is set for both {replace} and {replace2}; only the first works.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="428"/>
+        <source>Give each action its own hotkey in Settings &gt; Hotkeys.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="429"/>
+        <source>{hotkey} may not reach Desktop Helper: {note}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="430"/>
+        <source>Choose another hotkey in Settings &gt; Hotkeys.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="431"/>
+        <source>The hotkey for {replace} is not usable: {exc}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="432"/>
+        <source>Change it in Settings &gt; Hotkeys.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="433"/>
+        <source>Bind desktop shortcuts to commands instead, e.g. &apos;desktop-helper capture region&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="434"/>
+        <source>Allow Desktop Helper under System Settings &gt; Privacy &amp; Security &gt; Input Monitoring and Accessibility, then restart it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="435"/>
+        <source>macOS does not let Desktop Helper see the keyboard, so global hotkeys will not work.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="436"/>
+        <source>Allow it under System Settings &gt; Privacy &amp; Security &gt; Accessibility and Input Monitoring, then quit and reopen it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="437"/>
+        <source>Global hotkeys could not start (the keyboard listener stopped).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="438"/>
+        <source>{parsed} ({replace}) is already used by {why}; both may react.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="439"/>
+        <source>Global hotkeys are not available: {exc}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="440"/>
+        <source>Global hotkeys could not start: {exc}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="441"/>
+        <source>The agent cannot control the mouse and keyboard in a Wayland session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="442"/>
+        <source>Log in to an X11 (Xorg) session to let the agent act; suggestions still work.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="443"/>
+        <source>Synthetic input is not available: {exc}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="444"/>
+        <source>Check that the display is reachable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="445"/>
+        <source>The point ({point}, {point2}) is outside the captured screen area.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="446"/>
+        <source>The agent only acts on the monitor it captured.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="447"/>
+        <source>Remove it (as the user who owns it, or as administrator: rm -r &apos;{folder}&apos;) and start again, or set XDG_RUNTIME_DIR to a private folder of yours.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="448"/>
+        <source>The folder for the command socket, {folder}, is not a plain folder, so it is not safe to use.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="449"/>
+        <source>The folder for the command socket, {folder}, belongs to another user (uid {st_uid}), who could read the commands you send to Desktop Helper.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="450"/>
+        <source>The folder for the command socket, {folder}, can be used by other users (mode {s_imode:04o}, it must be 0700).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="451"/>
+        <source>Make it private (chmod 700 &apos;{folder}&apos;) or remove it, and start again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="452"/>
+        <source>{path} is not a command socket created by you, so Desktop Helper will not use it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="453"/>
+        <source>Remove it (rm &apos;{path}&apos;) and start again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="454"/>
+        <source>The folder for the command socket, {folder}, cannot be created ({strerror}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="455"/>
+        <source>Set XDG_RUNTIME_DIR to a private folder of yours, or free the temporary folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="456"/>
+        <source>Windows cannot be listed: the Quartz bridge (pyobjc) is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="457"/>
+        <source>Windows cannot be listed: {exc}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="458"/>
+        <source>Windows cannot be listed: no X display ({exc}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="459"/>
+        <source>The window manager does not publish its window list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="460"/>
+        <source>This works with EWMH window managers (GNOME, KDE, Xfce, fluxbox, ...).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="461"/>
+        <source>on or off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="462"/>
+        <source>a whole number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="463"/>
+        <source>a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="464"/>
+        <source>text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="465"/>
+        <source>a list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="466"/>
+        <source>a table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="467"/>
+        <source>{label} must be {kind}, not {value!r}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="468"/>
+        <source>{label} must be a finite number, not {value!r}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="469"/>
+        <source>{label} contains bytes that are not valid text (UTF-8).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="470"/>
+        <source>{label} must be at least {minimum:g}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="471"/>
+        <source>{label} must be at most {maximum:g}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="472"/>
+        <source>{label} must be one of: {choices}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="473"/>
+        <source>{label}: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="474"/>
+        <source>No system keyring is available, so API keys cannot be saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="475"/>
+        <source>Keys you enter are kept for this session only; or set DESKTOP_HELPER_API_KEY_&lt;PROVIDER&gt; in your environment. On Linux, installing and unlocking gnome-keyring or KWallet fixes this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="476"/>
+        <source>The keyring could not be read: {exc}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="477"/>
+        <source>Unlock your keyring and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="478"/>
+        <source>The keyring refused to store the key: {exc}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="479"/>
+        <source>The keyring could not delete the key: {exc}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="480"/>
+        <source>There is no setting called {key!r}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="481"/>
+        <source>Settings cannot be saved to {folder} ({strerror}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="482"/>
+        <source>Your changes last until you quit. Make the folder writable to keep them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="483"/>
+        <source>No model is ready for the agent yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="484"/>
+        <source>Wait until the model has loaded, or choose an API provider in the chat window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="485"/>
+        <source>Screen capture is not available, so the agent cannot see the screen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="486"/>
+        <source>The model could not be loaded: {error}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="487"/>
+        <source>Global hotkeys stopped working.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="488"/>
+        <source>Restart the app, or use the tray menu and the command line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="489"/>
+        <source>Unknown capture &apos;{what}&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="490"/>
+        <source>Recording is not available with the {name} capture backend.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="491"/>
+        <source>Recording needs X11, Windows or macOS; on Wayland use your desktop&apos;s screen recorder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="492"/>
+        <source>The recording is dropping frames ({frames_dropped}, {dropped_percent:.0f}%): this computer cannot encode that fast.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="493"/>
+        <source>Lower the recording frame rate in Settings &gt; Capture, or record a smaller region.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="494"/>
+        <source>What was recorded is in {value}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="495"/>
+        <source>There is no monitor {monitor}; this desktop has {count}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="496"/>
+        <source>Try again; if it keeps failing, check the log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="497"/>
+        <source>Recording saved: {path} ({seconds:.0f} s{dropped}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="498"/>
+        <source>The region could not be captured: {exc}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="499"/>
+        <source>Select it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="500"/>
+        <source>The capture could not be saved to {folder}: {value}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="501"/>
+        <source>Check the folder in Settings &gt; Capture.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="502"/>
+        <source>{name}: {exc}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="503"/>
+        <source>A search is already running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="504"/>
+        <source>Wait for the model to load, or choose one in Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="505"/>
+        <source>{flagged} more location(s) looked wrong and were not drawn.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="506"/>
+        <source>Try other words, or capture a smaller region and ask again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="507"/>
+        <source>An MCP client is {doing}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="508"/>
+        <source>You can turn MCP tools off in Settings &gt; MCP server.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>MiniWindow</name>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="165"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="250"/>
         <source>Quick question</source>
         <translation>Quick question</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="172"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="257"/>
         <source>Ask quickly…</source>
         <translation>Ask quickly…</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="174"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="259"/>
         <source>Full window</source>
         <translation>Full window</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="278"/>
+        <source>You</source>
+        <translation type="unfinished">You</translation>
     </message>
 </context>
 <context>
     <name>ModelManagerPage</name>
     <message>
-        <location filename="../../desktop_helper/ui/model_manager_page.py" line="60"/>
+        <location filename="../../desktop_helper/ui/model_manager_page.py" line="61"/>
         <source>&lt;h2&gt;Set up a model&lt;/h2&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/model_manager_page.py" line="64"/>
+        <location filename="../../desktop_helper/ui/model_manager_page.py" line="65"/>
         <source>The assistant needs a vision model. Run GLM-4.6V-Flash on this computer (private, works offline, needs memory), or use an API provider.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/model_manager_page.py" line="80"/>
+        <location filename="../../desktop_helper/ui/model_manager_page.py" line="81"/>
         <source>Cancel download</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/model_manager_page.py" line="90"/>
+        <location filename="../../desktop_helper/ui/model_manager_page.py" line="91"/>
         <source>Use GGUF files I already have…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/model_manager_page.py" line="92"/>
+        <location filename="../../desktop_helper/ui/model_manager_page.py" line="93"/>
         <source>Set up an API provider…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/model_manager_page.py" line="105"/>
+        <location filename="../../desktop_helper/ui/model_manager_page.py" line="106"/>
         <source>{0} (recommended)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/model_manager_page.py" line="117"/>
+        <location filename="../../desktop_helper/ui/model_manager_page.py" line="118"/>
         <source>Not enough free disk space for this download.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/model_manager_page.py" line="118"/>
+        <location filename="../../desktop_helper/ui/model_manager_page.py" line="119"/>
         <source>Resume download</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/model_manager_page.py" line="118"/>
+        <location filename="../../desktop_helper/ui/model_manager_page.py" line="119"/>
         <source>Download</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/model_manager_page.py" line="133"/>
+        <location filename="../../desktop_helper/ui/model_manager_page.py" line="134"/>
         <source>Starting the download of {0}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/model_manager_page.py" line="146"/>
+        <location filename="../../desktop_helper/ui/model_manager_page.py" line="147"/>
         <source>Stopping… the part already downloaded is kept and the download can resume.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/model_manager_page.py" line="169"/>
+        <location filename="../../desktop_helper/ui/model_manager_page.py" line="170"/>
         <source>Download stopped. Choose Download again to resume it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/model_manager_page.py" line="173"/>
+        <location filename="../../desktop_helper/ui/model_manager_page.py" line="174"/>
         <source>The download failed: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/model_manager_page.py" line="185"/>
+        <location filename="../../desktop_helper/ui/model_manager_page.py" line="186"/>
         <source>Choose the model GGUF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/model_manager_page.py" line="185"/>
-        <location filename="../../desktop_helper/ui/model_manager_page.py" line="189"/>
+        <location filename="../../desktop_helper/ui/model_manager_page.py" line="186"/>
+        <location filename="../../desktop_helper/ui/model_manager_page.py" line="190"/>
         <source>GGUF models (*.gguf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/model_manager_page.py" line="189"/>
+        <location filename="../../desktop_helper/ui/model_manager_page.py" line="190"/>
         <source>Choose its vision projector (mmproj) GGUF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/model_manager_page.py" line="201"/>
+        <location filename="../../desktop_helper/ui/model_manager_page.py" line="202"/>
         <source>Memory: {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/model_manager_page.py" line="202"/>
+        <location filename="../../desktop_helper/ui/model_manager_page.py" line="203"/>
         <source>{0} is ready. {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProvidersPage</name>
+    <message>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="62"/>
+        <source>Not supported (model default)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="104"/>
+        <source>Add…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="112"/>
+        <source>Remove</source>
+        <translation type="unfinished">Remove</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="114"/>
+        <source>Use this provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="130"/>
+        <source>List server&apos;s models</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="135"/>
+        <source>Paste the API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="136"/>
+        <source>Save key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="138"/>
+        <source>Forget key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="149"/>
+        <source>Ask the server to keep special tokens (GLM&apos;s box markers)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="151"/>
+        <source>Send video files as video (else as sampled frames)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="166"/>
+        <source>Test connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="188"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="189"/>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="190"/>
+        <source>Base URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="191"/>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="192"/>
+        <source>API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="194"/>
+        <source>Thinking switch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="197"/>
+        <source>Largest image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="198"/>
+        <source>Read timeout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="341"/>
+        <source>Added {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="358"/>
+        <source>Removed {0} and its key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="368"/>
+        <source>no model chosen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="369"/>
+        <source>Answers now come from {0} ({1}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="382"/>
+        <source>The name {0!r} is empty or already used; keeping {1!r}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="399"/>
+        <source>Renamed {0} to {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="410"/>
+        <source>No place to keep keys is available.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="453"/>
+        <source>Key saved in {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="453"/>
+        <source>A key is stored in {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="455"/>
+        <source>It is forgotten when the app quits; set {0} to keep one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="457"/>
+        <source>No key yet: paste it above, or set the environment variable {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="459"/>
+        <source>This server usually needs no key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="461"/>
+        <source>The environment variable {0} is set and is used instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="464"/>
+        <source>Get a key at &lt;a href=&quot;{0}&quot;&gt;{0}&lt;/a&gt;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="493"/>
+        <source>Asking {0} for its models…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="507"/>
+        <source>No API key is set for {0}: paste it above or set {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="519"/>
+        <source>Sending a small image to {0}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="519"/>
+        <source>the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="536"/>
+        <source>Could not list the models: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="561"/>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="572"/>
+        <source>Failed: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="567"/>
+        <source>OK: first answer after {0:.0f} ms, done after {1:.0f} ms. The model said: “{2}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="511"/>
+        <source>Folder</source>
+        <comment>All other platforms</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="512"/>
+        <source>Drive</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="509"/>
+        <source>&amp;Look in:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="510"/>
+        <source>Files of &amp;type:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop_helper/ui/settings_dialog.py" line="97"/>
+        <location filename="../../desktop_helper/ui/settings_dialog.py" line="124"/>
         <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/settings_dialog.py" line="219"/>
+        <source>{0} has the same hotkey as {1} ({2}).</source>
+        <extracomment>the value each editor last showed from the settings: an editor that still shows it is untouched</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -904,47 +3830,223 @@
     </message>
     <message>
         <location filename="../../desktop_helper/ui/schema_i18n.py" line="92"/>
-        <source>Language of the interface.</source>
+        <source>MCP server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/schema_i18n.py" line="93"/>
-        <source>Follow the system</source>
+        <source>Let MCP clients that run &apos;desktop-helper mcp&apos; (Claude Desktop, Cursor, VS Code) use the tools below.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/schema_i18n.py" line="94"/>
-        <source>English</source>
+        <source>MCP: list monitors</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/schema_i18n.py" line="95"/>
-        <source>Open in chat</source>
+        <source>MCP clients may list the monitors and their sizes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/schema_i18n.py" line="96"/>
-        <source>Quick-ask prompt</source>
+        <source>MCP: capture</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/schema_i18n.py" line="97"/>
-        <source>This computer (GGUF)</source>
+        <source>MCP clients may take screenshots of the screen, a monitor, a region or the active window.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/schema_i18n.py" line="98"/>
-        <source>API provider</source>
+        <source>MCP: ask</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/schema_i18n.py" line="99"/>
-        <source>API providers</source>
+        <source>MCP clients may ask the model about the screen or an image file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/schema_i18n.py" line="100"/>
+        <source>MCP: find on screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/schema_i18n.py" line="101"/>
+        <source>MCP clients may find things on the screen; the boxes are drawn.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/schema_i18n.py" line="102"/>
+        <source>MCP: propose actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/schema_i18n.py" line="103"/>
+        <source>MCP clients may ask the GUI agent for a next step (it never acts).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/schema_i18n.py" line="104"/>
+        <source>MCP: perform actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/schema_i18n.py" line="105"/>
+        <source>MCP clients may ask to click or type; each action waits for your Confirm on the screen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/schema_i18n.py" line="106"/>
+        <source>Language of the interface.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/schema_i18n.py" line="107"/>
+        <source>Follow the system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/schema_i18n.py" line="108"/>
+        <source>English</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/schema_i18n.py" line="109"/>
+        <source>Open in chat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/schema_i18n.py" line="110"/>
+        <source>Quick-ask prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/schema_i18n.py" line="111"/>
+        <source>This computer (GGUF)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/schema_i18n.py" line="112"/>
+        <source>API provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/schema_i18n.py" line="113"/>
+        <source>API providers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/schema_i18n.py" line="114"/>
         <source> (takes effect after a restart)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StepPanel</name>
+    <message>
+        <location filename="../../desktop_helper/ui/step_panel.py" line="58"/>
+        <source>Desktop Helper agent</source>
+        <extracomment>the text-to-type box grows up to this height, then scrolls</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/step_panel.py" line="71"/>
+        <location filename="../../desktop_helper/ui/step_panel.py" line="147"/>
+        <source>Agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/step_panel.py" line="101"/>
+        <source>I have read the whole text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/step_panel.py" line="107"/>
+        <source>Confirm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/step_panel.py" line="108"/>
+        <source>Skip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/step_panel.py" line="109"/>
+        <location filename="../../desktop_helper/ui/step_panel.py" line="155"/>
+        <source>Stop</source>
+        <translation type="unfinished">Stop</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/step_panel.py" line="148"/>
+        <source>Task: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/step_panel.py" line="149"/>
+        <source>Starting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/step_panel.py" line="184"/>
+        <source>Step {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/step_panel.py" line="186"/>
+        <source>Auto mode is paused for this step: check it, then confirm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/step_panel.py" line="188"/>
+        <source>Proposed next step:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/step_panel.py" line="188"/>
+        <source>Next step (auto mode):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/step_panel.py" line="194"/>
+        <source>Type this text ({0} characters):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/step_panel.py" line="211"/>
+        <source>Agent finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/step_panel.py" line="218"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/step_panel.py" line="246"/>
+        <source>it is long</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/step_panel.py" line="248"/>
+        <source>it has line breaks, and each one presses Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/step_panel.py" line="250"/>
+        <source>it looks like a shell command ({0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/step_panel.py" line="251"/>
+        <source>Read the whole text before you confirm: {0}. Scroll to its end, then tick the box.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/step_panel.py" line="273"/>
+        <source>Acting in {0:.1f} s (Skip or Stop to prevent it)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1002,6 +4104,11 @@
 </context>
 <context>
     <name>_MonitorWindow</name>
+    <message>
+        <location filename="../../desktop_helper/ui/region_selector.py" line="84"/>
+        <source>Select a region</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <location filename="../../desktop_helper/ui/region_selector.py" line="144"/>
         <source>Drag to select · click a window to take it · Enter to confirm · Esc to cancel</source>
