@@ -111,9 +111,11 @@ class Application:
         self.qt = QApplication.instance() or QApplication([sys.argv[0]])
         assert isinstance(self.qt, QApplication)
         self.qt.setQuitOnLastWindowClosed(False)
-        from desktop_helper.ui.i18n import install_translator
+        from desktop_helper.ui.i18n import install_translator, language_for
 
         self._translator = install_translator(self.qt, str(self.settings.get("language.ui")))
+        self._language = language_for(str(self.settings.get("language.ui")))
+        self.restart_requested = False
         self._service("Qt application")
         self._save_history_when_space_returns()
 
@@ -293,6 +295,8 @@ class Application:
         self.chat.show_notice(message)
 
     def _setting_changed(self, key: str, value: object) -> None:
+        if key == "language.ui":
+            self._offer_restart(str(value))
         if key == "general.start_at_login":
             self._sync_autostart()
         if hasattr(self, "capture"):
@@ -475,6 +479,27 @@ class Application:
         output(json.dumps(state))
         return 0
 
+    def _offer_restart(self, setting: str) -> None:
+        """A new interface language takes effect at the next start: offer that start now."""
+        from PySide6.QtCore import QTimer
+
+        from desktop_helper.ui.i18n import RestartPrompt, language_for
+
+        language = language_for(setting)
+        if language == self._language:
+            return
+        prompt = getattr(self, "_restart_prompt", None)
+        if prompt is None:
+            prompt = self._restart_prompt = RestartPrompt(self.restart)
+        # after the settings dialog that stored the change has closed
+        QTimer.singleShot(0, lambda: prompt.offer(language))
+
+    def restart(self) -> None:
+        """Quit, then start again (run_app starts the new process once every service, lock and socket, is closed)."""
+        log.info("restarting")
+        self.restart_requested = True
+        self.quit()
+
     def quit(self) -> None:
         from PySide6.QtCore import QTimer
 
@@ -548,4 +573,34 @@ def run_app(args: argparse.Namespace, paths: AppPaths, initial_argv: list[str] |
     code = app.qt.exec()
     wakeup.close()
     log.info("exited with %s", code)
+    if app.restart_requested:
+        app.shutdown()  # already done on aboutToQuit: the instance lock and the command socket are free
+        _start_again(sys.orig_argv, sys.argv, frozen=bool(getattr(sys, "frozen", False)))
     return code or app.exit_code
+
+
+def relaunch_command(orig_argv: list[str], argv: list[str], *, frozen: bool, executable: str) -> list[str]:
+    """The command that starts this app again: the same interpreter and module or bundle, the same
+    ``--profile`` and ``--verbose``, but not the command it was started with (``capture``, ``settings``...)."""
+    args = argv[1:]
+    prefix = [executable] if frozen else [executable, *orig_argv[1 : len(orig_argv) - len(args)]]
+    kept: list[str] = []
+    for index, arg in enumerate(args):
+        if arg == "--verbose":
+            kept.append(arg)
+        elif arg == "--profile" and index + 1 < len(args):
+            kept += [arg, args[index + 1]]
+        elif arg.startswith("--profile="):
+            kept.append(arg)
+    return prefix + kept
+
+
+def _start_again(orig_argv: list[str], argv: list[str], *, frozen: bool) -> None:
+    import subprocess
+
+    command = relaunch_command(orig_argv, argv, frozen=frozen, executable=sys.executable)
+    log.info("starting again: %s", command)
+    try:
+        subprocess.Popen(command, close_fds=True)
+    except OSError:
+        log.exception("could not start again")

@@ -3428,6 +3428,35 @@
     </message>
 </context>
 <context>
+    <name>RestartPrompt</name>
+    <message>
+        <location filename="../../desktop_helper/ui/i18n.py" line="87"/>
+        <source>Language changed</source>
+        <extracomment>each language&apos;s name in itself: what a reader of that language looks for in a list</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/i18n.py" line="88"/>
+        <source>Restart now to use {0}?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/i18n.py" line="89"/>
+        <source>The new language is used from the next start; your chats and settings are kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/i18n.py" line="90"/>
+        <source>Restart now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/i18n.py" line="91"/>
+        <source>Later</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../desktop_helper/ui/settings_dialog.py" line="124"/>
