@@ -21,7 +21,9 @@ finished zh_CN translation.
 from __future__ import annotations
 
 import ast
+import html
 import json
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -158,6 +160,31 @@ def write_marker_file(target: Path) -> None:
     target.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
+def _point_at_the_real_code(ts: Path, marker: Path) -> None:
+    """Replace the locations in the temporary marker file by where each template really is (for translators)."""
+    where: dict[str, list[tuple[Path, int]]] = {}
+    for found in core_messages():
+        where.setdefault(found.source, []).append((found.path, found.line))
+    for _context, source, _ in QT_MISSING:
+        where.setdefault(source, []).append((Path(__file__), 0))
+    marker_name = f'filename="../../{marker.relative_to(ROOT).as_posix()}"'
+    text = ts.read_text(encoding="utf-8")
+
+    def relocate(match: re.Match[str]) -> str:
+        block = match.group(0)
+        if marker_name not in block:
+            return block
+        source = html.unescape(re.search(r"<source>(.*?)</source>", block, re.S).group(1))  # type: ignore[union-attr]
+        indent = re.search(r"\n( *)<location", block).group(1)  # type: ignore[union-attr]
+        lines = "".join(
+            f'{indent}<location filename="../../{path.relative_to(ROOT).as_posix()}" line="{line}"/>\n'
+            for path, line in where.get(source, [])
+        )
+        return re.sub(rf"( *<location {re.escape(marker_name)} line=\"\d+\"/>\n)+", lines, block)
+
+    ts.write_text(re.sub(r"<message>.*?</message>", relocate, text, flags=re.S), encoding="utf-8")
+
+
 def main() -> int:
     marker = PACKAGE / "ui" / "_core_messages_lupdate.py"
     write_marker_file(marker)
@@ -168,6 +195,8 @@ def main() -> int:
         subprocess.run([str(lupdate), *files, "-no-obsolete", "-ts", *targets], check=True, cwd=ROOT)
     finally:
         marker.unlink(missing_ok=True)
+    for target in targets:
+        _point_at_the_real_code(ROOT / target, marker)
     print("Now translate the unfinished messages in resources/i18n/desktop_helper_zh_CN.ts, then run pyside6-lrelease.")
     return 0
 

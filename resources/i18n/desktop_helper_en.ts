@@ -554,2527 +554,2567 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="4"/>
+        <location filename="../../desktop_helper/agent/loop.py" line="308"/>
         <source>Step {number}: looking at the screen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="5"/>
+        <location filename="../../desktop_helper/agent/loop.py" line="315"/>
         <source>Step {number}: the model is deciding what to do</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="6"/>
+        <location filename="../../desktop_helper/agent/loop.py" line="405"/>
         <source>Step {number}: {words}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="7"/>
+        <location filename="../../desktop_helper/agent/loop.py" line="423"/>
         <source>Step {number}: waiting for the screen to settle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="8"/>
+        <location filename="../../desktop_helper/agent/loop.py" line="312"/>
+        <location filename="../../desktop_helper/agent/loop.py" line="321"/>
+        <location filename="../../desktop_helper/agent/loop.py" line="395"/>
+        <location filename="../../desktop_helper/agent/loop.py" line="293"/>
+        <location filename="../../desktop_helper/agent/loop.py" line="295"/>
+        <location filename="../../desktop_helper/agent/loop.py" line="414"/>
+        <location filename="../../desktop_helper/agent/loop.py" line="272"/>
         <source>Stopped.</source>
         <translation type="unfinished">Stopped.</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="9"/>
+        <location filename="../../desktop_helper/agent/loop.py" line="354"/>
         <source>Done: {summary}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="10"/>
+        <location filename="../../desktop_helper/agent/loop.py" line="362"/>
         <source>The model says the task cannot be done: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="11"/>
+        <location filename="../../desktop_helper/agent/loop.py" line="364"/>
         <source>The model says the task cannot be done.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="12"/>
+        <location filename="../../desktop_helper/agent/loop.py" line="368"/>
         <source>Step {number}: waiting {wait_seconds:g} seconds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="13"/>
+        <location filename="../../desktop_helper/agent/loop.py" line="286"/>
         <source>The agent stopped because of an internal error: {exc}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="14"/>
+        <location filename="../../desktop_helper/agent/loop.py" line="335"/>
         <source>Could not understand the model {unreadable} times in a row; the run ended. Rephrase the task or try a larger model.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="15"/>
+        <location filename="../../desktop_helper/agent/loop.py" line="275"/>
         <source>Stopped after the step limit of {max_steps} steps.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="16"/>
+        <location filename="../../desktop_helper/agent/plan.py" line="119"/>
         <source>Give up: the task cannot be done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="17"/>
+        <location filename="../../desktop_helper/agent/plan.py" line="82"/>
         <source> on {element!r}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="18"/>
+        <location filename="../../desktop_helper/agent/plan.py" line="83"/>
         <source> at ({x}, {y})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="19"/>
+        <location filename="../../desktop_helper/agent/plan.py" line="86"/>
         <source>Click{target}{where}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="20"/>
+        <location filename="../../desktop_helper/agent/plan.py" line="87"/>
         <source>Double-click{target}{where}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="21"/>
+        <location filename="../../desktop_helper/agent/plan.py" line="88"/>
         <source>Right-click{target}{where}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="22"/>
+        <location filename="../../desktop_helper/agent/plan.py" line="89"/>
         <source>Middle-click{target}{where}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="23"/>
+        <location filename="../../desktop_helper/agent/plan.py" line="90"/>
         <source>Move the mouse{target}{where}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="24"/>
+        <location filename="../../desktop_helper/agent/plan.py" line="95"/>
         <source>Drag{target} from ({x}, {y}) to ({x2}, {y2})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="25"/>
+        <location filename="../../desktop_helper/agent/plan.py" line="104"/>
         <source>Press {keys}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="26"/>
+        <location filename="../../desktop_helper/agent/plan.py" line="106"/>
         <source>Type {content!r}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="27"/>
+        <location filename="../../desktop_helper/agent/plan.py" line="116"/>
         <source>Wait 5 seconds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="28"/>
+        <location filename="../../desktop_helper/agent/plan.py" line="118"/>
         <source>Finish: the task is done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="29"/>
+        <location filename="../../desktop_helper/agent/plan.py" line="109"/>
         <source>Scroll up 1 notch{target}{where}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="30"/>
+        <location filename="../../desktop_helper/agent/plan.py" line="110"/>
         <source>Scroll down 1 notch{target}{where}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="31"/>
+        <location filename="../../desktop_helper/agent/plan.py" line="111"/>
         <source>Scroll up {steps} notches{target}{where}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="32"/>
+        <location filename="../../desktop_helper/agent/plan.py" line="112"/>
         <source>Scroll down {steps} notches{target}{where}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="33"/>
+        <location filename="../../desktop_helper/agent/screen.py" line="50"/>
+        <location filename="../../desktop_helper/agent/screen.py" line="81"/>
+        <location filename="../../desktop_helper/platform/capture/mss_backend.py" line="63"/>
         <source>The screen cannot be captured: {exc}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="34"/>
+        <location filename="../../desktop_helper/agent/screen.py" line="50"/>
         <source>Check that a display is available.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="35"/>
+        <location filename="../../desktop_helper/agent/screen.py" line="84"/>
         <source>Check that the monitor is still connected.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="36"/>
+        <location filename="../../desktop_helper/agent/tools.py" line="323"/>
         <source>There is no monitor {monitor_number}; this computer has {count}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="37"/>
+        <location filename="../../desktop_helper/app.py" line="80"/>
         <source>The app&apos;s folders could not be created ({folders_problem}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="38"/>
+        <location filename="../../desktop_helper/app.py" line="81"/>
         <source>Settings and history are kept in memory only until you quit. Check the folder permissions.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="39"/>
+        <location filename="../../desktop_helper/app.py" line="152"/>
         <source>No system tray was found, so the chat window stays open instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="40"/>
+        <location filename="../../desktop_helper/app.py" line="153"/>
         <source>Use the window or the desktop-helper command (e.g. bind &apos;desktop-helper capture region&apos; to a shortcut).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="41"/>
+        <location filename="../../desktop_helper/app.py" line="129"/>
         <source>Another copy may be starting; cannot accept commands from the command line.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="42"/>
+        <location filename="../../desktop_helper/app.py" line="132"/>
         <source>Commands from the command line are off: {message}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="43"/>
+        <location filename="../../desktop_helper/app.py" line="315"/>
         <source>Start at login could not be changed: {exc}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="44"/>
+        <location filename="../../desktop_helper/ask.py" line="258"/>
         <source>--region needs a positive width and height.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="45"/>
+        <location filename="../../desktop_helper/ask.py" line="258"/>
+        <location filename="../../desktop_helper/ask.py" line="254"/>
         <source>For example: --region 100,200,800,600</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="46"/>
+        <location filename="../../desktop_helper/ask.py" line="251"/>
         <source>--region must be X,Y,W,H in pixels, not {text!r}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="47"/>
+        <location filename="../../desktop_helper/ask.py" line="272"/>
         <source>Screen capture is not available (mss is missing).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="48"/>
+        <location filename="../../desktop_helper/ask.py" line="272"/>
         <source>Reinstall desktop-helper.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="49"/>
+        <location filename="../../desktop_helper/ask.py" line="311"/>
+        <location filename="../../desktop_helper/ui/capture_controller.py" line="336"/>
         <source>The screen could not be captured: {exc}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="50"/>
+        <location filename="../../desktop_helper/ask.py" line="311"/>
         <source>Run this from a desktop session (DISPLAY must be set).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="51"/>
+        <location filename="../../desktop_helper/ask.py" line="382"/>
         <source>No local model is set.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="52"/>
+        <location filename="../../desktop_helper/ask.py" line="382"/>
         <source>Pass --model FILE.gguf --mmproj MMPROJ.gguf, or choose a model in the app.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="53"/>
+        <location filename="../../desktop_helper/ask.py" line="283"/>
         <source>The region {as_ints} is not on any monitor.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="54"/>
+        <location filename="../../desktop_helper/ask.py" line="286"/>
         <source>Check the coordinates.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="55"/>
+        <location filename="../../desktop_helper/ask.py" line="290"/>
         <source>There is no monitor {monitor} (found {count}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="56"/>
+        <location filename="../../desktop_helper/ask.py" line="294"/>
         <source>Use 1 to {count}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="57"/>
+        <location filename="../../desktop_helper/backends/__init__.py" line="28"/>
         <source>Unknown backend {name!r}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="58"/>
+        <location filename="../../desktop_helper/backends/__init__.py" line="31"/>
         <source>Choose one of: {join}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="59"/>
+        <location filename="../../desktop_helper/backends/__init__.py" line="40"/>
         <source>The {name} backend is not available: {exc}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="60"/>
+        <location filename="../../desktop_helper/backends/__init__.py" line="41"/>
         <source>Reinstall desktop-helper with its dependencies (uv sync).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="61"/>
+        <location filename="../../desktop_helper/backends/factory.py" line="180"/>
         <source>No model is set up yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="62"/>
+        <location filename="../../desktop_helper/backends/factory.py" line="181"/>
         <source>Choose a local GLM-4.6V-Flash GGUF model and its mmproj, or add an API provider, in Settings &gt; Models.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="63"/>
+        <location filename="../../desktop_helper/backends/factory.py" line="70"/>
         <source>The scripted backend file {path} cannot be read: {strerror}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="64"/>
+        <location filename="../../desktop_helper/backends/factory.py" line="74"/>
+        <location filename="../../desktop_helper/backends/factory.py" line="89"/>
         <source>Unset {scripted_env}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="65"/>
+        <location filename="../../desktop_helper/backends/factory.py" line="185"/>
         <source>The local {label} file {path} does not exist.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="66"/>
+        <location filename="../../desktop_helper/backends/factory.py" line="189"/>
         <source>Choose the file again in Settings &gt; Models.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="67"/>
+        <location filename="../../desktop_helper/backends/factory.py" line="85"/>
         <source>The scripted backend file {path} is malformed: {exc}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="68"/>
+        <location filename="../../desktop_helper/backends/glm_template.py" line="48"/>
         <source>The model file has no chat template.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="69"/>
+        <location filename="../../desktop_helper/backends/glm_template.py" line="50"/>
         <source>Use a GLM-4.6V-Flash GGUF that embeds its chat template.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="70"/>
+        <location filename="../../desktop_helper/backends/glm_template.py" line="105"/>
         <source>The chat template placed {count} images but the conversation has {count2}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="71"/>
+        <location filename="../../desktop_helper/backends/glm_template.py" line="110"/>
         <source>Use an unmodified GLM-4.6V-Flash GGUF; its template marks each image.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="72"/>
+        <location filename="../../desktop_helper/backends/glm_template.py" line="60"/>
         <source>The model&apos;s chat template is invalid: {exc}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="73"/>
+        <location filename="../../desktop_helper/backends/glm_template.py" line="63"/>
         <source>Use an unmodified GLM-4.6V-Flash GGUF.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="74"/>
+        <location filename="../../desktop_helper/backends/glm_template.py" line="98"/>
         <source>The chat template could not render this conversation: {exc}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="75"/>
+        <location filename="../../desktop_helper/backends/glm_template.py" line="101"/>
         <source>Start a new chat.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="76"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="296"/>
         <source>Checking the model files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="77"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="325"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="340"/>
         <source>Loading {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="78"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="443"/>
         <source>Model ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="79"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="527"/>
         <source>There is nothing to answer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="80"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="527"/>
         <source>Type a question first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="81"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="529"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="291"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="539"/>
         <source>The local model was closed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="82"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="529"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="291"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="539"/>
         <source>Restart the model from Settings &gt; Models.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="83"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="884"/>
         <source>llama.cpp failed to process the prompt (error {result}): the context may be full or memory exhausted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="84"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="888"/>
         <source>Start a new chat, or lower the context size or image token budget in Settings &gt; Models.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="85"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="963"/>
         <source>The image{label} cannot be decoded: {exc}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="86"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="967"/>
+        <location filename="../../desktop_helper/media/images.py" line="193"/>
         <source>Use a PNG, JPEG or WebP image.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="87"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="353"/>
         <source>The file may be damaged or too large for the free memory: check the memory estimate, close other programs, or pick a smaller quantization.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="88"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="369"/>
         <source>Allocating the context</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="89"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="534"/>
         <source>Waiting for the previous answer to finish</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="90"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="583"/>
         <source>The conversation needs {prompt_cells:,} tokens but the context holds {n_ctx:,}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="91"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="588"/>
         <source>Start a new chat, lower the image token budget, or raise the context size in Settings &gt; Models.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="92"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="751"/>
         <source>The prompt could not be prepared for the model (mtmd error {result}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="93"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="752"/>
         <source>Try again with fewer or smaller images.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="94"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="379"/>
         <source>Lower the context size in Settings &gt; Models, or close other programs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="95"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="382"/>
         <source>Loading the vision projector</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="96"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="574"/>
         <source>Reading 1 image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="97"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="574"/>
         <source>Reading {count} images</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="98"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="733"/>
         <source>Image {value}{label} could not be handed to llama.cpp.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="99"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="734"/>
         <source>Check the free memory, or try a smaller image token budget.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="100"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="827"/>
         <source>Encoding image {images_done} ({n_cells} tokens)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="101"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="841"/>
         <source>llama.cpp could not process image {images_done} (error {result}); the computer may be out of memory.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="102"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="847"/>
         <source>Lower the image token budget or the context size in Settings &gt; Models.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="103"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="859"/>
         <source>Reading the prompt ({end}/{total} tokens)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="104"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="352"/>
         <source>llama.cpp could not load {name}. {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="105"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="400"/>
         <source>Use the mmproj file published with this model, and check the free memory.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="106"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="405"/>
         <source>{name} has no vision encoder.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="107"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="408"/>
         <source>Choose the model&apos;s vision mmproj file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="108"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="373"/>
         <source>Not enough memory for a {n_ctx}-token context with {name}. {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="109"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="394"/>
         <source>llama.cpp could not use the vision projector {mmproj} with {model}. {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="110"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="1219"/>
         <source>Check that the base URL is the API root of an OpenAI-compatible server (for example http://localhost:8080/v1) and that no proxy in between changes its replies; the server&apos;s log may say more.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="111"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="711"/>
         <source>lower the image token budget (Settings &gt; Models and providers, or --image-budget), ask about a region instead of the whole screen, or start a new chat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="112"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="931"/>
         <source>The image could not be made small enough for the provider.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="113"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="931"/>
         <source>Capture a smaller region.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="114"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="1231"/>
         <source>sent an answer in a shape this app cannot read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="115"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="1261"/>
         <source>sent an answer piece that is not text ({excerpt})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="116"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="490"/>
         <source>ended its reply without sending any answer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="117"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="491"/>
         <source>The server&apos;s log says why. Often the request is too big for the server&apos;s context (llama-cpp-python&apos;s server ends the reply this way): start the server with a bigger context (e.g. --n_ctx 8192, or llama-server -c 8192), or send less: lower the image token budget or ask about a region instead of the whole screen. Also check that the base URL is the server&apos;s OpenAI-compatible API root (for example http://localhost:8080/v1).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="118"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="693"/>
         <source>Talking to {where} failed: {redact}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="119"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="693"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="691"/>
         <source>Ask again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="120"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="700"/>
         <source>: it needs {needed} tokens, and the server&apos;s context holds {available}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="121"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="717"/>
         <source>Send less: {send_less}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="122"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="719"/>
         <source>Start the server with a bigger context ({server_side}), or send less: {send_less}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="123"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="724"/>
         <source>The request is too big for the context of {where}{sizes}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="124"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="858"/>
         <source>{name} cannot take this video file, and no frames were sampled from it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="125"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="859"/>
         <source>Record a shorter video, or use a provider that accepts video.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="126"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="1228"/>
         <source>sent a line that is not JSON ({excerpt})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="127"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="1230"/>
         <source>sent bytes that are not UTF-8 text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="128"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="1240"/>
         <source>sent an answer in a shape this app cannot read ({excerpt})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="129"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="1253"/>
         <source>sent choices that are not a list ({excerpt})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="130"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="444"/>
         <source>The connection to {name} ({host}) broke before any answer arrived.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="131"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="449"/>
         <source>Check that the server is still running, then ask again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="132"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="480"/>
         <source>answered with {value} that holds no answer (expected a stream of events)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="133"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="484"/>
         <source>Check that the base URL is the server&apos;s OpenAI-compatible API root (for example http://localhost:8080/v1); if it is, the server&apos;s log may say why it sent nothing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="134"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="538"/>
         <source>answered with a single JSON document instead of a stream of events ({quote})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="135"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="539"/>
         <source>Check that the base URL is the server&apos;s OpenAI-compatible API root and that the server supports streamed answers (stream: true).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="136"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="649"/>
         <source>{where} rejected the request (HTTP {status}{detail}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="137"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="650"/>
         <source>If it mentions the image, lower the image token budget; if it mentions the model, pick another one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="138"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="654"/>
         <source>{where} did not answer in time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="139"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="655"/>
         <source>Check that the server is running and not overloaded; the read timeout is {read_timeout:g} s and can be raised in the provider&apos;s settings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="140"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="665"/>
         <source>The secure (TLS) connection to {where} failed: {reason}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="141"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="666"/>
         <source>If the server uses a self-signed or private certificate, add it to your system&apos;s trusted certificates (or point SSL_CERT_FILE at it); for a local server without TLS, use an http:// URL.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="142"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="673"/>
         <source>Nothing is listening at {base_url} (connection refused).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="143"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="674"/>
         <source>Start the server, or check the host and port in the provider&apos;s base URL.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="144"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="678"/>
         <source>The host {host} of {name} could not be found.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="145"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="679"/>
         <source>Check the base URL and your network connection.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="146"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="683"/>
         <source>Could not reach {where}: {redact}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="147"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="684"/>
         <source>Check the base URL, your network, and that the server is running.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="148"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="687"/>
         <source>{where} reported an error{value}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="149"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="706"/>
         <source> of {available} tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="150"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="731"/>
         <source>{where} sent no answer for {seconds:g} s (at most keep-alive signals): it seems stuck.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="151"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="736"/>
         <source>Check the server&apos;s log and load, restart it if it stays stuck, then ask again. The wait is the read timeout ({seconds:g} s) in the provider&apos;s settings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="152"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="743"/>
         <source>{where} {redact}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="153"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="913"/>
         <source>The image {value} could not be decoded: {exc}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="154"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="917"/>
         <source>Capture or attach it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="155"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="1250"/>
         <source>reported an error: {said}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="156"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="1250"/>
         <source>Look at the server&apos;s log, then ask again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="157"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="303"/>
         <source>{name} ({host}) accepted the request but has not answered for {waited:.0f} s, and it does not answer a simple check either: it seems stuck.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="158"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="310"/>
         <source>Check that the server is running and not frozen (restart it if needed), then ask again. The wait is the response timeout ({response_timeout:g} s) in the provider&apos;s settings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="159"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="512"/>
         <source>answered with a web page (HTTP 200, {content_type}) instead of an API reply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="160"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="513"/>
         <source>The base URL probably points at a website, a login page or a proxy rather than the API: use the server&apos;s OpenAI-compatible API root, for example http://localhost:8080/v1 (often ending in /v1).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="161"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="600"/>
         <source>{where} rejected the API key (HTTP 401{detail}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="162"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="604"/>
         <source>Check or replace the key in {key_hint}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="163"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="611"/>
         <source>{where} refused access with this key (HTTP 403{detail}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="164"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="612"/>
         <source>Check that your key and plan allow the model {model!r}, or replace the key in {key_hint}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="165"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="620"/>
         <source>{where} does not know the model {model!r}, or the base URL is wrong (HTTP 404{detail}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="166"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="626"/>
         <source>Pick a model from the server&apos;s list in Settings &gt; Models and providers, and check that the base URL is the API root (for example http://localhost:8000/v1).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="167"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="635"/>
         <source>{where} is limiting requests (HTTP 429{detail}).{wait}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="168"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="636"/>
         <source>Wait a little and ask again, or check your plan&apos;s quota and balance.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="169"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="640"/>
         <source>{where} says the request is too large (HTTP 413{detail}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="170"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="641"/>
         <source>Lower the image token budget in Settings, or send fewer images.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="171"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="645"/>
         <source>{where} failed with a server error (HTTP {status}{detail}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="172"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="646"/>
         <source>Try again later; if it is your own server, look at its log.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="173"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="708"/>
         <source>: it needs {needed} tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="174"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="846"/>
         <source>The video {path} cannot be read: {strerror}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="175"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="850"/>
         <source>Record or choose it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="176"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="293"/>
         <source>Waiting for {name} to start answering ({waited:.0f} s); it is still working on the request.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="177"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="590"/>
         <source>{where} needs an API key, and none is set (HTTP 401{detail}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="178"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="594"/>
         <source>Enter the key in {key_hint}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="179"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="220"/>
         <source>{name} answered HTTP {status_code}; retrying in {delay:.0f} s ({attempt} of {max_retries}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="180"/>
+        <location filename="../../desktop_helper/backends/providers.py" line="424"/>
         <source>The base URL {base_url!r} of provider {name!r} is not an http(s) URL.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="181"/>
+        <location filename="../../desktop_helper/backends/providers.py" line="429"/>
         <source>Enter a URL like http://localhost:8000/v1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="182"/>
+        <location filename="../../desktop_helper/backends/providers.py" line="433"/>
         <source>No model is chosen for provider {name!r}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="183"/>
+        <location filename="../../desktop_helper/backends/providers.py" line="434"/>
         <source>Pick one in Settings &gt; Models and providers, or pass --api-model NAME.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="184"/>
+        <location filename="../../desktop_helper/backends/providers.py" line="448"/>
         <source>No API key is set for provider {name!r}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="185"/>
+        <location filename="../../desktop_helper/backends/providers.py" line="449"/>
         <source>Enter it in Settings &gt; Models and providers, or set the environment variable {key_env_var}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="186"/>
+        <location filename="../../desktop_helper/backends/providers.py" line="130"/>
         <source>Zhipu BigModel (mainland China)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="187"/>
+        <location filename="../../desktop_helper/backends/providers.py" line="180"/>
         <source>Custom server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="188"/>
+        <location filename="../../desktop_helper/backends/providers.py" line="253"/>
         <source>A saved API provider has no name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="189"/>
+        <location filename="../../desktop_helper/backends/providers.py" line="253"/>
         <source>Open Settings &gt; Models and providers and fix it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="190"/>
+        <location filename="../../desktop_helper/backends/providers.py" line="406"/>
         <source>There is no API provider called {wanted!r}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="191"/>
+        <location filename="../../desktop_helper/backends/providers.py" line="407"/>
         <source>Use one of: {join}; or add it in Settings &gt; Models and providers.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="192"/>
+        <location filename="../../desktop_helper/backends/providers.py" line="126"/>
         <source>glm-4.6v-flash is free; glm-4.6v is the 106B model.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="193"/>
+        <location filename="../../desktop_helper/backends/providers.py" line="146"/>
         <source>Serve with --reasoning-parser glm45 --tool-call-parser glm45 --enable-auto-tool-choice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="194"/>
+        <location filename="../../desktop_helper/backends/providers.py" line="153"/>
         <source>Serve with --reasoning-parser glm --tool-call-parser glm.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="195"/>
+        <location filename="../../desktop_helper/backends/providers.py" line="161"/>
         <source>Pull a GLM-4.6V-Flash model that includes its vision projector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="196"/>
+        <location filename="../../desktop_helper/backends/providers.py" line="168"/>
         <source>LM Studio may downscale images itself; grounding is better with full-size images.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="197"/>
+        <location filename="../../desktop_helper/backends/providers.py" line="176"/>
         <source>Start llama-server with --mmproj (the matching projector) and --jinja.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="198"/>
+        <location filename="../../desktop_helper/backends/providers.py" line="415"/>
         <source>No API provider is configured.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="199"/>
+        <location filename="../../desktop_helper/backends/providers.py" line="416"/>
         <source>Add one in Settings &gt; Models and providers, or pass --backend PRESET (e.g. zai, vllm, llamacpp).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="200"/>
+        <location filename="../../desktop_helper/backends/providers.py" line="267"/>
         <source>The saved API provider {name!r} has an invalid {key}: {value!r}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="201"/>
+        <location filename="../../desktop_helper/backends/providers.py" line="268"/>
         <source>Open Settings &gt; Models and providers and correct it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="202"/>
+        <location filename="../../desktop_helper/crash.py" line="87"/>
         <source>Something went wrong: {summary}. Details were saved to {report}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="203"/>
+        <location filename="../../desktop_helper/crash.py" line="88"/>
         <source>Please report it with that file; the app keeps running.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="204"/>
+        <location filename="../../desktop_helper/crash.py" line="93"/>
         <source>Something went wrong: {summary}. No report file could be written (is the disk full?).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="205"/>
+        <location filename="../../desktop_helper/crash.py" line="94"/>
         <source>The app keeps running. If it happens again, please report what you were doing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="206"/>
+        <location filename="../../desktop_helper/history/store.py" line="69"/>
         <source>Free some space; your answer is kept and will be saved when space returns.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="207"/>
+        <location filename="../../desktop_helper/history/store.py" line="907"/>
         <source>{problem} This session&apos;s chats are kept in memory only.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="208"/>
+        <location filename="../../desktop_helper/history/store.py" line="949"/>
         <source>The history database {db_path} cannot be written: {reason}. Your earlier conversations are shown, but this session&apos;s chats are kept in memory only.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="209"/>
+        <location filename="../../desktop_helper/history/store.py" line="955"/>
         <source>Close the other program (or make the folder writable) and restart Desktop Helper to save history again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="210"/>
+        <location filename="../../desktop_helper/history/store.py" line="998"/>
         <source>The history database {db_path} was damaged ({reason}). {recovered}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="211"/>
+        <location filename="../../desktop_helper/history/store.py" line="1004"/>
         <source>The damaged file was kept as {copy}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="212"/>
+        <location filename="../../desktop_helper/history/store.py" line="348"/>
+        <location filename="../../desktop_helper/history/store.py" line="487"/>
         <source>The disk is full: the history could not be saved to {db_path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="213"/>
+        <location filename="../../desktop_helper/history/store.py" line="408"/>
         <source>There is space again: the history was saved to {db_path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="214"/>
+        <location filename="../../desktop_helper/history/store.py" line="420"/>
         <source>The history file {db_path} was changed by another program while the disk was full.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="215"/>
+        <location filename="../../desktop_helper/history/store.py" line="421"/>
         <source>This session&apos;s new messages are kept in memory only until you quit; the file is left as it is.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="216"/>
+        <location filename="../../desktop_helper/history/store.py" line="444"/>
         <source>The history database {db_path} was written by a newer version (schema {version}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="217"/>
+        <location filename="../../desktop_helper/history/store.py" line="449"/>
         <source>Update Desktop Helper, or move the file aside to start a new history.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="218"/>
+        <location filename="../../desktop_helper/history/store.py" line="274"/>
         <source>The history database {db_path} cannot be opened: {exc}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="219"/>
+        <location filename="../../desktop_helper/history/store.py" line="275"/>
         <source>Move the file aside to start a new history, or restore its backup.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="220"/>
+        <location filename="../../desktop_helper/history/store.py" line="892"/>
         <source>{problem} It is left as it is; this session&apos;s chats are kept in memory only.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="221"/>
+        <location filename="../../desktop_helper/history/store.py" line="893"/>
         <source>Update Desktop Helper to see and keep your history.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="222"/>
+        <location filename="../../desktop_helper/history/store.py" line="979"/>
         <source>The history database {db_path} is damaged ({reason}) and could not be replaced. This session&apos;s chats are kept in memory only.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="223"/>
+        <location filename="../../desktop_helper/history/store.py" line="985"/>
         <source>Move the damaged file aside, or restore a backup of it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="224"/>
+        <location filename="../../desktop_helper/ipc.py" line="101"/>
         <source>The program listening on {address} runs as another user, so your command was not sent to it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="225"/>
+        <location filename="../../desktop_helper/ipc.py" line="105"/>
         <source>Quit that program (or ask an administrator to), then start Desktop Helper again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="226"/>
+        <location filename="../../desktop_helper/media/documents.py" line="395"/>
         <source>Attach images (PNG, JPEG, WebP, BMP, GIF), videos (MP4, MOV, MKV, WebM), PDF, PPTX/DOCX/ODP/ODT, or text files.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="227"/>
+        <location filename="../../desktop_helper/media/documents.py" line="409"/>
         <source>Give {wanted} here; other files can be dropped into the chat window.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="228"/>
+        <location filename="../../desktop_helper/media/documents.py" line="374"/>
         <source>{name}: the file is too large ({shown_size}; the limit for this kind of file is {shown_limit}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="229"/>
+        <location filename="../../desktop_helper/media/documents.py" line="380"/>
         <source>Attach a smaller file or a part of it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="230"/>
+        <location filename="../../desktop_helper/media/documents.py" line="426"/>
         <source>{size}, first of {frames} frames</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="231"/>
+        <location filename="../../desktop_helper/media/documents.py" line="482"/>
         <source>{name}: the image is too large ({count}; the limit is {value:.0f} megapixels).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="232"/>
+        <location filename="../../desktop_helper/media/documents.py" line="488"/>
+        <location filename="../../desktop_helper/media/images.py" line="195"/>
         <source>Downscale or crop it first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="233"/>
+        <location filename="../../desktop_helper/media/documents.py" line="532"/>
         <source>1 frame</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="234"/>
+        <location filename="../../desktop_helper/media/documents.py" line="532"/>
         <source>{count} frames</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="235"/>
+        <location filename="../../desktop_helper/media/documents.py" line="533"/>
         <source>{frames} of {duration:.1f} s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="236"/>
+        <location filename="../../desktop_helper/media/documents.py" line="736"/>
         <source>1 line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="237"/>
+        <location filename="../../desktop_helper/media/documents.py" line="736"/>
         <source>{count} lines</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="238"/>
+        <location filename="../../desktop_helper/media/documents.py" line="340"/>
         <source>{name}: this is a folder, not a file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="239"/>
+        <location filename="../../desktop_helper/media/documents.py" line="340"/>
         <source>Attach the files inside it one by one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="240"/>
+        <location filename="../../desktop_helper/media/documents.py" line="351"/>
         <source>{name}: this is {what}, not a normal file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="241"/>
+        <location filename="../../desktop_helper/media/documents.py" line="351"/>
         <source>Attach a normal file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="242"/>
+        <location filename="../../desktop_helper/media/documents.py" line="353"/>
         <source>{name}: the file is empty (0 bytes).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="243"/>
+        <location filename="../../desktop_helper/media/documents.py" line="353"/>
         <source>Attach a file with content.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="244"/>
+        <location filename="../../desktop_helper/media/documents.py" line="621"/>
         <source>slide {first} of {total}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="245"/>
+        <location filename="../../desktop_helper/media/documents.py" line="640"/>
         <source>{name}: unsupported document type.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="246"/>
+        <location filename="../../desktop_helper/media/documents.py" line="644"/>
         <source>{name}: {document_names} files are converted with LibreOffice, which is not installed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="247"/>
+        <location filename="../../desktop_helper/media/documents.py" line="649"/>
         <source>Install LibreOffice (e.g. &apos;sudo apt install libreoffice-impress libreoffice-writer&apos;, or from libreoffice.org), or export the file as PDF and attach that.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="248"/>
+        <location filename="../../desktop_helper/media/documents.py" line="734"/>
         <source>{name}: this looks like a binary file, not text.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="249"/>
+        <location filename="../../desktop_helper/media/documents.py" line="234"/>
         <source>{name}: unsupported file type (not an image, video, PDF, document or UTF-8 text).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="250"/>
+        <location filename="../../desktop_helper/media/documents.py" line="240"/>
         <source>{name}: the name says {suffix}, but the file contains plain text.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="251"/>
+        <location filename="../../desktop_helper/media/documents.py" line="245"/>
         <source>Rename it to .txt to attach it as text, or attach the real file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="252"/>
+        <location filename="../../desktop_helper/media/documents.py" line="249"/>
         <source>{name}: this is {kind_names}, not {wanted}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="253"/>
+        <location filename="../../desktop_helper/media/documents.py" line="311"/>
         <source>{name}: the file does not exist.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="254"/>
+        <location filename="../../desktop_helper/media/documents.py" line="311"/>
         <source>Check the path.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="255"/>
+        <location filename="../../desktop_helper/media/documents.py" line="313"/>
+        <location filename="../../desktop_helper/media/documents.py" line="323"/>
+        <location filename="../../desktop_helper/media/documents.py" line="361"/>
+        <location filename="../../desktop_helper/media/documents.py" line="216"/>
         <source>{name}: cannot read it ({strerror}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="256"/>
+        <location filename="../../desktop_helper/media/documents.py" line="317"/>
+        <location filename="../../desktop_helper/media/documents.py" line="327"/>
+        <location filename="../../desktop_helper/media/documents.py" line="365"/>
+        <location filename="../../desktop_helper/media/documents.py" line="220"/>
+        <location filename="../../desktop_helper/models/gguf_info.py" line="145"/>
         <source>Check the file&apos;s permissions.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="257"/>
+        <location filename="../../desktop_helper/media/documents.py" line="462"/>
         <source>{name}: the image is damaged or truncated (a header or checksum is wrong, or the format is unknown).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="258"/>
+        <location filename="../../desktop_helper/media/documents.py" line="466"/>
+        <location filename="../../desktop_helper/media/documents.py" line="473"/>
         <source>Re-save the image and attach it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="259"/>
+        <location filename="../../desktop_helper/media/documents.py" line="469"/>
         <source>{name}: the image is damaged or truncated ({exc}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="260"/>
+        <location filename="../../desktop_helper/media/documents.py" line="498"/>
         <source>{name}: the video cannot be opened (damaged or unsupported codec).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="261"/>
+        <location filename="../../desktop_helper/media/documents.py" line="501"/>
+        <location filename="../../desktop_helper/media/documents.py" line="507"/>
+        <location filename="../../desktop_helper/media/documents.py" line="527"/>
         <source>Re-encode it as H.264 MP4.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="262"/>
+        <location filename="../../desktop_helper/media/documents.py" line="507"/>
         <source>{name}: the video has no readable frames.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="263"/>
+        <location filename="../../desktop_helper/media/documents.py" line="524"/>
         <source>{name}: no frame of the video could be decoded (damaged or truncated).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="264"/>
+        <location filename="../../desktop_helper/media/documents.py" line="561"/>
         <source>{shown}: the PDF is damaged or truncated ({reason}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="265"/>
+        <location filename="../../desktop_helper/media/documents.py" line="565"/>
         <source>Re-export the PDF and attach it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="266"/>
+        <location filename="../../desktop_helper/media/documents.py" line="570"/>
         <source>{shown}: the PDF has no pages.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="267"/>
+        <location filename="../../desktop_helper/media/documents.py" line="570"/>
         <source>Attach a PDF with content.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="268"/>
+        <location filename="../../desktop_helper/media/documents.py" line="617"/>
         <source>1 slide</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="269"/>
+        <location filename="../../desktop_helper/media/documents.py" line="617"/>
         <source>{count} slides</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="270"/>
+        <location filename="../../desktop_helper/media/documents.py" line="619"/>
+        <location filename="../../desktop_helper/media/documents.py" line="578"/>
         <source>1 page</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="271"/>
+        <location filename="../../desktop_helper/media/documents.py" line="619"/>
+        <location filename="../../desktop_helper/media/documents.py" line="578"/>
         <source>{count} pages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="272"/>
+        <location filename="../../desktop_helper/media/documents.py" line="622"/>
         <source>page {first} of {total}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="273"/>
+        <location filename="../../desktop_helper/media/documents.py" line="624"/>
         <source>slides {first}-{last} of {total}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="274"/>
+        <location filename="../../desktop_helper/media/documents.py" line="626"/>
         <source>pages {first}-{last} of {total}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="275"/>
+        <location filename="../../desktop_helper/media/documents.py" line="686"/>
         <source>{name}: LibreOffice could not convert it (damaged or unsupported file).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="276"/>
+        <location filename="../../desktop_helper/media/documents.py" line="689"/>
         <source>Export it as PDF yourself.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="277"/>
+        <location filename="../../desktop_helper/media/documents.py" line="709"/>
         <source>{name}: the document is damaged or truncated ({exc}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="278"/>
+        <location filename="../../desktop_helper/media/documents.py" line="713"/>
         <source>Re-save it and attach it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="279"/>
+        <location filename="../../desktop_helper/media/documents.py" line="727"/>
         <source>{name}: the text is not UTF-8 (invalid byte at position {start}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="280"/>
+        <location filename="../../desktop_helper/media/documents.py" line="731"/>
         <source>Save it as UTF-8 and attach it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="281"/>
+        <location filename="../../desktop_helper/media/documents.py" line="227"/>
         <source>{name}: the content is not a valid {suffix} file (unrecognised or damaged data).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="282"/>
+        <location filename="../../desktop_helper/media/documents.py" line="232"/>
         <source>Re-save or re-export the file and attach it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="283"/>
+        <location filename="../../desktop_helper/media/documents.py" line="307"/>
         <source>{name}: the link points to a file that does not exist.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="284"/>
+        <location filename="../../desktop_helper/media/documents.py" line="310"/>
         <source>Attach the file itself.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="285"/>
+        <location filename="../../desktop_helper/media/documents.py" line="554"/>
         <source>{shown}: the PDF is password-protected.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="286"/>
+        <location filename="../../desktop_helper/media/documents.py" line="557"/>
         <source>Save an unprotected copy and attach that.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="287"/>
+        <location filename="../../desktop_helper/media/documents.py" line="575"/>
         <source>{shown}: it has only {pages}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="288"/>
+        <location filename="../../desktop_helper/media/documents.py" line="579"/>
         <source>Choose pages between 1 and {total}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="289"/>
+        <location filename="../../desktop_helper/media/documents.py" line="585"/>
         <source>{shown}: at most {hard_max_pages} pages can be sent at once.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="290"/>
+        <location filename="../../desktop_helper/media/documents.py" line="589"/>
         <source>Choose a shorter page range.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="291"/>
+        <location filename="../../desktop_helper/media/documents.py" line="673"/>
         <source>{name}: LibreOffice took too long to convert it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="292"/>
+        <location filename="../../desktop_helper/media/documents.py" line="673"/>
         <source>Export it as PDF yourself and attach that.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="293"/>
+        <location filename="../../desktop_helper/media/documents.py" line="676"/>
         <source>{name}: LibreOffice could not be started ({strerror}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="294"/>
+        <location filename="../../desktop_helper/media/documents.py" line="680"/>
         <source>Reinstall LibreOffice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="295"/>
+        <location filename="../../desktop_helper/media/documents.py" line="601"/>
         <source>{shown}: page {value} cannot be rendered ({exc}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="296"/>
+        <location filename="../../desktop_helper/media/documents.py" line="606"/>
         <source>Re-export the PDF.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="297"/>
+        <location filename="../../desktop_helper/media/frames.py" line="34"/>
         <source>Unexpected pixel layout {shape}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="298"/>
+        <location filename="../../desktop_helper/media/frames.py" line="65"/>
         <source>The capture could not be encoded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="299"/>
+        <location filename="../../desktop_helper/media/images.py" line="66"/>
         <source>The image is empty ({width}x{height} px).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="300"/>
+        <location filename="../../desktop_helper/media/images.py" line="70"/>
         <source>Capture or choose another image.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="301"/>
+        <location filename="../../desktop_helper/media/images.py" line="73"/>
         <source>The image is too thin for the model ({width}x{height} px, aspect ratio above {max_aspect_ratio:g}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="302"/>
+        <location filename="../../desktop_helper/media/images.py" line="79"/>
         <source>Crop it to a less elongated region.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="303"/>
+        <location filename="../../desktop_helper/media/images.py" line="82"/>
         <source>The image token budget must be at least 1, not {max_tokens}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="304"/>
+        <location filename="../../desktop_helper/media/images.py" line="85"/>
         <source>Raise the image token budget.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="305"/>
+        <location filename="../../desktop_helper/media/images.py" line="193"/>
         <source>Cannot decode {what}: {exc}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="306"/>
+        <location filename="../../desktop_helper/media/images.py" line="195"/>
         <source>The image is too large to open safely: {exc}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="307"/>
+        <location filename="../../desktop_helper/media/images.py" line="178"/>
         <source>Cannot read the image {path}: {value}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="308"/>
+        <location filename="../../desktop_helper/media/images.py" line="182"/>
         <source>Check the path and permissions.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="309"/>
+        <location filename="../../desktop_helper/media/recording.py" line="583"/>
         <source>OpenCV cannot write {partial}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="310"/>
+        <location filename="../../desktop_helper/media/recording.py" line="672"/>
         <source>Cannot open the video {path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="311"/>
+        <location filename="../../desktop_helper/media/recording.py" line="672"/>
         <source>Use an MP4, WebM or AVI file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="312"/>
+        <location filename="../../desktop_helper/media/recording.py" line="691"/>
         <source>The video {path} has no readable frames.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="313"/>
+        <location filename="../../desktop_helper/media/recording.py" line="113"/>
         <source>The frame rate must be at least 1, not {fps}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="314"/>
+        <location filename="../../desktop_helper/media/recording.py" line="115"/>
         <source>A recording needs something that grabs the screen.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="315"/>
+        <location filename="../../desktop_helper/media/recording.py" line="121"/>
         <source>The region to record is too small.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="316"/>
+        <location filename="../../desktop_helper/media/recording.py" line="121"/>
+        <location filename="../../desktop_helper/platform/capture/mss_backend.py" line="98"/>
         <source>Select a larger region.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="317"/>
+        <location filename="../../desktop_helper/media/recording.py" line="156"/>
         <source>There is not enough free space for a recording in {folder}: {megabytes} free, and a recording needs at least {megabytes2}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="318"/>
+        <location filename="../../desktop_helper/media/recording.py" line="163"/>
         <source>Free some space or choose another folder in Settings &gt; Capture.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="319"/>
+        <location filename="../../desktop_helper/media/recording.py" line="299"/>
         <source>The capture ({shape}) is smaller than the {width}x{height} video.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="320"/>
+        <location filename="../../desktop_helper/media/recording.py" line="330"/>
         <source>OpenCV cannot write {path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="321"/>
+        <location filename="../../desktop_helper/media/recording.py" line="330"/>
         <source>Check that the folder is writable.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="322"/>
+        <location filename="../../desktop_helper/media/recording.py" line="150"/>
         <source>Cannot create the recordings folder {folder}: {value}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="323"/>
+        <location filename="../../desktop_helper/media/recording.py" line="151"/>
+        <location filename="../../desktop_helper/media/recording.py" line="170"/>
         <source>Choose another folder in Settings &gt; Capture.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="324"/>
+        <location filename="../../desktop_helper/media/recording.py" line="169"/>
         <source>Cannot write in the recordings folder {folder}: {value}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="325"/>
+        <location filename="../../desktop_helper/models/catalog.py" line="100"/>
         <source>The 9B GLM-4.6V-Flash in 4-bit (Q4_K_M) with its 8-bit vision projector (the pair llama.cpp&apos;s own tests use).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="326"/>
+        <location filename="../../desktop_helper/models/catalog.py" line="111"/>
         <source>8-bit weights: closer to the original, about 1.7x the memory and slower on a CPU.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="327"/>
+        <location filename="../../desktop_helper/models/download.py" line="170"/>
         <source>Cannot download from {url!r}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="328"/>
+        <location filename="../../desktop_helper/models/download.py" line="170"/>
         <source>Only http and https URLs are supported.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="329"/>
+        <location filename="../../desktop_helper/models/download.py" line="293"/>
         <source>{name} has {size:,} bytes instead of {total:,}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="330"/>
+        <location filename="../../desktop_helper/models/download.py" line="298"/>
         <source>Start the download again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="331"/>
+        <location filename="../../desktop_helper/models/download.py" line="332"/>
         <source>Not enough disk space for {name}: {value:.2f} GB more are needed, {value2:.2f} GB are free in {folder}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="332"/>
+        <location filename="../../desktop_helper/models/download.py" line="339"/>
         <source>Free some disk space or choose another models folder, then resume the download.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="333"/>
+        <location filename="../../desktop_helper/models/download.py" line="197"/>
         <source>The server refused the download of {name} (HTTP {code} {reason}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="334"/>
+        <location filename="../../desktop_helper/models/download.py" line="203"/>
         <source>Check the model name and your network; if the file moved, update desktop-helper.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="335"/>
+        <location filename="../../desktop_helper/models/download.py" line="224"/>
         <source>The server offers {name} with {total:,} bytes, but {expected_size:,} were expected.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="336"/>
+        <location filename="../../desktop_helper/models/download.py" line="230"/>
         <source>The file changed upstream; update desktop-helper or pick the file manually.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="337"/>
+        <location filename="../../desktop_helper/models/download.py" line="307"/>
         <source>{name} is damaged: its sha256 is {digest}..., expected {sha256}....</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="338"/>
+        <location filename="../../desktop_helper/models/download.py" line="313"/>
         <source>The damaged file was deleted; start the download again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="339"/>
+        <location filename="../../desktop_helper/models/download.py" line="135"/>
         <source>The download of {name} was interrupted: {exc}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="340"/>
+        <location filename="../../desktop_helper/models/download.py" line="136"/>
         <source>Check the network connection and start the download again; it will resume where it stopped.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="341"/>
+        <location filename="../../desktop_helper/models/gguf_info.py" line="128"/>
         <source>The model file {file} does not exist.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="342"/>
+        <location filename="../../desktop_helper/models/gguf_info.py" line="131"/>
         <source>Choose an existing GGUF file, or download the model again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="343"/>
+        <location filename="../../desktop_helper/models/gguf_info.py" line="135"/>
         <source>{file} is not a file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="344"/>
+        <location filename="../../desktop_helper/models/gguf_info.py" line="135"/>
         <source>Choose a GGUF model file, not a folder.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="345"/>
+        <location filename="../../desktop_helper/models/gguf_info.py" line="157"/>
         <source>{name} is not a GGUF model file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="346"/>
+        <location filename="../../desktop_helper/models/gguf_info.py" line="158"/>
         <source>Choose a .gguf file made for llama.cpp (safetensors or PyTorch checkpoints must be converted first).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="347"/>
+        <location filename="../../desktop_helper/models/gguf_info.py" line="163"/>
         <source>{name} uses GGUF version {version}, which is not supported.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="348"/>
+        <location filename="../../desktop_helper/models/gguf_info.py" line="164"/>
         <source>Download a current GGUF conversion of the model.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="349"/>
+        <location filename="../../desktop_helper/models/gguf_info.py" line="141"/>
         <source>Cannot read {file}: {value}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="350"/>
+        <location filename="../../desktop_helper/models/gguf_info.py" line="148"/>
         <source>{name} is truncated or damaged (its GGUF header cannot be read).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="351"/>
+        <location filename="../../desktop_helper/models/gguf_info.py" line="149"/>
         <source>Download the file again; the download may have been cut short.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="352"/>
+        <location filename="../../desktop_helper/models/manager.py" line="48"/>
         <source>{title}: download {size}{resumed}; {free:.0f} GB free; needs {memory}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="353"/>
+        <location filename="../../desktop_helper/models/manager.py" line="46"/>
         <source>{size:.1f} GB</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="354"/>
+        <location filename="../../desktop_helper/models/manager.py" line="46"/>
         <source>size unknown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="355"/>
+        <location filename="../../desktop_helper/models/manager.py" line="47"/>
         <source>, {done:.1f} GB already downloaded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="356"/>
+        <location filename="../../desktop_helper/models/manager.py" line="129"/>
         <source>Not enough disk space for {title}: {value:.1f} GB more are needed, {value2:.1f} GB are free.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="357"/>
+        <location filename="../../desktop_helper/models/manager.py" line="135"/>
         <source>Free some disk space or choose another models folder in Settings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="358"/>
+        <location filename="../../desktop_helper/models/manager.py" line="168"/>
         <source>{title} is ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="359"/>
+        <location filename="../../desktop_helper/models/manager.py" line="178"/>
         <source>No vision projector was chosen.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="360"/>
+        <location filename="../../desktop_helper/models/manager.py" line="178"/>
         <source>Pick the model&apos;s mmproj file too.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="361"/>
+        <location filename="../../desktop_helper/models/manager.py" line="150"/>
         <source>Checking {label}: {done:.0f} MB{speed}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="362"/>
+        <location filename="../../desktop_helper/models/manager.py" line="151"/>
         <source>Downloading {label}: {done:.0f} MB{speed}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="363"/>
+        <location filename="../../desktop_helper/models/manager.py" line="152"/>
         <source>Verifying {label}: {done:.0f} MB{speed}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="364"/>
+        <location filename="../../desktop_helper/models/manager.py" line="153"/>
         <source>Done {label}: {done:.0f} MB{speed}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="365"/>
+        <location filename="../../desktop_helper/models/memory.py" line="54"/>
         <source>about {total:.1f} GB {device}: weights {weights:.1f} GB, context {context:.2f} GB, compute {compute:.2f} GB</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="366"/>
+        <location filename="../../desktop_helper/models/memory.py" line="63"/>
         <source>{parts}; {free:.1f} GB free</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="367"/>
+        <location filename="../../desktop_helper/models/memory.py" line="69"/>
         <source>The model needs {summary}. Loading it may fail or make the computer swap. Choose a smaller context size or image token budget, or a smaller quantization.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="368"/>
+        <location filename="../../desktop_helper/models/memory.py" line="103"/>
         <source>Without flash attention the vision encoder&apos;s memory grows with the square of the image token budget.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="369"/>
+        <location filename="../../desktop_helper/models/pair.py" line="119"/>
         <source>{name} is a vision projector (mmproj), not a language model.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="370"/>
+        <location filename="../../desktop_helper/models/pair.py" line="120"/>
         <source>Choose the main model file as the model and this file as the vision projector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="371"/>
+        <location filename="../../desktop_helper/models/pair.py" line="124"/>
         <source>{name} is incomplete ({file_size:,} bytes, its header promises {value:,}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="372"/>
+        <location filename="../../desktop_helper/models/pair.py" line="130"/>
         <source>Download the model again; the download was cut short.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="373"/>
+        <location filename="../../desktop_helper/models/pair.py" line="135"/>
         <source>{name} does not describe a language model llama.cpp can run.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="374"/>
+        <location filename="../../desktop_helper/models/pair.py" line="138"/>
         <source>Choose a GLM-4.6V-Flash GGUF file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="375"/>
+        <location filename="../../desktop_helper/models/pair.py" line="161"/>
         <source>{name} is a language model, not a vision projector (mmproj).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="376"/>
+        <location filename="../../desktop_helper/models/pair.py" line="162"/>
         <source>Choose the mmproj-*.gguf file that belongs to the model as the vision projector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="377"/>
+        <location filename="../../desktop_helper/models/pair.py" line="166"/>
         <source>{name} is incomplete ({file_size:,} bytes).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="378"/>
+        <location filename="../../desktop_helper/models/pair.py" line="167"/>
         <source>Download the vision projector again; the download was cut short.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="379"/>
+        <location filename="../../desktop_helper/models/pair.py" line="172"/>
         <source>The vision projector {name} does not match the model {name2} (it produces {projection_dim}-wide embeddings, the model expects {n_embd}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="380"/>
+        <location filename="../../desktop_helper/models/pair.py" line="180"/>
         <source>Use the mmproj file published together with this model.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="381"/>
+        <location filename="../../desktop_helper/models/pair.py" line="185"/>
         <source>{name} is a text-only GLM-4 conversion (it lacks the M-RoPE rope sections images need).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="382"/>
+        <location filename="../../desktop_helper/models/pair.py" line="186"/>
         <source>Download a GLM-4.6V-Flash GGUF converted with vision support, e.g. ggml-org/GLM-4.6V-Flash-GGUF.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="383"/>
+        <location filename="../../desktop_helper/models/pair.py" line="150"/>
         <source>No vision projector (mmproj) is set for {name}, so the model cannot see images.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="384"/>
+        <location filename="../../desktop_helper/models/pair.py" line="151"/>
         <source>Choose the matching mmproj GGUF file in Settings &gt; Models (for GLM-4.6V-Flash: mmproj-GLM-4.6V-Flash-Q8_0.gguf).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="385"/>
+        <location filename="../../desktop_helper/parsers/hotkeys.py" line="97"/>
         <source>The hotkey is empty.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="386"/>
+        <location filename="../../desktop_helper/parsers/hotkeys.py" line="126"/>
         <source>&apos;{text}&apos; must have exactly one key besides the modifiers, not {count}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="387"/>
+        <location filename="../../desktop_helper/parsers/hotkeys.py" line="134"/>
         <source>&apos;{text}&apos; needs a modifier (Ctrl, Alt, Shift or Win/Cmd), or it would fire while you type.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="388"/>
+        <location filename="../../desktop_helper/parsers/hotkeys.py" line="140"/>
         <source>&apos;{text}&apos;: with Shift the key &apos;{key}&apos; types another character on most layouts; use a letter or a named key.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="389"/>
+        <location filename="../../desktop_helper/parsers/hotkeys.py" line="147"/>
         <source>&apos;{text}&apos; is just a capital letter; add Ctrl, Alt or Win/Cmd.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="390"/>
+        <location filename="../../desktop_helper/parsers/hotkeys.py" line="103"/>
         <source>&apos;{text}&apos; has an empty part; write keys like &lt;ctrl&gt;+&lt;alt&gt;+&lt;shift&gt;+a.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="391"/>
+        <location filename="../../desktop_helper/parsers/hotkeys.py" line="109"/>
         <source>&apos;{text}&apos; contains a key that cannot be typed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="392"/>
+        <location filename="../../desktop_helper/parsers/hotkeys.py" line="115"/>
         <source>&apos;{text}&apos; names {canonical} twice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="393"/>
+        <location filename="../../desktop_helper/parsers/hotkeys.py" line="120"/>
         <source>&apos;{name}&apos; in &apos;{text}&apos; is not a key name (use e.g. &lt;ctrl&gt;, &lt;alt&gt;, &lt;shift&gt;, &lt;cmd&gt;, &lt;f5&gt;, a).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="394"/>
+        <location filename="../../desktop_helper/platform/capture/__init__.py" line="45"/>
         <source>No display was found, so the screen cannot be captured.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="395"/>
+        <location filename="../../desktop_helper/platform/capture/__init__.py" line="46"/>
         <source>Run the app inside a desktop session (DISPLAY or WAYLAND_DISPLAY must be set).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="396"/>
+        <location filename="../../desktop_helper/platform/capture/base.py" line="152"/>
         <source>The region {as_ints} is on no monitor; was a monitor unplugged?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="397"/>
+        <location filename="../../desktop_helper/platform/capture/base.py" line="153"/>
+        <location filename="../../desktop_helper/platform/capture/wayland.py" line="197"/>
         <source>Select the region again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="398"/>
+        <location filename="../../desktop_helper/platform/capture/base.py" line="56"/>
         <source>The region {as_ints} is outside the captured area {as_ints2}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="399"/>
+        <location filename="../../desktop_helper/platform/capture/base.py" line="105"/>
+        <location filename="../../desktop_helper/ui/agent_session.py" line="485"/>
+        <location filename="../../desktop_helper/ui/capture_controller.py" line="232"/>
         <source>No monitor was found.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="400"/>
+        <location filename="../../desktop_helper/platform/capture/base.py" line="105"/>
         <source>Check that a display is connected.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="401"/>
+        <location filename="../../desktop_helper/platform/capture/macos.py" line="94"/>
         <source>macOS has not allowed Desktop Helper to record the screen, so captures would show only the desktop.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="402"/>
+        <location filename="../../desktop_helper/platform/capture/macos.py" line="95"/>
         <source>Open System Settings &gt; Privacy &amp; Security &gt; Screen Recording, turn on Desktop Helper, then quit and reopen the app (macOS applies the permission only to a new start).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="403"/>
+        <location filename="../../desktop_helper/platform/capture/mss_backend.py" line="53"/>
         <source>Screen capture was closed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="404"/>
+        <location filename="../../desktop_helper/platform/capture/mss_backend.py" line="94"/>
         <source>The region to capture is empty ({width}x{height} px).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="405"/>
+        <location filename="../../desktop_helper/platform/capture/mss_backend.py" line="127"/>
         <source>A BGR buffer is needed, not {dtype} {shape}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="406"/>
+        <location filename="../../desktop_helper/platform/capture/mss_backend.py" line="130"/>
         <source>A {columns}x{rows} frame does not fit the region to capture ({width}x{height} px).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="407"/>
+        <location filename="../../desktop_helper/platform/capture/mss_backend.py" line="144"/>
         <source>The capture is {width}x{height} px, smaller than the {columns}x{rows} frame.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="408"/>
+        <location filename="../../desktop_helper/platform/capture/mss_backend.py" line="229"/>
         <source>Capturing {width}x{height} px at ({left}, {top}) failed: {exc}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="409"/>
+        <location filename="../../desktop_helper/platform/capture/mss_backend.py" line="237"/>
         <source>A monitor may have been unplugged; capture again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="410"/>
+        <location filename="../../desktop_helper/platform/capture/mss_backend.py" line="64"/>
         <source>Start the app inside your desktop session (no display was reachable).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="411"/>
+        <location filename="../../desktop_helper/platform/capture/mss_backend.py" line="78"/>
         <source>The monitors cannot be listed: {exc}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="412"/>
+        <location filename="../../desktop_helper/platform/capture/wayland.py" line="41"/>
         <source>Install xdg-desktop-portal with your desktop&apos;s backend (xdg-desktop-portal-gnome, -kde or -wlr), or &apos;grim&apos; on wlroots desktops (Sway, Hyprland), or log in to an X11 session.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="413"/>
+        <location filename="../../desktop_helper/platform/capture/wayland.py" line="124"/>
         <source>Neither the screenshot portal nor grim is available on this Wayland desktop.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="414"/>
+        <location filename="../../desktop_helper/platform/capture/wayland.py" line="68"/>
         <source>No D-Bus session bus to reach the screenshot portal ({exc}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="415"/>
+        <location filename="../../desktop_helper/platform/capture/wayland.py" line="97"/>
         <source>The desktop refused the screenshot (permission denied or cancelled).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="416"/>
+        <location filename="../../desktop_helper/platform/capture/wayland.py" line="98"/>
         <source>Allow screenshots for Desktop Helper in your desktop&apos;s privacy settings, then capture again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="417"/>
+        <location filename="../../desktop_helper/platform/capture/wayland.py" line="112"/>
+        <location filename="../../desktop_helper/platform/capture/wayland.py" line="92"/>
         <source>The screenshot portal did not answer in time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="418"/>
+        <location filename="../../desktop_helper/platform/capture/wayland.py" line="129"/>
         <source>grim could not capture the screen: {value}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="419"/>
+        <location filename="../../desktop_helper/platform/capture/wayland.py" line="191"/>
         <source>The region {as_ints} is outside the {width}x{height} px screenshot the desktop returned.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="420"/>
+        <location filename="../../desktop_helper/platform/capture/wayland.py" line="83"/>
         <source>The screenshot portal is not available ({value}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="421"/>
+        <location filename="../../desktop_helper/platform/capture/wayland.py" line="105"/>
         <source>The portal&apos;s screenshot could not be read ({exc}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="422"/>
+        <location filename="../../desktop_helper/platform/capture/wayland.py" line="92"/>
         <source>Answer the desktop&apos;s screenshot prompt.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="423"/>
+        <location filename="../../desktop_helper/platform/hotkeys/__init__.py" line="35"/>
         <source>No display was found, so global hotkeys cannot work.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="424"/>
+        <location filename="../../desktop_helper/platform/hotkeys/__init__.py" line="35"/>
         <source>Start the app in your desktop session.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="425"/>
+        <location filename="../../desktop_helper/platform/hotkeys/__init__.py" line="38"/>
         <source>Wayland does not let apps listen for global hotkeys.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="426"/>
+        <location filename="../../desktop_helper/platform/hotkeys/__init__.py" line="39"/>
         <source>Bind your desktop&apos;s own shortcuts to commands, e.g. &apos;desktop-helper capture region&apos; or &apos;desktop-helper record&apos;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="427"/>
+        <location filename="../../desktop_helper/platform/hotkeys/base.py" line="96"/>
         <source>{hotkey} is set for both {replace} and {replace2}; only the first works.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="428"/>
+        <location filename="../../desktop_helper/platform/hotkeys/base.py" line="102"/>
         <source>Give each action its own hotkey in Settings &gt; Hotkeys.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="429"/>
+        <location filename="../../desktop_helper/platform/hotkeys/base.py" line="111"/>
         <source>{hotkey} may not reach Desktop Helper: {note}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="430"/>
+        <location filename="../../desktop_helper/platform/hotkeys/base.py" line="112"/>
+        <location filename="../../desktop_helper/platform/hotkeys/pynput_backend.py" line="84"/>
         <source>Choose another hotkey in Settings &gt; Hotkeys.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="431"/>
+        <location filename="../../desktop_helper/platform/hotkeys/base.py" line="82"/>
         <source>The hotkey for {replace} is not usable: {exc}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="432"/>
+        <location filename="../../desktop_helper/platform/hotkeys/base.py" line="86"/>
         <source>Change it in Settings &gt; Hotkeys.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="433"/>
+        <location filename="../../desktop_helper/platform/hotkeys/pynput_backend.py" line="294"/>
         <source>Bind desktop shortcuts to commands instead, e.g. &apos;desktop-helper capture region&apos;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="434"/>
+        <location filename="../../desktop_helper/platform/hotkeys/pynput_backend.py" line="290"/>
         <source>Allow Desktop Helper under System Settings &gt; Privacy &amp; Security &gt; Input Monitoring and Accessibility, then restart it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="435"/>
+        <location filename="../../desktop_helper/platform/hotkeys/pynput_backend.py" line="315"/>
         <source>macOS does not let Desktop Helper see the keyboard, so global hotkeys will not work.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="436"/>
+        <location filename="../../desktop_helper/platform/hotkeys/pynput_backend.py" line="316"/>
         <source>Allow it under System Settings &gt; Privacy &amp; Security &gt; Accessibility and Input Monitoring, then quit and reopen it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="437"/>
+        <location filename="../../desktop_helper/platform/hotkeys/pynput_backend.py" line="111"/>
         <source>Global hotkeys could not start (the keyboard listener stopped).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="438"/>
+        <location filename="../../desktop_helper/platform/hotkeys/pynput_backend.py" line="78"/>
         <source>{parsed} ({replace}) is already used by {why}; both may react.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="439"/>
+        <location filename="../../desktop_helper/platform/hotkeys/pynput_backend.py" line="90"/>
         <source>Global hotkeys are not available: {exc}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="440"/>
+        <location filename="../../desktop_helper/platform/hotkeys/pynput_backend.py" line="106"/>
         <source>Global hotkeys could not start: {exc}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="441"/>
+        <location filename="../../desktop_helper/platform/input/__init__.py" line="31"/>
         <source>The agent cannot control the mouse and keyboard in a Wayland session.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="442"/>
+        <location filename="../../desktop_helper/platform/input/__init__.py" line="32"/>
         <source>Log in to an X11 (Xorg) session to let the agent act; suggestions still work.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="443"/>
+        <location filename="../../desktop_helper/platform/input/__init__.py" line="39"/>
         <source>Synthetic input is not available: {exc}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="444"/>
+        <location filename="../../desktop_helper/platform/input/__init__.py" line="42"/>
         <source>Check that the display is reachable.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="445"/>
+        <location filename="../../desktop_helper/platform/input/base.py" line="96"/>
         <source>The point ({point}, {point2}) is outside the captured screen area.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="446"/>
+        <location filename="../../desktop_helper/platform/input/base.py" line="97"/>
         <source>The agent only acts on the monitor it captured.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="447"/>
+        <location filename="../../desktop_helper/platform/local_socket/posix.py" line="31"/>
         <source>Remove it (as the user who owns it, or as administrator: rm -r &apos;{folder}&apos;) and start again, or set XDG_RUNTIME_DIR to a private folder of yours.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="448"/>
+        <location filename="../../desktop_helper/platform/local_socket/posix.py" line="38"/>
         <source>The folder for the command socket, {folder}, is not a plain folder, so it is not safe to use.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="449"/>
+        <location filename="../../desktop_helper/platform/local_socket/posix.py" line="45"/>
         <source>The folder for the command socket, {folder}, belongs to another user (uid {st_uid}), who could read the commands you send to Desktop Helper.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="450"/>
+        <location filename="../../desktop_helper/platform/local_socket/posix.py" line="55"/>
         <source>The folder for the command socket, {folder}, can be used by other users (mode {s_imode:04o}, it must be 0700).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="451"/>
+        <location filename="../../desktop_helper/platform/local_socket/posix.py" line="61"/>
         <source>Make it private (chmod 700 &apos;{folder}&apos;) or remove it, and start again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="452"/>
+        <location filename="../../desktop_helper/platform/local_socket/posix.py" line="110"/>
         <source>{path} is not a command socket created by you, so Desktop Helper will not use it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="453"/>
+        <location filename="../../desktop_helper/platform/local_socket/posix.py" line="111"/>
         <source>Remove it (rm &apos;{path}&apos;) and start again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="454"/>
+        <location filename="../../desktop_helper/platform/local_socket/posix.py" line="74"/>
         <source>The folder for the command socket, {folder}, cannot be created ({strerror}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="455"/>
+        <location filename="../../desktop_helper/platform/local_socket/posix.py" line="79"/>
         <source>Set XDG_RUNTIME_DIR to a private folder of yours, or free the temporary folder.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="456"/>
+        <location filename="../../desktop_helper/platform/window_list/macos.py" line="22"/>
         <source>Windows cannot be listed: the Quartz bridge (pyobjc) is missing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="457"/>
+        <location filename="../../desktop_helper/platform/window_list/x11.py" line="35"/>
         <source>Windows cannot be listed: {exc}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="458"/>
+        <location filename="../../desktop_helper/platform/window_list/x11.py" line="39"/>
         <source>Windows cannot be listed: no X display ({exc}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="459"/>
+        <location filename="../../desktop_helper/platform/window_list/x11.py" line="48"/>
         <source>The window manager does not publish its window list.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="460"/>
+        <location filename="../../desktop_helper/platform/window_list/x11.py" line="49"/>
         <source>This works with EWMH window managers (GNOME, KDE, Xfce, fluxbox, ...).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="461"/>
+        <location filename="../../desktop_helper/settings/schema.py" line="107"/>
         <source>on or off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="462"/>
+        <location filename="../../desktop_helper/settings/schema.py" line="108"/>
         <source>a whole number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="463"/>
+        <location filename="../../desktop_helper/settings/schema.py" line="109"/>
         <source>a number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="464"/>
+        <location filename="../../desktop_helper/settings/schema.py" line="110"/>
         <source>text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="465"/>
+        <location filename="../../desktop_helper/settings/schema.py" line="111"/>
         <source>a list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="466"/>
+        <location filename="../../desktop_helper/settings/schema.py" line="112"/>
         <source>a table</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="467"/>
+        <location filename="../../desktop_helper/settings/schema.py" line="51"/>
         <source>{label} must be {kind}, not {value!r}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="468"/>
+        <location filename="../../desktop_helper/settings/schema.py" line="55"/>
         <source>{label} must be a finite number, not {value!r}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="469"/>
+        <location filename="../../desktop_helper/settings/schema.py" line="57"/>
         <source>{label} contains bytes that are not valid text (UTF-8).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="470"/>
+        <location filename="../../desktop_helper/settings/schema.py" line="59"/>
         <source>{label} must be at least {minimum:g}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="471"/>
+        <location filename="../../desktop_helper/settings/schema.py" line="61"/>
         <source>{label} must be at most {maximum:g}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="472"/>
+        <location filename="../../desktop_helper/settings/schema.py" line="63"/>
         <source>{label} must be one of: {choices}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="473"/>
+        <location filename="../../desktop_helper/settings/schema.py" line="68"/>
         <source>{label}: {problem}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="474"/>
+        <location filename="../../desktop_helper/settings/secrets.py" line="138"/>
         <source>No system keyring is available, so API keys cannot be saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="475"/>
+        <location filename="../../desktop_helper/settings/secrets.py" line="139"/>
         <source>Keys you enter are kept for this session only; or set DESKTOP_HELPER_API_KEY_&lt;PROVIDER&gt; in your environment. On Linux, installing and unlocking gnome-keyring or KWallet fixes this.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="476"/>
+        <location filename="../../desktop_helper/settings/secrets.py" line="89"/>
         <source>The keyring could not be read: {exc}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="477"/>
+        <location filename="../../desktop_helper/settings/secrets.py" line="92"/>
+        <location filename="../../desktop_helper/settings/secrets.py" line="101"/>
         <source>Unlock your keyring and try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="478"/>
+        <location filename="../../desktop_helper/settings/secrets.py" line="98"/>
         <source>The keyring refused to store the key: {exc}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="479"/>
+        <location filename="../../desktop_helper/settings/secrets.py" line="113"/>
         <source>The keyring could not delete the key: {exc}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="480"/>
+        <location filename="../../desktop_helper/settings/store.py" line="154"/>
         <source>There is no setting called {key!r}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="481"/>
+        <location filename="../../desktop_helper/settings/store.py" line="275"/>
         <source>Settings cannot be saved to {folder} ({strerror}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="482"/>
+        <location filename="../../desktop_helper/settings/store.py" line="276"/>
         <source>Your changes last until you quit. Make the folder writable to keep them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="483"/>
+        <location filename="../../desktop_helper/ui/agent_session.py" line="477"/>
         <source>No model is ready for the agent yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="484"/>
+        <location filename="../../desktop_helper/ui/agent_session.py" line="478"/>
         <source>Wait until the model has loaded, or choose an API provider in the chat window.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="485"/>
+        <location filename="../../desktop_helper/ui/agent_session.py" line="482"/>
         <source>Screen capture is not available, so the agent cannot see the screen.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="486"/>
+        <location filename="../../desktop_helper/ui/backend_service.py" line="131"/>
         <source>The model could not be loaded: {error}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="487"/>
+        <location filename="../../desktop_helper/ui/capture_controller.py" line="144"/>
         <source>Global hotkeys stopped working.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="488"/>
+        <location filename="../../desktop_helper/ui/capture_controller.py" line="144"/>
         <source>Restart the app, or use the tray menu and the command line.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="489"/>
+        <location filename="../../desktop_helper/ui/capture_controller.py" line="301"/>
         <source>Unknown capture &apos;{what}&apos;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="490"/>
+        <location filename="../../desktop_helper/ui/capture_controller.py" line="464"/>
         <source>Recording is not available with the {name} capture backend.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="491"/>
+        <location filename="../../desktop_helper/ui/capture_controller.py" line="465"/>
         <source>Recording needs X11, Windows or macOS; on Wayland use your desktop&apos;s screen recorder.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="492"/>
+        <location filename="../../desktop_helper/ui/capture_controller.py" line="500"/>
         <source>The recording is dropping frames ({frames_dropped}, {dropped_percent:.0f}%): this computer cannot encode that fast.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="493"/>
+        <location filename="../../desktop_helper/ui/capture_controller.py" line="506"/>
         <source>Lower the recording frame rate in Settings &gt; Capture, or record a smaller region.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="494"/>
+        <location filename="../../desktop_helper/ui/capture_controller.py" line="523"/>
         <source>What was recorded is in {value}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="495"/>
+        <location filename="../../desktop_helper/ui/capture_controller.py" line="169"/>
         <source>There is no monitor {monitor}; this desktop has {count}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="496"/>
+        <location filename="../../desktop_helper/ui/capture_controller.py" line="339"/>
         <source>Try again; if it keeps failing, check the log.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="497"/>
+        <location filename="../../desktop_helper/ui/capture_controller.py" line="525"/>
         <source>Recording saved: {path} ({seconds:.0f} s{dropped}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="498"/>
+        <location filename="../../desktop_helper/ui/capture_controller.py" line="370"/>
         <source>The region could not be captured: {exc}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="499"/>
+        <location filename="../../desktop_helper/ui/capture_controller.py" line="370"/>
         <source>Select it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="500"/>
+        <location filename="../../desktop_helper/ui/capture_controller.py" line="400"/>
         <source>The capture could not be saved to {folder}: {value}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="501"/>
+        <location filename="../../desktop_helper/ui/capture_controller.py" line="401"/>
         <source>Check the folder in Settings &gt; Capture.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="502"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="866"/>
         <source>{name}: {exc}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="503"/>
+        <location filename="../../desktop_helper/ui/find.py" line="229"/>
         <source>A search is already running.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="504"/>
+        <location filename="../../desktop_helper/ui/find.py" line="234"/>
         <source>Wait for the model to load, or choose one in Settings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="505"/>
+        <location filename="../../desktop_helper/ui/find.py" line="302"/>
         <source>{flagged} more location(s) looked wrong and were not drawn.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="506"/>
+        <location filename="../../desktop_helper/ui/find.py" line="306"/>
         <source>Try other words, or capture a smaller region and ask again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="507"/>
+        <location filename="../../desktop_helper/ui/mcp_host.py" line="153"/>
         <source>An MCP client is {doing}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="508"/>
+        <location filename="../../desktop_helper/ui/mcp_host.py" line="153"/>
         <source>You can turn MCP tools off in Settings &gt; MCP server.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3403,13 +3443,13 @@
 <context>
     <name>QAbstractFileIconProvider</name>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="511"/>
+        <location filename="../../tools/update_translations.py" line="0"/>
         <source>Folder</source>
         <comment>All other platforms</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="512"/>
+        <location filename="../../tools/update_translations.py" line="0"/>
         <source>Drive</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3417,12 +3457,12 @@
 <context>
     <name>QFileDialog</name>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="509"/>
+        <location filename="../../tools/update_translations.py" line="0"/>
         <source>&amp;Look in:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/_core_messages_lupdate.py" line="510"/>
+        <location filename="../../tools/update_translations.py" line="0"/>
         <source>Files of &amp;type:</source>
         <translation type="unfinished"></translation>
     </message>
