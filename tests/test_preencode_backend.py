@@ -90,7 +90,8 @@ def test_primed_send_reads_only_the_question_and_answers_the_same(backend: Local
     encoded_before = backend.images_encoded
     states = list(backend.prime(prefix))
     final = states[-1]
-    assert final.finished and final.image_done == final.image_tokens == cold.image_tokens
+    assert final.finished
+    assert final.image_done == final.image_tokens == cold.image_tokens
     assert [s.finished for s in states[:-1]] == [False] * (len(states) - 1)
     assert any(s.current_is_image and s.current_tokens == cold.image_tokens for s in states)
     assert backend.images_encoded == encoded_before + 1
@@ -146,12 +147,15 @@ def test_cancel_stops_at_the_next_piece_and_keeps_what_was_read(backend: LocalGG
         states.append(state)
         if state.current_is_image:
             cancel.cancel()  # the text before the image is read, the image is next
-    assert not states[-1].finished and states[-1].current_is_image
+    assert not states[-1].finished
+    assert states[-1].current_is_image
     assert backend.images_encoded == encoded_before  # stopped before the image
     assert backend.context_tokens_used == states[-1].text_done > 0  # the earlier turns stay cached
     # a later pre-encode continues from there
     again = list(backend.prime(prefix))
-    assert again[0].text_done == states[-1].text_done and again[0].current_is_image and again[-1].finished
+    assert again[0].text_done == states[-1].text_done
+    assert again[0].current_is_image
+    assert again[-1].finished
     assert backend.images_encoded == encoded_before + 1
     # priming what is cached already touches nothing
     assert [s.finished for s in backend.prime(prefix)] == [True]
@@ -171,18 +175,22 @@ def test_a_request_without_images_primes_nothing_and_remote_backends_do_nothing(
 
 
 def test_measured_speeds_are_kept_in_the_profile(backend: LocalGGUFBackend) -> None:
-    assert backend.speed_book is not None and backend.speed_book.path is not None
+    assert backend.speed_book is not None
+    assert backend.speed_book.path is not None
     prefix, full = _requests(_screenshot(), 256)
     backend.reset_cache()
     list(backend.prime(prefix))
     _send(backend, full)
     rates = backend.speed_rates()
-    assert rates is not None and rates.samples >= 2
-    assert rates.image_seconds_per_token and rates.overhead_seconds is not None
+    assert rates is not None
+    assert rates.samples >= 2
+    assert rates.image_seconds_per_token
+    assert rates.overhead_seconds is not None
     stored = json.loads(backend.speed_book.path.read_text(encoding="utf-8"))
     assert SpeedBook(backend.speed_book.path).rates(next(iter(stored))) == rates
     estimate = rates.first_token_seconds(256, 20)
-    assert estimate is not None and estimate > rates.first_token_seconds(0, 20)  # type: ignore[operator]
+    assert estimate is not None
+    assert estimate > (rates.first_token_seconds(0, 20) or 0.0)
 
 
 def test_speed_book_averages_and_survives_a_damaged_file(tmp_path: Path) -> None:
