@@ -52,14 +52,14 @@ class SpeedRates:
 
     def first_token_seconds(self, image_tokens: int, text_tokens: int) -> float | None:
         """Seconds from Send to the first token for this much work still to evaluate; None if not measurable yet."""
-        if image_tokens > 0 and self.image_seconds_per_token is None:
-            return None
-        if text_tokens > 0 and self.prompt_seconds_per_token is None:
+        # until text is measured, an image token's cost (encoder + text model) bounds a text token's from above
+        text_rate = self.prompt_seconds_per_token if self.prompt_seconds_per_token is not None else self.image_seconds_per_token
+        if (image_tokens > 0 and self.image_seconds_per_token is None) or (text_tokens > 0 and text_rate is None):
             return None
         return (
             (self.overhead_seconds or 0.0)
             + image_tokens * (self.image_seconds_per_token or 0.0)
-            + text_tokens * (self.prompt_seconds_per_token or 0.0)
+            + text_tokens * (text_rate or 0.0)
         )
 
     def folded(self, timings: Mapping[str, float]) -> SpeedRates:

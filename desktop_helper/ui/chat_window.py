@@ -272,6 +272,8 @@ class ChatWindow(QMainWindow):
         self._prime_ticker.setInterval(500)
         self._prime_ticker.timeout.connect(self._show_prime)
         self._sized: OrderedDict[tuple[int, int], tuple[Attachment, list[Part]]] = OrderedDict()
+        # something the request depends on changed and the pre-encode has not caught up yet
+        self._prime_outdated = False
         self._sizer = TaskRunner(self)  # resizes images for the pre-encode off the GUI thread
         self._sizer.done.connect(self._attachments_sized)
         self._sizer.failed.connect(lambda _task, error: log.info("an image could not be resized ahead: %s", error))
@@ -606,9 +608,11 @@ class ChatWindow(QMainWindow):
         rates = backend.speed_rates() if backend is not None else None
         if rates is None:
             return None
-        image_left, text_left = float(self.estimated_image_tokens()), 0.0
+        # the local model caps images at the budget it was loaded with
+        budget = min(self.image_budget(), int(getattr(backend, "image_token_budget", 0) or self.image_budget()))
+        image_left, text_left = float(sum(a.tokens(budget) for a in self.attachments.attachments())), 0.0
         progress = self.preencoder.progress(rates)
-        if progress is not None and not self._prime_timer.isActive():  # an active timer: the pre-encode is outdated
+        if progress is not None and not self._prime_outdated:
             image_left, text_left = progress.image_left, progress.text_left
         return rates.first_token_seconds(round(image_left), round(text_left) + approx_text_tokens(self.input.toPlainText()))
 
@@ -625,6 +629,7 @@ class ChatWindow(QMainWindow):
 
     def _schedule_prime(self) -> None:
         """Something the next request depends on changed: read it again, once a burst of changes is over."""
+        self._prime_outdated = True
         self._update_estimate()
         self._prime_timer.start()
 
@@ -633,6 +638,7 @@ class ChatWindow(QMainWindow):
         pending = self.attachments.attachments()
         if backend is None or not backend.can_prime or self.runner.busy or not any(a.images for a in pending):
             # an answer being written changes the conversation: its end schedules the pre-encode again
+            self._prime_outdated = False
             self.preencoder.cancel()
             return
         budget = self.image_budget()
@@ -641,6 +647,7 @@ class ChatWindow(QMainWindow):
             # resizing a screenshot takes ~0.1-0.2 s: on a worker, then the pre-encode starts
             self._sizer.submit(lambda: [(a, budget, a.parts(budget)) for a in unsized], name="attachment-resize")
             return
+        self._prime_outdated = False
         self.preencoder.start(backend, self.build_request(self.conversation_id, pending, before=self._editing))
 
     def _attachments_sized(self, _task: int, results: object) -> None:
@@ -653,15 +660,21 @@ class ChatWindow(QMainWindow):
         prime = self.preencoder
         backend = getattr(self.backends, "backend", None)
         progress = prime.progress(backend.speed_rates() if backend is not None else None)
-        if prime.running:
+        finished = prime.state is not None and prime.state.finished
+        if prime.running and not finished:
             if not self._prime_ticker.isActive():
                 self._prime_ticker.start()
             if progress is not None and (self._stream is None or prime.handed_over):
                 self.status.setText(self.tr("Reading the image… {0} %").format(int(progress.fraction * 100)))
-        else:
+        elif self._prime_ticker.isActive():
             self._prime_ticker.stop()
-            if prime.state is not None and prime.state.finished and self._stream is None:
-                self.status.setText(self.tr("Image read: the answer starts as soon as you send."))
+            if self._stream is None:
+                # read, or cancelled (attachment removed...): no stale progress left behind
+                self.status.setText(
+                    self.tr("Image read: the answer starts as soon as you send.")
+                    if finished
+                    else str(getattr(self.backends, "state", ""))
+                )
         self._update_estimate()
 
     def _prime_failed(self, error: str) -> None:
@@ -888,7 +901,7 @@ class ChatWindow(QMainWindow):
             self.conversation_id = conversation.id
         stored = self.history.add_message(self.conversation_id, "user", text, attachments=self._to_store(attachments))
         self._live[stored.id] = attachments
-        if self._prime_timer.isActive():
+        if self._prime_outdated:
             self._prime_timer.stop()
             self.preencoder.cancel()  # outdated: the send reads what changed itself
         else:
