@@ -8,6 +8,7 @@ removing the attachment, switching conversation or changing the detail cancels o
 
 from __future__ import annotations
 
+import itertools
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -108,7 +109,7 @@ def test_image_is_read_before_send_with_progress_and_estimate(qtbot: QtBot, tmp_
     assert "Reading the image…" in chat.status.text()
     qtbot.waitUntil(lambda: chat.preencoder.state is not None and chat.preencoder.state.finished, timeout=60000)
     timer.stop()
-    gaps = [b - a for a, b in zip(ticks, ticks[1:], strict=False)]
+    gaps = [b - a for a, b in itertools.pairwise(ticks)]
     assert len(ticks) > 5
     assert max(gaps) < 0.25, f"the GUI froze for {max(gaps):.3f} s while the image was read"
     assert backend.images_encoded == 1
@@ -125,9 +126,7 @@ def test_image_is_read_before_send_with_progress_and_estimate(qtbot: QtBot, tmp_
     assert high_estimate > medium_estimate
     assert chat.tokens_label.text() != medium_label
     qtbot.waitUntil(
-        lambda: chat.preencoder.state is not None
-        and chat.preencoder.state.finished
-        and chat.preencoder.state.image_tokens > 256,
+        lambda: chat.preencoder.state is not None and chat.preencoder.state.finished and chat.preencoder.state.image_tokens > 256,
         timeout=60000,
     )
     assert backend.images_encoded == 2
@@ -154,10 +153,10 @@ def test_removal_and_conversation_switch_cancel_the_prime(qtbot: QtBot, tmp_path
     # removing the attachment: the running pre-encode is cancelled and nothing replaces it
     _attach(qtbot, chat, _screenshot(tmp_path / "screen.png"))
     _wait_reading_image(qtbot, chat)
-    token = chat.preencoder._cancel
-    assert isinstance(token, CancelToken)
+    removed = chat.preencoder._cancel
+    assert isinstance(removed, CancelToken)
     qtbot.mouseClick(chat.attachments.chips()[0].remove, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: token.cancelled and chat.preencoder.request is None, timeout=5000)
+    qtbot.waitUntil(lambda: removed.cancelled and chat.preencoder.request is None, timeout=5000)
     qtbot.waitUntil(lambda: all(not t.is_alive() for t in chat.preencoder._threads), timeout=30000)
     assert "Reading the image" not in chat.status.text()
     assert chat.preencoder.state is None
@@ -168,10 +167,10 @@ def test_removal_and_conversation_switch_cancel_the_prime(qtbot: QtBot, tmp_path
     chat.history.add_message(earlier.id, "assistant", "Hi! What can I look at?", status="complete")
     _attach(qtbot, chat, _screenshot(tmp_path / "screen2.png", (1200, 700)))
     _wait_reading_image(qtbot, chat)
-    token = chat.preencoder._cancel
-    assert isinstance(token, CancelToken)
+    switched = chat.preencoder._cancel
+    assert isinstance(switched, CancelToken)
     chat.open_conversation(earlier.id)
-    qtbot.waitUntil(lambda: token.cancelled and chat.preencoder.request is not None, timeout=10000)
+    qtbot.waitUntil(lambda: switched.cancelled and chat.preencoder.request is not None, timeout=10000)
     request = chat.preencoder.request
     assert request is not None
     assert [m.role for m in request.messages] == ["system", "user", "assistant", "user"]
