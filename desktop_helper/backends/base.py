@@ -199,6 +199,10 @@ class Backend(ABC):
         """What this backend measured about its speed on this computer (None: no local measurements)."""
         return None
 
+    def question_tokens(self, text: str) -> int | None:
+        """Tokens a question of this text adds to the prompt (None: this backend cannot count them)."""
+        return None
+
     @classmethod
     def validate_options(cls, values: dict[str, Any]) -> dict[str, Any]:
         """Return ``values`` completed with defaults, or raise ValueError naming the bad option."""

@@ -59,7 +59,7 @@ from desktop_helper.backends.base import (
     Usage,
 )
 from desktop_helper.backends.glm_template import ChatTemplate, RenderedPrompt
-from desktop_helper.backends.speed import SpeedBook, SpeedRates
+from desktop_helper.backends.speed import TEMPLATE_TOKENS, SpeedBook, SpeedRates
 from desktop_helper.core.errors import BackendError, CancelledError, MediaError, UserError
 from desktop_helper.core.types import FinishReason, ImagePart, Message, Part, ToolCall, VideoPart
 from desktop_helper.media.images import fit_to_token_budget
@@ -157,6 +157,7 @@ class _RunStats:
     evaluated_image_cells: int = 0
     prompt_seconds: float = 0.0
     image_seconds: float = 0.0
+    prepare_seconds: float = 0.0
     timings: dict[str, float] = field(default_factory=dict)
 
 
@@ -562,6 +563,7 @@ class LocalGGUFBackend(Backend):
         if rendered.images:
             yield Progress(f"Reading {len(rendered.images)} image{'s' if len(rendered.images) > 1 else ''}")
         chunks = self._tokenize_prompt(rendered.text, rendered.images)
+        stats.prepare_seconds = time.monotonic() - started
         try:
             units, sources = self._units_of(chunks)
             stats.prompt_cells = sum(u.n_cells for u in units)
@@ -644,6 +646,7 @@ class LocalGGUFBackend(Backend):
         timings = {
             "prompt_seconds": round(stats.prompt_seconds, 4),
             "image_seconds": round(stats.image_seconds, 4),
+            "prepare_seconds": round(stats.prepare_seconds, 4),
             "total_seconds": round(time.monotonic() - started, 4),
             "evaluated_prompt_tokens": float(stats.evaluated_cells),
             "evaluated_image_tokens": float(stats.evaluated_image_cells),
@@ -935,6 +938,12 @@ class LocalGGUFBackend(Backend):
     def speed_rates(self) -> SpeedRates | None:
         return self.speed_book.rates(self._speed_key()) if self.speed_book is not None else None
 
+    def question_tokens(self, text: str) -> int | None:
+        if self._vocab is None:
+            return None
+        # the question follows the image on a new line; the template closes the turn after it
+        return len(self._tokenize("\n" + text)) + TEMPLATE_TOKENS if text else TEMPLATE_TOKENS
+
     def _prime(self, request: ChatRequest, cancel: CancelToken) -> Iterator[PrimeState]:
         # a replaced pre-encode must not queue behind the work it was replaced by: give up once cancelled
         while not self._gen_lock.acquire(timeout=0.1):
@@ -966,6 +975,7 @@ class LocalGGUFBackend(Backend):
             chunks = self._tokenize_prompt(rendered.text, rendered.images)
         finally:
             self._pixels = {}
+        prepared = time.monotonic() - started
         try:
             units, sources = self._units_of(chunks)
             # the prefix ends with the last image (and the marker closing it): what follows depends on the question
@@ -987,8 +997,9 @@ class LocalGGUFBackend(Backend):
                 # keep the longest cached prefix (and the conversation after it, if all of it is cached)
                 keep = self._reuse_prefix(units)
                 yield _prime_state(self._units, units, sources, image_total, text_total)
-                stats = _RunStats()
+                stats = _RunStats(prepare_seconds=prepared)
                 n_past = sum(u.n_pos for u in units[:keep])
+                evaluation_started = time.monotonic()
                 evaluation = self._evaluate(units=units, sources=sources, start=keep, n_past=n_past, cancel=cancel, stats=stats)
                 try:
                     for _progress in evaluation:
@@ -1002,7 +1013,7 @@ class LocalGGUFBackend(Backend):
                     evaluation.close()
                 if cancel.cancelled:
                     return
-                stats.prompt_seconds = time.monotonic() - started
+                stats.prompt_seconds = time.monotonic() - evaluation_started
                 timings = self._timings(stats, started, None, 0, 0.0)
                 self._record_speed(timings)
             else:

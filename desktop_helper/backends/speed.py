@@ -66,8 +66,11 @@ class SpeedRates:
         """These rates with one request's timings (``Usage.timings`` of the local backend) folded in."""
         image_tokens = timings.get("evaluated_image_tokens", 0.0)
         image_seconds = timings.get("image_seconds", 0.0)
+        if image_tokens > 0:
+            # decoding and resizing a new image belongs to its cost, not to every request's
+            image_seconds += timings.get("prepare_seconds", 0.0)
         text_tokens = timings.get("evaluated_prompt_tokens", 0.0) - image_tokens
-        text_seconds = max(0.0, timings.get("prompt_seconds", 0.0) - image_seconds)
+        text_seconds = max(0.0, timings.get("prompt_seconds", 0.0) - timings.get("image_seconds", 0.0))
         result = self
         if image_tokens > 0 and image_seconds > 0:
             result = replace(

@@ -614,7 +614,10 @@ class ChatWindow(QMainWindow):
         progress = self.preencoder.progress(rates)
         if progress is not None and not self._prime_outdated:
             image_left, text_left = progress.image_left, progress.text_left
-        return rates.first_token_seconds(round(image_left), round(text_left) + approx_text_tokens(self.input.toPlainText()))
+        question = self.input.toPlainText()
+        counted = backend.question_tokens(question) if backend is not None else None
+        question_tokens = counted if counted is not None else approx_text_tokens(question)
+        return rates.first_token_seconds(round(image_left), round(text_left) + question_tokens)
 
     def _duration(self, seconds: float) -> str:
         if seconds < 1:
