@@ -118,6 +118,47 @@ def test_matcher_survives_doubled_modifier_events_and_other_keys() -> None:
     assert matcher.press("x") is None
 
 
+def test_matcher_keys_held_keys_by_the_physical_key() -> None:
+    # Shift let go before the key: '?' goes down, '/' comes up; both are X keycode 61
+    matcher = HotkeyMatcher({"chat": parse_hotkey("<ctrl>+<alt>+<shift>+c")})
+    matcher.press("shift")
+    matcher.press("?", physical=61)
+    matcher.release("shift")
+    matcher.release("/", physical=61)
+    assert matcher.held == frozenset()
+    for key in ("ctrl", "alt", "shift"):
+        matcher.press(key)
+    assert matcher.press("c", physical=54) == "chat"
+
+
+def test_a_lost_release_never_blocks_later_chords() -> None:
+    matcher = HotkeyMatcher({"chat": parse_hotkey("<ctrl>+<alt>+<shift>+c")})
+    matcher.press("x", physical=53)  # its release never arrives
+    matcher.press("?")  # nor this one's (no physical key known)
+    for key in ("ctrl", "alt", "shift"):
+        matcher.press(key)
+    assert matcher.press("c") == "chat"
+    # a key lost while the chord's modifiers were held blocks only until they change
+    matcher.press("b")
+    matcher.release("c")
+    assert matcher.press("c") is None
+    matcher.release("shift")
+    matcher.press("shift")
+    assert matcher.press("c") == "chat"
+
+
+def test_the_os_modifier_state_unsticks_a_modifier_whose_release_was_lost() -> None:
+    matcher = HotkeyMatcher({"screen": parse_hotkey("<ctrl>+<shift>+s")})
+    matcher.press("alt")  # Alt+Tab: the window switcher took Alt's release
+    matcher.press("tab", physical=23)
+    for key in ("ctrl", "shift"):
+        matcher.press(key)
+    assert matcher.modifiers == {"alt", "ctrl", "shift"}
+    # the OS says which modifiers are really held when the key goes down
+    assert matcher.press("s", physical=39, modifiers={"ctrl", "shift"}) == "screen"
+    assert matcher.modifiers == {"ctrl", "shift"}
+
+
 # ----- OS-specific bits with fakes
 def test_windows_conflict_probe_with_fake_register_hotkey() -> None:
     calls: list[tuple[int, int]] = []

@@ -10,7 +10,7 @@ trigger a Ctrl+Alt+A binding too; here it does not.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass
 
 #: modifier names as written in hotkey strings; left/right variants count as the same key
@@ -182,35 +182,72 @@ def duplicate_bindings(bindings: Mapping[str, str]) -> list[tuple[str, str]]:
 class HotkeyMatcher:
     """Tracks which keys are down and says which binding a key press completes.
 
-    Feed it canonical key names (see :func:`normalize_key_name`). Repeated presses of a held key
-    (auto-repeat, or servers that report modifiers twice) do not fire again.
+    Feed it canonical key names (see :func:`normalize_key_name`) and, where the platform knows
+    them, the physical key (an X keycode, a Windows or macOS virtual key) and the modifiers the OS
+    says are held. Repeated presses of a held key (auto-repeat, or servers that report modifiers
+    twice) do not fire again.
+
+    Held keys are keyed by the physical key because a key's name can change between its press and
+    its release: with Shift let go first, ``?`` goes down and ``/`` comes up. And no lost release
+    may block later chords: held keys are forgotten whenever the set of held modifiers changes
+    (they were pressed under other modifiers, so they cannot spoil the next chord), keys held with
+    no modifier never count against a chord, and the OS's modifier state, when given, replaces
+    ours, so a modifier whose release we missed (Alt after Alt+Tab) is not stuck either.
     """
 
     def __init__(self, bindings: Mapping[str, Hotkey] | Iterable[tuple[str, Hotkey]]) -> None:
         items = bindings.items() if isinstance(bindings, Mapping) else bindings
         self._by_hotkey: dict[Hotkey, str] = {hotkey: name for name, hotkey in items}
-        self._modifiers: set[str] = set()
-        self._keys: set[str] = set()
+        self._modifiers: frozenset[str] = frozenset()
+        self._held: set[Hashable] = set()  # physical keys (not modifiers) down under the current modifiers
 
-    def press(self, key: str) -> str | None:
-        """Record a key going down; the name of the binding it completes, if any."""
+    @property
+    def modifiers(self) -> frozenset[str]:
+        """The modifiers believed held."""
+        return self._modifiers
+
+    @property
+    def held(self) -> frozenset[Hashable]:
+        """The physical keys (other than modifiers) believed held under the current modifiers."""
+        return frozenset(self._held)
+
+    def _set_modifiers(self, modifiers: frozenset[str]) -> None:
+        if modifiers != self._modifiers:
+            self._modifiers = modifiers
+            self._held.clear()
+
+    def press(self, key: str, physical: Hashable | None = None, modifiers: Iterable[str] | None = None) -> str | None:
+        """Record a key going down; the name of the binding it completes, if any.
+
+        Args:
+            key: the canonical key name.
+            physical: the same value for the key's press and release whatever Shift does (default: ``key``).
+            modifiers: the modifiers the OS reports held just before this event, if it reports them.
+        """
+        if modifiers is not None:
+            self._set_modifiers(frozenset(modifiers))
         if key in MODIFIERS:
-            self._modifiers.add(key)
+            self._set_modifiers(self._modifiers | {key})
             return None
-        if key in self._keys:
+        physical = key if physical is None else physical
+        if physical in self._held:
             return None  # auto-repeat
-        self._keys.add(key)
-        if len(self._keys) != 1:
-            return None  # another non-modifier key is held: not a clean chord
-        return self._by_hotkey.get(Hotkey(frozenset(self._modifiers), key))
+        another_key_held = bool(self._held) and bool(self._modifiers)
+        self._held.add(physical)
+        if another_key_held:
+            return None  # another key went down under these modifiers: not a clean chord
+        return self._by_hotkey.get(Hotkey(self._modifiers, key))
 
-    def release(self, key: str) -> None:
+    def release(self, key: str, physical: Hashable | None = None, modifiers: Iterable[str] | None = None) -> None:
+        """Record a key coming up (arguments as for :meth:`press`)."""
+        if modifiers is not None:
+            self._set_modifiers(frozenset(modifiers))
         if key in MODIFIERS:
-            self._modifiers.discard(key)
+            self._set_modifiers(self._modifiers - {key})
         else:
-            self._keys.discard(key)
+            self._held.discard(key if physical is None else physical)
 
     def reset(self) -> None:
         """Forget held keys (after a suspension or when the listener restarts)."""
-        self._modifiers.clear()
-        self._keys.clear()
+        self._modifiers = frozenset()
+        self._held.clear()

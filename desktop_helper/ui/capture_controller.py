@@ -23,6 +23,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtGui import QCursor, QGuiApplication, QImage
 from PySide6.QtWidgets import QApplication
@@ -251,7 +252,8 @@ class CaptureController(QObject):
     def _restore_own_windows(self) -> None:
         hidden, self._hidden = self._hidden, []
         for widget in hidden:
-            widget.show()
+            if shiboken6.isValid(widget):  # a dialog hidden while it ran has ended, and may be deleted since
+                widget.show()
 
     def _begin(self, what: str, monitor_number: int | None) -> None:
         if self._closed:
@@ -304,7 +306,10 @@ class CaptureController(QObject):
         future = item
         if self._closed:
             return
-        self._restore_own_windows()
+        selecting = future.exception() is None and future.result()[0] in ("region", "record-region")
+        if not selecting:
+            # the region selector brings them back when it closes: a window shown now would take the focus from it
+            self._restore_own_windows()
         try:
             what, result = future.result()
         except UserError as exc:
@@ -339,6 +344,7 @@ class CaptureController(QObject):
 
         def chosen(rect: Rect) -> None:
             self.selector = None
+            self._restore_own_windows()
             self.last_region = rect
             if record:
                 self._busy = False
@@ -356,6 +362,7 @@ class CaptureController(QObject):
 
         def cancelled() -> None:
             self.selector = None
+            self._restore_own_windows()
             self._busy = False
             selector.deleteLater()
 

@@ -22,9 +22,9 @@ import math
 from collections.abc import Sequence
 
 import numpy as np
-from PySide6.QtCore import QObject, QPointF, QRect, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QImage, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen, QScreen
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop_helper.core.geometry import Monitor, Rect
 from desktop_helper.platform.capture.base import Frame
@@ -166,9 +166,6 @@ class _MonitorWindow(QWidget):
         if event.button() == Qt.MouseButton.LeftButton:
             self.selector.release(self, *self.physical(event))
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        self.selector.key(event)
-
 
 class RegionSelector(QObject):
     """Shows the freeze-frame windows and reports the chosen region.
@@ -229,6 +226,20 @@ class RegionSelector(QObject):
         target.setFocus()
         # keys must reach us even though no window manager gave the overlay the focus
         target.grabKeyboard()
+        # the grabbed keys arrive at whichever of our windows Qt believes focused (the chat, if its
+        # input had the focus), whose shortcuts would take Escape: while open, every key is ours
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and self.views:
+            event.accept()  # no shortcut of another window fires; the key comes as a key press
+            return True
+        if event.type() == QEvent.Type.KeyPress and self.views and isinstance(event, QKeyEvent):
+            self.key(event)
+            return True
+        return False
 
     # ----- geometry helpers
     def handles(self, local: QRectF) -> list[QRectF]:
@@ -377,6 +388,9 @@ class RegionSelector(QObject):
         self.cancelled.emit()
 
     def close(self) -> None:
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
         for view in self.views:
             view.releaseKeyboard()
             view.hide()
