@@ -74,11 +74,11 @@ log = logging.getLogger(__name__)
 GLM_STOP_TOKENS = ("<|endoftext|>", "<|user|>", "<|observation|>", "<|code_middle|>")
 #: image token budgets chosen from the hardware when the user leaves the setting at 0
 BUDGET_CPU = 1024
-#: what mtmd writes right after an image's embeddings in GLM's prompt: part of a pre-encoded prefix
-IMAGE_END_TOKENS = ("<|end_of_image|>", "<|end_of_video|>")
 BUDGET_GPU = 4096
 #: the largest cap we ever hand to mtmd ("uncapped")
 BUDGET_MAX = 16384
+#: what mtmd writes right after an image's embeddings in GLM's prompt: part of a pre-encoded prefix
+IMAGE_END_TOKENS = ("<|end_of_image|>", "<|end_of_video|>")
 DEFAULT_MAX_TOKENS = 4096
 N_UBATCH = 512
 N_BATCH = 2048
