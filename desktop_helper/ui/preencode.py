@@ -89,11 +89,12 @@ class PreEncoder(QObject):
         self.changed.emit()
 
     def cancel(self) -> None:
-        """Stop the pending pre-encode (not one handed over to a send)."""
-        if self._cancel is None:
-            return
-        self._cancel.cancel()
-        self._cancel = None
+        """Stop the pending pre-encode (not one handed over to a send, which keeps showing its progress)."""
+        if self._cancel is not None:
+            self._cancel.cancel()
+            self._cancel = None
+        elif self.state is None or self.handed_over:
+            return  # nothing pending
         self.request = self.backend = None
         self.state, self.running = None, False
         self.changed.emit()
