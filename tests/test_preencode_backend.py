@@ -213,7 +213,11 @@ def test_speed_book_averages_and_survives_a_damaged_file(tmp_path: Path) -> None
     )
     assert second.image_seconds_per_token == pytest.approx(0.7 * 0.02 + 0.3 * 0.04)
     assert second.prompt_seconds_per_token == pytest.approx(0.01)
-    assert second.overhead_seconds == pytest.approx(0.2)
-    assert second.samples == 2
-    assert SpeedBook(path).rates("m") == second
-    assert second.first_token_seconds(100, 10) == pytest.approx(0.2 + 100 * second.image_seconds_per_token + 0.1)  # type: ignore[operator]
+    assert second.overhead_seconds is None  # a new image's request says nothing about the fixed cost
+    # a send whose image was pre-encoded: only the question's tokens
+    third = book.record("m", {"evaluated_prompt_tokens": 20.0, "prompt_seconds": 0.2, "ttft_seconds": 0.45})
+    assert third.prompt_seconds_per_token == pytest.approx(0.01)
+    assert third.overhead_seconds == pytest.approx(0.25)
+    assert third.samples == 3
+    assert SpeedBook(path).rates("m") == third
+    assert third.first_token_seconds(100, 10) == pytest.approx(0.25 + 100 * second.image_seconds_per_token + 0.1)  # type: ignore[operator]

@@ -7,7 +7,8 @@ model set-up (files, threads, GPU layers) with an exponential average:
 
 * seconds per image token (the vision encoder plus the text model reading the image's embeddings);
 * seconds per prompt (text) token;
-* a fixed per-request cost (rendering, tokenizing, sampling the first token).
+* a fixed per-request cost (rendering, tokenizing, sampling the first token), measured on requests
+  whose images are already cached.
 
 The figures are written to a small JSON file in the profile (``speed.json`` next to the history),
 so the first estimate after a restart is already measured. A damaged file is ignored (and
@@ -81,9 +82,10 @@ class SpeedRates:
                 result, prompt_seconds_per_token=_average(result.prompt_seconds_per_token, text_seconds / text_tokens)
             )
         ttft = timings.get("ttft_seconds")
-        if ttft is not None:
-            # what the per-token figures do not explain is the request's fixed cost
-            explained = image_seconds + text_tokens * (result.prompt_seconds_per_token or 0.0)
+        if ttft is not None and image_tokens == 0:
+            # what the text rate does not explain is the fixed cost of a request whose images are cached (the
+            # estimate that matters most: Send after a pre-encode); a new image's preparation counts as image cost
+            explained = text_tokens * (result.prompt_seconds_per_token or 0.0)
             result = replace(result, overhead_seconds=_average(result.overhead_seconds, max(0.0, ttft - explained)))
         if result is self:
             return self
