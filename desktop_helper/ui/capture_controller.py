@@ -46,6 +46,10 @@ log = logging.getLogger(__name__)
 
 #: time for the window system to repaint after we hide our own windows, before grabbing
 HIDE_SETTLE_MS = 120
+#: Qt's own top-level widget of the tray icon on X11 (embedded in the panel): hidden, the panel lets
+#: go of it and showing it again does not bring it back, so it is never hidden (it is not on our
+#: windows anyway, it sits in the panel)
+_TRAY_ICON_WIDGET = "QSystemTrayIconSys"
 
 
 class CaptureController(QObject):
@@ -244,8 +248,12 @@ class CaptureController(QObject):
             set_monitors(monitors)
 
     def _hide_own_windows(self) -> None:
-        """Hide our visible windows so they are not in the capture (restored after the grab)."""
-        self._hidden = [w for w in QApplication.topLevelWidgets() if w.isVisible() and w.objectName() != "region_selector"]
+        """Hide our visible windows so they are not in the capture (restored after the grab); the tray icon stays."""
+        self._hidden = [
+            w
+            for w in QApplication.topLevelWidgets()
+            if w.isVisible() and w.objectName() != "region_selector" and w.metaObject().className() != _TRAY_ICON_WIDGET
+        ]
         for widget in self._hidden:
             widget.hide()
 
