@@ -214,7 +214,6 @@ def test_page_fits_in_the_settings_dialog(qtbot: QtBot, settings: Settings, stor
     page.shutdown()
 
 
-
 def test_every_field_has_an_accessible_name(page: ProvidersPage) -> None:
     """A screen reader names each field of the form by its label, not just "edit" or "spin box"."""
     from tests.test_settings_dialog import spoken_labels

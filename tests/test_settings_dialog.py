@@ -145,7 +145,6 @@ def test_a_pending_edit_is_kept_and_cancel_drops_it(qtbot: QtBot, tmp_path: Path
     dialog.reject()
 
 
-
 def spoken_labels(widget: QWidget) -> set[str]:
     """What a screen reader can announce as ``widget``'s label: its accessible name and the labels linked to it
     (Qt's accessibility interface, which AT-SPI publishes; on Linux a combo box's name is its current text,
