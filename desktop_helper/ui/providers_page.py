@@ -211,9 +211,9 @@ class ProvidersPage(QWidget):
         form.addRow("Read timeout", self.timeout_spin)
         form.addRow(self.test_button, self.test_result)
         for row, field in ((model_row, self.model_combo), (key_row, self.key_edit), (image_row, self.image_side_spin)):
-            label = form.labelForField(row)
-            if isinstance(label, QLabel):
-                label.setBuddy(field)  # a row of several widgets: its label names the first field
+            caption = form.labelForField(row)
+            if isinstance(caption, QLabel):
+                caption.setBuddy(field)  # a row of several widgets: its label names the first field
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
