@@ -285,6 +285,20 @@ def test_a_temporary_hotkey_is_heard_only_while_it_is_held(x_server: XServer) ->
         service.stop()
 
 
+@pytest.mark.gui
+def test_hotkeys_on_named_keys_fire(x_server: XServer) -> None:
+    """F-keys, Space, Escape: pynput's canonical() turns them into bare key codes, so they were never matched."""
+    service = PynputHotkeys(conflicts=None)
+    received = Received()
+    assert service.start({"find": "<ctrl>+<f5>", "agent": "<ctrl>+<alt>+<space>", "record": "<f9>"}, received) == []
+    try:
+        x_server.xdotool("key", "ctrl+F5", "ctrl+alt+space", "F9")
+        assert received.wait(3)
+        assert received.actions == ["find", "agent", "record"]
+    finally:
+        service.stop()
+
+
 def test_a_temporary_binding_never_shadows_a_configured_hotkey() -> None:
     configured = parse_hotkey("<ctrl>+<alt>+<shift>+a")
     matcher = HotkeyMatcher({"capture_region": configured})
