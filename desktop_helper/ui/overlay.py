@@ -606,10 +606,11 @@ class OverlayController(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # The overlay never has focus, so Esc reaches it here only through our other windows;
-        # elsewhere on the desktop it comes as a temporary global hotkey (use_hotkeys).
+        # elsewhere on the desktop it comes as a temporary global hotkey (use_hotkeys). A window that
+        # binds Esc as a shortcut (the chat) never gets the key press: watch the override that precedes it.
         if (
             self._shapes
-            and event.type() == QEvent.Type.KeyPress
+            and event.type() in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride)
             and isinstance(event, QKeyEvent)
             and event.key() == Qt.Key.Key_Escape
         ):
