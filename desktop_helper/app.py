@@ -192,6 +192,8 @@ class Application:
 
         self.overlay = OverlayController(fade_seconds=float(self.settings.get("overlay.fade_seconds")))
         self._service("overlay", self.overlay.shutdown)
+        self.overlay.use_hotkeys(self.capture.hotkeys)  # Escape dismisses shapes anywhere on the desktop
+        self.capture.overlay = self.overlay  # captures take it off the screen (and it knows)
         self.find = FindController(
             self.overlay,
             lambda: self.backends.backend,

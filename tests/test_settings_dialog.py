@@ -4,7 +4,7 @@ from pathlib import Path
 from typing import TypeVar
 
 import pytest
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QSpinBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop_helper.settings.schema import SCHEMA, SECTIONS
@@ -143,6 +143,33 @@ def test_a_pending_edit_is_kept_and_cancel_drops_it(qtbot: QtBot, tmp_path: Path
     dialog.show()
     assert fps.value() == 30  # Cancel dropped the pending edit
     dialog.reject()
+
+
+def spoken_labels(widget: QWidget) -> set[str]:
+    """What a screen reader can announce as ``widget``'s label: its accessible name and the labels linked to it
+    (Qt's accessibility interface, which AT-SPI publishes; on Linux a combo box's name is its current text,
+    and the linked label names it)."""
+    from PySide6.QtGui import QAccessible
+
+    interface = QAccessible.queryAccessibleInterface(widget)
+    assert interface is not None
+    linked = {other.text(QAccessible.Text.Name) for other, _ in interface.relations(QAccessible.RelationFlag.Label)}
+    return {interface.text(QAccessible.Text.Name), *(text.rstrip("*") for text in linked)}
+
+
+def test_every_setting_field_is_named_by_its_label(qtbot: QtBot, tmp_path: Path) -> None:
+    """A screen reader says the setting's label, not just "check box"; the label is linked to its field."""
+    from desktop_helper.ui.schema_i18n import tr
+
+    dialog, _ = make_dialog(qtbot, tmp_path / "s.json")
+    for setting in SCHEMA:
+        if not setting.visible:
+            continue
+        editor = child(dialog, QWidget, setting.key)
+        assert editor.accessibleName() == tr(setting.label), setting.key
+        assert tr(setting.label) in spoken_labels(editor), setting.key
+        linked = [label for label in dialog.findChildren(QLabel) if label.buddy() is editor]
+        assert [label.text().rstrip("*") for label in linked] == [tr(setting.label)], setting.key
 
 
 def test_a_value_stored_in_its_normal_form_is_not_applied_again(qtbot: QtBot, tmp_path: Path) -> None:

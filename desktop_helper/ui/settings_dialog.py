@@ -75,6 +75,7 @@ def editor_for(setting: Setting, value: Any, parent: QWidget) -> QWidget:
         line = QLineEdit(str(value), parent)
         widget = line
     widget.setObjectName(setting.key)
+    widget.setAccessibleName(schema_tr(setting.label))  # what a screen reader says (a bare check box has no text)
     widget.setToolTip(schema_tr(setting.description) + (schema_tr(" (takes effect after a restart)") if setting.restart else ""))
     return widget
 
@@ -171,6 +172,7 @@ class SettingsDialog(QDialog):
             self._loaded[setting.key] = editor_value(setting, editor)
             label = QLabel(schema_tr(setting.label) + ("*" if setting.restart else ""), page)
             label.setToolTip(schema_tr(setting.description))
+            label.setBuddy(editor)
             form.addRow(label, editor)
         self.add_page(title, page)
 
