@@ -4,7 +4,7 @@ from pathlib import Path
 from typing import TypeVar
 
 import pytest
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QSpinBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop_helper.settings.schema import SCHEMA, SECTIONS
@@ -143,3 +143,72 @@ def test_a_pending_edit_is_kept_and_cancel_drops_it(qtbot: QtBot, tmp_path: Path
     dialog.show()
     assert fps.value() == 30  # Cancel dropped the pending edit
     dialog.reject()
+
+
+def spoken_labels(widget: QWidget) -> set[str]:
+    """What a screen reader can announce as ``widget``'s label: its accessible name and the labels linked to it
+    (Qt's accessibility interface, which AT-SPI publishes; on Linux a combo box's name is its current text,
+    and the linked label names it)."""
+    from PySide6.QtGui import QAccessible
+
+    interface = QAccessible.queryAccessibleInterface(widget)
+    assert interface is not None
+    linked = {other.text(QAccessible.Text.Name) for other, _ in interface.relations(QAccessible.RelationFlag.Label)}
+    return {interface.text(QAccessible.Text.Name), *(text.rstrip("*") for text in linked)}
+
+
+def test_every_setting_field_is_named_by_its_label(qtbot: QtBot, tmp_path: Path) -> None:
+    """A screen reader says the setting's label, not just "check box"; the label is linked to its field."""
+    from desktop_helper.ui.schema_i18n import tr
+
+    dialog, _ = make_dialog(qtbot, tmp_path / "s.json")
+    for setting in SCHEMA:
+        if not setting.visible:
+            continue
+        editor = child(dialog, QWidget, setting.key)
+        assert editor.accessibleName() == tr(setting.label), setting.key
+        assert tr(setting.label) in spoken_labels(editor), setting.key
+        linked = [label for label in dialog.findChildren(QLabel) if label.buddy() is editor]
+        assert [label.text().rstrip("*") for label in linked] == [tr(setting.label)], setting.key
+
+
+def test_a_value_stored_in_its_normal_form_is_not_applied_again(qtbot: QtBot, tmp_path: Path) -> None:
+    """A hotkey typed as "Ctrl+Alt+H" is stored as "<ctrl>+<alt>+h". Each later Apply or OK (say,
+    after changing the language) must not store it again: every store restarted the global hotkey
+    listener (blocking the GUI about half a second) and repeated its warnings."""
+    dialog, settings = make_dialog(qtbot, tmp_path / "s.json")
+    dialog.show()
+    changes: list[tuple[str, object]] = []
+    settings.on_change(lambda key, value: changes.append((key, value)))
+    field = child(dialog, QLineEdit, "hotkeys.toggle_chat")
+    field.clear()
+    qtbot.keyClicks(field, "Ctrl+Alt+H")
+    assert dialog.apply()
+    assert changes == [("hotkeys.toggle_chat", "<ctrl>+<alt>+h")]
+    assert dialog.apply()
+    child(dialog, QComboBox, "language.ui").setCurrentIndex(2)
+    dialog.accept()
+    assert changes == [("hotkeys.toggle_chat", "<ctrl>+<alt>+h"), ("language.ui", "zh_CN")]
+
+
+def test_the_same_hotkey_for_two_actions_is_refused_in_the_dialog(qtbot: QtBot, tmp_path: Path) -> None:
+    """Found using the app: Ctrl+Alt+H for both "Show/hide chat" and "Find on screen" was stored,
+    then a tray balloon said only the first works, again at every Apply. Say it where it is typed."""
+    dialog, settings = make_dialog(qtbot, tmp_path / "s.json")
+    dialog.show()
+    chat = child(dialog, QLineEdit, "hotkeys.toggle_chat")
+    chat.clear()
+    qtbot.keyClicks(chat, "Ctrl+Alt+H")
+    find = child(dialog, QLineEdit, "hotkeys.find")
+    find.clear()
+    qtbot.keyClicks(find, "<ctrl>+<alt>+h")
+    dialog.accept()
+    assert dialog.isVisible()
+    assert "Find on screen has the same hotkey as Show/hide chat (<ctrl>+<alt>+h)" in dialog.errors.text()
+    assert settings.get("hotkeys.toggle_chat") == "<ctrl>+<alt>+h"
+    assert settings.get("hotkeys.find") == "<ctrl>+<alt>+<shift>+f"
+    find.clear()
+    qtbot.keyClicks(find, "Ctrl+Alt+J")
+    dialog.accept()
+    assert not dialog.isVisible()
+    assert settings.get("hotkeys.find") == "<ctrl>+<alt>+j"

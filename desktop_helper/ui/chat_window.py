@@ -92,6 +92,8 @@ DETAIL_LEVELS: tuple[tuple[str, int], ...] = (("low", 256), ("medium", 1024), ("
 PRIME_DELAY_MS = 150
 # attachments resized for sending, kept so the pre-encode and the send resize each image once
 SIZED_CACHE = 64
+# settings that change what the backend and model pickers offer
+_BACKEND_SETTINGS = frozenset({"models.backend", "models.active_provider", "models.providers", "models.local_model_path"})
 
 
 @dataclass
@@ -321,6 +323,7 @@ class ChatWindow(QMainWindow):
     agent_requested = Signal(str)
     generation_finished = Signal(int)
     attachments_loaded = Signal()
+    _backend_settings_stored = Signal()
 
     def __init__(
         self,
@@ -387,6 +390,10 @@ class ChatWindow(QMainWindow):
             backends.state_changed.connect(self._backend_state)  # type: ignore[attr-defined]
             backends.ready.connect(self._schedule_prime)  # type: ignore[attr-defined]
             self._backend_state(backends.state)  # type: ignore[attr-defined]
+        if settings is not None:
+            # the backend and model are chosen elsewhere too (welcome window, Settings, providers page): follow them
+            self._backend_settings_stored.connect(self._fill_backends, Qt.ConnectionType.QueuedConnection)
+            settings.on_change(self._setting_stored)  # type: ignore[attr-defined]
         interrupted = self.history.mark_interrupted()
         if interrupted:
             log.info("%d answer(s) were interrupted by the last exit; kept as they were", interrupted)
@@ -600,6 +607,8 @@ class ChatWindow(QMainWindow):
             self._save_stream("cancelled", self.tr("The app was closed while this answer was being written."))
             self._stream = None
         self.tasks.shutdown()
+        if self.settings is not None:
+            self.settings.remove_listener(self._setting_stored)  # type: ignore[attr-defined]
         self.mini.close()
         for viewer in self._viewers:
             viewer.close()
@@ -822,6 +831,10 @@ class ChatWindow(QMainWindow):
         log.info("reading the image ahead failed: %s", error)
         if self._stream is None:
             self.status.setText(self.tr("The image could not be read ahead: {0}").format(error))
+
+    def _setting_stored(self, key: str, _value: object) -> None:
+        if key in _BACKEND_SETTINGS:
+            self._backend_settings_stored.emit()  # queued: settings may be stored from any thread
 
     def _fill_backends(self) -> None:
         self.backend_box.clear()
