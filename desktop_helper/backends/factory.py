@@ -34,6 +34,8 @@ SCRIPTED_ENV = "DESKTOP_HELPER_SCRIPTED_BACKEND"
 LOCAL = "local_gguf"
 API = "openai_compat"
 SCRIPTED = "scripted"
+#: the local model's measured speeds, in the profile's data folder (see backends/speed.py)
+SPEED_FILE = "speed.json"
 
 
 @dataclass(frozen=True)
@@ -190,6 +192,8 @@ def local_from_settings(
         image_token_budget: overrides ``models.image_token_budget``.
     """
     from desktop_helper.backends.local_gguf import LocalGGUFBackend
+    from desktop_helper.backends.speed import SpeedBook
+    from desktop_helper.settings.paths import app_paths
 
     return LocalGGUFBackend(
         model,
@@ -199,4 +203,5 @@ def local_from_settings(
         gpu_layers=int(settings.get("models.gpu_layers")),
         flash_attention=bool(settings.get("models.flash_attention")),
         image_token_budget=int(settings.get("models.image_token_budget")) if image_token_budget is None else image_token_budget,
+        speed_book=SpeedBook(app_paths().data / SPEED_FILE),
     )

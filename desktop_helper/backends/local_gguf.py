@@ -51,13 +51,15 @@ from desktop_helper.backends.base import (
     Done,
     Event,
     OptionSpec,
+    PrimeState,
     Progress,
     TextDelta,
     ThinkingDelta,
     ToolCallEvent,
     Usage,
 )
-from desktop_helper.backends.glm_template import ChatTemplate
+from desktop_helper.backends.glm_template import ChatTemplate, RenderedPrompt
+from desktop_helper.backends.speed import TEMPLATE_TOKENS, SpeedBook, SpeedRates
 from desktop_helper.core.errors import BackendError, CancelledError, MediaError, UserError
 from desktop_helper.core.types import FinishReason, ImagePart, Message, Part, ToolCall, VideoPart
 from desktop_helper.media.images import fit_to_token_budget
@@ -75,6 +77,8 @@ BUDGET_CPU = 1024
 BUDGET_GPU = 4096
 #: the largest cap we ever hand to mtmd ("uncapped")
 BUDGET_MAX = 16384
+#: what mtmd writes right after an image's embeddings in GLM's prompt: part of a pre-encoded prefix
+IMAGE_END_TOKENS = ("<|end_of_image|>", "<|end_of_video|>")
 DEFAULT_MAX_TOKENS = 4096
 N_UBATCH = 512
 N_BATCH = 2048
@@ -150,8 +154,10 @@ class _RunStats:
     reused_cells: int = 0
     image_tokens: int = 0
     evaluated_cells: int = 0
+    evaluated_image_cells: int = 0
     prompt_seconds: float = 0.0
     image_seconds: float = 0.0
+    prepare_seconds: float = 0.0
     timings: dict[str, float] = field(default_factory=dict)
 
 
@@ -171,9 +177,11 @@ class LocalGGUFBackend(Backend):
         image_token_budget: cap per image (0: from the hardware; None: uncapped).
         max_tokens: default cap on answer length.
         seed: sampling seed (-1: random).
+        speed_book: where measured speeds are kept (for the chat's time-to-first-answer estimate).
     """
 
     name = "local_gguf"
+    can_prime = True
     capabilities = Capability.IMAGES | Capability.VIDEO | Capability.TOOLS | Capability.THINKING | Capability.GROUNDING
     options = (
         OptionSpec("model_path", str, "", "Text model GGUF file."),
@@ -199,6 +207,7 @@ class LocalGGUFBackend(Backend):
         image_token_budget: int | None = 0,
         max_tokens: int = DEFAULT_MAX_TOKENS,
         seed: int = -1,
+        speed_book: SpeedBook | None = None,
     ) -> None:
         self.model_path = Path(model_path)
         self.mmproj_path = Path(mmproj_path) if mmproj_path else None
@@ -236,6 +245,10 @@ class LocalGGUFBackend(Backend):
         self.last_prompt = ""
         #: the images of the last request as sent (resized to the budget; geometry carries the sent size)
         self.last_sent_images: tuple[ImagePart, ...] = ()
+        self.speed_book = speed_book
+        #: images run through the vision encoder since loading (a pre-encode joined by Send counts once)
+        self.images_encoded = 0
+        self._priming = False
 
     @classmethod
     def from_options(cls, values: dict[str, Any]) -> LocalGGUFBackend:
@@ -516,7 +529,8 @@ class LocalGGUFBackend(Backend):
 
     def _generate(self, request: ChatRequest, cancel: CancelToken) -> Iterator[Event]:
         if not self._gen_lock.acquire(blocking=False):
-            yield Progress("Waiting for the previous answer to finish")
+            # a running pre-encode is this request's own prefix: waiting for it continues that work
+            yield Progress("Finishing reading the image" if self._priming else "Waiting for the previous answer to finish")
             self._gen_lock.acquire()
         self._gen_owner = threading.get_ident()
         try:
@@ -541,22 +555,15 @@ class LocalGGUFBackend(Backend):
         import llama_cpp
         import llama_cpp.mtmd_cpp as mtmd
 
-        assert self._template is not None
         started = time.monotonic()
         stats = _RunStats()
-        budget = self._budget if request.image_token_budget is None else max(1, min(request.image_token_budget, self._budget))
-        self._pixels = {}
-        try:
-            messages = [self._with_budget(m, budget) for m in request.messages]
-        except MediaError as exc:
-            raise BackendError(exc.message, exc.fix) from exc
-        marker = mtmd.mtmd_default_marker().decode("utf-8")
-        rendered = self._template.render(messages, media_marker=marker, thinking=request.thinking, tools=request.tools)
+        rendered = self._render(request)
         self.last_prompt = rendered.text
         self.last_sent_images = rendered.images
         if rendered.images:
             yield Progress(f"Reading {len(rendered.images)} image{'s' if len(rendered.images) > 1 else ''}")
         chunks = self._tokenize_prompt(rendered.text, rendered.images)
+        stats.prepare_seconds = time.monotonic() - started
         try:
             units, sources = self._units_of(chunks)
             stats.prompt_cells = sum(u.n_cells for u in units)
@@ -624,12 +631,14 @@ class LocalGGUFBackend(Backend):
             reason = FinishReason.TOOL_CALLS
         generation_seconds = time.monotonic() - generation_started
         ttft = (first_token_at - started) if first_token_at is not None else None
+        timings = self._timings(stats, started, ttft, produced, generation_seconds)
+        self._record_speed(timings)
         yield Usage(
             prompt_tokens=stats.prompt_cells,
             completion_tokens=produced,
             image_tokens=stats.image_tokens,
             cached_tokens=stats.reused_cells,
-            timings=self._timings(stats, started, ttft, produced, generation_seconds),
+            timings=timings,
         )
         yield Done(reason)
 
@@ -637,8 +646,10 @@ class LocalGGUFBackend(Backend):
         timings = {
             "prompt_seconds": round(stats.prompt_seconds, 4),
             "image_seconds": round(stats.image_seconds, 4),
+            "prepare_seconds": round(stats.prepare_seconds, 4),
             "total_seconds": round(time.monotonic() - started, 4),
             "evaluated_prompt_tokens": float(stats.evaluated_cells),
+            "evaluated_image_tokens": float(stats.evaluated_image_cells),
         }
         if ttft is not None:
             timings["ttft_seconds"] = round(ttft, 4)
@@ -663,6 +674,20 @@ class LocalGGUFBackend(Backend):
                     yield TextDelta(chunk.text)
 
     # ------------------------------------------------------------------ prompt handling
+
+    def _render(self, request: ChatRequest) -> RenderedPrompt:
+        """The request's prompt as the model reads it: images fitted to the budget (pixels kept in ``_pixels``)."""
+        import llama_cpp.mtmd_cpp as mtmd
+
+        assert self._template is not None
+        budget = self._budget if request.image_token_budget is None else max(1, min(request.image_token_budget, self._budget))
+        self._pixels = {}
+        try:
+            messages = [self._with_budget(m, budget) for m in request.messages]
+        except MediaError as exc:
+            raise BackendError(exc.message, exc.fix) from exc
+        marker = mtmd.mtmd_default_marker().decode("utf-8")
+        return self._template.render(messages, media_marker=marker, thinking=request.thinking, tools=request.tools)
 
     def _with_budget(self, message: Message, budget: int) -> Message:
         if not any(isinstance(p, (ImagePart, VideoPart)) for p in message.parts):
@@ -819,6 +844,8 @@ class LocalGGUFBackend(Backend):
                     )
                 n_past = int(new_n_past.value)
                 stats.evaluated_cells += units[index].n_cells
+                stats.evaluated_image_cells += units[index].n_cells
+                self.images_encoded += 1
                 self._units.append(units[index])
                 index += 1
                 continue
@@ -894,6 +921,132 @@ class LocalGGUFBackend(Backend):
         tokens = (llama_cpp.llama_token * capacity)()
         count = llama_cpp.llama_tokenize(self._vocab, data, len(data), tokens, capacity, False, True)
         return [int(tokens[i]) for i in range(max(0, count))]
+
+    # ------------------------------------------------------------------ pre-encoding (issue 20)
+
+    def prime(self, request: ChatRequest, cancel: CancelToken | None = None) -> Iterator[PrimeState]:
+        """Evaluate the prompt up to the end of its last image into the KV cache (see :meth:`Backend.prime`).
+
+        Yields a :class:`PrimeState` before each image or large text batch and a finished one at
+        the end. What was evaluated before a cancel stays cached, so a replacing pre-encode (or
+        the send) starts from there. Nothing is yielded when the request has no image.
+        """
+        if self._closed:
+            raise BackendError("The local model was closed.", "Restart the model from Settings > Models.")
+        return self._prime(request, cancel or CancelToken())
+
+    def speed_rates(self) -> SpeedRates | None:
+        return self.speed_book.rates(self._speed_key()) if self.speed_book is not None else None
+
+    def question_tokens(self, text: str) -> int | None:
+        if self._vocab is None:
+            return None
+        # the question follows the image on a new line; the template closes the turn after it
+        return len(self._tokenize("\n" + text)) + TEMPLATE_TOKENS if text else TEMPLATE_TOKENS
+
+    def _prime(self, request: ChatRequest, cancel: CancelToken) -> Iterator[PrimeState]:
+        # a replaced pre-encode must not queue behind the work it was replaced by: give up once cancelled
+        while not self._gen_lock.acquire(timeout=0.1):
+            if cancel.cancelled:
+                return
+        self._gen_owner = threading.get_ident()
+        self._priming = True
+        try:
+            if self._closed or cancel.cancelled:
+                return
+            if self._ctx is None:
+                self.load(None, cancel)
+            yield from self._prime_prefix(request, cancel)
+        finally:
+            self._priming = False
+            self._gen_owner = None
+            self._gen_lock.release()
+            if self._free_pending:
+                self._free()
+
+    def _prime_prefix(self, request: ChatRequest, cancel: CancelToken) -> Iterator[PrimeState]:
+        import llama_cpp.mtmd_cpp as mtmd
+
+        started = time.monotonic()
+        try:
+            rendered = self._render(request)
+            if not rendered.images:
+                return
+            chunks = self._tokenize_prompt(rendered.text, rendered.images)
+        finally:
+            self._pixels = {}
+        prepared = time.monotonic() - started
+        try:
+            units, sources = self._units_of(chunks)
+            # the prefix ends with the last image (and the marker closing it): what follows depends on the question
+            cut = 1 + max(i for i, unit in enumerate(units) if unit.key[0] == "image")
+            closing = frozenset(self._special_ids(IMAGE_END_TOKENS))
+            while cut < len(units) and units[cut].key[0] == "text" and units[cut].key[1] in closing:
+                cut += 1
+            units, sources = units[:cut], sources[:cut]
+            image_total = sum(u.n_cells for u in units if u.key[0] == "image")
+            text_total = sum(u.n_cells for u in units) - image_total
+            if image_total + text_total + 1 > self._n_ctx:
+                return  # too long for the context: the send says so, with what to do
+            cached = 0
+            for old, new in zip(self._units, units, strict=False):
+                if old.key != new.key:
+                    break
+                cached += 1
+            if cached < cut:
+                # keep the longest cached prefix (and the conversation after it, if all of it is cached)
+                keep = self._reuse_prefix(units)
+                yield _prime_state(self._units, units, sources, image_total, text_total)
+                stats = _RunStats(prepare_seconds=prepared)
+                n_past = sum(u.n_pos for u in units[:keep])
+                evaluation_started = time.monotonic()
+                evaluation = self._evaluate(units=units, sources=sources, start=keep, n_past=n_past, cancel=cancel, stats=stats)
+                try:
+                    for _progress in evaluation:
+                        # _evaluate reports before each piece: a cancel seen here skips that piece
+                        if cancel.cancelled:
+                            return
+                        yield _prime_state(self._units, units, sources, image_total, text_total)
+                        if cancel.cancelled:
+                            return
+                finally:
+                    evaluation.close()
+                if cancel.cancelled:
+                    return
+                stats.prompt_seconds = time.monotonic() - evaluation_started
+                timings = self._timings(stats, started, None, 0, 0.0)
+                self._record_speed(timings)
+            else:
+                timings = {}
+            yield PrimeState(image_total, text_total, image_total, text_total, finished=True, timings=timings)
+        finally:
+            mtmd.mtmd_input_chunks_free(chunks)
+
+    def _speed_key(self) -> str:
+        """Measured speeds belong to one set-up: these files, this many threads, this much on the GPU."""
+        mmproj = self.mmproj_path.name if self.mmproj_path is not None else ""
+        threads = _auto_threads() if self.threads <= 0 else self.threads
+        return f"{self.model_path.name}|{mmproj}|threads={threads}|gpu_layers={self.gpu_layers}"
+
+    def _record_speed(self, timings: dict[str, float]) -> None:
+        if self.speed_book is not None:
+            self.speed_book.record(self._speed_key(), timings)
+
+
+def _prime_state(
+    cached: Sequence[_Unit], units: Sequence[_Unit], sources: Sequence[tuple[int, Any]], image_total: int, text_total: int
+) -> PrimeState:
+    """Progress of a pre-encode: ``cached`` is the prefix of ``units`` already in the KV cache."""
+    done = units[: len(cached)]
+    image_done = sum(u.n_cells for u in done if u.key[0] == "image")
+    text_done = sum(u.n_cells for u in done) - image_done
+    current, is_image = 0, False
+    if len(done) < len(units):
+        if sources[len(done)][0] == 1:
+            current, is_image = units[len(done)].n_cells, True
+        else:
+            current = min(N_BATCH, next((i for i in range(len(done), len(units)) if sources[i][0] == 1), len(units)) - len(done))
+    return PrimeState(image_total, text_total, image_done, text_done, current, is_image)
 
 
 def _guarded(events: Iterator[Event]) -> Iterator[Event]:
