@@ -413,7 +413,7 @@ class Application:
 
     def run_argv(self, argv: list[str], output: Output) -> Result:
         """Run a command given as argv (forwarded from the CLI, the tray or a hotkey)."""
-        from desktop_helper.__main__ import build_parser
+        from desktop_helper.cli import build_parser
 
         try:
             args = build_parser().parse_args(argv)

@@ -23,7 +23,6 @@ import argparse
 import contextlib
 import json
 import logging
-import os
 import signal
 import sys
 import threading
@@ -345,33 +344,18 @@ def _run_from_args(
 
 
 def open_backend(args: argparse.Namespace, paths: Any) -> Backend:
-    """The backend the arguments and settings ask for (a test script's when one is set, as in the app)."""
-    from desktop_helper.backends.factory import SCRIPTED_ENV, scripted_from_file
+    """The backend the arguments and settings ask for (a test script's when one is set, as in the app); not loaded yet."""
+    from desktop_helper.backends.factory import Overrides, build_backend, choice_named
+    from desktop_helper.settings.secrets import open_secret_store
     from desktop_helper.settings.store import Settings
-
-    if os.environ.get(SCRIPTED_ENV):
-        return scripted_from_file(Path(os.environ[SCRIPTED_ENV]))
 
     settings = Settings(paths.settings_file)
     for problem in settings.problems:  # a damaged settings file: say so, then answer with what could be read
         print(f"desktop-helper: {problem}", file=sys.stderr, flush=True)
-    name = args.backend or ("local_gguf" if args.model else settings.get("models.backend"))
-    if name in ("local_gguf", "local"):
-        from desktop_helper.backends.factory import local_from_settings
-
-        model = args.model or settings.get("models.local_model_path")
-        mmproj = args.mmproj or settings.get("models.local_mmproj_path")
-        if not model:
-            raise UserError(
-                "No local model is set.", "Pass --model FILE.gguf --mmproj MMPROJ.gguf, or choose a model in the app."
-            )
-        return local_from_settings(settings, model, mmproj, args.image_budget)
-    from desktop_helper.backends.openai_compat import OpenAICompatBackend
-    from desktop_helper.settings.secrets import open_secret_store
-
-    secrets, _problem = open_secret_store()
-    backend_name = None if name == "openai_compat" else name
-    return OpenAICompatBackend.from_settings(settings, secrets, backend_name, args.base_url, args.api_model)
+    choice = choice_named(settings, args.backend or ("local_gguf" if args.model else None))
+    overrides = Overrides(args.model, args.mmproj, args.image_budget, args.base_url, args.api_model)
+    secrets = open_secret_store()[0] if choice.kind == "openai_compat" else None
+    return build_backend(settings, secrets, choice, overrides=overrides, load=False)
 
 
 def _forward_argv(args: argparse.Namespace) -> list[str]:

@@ -35,7 +35,7 @@ from desktop_helper.backends.openai_compat import (
     image_tokens,
     retry_after_seconds,
 )
-from desktop_helper.backends.providers import from_preset
+from desktop_helper.settings.providers import from_preset
 from desktop_helper.core.geometry import CaptureGeometry, Monitor, Rect
 from desktop_helper.core.types import FinishReason, ImagePart, Message, TextPart, ToolCall, ToolSpec, VideoPart
 from tests.fixtures.servers import FakeOpenAIServer, Reply, chunk, text_reply

@@ -1,7 +1,7 @@
 """GLM-4.6V through any OpenAI-compatible server: Z.ai, vLLM, SGLang, Ollama, LM Studio, llama.cpp.
 
 The backend speaks the chat-completions API with the ``openai`` SDK and adapts to each server through
-its :class:`~desktop_helper.backends.providers.ProviderConfig`:
+its :class:`~desktop_helper.settings.providers.ProviderConfig`:
 
 * the thinking switch in the server's own form, and reasoning read from ``reasoning_content``,
   ``reasoning`` or inline ``<think>`` ... ``</think>`` text;
@@ -60,17 +60,15 @@ from desktop_helper.backends.base import (
     ToolCallEvent,
     Usage,
 )
-from desktop_helper.backends.providers import ProviderConfig, SamplingDialect, ThinkingStyle
 from desktop_helper.core.errors import BackendError, MediaError
 from desktop_helper.core.types import FinishReason, ImagePart, Message, TextPart, ToolCall, ToolSpec, VideoPart
 from desktop_helper.parsers.thinking import BOX_OPEN
 from desktop_helper.parsers.tool_calls import coerce_arguments, new_call_id, parse_tool_calls
+from desktop_helper.settings.providers import ProviderConfig, SamplingDialect, ThinkingStyle
 
 if TYPE_CHECKING:
     import openai
 
-    from desktop_helper.settings.secrets import SecretStore
-    from desktop_helper.settings.store import Settings
 
 log = logging.getLogger(__name__)
 
@@ -139,23 +137,6 @@ class OpenAICompatBackend(Backend):
         return (
             f"OpenAICompatBackend(provider={self.config.name!r}, base_url={self.config.base_url!r}, model={self.config.model!r})"
         )
-
-    @classmethod
-    def from_settings(
-        cls,
-        settings: Settings,
-        secrets: SecretStore | None,
-        backend: str | None = None,
-        base_url: str | None = None,
-        model: str | None = None,
-    ) -> OpenAICompatBackend:
-        """The backend for the active provider (or ``backend``), with overrides, and its key."""
-        from desktop_helper.backends.providers import open_backend, resolve_provider
-
-        config = resolve_provider(
-            settings.get("models.providers"), settings.get("models.active_provider"), backend, base_url, model
-        )
-        return open_backend(config, secrets)
 
     # ----- the client
     def client(self) -> openai.OpenAI:

@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_helper.backends.base import CancelToken
-from desktop_helper.backends.providers import (
+from desktop_helper.settings.providers import (
     MB,
     PRESETS,
     ProviderConfig,
