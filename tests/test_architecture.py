@@ -58,3 +58,28 @@ def test_core_can_be_imported_without_qt() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_only_platform_system_checks_the_operating_system() -> None:
+    """``sys.platform``, ``os.name`` and ``platform.system()`` are compared only in platform/system.py."""
+    package = Path(__file__).resolve().parent.parent / "desktop_helper"
+
+    def names_the_os(node: ast.AST) -> bool:
+        text = ast.unparse(node)
+        return text in ("sys.platform", "os.name", "platform.system()")
+
+    offenders = []
+    for path in package.rglob("*.py"):
+        if path == package / "platform" / "system.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            compared = isinstance(node, ast.Compare) and any(names_the_os(n) for n in [node.left, *node.comparators])
+            tested = (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr in ("startswith", "endswith")
+                and names_the_os(node.func.value)
+            )
+            if compared or tested:
+                offenders.append(f"{path.relative_to(package)}:{getattr(node, 'lineno', 0)}")
+    assert offenders == []

@@ -35,9 +35,9 @@ from desktop_helper.backends.openai_compat import (
     image_tokens,
     retry_after_seconds,
 )
-from desktop_helper.settings.providers import from_preset
 from desktop_helper.core.geometry import CaptureGeometry, Monitor, Rect
 from desktop_helper.core.types import FinishReason, ImagePart, Message, TextPart, ToolCall, ToolSpec, VideoPart
+from desktop_helper.settings.providers import from_preset
 from tests.fixtures.servers import FakeOpenAIServer, Reply, chunk, text_reply
 
 KEY = "sk-test-SECRET-0123456789"

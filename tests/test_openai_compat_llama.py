@@ -19,9 +19,9 @@ import pytest
 
 from desktop_helper.backends.base import CancelToken, ChatRequest, Done, TextDelta, Usage, collect
 from desktop_helper.backends.openai_compat import OpenAICompatBackend, check_connection, tiny_test_image
-from desktop_helper.settings.providers import from_preset
 from desktop_helper.core.errors import BackendError
 from desktop_helper.core.types import FinishReason, Message, TextPart
+from desktop_helper.settings.providers import from_preset
 from tests.fixtures.servers import LlamaServer, start_llama_server, stop_llama_server
 
 pytestmark = [pytest.mark.model, pytest.mark.slow]

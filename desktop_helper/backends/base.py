@@ -103,6 +103,10 @@ class Done:
 
 Event = TextDelta | ThinkingDelta | ToolCallEvent | Progress | Usage | Done
 
+#: ``(fraction, text)`` reports while a backend loads, called on the loading thread (the
+#: :class:`Progress` event is the streamed form of the same report)
+ProgressCallback = Callable[[float, str], None]
+
 
 class CancelToken:
     """Cooperative cancel flag shared between the UI and a worker."""

@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from desktop_helper.backends.base import Backend, CancelToken
+from desktop_helper.backends.base import Backend, CancelToken, ProgressCallback
 from desktop_helper.backends.scripted import ScriptedBackend
 from desktop_helper.core.errors import BackendError
 from desktop_helper.settings.providers import api_key_for, load_providers, resolve_provider
@@ -30,9 +30,6 @@ from desktop_helper.settings.store import Settings
 if TYPE_CHECKING:
     from desktop_helper.backends.local_gguf import LocalGGUFBackend
     from desktop_helper.backends.openai_compat import OpenAICompatBackend
-
-#: ``(fraction, text)`` reports while a backend loads (called on the loading thread)
-Progress = Callable[[float, str], None]
 
 SCRIPTED_ENV = "DESKTOP_HELPER_SCRIPTED_BACKEND"
 LOCAL = "local_gguf"
@@ -178,7 +175,7 @@ def build_backend(
     *,
     overrides: Overrides | None = None,
     load: bool = True,
-    progress: Progress | None = None,
+    progress: ProgressCallback | None = None,
     cancel: CancelToken | None = None,
 ) -> Backend:
     """Build the backend for ``choice`` (default: the active one). Blocking for a local model.
@@ -228,7 +225,7 @@ def build_api(
 
 def build_local(
     settings: Settings,
-    progress: Progress | None = None,
+    progress: ProgressCallback | None = None,
     cancel: CancelToken | None = None,
     *,
     overrides: Overrides | None = None,

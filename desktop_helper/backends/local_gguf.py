@@ -34,7 +34,7 @@ import re
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Callable, Generator, Iterator, Sequence
+from collections.abc import Generator, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -52,6 +52,7 @@ from desktop_helper.backends.base import (
     Event,
     OptionSpec,
     Progress,
+    ProgressCallback,
     TextDelta,
     ThinkingDelta,
     ToolCallEvent,
@@ -78,8 +79,6 @@ BUDGET_MAX = 16384
 DEFAULT_MAX_TOKENS = 4096
 N_UBATCH = 512
 N_BATCH = 2048
-
-ProgressCallback = Callable[[float, str], None]
 
 
 def default_image_token_budget(gpu_offload: bool) -> int:

@@ -21,6 +21,7 @@ from desktop_helper.backends.base import (
     Usage,
 )
 from desktop_helper.core.types import FinishReason
+from desktop_helper.parsers.thinking import split_thinking
 
 Responder = Callable[[ChatRequest], str]
 
@@ -72,12 +73,3 @@ class ScriptedBackend(Backend):
         yield Usage(prompt_tokens=sum(len(m.text_content) for m in request.messages) // 4, completion_tokens=produced)
         yield Done(FinishReason.STOP)
 
-
-def split_thinking(raw: str) -> tuple[str, str]:
-    """Split raw GLM output into (thinking, answer) on the first ``<think>``/``</think>`` pair."""
-    start = raw.find("<think>")
-    end = raw.find("</think>")
-    if end == -1:
-        return "", raw
-    thinking_start = start + len("<think>") if 0 <= start < end else 0
-    return raw[thinking_start:end].strip(), raw[end + len("</think>") :].lstrip()

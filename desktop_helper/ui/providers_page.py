@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_helper.backends.base import CancelToken
+from desktop_helper.core.errors import UserError
 from desktop_helper.settings.providers import (
     MB,
     PRESETS,
@@ -47,7 +48,6 @@ from desktop_helper.settings.providers import (
     load_providers,
     unique_name,
 )
-from desktop_helper.core.errors import UserError
 from desktop_helper.settings.secrets import SecretStore
 from desktop_helper.settings.store import Settings
 from desktop_helper.ui.workers import TaskRunner
