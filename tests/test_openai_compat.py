@@ -31,12 +31,11 @@ from desktop_helper.backends.openai_compat import (
     InlineSplitter,
     OpenAICompatBackend,
     check_connection,
-    fit_image,
-    image_tokens,
     retry_after_seconds,
 )
 from desktop_helper.core.geometry import CaptureGeometry, Monitor, Rect
 from desktop_helper.core.types import FinishReason, ImagePart, Message, TextPart, ToolCall, ToolSpec, VideoPart
+from desktop_helper.media.images import fit_image, fit_to_token_budget, image_tokens
 from desktop_helper.settings.providers import from_preset
 from tests.fixtures.servers import FakeOpenAIServer, Reply, chunk, text_reply
 
@@ -356,7 +355,7 @@ def test_image_over_side_limit_is_downscaled(fake_openai: FakeOpenAIServer, make
 def test_image_over_byte_limit_is_shrunk_below_it() -> None:
     image = capture(800, 600, noisy=True)
     assert len(image.data) > 1_000_000
-    fitted = fit_image(image, max_bytes=300_000, max_side=6000)
+    fitted = fit_image(image, None, align=False, max_bytes=300_000, max_side=6000).part
     assert len(base64.b64encode(fitted.data)) <= 300_000
     with Image.open(io.BytesIO(fitted.data)) as decoded:
         assert decoded.size == (fitted.width, fitted.height)
@@ -368,9 +367,21 @@ def test_image_over_byte_limit_is_shrunk_below_it() -> None:
 def test_token_budget_downscales() -> None:
     image = capture(1920, 1080)
     assert image_tokens(1920, 1080) > 2000
-    fitted = fit_image(image, max_bytes=10**9, max_side=10_000, token_budget=500)
-    assert image_tokens(fitted.width, fitted.height) <= 520
+    fitted = fit_image(image, 500, align=False, max_bytes=10**9, max_side=10_000).part
+    assert image_tokens(fitted.width, fitted.height) <= 500
     assert fitted.width < 1920
+
+
+def test_over_budget_image_is_sent_at_the_size_the_local_model_gets(
+    fake_openai: FakeOpenAIServer, make_backend: BackendFactory
+) -> None:
+    """One fit for every backend: GLM's grid size for the budget, so boxes map back the same way."""
+    fake_openai.script(text_reply("ok"))
+    request = ChatRequest(messages=(Message("user", (capture(1920, 1080),)),), image_token_budget=500)
+    collect(make_backend("vllm").stream(request))
+    part = fake_openai.chat_requests[0].body["messages"][0]["content"][0]
+    with Image.open(io.BytesIO(decode_data_uri(part["image_url"]["url"])[1])) as received:
+        assert received.size == fit_to_token_budget(1920, 1080, 500) == (812, 448)
 
 
 def test_video_as_video_url_or_frames(fake_openai: FakeOpenAIServer, make_backend: BackendFactory, tmp_path: Path) -> None:

@@ -27,7 +27,6 @@ from __future__ import annotations
 import codecs
 import ctypes
 import hashlib
-import io
 import logging
 import os
 import re
@@ -61,7 +60,7 @@ from desktop_helper.backends.base import (
 from desktop_helper.backends.glm_template import ChatTemplate
 from desktop_helper.core.errors import BackendError, CancelledError, MediaError, UserError
 from desktop_helper.core.types import FinishReason, ImagePart, Message, Part, ToolCall, VideoPart
-from desktop_helper.media.images import fit_to_token_budget
+from desktop_helper.media.images import fit_image
 from desktop_helper.models.memory import MemoryEstimate, available_ram, estimate_for_pair
 from desktop_helper.models.pair import ModelPair, check_pair
 from desktop_helper.parsers.thinking import Channel, ThinkingSplitter
@@ -689,7 +688,8 @@ class LocalGGUFBackend(Backend):
         if cached is not None:
             self._image_cache.move_to_end(key)
         else:
-            cached = _prepare_pixels(part, budget, f"{digest[:32]}-{budget}")
+            fitted = fit_image(part, budget, keep_pixels=True, png_level=1)  # the record only has to be fast
+            cached = (fitted.part, fitted.rgb or b"", f"{digest[:32]}-{budget}")
             self._image_cache[key] = cached
             while len(self._image_cache) > 16:
                 self._image_cache.popitem(last=False)
@@ -915,33 +915,6 @@ def _guarded(events: Iterator[Event]) -> Iterator[Event]:
         yield Done(FinishReason.ERROR, str(exc))
     except CancelledError:
         yield Done(FinishReason.CANCELLED)
-
-
-def _prepare_pixels(part: ImagePart, budget: int, identity: str) -> tuple[ImagePart, bytes, str]:
-    """Decode, fit to the budget; return (record of the sent image, RGB pixels, id)."""
-    from PIL import Image, UnidentifiedImageError
-
-    try:
-        with Image.open(io.BytesIO(part.data)) as opened:
-            opened.load()
-            image = opened.convert("RGB") if opened.mode != "RGB" else opened.copy()
-    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError) as exc:
-        label = f" {part.name}" if part.name else ""
-        raise MediaError(f"The image{label} cannot be decoded: {exc}.", "Use a PNG, JPEG or WebP image.") from exc
-    original = image.size
-    size = fit_to_token_budget(original[0], original[1], budget)
-    if size != original:
-        # bicubic like GLM's processor and llama.cpp's glm4v preprocessing
-        image = image.resize(size, Image.Resampling.BICUBIC)
-    geometry = part.geometry.with_sent_size(*size) if part.geometry is not None else None
-    if size == original and part.mime in ("image/png", "image/jpeg"):
-        record = replace(part, width=size[0], height=size[1], geometry=geometry)
-    else:
-        buffer = io.BytesIO()
-        # only a record of what was sent: fast compression is enough
-        image.save(buffer, format="PNG", compress_level=1)
-        record = ImagePart(buffer.getvalue(), "image/png", size[0], size[1], geometry=geometry, name=part.name)
-    return record, image.tobytes(), identity
 
 
 _backend_state = {"initialised": False}

@@ -36,7 +36,7 @@ import ssl
 import threading
 import time
 from collections.abc import Callable, Generator, Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -62,6 +62,7 @@ from desktop_helper.backends.base import (
 )
 from desktop_helper.core.errors import BackendError, MediaError
 from desktop_helper.core.types import FinishReason, ImagePart, Message, TextPart, ToolCall, ToolSpec, VideoPart
+from desktop_helper.media.images import fit_image
 from desktop_helper.parsers.thinking import BOX_OPEN
 from desktop_helper.parsers.tool_calls import coerce_arguments, new_call_id, parse_tool_calls
 from desktop_helper.settings.providers import ProviderConfig, SamplingDialect, ThinkingStyle
@@ -72,8 +73,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-#: pixels per image token side: 14 px patches merged 2x2
-PATCH_PX = 28
 #: longest we wait for a server that asks us to (Retry-After); longer is reported, not waited for
 MAX_RETRY_WAIT = 60.0
 #: how often the cancel watcher looks at the token, in seconds
@@ -691,7 +690,7 @@ def build_messages(
                 if part.text:
                     result.append({"type": "text", "text": part.text})
             elif isinstance(part, ImagePart):
-                fitted = fit_image(part, config.max_image_bytes, config.max_image_side, image_token_budget)
+                fitted = _fit(part, config, image_token_budget)
                 sent.append(fitted)
                 result.append({"type": "image_url", "image_url": {"url": data_uri(fitted.data, fitted.mime)}})
             elif isinstance(part, VideoPart):
@@ -750,7 +749,7 @@ def video_parts(
         )
     parts = []
     for frame in video.frames:
-        fitted = fit_image(frame, config.max_image_bytes, config.max_image_side, image_token_budget)
+        fitted = _fit(frame, config, image_token_budget)
         sent.append(fitted)
         parts.append({"type": "image_url", "image_url": {"url": data_uri(fitted.data, fitted.mime)}})
     return parts
@@ -764,77 +763,9 @@ def data_uri(data: bytes, mime: str) -> str:
     return f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
 
 
-def _b64_size(n: int) -> int:
-    return 4 * ((n + 2) // 3)
-
-
-def image_tokens(width: int, height: int) -> int:
-    """GLM's image token count: one per 28x28 px after rounding to multiples of 28."""
-    return max(1, round(width / PATCH_PX)) * max(1, round(height / PATCH_PX))
-
-
-def fit_image(part: ImagePart, max_bytes: int, max_side: int, token_budget: int | None = None) -> ImagePart:
-    """``part`` as it will be sent: unchanged when it fits, else downscaled and re-encoded.
-
-    The limits apply to the base64 text, which is what the server receives. The returned part's
-    geometry records the sent size, so boxes can be mapped back.
-
-    Raises:
-        MediaError: the image cannot be decoded, or cannot be made small enough.
-    """
-    scale = 1.0
-    longest = max(part.width, part.height)
-    if max_side and longest > max_side:
-        scale = max_side / longest
-    if token_budget:
-        tokens = image_tokens(round(part.width * scale), round(part.height * scale))
-        if tokens > token_budget:
-            scale *= math.sqrt(token_budget / tokens)
-    if scale >= 1.0 and _b64_size(len(part.data)) <= max_bytes and part.mime in ("image/png", "image/jpeg", "image/webp"):
-        # the common case: no decode, no re-encode, so a screenshot costs only the base64
-        return _with_sent(part, part.data, part.mime, part.width, part.height)
-
-    from PIL import Image
-
-    try:
-        image = Image.open(io.BytesIO(part.data))
-        image.load()
-    except Exception as exc:  # Pillow raises many kinds of errors for bad data
-        raise MediaError(f"The image {part.name or ''} could not be decoded: {exc}.", "Capture or attach it again.") from exc
-    mime = part.mime if part.mime in ("image/png", "image/jpeg", "image/webp") else "image/png"
-    for _ in range(12):
-        size = (max(1, round(image.width * scale)), max(1, round(image.height * scale)))
-        resized = image if size == image.size else image.resize(size, Image.Resampling.LANCZOS)
-        data = _encode(resized, mime)
-        if _b64_size(len(data)) > max_bytes and mime == "image/png":
-            # screenshots compress badly as PNG at high resolution; JPEG keeps detail at a fraction of the size
-            mime = "image/jpeg"
-            data = _encode(resized, mime)
-        if _b64_size(len(data)) <= max_bytes:
-            log.debug("image downscaled from %dx%d to %dx%d (%d bytes)", part.width, part.height, *size, len(data))
-            return _with_sent(part, data, mime, size[0], size[1])
-        scale *= max(0.5, math.sqrt(max_bytes / _b64_size(len(data))) * 0.9)
-    raise MediaError("The image could not be made small enough for the provider.", "Capture a smaller region.")
-
-
-def _encode(image: Any, mime: str) -> bytes:
-    buffer = io.BytesIO()
-    if mime == "image/jpeg":
-        if image.mode not in ("RGB", "L"):
-            image = image.convert("RGB")
-        image.save(buffer, "JPEG", quality=90)
-    elif mime == "image/webp":
-        image.save(buffer, "WEBP", quality=90)
-    else:
-        image.save(buffer, "PNG")
-    return buffer.getvalue()
-
-
-def _with_sent(part: ImagePart, data: bytes, mime: str, width: int, height: int) -> ImagePart:
-    geometry = part.geometry.with_sent_size(width, height) if part.geometry is not None else None
-    if data is part.data and geometry == part.geometry:
-        return part
-    return replace(part, data=data, mime=mime, width=width, height=height, geometry=geometry)
+def _fit(part: ImagePart, config: ProviderConfig, image_token_budget: int | None) -> ImagePart:
+    """``part`` as this server gets it: within its size limits and the budget; unchanged when it fits."""
+    return fit_image(part, image_token_budget, align=False, max_side=config.max_image_side, max_bytes=config.max_image_bytes).part
 
 
 def _json(value: Mapping[str, Any]) -> str:
