@@ -28,11 +28,11 @@ from desktop_helper.backends.base import (
     collect,
 )
 from desktop_helper.backends.openai_compat import (
-    InlineSplitter,
     OpenAICompatBackend,
     check_connection,
     retry_after_seconds,
 )
+from desktop_helper.backends.splitter import EventSplitter
 from desktop_helper.core.geometry import CaptureGeometry, Monitor, Rect
 from desktop_helper.core.types import FinishReason, ImagePart, Message, TextPart, ToolCall, ToolSpec, VideoPart
 from desktop_helper.media.images import fit_image, fit_to_token_budget, image_tokens
@@ -151,7 +151,7 @@ def test_inline_think_split_across_chunks_and_box_tokens_kept(
 )
 def test_inline_splitter_any_chunking(raw: str, thinking: str, answer: str) -> None:
     for size in (1, 2, 5, len(raw)):
-        splitter = InlineSplitter()
+        splitter = EventSplitter()
         events: list[Event] = []
         for start in range(0, len(raw), size):
             events += splitter.feed(raw[start : start + size])
@@ -163,7 +163,7 @@ def test_inline_splitter_any_chunking(raw: str, thinking: str, answer: str) -> N
 def test_inline_splitter_raw_tool_call() -> None:
     raw = "Opening it.<tool_call>open_app\n<arg_key>name</arg_key>\n<arg_value>Files</arg_value>\n</tool_call> Done."
     for size in (1, 4, len(raw)):
-        splitter = InlineSplitter([ToolSpec("open_app", "", {"type": "object", "properties": {"name": {"type": "string"}}})])
+        splitter = EventSplitter([ToolSpec("open_app", "", {"type": "object", "properties": {"name": {"type": "string"}}})])
         events: list[Event] = []
         for start in range(0, len(raw), size):
             events += splitter.feed(raw[start : start + size])
@@ -506,7 +506,7 @@ def test_inline_splitter_does_not_depend_on_chunking(pieces: list[str], sizes: l
     raw = "".join(pieces)
 
     def split(chunks: list[str]) -> tuple[str, str, list[str]]:
-        splitter = InlineSplitter([ToolSpec("a", "")])
+        splitter = EventSplitter([ToolSpec("a", "")])
         events: list[Event] = []
         for piece in chunks:
             events += splitter.feed(piece)

@@ -58,13 +58,12 @@ from desktop_helper.backends.base import (
     Usage,
 )
 from desktop_helper.backends.glm_template import ChatTemplate
+from desktop_helper.backends.splitter import EventSplitter
 from desktop_helper.core.errors import BackendError, CancelledError, MediaError, UserError
-from desktop_helper.core.types import FinishReason, ImagePart, Message, Part, ToolCall, VideoPart
+from desktop_helper.core.types import FinishReason, ImagePart, Message, Part, VideoPart
 from desktop_helper.media.images import fit_image
 from desktop_helper.models.memory import MemoryEstimate, available_ram, estimate_for_pair
 from desktop_helper.models.pair import ModelPair, check_pair
-from desktop_helper.parsers.thinking import Channel, ThinkingSplitter
-from desktop_helper.parsers.tool_calls import parse_tool_calls
 
 log = logging.getLogger(__name__)
 
@@ -585,10 +584,9 @@ class LocalGGUFBackend(Backend):
             return
 
         sampler = self._make_sampler(request)
-        splitter = ThinkingSplitter(starts_in_thinking=False)
+        splitter = EventSplitter(request.tools, parse_calls=True)
         decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
         buffer = ctypes.create_string_buffer(256)
-        calls: list[ToolCall] = []
         produced = 0
         first_token_at: float | None = None
         generation_started = time.monotonic()
@@ -607,18 +605,18 @@ class LocalGGUFBackend(Backend):
                 produced += 1
                 n = llama_cpp.llama_token_to_piece(self._vocab, token, buffer, len(buffer), 0, True)
                 piece = decoder.decode(buffer.raw[: max(0, n)])
-                for event in self._route(splitter.feed(piece), request, calls):
+                for event in splitter.feed(piece):
                     yield event
                 # the sampled token must be evaluated before the next one can be sampled
                 self._decode_tokens([token], n_past, logits_last=True)
                 self._units.append(_Unit(("text", token), 1, 1))
                 n_past += 1
             tail = decoder.decode(b"", final=True)
-            for event in self._route([*splitter.feed(tail), *splitter.finish()], request, calls):
+            for event in [*splitter.feed(tail), *splitter.finish()]:
                 yield event
         finally:
             llama_cpp.llama_sampler_free(sampler)
-        if calls and reason is FinishReason.STOP:
+        if splitter.produced_calls and reason is FinishReason.STOP:
             reason = FinishReason.TOOL_CALLS
         generation_seconds = time.monotonic() - generation_started
         ttft = (first_token_at - started) if first_token_at is not None else None
@@ -643,22 +641,6 @@ class LocalGGUFBackend(Backend):
         if produced and gen_s > 0:
             timings["tokens_per_second"] = round(produced / gen_s, 2)
         return timings
-
-    def _route(self, chunks: Sequence[Any], request: ChatRequest, calls: list[ToolCall]) -> Iterator[Event]:
-        for chunk in chunks:
-            if chunk.channel is Channel.THINKING:
-                yield ThinkingDelta(chunk.text)
-            elif chunk.channel is Channel.ANSWER:
-                yield TextDelta(chunk.text)
-            else:
-                parsed = parse_tool_calls(chunk.text, request.tools)
-                for call in parsed.calls:
-                    calls.append(call)
-                    yield ToolCallEvent(call)
-                if parsed.errors:
-                    # unreadable: keep the raw text visible rather than dropping what the model said
-                    log.warning("unreadable tool call from the model: %s", "; ".join(parsed.errors))
-                    yield TextDelta(chunk.text)
 
     # ------------------------------------------------------------------ prompt handling
 

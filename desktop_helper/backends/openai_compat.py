@@ -60,11 +60,11 @@ from desktop_helper.backends.base import (
     ToolCallEvent,
     Usage,
 )
+from desktop_helper.backends.splitter import EventSplitter
 from desktop_helper.core.errors import BackendError, MediaError
 from desktop_helper.core.types import FinishReason, ImagePart, Message, TextPart, ToolCall, ToolSpec, VideoPart
 from desktop_helper.media.images import fit_image
-from desktop_helper.parsers.thinking import BOX_OPEN
-from desktop_helper.parsers.tool_calls import coerce_arguments, new_call_id, parse_tool_calls
+from desktop_helper.parsers.tool_calls import coerce_arguments, new_call_id
 from desktop_helper.settings.providers import ProviderConfig, SamplingDialect, ThinkingStyle
 
 if TYPE_CHECKING:
@@ -326,7 +326,7 @@ class OpenAICompatBackend(Backend):
     def _consume(self, response: Any, request: ChatRequest, cancel: CancelToken, started: float) -> Iterator[Event]:
         import openai
 
-        splitter = InlineSplitter(request.tools)
+        splitter = EventSplitter(request.tools)
         calls = _ToolCallAccumulator()
         produced = False
         finish: str | None = None
@@ -775,135 +775,6 @@ def _json(value: Mapping[str, Any]) -> str:
 
 
 # ----- reading streams
-
-
-class InlineSplitter:
-    """Splits streamed ``content`` into answer, inline ``<think>`` reasoning, and raw ``<tool_call>`` blocks.
-
-    Text that might be the start of a tag is held back until the next piece shows whether it is one,
-    so a tag cut across two chunks is still found; nothing else is delayed, and the split is the same
-    however the stream is chunked. ``<think>`` opens reasoning only before any answer text (whitespace
-    and ``<|begin_of_box|>`` are not answer text).
-    """
-
-    THINK, END_THINK, CALL, END_CALL = "<think>", "</think>", "<tool_call>", "</tool_call>"
-
-    def __init__(self, tools: Sequence[ToolSpec] = (), parse_calls: bool | None = None) -> None:
-        self._tools = tuple(tools)
-        # without tools in the request a <tool_call> in the text is just text (or a weak model babbling)
-        self._parse_calls = bool(tools) if parse_calls is None else parse_calls
-        self._mode = "answer"
-        self._pending = ""
-        self._call = ""
-        self._answer_emitted = False
-        self._answer_started = False
-        self.produced_calls = 0
-
-    def feed(self, text: str) -> list[Event]:
-        events: list[Event] = []
-        text = self._pending + text
-        self._pending = ""
-        while text:
-            if self._mode == "thinking":
-                end = text.find(self.END_THINK)
-                if end == -1:
-                    keep = _partial_tag_suffix(text, (self.END_THINK,))
-                    self._emit_thinking(events, text[: len(text) - keep])
-                    self._pending = text[len(text) - keep :]
-                    return events
-                self._emit_thinking(events, text[:end])
-                text = text[end + len(self.END_THINK) :]
-                self._mode = "answer"
-            elif self._mode == "call":
-                # the closing tag may straddle chunks, so look in what is buffered too
-                buffer = self._call + text
-                end = buffer.find(self.END_CALL, max(0, len(self._call) - len(self.END_CALL)))
-                if end == -1:
-                    self._call = buffer
-                    return events
-                self._call = buffer[:end]
-                text = buffer[end + len(self.END_CALL) :]
-                self._finish_call(events, closed=True)
-                self._mode = "answer"
-            else:
-                tags = [self.END_THINK]
-                if self._parse_calls:
-                    tags.append(self.CALL)
-                if not self._answer_started:
-                    tags += [self.THINK, BOX_OPEN]  # a box token is held back whole: it does not start the answer
-                found = [(text.find(tag), tag) for tag in tags if tag != BOX_OPEN and tag in text]
-                # <think> opens reasoning only before any answer text; later it is just words
-                found = [(at, tag) for at, tag in found if tag != self.THINK or not _is_answer_text(text[:at])]
-                if not found:
-                    keep = _partial_tag_suffix(text, tags)
-                    self._emit_answer(events, text[: len(text) - keep])
-                    self._pending = text[len(text) - keep :]
-                    return events
-                start, tag = min(found)
-                self._emit_answer(events, text[:start])
-                text = text[start + len(tag) :]
-                if tag == self.THINK:
-                    self._mode = "thinking"
-                elif tag == self.CALL:
-                    self._mode = "call"
-                    self._call = ""
-                # a lone </think> (the template opened the block in the prompt) is dropped
-        return events
-
-    def finish(self, keep_partial_calls: bool = True) -> list[Event]:
-        """Flush what was held back; an unclosed tool call is parsed leniently (or shown as text)."""
-        events: list[Event] = []
-        pending, self._pending = self._pending, ""
-        if self._mode == "thinking":
-            self._emit_thinking(events, pending)
-        elif self._mode == "call":
-            self._call += pending
-            if keep_partial_calls:
-                self._finish_call(events, closed=False)
-        else:
-            self._emit_answer(events, pending)
-        self._mode = "answer"
-        return events
-
-    def _finish_call(self, events: list[Event], closed: bool) -> None:
-        raw = self.CALL + self._call + (self.END_CALL if closed else "")
-        self._call = ""
-        parsed = parse_tool_calls(raw, self._tools)
-        for call in parsed.calls:
-            self.produced_calls += 1
-            events.append(ToolCallEvent(call))
-        if parsed.errors:
-            # not a call after all: show the text rather than lose it
-            self._emit_answer(events, raw)
-
-    def _emit_answer(self, events: list[Event], text: str) -> None:
-        if not self._answer_emitted:
-            # the newline(s) after </think> or before the answer are layout, not answer
-            text = text.lstrip()
-        if text:
-            self._answer_emitted = True
-            self._answer_started = self._answer_started or _is_answer_text(text)
-            events.append(TextDelta(text))
-
-    @staticmethod
-    def _emit_thinking(events: list[Event], text: str) -> None:
-        if text:
-            events.append(ThinkingDelta(text))
-
-
-def _is_answer_text(text: str) -> bool:
-    return bool(text.replace(BOX_OPEN, "").strip())
-
-
-def _partial_tag_suffix(text: str, tags: Sequence[str]) -> int:
-    """Length of the longest end of ``text`` that is a proper beginning of one of ``tags``."""
-    best = 0
-    for tag in tags:
-        for length in range(min(len(tag) - 1, len(text)), best, -1):
-            if text.endswith(tag[:length]):
-                best = length
-                break
-    return best
 
 
 class _ToolCallAccumulator:
