@@ -44,7 +44,7 @@ from desktop_helper.backends.base import (
     Usage,
 )
 from desktop_helper.core.errors import CaptureError, UserError
-from desktop_helper.core.geometry import CaptureGeometry, Monitor, Rect
+from desktop_helper.core.geometry import CaptureGeometry, Rect
 from desktop_helper.core.types import FinishReason, ImagePart, Message, TextPart, ToolCall
 
 log = logging.getLogger(__name__)
@@ -255,51 +255,33 @@ def parse_region(text: str) -> Rect:
 def capture(monitor: int | None = None, region: Rect | None = None) -> ImagePart:
     """Capture a monitor (1-based; 0 = every monitor) or a region as a PNG with its geometry.
 
+    Goes through the app's capture backend (:mod:`desktop_helper.platform.capture`), so the Wayland
+    portal and the macOS permission check apply here too.
+
     Raises:
         CaptureError: no display, unknown monitor, region off screen.
     """
-    try:
-        import mss
-        import mss.tools
-    except ImportError as exc:  # pragma: no cover - a dependency
-        raise CaptureError("Screen capture is not available (mss is missing).", "Reinstall desktop-helper.") from exc
-    try:
-        with mss.MSS() as grabber:
-            raw = grabber.monitors
-            monitors = [
-                Monitor(i, f"monitor {i}", Rect(m["left"], m["top"], m["width"], m["height"]), 1.0, i == 1)
-                for i, m in enumerate(raw[1:], start=1)
-            ]
-            if region is not None:
-                target = max(monitors, key=lambda m: _overlap(m.physical, region), default=None)
-                if target is None or _overlap(target.physical, region) <= 0:
-                    raise CaptureError(f"The region {region.as_ints()} is not on any monitor.", "Check the coordinates.")
-                rect = region
-            elif monitor:
-                if not 1 <= monitor <= len(monitors):
-                    raise CaptureError(f"There is no monitor {monitor} (found {len(monitors)}).", f"Use 1 to {len(monitors)}.")
-                target = monitors[monitor - 1]
-                rect = target.physical
-            else:
-                union = raw[0]
-                rect = Rect(union["left"], union["top"], union["width"], union["height"])
-                target = monitors[0] if len(monitors) == 1 else Monitor(0, "desktop", rect, 1.0, False)
-            x, y, w, h = rect.as_ints()
-            shot = grabber.grab({"left": x, "top": y, "width": w, "height": h})
-            png = mss.tools.to_png(shot.rgb, shot.size)
-    except CaptureError:
-        raise
-    except Exception as exc:
-        raise CaptureError(
-            f"The screen could not be captured: {exc}.", "Run this from a desktop session (DISPLAY must be set)."
-        ) from exc
-    geometry = CaptureGeometry(target, rect, desktop=tuple(monitors) if target.id == 0 else ())
-    return ImagePart(png or b"", "image/png", w, h, geometry=geometry, name="screen.png")
+    from desktop_helper.media.frames import encode_pixels
+    from desktop_helper.platform.capture import capture_backend_for_current_os, monitor_for_rect
 
-
-def _overlap(a: Rect, b: Rect) -> float:
-    inter = a.intersection(b)
-    return 0.0 if inter is None else inter.width * inter.height
+    backend = capture_backend_for_current_os()
+    try:
+        monitors = backend.monitors()
+        if region is not None:
+            try:
+                target = monitor_for_rect(monitors, region)
+            except CaptureError:
+                raise CaptureError(f"The region {region.as_ints()} is not on any monitor.", "Check the coordinates.") from None
+            frame = backend.grab(region, target)
+        elif monitor:
+            if not 1 <= monitor <= len(monitors):
+                raise CaptureError(f"There is no monitor {monitor} (found {len(monitors)}).", f"Use 1 to {len(monitors)}.")
+            frame = backend.grab_monitor(monitors[monitor - 1])
+        else:
+            frame = backend.grab_desktop()
+    finally:
+        backend.close()
+    return encode_pixels(frame.pixels, geometry=frame.geometry, name="screen.png")
 
 
 # ---------------------------------------------------------------------- CLI glue

@@ -83,3 +83,21 @@ def test_only_platform_system_checks_the_operating_system() -> None:
             if compared or tested:
                 offenders.append(f"{path.relative_to(package)}:{getattr(node, 'lineno', 0)}")
     assert offenders == []
+
+
+def test_only_the_capture_package_grabs_the_screen() -> None:
+    """mss is imported only behind platform/capture (and by the self-test, which reports its version),
+    so every capture gets the Wayland portal and the macOS permission check."""
+    package = Path(__file__).resolve().parent.parent / "desktop_helper"
+    offenders = []
+    for path in package.rglob("*.py"):
+        relative = path.relative_to(package).as_posix()
+        if relative.startswith("platform/capture/") or relative == "selftest.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else []
+            if isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module]
+            if any(name == "mss" or name.startswith("mss.") for name in names):
+                offenders.append(f"{relative}:{getattr(node, 'lineno', 0)}")
+    assert offenders == []
