@@ -44,7 +44,7 @@ from desktop_helper.backends.base import (
     Usage,
 )
 from desktop_helper.core.errors import CaptureError, UserError
-from desktop_helper.core.geometry import CaptureGeometry, Rect
+from desktop_helper.core.geometry import CaptureGeometry, Rect, normalized_to_pixels
 from desktop_helper.core.types import FinishReason, ImagePart, Message, TextPart, ToolCall
 
 log = logging.getLogger(__name__)
@@ -170,6 +170,7 @@ def run_ask(
     Raises:
         UserError: for problems the user can fix (from the backend, before anything streamed).
     """
+    from desktop_helper.grounding import screen_coords
     from desktop_helper.parsers.boxes import parse_boxes
 
     started = time.monotonic()
@@ -207,13 +208,11 @@ def run_ask(
     parsed = parse_boxes(result.answer, result.thinking)
     for item in [*parsed.items, *parsed.flagged]:
         coords = tuple(float(v) for v in item.coords)
-        box = AskBox(coords, getattr(item, "label", ""), problems=tuple(getattr(item, "problems", ())))
+        box = AskBox(coords, item.label, problems=tuple(item.problems))
         if sent_images:
-            last = sent_images[-1]
-            box.image = tuple(v / 1000.0 * (last.width if i % 2 == 0 else last.height) for i, v in enumerate(coords))
+            box.image = normalized_to_pixels(coords, sent_images[-1].width, sent_images[-1].height)
         if geometry is not None:
-            points = [geometry.normalized_to_physical(coords[i], coords[i + 1]) for i in range(0, len(coords) - 1, 2)]
-            box.screen = tuple(v for point in points for v in point)
+            box.screen = screen_coords(item, geometry)
         result.boxes.append(box)
     result.images = [
         {"name": p.name, "width": p.width, "height": p.height, "capture": p.geometry.rect.as_ints() if p.geometry else None}
