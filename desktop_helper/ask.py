@@ -37,6 +37,7 @@ from desktop_helper.backends.base import (
     CancelToken,
     ChatRequest,
     Done,
+    ImagesSent,
     Progress,
     TextDelta,
     ThinkingDelta,
@@ -179,6 +180,7 @@ def run_ask(
     result = AskResult(backend=getattr(backend, "name", type(backend).__name__))
     answer: list[str] = []
     reasoning: list[str] = []
+    sent_images: list[ImagePart] = list(images)  # until the backend says how it sent them
     for event in backend.stream(request, cancel):
         if isinstance(event, (TextDelta, ThinkingDelta)) and result.ttft is None:
             result.ttft = round(time.monotonic() - started, 3)
@@ -195,6 +197,8 @@ def run_ask(
         elif isinstance(event, Progress):
             if on_progress:
                 on_progress(event.text)
+        elif isinstance(event, ImagesSent):
+            sent_images = list(event.images)
         elif isinstance(event, Usage):
             result.usage = event
         elif isinstance(event, Done):
@@ -203,7 +207,6 @@ def run_ask(
     result.answer = "".join(answer).strip()
     result.thinking = "".join(reasoning).strip()
     result.seconds = time.monotonic() - started
-    sent_images = list(getattr(backend, "last_sent_images", ()) or ()) or list(images)
     geometry = _geometry_for_boxes(sent_images)
     parsed = parse_boxes(result.answer, result.thinking)
     for item in [*parsed.items, *parsed.flagged]:

@@ -28,6 +28,7 @@ from desktop_helper.backends.base import (
     ThinkingDelta,
     ToolCallEvent,
     Usage,
+    sent_images,
 )
 from desktop_helper.backends.local_gguf import BUDGET_CPU, LocalGGUFBackend, default_image_token_budget
 from desktop_helper.backends.splitter import EventSplitter
@@ -108,12 +109,12 @@ def test_answers_an_image_question_with_accounting(backend: LocalGGUFBackend) ->
 @pytest.mark.parametrize(("size", "budget"), [((1920, 1080), 64), ((1920, 1080), 200), ((640, 480), 256), ((1000, 90), 100)])
 def test_image_tokens_follow_the_budget_exactly(backend: LocalGGUFBackend, size: tuple[int, int], budget: int) -> None:
     request = ChatRequest((_ask("Describe.", _png(*size)),), max_tokens=1, image_token_budget=budget)
-    _, usage, _ = _drain(backend.stream(request))
+    events, usage, _ = _drain(backend.stream(request))
     expected = image_tokens(*fit_to_token_budget(*size, budget))
     # what llama.cpp counted is what our resize promised: nothing was resized a second time
     assert usage.image_tokens == expected
     assert usage.image_tokens <= budget
-    sent = backend.last_sent_images[0]
+    sent = sent_images(events)[0]
     assert (sent.width, sent.height) == fit_to_token_budget(*size, budget)
 
 

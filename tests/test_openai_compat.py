@@ -21,11 +21,13 @@ from desktop_helper.backends.base import (
     ChatRequest,
     Done,
     Event,
+    ImagesSent,
     TextDelta,
     ThinkingDelta,
     ToolCallEvent,
     Usage,
     collect,
+    sent_images,
 )
 from desktop_helper.backends.openai_compat import (
     OpenAICompatBackend,
@@ -327,11 +329,13 @@ def test_image_within_limits_is_sent_unchanged_with_sent_size(
     fake_openai.script(text_reply("ok"))
     image = capture(300, 200)
     backend = make_backend("zai")
-    collect(backend.stream(ChatRequest(messages=(Message("user", (image, TextPart("what?"))),))))
+    events = list(backend.stream(ChatRequest(messages=(Message("user", (image, TextPart("what?"))),))))
     part = fake_openai.chat_requests[0].body["messages"][0]["content"][0]
     assert decode_data_uri(part["image_url"]["url"]) == ("image/png", image.data)
-    assert len(backend.last_sent_images) == 1
-    sent = backend.last_sent_images[0]
+    assert len(sent_images(events)) == 1
+    sent = sent_images(events)[0]
+    # reported before the first token, so a caller knows the image its boxes refer to
+    assert isinstance(events[0], ImagesSent)
     assert sent.geometry is not None
     assert sent.geometry.sent_size == (300, 200)
 
@@ -339,12 +343,12 @@ def test_image_within_limits_is_sent_unchanged_with_sent_size(
 def test_image_over_side_limit_is_downscaled(fake_openai: FakeOpenAIServer, make_backend: BackendFactory) -> None:
     fake_openai.script(text_reply("ok"))
     backend = make_backend("zai", max_image_side=400)
-    collect(backend.stream(ChatRequest(messages=(Message("user", (capture(1000, 500),)),))))
+    events = list(backend.stream(ChatRequest(messages=(Message("user", (capture(1000, 500),)),))))
     part = fake_openai.chat_requests[0].body["messages"][0]["content"][0]
     _mime, data = decode_data_uri(part["image_url"]["url"])
     with Image.open(io.BytesIO(data)) as received:
         assert received.size == (400, 200)
-    sent = backend.last_sent_images[0]
+    sent = sent_images(events)[0]
     assert (sent.width, sent.height) == (400, 200)
     assert sent.geometry is not None
     assert sent.geometry.sent_size == (400, 200)
@@ -537,10 +541,10 @@ def test_video_too_large_for_the_provider_goes_as_frames(
     video = VideoPart(frames=(capture(56, 56),), path=str(clip))
     fake_openai.script(text_reply("ok"))
     backend = make_backend("zai", max_video_bytes=3000)
-    collect(backend.stream(ChatRequest(messages=(Message("user", (video,)),))))
+    events = list(backend.stream(ChatRequest(messages=(Message("user", (video,)),))))
     content = fake_openai.chat_requests[0].body["messages"][0]["content"]
     assert [p["type"] for p in content] == ["image_url"]
-    assert len(backend.last_sent_images) == 1
+    assert len(sent_images(events)) == 1
 
 
 def test_video_without_frames_or_acceptable_file_is_a_media_error(make_backend: BackendFactory) -> None:

@@ -49,6 +49,7 @@ from desktop_helper.backends.base import (
     ChatRequest,
     Done,
     Event,
+    ImagesSent,
     OptionSpec,
     Progress,
     ProgressCallback,
@@ -231,8 +232,6 @@ class LocalGGUFBackend(Backend):
         self._closed = False
         #: the last prompt as rendered (media markers in place of images), for diagnostics and tests
         self.last_prompt = ""
-        #: the images of the last request as sent (resized to the budget; geometry carries the sent size)
-        self.last_sent_images: tuple[ImagePart, ...] = ()
 
     @classmethod
     def from_options(cls, values: dict[str, Any]) -> LocalGGUFBackend:
@@ -550,8 +549,8 @@ class LocalGGUFBackend(Backend):
         marker = mtmd.mtmd_default_marker().decode("utf-8")
         rendered = self._template.render(messages, media_marker=marker, thinking=request.thinking, tools=request.tools)
         self.last_prompt = rendered.text
-        self.last_sent_images = rendered.images
         if rendered.images:
+            yield ImagesSent(tuple(rendered.images))
             yield Progress(f"Reading {len(rendered.images)} image{'s' if len(rendered.images) > 1 else ''}")
         chunks = self._tokenize_prompt(rendered.text, rendered.images)
         try:

@@ -7,7 +7,7 @@ its :class:`~desktop_helper.settings.providers.ProviderConfig`:
   ``reasoning`` or inline ``<think>`` ... ``</think>`` text;
 * GLM's box tokens kept (``skip_special_tokens: false`` where the server would drop them);
 * images as base64 data URIs, downscaled only when they exceed the server's limits or the request's
-  token budget, with the sent size recorded in each capture's geometry (:attr:`last_sent_images`);
+  token budget, with the sent size recorded in each capture's geometry (reported as :class:`ImagesSent`);
 * video as ``video_url`` where the server takes it, else its sampled frames;
 * tools, and tool calls whether the server parsed them or left GLM's raw ``<tool_call>`` text.
 
@@ -53,6 +53,7 @@ from desktop_helper.backends.base import (
     ChatRequest,
     Done,
     Event,
+    ImagesSent,
     OptionSpec,
     Progress,
     TextDelta,
@@ -128,8 +129,6 @@ class OpenAICompatBackend(Backend):
         self._client_factory = client_factory or _default_client
         self._client: openai.OpenAI | None = None
         self._lock = threading.Lock()
-        #: the images of the last request as sent (possibly downscaled), geometry carrying the sent size
-        self.last_sent_images: tuple[ImagePart, ...] = ()
 
     def __repr__(self) -> str:
         # never show the key, even in a debugger or a crash report
@@ -168,7 +167,8 @@ class OpenAICompatBackend(Backend):
         cancel = cancel or CancelToken()
         started = time.perf_counter()
         messages, sent = build_messages(request.messages, self.config, request.image_token_budget)
-        self.last_sent_images = tuple(sent)
+        if sent:
+            yield ImagesSent(tuple(sent))
         params = self.request_params(request, messages)
         log.info(
             "chat request to %s (%s), model %s, %d messages, %d images",

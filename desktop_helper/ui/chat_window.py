@@ -67,7 +67,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_helper.agent.tools import ScreenTools, ToolRound
-from desktop_helper.backends.base import ChatRequest, Done, Event, Progress, TextDelta, ThinkingDelta, Usage
+from desktop_helper.backends.base import ChatRequest, Done, Event, ImagesSent, Progress, TextDelta, ThinkingDelta, Usage
 from desktop_helper.core.errors import MediaError, UserError
 from desktop_helper.core.messages import Level, UserMessage
 from desktop_helper.core.types import FinishReason, ImagePart, Message, Part, TextPart
@@ -1048,6 +1048,8 @@ class ChatWindow(QMainWindow):
         elif isinstance(event, Progress):
             if not stream.phase:  # image encoding and the like come before the first token
                 self.status.setText(event.text)
+        elif isinstance(event, ImagesSent):
+            stream.image = event.images[-1]  # what the model saw: its boxes refer to this image
         elif isinstance(event, Usage):
             stream.usage = event
         elif isinstance(event, ToolRound):
