@@ -82,6 +82,8 @@ class Application:
         self.crash = CrashHandler(self.paths.logs)
         self.crash.install()
         self._service("crash handler", self.crash.uninstall)
+        if not self._lock_instance(initial_argv):
+            return False
 
         # 2. settings and secrets (pure services)
         self.settings = Settings(self.paths.settings_file)
@@ -212,6 +214,8 @@ class Application:
             overlay=lambda: getattr(self, "overlay", None),
         )
         self._service("GUI agent", self.agent.shutdown)
+        # runs are kept in the history: list them in the chat as they happen, not only after a restart
+        self.agent.history_changed.connect(self.chat.reload_conversations)
         from desktop_helper.agent.tools import ScreenTools, capture_backend_grabber, capture_backend_region_grabber
         from desktop_helper.platform.window_list import window_lister_for_current_os
 
@@ -304,6 +308,48 @@ class Application:
                 self.autostart.apply(wanted)
         except OSError as exc:
             self.bus.warning(f"Start at login could not be changed: {exc}.")
+
+    def _lock_instance(self, initial_argv: list[str]) -> bool:
+        """Own this profile, or hand ``initial_argv`` to the instance that does and return False.
+
+        Two launches at the same moment both find nobody answering on the command socket; the lock
+        decides which one starts (a killed instance's lock is stale and taken over at once).
+        """
+        from PySide6.QtCore import QLockFile
+
+        from desktop_helper import ipc
+
+        lock = QLockFile(str(self.paths.data / "instance.lock"))
+        lock.setStaleLockTime(0)  # stale only when its process is gone
+        deadline = time.monotonic() + 30
+        while not lock.tryLock(0):
+            if lock.error() != QLockFile.LockError.LockFailedError:
+                # no lock file can be made (a read-only profile): start without one, as before
+                log.warning("cannot create %s (%s); not checking for a second instance", lock.fileName(), lock.error())
+                return True
+            # the other instance is starting: give it our command once it listens
+            try:
+                for reply in ipc.forward(self.paths, initial_argv or ["show-chat"]):
+                    if reply.get("type") == "output":
+                        print(reply.get("text", ""), flush=True)
+                    elif reply.get("type") == "exit":
+                        self.exit_code = int(reply.get("code", 0))
+                log.info("another instance owns this profile; handed it %s", initial_argv or ["show-chat"])
+                return False
+            except ipc.NotRunningError:
+                pass
+            except (UserError, OSError, ValueError) as exc:
+                print(f"desktop-helper: the running instance did not answer ({exc}).", file=sys.stderr)
+                self.exit_code = 1
+                return False
+            if time.monotonic() > deadline:
+                print(f"desktop-helper: another {APP_DISPLAY_NAME} is starting but does not answer.", file=sys.stderr)
+                self.exit_code = 1
+                return False
+            time.sleep(0.2)
+        self._instance_lock = lock
+        self._service("instance lock", lock.unlock)
+        return True
 
     def _welcome_if_needed(self) -> None:
         """First start without a model or a provider: offer to download one, pick files, or use an API."""

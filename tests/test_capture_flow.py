@@ -334,3 +334,28 @@ def test_leftover_segments_are_recovered_at_start(qtbot: Any, controller: Any, t
 
     assert video_frame_count(folder / "recording-x.mp4") == 20
     assert not parts.exists()
+
+
+def test_one_apply_of_several_hotkeys_restarts_the_listener_once(qtbot: Any, x_server: XServer, controller: Any) -> None:
+    """The settings dialog stores each changed hotkey in turn; the listener must restart once for
+    them all (each restart blocks the GUI thread for about half a second) and warn once."""
+    controller.start_hotkeys()
+    controller.settings.on_change(lambda key, _value: controller.setting_changed(key))
+    starts: list[dict[str, str]] = []
+    start = controller.hotkeys.start
+
+    def counting_start(bindings: Any, on_hotkey: Any) -> Any:
+        starts.append(dict(bindings))
+        return start(bindings, on_hotkey)
+
+    controller.hotkeys.start = counting_start
+    controller.settings.set("hotkeys.toggle_chat", "<ctrl>+<alt>+h")
+    controller.settings.set("hotkeys.find", "<ctrl>+<alt>+h")  # the same chord twice: a warning
+    controller.settings.set("hotkeys.capture_screen", "<ctrl>+<alt>+<shift>+w")
+    qtbot.waitUntil(lambda: len(starts) >= 1 and controller.hotkeys.running, timeout=5000)
+    qtbot.wait(300)
+    assert len(starts) == 1
+    assert starts[0]["capture_screen"] == "<ctrl>+<alt>+<shift>+w"
+    assert sum("set for both" in m.text for m in controller.messages) == 1
+    x_server.xdotool("key", "ctrl+alt+shift+w")
+    qtbot.waitUntil(lambda: bool(controller.fake_chat.attached), timeout=10000)

@@ -319,3 +319,32 @@ def test_flow_fixture_runs_standalone_help() -> None:
     )
     assert result.returncode == 0
     assert "--screen" in result.stdout
+
+
+def test_escape_in_a_window_with_an_escape_shortcut_hides_the_overlay(qapp: Any, qtbot: Any, no_compositor: XServer) -> None:
+    """Found using the app: after "Show on screen", Esc in the chat window left the boxes up. The
+    chat binds Esc (stop the answer, cancel an edit) as a shortcut, so the key never arrives as a
+    key press, which is all the overlay watched. A real X key press, as the user types it."""
+    from PySide6.QtGui import QKeySequence, QShortcut
+    from PySide6.QtWidgets import QLineEdit
+
+    from desktop_helper.ui.overlay import OverlayController
+
+    controller = OverlayController(fade_seconds=0)
+    try:
+        editor = QLineEdit()
+        qtbot.addWidget(editor)
+        shortcut_used: list[bool] = []
+        QShortcut(QKeySequence("Escape"), editor, lambda: shortcut_used.append(True))
+        editor.show()
+        qtbot.waitExposed(editor)
+        editor.activateWindow()
+        editor.setFocus()
+        qtbot.waitUntil(editor.hasFocus, timeout=3000)
+        controller.show_shapes([BoxShape(Rect(50, 50, 80, 40))], fade_seconds=0)
+        with qtbot.waitSignal(controller.cleared, timeout=3000):
+            no_compositor.xdotool("key", "Escape")
+        assert not controller.visible
+        qtbot.waitUntil(lambda: shortcut_used == [True], timeout=3000)  # and the window's own Esc still works
+    finally:
+        controller.shutdown()

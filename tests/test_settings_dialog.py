@@ -143,3 +143,45 @@ def test_a_pending_edit_is_kept_and_cancel_drops_it(qtbot: QtBot, tmp_path: Path
     dialog.show()
     assert fps.value() == 30  # Cancel dropped the pending edit
     dialog.reject()
+
+
+def test_a_value_stored_in_its_normal_form_is_not_applied_again(qtbot: QtBot, tmp_path: Path) -> None:
+    """A hotkey typed as "Ctrl+Alt+H" is stored as "<ctrl>+<alt>+h". Each later Apply or OK (say,
+    after changing the language) must not store it again: every store restarted the global hotkey
+    listener (blocking the GUI about half a second) and repeated its warnings."""
+    dialog, settings = make_dialog(qtbot, tmp_path / "s.json")
+    dialog.show()
+    changes: list[tuple[str, object]] = []
+    settings.on_change(lambda key, value: changes.append((key, value)))
+    field = child(dialog, QLineEdit, "hotkeys.toggle_chat")
+    field.clear()
+    qtbot.keyClicks(field, "Ctrl+Alt+H")
+    assert dialog.apply()
+    assert changes == [("hotkeys.toggle_chat", "<ctrl>+<alt>+h")]
+    assert dialog.apply()
+    child(dialog, QComboBox, "language.ui").setCurrentIndex(2)
+    dialog.accept()
+    assert changes == [("hotkeys.toggle_chat", "<ctrl>+<alt>+h"), ("language.ui", "zh_CN")]
+
+
+def test_the_same_hotkey_for_two_actions_is_refused_in_the_dialog(qtbot: QtBot, tmp_path: Path) -> None:
+    """Found using the app: Ctrl+Alt+H for both "Show/hide chat" and "Find on screen" was stored,
+    then a tray balloon said only the first works, again at every Apply. Say it where it is typed."""
+    dialog, settings = make_dialog(qtbot, tmp_path / "s.json")
+    dialog.show()
+    chat = child(dialog, QLineEdit, "hotkeys.toggle_chat")
+    chat.clear()
+    qtbot.keyClicks(chat, "Ctrl+Alt+H")
+    find = child(dialog, QLineEdit, "hotkeys.find")
+    find.clear()
+    qtbot.keyClicks(find, "<ctrl>+<alt>+h")
+    dialog.accept()
+    assert dialog.isVisible()
+    assert "Find on screen has the same hotkey as Show/hide chat (<ctrl>+<alt>+h)" in dialog.errors.text()
+    assert settings.get("hotkeys.toggle_chat") == "<ctrl>+<alt>+h"
+    assert settings.get("hotkeys.find") == "<ctrl>+<alt>+<shift>+f"
+    find.clear()
+    qtbot.keyClicks(find, "Ctrl+Alt+J")
+    dialog.accept()
+    assert not dialog.isVisible()
+    assert settings.get("hotkeys.find") == "<ctrl>+<alt>+j"

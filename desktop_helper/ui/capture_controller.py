@@ -108,6 +108,11 @@ class CaptureController(QObject):
         self._watchdog.setInterval(5000)
         self._watchdog.timeout.connect(self._check_hotkeys)
         self._hotkeys_restarted = False
+        # the settings dialog stores each changed hotkey in turn: restart the listener once for all
+        self._hotkeys_changed = QTimer(self)
+        self._hotkeys_changed.setSingleShot(True)
+        self._hotkeys_changed.setInterval(0)
+        self._hotkeys_changed.timeout.connect(self.start_hotkeys)
         self._hotkey.connect(self._run_hotkey, Qt.ConnectionType.QueuedConnection)
         self._done.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
         self._background.connect(self._background_done, Qt.ConnectionType.QueuedConnection)
@@ -142,8 +147,8 @@ class CaptureController(QObject):
         self.start_hotkeys()
 
     def setting_changed(self, key: str) -> None:
-        if key.startswith("hotkeys."):
-            self.start_hotkeys()
+        if key.startswith("hotkeys.") and not self._closed:
+            self._hotkeys_changed.start()
 
     def _run_hotkey(self, action: str) -> None:
         argv = HOTKEY_COMMANDS.get(action)
@@ -528,6 +533,7 @@ class CaptureController(QObject):
         self._closed = True
         self._tick.stop()
         self._watchdog.stop()
+        self._hotkeys_changed.stop()
         self.hotkeys.stop()
         if self.selector is not None:
             self.selector.cancel()

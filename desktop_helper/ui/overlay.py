@@ -566,10 +566,11 @@ class OverlayController(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # The overlay never has focus, so Esc reaches it only through our other windows;
-        # the global stop hotkey calls clear() for the rest of the desktop.
+        # the global stop hotkey calls clear() for the rest of the desktop. A window that binds
+        # Esc as a shortcut (the chat) never gets the key press: watch the override that precedes it.
         if (
             self._shapes
-            and event.type() == QEvent.Type.KeyPress
+            and event.type() in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride)
             and isinstance(event, QKeyEvent)
             and event.key() == Qt.Key.Key_Escape
         ):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -202,15 +203,33 @@ class SettingsDialog(QDialog):
         setting since (API providers' "Use this provider" sets the backend).
         """
         problems: list[str] = []
+        hotkey_owners: dict[object, Setting] = {}
         for key, (setting, editor) in self._editors.items():
-            value = editor_value(setting, editor)
-            if value == self._loaded[key]:
+            typed = editor_value(setting, editor)
+            value = typed
+            # duplicates are found in stored form ("Ctrl+Alt+H" is stored as "<ctrl>+<alt>+h");
+            # an invalid value is reported by set() below
+            with contextlib.suppress(ValueError):
+                value = setting.validate(value)
+            if key.startswith("hotkeys.") and isinstance(value, str) and value:
+                owner = hotkey_owners.setdefault(value, setting)
+                if owner is not setting:
+                    # only one action could get the chord: say so here, not in a balloon after OK
+                    problems.append(
+                        self.tr("{0} has the same hotkey as {1} ({2}).").format(
+                            schema_tr(setting.label), schema_tr(owner.label), value
+                        )
+                    )
+                    continue
+            if typed == self._loaded[key]:
                 continue
             try:
                 self._settings.set(key, value)
             except SettingsError as exc:
                 problems.append(str(exc))
                 continue
+            # show the stored form, so the next Apply sees no change to store again
+            set_editor_value(editor, self._settings.get(key))
             self._loaded[key] = editor_value(setting, editor)
         self.errors.setText("\n".join(problems))
         return not problems
