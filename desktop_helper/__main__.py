@@ -19,7 +19,7 @@ __all__ = ["build_parser", "main"]
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv[:1] == ["--self-test"]:  # hidden: the packaging smoke test's check of a built bundle
-        return importlib.import_module("desktop_helper.selftest").main(argv)
+        return int(importlib.import_module("desktop_helper.selftest").main(argv))
     args = build_parser().parse_args(argv)
     command = args.command or "run"
 

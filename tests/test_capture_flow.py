@@ -287,6 +287,7 @@ def test_capture_window_under_the_cursor(qtbot: Any, x_server: XServer, controll
         found = [w for w in list_windows(x_server.display) if w.pid == window.pid]
         assert len(found) == 1
         rect = found[0].rect
+        assert rect is not None
         assert rect.width >= 400
         assert rect.height >= 300, "the frame (title bar, borders) is part of the window"
         x, y = rect.center

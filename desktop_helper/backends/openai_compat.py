@@ -514,7 +514,7 @@ class OpenAICompatBackend(Backend):
         if asked is not None:
             return asked if asked <= MAX_RETRY_WAIT else None
         # exponential backoff with jitter, so clients that failed together do not retry together
-        return min(MAX_RETRY_WAIT, 0.5 * 2**attempt) * random.uniform(0.75, 1.25)
+        return min(MAX_RETRY_WAIT, 0.5 * 2.0**attempt) * random.uniform(0.75, 1.25)
 
     def _error(self, exc: BaseException) -> BackendError:
         """A BackendError that says what happened in words and how to fix it."""

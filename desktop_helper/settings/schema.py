@@ -74,7 +74,7 @@ def _providers(value: list[Any]) -> list[Any]:
     return kept
 
 
-def _repair_providers(value: Any) -> tuple[Any, list[str]]:
+def _repair_providers(value: Any) -> tuple[list[Any], list[str]]:
     return clean_stored_providers(value)
 
 
