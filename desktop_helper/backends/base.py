@@ -10,12 +10,12 @@ and ends the iterator with ``Done(FinishReason.CANCELLED)``.
 from __future__ import annotations
 
 import enum
-import threading
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
+from desktop_helper.core.cancel import CancelToken as CancelToken  # noqa: PLC0414 - re-exported: part of the backend interface
 from desktop_helper.core.types import FinishReason, ImagePart, Message, ToolCall, ToolSpec
 
 #: GLM-4.6V's recommended sampling (GLM-V README / generation_config): what a ``None`` in
@@ -118,24 +118,6 @@ Event = TextDelta | ThinkingDelta | ToolCallEvent | Progress | ImagesSent | Usag
 #: ``(fraction, text)`` reports while a backend loads, called on the loading thread (the
 #: :class:`Progress` event is the streamed form of the same report)
 ProgressCallback = Callable[[float, str], None]
-
-
-class CancelToken:
-    """Cooperative cancel flag shared between the UI and a worker."""
-
-    def __init__(self) -> None:
-        self._event = threading.Event()
-
-    def cancel(self) -> None:
-        self._event.set()
-
-    @property
-    def cancelled(self) -> bool:
-        return self._event.is_set()
-
-    def wait(self, timeout: float) -> bool:
-        """Sleep up to ``timeout`` seconds; return True early if cancelled."""
-        return self._event.wait(timeout)
 
 
 @dataclass(frozen=True)
