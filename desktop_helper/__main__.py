@@ -41,6 +41,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             print("\ndesktop-helper ask: Cancelled.", file=sys.stderr)
             return EXIT_CANCELLED
 
+    if command == "mcp":
+        # the SDK is imported only here: --help and the other commands stay fast
+        return int(importlib.import_module("desktop_helper.mcp.server").main(args, paths))
+
     from desktop_helper import ipc
 
     try:
@@ -64,7 +68,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"desktop-helper: the running instance did not answer ({exc}).", file=sys.stderr)
         return EXIT_ERROR
 
-    if command in ("quit", "stop", "status", "hide-chat"):
+    if command in ("quit", "stop", "status", "hide-chat", "mcp-call"):
         print(f"{APP_DISPLAY_NAME} is not running.", file=sys.stderr)
         return EXIT_NOT_RUNNING
 

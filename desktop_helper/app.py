@@ -417,6 +417,8 @@ class Application:
         r.register("agent", self.agent.command)
         r.register("find", self.find.find_command)
         r.register("ask", self._ask)
+        self._build_mcp_host()
+        r.register("mcp-call", self.mcp.command)
 
         def stop_all() -> None:
             self.agent.stop()  # first: the agent must halt before anything else runs
@@ -425,6 +427,27 @@ class Application:
             self.capture.stop()
 
         r.register("stop", _simple(stop_all))
+
+    def _build_mcp_host(self) -> None:
+        # 10. MCP: 'desktop-helper mcp' hands tool calls to this app (one model, one overlay, these settings)
+        from desktop_helper.mcp.handoff import handoff_folder
+        from desktop_helper.platform.window_list import window_lister_for_current_os
+        from desktop_helper.ui.mcp_host import McpHost
+
+        self.mcp = McpHost(
+            self.settings,
+            self.bus,
+            self.capture.backend,
+            window_lister_for_current_os(),
+            lambda: self.backends.backend,
+            self.find,
+            self.agent,
+            self.capture.hotkeys,
+            lambda: getattr(self, "overlay", None),
+            self.tray,
+            lambda: handoff_folder(self.paths),
+        )
+        self._service("MCP calls", self.mcp.shutdown)
 
     def _ask(self, args: argparse.Namespace, output: Output) -> Result:
         """Answer a forwarded ``desktop-helper ask`` with the model the app already has loaded."""

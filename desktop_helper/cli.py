@@ -42,6 +42,19 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("run", help="start the tray app (the default)")
     for spec in COMMANDS:
         spec.arguments(commands.add_parser(spec.name, help=spec.help, description=spec.help))
+    mcp = commands.add_parser(
+        "mcp",
+        help="serve the screen, the model and the agent to MCP clients over stdio (Claude Desktop, Cursor, VS Code)",
+        description="Serve Model Context Protocol tools over stdio; add this command to your MCP client's configuration.",
+    )
+    mcp.add_argument(
+        "--http", action="store_true", help="serve streamable HTTP on 127.0.0.1 instead, behind a token printed at start"
+    )
+    mcp.add_argument("--port", type=int, default=0, help="the HTTP port (default: a free one, printed at start)")
+    # hidden: how 'desktop-helper mcp' hands a tool call to the running app (not listed in --help)
+    mcp_call = commands.add_parser("mcp-call", add_help=False)
+    mcp_call.add_argument("tool")
+    mcp_call.add_argument("arguments", nargs="?", default="{}")
     if importlib.util.find_spec("desktop_helper.ask") is not None:
         ask = importlib.import_module("desktop_helper.ask")
         ask.add_arguments(commands.add_parser("ask", help=ask.HELP, description=ask.HELP))
