@@ -388,6 +388,13 @@ def test_over_budget_image_is_sent_at_the_size_the_local_model_gets(
         assert received.size == fit_to_token_budget(1920, 1080, 500) == (812, 448)
 
 
+def test_a_budget_of_zero_means_no_cap(fake_openai: FakeOpenAIServer, make_backend: BackendFactory) -> None:
+    fake_openai.script(text_reply("ok"))
+    image = capture(1920, 1080)
+    events = list(make_backend("vllm").stream(ChatRequest(messages=(Message("user", (image,)),), image_token_budget=0)))
+    assert sent_images(events)[0].data == image.data
+
+
 def test_video_as_video_url_or_frames(fake_openai: FakeOpenAIServer, make_backend: BackendFactory, tmp_path: Path) -> None:
     clip = tmp_path / "clip.mp4"
     clip.write_bytes(b"\x00\x00\x00\x18ftypmp42" + b"\x00" * 100)

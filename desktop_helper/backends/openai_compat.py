@@ -765,7 +765,8 @@ def data_uri(data: bytes, mime: str) -> str:
 
 def _fit(part: ImagePart, config: ProviderConfig, image_token_budget: int | None) -> ImagePart:
     """``part`` as this server gets it: within its size limits and the budget; unchanged when it fits."""
-    return fit_image(part, image_token_budget, align=False, max_side=config.max_image_side, max_bytes=config.max_image_bytes).part
+    budget = image_token_budget or None  # 0 means no cap, as it did before the fit was shared
+    return fit_image(part, budget, align=False, max_side=config.max_image_side, max_bytes=config.max_image_bytes).part
 
 
 def _json(value: Mapping[str, Any]) -> str:
