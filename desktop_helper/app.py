@@ -19,6 +19,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from desktop_helper import APP_DISPLAY_NAME, APP_NAME, __version__
 from desktop_helper.commands import CommandRouter, Output, Result
@@ -30,6 +31,10 @@ from desktop_helper.logging_setup import setup_logging
 from desktop_helper.settings.paths import AppPaths
 from desktop_helper.settings.secrets import SecretStore, open_secret_store
 from desktop_helper.settings.store import Settings
+
+if TYPE_CHECKING:
+    from desktop_helper.history.store import HistoryStore
+    from desktop_helper.ui.chat_window import ChatWindow
 
 log = logging.getLogger(__name__)
 
@@ -165,7 +170,12 @@ class Application:
         self.qt.aboutToQuit.connect(self.shutdown)
         log.info("tray ready in %.0f ms (tray: %s)", (time.monotonic() - _START) * 1000, self.tray_available)
         # the features come up step by step once the event loop runs, so the tray answers meanwhile
-        steps = [self._build_capture, self._build_grounding, self._build_agent, lambda: self._finish_start(initial_argv)]
+        steps: list[Callable[[], object]] = [
+            self._build_capture,
+            self._build_grounding,
+            self._build_agent,
+            lambda: self._finish_start(initial_argv),
+        ]
 
         def next_step() -> None:
             steps.pop(0)()
@@ -249,7 +259,7 @@ class Application:
         log.info("API keys are kept in %s", store.location)
         return store
 
-    def _open_history(self):
+    def _open_history(self) -> HistoryStore:
         from desktop_helper.history.store import HistoryStore, open_history
 
         session = self.paths.cache / f"session-attachments-{_pid()}"  # deleted when an unsaved history closes
@@ -271,7 +281,7 @@ class Application:
         self._history_retry.timeout.connect(lambda: self.history.saving_paused and self.history.save_unsaved())
         self._history_retry.start()
 
-    def _build_chat_window(self):
+    def _build_chat_window(self) -> ChatWindow:
         from desktop_helper.ui.backend_service import BackendService
         from desktop_helper.ui.chat_window import ChatWindow
 
@@ -484,7 +494,7 @@ class Application:
 
     def run_argv(self, argv: list[str], output: Output) -> Result:
         """Run a command given as argv (forwarded from the CLI, the tray or a hotkey)."""
-        from desktop_helper.__main__ import build_parser
+        from desktop_helper.cli import build_parser
 
         try:
             args = build_parser().parse_args(argv)

@@ -81,7 +81,7 @@ def test_use_this_provider_survives_ok_on_the_models_page(qtbot: QtBot, tmp_path
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QDialogButtonBox
 
-    from desktop_helper.backends.providers import from_preset
+    from desktop_helper.settings.providers import from_preset
     from desktop_helper.settings.secrets import SessionStore
     from desktop_helper.ui.providers_page import ProvidersPage
 

@@ -39,7 +39,7 @@ from desktop_helper.media.recording import Recorder, RecordingStatus, recover_in
 from desktop_helper.platform.capture import CaptureBackend, Frame, capture_backend_for_current_os, monitor_for_rect
 from desktop_helper.platform.capture.macos import ScreenRecordingDeniedError, open_screen_recording_settings
 from desktop_helper.platform.hotkeys import HOTKEY_COMMANDS, HotkeyService, hotkeys_for_current_os
-from desktop_helper.platform.windows_list import WindowInfo, list_windows, window_at
+from desktop_helper.platform.window_list import WindowInfo, list_windows, window_at
 from desktop_helper.settings.store import Settings
 from desktop_helper.ui.region_selector import RegionSelector, screen_scales
 
@@ -320,7 +320,7 @@ class CaptureController(QObject):
                 found = monitor_at_logical(monitors, *cursor_logical) or nearest_monitor(monitors, *cursor_logical)
                 x, y = found.logical_to_physical(*cursor_logical)
                 window = window_at(list_windows(display), x, y)
-                rect = window.rect.intersection(found.physical) if window is not None else None
+                rect = window.rect.intersection(found.physical) if window is not None and window.rect is not None else None
                 return what, _encoded(self.backend.grab(rect or found.physical, found))
             raise CaptureError(f"Unknown capture '{what}'.")
 

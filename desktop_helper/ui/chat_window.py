@@ -68,7 +68,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_helper.agent.tools import ScreenTools, ToolRound
-from desktop_helper.backends.base import ChatRequest, Done, Event, Progress, TextDelta, ThinkingDelta, Usage
+from desktop_helper.backends.base import ChatRequest, Done, Event, ImagesSent, Progress, TextDelta, ThinkingDelta, Usage
 from desktop_helper.backends.speed import approx_text_tokens
 from desktop_helper.core.errors import MediaError, UserError
 from desktop_helper.core.messages import Level, UserMessage
@@ -764,7 +764,7 @@ class ChatWindow(QMainWindow):
         question = self.input.toPlainText()
         counted = backend.question_tokens(question) if backend is not None else None
         question_tokens = counted if counted is not None else approx_text_tokens(question)
-        return rates.first_token_seconds(round(image_left), round(text_left) + question_tokens)
+        return float(rates.first_token_seconds(round(image_left), round(text_left) + question_tokens))
 
     def _duration(self, seconds: float) -> str:
         if seconds < 1:
@@ -1228,6 +1228,8 @@ class ChatWindow(QMainWindow):
         elif isinstance(event, Progress):
             if not stream.phase:  # image encoding and the like come before the first token
                 self.status.setText(event.text)
+        elif isinstance(event, ImagesSent):
+            stream.image = event.images[-1]  # what the model saw: its boxes refer to this image
         elif isinstance(event, Usage):
             stream.usage = event
         elif isinstance(event, ToolRound):
