@@ -111,6 +111,9 @@ class Application:
         from desktop_helper.ui.i18n import install_translator
 
         self._translator = install_translator(self.qt, str(self.settings.get("language.ui")))
+        from desktop_helper.ui.theme import Theme
+
+        self.theme = Theme(self.qt, str(self.settings.get("general.theme")))
         self._service("Qt application")
         self._save_history_when_space_returns()
 
@@ -288,6 +291,8 @@ class Application:
         self.chat.show_notice(message)
 
     def _setting_changed(self, key: str, value: object) -> None:
+        if key == "general.theme":
+            self.theme.set_choice(str(value))
         if key == "general.start_at_login":
             self._sync_autostart()
         if hasattr(self, "capture"):

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -18,18 +22,23 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSpinBox,
     QStackedWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop_helper.core.errors import SettingsError
+from desktop_helper.parsers.hotkeys import HotkeyError, conflict_note, duplicate_bindings, parse_hotkey
 from desktop_helper.settings.schema import SCHEMA, SECTIONS, Setting
 from desktop_helper.settings.store import Settings
-from desktop_helper.ui.icons import app_icon
+from desktop_helper.ui.hotkey_edit import HotkeyEdit
+from desktop_helper.ui.icons import action_icon, app_icon
 from desktop_helper.ui.schema_i18n import tr as schema_tr
 
 _CHOICE_LABELS = {
     "system": "Follow the system",
+    "light": "Light",
+    "dark": "Dark",
     "en": "English",
     "zh_CN": "简体中文",
     "chat": "Open in chat",
@@ -37,6 +46,39 @@ _CHOICE_LABELS = {
     "local_gguf": "This computer (GGUF)",
     "openai_compat": "API provider",
 }
+
+
+#: settings that name a file ("file", with a name filter) or a folder ("folder"): their field gets a Browse button
+_PATHS = {
+    "models.local_model_path": ("file", "GGUF (*.gguf)"),
+    "models.local_mmproj_path": ("file", "GGUF (*.gguf)"),
+    "capture.save_folder": ("folder", ""),
+    "capture.recordings_folder": ("folder", ""),
+}
+
+
+def _translate(text: str) -> str:
+    return QCoreApplication.translate("SettingsDialog", text)
+
+
+def special_values() -> dict[str, str]:
+    """Settings whose lowest value means something else than a number: key -> what the field shows for it."""
+    return {
+        "models.threads": _translate("Automatic"),
+        "models.gpu_layers": _translate("All layers that fit"),
+        "models.image_token_budget": _translate("Automatic (from your hardware)"),
+        "models.max_answer_tokens": _translate("The backend's default"),
+        "capture.delay_seconds": _translate("No delay"),
+        "overlay.fade_seconds": _translate("Until Esc"),
+    }
+
+
+def _unit(setting: Setting) -> str:
+    if "seconds" in setting.key:
+        return _translate(" s")
+    if setting.key.endswith("_fps"):
+        return _translate(" fps")
+    return ""
 
 
 def editor_for(setting: Setting, value: Any, parent: QWidget) -> QWidget:
@@ -53,6 +95,8 @@ def editor_for(setting: Setting, value: Any, parent: QWidget) -> QWidget:
             int(setting.maximum if setting.maximum is not None else 2**31 - 1),
         )
         spin.setValue(int(value))
+        spin.setSpecialValueText(special_values().get(setting.key, ""))
+        spin.setSuffix(_unit(setting))
         widget = spin
     elif setting.type is float:
         dspin = QDoubleSpinBox(parent)
@@ -61,6 +105,8 @@ def editor_for(setting: Setting, value: Any, parent: QWidget) -> QWidget:
         )
         dspin.setDecimals(1)
         dspin.setValue(float(value))
+        dspin.setSpecialValueText(special_values().get(setting.key, ""))
+        dspin.setSuffix(_unit(setting))
         widget = dspin
     elif setting.choices:
         combo = QComboBox(parent)
@@ -68,9 +114,15 @@ def editor_for(setting: Setting, value: Any, parent: QWidget) -> QWidget:
             combo.addItem(schema_tr(_CHOICE_LABELS.get(choice, choice)), choice)
         combo.setCurrentIndex(max(0, combo.findData(value)))
         widget = combo
+    elif setting.section == "hotkeys":
+        widget = HotkeyEdit(str(value), parent)
+    elif setting.key in _PATHS:
+        widget = PathEdit(str(value), *_PATHS[setting.key], parent=parent)
     else:
         line = QLineEdit(str(value), parent)
         widget = line
+    if isinstance(widget, (QSpinBox, QDoubleSpinBox, QComboBox)):
+        widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # a wheel over the page scrolls it, not the value
     widget.setObjectName(setting.key)
     widget.setToolTip(schema_tr(setting.description) + (schema_tr(" (takes effect after a restart)") if setting.restart else ""))
     return widget
@@ -83,9 +135,48 @@ def editor_value(setting: Setting, widget: QWidget) -> Any:
         return widget.value()
     if isinstance(widget, QComboBox):
         return widget.currentData()
+    if isinstance(widget, (HotkeyEdit, PathEdit)):
+        return widget.value()
     if isinstance(widget, QLineEdit):
         return widget.text().strip()
     raise TypeError(f"no value for {setting.key}")
+
+
+class PathEdit(QWidget):
+    """A path field with a Browse button (a file with ``name_filter``, or a folder)."""
+
+    def __init__(self, value: str, kind: str, name_filter: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._kind = kind
+        self._filter = name_filter
+        self.line = QLineEdit(value, self)
+        self.line.setPlaceholderText(self.tr("Not set") if kind == "file" else self.tr("Default folder"))
+        self.browse = QToolButton(self)
+        self.browse.setObjectName("browse")
+        self.browse.setIcon(action_icon("browse"))
+        self.browse.setText(self.tr("Browse…"))
+        self.browse.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.browse.clicked.connect(self.choose)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.line, 1)
+        layout.addWidget(self.browse)
+        self.setFocusProxy(self.line)
+
+    def value(self) -> str:
+        return self.line.text().strip()
+
+    def start_folder(self) -> str:
+        current = Path(self.value()).expanduser() if self.value() else Path.home()
+        return str(current if current.is_dir() else current.parent)
+
+    def choose(self) -> None:
+        if self._kind == "folder":
+            chosen = QFileDialog.getExistingDirectory(self, self.tr("Choose a folder"), self.start_folder())
+        else:
+            chosen, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a file"), self.start_folder(), self._filter)
+        if chosen:
+            self.line.setText(chosen)
 
 
 class SettingsDialog(QDialog):
@@ -96,16 +187,13 @@ class SettingsDialog(QDialog):
         self.setObjectName("settings_dialog")
         self.setWindowTitle(self.tr("Settings"))
         self.setWindowIcon(app_icon())
-        self.resize(760, 520)
         self._settings = settings
         self._editors: dict[str, tuple[Setting, QWidget]] = {}
         self.sections = QListWidget(self)
         self.sections.setObjectName("sections")
-        self.sections.setFixedWidth(190)
         self.pages = QStackedWidget(self)
         self.errors = QLabel(self)
         self.errors.setObjectName("errors")
-        self.errors.setStyleSheet("color: #b91c1c;")
         self.errors.setWordWrap(True)
         for section, title in SECTIONS.items():
             self._add_schema_page(section, schema_tr(title))
@@ -126,10 +214,34 @@ class SettingsDialog(QDialog):
         layout.addLayout(body, 1)
         layout.addWidget(self.errors)
         layout.addWidget(buttons)
+        self._fit_sections()
+        self._fit_to_screen()
+
+    def _fit_sections(self) -> None:
+        """The section list as wide as its longest title (any language, any scale), no wider."""
+        self.sections.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.sections.setFixedWidth(self.sections.sizeHintForColumn(0) + 2 * self.sections.frameWidth() + 28)
+
+    def _fit_to_screen(self) -> None:
+        """Large enough for the widest page (API providers), within the screen it opens on."""
+        wanted = self.sizeHint().expandedTo(self.minimumSizeHint())
+        for index in range(self.pages.count()):
+            page = self.pages.widget(index)
+            inner = page.widget() if isinstance(page, QScrollArea) else page
+            if inner is not None:
+                wanted.setWidth(max(wanted.width(), inner.minimumSizeHint().width() + self.sections.width() + 60))
+        width, height = max(wanted.width(), 860), max(wanted.height(), 600)
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is not None:
+            room = screen.availableGeometry()
+            width, height = min(width, room.width() - 40), min(height, room.height() - 60)
+        self.resize(width, height)
 
     def _add_schema_page(self, section: str, title: str) -> None:
         page = QWidget()
         form = QFormLayout(page)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for setting in SCHEMA:
             if setting.section != section or not setting.visible:
                 continue
@@ -137,8 +249,38 @@ class SettingsDialog(QDialog):
             self._editors[setting.key] = (setting, editor)
             label = QLabel(schema_tr(setting.label) + ("*" if setting.restart else ""), page)
             label.setToolTip(schema_tr(setting.description))
-            form.addRow(label, editor)
+            label.setBuddy(editor)
+            field = QWidget(page)
+            column = QVBoxLayout(field)
+            column.setContentsMargins(0, 0, 0, 4)
+            column.setSpacing(2)
+            column.addWidget(editor)
+            hint = QLabel(self._hint(setting), field)
+            hint.setObjectName(f"hint:{setting.key}")
+            hint.setProperty("hint", True)
+            hint.setWordWrap(True)
+            column.addWidget(hint)
+            if isinstance(editor, HotkeyEdit):
+                editor.changed.connect(lambda _value, e=editor, h=hint, st=setting: h.setText(self._hint(st, e.value())))
+            form.addRow(label, field)
+        if any(s.restart for s in SCHEMA if s.section == section and s.visible):
+            note = QLabel(self.tr("* takes effect after a restart"), page)
+            note.setProperty("hint", True)
+            form.addRow(note)
         self.add_page(title, page)
+
+    def _hint(self, setting: Setting, hotkey: str | None = None) -> str:
+        """The setting's description under its field; for a hotkey also who else may own it."""
+        text = schema_tr(setting.description)
+        if setting.section == "hotkeys" and setting.type is str:
+            value = hotkey if hotkey is not None else str(self._settings.get(setting.key))
+            try:
+                note = conflict_note(parse_hotkey(value)) if value else None
+            except HotkeyError:
+                note = None
+            if note:
+                text += "\n" + self.tr("Careful: {0}.").format(note)
+        return text
 
     def add_page(self, title: str, widget: QWidget) -> None:
         """Add a page (e.g. API providers) to the dialog."""
@@ -158,6 +300,16 @@ class SettingsDialog(QDialog):
     def apply(self) -> bool:
         """Store every changed value; show what is invalid and keep the dialog open if anything is."""
         problems: list[str] = []
+        hotkeys = {key: str(editor_value(s, e)) for key, (s, e) in self._editors.items() if isinstance(e, HotkeyEdit)}
+        for first, second in duplicate_bindings(hotkeys):
+            problems.append(
+                self.tr("{0} and {1} have the same hotkey; give one of them another.").format(
+                    schema_tr(self._editors[first][0].label), schema_tr(self._editors[second][0].label)
+                )
+            )
+        if problems:
+            self.errors.setText("\n".join(problems))
+            return False
         for key, (setting, editor) in self._editors.items():
             value = editor_value(setting, editor)
             if value == self._settings.get(key):
