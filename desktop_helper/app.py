@@ -139,6 +139,7 @@ class Application:
         if self.tray is not None:
             # first thing the user sees: show it and let the request reach the tray host now
             self.tray.command.connect(lambda argv: self.run_argv(argv, lambda _text: None))
+            self.tray.show_hotkeys(self.settings.get)
             self.tray.show()
             self.qt.processEvents()
             self._service("tray icon", self.tray.hide)
@@ -293,6 +294,8 @@ class Application:
     def _setting_changed(self, key: str, value: object) -> None:
         if key == "general.theme":
             self.theme.set_choice(str(value))
+        if key.startswith("hotkeys.") and self.tray is not None:
+            self.tray.show_hotkeys(self.settings.get)
         if key == "general.start_at_login":
             self._sync_autostart()
         if hasattr(self, "capture"):

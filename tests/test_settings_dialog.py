@@ -4,12 +4,12 @@ from pathlib import Path
 from typing import TypeVar
 
 import pytest
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QSpinBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop_helper.settings.schema import SCHEMA, SECTIONS
 from desktop_helper.settings.store import Settings
-from desktop_helper.ui.settings_dialog import SettingsDialog
+from desktop_helper.ui.settings_dialog import PathEdit, SettingsDialog
 
 W = TypeVar("W", bound=QWidget)
 
@@ -69,7 +69,7 @@ def test_an_invalid_value_keeps_the_dialog_open(qtbot: QtBot, tmp_path: Path, mo
     limited = schema.Setting("capture.save_folder", str, "", "Save captures to", "Folder.", choices=("", "/tmp"))
     monkeypatch.setitem(schema.BY_KEY, "capture.save_folder", limited)
     monkeypatch.setattr("desktop_helper.settings.store.BY_KEY", schema.BY_KEY)
-    child(dialog, QLineEdit, "capture.save_folder").setText("/nowhere")
+    child(dialog, PathEdit, "capture.save_folder").line.setText("/nowhere")
     dialog.accept()
     assert dialog.isVisible()
     assert "Save captures to must be one of" in dialog.errors.text()
