@@ -17,6 +17,8 @@ from desktop_helper.commands import COMMANDS
 
 #: exit codes
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_NO_DISPLAY, EXIT_NOT_RUNNING = 0, 1, 2, 3, 4
+#: the shell's code for a command stopped by Ctrl+C (128 + SIGINT)
+EXIT_CANCELLED = 130
 
 
 class _Parser(argparse.ArgumentParser):
@@ -62,8 +64,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         del forwarded_argv[index : index + 2]
 
     if command == "ask":
-        ask = importlib.import_module("desktop_helper.ask")
-        return int(ask.main(args, paths))
+        try:
+            ask = importlib.import_module("desktop_helper.ask")
+            return int(ask.main(args, paths))
+        except KeyboardInterrupt:
+            # Ctrl+C while the modules load (ask.main handles it once the question runs)
+            print("\ndesktop-helper ask: Cancelled.", file=sys.stderr)
+            return EXIT_CANCELLED
 
     from desktop_helper import ipc
 

@@ -20,12 +20,15 @@ glue around it only parses arguments, builds the backend and prints.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import logging
 import os
+import signal
 import sys
+import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
@@ -49,6 +52,8 @@ log = logging.getLogger(__name__)
 
 HELP = "answer a question about images or the screen without the GUI (streams to stdout)"
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+#: the shell's code for a command stopped by Ctrl+C (128 + SIGINT)
+EXIT_CANCELLED = 130
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -323,6 +328,7 @@ def _run_from_args(
     on_answer: Callable[[str], None] | None = None,
     on_thinking: Callable[[str], None] | None = None,
     on_progress: Callable[[str], None] | None = None,
+    cancel: CancelToken | None = None,
 ) -> AskResult:
     return run_ask(
         backend,
@@ -334,6 +340,7 @@ def _run_from_args(
         on_answer=on_answer,
         on_thinking=on_thinking,
         on_progress=on_progress,
+        cancel=cancel,
     )
 
 
@@ -422,35 +429,67 @@ def main(args: argparse.Namespace, paths: Any, out: TextIO | None = None, err: T
         if forwarded is not None:
             return forwarded
     backend: Backend | None = None
+    cancel = CancelToken()
     try:
-        images = _images_from_args(args)
-        backend = open_backend(args, paths)
-        stream_out = None if args.json else _writer(out)
-        stream_think = _writer(err) if args.show_thinking and not args.json else None
-        result = _run_from_args(
-            args,
-            backend,
-            images,
-            on_answer=stream_out,
-            on_thinking=stream_think,
-            on_progress=_status_printer(err) if not args.json else None,
-        )
+        with _ctrl_c_cancels(cancel):
+            try:
+                images = _images_from_args(args)
+                backend = open_backend(args, paths)
+                stream_out = None if args.json else _writer(out)
+                stream_think = _writer(err) if args.show_thinking and not args.json else None
+                result = _run_from_args(
+                    args,
+                    backend,
+                    images,
+                    on_answer=stream_out,
+                    on_thinking=stream_think,
+                    on_progress=_status_printer(err) if not args.json else None,
+                    cancel=cancel,
+                )
+            finally:
+                if backend is not None:
+                    backend.close()
     except UserError as exc:
         if args.json:
             print(json.dumps({"error": exc.message, "fix": exc.fix}), file=out)
         print(f"desktop-helper ask: {exc.message}" + (f"\n{exc.fix}" if exc.fix else ""), file=err)
         return EXIT_ERROR
-    finally:
-        if backend is not None:
-            backend.close()
+    except KeyboardInterrupt:
+        # a second Ctrl+C, or one before the question was sent: stop at once, without a traceback
+        if args.json:
+            print(json.dumps({"error": "Cancelled.", "fix": None}), file=out)
+        print("\ndesktop-helper ask: Cancelled.", file=err)
+        return EXIT_CANCELLED
     if args.json:
         print(json.dumps(result.to_dict(), ensure_ascii=False), file=out)
     else:
         out.write("\n")
-        if result.error:
+        if result.finish_reason == FinishReason.CANCELLED.value:
+            print("desktop-helper ask: Cancelled.", file=err)
+        elif result.error:
             print(f"desktop-helper ask: {result.error}", file=err)
-    failed = result.finish_reason in (FinishReason.ERROR.value, FinishReason.CANCELLED.value)
-    return EXIT_ERROR if failed else EXIT_OK
+    if result.finish_reason == FinishReason.CANCELLED.value:
+        return EXIT_CANCELLED
+    return EXIT_ERROR if result.finish_reason == FinishReason.ERROR.value else EXIT_OK
+
+
+@contextlib.contextmanager
+def _ctrl_c_cancels(cancel: CancelToken) -> Iterator[None]:
+    """While asking, the first Ctrl+C cancels the answer (what streamed is kept); a second one stops at once."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def on_sigint(signum: int, frame: Any) -> None:
+        if cancel.cancelled:
+            raise KeyboardInterrupt
+        cancel.cancel()
+
+    previous = signal.signal(signal.SIGINT, on_sigint)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _writer(stream: TextIO) -> Callable[[str], None]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -228,11 +229,17 @@ def test_stop_command_cancels_a_search_and_takes_its_boxes_down(x_server: XServe
     overlay = "^Desktop Helper overlay$"
     try:
         app.wait_ready()
-        assert app.cli("find", "items").returncode == 0
+        # the CLI's find waits for the result: it runs alongside
+        finding = subprocess.Popen(
+            [sys.executable, "-m", "desktop_helper", "find", "items"], env=app.env, stdout=subprocess.PIPE, text=True
+        )
         x_server.wait_for(lambda: visible_window(x_server, overlay), "boxes while the answer streams", timeout=30)
         assert "find 'items'" not in app.log_text()  # the answer is still coming
         assert app.cli("stop").returncode == 0
         x_server.wait_for(lambda: "find 'items': 0 item(s)" in app.log_text(), "the search to stop", timeout=10)
+        printed, _ = finding.communicate(timeout=10)
+        assert finding.returncode == 1
+        assert printed.strip().splitlines()[-1].startswith("Nothing found for: items")
         assert visible_window(x_server, overlay) is None
         time.sleep(1.0)
         assert visible_window(x_server, overlay) is None  # no box came back

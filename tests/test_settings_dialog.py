@@ -74,3 +74,72 @@ def test_an_invalid_value_keeps_the_dialog_open(qtbot: QtBot, tmp_path: Path, mo
     assert dialog.isVisible()
     assert "Save captures to must be one of" in dialog.errors.text()
     assert settings.get("capture.save_folder") == ""
+
+
+def test_use_this_provider_survives_ok_on_the_models_page(qtbot: QtBot, tmp_path: Path) -> None:
+    """Issue 13.3: Models page: local + Apply; API providers: Use this provider; OK must keep the provider."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from desktop_helper.backends.providers import from_preset
+    from desktop_helper.settings.secrets import SessionStore
+    from desktop_helper.ui.providers_page import ProvidersPage
+
+    path = tmp_path / "settings.json"
+    settings = Settings(path)
+    settings.set("models.providers", [from_preset("custom", "My server").to_dict()])
+    dialog = SettingsDialog(settings)
+    qtbot.addWidget(dialog)
+    page = ProvidersPage(settings, SessionStore())
+    dialog.add_page("API providers", page)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    buttons = dialog.findChild(QDialogButtonBox)
+    assert buttons is not None
+
+    dialog.show_page("Models and providers")
+    backend = child(dialog, QComboBox, "models.backend")
+    backend.setCurrentIndex(backend.findData("openai_compat"))
+    backend.setCurrentIndex(backend.findData("local_gguf"))
+    qtbot.mouseClick(buttons.button(QDialogButtonBox.StandardButton.Apply), Qt.MouseButton.LeftButton)
+    assert settings.get("models.backend") == "local_gguf"
+
+    dialog.show_page("API providers")
+    page.provider_list.setCurrentRow(0)
+    qtbot.mouseClick(page.use_button, Qt.MouseButton.LeftButton)
+    assert Settings(path).get("models.backend") == "openai_compat"
+    # the Models page follows at once, and the page marks the provider in use
+    qtbot.waitUntil(lambda: backend.currentData() == "openai_compat", timeout=2000)
+    assert page.provider_list.item(0).text() == "My server  (in use)"
+
+    qtbot.mouseClick(buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    stored = Settings(path)
+    assert stored.get("models.backend") == "openai_compat"
+    assert stored.get("models.active_provider") == "My server"
+
+    # and the other way round: the Models page's choice, applied, updates the page's mark
+    dialog.show()
+    dialog.show_page("Models and providers")
+    backend.setCurrentIndex(backend.findData("local_gguf"))
+    qtbot.mouseClick(buttons.button(QDialogButtonBox.StandardButton.Apply), Qt.MouseButton.LeftButton)
+    assert Settings(path).get("models.backend") == "local_gguf"
+    qtbot.waitUntil(lambda: page.provider_list.item(0).text() == "My server", timeout=2000)
+    dialog.reject()
+    page.shutdown()
+
+
+def test_a_pending_edit_is_kept_and_cancel_drops_it(qtbot: QtBot, tmp_path: Path) -> None:
+    dialog, settings = make_dialog(qtbot, tmp_path / "s.json")
+    dialog.show()
+    fps = child(dialog, QSpinBox, "capture.record_fps")
+    fps.setValue(24)
+    settings.set("capture.record_fps", 30)  # someone else stores another value meanwhile
+    qtbot.wait(50)
+    assert fps.value() == 24  # the user's edit is not overwritten
+    settings.set("capture.copy_to_clipboard", True)
+    qtbot.waitUntil(lambda: child(dialog, QCheckBox, "capture.copy_to_clipboard").isChecked(), timeout=2000)
+    dialog.reject()
+    dialog.show()
+    assert fps.value() == 30  # Cancel dropped the pending edit
+    dialog.reject()

@@ -26,14 +26,16 @@ from __future__ import annotations
 import base64
 import email.utils
 import io
+import json
 import logging
 import math
 import random
+import re
 import socket
 import ssl
 import threading
 import time
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Generator, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
@@ -78,6 +80,10 @@ PATCH_PX = 28
 MAX_RETRY_WAIT = 60.0
 #: how often the cancel watcher looks at the token, in seconds
 CANCEL_POLL = 0.02
+#: longest the check that a silent server is alive may take, in seconds
+PROBE_TIMEOUT = 5.0
+#: most of a 200 JSON reply (instead of a stream) we read to explain it
+MAX_JSON_REPLY = 1 << 20
 
 _FINISH = {
     "stop": FinishReason.STOP,
@@ -102,6 +108,14 @@ class OpenAICompatBackend(Backend):
     capabilities = Capability.IMAGES | Capability.VIDEO | Capability.TOOLS | Capability.THINKING | Capability.GROUNDING
     options = (
         OptionSpec("connect_timeout", float, 10.0, "Seconds to wait for a connection.", minimum=0.5, maximum=300.0),
+        OptionSpec(
+            "response_timeout",
+            float,
+            30.0,
+            "Seconds to wait for the server to start answering before checking that it is alive.",
+            minimum=0.5,
+            maximum=3600.0,
+        ),
         OptionSpec("read_timeout", float, 300.0, "Seconds to wait for the next piece of an answer.", minimum=1.0, maximum=3600.0),
         OptionSpec("max_retries", int, 3, "Retries for rate limits and server errors.", minimum=0, maximum=10),
     )
@@ -190,7 +204,7 @@ class OpenAICompatBackend(Backend):
                 yield Done(FinishReason.CANCELLED)
                 return
             try:
-                response = self._open_stream(params, cancel)
+                response = yield from self._open_stream(params, cancel)
                 if response is None:
                     yield Done(FinishReason.CANCELLED)
                     return
@@ -212,12 +226,18 @@ class OpenAICompatBackend(Backend):
                 raise self._error(exc) from exc
         yield from self._consume(response, request, cancel, started)
 
-    def _open_stream(self, params: dict[str, Any], cancel: CancelToken) -> Any:
-        """Send the request and wait for the response headers; None if cancelled meanwhile.
+    def _open_stream(self, params: dict[str, Any], cancel: CancelToken) -> Generator[Event, None, Any]:
+        """Send the request and wait for the response headers; returns the response, or None if cancelled.
 
         The SDK call blocks until the server answers, which a busy server may delay for a long time, and
         its socket cannot be reached before then. So the call runs on a helper thread: a cancel returns
         at once, and the helper closes the response as soon as it arrives.
+
+        Some servers (llama.cpp's among them) send their headers only with the first token, after the
+        prompt is processed, which takes minutes for a large image on a CPU. So a late answer alone is
+        no fault: after ``response_timeout`` seconds a separate small request checks that the server
+        still answers at all. A live server is waited for (with progress); a server that answers
+        nothing, not even that, is reported instead of being waited for until the read timeout.
         """
         outcome: dict[str, Any] = {}
         arrived = threading.Event()
@@ -237,14 +257,43 @@ class OpenAICompatBackend(Backend):
                     outcome["response"] = response
             arrived.set()
 
+        def abandon() -> bool:
+            """Give up on the request; False if its response has just arrived (then it is used)."""
+            with lock:
+                if arrived.is_set() or "response" in outcome:
+                    return False
+                abandoned[0] = True
+                return True
+
         threading.Thread(target=send, name="openai-compat-send", daemon=True).start()
+        response_timeout = _seconds(self.config.response_timeout, 30.0)
+        sent_at = time.monotonic()
+        next_check = sent_at + response_timeout
+        probe: _LivenessProbe | None = None
         while not arrived.wait(CANCEL_POLL):
-            if cancel.cancelled:
-                with lock:
-                    if not arrived.is_set() and "response" not in outcome:
-                        abandoned[0] = True
-                        log.info("request to %s cancelled before the server answered", self.config.name)
-                        return None
+            if cancel.cancelled and abandon():
+                log.info("request to %s cancelled before the server answered", self.config.name)
+                return None
+            now = time.monotonic()
+            if probe is None and now >= next_check:
+                probe = _LivenessProbe(self.config.base_url, min(PROBE_TIMEOUT, response_timeout))
+            if probe is None or not probe.finished.is_set():
+                continue
+            waited = now - sent_at
+            if probe.alive:
+                probe, next_check = None, now + response_timeout
+                yield Progress(
+                    f"Waiting for {self.config.name} to start answering ({waited:.0f} s); it is still working on the request."
+                )
+                continue
+            if abandon():
+                log.info("%s has not answered for %.0f s and does not answer a check either", self.config.name, waited)
+                raise BackendError(
+                    f"{self.config.name} ({_host(self.config.base_url)}) accepted the request but has not answered "
+                    f"for {waited:.0f} s, and it does not answer a simple check either: it seems stuck.",
+                    "Check that the server is running and not frozen (restart it if needed), then ask again. The wait "
+                    f"is the response timeout ({response_timeout:g} s) in the provider's settings.",
+                )
         if "error" in outcome:
             raise outcome["error"]
         return outcome["response"]
@@ -303,17 +352,21 @@ class OpenAICompatBackend(Backend):
         finish: str | None = None
         usage: Any = None
         first_token: float | None = None
-        watcher = _CancelWatcher(cancel, response)
+        content_timeout = _seconds(self.config.read_timeout, 300.0)
+        # the read timeout alone never fires while a server sends keep-alive comments, so content is timed too
+        watcher = _StreamWatcher(cancel, response, content_timeout)
         failure: BaseException | None = None
         try:
             try:
+                self._check_reply_type(response)
                 for chunk in response:
                     if cancel.cancelled:
                         break
                     if getattr(chunk, "usage", None) is not None:
                         usage = chunk.usage
                     events: list[Event] = []
-                    for choice in chunk.choices or ():
+                    choices = _choices_of(chunk)
+                    for choice in choices:
                         if choice.index not in (0, None):
                             continue
                         delta = choice.delta
@@ -322,18 +375,24 @@ class OpenAICompatBackend(Backend):
                             if reasoning:
                                 events.append(ThinkingDelta(reasoning))
                             if delta.content:
-                                events.extend(splitter.feed(delta.content))
+                                events.extend(splitter.feed(_text_of(delta.content)))
                             if delta.tool_calls:
                                 calls.add(delta.tool_calls)
+                                watcher.touch()
                         if choice.finish_reason:
                             finish = choice.finish_reason
                     for event in events:
                         if first_token is None:
                             first_token = time.perf_counter()
                         produced = True
+                        watcher.touch()
                         yield event
-            except (openai.APIError, OSError) as exc:
+            except (openai.APIError, OSError, _BadReplyError) as exc:
                 failure = exc
+            except (ValueError, TypeError, AttributeError, KeyError, IndexError) as exc:
+                # the SDK builds chunks from whatever JSON arrives; garbage surfaces as these
+                log.info("unreadable data from %s", self.config.name, exc_info=True)
+                failure = _unreadable(exc)
             except Exception as exc:
                 # httpx2 errors that escape the SDK's mapping (a socket shut by cancel, a cut chunk)
                 if not _is_transport_error(exc):
@@ -348,9 +407,16 @@ class OpenAICompatBackend(Backend):
                 yield event
             yield Done(FinishReason.CANCELLED)
             return
+        if watcher.timed_out:
+            failure = _ContentTimeoutError(content_timeout)
         if failure is None and finish is None:
-            failure = ConnectionError("the stream ended before the server said it was finished")
+            if produced:
+                failure = ConnectionError("the stream ended before the server said it was finished")
+            else:
+                failure = self._empty_reply(response)
         if failure is not None and not produced:
+            if isinstance(failure, (_BadReplyError, _ContentTimeoutError)):
+                raise self._fault_error(failure) from failure
             if isinstance(failure, openai.APITimeoutError) or (
                 isinstance(failure, openai.APIError) and not isinstance(failure, openai.APIConnectionError)
             ):
@@ -381,6 +447,67 @@ class OpenAICompatBackend(Backend):
         if splitter.produced_calls or calls.count:
             reason = FinishReason.TOOL_CALLS
         yield Done(reason)
+
+    @staticmethod
+    def _empty_reply(response: Any) -> _BadReplyError:
+        """The fault of a reply that ended cleanly without any answer in it."""
+        content_type = _content_type(response)
+        if content_type != "text/event-stream":
+            return _BadReplyError(
+                f"answered with {content_type or 'content of no stated type'} that holds no answer (expected a stream of events)",
+                "Check that the base URL is the server's OpenAI-compatible API root (for example http://localhost:8080/v1); "
+                "if it is, the server's log may say why it sent nothing.",
+            )
+        return _BadReplyError(
+            "ended its reply without sending any answer",
+            "The server's log says why. Often the request is too big for the server's context (llama-cpp-python's server "
+            "ends the reply this way): start the server with a bigger context (e.g. --n_ctx 8192, or llama-server -c 8192), "
+            "or send less: lower the image token budget or ask about a region instead of the whole screen. Also check that "
+            "the base URL is the server's OpenAI-compatible API root (for example http://localhost:8080/v1).",
+        )
+
+    def _check_reply_type(self, response: Any) -> None:
+        """Refuse a 200 reply that is not a stream of events: a web page, or a JSON document (often an error).
+
+        Called under the stream watcher, so a cancel or a stalled body ends the read of a JSON reply too.
+
+        Raises:
+            BackendError: with what the reply was and what to do.
+        """
+        content_type = _content_type(response)
+        if content_type in ("text/html", "application/xhtml+xml"):
+            response.close()
+            raise self._fault_error(
+                _BadReplyError(
+                    f"answered with a web page (HTTP 200, {content_type}) instead of an API reply",
+                    "The base URL probably points at a website, a login page or a proxy rather than the API: use the "
+                    "server's OpenAI-compatible API root, for example http://localhost:8080/v1 (often ending in /v1).",
+                )
+            )
+        if content_type != "application/json":
+            return
+        import openai
+
+        try:
+            body = _read_limited(response, MAX_JSON_REPLY)
+        finally:
+            response.close()
+        try:
+            document: Any = json.loads(body)
+        except ValueError:
+            document = None
+        if isinstance(document, Mapping) and document.get("error"):
+            # some servers report errors with status 200
+            error = document["error"]
+            raise self._error(openai.APIError(_server_message_of(document) or "error", response.response.request, body=error))
+        quote = _excerpt(body.decode("utf-8", "replace"))
+        raise self._fault_error(
+            _BadReplyError(
+                f"answered with a single JSON document instead of a stream of events ({quote})",
+                "Check that the base URL is the server's OpenAI-compatible API root and that the server supports "
+                "streamed answers (stream: true).",
+            )
+        )
 
     def _usage(self, usage: Any, started: float, first_token: float | None) -> Usage:
         now = time.perf_counter()
@@ -417,6 +544,9 @@ class OpenAICompatBackend(Backend):
         where = f"{config.name} ({_host(config.base_url)})"
         server_says = self._redact(_server_message(exc))
         detail = f": {server_says}" if server_says else ""
+        overflow = _context_overflow(exc)
+        if overflow is not None:
+            return self._context_error(overflow)
         if isinstance(exc, openai.APIStatusError):
             status = exc.status_code
             key_hint = f"Settings > Models and providers, or the environment variable {config.key_env_var}"
@@ -493,10 +623,56 @@ class OpenAICompatBackend(Backend):
             return BackendError(f"{where} reported an error{detail or ': ' + self._redact(str(exc))}.", "Ask again.")
         return BackendError(f"Talking to {where} failed: {self._redact(str(exc))}.", "Ask again.")
 
+    def _context_error(self, overflow: ContextOverflow) -> BackendError:
+        """The request did not fit the server's context: the numbers, and the two ways out."""
+        where = f"{self.config.name} ({_host(self.config.base_url)})"
+        if overflow.needed and overflow.available:
+            sizes = f": it needs {overflow.needed} tokens, and the server's context holds {overflow.available}"
+        elif overflow.available:
+            sizes = f" of {overflow.available} tokens"
+        elif overflow.needed:
+            sizes = f": it needs {overflow.needed} tokens"
+        else:
+            sizes = ""
+        send_less = (
+            "lower the image token budget (Settings > Models and providers, or --image-budget), ask about a region "
+            "instead of the whole screen, or start a new chat"
+        )
+        server_side = _CONTEXT_OPTION.get(self.config.preset, _CONTEXT_OPTION["custom"]).format(n=overflow.suggested_context)
+        if self.config.needs_key:  # a hosted API: its context is what it is
+            fix = f"Send less: {send_less}."
+        else:
+            fix = f"Start the server with a bigger context ({server_side}), or send less: {send_less}."
+        return BackendError(f"The request is too big for the context of {where}{sizes}.", fix)
+
+    def _fault_error(self, fault: BaseException) -> BackendError:
+        """The BackendError for a :class:`_BadReplyError` or :class:`_ContentTimeoutError` before any answer."""
+        where = f"{self.config.name} ({_host(self.config.base_url)})"
+        if isinstance(fault, _ContentTimeoutError):
+            return BackendError(
+                f"{where} sent no answer for {fault.seconds:g} s (at most keep-alive signals): it seems stuck.",
+                "Check the server's log and load, restart it if it stays stuck, then ask again. The wait is the read "
+                f"timeout ({fault.seconds:g} s) in the provider's settings.",
+            )
+        if isinstance(fault, _BadReplyError):
+            return BackendError(f"{where} {self._redact(fault.what)}.", fault.fix)
+        return self._error(fault)
+
     def _mid_stream_message(self, failure: BaseException) -> str:
         import openai
 
         where = f"{self.config.name} ({_host(self.config.base_url)})"
+        if isinstance(failure, _ContentTimeoutError):
+            return (
+                f"The answer above is incomplete: {where} stopped sending the answer for {failure.seconds:g} s "
+                "(keep-alive signals do not count). Ask again."
+            )
+        if isinstance(failure, _BadReplyError):
+            return f"The answer above is incomplete: {where} {self._redact(failure.what)}. Ask again."
+        overflow = _context_overflow(failure)
+        if overflow is not None:
+            error = self._context_error(overflow)
+            return f"The answer above is incomplete. {error.message} {error.fix}"
         if isinstance(failure, ValueError):
             return f"The answer above is incomplete: the model's tool call could not be read ({failure}). Ask again."
         if isinstance(failure, openai.APITimeoutError):
@@ -865,19 +1041,34 @@ def _reasoning_of(delta: Any) -> str:
     return ""
 
 
-class _CancelWatcher:
-    """Shuts the stream's socket when the cancel token fires, so a read blocked on a slow server returns now."""
+class _StreamWatcher:
+    """Shuts the stream's socket when the cancel token fires, or when no content came for ``content_timeout`` s.
 
-    def __init__(self, cancel: CancelToken, response: Any) -> None:
+    Shutting the socket makes a read blocked on a slow server return now. The content clock is needed
+    because keep-alive comments (llama.cpp's server pings while it is silent) reset the HTTP read timeout,
+    so a server stalled mid-answer would otherwise hold the reader for as long as it lives.
+    """
+
+    def __init__(self, cancel: CancelToken, response: Any, content_timeout: float) -> None:
         self._cancel = cancel
         self._response = response
+        self._content_timeout = content_timeout
+        self._last_content = time.monotonic()
+        self.timed_out = False
         self._stopped = threading.Event()
         self._thread = threading.Thread(target=self._run, name="openai-compat-cancel", daemon=True)
         self._thread.start()
 
+    def touch(self) -> None:
+        """Some content arrived: restart the content clock."""
+        self._last_content = time.monotonic()
+
     def _run(self) -> None:
         while not self._stopped.is_set():
-            if self._cancel.wait(CANCEL_POLL):
+            cancelled = self._cancel.wait(CANCEL_POLL)
+            if not cancelled and time.monotonic() - self._last_content >= self._content_timeout:
+                self.timed_out = True
+            if cancelled or self.timed_out:
                 if not self._stopped.is_set():
                     _shutdown_stream(self._response)
                 return
@@ -907,6 +1098,199 @@ def _shutdown_stream(response: Any) -> None:
 # ----- helpers for faults
 
 
+class _BadReplyError(Exception):
+    """The server sent something that is not a readable answer (or nothing at all).
+
+    Attributes:
+        what: completes "<server> ...", e.g. "sent a line that is not JSON ('oops')".
+        fix: what the user can do.
+    """
+
+    def __init__(self, what: str, fix: str) -> None:
+        super().__init__(what)
+        self.what = what
+        self.fix = fix
+
+
+class _ContentTimeoutError(Exception):
+    """No answer content arrived for ``seconds`` (though keep-alive bytes may have)."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__(f"no content for {seconds:g} s")
+        self.seconds = seconds
+
+
+_GARBAGE_FIX = (
+    "Check that the base URL is the API root of an OpenAI-compatible server (for example http://localhost:8080/v1) "
+    "and that no proxy in between changes its replies; the server's log may say more."
+)
+
+
+def _unreadable(exc: BaseException) -> _BadReplyError:
+    """Describe data the SDK or this module could not read, without repeating a parser's jargon."""
+    if isinstance(exc, json.JSONDecodeError):
+        return _BadReplyError(f"sent a line that is not JSON ({_excerpt(exc.doc)})", _GARBAGE_FIX)
+    if isinstance(exc, UnicodeDecodeError):
+        return _BadReplyError("sent bytes that are not UTF-8 text", _GARBAGE_FIX)
+    return _BadReplyError("sent an answer in a shape this app cannot read", _GARBAGE_FIX)
+
+
+def _choices_of(chunk: Any) -> Sequence[Any]:
+    """A chunk's choices (none when missing or null); _BadReplyError when they are not a list."""
+    from openai.types.chat import ChatCompletionChunk
+
+    if not isinstance(chunk, ChatCompletionChunk):
+        # the SDK passes a JSON value that is not an object (a number, a list...) through as it is
+        raise _BadReplyError(f"sent an answer in a shape this app cannot read ({_excerpt(chunk)})", _GARBAGE_FIX)
+    choices = getattr(chunk, "choices", None)
+    if choices is None:
+        extra = getattr(chunk, "model_extra", None) or {}
+        said = _server_message_of(extra) if isinstance(extra, Mapping) else ""
+        if said and not getattr(chunk, "usage", None):
+            # an error object without the "error" key the SDK looks for (e.g. {"message": ...} or {"detail": ...})
+            raise _BadReplyError(f"reported an error: {said}", "Look at the server's log, then ask again.")
+        return ()
+    if not isinstance(choices, list):
+        raise _BadReplyError(f"sent choices that are not a list ({_excerpt(choices)})", _GARBAGE_FIX)
+    return choices
+
+
+def _text_of(content: Any) -> str:
+    """A delta's content as text; _BadReplyError for a number, an object, a list..."""
+    if isinstance(content, str):
+        return content
+    raise _BadReplyError(f"sent an answer piece that is not text ({_excerpt(content)})", _GARBAGE_FIX)
+
+
+def _excerpt(value: Any, limit: int = 60) -> str:
+    """A short, single-line quote of something a server sent: text in quotes, anything else as JSON."""
+    text = value if isinstance(value, str) else json.dumps(value, default=str)
+    text = " ".join(text.split())
+    text = text[:limit] + ("..." if len(text) > limit else "")
+    return repr(text) if isinstance(value, str) else text
+
+
+def _content_type(response: Any) -> str:
+    """The media type of the HTTP reply behind an SDK stream, lower case, without parameters."""
+    http_response = getattr(response, "response", None)
+    headers = getattr(http_response, "headers", None)
+    raw = headers.get("content-type", "") if headers is not None else ""
+    return str(raw).split(";")[0].strip().lower()
+
+
+def _read_limited(response: Any, limit: int) -> bytes:
+    """Up to ``limit`` bytes of the body behind an SDK stream."""
+    data = bytearray()
+    for piece in response.response.iter_bytes():
+        data += piece
+        if len(data) >= limit:
+            break
+    return bytes(data[:limit])
+
+
+def _seconds(value: Any, default: float) -> float:
+    """A timeout from settings, or ``default`` when it is not a positive finite number."""
+    try:
+        seconds = float(value)
+    except (TypeError, ValueError):
+        return default
+    return seconds if math.isfinite(seconds) and seconds > 0 else default
+
+
+class _LivenessProbe:
+    """Checks on a thread that a server answers a plain GET at all (any HTTP status means alive)."""
+
+    def __init__(self, url: str, timeout: float) -> None:
+        self.alive = False
+        self.finished = threading.Event()
+        self._url = url
+        self._timeout = timeout
+        threading.Thread(target=self._run, name="openai-compat-probe", daemon=True).start()
+
+    def _run(self) -> None:
+        import httpx2
+
+        try:
+            # no key: the check needs none, and a status such as 401 or 404 still proves the server answers
+            httpx2.get(self._url, timeout=self._timeout, follow_redirects=False)
+            self.alive = True
+        except Exception:  # any failure to get an answer means "not alive"; the caller reports it
+            log.info("liveness check of %s failed", _host(self._url), exc_info=True)
+        finally:
+            self.finished.set()
+
+
+@dataclass(frozen=True)
+class ContextOverflow:
+    """A server's "the request does not fit the context" error, with its numbers when it gave them.
+
+    Attributes:
+        needed: tokens the request needs (prompt, or prompt and answer), or None.
+        available: the server's context size in tokens, or None.
+    """
+
+    needed: int | None = None
+    available: int | None = None
+
+    @property
+    def suggested_context(self) -> int:
+        """A context size that fits the request with room for an answer (a power of two, at least 8192)."""
+        wanted = max((self.needed or 0) + 1024, (self.available or 0) * 2, 8192)
+        return 1 << (wanted - 1).bit_length()
+
+
+#: how to give each kind of server a bigger context ({n}: a suggested size)
+_CONTEXT_OPTION = {
+    "llamacpp": "llama-server -c {n}",
+    "vllm": "vllm serve --max-model-len {n}",
+    "sglang": "--context-length {n}",
+    "ollama": "OLLAMA_CONTEXT_LENGTH={n}, or num_ctx {n} in the model's settings",
+    "lmstudio": "a context length of {n} in the model's load settings",
+    "custom": "for example llama-server -c {n}, or vLLM's --max-model-len {n}",
+}
+
+#: the words servers use for it, with the numbers: llama.cpp's two wordings ("request (N tokens) exceeds the
+#: available context size (M tokens)", "input (N tokens) is larger than the max context size (M tokens)"), then
+#: llama-cpp-python's, vLLM's and OpenAI's ("maximum context length is M tokens. However, you requested N"), then
+#: vLLM's "prompt length of N is longer than the maximum model length of M"
+_CONTEXT_PATTERNS = (
+    re.compile(r"\((\d+) tokens\) exceeds the available context size \((\d+) tokens\)", re.I),
+    re.compile(r"\((\d+) tokens\) is larger than the max context size \((\d+) tokens\)", re.I),
+    re.compile(
+        r"maximum context length is (?P<available>\d+) tokens\W+(?:however,? )?"
+        r"(?:you requested|your request has|your messages resulted in) (?P<needed>\d+)",
+        re.I,
+    ),
+    re.compile(r"(?:prompt|input)\D{0,30}?(\d+)\)? is longer than the maximum model length of (\d+)", re.I),
+)
+_CONTEXT_WORDS = re.compile(
+    r"context[ _](?:length|size|window)|exceed_context_size|maximum model length|prompt is too long|input length exceeds",
+    re.I,
+)
+
+
+def _context_overflow(exc: BaseException) -> ContextOverflow | None:
+    """The context overflow a server error describes, or None when it is about something else."""
+    body = getattr(exc, "body", None)
+    error: Any = body.get("error", body) if isinstance(body, Mapping) else body
+    fields: Mapping[str, Any] = error if isinstance(error, Mapping) else {}
+    kind = f"{fields.get('type', '')} {fields.get('code', '')}"
+    message = _server_message(exc) or (str(exc) if not isinstance(exc, _BadReplyError) else "")
+    for pattern in _CONTEXT_PATTERNS:
+        found = pattern.search(message)
+        if found:
+            if pattern.groupindex:
+                return ContextOverflow(int(found["needed"]), int(found["available"]))
+            return ContextOverflow(int(found[1]), int(found[2]))
+    if "exceed_context_size" in kind or "context_length_exceeded" in kind or _CONTEXT_WORDS.search(message):
+        return ContextOverflow(_int_or_none(fields.get("n_prompt_tokens")), _int_or_none(fields.get("n_ctx")))
+    return None
+
+
+def _int_or_none(value: Any) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else None
+
+
 def retry_after_seconds(headers: Mapping[str, str]) -> float | None:
     """Seconds a server asks us to wait, from ``retry-after-ms`` or ``Retry-After`` (seconds or an HTTP date)."""
     raw_ms = headers.get("retry-after-ms")
@@ -933,7 +1317,11 @@ def retry_after_seconds(headers: Mapping[str, str]) -> float | None:
 
 def _server_message(exc: BaseException) -> str:
     """The server's own words about an error, from the usual body shapes."""
-    body = getattr(exc, "body", None)
+    return _server_message_of(getattr(exc, "body", None))
+
+
+def _server_message_of(body: Any) -> str:
+    """The message in an error body: ``{"error": {"message": ...}}``, ``{"detail": ...}``, plain text or HTML."""
     message: Any = None
     if isinstance(body, Mapping):
         error = body.get("error", body)
@@ -946,7 +1334,12 @@ def _server_message(exc: BaseException) -> str:
         message = body
     if not message:
         return ""
-    text = " ".join(str(message).split())
+    text = message if isinstance(message, str) else json.dumps(message, default=str)
+    if text.lstrip().startswith("<"):
+        # an HTML error page from a proxy: its words, not its markup
+        title = re.search(r"<title[^>]*>(.*?)</title>", text, re.I | re.S)
+        text = title.group(1) if title else re.sub(r"<[^>]*>", " ", text)
+    text = " ".join(text.split())
     return text[:300] + ("..." if len(text) > 300 else "")
 
 

@@ -195,8 +195,11 @@ class ProviderConfig:
         thinking, keep_special_tokens, sampling, max_image_bytes, max_image_side, video,
         max_video_bytes, stream_usage: see :class:`ProviderPreset`.
         connect_timeout: seconds to wait for a connection.
-        read_timeout: seconds to wait for the next piece of the answer (the first one includes
-            prompt processing, which is slow for large images on CPU servers).
+        response_timeout: seconds to wait for the server to start answering before checking that it
+            is alive; a server that answers nothing, not even that check, is reported then.
+        read_timeout: seconds to wait for the next piece of the answer's content (the first one
+            includes prompt processing, which is slow for large images on CPU servers); keep-alive
+            comments do not count.
         max_retries: retries for rate limits and server errors before the first token.
     """
 
@@ -213,6 +216,7 @@ class ProviderConfig:
     max_video_bytes: int = 0
     stream_usage: bool = False
     connect_timeout: float = 10.0
+    response_timeout: float = 30.0
     read_timeout: float = 300.0
     max_retries: int = 3
     extra: dict[str, Any] = field(default_factory=dict)

@@ -40,6 +40,7 @@ from typing import Any, Literal
 
 from desktop_helper.core.errors import UserError
 from desktop_helper.core.messages import Level, UserMessage
+from desktop_helper.parsers.special_tokens import readable_text
 
 log = logging.getLogger(__name__)
 
@@ -680,9 +681,10 @@ class HistoryStore:
                 else:
                     text = attachment.read().decode("utf-8", "replace")
                     lines += [f"Attached file `{attachment.name}`:", "", "```", text, "```", ""]
+            # GLM's box markers are tokens, not Markdown: export what the chat shows
             if message.thinking:
-                lines += ["<details><summary>Thinking</summary>", "", message.thinking, "", "</details>", ""]
-            lines += [message.content, ""]
+                lines += ["<details><summary>Thinking</summary>", "", readable_text(message.thinking), "", "</details>", ""]
+            lines += [readable_text(message.content), ""]
             if message.status != "complete":
                 lines += [f"*({message.status}{': ' + message.error if message.error else ''})*", ""]
         target.write_text("\n".join(lines), encoding="utf-8")

@@ -31,6 +31,7 @@ from typing import Any, BinaryIO, Literal
 
 from desktop_helper.core.errors import MediaError
 from desktop_helper.core.types import ImagePart, Part, TextPart, VideoPart
+from desktop_helper.core.wording import count_of, line_count
 from desktop_helper.media.images import fit_to_token_budget, image_tokens, with_budget
 
 log = logging.getLogger(__name__)
@@ -447,7 +448,8 @@ def _load_video(path: Path, name: str, mime: str, frames: int) -> Attachment:
     finally:
         capture.release()
     duration = count / fps if fps > 0 else 0.0
-    note = f"{len(parts)} frames of {duration:.1f} s" if duration else f"{len(parts)} frames"
+    frames_taken = count_of(len(parts), "frame")
+    note = f"{frames_taken} of {duration:.1f} s" if duration else frames_taken
     return Attachment(name, "video", tuple(parts), note=note, path=str(path), mime=mime)
 
 
@@ -480,7 +482,7 @@ def _load_pdf(path: Path, name: str, page_range: PageRange | None, max_pages: in
             first, last = 1, min(total, max_pages)
         else:
             if page_range.first > total:
-                raise MediaError(f"{shown}: it has only {total} pages.", f"Choose pages between 1 and {total}.")
+                raise MediaError(f"{shown}: it has only {count_of(total, 'page')}.", f"Choose pages between 1 and {total}.")
             first, last = page_range.first, min(page_range.last, total)
             if last - first + 1 > HARD_MAX_PAGES:
                 raise MediaError(f"{shown}: at most {HARD_MAX_PAGES} pages can be sent at once.", "Choose a shorter page range.")
@@ -501,8 +503,13 @@ def _load_pdf(path: Path, name: str, page_range: PageRange | None, max_pages: in
             parts.append(ImagePart(buffer.getvalue(), "image/png", image.width, image.height, name=f"{shown} p.{index + 1}"))
     finally:
         document.close()
-    unit = "slides" if shown_name else "pages"
-    note = f"{len(parts)} {unit}" if (first, last) == (1, total) else f"{unit} {first}-{last} of {total}"
+    unit = "slide" if shown_name else "page"
+    if (first, last) == (1, total):
+        note = count_of(len(parts), unit)
+    elif first == last:
+        note = f"{unit} {first} of {total}"
+    else:
+        note = f"{unit}s {first}-{last} of {total}"
     return Attachment(
         shown, "pdf" if shown_name is None else "document", tuple(parts), note=note, path=str(path), mime="application/pdf"
     )
@@ -586,8 +593,8 @@ def _load_text(path: Path, name: str, limit: int) -> Attachment:
         ) from exc
     if "\x00" in text:
         raise MediaError(f"{name}: this looks like a binary file, not text.", _SUPPORTED)
-    lines = text.count("\n") + 1
-    return Attachment(name, "text", text=text.removeprefix("\ufeff"), note=f"{lines} lines", path=str(path), mime="text/plain")
+    note = count_of(line_count(text), "line")
+    return Attachment(name, "text", text=text.removeprefix("\ufeff"), note=note, path=str(path), mime="text/plain")
 
 
 def from_image_part(part: ImagePart) -> Attachment:

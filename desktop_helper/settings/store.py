@@ -170,6 +170,11 @@ class Settings:
     def on_change(self, listener: Listener) -> None:
         self._listeners.append(listener)
 
+    def remove_listener(self, listener: Listener) -> None:
+        """Stop calling ``listener`` (a window that closes); unknown listeners are ignored."""
+        if listener in self._listeners:
+            self._listeners.remove(listener)
+
     # ----- file
     def _load(self, path: Path) -> None:
         try:

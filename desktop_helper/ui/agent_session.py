@@ -40,6 +40,16 @@ _HIDE_TIMEOUT = 1.0
 _UNMAP_DELAY_MS = 60
 
 
+#: the final panel's title for each way a run ends (RunOutcome.status)
+_OUTCOME_TITLES = {
+    "done": "Agent done",
+    "failed": "Agent gave up",
+    "stopped": "Agent stopped",
+    "step_limit": "Agent stopped",
+    "error": "Agent stopped by an error",
+}
+
+
 class QtClipboard(QObject):
     """The system clipboard for the agent's typing, usable from any thread.
 
@@ -277,7 +287,7 @@ class AgentSession(QObject):
     def _show_stopped(self) -> None:
         if self.overlay is not None:
             self.overlay.clear()
-        self.panel.show_outcome("Stopped.")
+        self.panel.show_outcome("Stopped.", "Agent stopped")
         self.panel.show()
 
     @Slot(object)
@@ -314,7 +324,7 @@ class AgentSession(QObject):
         self._release_overlay()
         if self.overlay is not None:
             self.overlay.clear()
-        self.panel.show_outcome(outcome.message)
+        self.panel.show_outcome(outcome.message, _OUTCOME_TITLES.get(outcome.status, "Agent finished"))
         self.panel.show()
         if self.run is not None:
             self.run.join(2.0)

@@ -15,6 +15,7 @@ naming it and the reason, and nothing else changes.
 from __future__ import annotations
 
 import functools
+import html
 import io
 import logging
 import tempfile
@@ -30,12 +31,16 @@ from PySide6.QtGui import (
     QDesktopServices,
     QDragEnterEvent,
     QDropEvent,
+    QFontDatabase,
     QGuiApplication,
     QImage,
     QKeyEvent,
     QKeySequence,
     QPixmap,
     QShortcut,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextOption,
 )
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -71,7 +76,7 @@ from desktop_helper.media.documents import Attachment, PageRange, from_image_byt
 from desktop_helper.ui.attachments_bar import AttachmentsBar
 from desktop_helper.ui.conversation_view import ConversationView, ViewImage, ViewMessage
 from desktop_helper.ui.icons import app_icon
-from desktop_helper.ui.markdown import html_snippet
+from desktop_helper.ui.markdown import FOLD_LINE_CHARS, fold_long_lines, html_snippet, render_markdown, render_plain
 from desktop_helper.ui.workers import GenerationRunner, TaskRunner
 
 log = logging.getLogger(__name__)
@@ -95,6 +100,8 @@ class _Stream:
     image: ImagePart | None = None
     usage: Usage | None = None
     started: float = field(default_factory=time.monotonic)
+    #: what the status line says the model is doing: "", "thinking" or "answer"
+    phase: str = ""
 
 
 class QuestionEdit(QPlainTextEdit):
@@ -109,6 +116,49 @@ class QuestionEdit(QPlainTextEdit):
     submit = Signal()
     pasted_images = Signal(list)
     pasted_files = Signal(list)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._normal_wrap = self.wordWrapMode()
+        self._wrap_chosen = False  # set while a whole new text goes in with its wrap mode picked beforehand
+        self.document().contentsChange.connect(self._check_line_lengths)
+
+    def setPlainText(self, text: str) -> None:
+        self._insert_wrapped(text, lambda: super(QuestionEdit, self).setPlainText(text))
+
+    def _insert_wrapped(self, text: str, insert: Callable[[], None]) -> None:
+        """Run ``insert`` (which puts ``text`` in) with the wrap mode picked beforehand: the edit may
+        clear the box first, and the new text must not be laid out word-wrapped on the way."""
+        if fold_long_lines(text)[1]:
+            self.setWordWrapMode(QTextOption.WrapMode.WrapAnywhere)
+        self._wrap_chosen = True
+        try:
+            insert()
+        finally:
+            self._wrap_chosen = False
+        self._check_line_lengths(0, 0, self.document().characterCount())
+
+    def _check_line_lengths(self, position: int, _removed: int, added: int) -> None:
+        """Wrap anywhere while the text has a very long line: Qt's word-boundary wrapping of an unbroken
+        megabyte takes minutes (a pasted log line, base64), wrapping anywhere a second or two."""
+        if self._wrap_chosen:
+            return
+        document = self.document()
+        if document.characterCount() <= FOLD_LINE_CHARS:
+            long_line = False  # no line can be long: back to wrapping at word boundaries
+        elif self.wordWrapMode() == QTextOption.WrapMode.WrapAnywhere:
+            return
+        else:
+            long_line = False
+            block = document.findBlock(position)
+            while block.isValid() and block.position() <= position + added:
+                if block.length() > FOLD_LINE_CHARS:
+                    long_line = True
+                    break
+                block = block.next()
+        wanted = QTextOption.WrapMode.WrapAnywhere if long_line else self._normal_wrap
+        if self.wordWrapMode() != wanted:
+            self.setWordWrapMode(wanted)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
@@ -128,6 +178,9 @@ class QuestionEdit(QPlainTextEdit):
             if not image.isNull():
                 self.pasted_images.emit([_png_bytes(image)])
                 return
+        if source.hasText():
+            self._insert_wrapped(source.text(), lambda: super(QuestionEdit, self).insertFromMimeData(source))
+            return
         super().insertFromMimeData(source)
 
 
@@ -148,8 +201,39 @@ class ImageViewer(QDialog):
         self.resize(min(image.width() + 40, screen.width() * 9 // 10), min(image.height() + 40, screen.height() * 9 // 10))
 
 
+class FullTextViewer(QDialog):
+    """The whole text of a message shown folded in the chat: plain, read-only, copyable.
+
+    It wraps anywhere: Qt lays out an unwrapped (or word-wrapped) megabyte line in minutes, wrapped
+    anywhere in a second or two.
+    """
+
+    def __init__(self, text: str, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("full_text_viewer")
+        self.setWindowTitle(title)
+        self.text = QPlainTextEdit(self)
+        self.text.setObjectName("full_text")
+        self.text.setReadOnly(True)
+        self.text.setWordWrapMode(QTextOption.WrapMode.WrapAnywhere)
+        self.text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.text.setPlainText(text)
+        copy = QPushButton(self.tr("Copy all"), self)
+        copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(text))
+        close = QPushButton(self.tr("Close"), self)
+        close.clicked.connect(self.close)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(copy)
+        buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.text, 1)
+        layout.addLayout(buttons)
+        self.resize(900, 600)
+
+
 class MiniWindow(QWidget):
-    """A compact always-on-top window for quick questions; answers stream into it.
+    """The chat's compact always-on-top form: the conversation's last exchange, and quick questions.
 
     Signals:
         ask(str): a question was entered.
@@ -178,18 +262,36 @@ class MiniWindow(QWidget):
         row.addWidget(full)
         layout.addWidget(self.answer, 1)
         layout.addLayout(row)
+        self._answer_pending = False
+        self._appended = 0
 
     def _ask(self) -> None:
         text = self.input.text().strip()
         if text:
             self.input.clear()
-            self.answer.clear()
+            self.show_exchange(text, "")
             self.ask.emit(text)
 
+    def show_exchange(self, question: str, answer_html: str) -> None:
+        """Show a question and its answer (HTML; empty while it is still to come)."""
+        you = html.escape(self.tr("You"))
+        self.answer.setHtml(f'<p style="color:#1d4ed8;"><b>{you}:</b> {render_plain(question)}</p>{answer_html}')
+        self._answer_pending = not answer_html
+        self._appended = 0
+
     def append(self, text: str) -> None:
+        """Add streamed answer text; past :data:`FOLD_LINE_CHARS` the rest waits for the finished answer."""
+        if self._appended > FOLD_LINE_CHARS:
+            return
+        self._appended += len(text)
+        if self._appended > FOLD_LINE_CHARS:
+            text += " …"
         cursor = self.answer.textCursor()
         cursor.movePosition(cursor.MoveOperation.End)
-        cursor.insertText(text)
+        if self._answer_pending:  # the answer starts below the question, in plain colours
+            self._answer_pending = False
+            cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
+        cursor.insertText(text, QTextCharFormat())
 
 
 class ChatWindow(QMainWindow):
@@ -245,7 +347,7 @@ class ChatWindow(QMainWindow):
         self._sent_images: dict[int, ImagePart] = {}  # assistant message id -> the image its boxes refer to
         self._live: dict[int, list[Attachment]] = {}  # user message id -> attachments as loaded (capture geometry kept)
         self._loading_files: dict[int, str] = {}
-        self._viewers: list[ImageViewer] = []
+        self._viewers: list[QDialog] = []
         self.runner = GenerationRunner(self)
         #: tools the model may call while answering (screen, zoom, windows); set by the app
         self.screen_tools: ScreenTools | None = None
@@ -256,7 +358,7 @@ class ChatWindow(QMainWindow):
         self._build_ui()
         self.mini = MiniWindow()
         self.mini.ask.connect(self._ask_from_mini)
-        self.mini.open_full.connect(self.bring_to_front)
+        self.mini.open_full.connect(self.show_full)
         if backends is not None:
             backends.state_changed.connect(self._backend_state)  # type: ignore[attr-defined]
             self._backend_state(backends.state)  # type: ignore[attr-defined]
@@ -394,7 +496,13 @@ class ChatWindow(QMainWindow):
         colours = {Level.INFO: "#1e40af", Level.WARNING: "#92400e", Level.ERROR: "#991b1b"}
         self.notice.setStyleSheet(f"color: {colours[message.level]}; padding: 4px;")
         self.notice.setText(message.full_text())
+        self.notice.setProperty("level", message.level.name)
         self.notice.show()
+
+    def clear_problem_notice(self) -> None:
+        """Hide a warning or error banner: something just worked, so the problem it reported is gone."""
+        if self.notice.isVisible() and self.notice.property("level") in (Level.WARNING.name, Level.ERROR.name):
+            self.notice.hide()
 
     def bring_to_front(self) -> None:
         self.show()
@@ -419,10 +527,38 @@ class ChatWindow(QMainWindow):
         self.overlay = overlay
 
     def show_mini(self) -> None:
+        """Turn the chat into its mini form: the same conversation, in a small always-on-top window."""
+        self._fill_mini()
+        if self.isVisible():
+            # the mini window takes the full window's place (its top-right corner)
+            frame = self.frameGeometry()
+            self.mini.move(max(frame.left(), frame.right() - self.mini.frameGeometry().width()), frame.top())
+            self.hide()
         self.mini.show()
         self.mini.raise_()
         self.mini.activateWindow()
         self.mini.input.setFocus()
+
+    def show_full(self) -> None:
+        """Back from the mini form to the full window."""
+        self.mini.hide()
+        self.bring_to_front()
+
+    def _fill_mini(self) -> None:
+        """Show the conversation's last question and answer (or the one streaming) in the mini window."""
+        if self.conversation_id is None:
+            self.mini.answer.clear()
+            return
+        question, answer = "", ""
+        for message in self.history.messages(self.conversation_id):
+            if message.role == "user":
+                question, answer = message.content, ""
+            elif message.role == "assistant":
+                answer = message.content
+        if self._stream is not None:
+            answer = self._stream.content
+        shown_question = fold_long_lines(question)[0]
+        self.mini.show_exchange(shown_question, render_markdown(fold_long_lines(answer)[0]) if answer else "")
 
     def shutdown(self) -> None:
         """Stop the generation (saving what streamed), finish file loading, close the mini window."""
@@ -467,6 +603,7 @@ class ChatWindow(QMainWindow):
         self.conversation_id = None
         self._pending_system_prompt = ""
         self._cancel_edit()
+        self._show_backend_state()
         self.view.set_messages([])
         self.conversation_list.clearSelection()
         self.input.setFocus()
@@ -477,6 +614,7 @@ class ChatWindow(QMainWindow):
             return
         self.conversation_id = conversation_id
         self._cancel_edit()
+        self._show_backend_state()  # the last answer's time belongs to the conversation left
         messages = self.history.messages(conversation_id)
         self.view.set_messages([self._view_message(m, messages) for m in messages])
 
@@ -618,8 +756,14 @@ class ChatWindow(QMainWindow):
         if self.conversation_id is not None:
             self.history.update_conversation(self.conversation_id, backend=choice.key, model=choice.model)
 
+    def _show_backend_state(self) -> None:
+        self.status.setText(str(getattr(self.backends, "state", "")))
+
     def _backend_state(self, text: str) -> None:
-        self.status.setText(text)
+        if self._stream is None:  # while an answer streams, the status line is about the answer
+            self.status.setText(text)
+        if self.backends is not None and getattr(self.backends, "backend", None) is not None:
+            self.clear_problem_notice()  # a model is ready: "no model" or "could not load" is over
 
     def system_prompt(self) -> str:
         if self.conversation_id is None:
@@ -659,6 +803,7 @@ class ChatWindow(QMainWindow):
                 self.attachments.replace(index, attachment)
         elif isinstance(result, Attachment):
             self.attachments.add(result)
+            self.clear_problem_notice()
             if "of" in result.note and result.kind in ("pdf", "document"):
                 self.show_notice(
                     UserMessage(
@@ -679,10 +824,11 @@ class ChatWindow(QMainWindow):
 
     def _update_loading(self) -> None:
         if self._loading_files:
-            self.status.setText(self.tr("Reading {0} file(s)…").format(len(self._loading_files)))
+            count = len(self._loading_files)
+            self.status.setText(self.tr("Reading 1 file…") if count == 1 else self.tr("Reading {0} files…").format(count))
         else:
-            if self.backends is not None:
-                self.status.setText(self.backends.state)  # type: ignore[attr-defined]
+            if self._stream is None:
+                self._show_backend_state()
             self.attachments_loaded.emit()
 
     def _paste_images(self, images: list[bytes]) -> None:
@@ -876,6 +1022,7 @@ class ChatWindow(QMainWindow):
         self.view.begin_stream(ViewMessage(answer.id, "assistant", status="streaming"))
         self.send_button.setEnabled(False)
         self.stop_button.setEnabled(True)
+        self.status.setText(self.tr("Waiting for the model…"))
         self.runner.start(backend, request, self.screen_tools if self._setting("agent.chat_tools", False) else None)
 
     def _on_event(self, event: Event) -> None:
@@ -883,17 +1030,24 @@ class ChatWindow(QMainWindow):
         if stream is None:
             return
         if isinstance(event, TextDelta):
+            if stream.phase != "answer":
+                stream.phase = "answer"
+                self.status.setText(self.tr("Writing the answer…"))
             stream.content += event.text
             stream.dirty = True
             self.view.stream_text(event.text)
             if self.mini.isVisible():
                 self.mini.append(event.text)
         elif isinstance(event, ThinkingDelta):
+            if stream.phase != "thinking":
+                stream.phase = "thinking"
+                self.status.setText(self.tr("Thinking…"))
             stream.thinking += event.text
             stream.dirty = True
             self.view.stream_thinking(event.text)
         elif isinstance(event, Progress):
-            self.status.setText(event.text)
+            if not stream.phase:  # image encoding and the like come before the first token
+                self.status.setText(event.text)
         elif isinstance(event, Usage):
             stream.usage = event
         elif isinstance(event, ToolRound):
@@ -935,6 +1089,8 @@ class ChatWindow(QMainWindow):
             self._sent_images.pop(stream.message_id, None)
         message = self._view_message(self.history.message(stream.message_id))
         self.view.end_stream(message)
+        if self.mini.isVisible():
+            self._fill_mini()  # the streamed plain text becomes the rendered answer
         self.send_button.setEnabled(True)
         self.stop_button.setEnabled(False)
         seconds = time.monotonic() - stream.started
@@ -942,7 +1098,13 @@ class ChatWindow(QMainWindow):
         summary = self.tr("Answered in {0:.1f} s").format(seconds)
         if usage is not None and usage.completion_tokens:
             summary += self.tr(", {0} tokens").format(usage.completion_tokens)
-        self.status.setText(summary)
+        if status == "complete":
+            self.status.setText(summary)
+            self.clear_problem_notice()
+        elif status == "cancelled":
+            self.status.setText(self.tr("Stopped after {0:.1f} s").format(seconds))
+        else:
+            self.status.setText(self.tr("The answer failed."))
         self.generation_finished.emit(stream.message_id)
 
     # ----- message actions
@@ -957,6 +1119,18 @@ class ChatWindow(QMainWindow):
             self.preview(message_id)
         elif name == "screen":
             self.show_on_screen(message_id)
+        elif name == "full":
+            self.show_full_text(message_id)
+
+    def show_full_text(self, message_id: int) -> FullTextViewer:
+        """Open a message's whole text (shown folded in the conversation) in a plain viewer."""
+        message = self.history.message(message_id)
+        title = self.tr("Your question") if message.role == "user" else self.tr("The answer")
+        viewer = FullTextViewer(message.content, title, self)
+        self._viewers.append(viewer)
+        viewer.finished.connect(lambda _code: self._viewers.remove(viewer) if viewer in self._viewers else None)
+        viewer.show()
+        return viewer
 
     def preview(self, message_id: int) -> Path | None:
         """Open the HTML an answer contains in the system browser; returns the file written."""
@@ -1031,7 +1205,11 @@ class ChatWindow(QMainWindow):
         self.view.forget_image(key)
         message.boxed_image = ViewImage(key, "boxes")
         count = len(result.items)
-        message.box_note = self.tr("{0} location(s) the model marked (its estimate)").format(count)
+        message.box_note = (
+            self.tr("1 location the model marked (its estimate)")
+            if count == 1
+            else self.tr("{0} locations the model marked (its estimate)").format(count)
+        )
         message.can_show_on_screen = image is not None and image.geometry is not None
 
     def _last_image_before(self, stored: StoredMessage, conversation: list[StoredMessage] | None) -> bytes | None:

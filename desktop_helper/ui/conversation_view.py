@@ -5,6 +5,12 @@ end of the document: blocks that are complete are inserted once, and only the un
 block (the *tail*) is replaced per token, so the cost of a token does not grow with the answer.
 Actions (copy, regenerate, edit, preview, show on screen, thinking on/off) are links in each
 message's footer; images are links that open a larger view.
+
+Qt lays out a paragraph as one unit, so a huge single line (a 256 KB answer line, a 1 MB pasted
+question) used to block the GUI thread for minutes. Lines over
+:data:`~desktop_helper.ui.markdown.FOLD_LINE_CHARS` are shown folded (head … end) with a
+"Show full text" link, unbroken runs wrap anywhere, and streamed deltas are rendered at most once
+per frame (:data:`RENDER_INTERVAL_MS`), so the cost of an update stays bounded.
 """
 
 from __future__ import annotations
@@ -13,14 +19,15 @@ import html
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QEvent, QUrl, Signal
-from PySide6.QtGui import QImage, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtCore import QEvent, QTimer, QUrl, Signal
+from PySide6.QtGui import QImage, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument, QTextOption
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from desktop_helper.ui.markdown import (
     CODE_BACKGROUND,
     TABLE_BORDER,
     StreamingMarkdown,
+    fold_long_lines,
     html_snippet,
     render_markdown,
     render_plain,
@@ -31,6 +38,8 @@ THUMB_WIDTH = 320
 #: messages rendered when a conversation opens (older ones behind a "Show earlier" link)
 PAGE = 60
 _THINKING_LIVE_CHARS = 600
+#: streamed deltas that arrive within this many milliseconds are rendered together (one frame)
+RENDER_INTERVAL_MS = 16
 
 
 @dataclass
@@ -61,7 +70,7 @@ class ViewMessage:
 class ConversationView(QTextBrowser):
     """Signals (GUI thread):
     action(str, int): a footer link was clicked: (action, message id); actions are copy, regenerate,
-        edit, preview, screen.
+        edit, preview, screen, full (the whole text of a message shown folded).
     image_clicked(str): an image was clicked (its resource key).
     """
 
@@ -79,13 +88,21 @@ class ConversationView(QTextBrowser):
         self._messages: list[ViewMessage] = []
         self._expanded: set[int] = set()
         self._shown_from = 0
-        self._html_cache: dict[tuple[object, ...], str] = {}
+        self._html_cache: dict[tuple[object, ...], tuple[str, int]] = {}
+        # unbroken runs (a URL, base64, minified code) wrap instead of making one endless line
+        self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         # streaming state
         self._stream: ViewMessage | None = None
         self._stream_start = 0
         self._tail_start = 0
-        self._markdown = StreamingMarkdown()
+        self._markdown = StreamingMarkdown(fold_marker=self._fold_marker)
         self._thinking_closed = False
+        self._unrendered: list[str] = []  # answer text streamed since the last render
+        self._thinking_unrendered = False
+        self._render_timer = QTimer(self)
+        self._render_timer.setSingleShot(True)
+        self._render_timer.setInterval(RENDER_INTERVAL_MS)
+        self._render_timer.timeout.connect(self.flush)
         self.document().setDefaultStyleSheet("p { margin: 2px 0; } pre { margin: 4px 0; }")
 
     # ----- whole conversation
@@ -139,8 +156,10 @@ class ConversationView(QTextBrowser):
         """Start showing an answer as it streams; it is the last message until :meth:`end_stream`."""
         self._messages.append(message)
         self._stream = message
-        self._markdown = StreamingMarkdown()
+        self._markdown = StreamingMarkdown(fold_marker=self._fold_marker)
         self._thinking_closed = False
+        self._unrendered.clear()
+        self._thinking_unrendered = False
         cursor = self._end_cursor()
         self._stream_start = cursor.position()
         cursor.insertHtml(self._header_html(message))
@@ -154,18 +173,49 @@ class ConversationView(QTextBrowser):
         if message is None:
             return
         message.thinking += text
-        if self._thinking_closed:
-            return
-        live = message.thinking[-_THINKING_LIVE_CHARS:]
-        prefix = "…" if len(message.thinking) > _THINKING_LIVE_CHARS else ""
-        title = html.escape(self.tr("Thinking…"))
-        self._set_tail(f'<p style="color:{colours()["muted"]};"><b>{title}</b><br><i>{render_plain(prefix + live)}</i></p>')
+        if not self._thinking_closed:
+            self._thinking_unrendered = True
+            self._schedule_render()
 
     def stream_text(self, text: str) -> None:
         message = self._stream
         if message is None:
             return
         message.content += text
+        self._unrendered.append(text)
+        self._schedule_render()
+
+    def _schedule_render(self) -> None:
+        if not self._render_timer.isActive():
+            self._render_timer.start()
+
+    def flush(self) -> None:
+        """Render what streamed since the last render (the timer calls it at most once per frame)."""
+        self._render_timer.stop()
+        if self._stream is None:
+            return
+        if self._unrendered:
+            text = "".join(self._unrendered)
+            self._unrendered.clear()
+            self._thinking_unrendered = False
+            self._render_text(text)
+        elif self._thinking_unrendered:
+            self._thinking_unrendered = False
+            self._render_thinking()
+
+    def _render_thinking(self) -> None:
+        message = self._stream
+        if message is None or self._thinking_closed:
+            return
+        live = message.thinking[-_THINKING_LIVE_CHARS:]
+        prefix = "…" if len(message.thinking) > _THINKING_LIVE_CHARS else ""
+        title = html.escape(self.tr("Thinking…"))
+        self._set_tail(f'<p style="color:{colours()["muted"]};"><b>{title}</b><br><i>{render_plain(prefix + live)}</i></p>')
+
+    def _render_text(self, text: str) -> None:
+        message = self._stream
+        if message is None:
+            return
         if not self._thinking_closed:
             self._thinking_closed = True
             cursor = self._tail_cursor()
@@ -189,6 +239,8 @@ class ConversationView(QTextBrowser):
         if self._stream is None:
             return
         self._stream = None
+        self._render_timer.stop()
+        self._unrendered.clear()
         self._messages[-1] = message
         cursor = QTextCursor(self.document())
         cursor.setPosition(self._stream_start)
@@ -213,7 +265,8 @@ class ConversationView(QTextBrowser):
         words = len(message.thinking.split())
         if expanded:
             label = html.escape(self.tr("▼ Thinking ({0} words)").format(words))
-            body = f'<blockquote style="color:{colours()["muted"]};">{render_plain(message.thinking)}</blockquote>'
+            shown, _hidden = fold_long_lines(message.thinking, self._fold_marker)
+            body = f'<blockquote style="color:{colours()["muted"]};">{render_plain(shown)}</blockquote>'
         else:
             label = html.escape(self.tr("▶ Thinking ({0} words)").format(words))
             body = ""
@@ -229,14 +282,14 @@ class ConversationView(QTextBrowser):
             parts.append(f'<p style="color:{colours()["muted"]};">{html.escape(self.tr("Files:"))} {names}</p>')
         if message.thinking:
             parts.append(self._thinking_html(message, message.id in self._expanded))
-        if message.role == "user":
-            parts.append(f"<p>{render_plain(message.content)}</p>")
-        else:
-            key = (message.id, message.content)
-            rendered = self._html_cache.get(key)
-            if rendered is None:
-                rendered = self._html_cache[key] = render_markdown(message.content)
-            parts.append(_themed(rendered))
+        key = (message.id, message.role, message.content)
+        cached = self._html_cache.get(key)
+        if cached is None:
+            shown, hidden = fold_long_lines(message.content, self._fold_marker)
+            body = f"<p>{render_plain(shown)}</p>" if message.role == "user" else render_markdown(shown)
+            cached = self._html_cache[key] = (body, hidden)
+        rendered, folded = cached
+        parts.append(_themed(rendered))
         if message.boxed_image is not None:
             parts.append(
                 f"<p>{self._image_html(message.boxed_image.key)}"
@@ -245,7 +298,7 @@ class ConversationView(QTextBrowser):
         if message.status in ("cancelled", "error"):
             text = message.error or (self.tr("Stopped.") if message.status == "cancelled" else self.tr("Failed."))
             parts.append(f'<p style="color:{colours()["danger"]};"><i>{html.escape(text)}</i></p>')
-        parts.append(self._footer_html(message))
+        parts.append(self._footer_html(message, folded=bool(folded)))
         if message.role != "user":
             return "".join(parts)
         # the user's turns sit in a tinted bubble on the right, the answers on the page itself
@@ -255,8 +308,14 @@ class ConversationView(QTextBrowser):
             '<p style="margin:0;"></p>'
         )
 
-    def _footer_html(self, message: ViewMessage) -> str:
+    def _fold_marker(self, hidden: int) -> str:
+        return self.tr(" … ({0} characters not shown) … ").format(f"{hidden:,}")
+
+    def _footer_html(self, message: ViewMessage, folded: bool = False) -> str:
         links = [("copy", self.tr("Copy"))]
+        if folded:
+            size = max(1, round(len(message.content.encode("utf-8", "replace")) / 1024))
+            links.append(("full", self.tr("Show full text ({0} KB)").format(f"{size:,}")))
         if message.role == "user":
             links.append(("edit", self.tr("Edit")))
         else:

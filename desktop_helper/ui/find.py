@@ -9,16 +9,20 @@ prompt popup, a worker thread, the overlay and the message bus. The app register
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import threading
 from collections.abc import Callable
+from concurrent.futures import Future
+from typing import Any
 
 from PySide6.QtCore import QObject, QPoint, Qt, Signal, Slot
 from PySide6.QtGui import QCursor, QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from desktop_helper.backends.base import Backend, CancelToken
-from desktop_helper.core.errors import UserError
+from desktop_helper.core.errors import CancelledError, UserError
+from desktop_helper.core.geometry import CaptureGeometry
 from desktop_helper.core.messages import MessageBus
 from desktop_helper.core.types import ImagePart
 from desktop_helper.grounding import GroundingResult, ScreenItem, find_on_screen, shapes_for
@@ -163,19 +167,53 @@ class FindController(QObject):
         return self._task is not None
 
     # ----- entry points
-    def find_command(self, args: argparse.Namespace, output: Output) -> int:
-        """``desktop-helper find [TARGET...]``: ask for the target when it is missing."""
+    def find_command(self, args: argparse.Namespace, output: Output) -> int | Future[int]:
+        """``desktop-helper find [TARGET...] [--json]``: ask for the target when it is missing.
+
+        With a target, the caller gets the boxes found, in screen pixels, when the search ends
+        (exit 0), or why nothing was found (exit 1).
+        """
         target = " ".join(getattr(args, "target", None) or []).strip()
+        as_json = bool(getattr(args, "json", False))
         if self.busy:
-            output("A search is already running.")
+            output(
+                json.dumps({"target": target, "items": [], "error": "A search is already running."})
+                if as_json
+                else "A search is already running."
+            )
             return 1
-        if target:
-            self.find(target)
-            output(f"Looking for: {target}")
-        else:
+        if not target:
             self.ask()
-            output("Type what to find in the popup.")
-        return 0
+            if not as_json:
+                output("Type what to find in the popup.")
+            return 0
+        reply: Future[int] = Future()
+
+        def finished(result: object) -> None:
+            disconnect()
+            assert isinstance(result, GroundingResult)
+            if as_json:
+                output(json.dumps(result_as_json(result)))
+            else:
+                for line in result_lines(result):
+                    output(line)
+            reply.set_result(0 if result.items else 1)
+
+        def failed(message: str) -> None:
+            disconnect()
+            output(json.dumps({"target": target, "items": [], "error": message}) if as_json else message)
+            reply.set_result(1)
+
+        def disconnect() -> None:
+            self.finished.disconnect(finished)
+            self.failed.disconnect(failed)
+
+        self.finished.connect(finished)
+        self.failed.connect(failed)
+        if not as_json:
+            output(f"Looking for: {target}")
+        self.find(target)
+        return reply
 
     @Slot()
     def ask(self) -> None:
@@ -277,10 +315,66 @@ class FindController(QObject):
         self._task, self._cancel = None, None
         self._take_pending_items()
         self.overlay.clear()
-        if isinstance(error, UserError):
+        if isinstance(error, CancelledError):
+            text = "The search was cancelled."
+        elif isinstance(error, UserError):
             self._bus.error(error.message, error.fix)
             text = error.message
         else:
             text = f"Find on screen failed: {error}"
             self._bus.error(text)
         self.failed.emit(text)
+
+
+def _monitor_number(geometry: CaptureGeometry, center: tuple[float, float]) -> int:
+    """The monitor (1-based, as in ``capture monitor N``) holding a point in global physical pixels."""
+    x, y = center
+    for monitor in geometry.desktop or (geometry.monitor,):
+        rect = monitor.physical
+        if rect.x <= x < rect.x + rect.width and rect.y <= y < rect.y + rect.height:
+            return monitor.id
+    return geometry.monitor.id
+
+
+def _placed(result: GroundingResult) -> list[dict[str, Any]]:
+    placed = []
+    for shown in result.items:
+        rect = shown.physical
+        center = (rect.x + rect.width / 2, rect.y + rect.height / 2)
+        placed.append(
+            {
+                "number": shown.number,
+                "label": shown.item.label,
+                "kind": "point" if rect.width == 0 and rect.height == 0 else "box",
+                "x": round(rect.x),
+                "y": round(rect.y),
+                "w": round(rect.width),
+                "h": round(rect.height),
+                "monitor": _monitor_number(result.geometry, center),
+            }
+        )
+    return placed
+
+
+def result_lines(result: GroundingResult) -> list[str]:
+    """What ``desktop-helper find`` prints: one line per box or point, in global physical screen pixels."""
+    if not result.items:
+        reason = f" ({result.error})" if result.error else ""
+        return [f"Nothing found for: {result.question}{reason}"]
+    lines = []
+    for item in _placed(result):
+        label = item["label"] or f"{result.question} #{item['number']}"
+        if item["kind"] == "point":
+            lines.append(f"{label}: x={item['x']}, y={item['y']} (monitor {item['monitor']})")
+        else:
+            lines.append(f"{label}: x={item['x']}, y={item['y']}, w={item['w']}, h={item['h']} (monitor {item['monitor']})")
+    return lines
+
+
+def result_as_json(result: GroundingResult) -> dict[str, Any]:
+    """``desktop-helper find --json``: the boxes in global physical pixels, or the reason there are none."""
+    return {
+        "target": result.question,
+        "items": _placed(result),
+        "error": None if result.items else (result.error or "Nothing found."),
+    }

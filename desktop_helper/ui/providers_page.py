@@ -256,13 +256,10 @@ class ProvidersPage(QWidget):
         self._fill_list(select=0 if self._providers else -1)
 
     def _fill_list(self, select: int) -> None:
-        active = str(self._settings.get("models.active_provider"))
-        using_api = self._settings.get("models.backend") == "openai_compat"
         self.provider_list.blockSignals(True)
         self.provider_list.clear()
         for provider in self._providers:
-            in_use = using_api and provider.name.casefold() == active.casefold()
-            item = QListWidgetItem(provider.name + ("  (in use)" if in_use else ""))
+            item = QListWidgetItem(self._list_label(provider.name))
             item.setData(Qt.ItemDataRole.UserRole, provider.name)
             self.provider_list.addItem(item)
         self.provider_list.blockSignals(False)
@@ -271,6 +268,21 @@ class ProvidersPage(QWidget):
             self.provider_list.setCurrentRow(select)
         else:
             self._select(-1)
+
+    def setting_changed(self, key: str) -> None:
+        """Another page changed a setting: keep the "(in use)" mark true to the stored choice."""
+        if key not in ("models.backend", "models.active_provider"):
+            return
+        for row in range(self.provider_list.count()):
+            item = self.provider_list.item(row)
+            item.setText(self._list_label(str(item.data(Qt.ItemDataRole.UserRole))))
+
+    def _list_label(self, name: str) -> str:
+        in_use = (
+            self._settings.get("models.backend") == "openai_compat"
+            and name.casefold() == str(self._settings.get("models.active_provider")).casefold()
+        )
+        return name + ("  (in use)" if in_use else "")
 
     def _select(self, row: int) -> None:
         self._current = row

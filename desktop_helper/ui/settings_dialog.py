@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QGuiApplication, QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -179,8 +179,36 @@ class PathEdit(QWidget):
             self.line.setText(chosen)
 
 
+def set_editor_value(widget: QWidget, value: Any) -> None:
+    """Show ``value`` in an editor made by :func:`editor_for`."""
+    if isinstance(widget, QCheckBox):
+        widget.setChecked(bool(value))
+    elif isinstance(widget, QSpinBox):
+        widget.setValue(int(value))
+    elif isinstance(widget, QDoubleSpinBox):
+        widget.setValue(float(value))
+    elif isinstance(widget, QComboBox):
+        widget.setCurrentIndex(max(0, widget.findData(value)))
+    elif isinstance(widget, HotkeyEdit):
+        widget.set_value(str(value))
+    elif isinstance(widget, PathEdit):
+        widget.line.setText(str(value))
+    elif isinstance(widget, QLineEdit):
+        widget.setText(str(value))
+
+
 class SettingsDialog(QDialog):
-    """Sections on the left, their settings on the right; Apply validates every value."""
+    """Sections on the left, their settings on the right; Apply validates every value.
+
+    Other pages (API providers, the tray, the chat) change settings while the dialog is open, so the
+    stored settings are the one source of truth: Apply and OK write only the values the user changed
+    in this dialog, and an editor the user has not touched follows the stored value as it changes.
+
+    Signals (GUI thread):
+        setting_changed(str): a setting was stored (by this dialog or anyone else) while it is shown.
+    """
+
+    setting_changed = Signal(str)
 
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -189,6 +217,9 @@ class SettingsDialog(QDialog):
         self.setWindowIcon(app_icon())
         self._settings = settings
         self._editors: dict[str, tuple[Setting, QWidget]] = {}
+        #: the value each editor last showed from the settings: an editor that still shows it is untouched
+        self._loaded: dict[str, Any] = {}
+        self._listening = False
         self.sections = QListWidget(self)
         self.sections.setObjectName("sections")
         self.pages = QStackedWidget(self)
@@ -199,6 +230,8 @@ class SettingsDialog(QDialog):
             self._add_schema_page(section, schema_tr(title))
         self.sections.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.sections.setCurrentRow(0)
+        # queued when another thread stores a setting
+        self.setting_changed.connect(self._follow_setting)
 
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Apply | QDialogButtonBox.StandardButton.Cancel,
@@ -245,8 +278,10 @@ class SettingsDialog(QDialog):
         for setting in SCHEMA:
             if setting.section != section or not setting.visible:
                 continue
-            editor = editor_for(setting, self._settings.get(setting.key), page)
+            value = self._settings.get(setting.key)
+            editor = editor_for(setting, value, page)
             self._editors[setting.key] = (setting, editor)
+            self._loaded[setting.key] = editor_value(setting, editor)
             label = QLabel(schema_tr(setting.label) + ("*" if setting.restart else ""), page)
             label.setToolTip(schema_tr(setting.description))
             label.setBuddy(editor)
@@ -283,7 +318,14 @@ class SettingsDialog(QDialog):
         return text
 
     def add_page(self, title: str, widget: QWidget) -> None:
-        """Add a page (e.g. API providers) to the dialog."""
+        """Add a page (e.g. API providers) to the dialog.
+
+        A page with a ``setting_changed(key)`` method is told of every setting stored while the
+        dialog is shown, so what it shows stays true to the settings.
+        """
+        follow = getattr(widget, "setting_changed", None)
+        if callable(follow):
+            self.setting_changed.connect(follow)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(widget)
@@ -298,7 +340,11 @@ class SettingsDialog(QDialog):
                 return
 
     def apply(self) -> bool:
-        """Store every changed value; show what is invalid and keep the dialog open if anything is."""
+        """Store the values the user changed; show what is invalid and keep the dialog open if anything is.
+
+        An editor the user did not touch is never written back: another page may have changed its
+        setting since (API providers' "Use this provider" sets the backend).
+        """
         problems: list[str] = []
         hotkeys = {key: str(editor_value(s, e)) for key, (s, e) in self._editors.items() if isinstance(e, HotkeyEdit)}
         for first, second in duplicate_bindings(hotkeys):
@@ -312,14 +358,56 @@ class SettingsDialog(QDialog):
             return False
         for key, (setting, editor) in self._editors.items():
             value = editor_value(setting, editor)
-            if value == self._settings.get(key):
+            if value == self._loaded[key]:
                 continue
             try:
                 self._settings.set(key, value)
             except SettingsError as exc:
                 problems.append(str(exc))
+                continue
+            self._loaded[key] = editor_value(setting, editor)
         self.errors.setText("\n".join(problems))
         return not problems
+
+    def refresh_from_settings(self) -> None:
+        """Show the stored value in every editor the user has not changed."""
+        for key in self._editors:
+            self._follow_setting(key)
+
+    def _follow_setting(self, key: str) -> None:
+        entry = self._editors.get(key)
+        if entry is None:
+            return
+        setting, editor = entry
+        if editor_value(setting, editor) != self._loaded[key]:
+            return  # the user's pending edit wins until Apply or Cancel
+        set_editor_value(editor, self._settings.get(key))
+        self._loaded[key] = editor_value(setting, editor)
+
+    def _stored(self, key: str, _value: object) -> None:
+        # called on the thread that stored the setting; the signal hops to the GUI thread
+        self.setting_changed.emit(key)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if not self._listening:
+            self._listening = True
+            self._settings.on_change(self._stored)
+            self.refresh_from_settings()
+        super().showEvent(event)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        if self._listening:
+            self._listening = False
+            self._settings.remove_listener(self._stored)
+        super().hideEvent(event)
+
+    def reject(self) -> None:
+        # Cancel drops pending edits: the next opening shows the stored values
+        for key, (setting, editor) in self._editors.items():
+            set_editor_value(editor, self._settings.get(key))
+            self._loaded[key] = editor_value(setting, editor)
+        self.errors.clear()
+        super().reject()
 
     def accept(self) -> None:
         if self.apply():

@@ -201,10 +201,13 @@ class StepPanel(QWidget):
         # the panel grew or shrank with the text: keep its buttons on the screen
         self._place(self._near)
 
-    def show_outcome(self, text: str) -> None:
-        """The run ended: say how, keep only a Close button."""
+    def show_outcome(self, text: str, title: str = "Agent finished") -> None:
+        """The run ended: say how (no step or action of the run stays shown), keep only a Close button."""
         self._tick.stop()
         self.countdown.clear()
+        self.title.setText(title)
+        self.reasoning.clear()
+        self.action.clear()
         self.status.setText(text)
         self._set_waiting(False)
         self.stop_button.setText("Close")
