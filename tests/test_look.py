@@ -3,6 +3,7 @@ chat geometry and drop highlight, on the real X server with real input."""
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -279,3 +280,165 @@ def _near(pixels: np.ndarray, colour: np.ndarray) -> np.ndarray:
 def _centre(widget: Any) -> tuple[str, str]:
     centre = widget.mapToGlobal(widget.rect().center())
     return str(centre.x()), str(centre.y())
+
+
+# ----- chat window: geometry, history column, drop highlight
+def test_chat_geometry_survives_a_restart_of_the_real_app(x_server: XServer, tmp_path: Path) -> None:
+    from tests.harness.app_process import AppProcess
+    from tests.test_app_e2e import visible_window, window_geometry
+
+    profile = tmp_path / "profile"
+    app = AppProcess(profile, x_server.env)
+    try:
+        app.wait_ready()
+        assert app.cli("show-chat").returncode == 0
+        x_server.wait_for(lambda: visible_window(x_server, "^Chat"), "the chat window")
+        window = visible_window(x_server, "^Chat")
+        assert window is not None
+        x_server.xdotool("windowsize", window, "1100", "760")
+        x_server.xdotool("windowmove", window, "500", "200")
+        x_server.wait_for(lambda: window_geometry(x_server, window)[2:] == (1100, 760), "the resize")
+        placed = window_geometry(x_server, window)
+        assert app.cli("quit").returncode == 0
+        assert app.wait_exit() == 0
+    finally:
+        app.kill()
+    again = AppProcess(profile, x_server.env)
+    try:
+        again.wait_ready()
+        assert again.cli("show-chat").returncode == 0
+        x_server.wait_for(lambda: visible_window(x_server, "^Chat"), "the chat window after the restart")
+        window = visible_window(x_server, "^Chat")
+        assert window is not None
+        x_server.wait_for(lambda: window_geometry(x_server, window) == placed, f"the chat back at {placed}")
+    finally:
+        again.kill()
+
+
+def test_chat_saved_on_a_monitor_that_went_away_opens_on_screen(qtbot: Any, tmp_path: Path) -> None:
+    from desktop_helper.ui.chat_window import ChatWindow
+
+    settings = Settings(tmp_path / "s.json")
+    first = ChatWindow(None, None, settings, preview_dir=tmp_path)
+    qtbot.addWidget(first)
+    first.setGeometry(4000, 300, 900, 650)  # where a second monitor used to be
+    first.save_geometry()
+    first.shutdown()
+    assert settings.get("general.chat_geometry")
+    chat = ChatWindow(None, None, settings, preview_dir=tmp_path)
+    qtbot.addWidget(chat)
+    chat.show()
+    qtbot.waitExposed(chat)
+    screen = QGuiApplication.primaryScreen().availableGeometry()
+    assert screen.contains(chat.frameGeometry().center())
+    chat.shutdown()
+
+
+def test_history_column_keeps_its_width_when_files_are_attached(qtbot: Any, tmp_path: Path) -> None:
+    from desktop_helper.ui.chat_window import ChatWindow
+
+    chat = ChatWindow(None, None, Settings(tmp_path / "s.json"), preview_dir=tmp_path)
+    qtbot.addWidget(chat)
+    chat.show()
+    qtbot.waitExposed(chat)
+    chat.history.create_conversation("A conversation about a very long subject that does not fit the column at all")
+    chat.reload_conversations()
+    before = chat.centralWidget().sizes()  # type: ignore[attr-defined]
+    assert before[0] >= chat.fontMetrics().averageCharWidth() * 24
+    files = []
+    for n in range(4):
+        path = tmp_path / f"a-rather-long-file-name-number-{n}-for-the-attachment-bar.txt"
+        path.write_text("hello", encoding="utf-8")
+        files.append(str(path))
+    with qtbot.waitSignal(chat.attachments_loaded, timeout=30000):
+        chat.add_files(files)
+    qtbot.waitUntil(lambda: len(chat.attachments.attachments()) == 4, timeout=10000)
+    qtbot.wait(100)
+    assert chat.centralWidget().sizes() == before  # type: ignore[attr-defined]
+    assert not chat.conversation_list.horizontalScrollBar().isVisible()
+    chat.shutdown()
+
+
+class _FileDragSource(QLabel):
+    """A widget that starts a real drag of one file when pressed (like a file manager)."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__("drag me")
+        self.path = path
+        self.resize(160, 80)
+
+    def mousePressEvent(self, event: Any) -> None:
+        from PySide6.QtCore import QMimeData, QUrl
+        from PySide6.QtGui import QDrag
+
+        data = QMimeData()
+        data.setUrls([QUrl.fromLocalFile(str(self.path))])
+        drag = QDrag(self)
+        drag.setMimeData(data)
+        drag.exec(Qt.DropAction.CopyAction)
+
+
+def test_dragging_files_over_the_chat_highlights_it(qtbot: Any, qapp: QApplication, x_server: XServer, tmp_path: Path) -> None:
+    from desktop_helper.ui.chat_window import ChatWindow
+    from desktop_helper.ui.theme import Theme
+
+    saved_style, saved_palette = qapp.styleSheet(), qapp.palette()
+    Theme(qapp, "light")
+
+    note = tmp_path / "note.txt"
+    note.write_text("hello", encoding="utf-8")
+    chat = ChatWindow(None, None, Settings(tmp_path / "s.json"), preview_dir=tmp_path)
+    qtbot.addWidget(chat)
+    chat.setGeometry(400, 100, 900, 650)
+    chat.show()
+    qtbot.waitExposed(chat)
+    source = _FileDragSource(note)
+    qtbot.addWidget(source)
+    source.move(40, 100)
+    source.show()
+    qtbot.waitExposed(source)
+    # the drag runs Qt's own event loop until the button is released: the mouse is moved from another process
+    target = chat.view.viewport()
+    x, y = (int(v) for v in _centre(target))
+    sx, sy = (int(v) for v in _centre(source))
+    moves = " ".join(f"mousemove {sx + (x - sx) * step // 12} {sy + (y - sy) * step // 12} sleep 0.1" for step in range(1, 13))
+    script = f"xdotool mousemove {sx} {sy} mousedown 1 sleep 0.3 {moves} sleep 1.5 mouseup 1"
+    seen: list[tuple[bool, str]] = []
+
+    def look() -> None:
+        if chat.drop_target_shown:
+            seen.append((True, chat.view.grab().toImage().pixelColor(1, chat.view.height() // 2).name()))
+
+    from PySide6.QtCore import QTimer
+
+    poll = QTimer()
+    poll.timeout.connect(look)
+    poll.start(100)
+    mover = subprocess.Popen(["sh", "-c", script], env=x_server.env)
+    try:
+        qtbot.waitUntil(lambda: len(chat.attachments.attachments()) == 1, timeout=20000)
+    finally:
+        mover.wait(20)
+        poll.stop()
+    from desktop_helper.ui.theme import colours
+
+    assert seen, "no highlight while the file was over the chat"
+    assert seen[-1][1] == colours()["accent"]
+    assert not chat.drop_target_shown
+    qapp.setStyleSheet(saved_style)
+    qapp.setPalette(saved_palette)
+    chat.shutdown()
+
+
+# ----- agent steps in screen terms
+def test_agent_step_names_the_screen_pixel_and_monitor_not_model_coordinates() -> None:
+    from desktop_helper.agent.plan import plan_action
+    from desktop_helper.core.geometry import CaptureGeometry, Monitor, Rect
+    from desktop_helper.parsers.gui_actions import GuiAction
+
+    second = Monitor(2, "HDMI-1", Rect(1920, 0, 2560, 1440), 1.0)
+    geometry = CaptureGeometry(second, Rect(1920, 0, 2560, 1440), sent_size=(1280, 720))
+    plan = plan_action(GuiAction("left_click", point=(500, 500), element_info="OK"), geometry)
+    assert plan.point is not None
+    assert plan.words == f"Click on 'OK' at ({plan.point[0] - 1920}, {plan.point[1]}) of screen 2 (HDMI-1)"
+    assert "(500, 500)" not in plan.words
