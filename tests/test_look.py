@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import subprocess
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 import pytest
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QLabel, QScrollArea
+from PySide6.QtWidgets import QApplication, QLabel, QScrollArea, QWidget
 
 from desktop_helper.__main__ import build_parser
 from desktop_helper.settings.store import Settings
@@ -119,7 +119,7 @@ def test_settings_dialog_refuses_two_actions_on_one_recorded_hotkey(qtbot: Any, 
     settings = Settings(tmp_path / "s.json")
     dialog = SettingsDialog(settings)
     qtbot.addWidget(dialog)
-    find = dialog.findChild(HotkeyEdit, "hotkeys.find")
+    find = _child(dialog, HotkeyEdit, "hotkeys.find")
     find.set_value("<ctrl>+<alt>+<shift>+a", notify=True)  # the region capture's hotkey
     assert not dialog.apply()
     assert "same hotkey" in dialog.errors.text()
@@ -145,7 +145,7 @@ def test_special_values_are_named_and_paths_have_browse_buttons(qtbot: Any, tmp_
         ("models.image_token_budget", "Automatic (from your hardware)"),
         ("models.max_answer_tokens", "The backend's default"),
     ):
-        spin = dialog.findChild(QSpinBox, key)
+        spin = _child(dialog, QSpinBox, key)
         assert spin.text() == shown, key
     for key in ("models.local_model_path", "models.local_mmproj_path", "capture.save_folder", "capture.recordings_folder"):
         path = dialog.findChild(PathEdit, key)
@@ -154,7 +154,7 @@ def test_special_values_are_named_and_paths_have_browse_buttons(qtbot: Any, tmp_
     model = tmp_path / "models" / "m.gguf"
     model.parent.mkdir()
     model.write_bytes(b"GGUF")
-    path = dialog.findChild(PathEdit, "models.local_model_path")
+    path = _child(dialog, PathEdit, "models.local_model_path")
     path.line.setText(str(model))
     assert path.start_folder() == str(model.parent)
 
@@ -169,7 +169,7 @@ def test_no_settings_page_scrolls_sideways(qtbot: Any, qapp: QApplication, tmp_p
     translator = install_translator(qapp, language)
     try:
         settings = Settings(tmp_path / "s.json")
-        providers = ProvidersPage(settings, None)  # type: ignore[arg-type]
+        providers = ProvidersPage(settings, None)
         dialog = SettingsDialog(settings)
         dialog.add_page("API providers", providers)
         qtbot.addWidget(dialog)
@@ -343,7 +343,7 @@ def test_history_column_keeps_its_width_when_files_are_attached(qtbot: Any, tmp_
     qtbot.waitExposed(chat)
     chat.history.create_conversation("A conversation about a very long subject that does not fit the column at all")
     chat.reload_conversations()
-    before = chat.centralWidget().sizes()  # type: ignore[attr-defined]
+    before = chat.splitter.sizes()
     assert before[0] >= chat.fontMetrics().averageCharWidth() * 24
     files = []
     for n in range(4):
@@ -354,7 +354,7 @@ def test_history_column_keeps_its_width_when_files_are_attached(qtbot: Any, tmp_
         chat.add_files(files)
     qtbot.waitUntil(lambda: len(chat.attachments.attachments()) == 4, timeout=10000)
     qtbot.wait(100)
-    assert chat.centralWidget().sizes() == before  # type: ignore[attr-defined]
+    assert chat.splitter.sizes() == before
     assert not chat.conversation_list.horizontalScrollBar().isVisible()
     chat.shutdown()
 
@@ -442,3 +442,12 @@ def test_agent_step_names_the_screen_pixel_and_monitor_not_model_coordinates() -
     assert plan.point is not None
     assert plan.words == f"Click on 'OK' at ({plan.point[0] - 1920}, {plan.point[1]}) of screen 2 (HDMI-1)"
     assert "(500, 500)" not in plan.words
+
+
+W = TypeVar("W", bound=QWidget)
+
+
+def _child(parent: QWidget, cls: type[W], name: str) -> W:
+    widget = parent.findChild(cls, name)
+    assert widget is not None, name
+    return widget

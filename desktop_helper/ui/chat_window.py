@@ -502,6 +502,7 @@ class ChatWindow(QMainWindow):
         splitter.setStretchFactor(1, 1)
         splitter.setCollapsible(0, False)
         splitter.setSizes([left.minimumWidth() + 40, 760])
+        self.splitter = splitter
         self.setCentralWidget(splitter)
         QShortcut(QKeySequence("Escape"), self, self._escape)
         QShortcut(QKeySequence("Ctrl+N"), self, self.new_conversation)
@@ -900,10 +901,9 @@ class ChatWindow(QMainWindow):
 
     def _show_drop_target(self, active: bool) -> None:
         """Highlight the conversation and the question box (app.qss, ``dropActive``) while files hover."""
-        central = self.centralWidget()
-        if bool(central.property("dropActive")) == active:
+        if bool(self.splitter.property("dropActive")) == active:
             return
-        central.setProperty("dropActive", active)
+        self.splitter.setProperty("dropActive", active)
         for widget in (self.view, self.input):
             widget.style().unpolish(widget)
             widget.style().polish(widget)
@@ -911,7 +911,7 @@ class ChatWindow(QMainWindow):
 
     @property
     def drop_target_shown(self) -> bool:
-        return bool(self.centralWidget().property("dropActive"))
+        return bool(self.splitter.property("dropActive"))
 
     def dropEvent(self, event: QDropEvent) -> None:
         self._show_drop_target(False)

@@ -6,10 +6,10 @@ The palette colours are also used where a stylesheet cannot reach: the chat's HT
 
 from __future__ import annotations
 
+import json
 import re
 from functools import cache
 
-import tomllib
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
@@ -24,8 +24,8 @@ _COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
 @cache
 def palettes() -> dict[str, dict[str, str]]:
     """The light and dark palettes: colour name -> ``#rrggbb``."""
-    with resource("style", "palettes.toml").open("rb") as file:
-        return tomllib.load(file)
+    palettes: dict[str, dict[str, str]] = json.loads(resource("style", "palettes.json").read_text(encoding="utf-8"))
+    return palettes
 
 
 def stylesheet(scheme: str) -> str:
@@ -36,7 +36,7 @@ def stylesheet(scheme: str) -> str:
     def colour(match: re.Match[str]) -> str:
         name = match.group(1)
         if name not in colours:
-            raise KeyError(f"app.qss uses @{name}, which palettes.toml does not define")
+            raise KeyError(f"app.qss uses @{name}, which palettes.json does not define")
         return colours[name]
 
     return _TOKEN.sub(colour, template)
