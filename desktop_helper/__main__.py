@@ -41,6 +41,19 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("run", help="start the tray app (the default)")
     for spec in COMMANDS:
         spec.arguments(commands.add_parser(spec.name, help=spec.help, description=spec.help))
+    mcp = commands.add_parser(
+        "mcp",
+        help="serve the screen, the model and the agent to MCP clients over stdio (Claude Desktop, Cursor, VS Code)",
+        description="Serve Model Context Protocol tools over stdio; add this command to your MCP client's configuration.",
+    )
+    mcp.add_argument(
+        "--http", action="store_true", help="serve streamable HTTP on 127.0.0.1 instead, behind a token printed at start"
+    )
+    mcp.add_argument("--port", type=int, default=0, help="the HTTP port (default: a free one, printed at start)")
+    # hidden: how 'desktop-helper mcp' hands a tool call to the running app (not listed in --help)
+    mcp_call = commands.add_parser("mcp-call", add_help=False)
+    mcp_call.add_argument("tool")
+    mcp_call.add_argument("arguments", nargs="?", default="{}")
     if importlib.util.find_spec("desktop_helper.ask") is not None:
         ask = importlib.import_module("desktop_helper.ask")
         ask.add_arguments(commands.add_parser("ask", help=ask.HELP, description=ask.HELP))
@@ -72,6 +85,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             print("\ndesktop-helper ask: Cancelled.", file=sys.stderr)
             return EXIT_CANCELLED
 
+    if command == "mcp":
+        # the SDK is imported only here: --help and the other commands stay fast
+        return int(importlib.import_module("desktop_helper.mcp.server").main(args, paths))
+
     from desktop_helper import ipc
 
     try:
@@ -95,7 +112,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"desktop-helper: the running instance did not answer ({exc}).", file=sys.stderr)
         return EXIT_ERROR
 
-    if command in ("quit", "stop", "status", "hide-chat"):
+    if command in ("quit", "stop", "status", "hide-chat", "mcp-call"):
         print(f"{APP_DISPLAY_NAME} is not running.", file=sys.stderr)
         return EXIT_NOT_RUNNING
 

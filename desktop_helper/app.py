@@ -82,6 +82,8 @@ class Application:
         self.crash = CrashHandler(self.paths.logs)
         self.crash.install()
         self._service("crash handler", self.crash.uninstall)
+        if not self._lock_instance(initial_argv):
+            return False
 
         # 2. settings and secrets (pure services)
         self.settings = Settings(self.paths.settings_file)
@@ -194,6 +196,8 @@ class Application:
 
         self.overlay = OverlayController(fade_seconds=float(self.settings.get("overlay.fade_seconds")))
         self._service("overlay", self.overlay.shutdown)
+        self.overlay.use_hotkeys(self.capture.hotkeys)  # Escape dismisses shapes anywhere on the desktop
+        self.capture.overlay = self.overlay  # captures take it off the screen (and it knows)
         self.find = FindController(
             self.overlay,
             lambda: self.backends.backend,
@@ -216,6 +220,8 @@ class Application:
             overlay=lambda: getattr(self, "overlay", None),
         )
         self._service("GUI agent", self.agent.shutdown)
+        # runs are kept in the history: list them in the chat as they happen, not only after a restart
+        self.agent.history_changed.connect(self.chat.reload_conversations)
         from desktop_helper.agent.tools import ScreenTools, capture_backend_grabber, capture_backend_region_grabber
         from desktop_helper.platform.window_list import window_lister_for_current_os
 
@@ -313,6 +319,48 @@ class Application:
         except OSError as exc:
             self.bus.warning(f"Start at login could not be changed: {exc}.")
 
+    def _lock_instance(self, initial_argv: list[str]) -> bool:
+        """Own this profile, or hand ``initial_argv`` to the instance that does and return False.
+
+        Two launches at the same moment both find nobody answering on the command socket; the lock
+        decides which one starts (a killed instance's lock is stale and taken over at once).
+        """
+        from PySide6.QtCore import QLockFile
+
+        from desktop_helper import ipc
+
+        lock = QLockFile(str(self.paths.data / "instance.lock"))
+        lock.setStaleLockTime(0)  # stale only when its process is gone
+        deadline = time.monotonic() + 30
+        while not lock.tryLock(0):
+            if lock.error() != QLockFile.LockError.LockFailedError:
+                # no lock file can be made (a read-only profile): start without one, as before
+                log.warning("cannot create %s (%s); not checking for a second instance", lock.fileName(), lock.error())
+                return True
+            # the other instance is starting: give it our command once it listens
+            try:
+                for reply in ipc.forward(self.paths, initial_argv or ["show-chat"]):
+                    if reply.get("type") == "output":
+                        print(reply.get("text", ""), flush=True)
+                    elif reply.get("type") == "exit":
+                        self.exit_code = int(reply.get("code", 0))
+                log.info("another instance owns this profile; handed it %s", initial_argv or ["show-chat"])
+                return False
+            except ipc.NotRunningError:
+                pass
+            except (UserError, OSError, ValueError) as exc:
+                print(f"desktop-helper: the running instance did not answer ({exc}).", file=sys.stderr)
+                self.exit_code = 1
+                return False
+            if time.monotonic() > deadline:
+                print(f"desktop-helper: another {APP_DISPLAY_NAME} is starting but does not answer.", file=sys.stderr)
+                self.exit_code = 1
+                return False
+            time.sleep(0.2)
+        self._instance_lock = lock
+        self._service("instance lock", lock.unlock)
+        return True
+
     def _welcome_if_needed(self) -> None:
         """First start without a model or a provider: offer to download one, pick files, or use an API."""
         from desktop_helper.backends.factory import SCRIPTED_ENV
@@ -369,6 +417,8 @@ class Application:
         r.register("agent", self.agent.command)
         r.register("find", self.find.find_command)
         r.register("ask", self._ask)
+        self._build_mcp_host()
+        r.register("mcp-call", self.mcp.command)
 
         def stop_all() -> None:
             self.agent.stop()  # first: the agent must halt before anything else runs
@@ -377,6 +427,27 @@ class Application:
             self.capture.stop()
 
         r.register("stop", _simple(stop_all))
+
+    def _build_mcp_host(self) -> None:
+        # 10. MCP: 'desktop-helper mcp' hands tool calls to this app (one model, one overlay, these settings)
+        from desktop_helper.mcp.handoff import handoff_folder
+        from desktop_helper.platform.window_list import window_lister_for_current_os
+        from desktop_helper.ui.mcp_host import McpHost
+
+        self.mcp = McpHost(
+            self.settings,
+            self.bus,
+            self.capture.backend,
+            window_lister_for_current_os(),
+            lambda: self.backends.backend,
+            self.find,
+            self.agent,
+            self.capture.hotkeys,
+            lambda: getattr(self, "overlay", None),
+            self.tray,
+            lambda: handoff_folder(self.paths),
+        )
+        self._service("MCP calls", self.mcp.shutdown)
 
     def _ask(self, args: argparse.Namespace, output: Output) -> Result:
         """Answer a forwarded ``desktop-helper ask`` with the model the app already has loaded."""

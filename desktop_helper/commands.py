@@ -74,7 +74,7 @@ class CommandRouter:
         self._handlers: dict[str, Handler] = {}
 
     def register(self, name: str, handler: Handler) -> None:
-        if name not in {spec.name for spec in COMMANDS} and name != "ask":
+        if name not in {spec.name for spec in COMMANDS} and name not in ("ask", "mcp-call"):
             raise ValueError(f"unknown command {name}")
         self._handlers[name] = handler
 

@@ -497,3 +497,33 @@ def test_acts_on_the_captured_second_monitor_and_stays_there(tmp_path: Path, mon
             errors.close()
     finally:
         server.stop()
+
+
+def test_the_final_panel_shows_the_outcome_not_the_last_proposal(
+    qtbot: Any, session: Any, target_app: TargetApp, x_server: XServer
+) -> None:
+    """Issue 13 item 4: after the run, the panel said "Step 1" with the old reasoning and action
+    ("Click on 'Start typing'") beside "Done: ...", as if that step were still waiting."""
+    backend = ScriptedBackend(responder=_script(target_app, [CLICK, DONE]))
+    with qtbot.waitSignal(session.proposed, timeout=15000):
+        run, _recorder = _start(session, backend)
+    _wait_for_confirm(qtbot, session)
+    assert session.panel.title.text() == "Step 1"
+    with qtbot.waitSignal(session.finished, timeout=15000) as done:
+        _click_real(x_server, session.panel.confirm_button)
+    assert done.args[0].status == "done"
+    panel = session.panel
+    qtbot.waitUntil(panel.isVisible, timeout=3000)
+    assert panel.title.text() == "Agent done"
+    assert "Done" in panel.status.text()
+    assert "Start typing" not in panel.action.text()
+    assert panel.reasoning.isHidden()
+    assert panel.action_text.isHidden()
+    assert not panel.confirm_button.isEnabled()
+    assert panel.stop_button.text() == "Close"
+    # the smaller panel is placed again: its Close button stays on the screen
+    qtbot.wait(300)
+    screen = panel.screen().availableGeometry()
+    close = panel.stop_button.mapToGlobal(panel.stop_button.rect().bottomRight())
+    assert screen.contains(close), (close, screen)
+    assert run.join(2)

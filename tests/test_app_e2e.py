@@ -248,3 +248,41 @@ def test_stop_command_cancels_a_search_and_takes_its_boxes_down(x_server: XServe
         assert app.stderr == ""
     finally:
         app.kill()
+
+
+def test_two_launches_at_the_same_moment_make_one_app(x_server: XServer, tmp_path: Path) -> None:
+    """Found using the app: two launches at once (a double-clicked launcher, autostart racing the
+    user) both found nobody answering and both started: two tray icons, every hotkey handled twice,
+    both writing the same settings and history. The second must hand its command to the first."""
+    import sys
+
+    profile = tmp_path / "profile"
+    script = tmp_path / "answer.txt"
+    script.write_text("Hello.", encoding="utf-8")
+    env = dict(x_server.env, DESKTOP_HELPER_SCRIPTED_BACKEND=str(script))
+    first = AppProcess(profile, env)
+    second = subprocess.Popen(
+        [sys.executable, "-m", "desktop_helper"],
+        env=first.env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        status = first.wait_ready()
+        _out, err = second.communicate(timeout=60)
+        assert second.returncode == 0, err
+        assert first.process.poll() is None
+        time.sleep(2)
+        assert first.cli("status").returncode == 0
+        assert len(tray_icon_windows(x_server, first.process.pid)) == 1
+        assert status["pid"] == first.process.pid
+        # the second launch's command (show the chat) reached the first
+        x_server.wait_for(lambda: first.cli("status").stdout.count('"chat_visible": true') == 1, "the chat window")
+        assert first.cli("quit").returncode == 0
+        assert first.wait_exit() == 0
+    finally:
+        first.kill()
+        if second.poll() is None:
+            second.kill()
+            second.communicate()

@@ -455,27 +455,8 @@ class AgentRun:
                 self._pending = None
 
     def _perform(self, plan: PlannedAction) -> None:
-        executor = self._executor
-        assert executor is not None
-        executor.check(plan.point)
-        action = plan.action
-        name = action.name
-        point, end = plan.point, plan.end
-        if name in {"left_click", "right_click", "middle_click"} and point is not None:
-            executor.click(point, "left" if name == "left_click" else "right" if name == "right_click" else "middle")
-        elif name == "left_double_click" and point is not None:
-            executor.click(point, "left", 2)
-        elif name == "hover" and point is not None:
-            executor.move(point)
-        elif name == "left_drag" and point is not None and end is not None:
-            executor.drag(point, end)
-        elif name == "scroll" and point is not None:
-            executor.scroll(point, "up" if action.direction == "up" else "down", action.steps)
-        elif name == "key":
-            executor.press_keys(action.keys)
-        elif name == "type":
-            executor.type_text(action.content)
-        executor.check()
+        assert self._executor is not None
+        perform_planned(self._executor, plan)
 
     def _wait_until_settled(self, screen: ScreenSource) -> None:
         """Until two looks in a row show the same pixels, or the timeout; returns at once on Stop."""
@@ -489,6 +470,34 @@ class AgentRun:
             if current == previous:
                 return
             previous = current
+
+
+def perform_planned(executor: InputExecutor, plan: PlannedAction) -> None:
+    """Do one planned action with ``executor`` (checks its bounds and the stop flag before and after).
+
+    Raises:
+        InputStoppedError: stopped meanwhile.
+        UserError: the point is outside the executor's bounds, or the OS refused the input.
+    """
+    executor.check(plan.point)
+    action = plan.action
+    name = action.name
+    point, end = plan.point, plan.end
+    if name in {"left_click", "right_click", "middle_click"} and point is not None:
+        executor.click(point, "left" if name == "left_click" else "right" if name == "right_click" else "middle")
+    elif name == "left_double_click" and point is not None:
+        executor.click(point, "left", 2)
+    elif name == "hover" and point is not None:
+        executor.move(point)
+    elif name == "left_drag" and point is not None and end is not None:
+        executor.drag(point, end)
+    elif name == "scroll" and point is not None:
+        executor.scroll(point, "up" if action.direction == "up" else "down", action.steps)
+    elif name == "key":
+        executor.press_keys(action.keys)
+    elif name == "type":
+        executor.type_text(action.content)
+    executor.check()
 
 
 def _static_problem(plan: PlannedAction) -> str:

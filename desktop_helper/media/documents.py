@@ -229,7 +229,8 @@ def load_attachment(
                 "Rename it to .txt to attach it as text, or attach the real file.",
             )
         if only is not None and kind not in only:
-            raise MediaError(f"{name}: this is {_KIND_NAMES[kind]}, not {' or '.join(_KIND_NAMES[k] for k in only)}.", _SUPPORTED)
+            wanted = " or ".join(_KIND_NAMES[k] for k in only)
+            raise MediaError(f"{name}: this is {_KIND_NAMES[kind]}, not {wanted}.", _only_fix(only))
         if kind != claimed and claimed is not None and not (kind == "document" and claimed == "document"):
             log.info("%s: extension says %s, content is %s; using the content", name, claimed, kind)
         limit = MAX_BYTES[kind]
@@ -350,6 +351,20 @@ def describe_sizes(size: int, limit: int) -> tuple[str, str]:
 
 
 _SUPPORTED = "Attach images (PNG, JPEG, WebP, BMP, GIF), videos (MP4, MOV, MKV, WebM), PDF, PPTX/DOCX/ODP/ODT, or text files."
+
+_KIND_FORMATS: dict[Kind, str] = {
+    "image": "an image (PNG, JPEG, WebP, BMP, GIF)",
+    "video": "a video (MP4, MOV, MKV, WebM)",
+    "pdf": "a PDF",
+    "document": "a PPTX/DOCX/ODP/ODT document",
+    "text": "a text file",
+}
+
+
+def _only_fix(only: Collection[Kind]) -> str:
+    """What to give instead when only some kinds are taken here (the chat takes every kind)."""
+    wanted = " or ".join(_KIND_FORMATS[k] for k in only)
+    return f"Give {wanted} here; other files can be dropped into the chat window."
 
 
 #: encodings every backend takes as they are

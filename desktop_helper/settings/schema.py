@@ -104,6 +104,7 @@ SECTIONS: dict[str, str] = {
     "overlay": "Overlay",
     "agent": "GUI agent",
     "privacy": "Privacy",
+    "mcp": "MCP server",
     "language": "Language",
 }
 
@@ -323,6 +324,41 @@ SCHEMA: tuple[Setting, ...] = (
     # privacy
     Setting("privacy.save_history", bool, True, "Keep history", "Save conversations on this computer."),
     Setting("privacy.log_prompts", bool, False, "Log prompts", "Write prompts and answers to the log file (for debugging)."),
+    # mcp: what `desktop-helper mcp` offers MCP clients (Claude Desktop, Cursor, VS Code); a user who added that
+    # command to a client chose the read-only tools; acting on the screen is a second, explicit choice
+    Setting(
+        "mcp.enabled",
+        bool,
+        True,
+        "MCP server",
+        "Let MCP clients that run 'desktop-helper mcp' (Claude Desktop, Cursor, VS Code) use the tools below.",
+    ),
+    Setting("mcp.list_monitors", bool, True, "MCP: list monitors", "MCP clients may list the monitors and their sizes."),
+    Setting(
+        "mcp.capture",
+        bool,
+        True,
+        "MCP: capture",
+        "MCP clients may take screenshots of the screen, a monitor, a region or the active window.",
+    ),
+    Setting("mcp.ask", bool, True, "MCP: ask", "MCP clients may ask the model about the screen or an image file."),
+    Setting(
+        "mcp.find_on_screen", bool, True, "MCP: find on screen", "MCP clients may find things on the screen; the boxes are drawn."
+    ),
+    Setting(
+        "mcp.propose_action",
+        bool,
+        True,
+        "MCP: propose actions",
+        "MCP clients may ask the GUI agent for a next step (it never acts).",
+    ),
+    Setting(
+        "mcp.perform_action",
+        bool,
+        False,
+        "MCP: perform actions",
+        "MCP clients may ask to click or type; each action waits for your Confirm on the screen.",
+    ),
     # language
     Setting(
         "language.ui", str, "system", "Language", "Language of the interface.", choices=("system", "en", "zh_CN"), restart=True

@@ -419,7 +419,12 @@ class AgentService(QObject):
         backend: returns the loaded model backend, or None while none is ready.
         capture: the capture controller (its ``backend`` grabs, its ``hotkeys`` are suspended while acting).
         overlay: returns the app's overlay controller, or None to create one for the agent.
+
+    Signals (GUI thread):
+        history_changed(): a step or the end of a run was recorded (the chat's history list shows runs).
     """
+
+    history_changed = Signal()
 
     def __init__(
         self,
@@ -450,6 +455,8 @@ class AgentService(QObject):
                 overlay = self._own_overlay = OverlayController(fade_seconds=0)
             hotkeys = getattr(self._capture, "hotkeys", None)
             self.session = AgentSession(overlay, self.clipboard, hotkeys, start_stop_hotkey, self)
+            self.session.step_recorded.connect(lambda _step: self.history_changed.emit())
+            self.session.finished.connect(lambda _outcome: self.history_changed.emit())
         return self.session
 
     def command(self, args: Any, output: Callable[[str], None]) -> int:

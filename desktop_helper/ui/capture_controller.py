@@ -20,6 +20,7 @@ import logging
 import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +48,10 @@ log = logging.getLogger(__name__)
 
 #: time for the window system to repaint after we hide our own windows, before grabbing
 HIDE_SETTLE_MS = 120
+#: Qt's own top-level widget of the tray icon on X11 (embedded in the panel): hidden, the panel lets
+#: go of it and showing it again does not bring it back, so it is never hidden (it is not on our
+#: windows anyway, it sits in the panel)
+_TRAY_ICON_WIDGET = "QSystemTrayIconSys"
 
 
 class CaptureController(QObject):
@@ -96,6 +101,9 @@ class CaptureController(QObject):
         self._recording_backend: CaptureBackend | None = None
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="capture")
         self._hidden: list[Any] = []
+        #: the app's overlay (set by the app once built): hidden through it, so it knows its shapes are off the screen
+        self.overlay: Any = None
+        self._overlay_hidden: AbstractContextManager[object] | None = None
         self._busy = False
         self._closed = False
         self._warned_drops = False
@@ -112,6 +120,11 @@ class CaptureController(QObject):
         self._watchdog.setInterval(5000)
         self._watchdog.timeout.connect(self._check_hotkeys)
         self._hotkeys_restarted = False
+        # the settings dialog stores each changed hotkey in turn: restart the listener once for all
+        self._hotkeys_changed = QTimer(self)
+        self._hotkeys_changed.setSingleShot(True)
+        self._hotkeys_changed.setInterval(0)
+        self._hotkeys_changed.timeout.connect(self.start_hotkeys)
         self._hotkey.connect(self._run_hotkey, Qt.ConnectionType.QueuedConnection)
         self._done.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
         self._background.connect(self._background_done, Qt.ConnectionType.QueuedConnection)
@@ -146,8 +159,8 @@ class CaptureController(QObject):
         self.start_hotkeys()
 
     def setting_changed(self, key: str) -> None:
-        if key.startswith("hotkeys."):
-            self.start_hotkeys()
+        if key.startswith("hotkeys.") and not self._closed:
+            self._hotkeys_changed.start()
 
     def _run_hotkey(self, action: str) -> None:
         argv = HOTKEY_COMMANDS.get(action)
@@ -247,13 +260,35 @@ class CaptureController(QObject):
             ]
             set_monitors(monitors)
 
-    def _hide_own_windows(self) -> None:
-        """Hide our visible windows so they are not in the capture (restored after the grab)."""
-        self._hidden = [w for w in QApplication.topLevelWidgets() if w.isVisible() and w.objectName() != "region_selector"]
+    def _hide_own_windows(self) -> bool:
+        """Hide our visible windows so they are not in the capture (restored after the grab); the tray icon stays.
+
+        Returns:
+            Whether anything was hidden (then the screen needs a moment to repaint).
+        """
+        overlay_windows: list[Any] = []
+        overlay_shown = False
+        if self.overlay is not None and self._overlay_hidden is None:
+            overlay_windows = self.overlay.windows()
+            overlay_shown = self.overlay.drawn_count > 0
+            self._overlay_hidden = self.overlay.hidden()
+            self._overlay_hidden.__enter__()
+        self._hidden = [
+            w
+            for w in QApplication.topLevelWidgets()
+            if w.isVisible()
+            and w.objectName() != "region_selector"
+            and w.metaObject().className() != _TRAY_ICON_WIDGET
+            and w not in overlay_windows
+        ]
         for widget in self._hidden:
             widget.hide()
+        return bool(self._hidden) or overlay_shown
 
     def _restore_own_windows(self) -> None:
+        overlay_hidden, self._overlay_hidden = self._overlay_hidden, None
+        if overlay_hidden is not None:
+            overlay_hidden.__exit__(None, None, None)
         hidden, self._hidden = self._hidden, []
         for widget in hidden:
             if shiboken6.isValid(widget):  # a dialog hidden while it ran has ended, and may be deleted since
@@ -262,8 +297,7 @@ class CaptureController(QObject):
     def _begin(self, what: str, monitor_number: int | None) -> None:
         if self._closed:
             return
-        self._hide_own_windows()
-        delay = HIDE_SETTLE_MS if self._hidden else 0
+        delay = HIDE_SETTLE_MS if self._hide_own_windows() else 0
         QTimer.singleShot(delay, lambda: self._grab(what, monitor_number))
 
     def _grab(self, what: str, monitor_number: int | None) -> None:
@@ -536,6 +570,7 @@ class CaptureController(QObject):
         self._tick.stop()
         self.indicator.close()
         self._watchdog.stop()
+        self._hotkeys_changed.stop()
         self.hotkeys.stop()
         if self.selector is not None:
             self.selector.cancel()

@@ -87,6 +87,8 @@ log = logging.getLogger(__name__)
 SAVE_INTERVAL = 0.2
 # (id, tokens per image); "max" uses the settings' budget or 8192
 DETAIL_LEVELS: tuple[tuple[str, int], ...] = (("low", 256), ("medium", 1024), ("high", 2704), ("max", 8192))
+# settings that change what the backend and model pickers offer
+_BACKEND_SETTINGS = frozenset({"models.backend", "models.active_provider", "models.providers", "models.local_model_path"})
 
 
 @dataclass
@@ -316,6 +318,7 @@ class ChatWindow(QMainWindow):
     agent_requested = Signal(str)
     generation_finished = Signal(int)
     attachments_loaded = Signal()
+    _backend_settings_stored = Signal()
 
     def __init__(
         self,
@@ -365,6 +368,10 @@ class ChatWindow(QMainWindow):
         if backends is not None:
             backends.state_changed.connect(self._backend_state)  # type: ignore[attr-defined]
             self._backend_state(backends.state)  # type: ignore[attr-defined]
+        if settings is not None:
+            # the backend and model are chosen elsewhere too (welcome window, Settings, providers page): follow them
+            self._backend_settings_stored.connect(self._fill_backends, Qt.ConnectionType.QueuedConnection)
+            settings.on_change(self._setting_stored)  # type: ignore[attr-defined]
         interrupted = self.history.mark_interrupted()
         if interrupted:
             log.info("%d answer(s) were interrupted by the last exit; kept as they were", interrupted)
@@ -589,6 +596,8 @@ class ChatWindow(QMainWindow):
             self._save_stream("cancelled", self.tr("The app was closed while this answer was being written."))
             self._stream = None
         self.tasks.shutdown()
+        if self.settings is not None:
+            self.settings.remove_listener(self._setting_stored)  # type: ignore[attr-defined]
         self.mini.close()
         for viewer in self._viewers:
             viewer.close()
@@ -719,6 +728,10 @@ class ChatWindow(QMainWindow):
         tokens = self.estimated_image_tokens()
         per_image = self.image_budget()
         self.tokens_label.setText(self.tr("≈ {0} image tokens (≤ {1} per image)").format(tokens, per_image))
+
+    def _setting_stored(self, key: str, _value: object) -> None:
+        if key in _BACKEND_SETTINGS:
+            self._backend_settings_stored.emit()  # queued: settings may be stored from any thread
 
     def _fill_backends(self) -> None:
         self.backend_box.clear()

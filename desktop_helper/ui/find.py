@@ -14,7 +14,6 @@ import logging
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future
-from typing import Any
 
 from PySide6.QtCore import QObject, QPoint, Qt, Signal, Slot
 from PySide6.QtGui import QCursor, QGuiApplication, QKeyEvent
@@ -22,10 +21,9 @@ from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from desktop_helper.backends.base import Backend, CancelToken
 from desktop_helper.core.errors import CancelledError, UserError
-from desktop_helper.core.geometry import CaptureGeometry
 from desktop_helper.core.messages import MessageBus
 from desktop_helper.core.types import ImagePart
-from desktop_helper.grounding import GroundingResult, ScreenItem, find_on_screen, shapes_for
+from desktop_helper.grounding import GroundingResult, ScreenItem, find_on_screen, result_as_json, result_lines, shapes_for
 from desktop_helper.ui.overlay import OverlayController
 from desktop_helper.ui.workers import TaskRunner
 
@@ -324,57 +322,3 @@ class FindController(QObject):
             text = f"Find on screen failed: {error}"
             self._bus.error(text)
         self.failed.emit(text)
-
-
-def _monitor_number(geometry: CaptureGeometry, center: tuple[float, float]) -> int:
-    """The monitor (1-based, as in ``capture monitor N``) holding a point in global physical pixels."""
-    x, y = center
-    for monitor in geometry.desktop or (geometry.monitor,):
-        rect = monitor.physical
-        if rect.x <= x < rect.x + rect.width and rect.y <= y < rect.y + rect.height:
-            return monitor.id
-    return geometry.monitor.id
-
-
-def _placed(result: GroundingResult) -> list[dict[str, Any]]:
-    placed = []
-    for shown in result.items:
-        rect = shown.physical
-        center = (rect.x + rect.width / 2, rect.y + rect.height / 2)
-        placed.append(
-            {
-                "number": shown.number,
-                "label": shown.item.label,
-                "kind": "point" if rect.width == 0 and rect.height == 0 else "box",
-                "x": round(rect.x),
-                "y": round(rect.y),
-                "w": round(rect.width),
-                "h": round(rect.height),
-                "monitor": _monitor_number(result.geometry, center),
-            }
-        )
-    return placed
-
-
-def result_lines(result: GroundingResult) -> list[str]:
-    """What ``desktop-helper find`` prints: one line per box or point, in global physical screen pixels."""
-    if not result.items:
-        reason = f" ({result.error})" if result.error else ""
-        return [f"Nothing found for: {result.question}{reason}"]
-    lines = []
-    for item in _placed(result):
-        label = item["label"] or f"{result.question} #{item['number']}"
-        if item["kind"] == "point":
-            lines.append(f"{label}: x={item['x']}, y={item['y']} (monitor {item['monitor']})")
-        else:
-            lines.append(f"{label}: x={item['x']}, y={item['y']}, w={item['w']}, h={item['h']} (monitor {item['monitor']})")
-    return lines
-
-
-def result_as_json(result: GroundingResult) -> dict[str, Any]:
-    """``desktop-helper find --json``: the boxes in global physical pixels, or the reason there are none."""
-    return {
-        "target": result.question,
-        "items": _placed(result),
-        "error": None if result.items else (result.error or "Nothing found."),
-    }

@@ -88,7 +88,7 @@ class ModelManagerPage(QWidget):
         layout.addWidget(self.status)
 
         other = QHBoxLayout()
-        pick = QPushButton(self.tr("Use GGUF files I already have…"))
+        pick = self.pick_button = QPushButton(self.tr("Use GGUF files I already have…"))
         pick.clicked.connect(self.pick_files)
         api = QPushButton(self.tr("Set up an API provider…"))
         api.clicked.connect(self.api_provider_requested)
@@ -118,6 +118,7 @@ class ModelManagerPage(QWidget):
             layout.addWidget(QLabel(self.tr("Not enough free disk space for this download.")))
         label = self.tr("Resume download") if item.already_downloaded else self.tr("Download")
         button = QPushButton(label)
+        button.setAutoDefault(False)  # a download of several GB starts only on a click, never on Enter
         button.setEnabled(item.enough_disk)
         button.clicked.connect(lambda _checked=False, entry=item.model: self.start_download(entry))
         layout.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)

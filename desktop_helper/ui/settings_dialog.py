@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_helper.core.errors import SettingsError
-from desktop_helper.parsers.hotkeys import HotkeyError, conflict_note, duplicate_bindings, parse_hotkey
+from desktop_helper.parsers.hotkeys import HotkeyError, conflict_note, parse_hotkey
 from desktop_helper.settings.schema import SCHEMA, SECTIONS, Setting
 from desktop_helper.settings.store import Settings
 from desktop_helper.ui.hotkey_edit import HotkeyEdit
@@ -124,6 +125,11 @@ def editor_for(setting: Setting, value: Any, parent: QWidget) -> QWidget:
     if isinstance(widget, (QSpinBox, QDoubleSpinBox, QComboBox)):
         widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # a wheel over the page scrolls it, not the value
     widget.setObjectName(setting.key)
+    widget.setAccessibleName(schema_tr(setting.label))  # what a screen reader says (a bare check box has no text)
+    if isinstance(widget, HotkeyEdit):
+        widget.field.setAccessibleName(schema_tr(setting.label))  # the part that takes the focus
+    elif isinstance(widget, PathEdit):
+        widget.line.setAccessibleName(schema_tr(setting.label))
     widget.setToolTip(schema_tr(setting.description) + (schema_tr(" (takes effect after a restart)") if setting.restart else ""))
     return widget
 
@@ -346,25 +352,33 @@ class SettingsDialog(QDialog):
         setting since (API providers' "Use this provider" sets the backend).
         """
         problems: list[str] = []
-        hotkeys = {key: str(editor_value(s, e)) for key, (s, e) in self._editors.items() if isinstance(e, HotkeyEdit)}
-        for first, second in duplicate_bindings(hotkeys):
-            problems.append(
-                self.tr("{0} and {1} have the same hotkey; give one of them another.").format(
-                    schema_tr(self._editors[first][0].label), schema_tr(self._editors[second][0].label)
-                )
-            )
-        if problems:
-            self.errors.setText("\n".join(problems))
-            return False
+        hotkey_owners: dict[object, Setting] = {}
         for key, (setting, editor) in self._editors.items():
-            value = editor_value(setting, editor)
-            if value == self._loaded[key]:
+            typed = editor_value(setting, editor)
+            value = typed
+            # duplicates are found in stored form ("Ctrl+Alt+H" is stored as "<ctrl>+<alt>+h");
+            # an invalid value is reported by set() below
+            with contextlib.suppress(ValueError):
+                value = setting.validate(value)
+            if key.startswith("hotkeys.") and isinstance(value, str) and value:
+                owner = hotkey_owners.setdefault(value, setting)
+                if owner is not setting:
+                    # only one action could get the chord: say so here, not in a balloon after OK
+                    problems.append(
+                        self.tr("{0} has the same hotkey as {1} ({2}).").format(
+                            schema_tr(setting.label), schema_tr(owner.label), value
+                        )
+                    )
+                    continue
+            if typed == self._loaded[key]:
                 continue
             try:
                 self._settings.set(key, value)
             except SettingsError as exc:
                 problems.append(str(exc))
                 continue
+            # show the stored form, so the next Apply sees no change to store again
+            set_editor_value(editor, self._settings.get(key))
             self._loaded[key] = editor_value(setting, editor)
         self.errors.setText("\n".join(problems))
         return not problems

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -147,6 +148,7 @@ class StepPanel(QWidget):
         self.task.setText(f"Task: {task}")
         self.status.setText("Starting")
         self.reasoning.clear()
+        self.reasoning.show()
         self.action.clear()
         self._show_text(None, None)
         self.countdown.clear()
@@ -185,6 +187,7 @@ class StepPanel(QWidget):
         else:
             self.status.setText("Proposed next step:" if auto_seconds <= 0 else "Next step (auto mode):")
         self.reasoning.setPlainText(reasoning.strip() or "(the model gave no explanation)")
+        self.reasoning.show()
         if text is None:
             self.action.setText(words)
         else:
@@ -201,16 +204,19 @@ class StepPanel(QWidget):
         # the panel grew or shrank with the text: keep its buttons on the screen
         self._place(self._near)
 
-    def show_outcome(self, text: str, title: str = "Agent finished") -> None:
+    def show_outcome(self, text: str, title: str | None = None) -> None:
         """The run ended: say how (no step or action of the run stays shown), keep only a Close button."""
         self._tick.stop()
         self.countdown.clear()
-        self.title.setText(title)
-        self.reasoning.clear()
-        self.action.clear()
+        self.title.setText(title if title is not None else self.tr("Agent finished"))
         self.status.setText(text)
+        self.reasoning.clear()
+        self.reasoning.hide()
+        self.action.clear()
+        self._show_text(None, None)
         self._set_waiting(False)
         self.stop_button.setText("Close")
+        self._place(self._near)
 
     def clear_proposal(self) -> None:
         self._tick.stop()
@@ -269,9 +275,13 @@ class StepPanel(QWidget):
             self._tick.stop()
 
     def _place(self, near: QRect | None) -> None:
+        # rows just hidden or shown must count now, not at the next layout pass: else the panel
+        # keeps its old height and its buttons can end up below the screen's edge
+        for layout in self.findChildren(QLayout):
+            layout.activate()
         self.adjustSize()
         if near is None:
             screen = QGuiApplication.primaryScreen()
             near = screen.availableGeometry() if screen is not None else QRect(0, 0, 800, 600)
         margin = 16
-        self.move(near.right() - self.width() - margin, near.bottom() - self.sizeHint().height() - margin)
+        self.move(near.right() - self.width() - margin, near.bottom() - self.height() - margin)

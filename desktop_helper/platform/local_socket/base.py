@@ -12,6 +12,7 @@ the process at the other end.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from pathlib import Path
 
 from desktop_helper.core.errors import PlatformError
 
@@ -44,6 +45,11 @@ class LocalSocketGuard(ABC):
 
         Raises :class:`UnsafeSocketError` when it is not this user's own socket.
         """
+
+    def private_folder(self) -> Path | None:
+        """A folder only this user can enter, beside the socket (for files handed between our processes);
+        None where the OS keeps no such folder for the socket (Windows named pipes)."""
+        return None
 
     @abstractmethod
     def peer_is_current_user(self, descriptor: int) -> bool:

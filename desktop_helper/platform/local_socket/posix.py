@@ -64,6 +64,9 @@ class PosixLocalSocket(LocalSocketGuard):
         check_private_folder(folder)
         return str(folder / f"{name}.sock")
 
+    def private_folder(self) -> Path | None:
+        return Path(self.address("probe")).parent  # created and checked like the socket's
+
     def check_before_connect(self, address: str) -> bool:
         path = Path(address)
         check_private_folder(path.parent)
