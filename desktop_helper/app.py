@@ -118,6 +118,9 @@ class Application:
         from desktop_helper.ui.i18n import install_translator
 
         self._translator = install_translator(self.qt, str(self.settings.get("language.ui")))
+        from desktop_helper.ui.theme import Theme
+
+        self.theme = Theme(self.qt, str(self.settings.get("general.theme")))
         self._service("Qt application")
         self._save_history_when_space_returns()
 
@@ -143,6 +146,7 @@ class Application:
         if self.tray is not None:
             # first thing the user sees: show it and let the request reach the tray host now
             self.tray.command.connect(lambda argv: self.run_argv(argv, lambda _text: None))
+            self.tray.show_hotkeys(self.settings.get)
             self.tray.show()
             self.qt.processEvents()
             self._service("tray icon", self.tray.hide)
@@ -304,6 +308,10 @@ class Application:
         self.chat.show_notice(message)
 
     def _setting_changed(self, key: str, value: object) -> None:
+        if key == "general.theme":
+            self.theme.set_choice(str(value))
+        if key.startswith("hotkeys.") and self.tray is not None:
+            self.tray.show_hotkeys(self.settings.get)
         if key == "general.start_at_login":
             self._sync_autostart()
         if hasattr(self, "capture"):

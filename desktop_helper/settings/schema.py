@@ -112,6 +112,22 @@ SCHEMA: tuple[Setting, ...] = (
         choices=("chat", "quick_ask"),
     ),
     Setting("general.show_chat_on_start", bool, False, "Show chat on start", "Open the chat window when the app starts."),
+    Setting(
+        "general.theme",
+        str,
+        "system",
+        "Appearance",
+        "Light or dark look; following the system changes with it.",
+        choices=("system", "light", "dark"),
+    ),
+    Setting(
+        "general.chat_geometry",
+        str,
+        "",
+        "Chat window place",
+        "Where the chat window was and how large (Qt's saved geometry, base64).",
+        visible=False,
+    ),
     # hotkeys: pynput syntax; Ctrl+Alt+Shift avoids PrtSc, Win+Shift+S/A and AltGr (Ctrl+Alt) letters;
     # checked by parsers/hotkeys.py (exact modifiers, one key; empty disables a hotkey).
     Setting("hotkeys.enabled", bool, True, "Global hotkeys", "Listen for global hotkeys (not possible on pure Wayland)."),

@@ -41,6 +41,7 @@ from desktop_helper.platform.capture.macos import ScreenRecordingDeniedError, op
 from desktop_helper.platform.hotkeys import HOTKEY_COMMANDS, HotkeyService, hotkeys_for_current_os
 from desktop_helper.platform.window_list import WindowInfo, list_windows, window_at
 from desktop_helper.settings.store import Settings
+from desktop_helper.ui.recording_indicator import RecordingIndicator
 from desktop_helper.ui.region_selector import RegionSelector, screen_scales
 
 log = logging.getLogger(__name__)
@@ -111,6 +112,9 @@ class CaptureController(QObject):
         self._tick = QTimer(self)
         self._tick.setInterval(1000)
         self._tick.timeout.connect(self._recording_tick)
+        #: the border, timer and Stop button around a running recording (outside the recorded area)
+        self.indicator = RecordingIndicator()
+        self.indicator.bar.stop_clicked.connect(self.stop)
         # the listener thread can die (X connection lost, OS revoked input monitoring): notice and restart once
         self._watchdog = QTimer(self)
         self._watchdog.setInterval(5000)
@@ -505,6 +509,7 @@ class CaptureController(QObject):
             backend.close()
             raise
         self._warned_drops = False
+        self.indicator.show(rect, self.backend.monitors())
         self._tick.start()
         self._recording_tick()
 
@@ -515,6 +520,7 @@ class CaptureController(QObject):
         status = recorder.status
         if self.tray is not None:
             self.tray.set_recording(int(status.seconds))
+        self.indicator.set_seconds(int(status.seconds))
         if status.frames_dropped and status.dropped_percent > 5 and not self._warned_drops and status.seconds > 3:
             self._warned_drops = True
             self.bus.warning(
@@ -526,6 +532,7 @@ class CaptureController(QObject):
 
     def _recording_finished(self, status: RecordingStatus) -> None:
         self._tick.stop()
+        self.indicator.hide()
         if self.recorder is not None:
             self.recorder.wait(30)
         self.recorder = None
@@ -561,6 +568,7 @@ class CaptureController(QObject):
         """Stop hotkeys and any recording, end the worker thread."""
         self._closed = True
         self._tick.stop()
+        self.indicator.close()
         self._watchdog.stop()
         self._hotkeys_changed.stop()
         self.hotkeys.stop()
