@@ -152,6 +152,7 @@ class _RunStats:
     evaluated_cells: int = 0
     prompt_seconds: float = 0.0
     image_seconds: float = 0.0
+    image_encode_seconds: float = 0.0
     timings: dict[str, float] = field(default_factory=dict)
 
 
@@ -637,6 +638,7 @@ class LocalGGUFBackend(Backend):
         timings = {
             "prompt_seconds": round(stats.prompt_seconds, 4),
             "image_seconds": round(stats.image_seconds, 4),
+            "image_encode_seconds": round(stats.image_encode_seconds, 4),
             "total_seconds": round(time.monotonic() - started, 4),
             "evaluated_prompt_tokens": float(stats.evaluated_cells),
         }
@@ -805,11 +807,25 @@ class LocalGGUFBackend(Backend):
             if kind == 1:
                 images_done += 1
                 yield Progress(f"Encoding image {images_done} ({units[index].n_cells} tokens)", index / total)
+                # what mtmd_helper_eval_chunk_single does, in its two steps, to time the vision encoder alone
                 began = time.monotonic()
+                result = mtmd.mtmd_encode_chunk(self._mtmd, source)
+                stats.image_encode_seconds += time.monotonic() - began
                 new_n_past = llama_cpp.llama_pos(0)
-                result = mtmd.mtmd_helper_eval_chunk_single(
-                    self._mtmd, self._ctx, source, n_past, 0, n_batch, index == total - 1, ctypes.byref(new_n_past)
-                )
+                if result == 0:
+                    embeddings = mtmd.mtmd_get_output_embd(self._mtmd)
+                    result = mtmd.mtmd_helper_decode_image_chunk(
+                        self._mtmd,
+                        self._ctx,
+                        source,
+                        embeddings,
+                        n_past,
+                        0,
+                        n_batch,
+                        ctypes.byref(new_n_past),
+                        mtmd.mtmd_helper_post_decode_callback(),  # NULL: no per-batch callback
+                        None,
+                    )
                 stats.image_seconds += time.monotonic() - began
                 if result != 0:
                     self._forget_cache()
