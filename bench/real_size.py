@@ -32,6 +32,7 @@ Usage::
     uv run python bench/real_size.py            # budgets 256, 1024 and uncapped, 2 runs each side
     uv run python bench/real_size.py --quick    # budget 256, 1 run each side
     uv run python bench/real_size.py --prepare  # only build llama-mtmd-cli and write the model
+    uv run python bench/real_size.py --model GLM-4.6V-Flash-Q4_K_M.gguf --mmproj mmproj-GLM-4.6V-Flash-Q8_0.gguf
 """
 
 from __future__ import annotations
@@ -134,12 +135,12 @@ def run_measured(argv: list[str], env: dict[str, str] | None = None) -> tuple[in
     return process.returncode, stdout, stderr, usage.ru_maxrss * 1024, time.monotonic() - started
 
 
-def ask_ours(model: Path, mmproj: Path, image: Path, budget: int | None, home: Path) -> Run:
+def ask_ours(model: Path, mmproj: Path, image: Path, budget: int | None, home: Path, *, tokens: int = GENERATED) -> Run:
     """``desktop-helper ask --no-forward --json`` in a fresh process (the app's settings otherwise)."""
     argv = [
         sys.executable, "-m", "desktop_helper", "ask", "--no-forward", "--json",
         "--model", str(model), "--mmproj", str(mmproj), "--image", str(image),
-        "--image-budget", str(budget or UNCAPPED), "--max-tokens", str(GENERATED), QUESTION,
+        "--image-budget", str(budget or UNCAPPED), "--max-tokens", str(tokens), QUESTION,
     ]  # fmt: skip
     env = {**os.environ, "DESKTOP_HELPER_HOME": str(home)}
     code, stdout, stderr, rss, seconds = run_measured(argv, env)
@@ -167,16 +168,18 @@ def ask_ours(model: Path, mmproj: Path, image: Path, budget: int | None, home: P
 _ENCODED = re.compile(r"(?:image slice encoded|mtmd batch encoding done) in (\d+) ms")
 _PROMPT = re.compile(r"prompt eval time =\s*([\d.]+) ms /\s*(\d+) tokens")
 _EVAL = re.compile(r"\beval time =\s*([\d.]+) ms /\s*(\d+) runs")
-_IMAGE_TOKENS = re.compile(r"image_tokens->n_tokens\s*=\s*(\d+)|n_tokens_batch\s*=\s*(\d+)")
+_IMAGE_BATCH = re.compile(r"decoding image batch \d+/\d+, n_tokens_batch = (\d+)")
 
 
-def ask_llama_cpp(cli: Path, pair: tuple[Path, Path], image: Path, budget: int | None, threads: int) -> Run:
+def ask_llama_cpp(
+    cli: Path, pair: tuple[Path, Path], image: Path, budget: int | None, threads: int, *, tokens: int = GENERATED
+) -> Run:
     """The same question through ``llama-mtmd-cli`` (its own timings, printed at exit)."""
     model, mmproj = pair
     argv = [
         str(cli), "-m", str(model), "--mmproj", str(mmproj), "--image", str(image), "-p", QUESTION,
-        "-n", str(GENERATED), "-c", str(CONTEXT), "-t", str(threads), "-fa", "on",
-        "--image-max-tokens", str(budget or UNCAPPED),
+        "-n", str(tokens), "-c", str(CONTEXT), "-t", str(threads), "-fa", "on",
+        "--image-max-tokens", str(budget or UNCAPPED), "--perf", "-lv", "4",  # print its timings (llama.cpp logs them at level 4)
     ]  # fmt: skip
     code, stdout, stderr, rss, seconds = run_measured(argv)
     log = stdout + "\n" + stderr
@@ -189,6 +192,7 @@ def ask_llama_cpp(cli: Path, pair: tuple[Path, Path], image: Path, budget: int |
     run = Run(
         "llama.cpp",
         label_of(budget),
+        image_tokens=sum(int(n) for n in _IMAGE_BATCH.findall(log)),
         prompt_tokens=prompt_tokens,
         encode_seconds=encode,
         # the first token is sampled right after the prompt: encoder + prompt decode
@@ -266,9 +270,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--quick", action="store_true", help="budget 256 only, one run each side")
     parser.add_argument("--runs", type=int, default=None, help="runs per side and budget (default 2; --quick 1)")
+    parser.add_argument("--tokens", type=int, default=None, help=f"tokens generated per answer (default {GENERATED}; --quick 8)")
     parser.add_argument("--prepare", action="store_true", help="only build llama-mtmd-cli and write the model pair")
+    parser.add_argument("--model", type=Path, help="measure this text model GGUF instead (e.g. the real download)")
+    parser.add_argument("--mmproj", type=Path, help="its vision projector GGUF (with --model)")
     args = parser.parse_args(argv)
+    if bool(args.model) != bool(args.mmproj):
+        parser.error("--model and --mmproj go together")
     runs = args.runs or (1 if args.quick else 2)
+    tokens = args.tokens or (8 if args.quick else GENERATED)
     budgets = {"256": 256} if args.quick else BUDGETS
 
     from PIL import Image
@@ -277,14 +287,14 @@ def main(argv: list[str] | None = None) -> int:
     from desktop_helper.media.images import fit_to_token_budget
 
     cli = build_tools(find_vendored_source()) / "llama-mtmd-cli"
-    model, mmproj = real_size_pair()
+    model, mmproj = (args.model, args.mmproj) if args.model else real_size_pair()
     print(f"model:  {model} ({model.stat().st_size:,} bytes; the real file {REAL_SIZES['model']:,})")
     print(f"mmproj: {mmproj} ({mmproj.stat().st_size:,} bytes; the real file {REAL_SIZES['mmproj']:,})")
     if args.prepare:
         return 0
     threads = _auto_threads()  # the app's default (models.threads = 0)
     host = machine()
-    print(f"machine: {host}; {threads} threads both sides; context {CONTEXT}; flash attention on; {GENERATED} tokens generated")
+    print(f"machine: {host}; {threads} threads both sides; context {CONTEXT}; flash attention on; {tokens} tokens generated")
     read_through(model, mmproj)
 
     shot = screenshot()
@@ -306,9 +316,9 @@ def main(argv: list[str] | None = None) -> int:
                 order = ("ours", "llama.cpp") if index % 2 == 0 else ("llama.cpp", "ours")
                 for side in order:
                     if side == "ours":
-                        run = ask_ours(model, mmproj, original, budget, work / "profile")
+                        run = ask_ours(model, mmproj, original, budget, work / "profile", tokens=tokens)
                     else:
-                        run = ask_llama_cpp(cli, (model, mmproj), resized, budget, threads)
+                        run = ask_llama_cpp(cli, (model, mmproj), resized, budget, threads, tokens=tokens)
                     run.extra["sent"] = f"{size[0]}x{size[1]}"
                     runs_by_side.setdefault((side, label), []).append(run)
                     print(
@@ -369,6 +379,7 @@ def main(argv: list[str] | None = None) -> int:
             "mmproj_bytes": mmproj.stat().st_size,
             "threads": threads,
             "runs": runs,
+            "generated_tokens": tokens,
             "load_average": [round(min(loads), 2), round(max(loads), 2)],
             "machine": host,
         }
