@@ -321,6 +321,7 @@ def main(argv: list[str] | None = None) -> int:
                         run = ask_llama_cpp(cli, (model, mmproj), resized, budget, threads, tokens=tokens)
                     run.extra["sent"] = f"{size[0]}x{size[1]}"
                     runs_by_side.setdefault((side, label), []).append(run)
+                    loads.append(os.getloadavg()[0])
                     print(
                         f"  {label:>8} {side:<9} run {index + 1}: TTFT {run.ttft_seconds:7.2f} s, "
                         f"encode {run.encode_seconds:6.2f} s, "
