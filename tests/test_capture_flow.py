@@ -281,12 +281,13 @@ def test_denied_macos_permission_opens_the_settings_pane_once(qtbot: Any, contro
 
 
 def test_capture_window_under_the_cursor(qtbot: Any, x_server: XServer, controller: Any) -> None:
-    from desktop_helper.platform.windows_list import list_windows
+    from desktop_helper.platform.window_list import list_windows
 
     with colour_window(x_server, "500", "300", "400", "300", "--managed") as window:
         found = [w for w in list_windows(x_server.display) if w.pid == window.pid]
         assert len(found) == 1
         rect = found[0].rect
+        assert rect is not None
         assert rect.width >= 400
         assert rect.height >= 300, "the frame (title bar, borders) is part of the window"
         x, y = rect.center
@@ -334,6 +335,39 @@ def test_leftover_segments_are_recovered_at_start(qtbot: Any, controller: Any, t
 
     assert video_frame_count(folder / "recording-x.mp4") == 20
     assert not parts.exists()
+
+
+def test_the_tray_icon_stays_in_the_panel_after_a_capture(qtbot: Any, x_server: XServer, controller: Any) -> None:
+    """Qt's tray icon is a top-level widget of ours on X11 (embedded in the panel's tray): hiding it for
+    the grab took it out of the panel for good, since showing it again does not embed it again."""
+    import os
+
+    from PySide6.QtWidgets import QWidget
+
+    from desktop_helper.ui.tray import Tray
+    from tests.test_app_e2e import tray_icon_windows
+
+    tray = Tray()
+    tray.show()
+    qtbot.waitUntil(lambda: bool(tray_icon_windows(x_server, os.getpid())), timeout=10000)
+    chat = QWidget()  # one of our windows, which the capture does hide and bring back
+    chat.setWindowTitle("our chat")
+    chat.show()
+    qtbot.waitExposed(chat)
+    qtbot.wait(500)  # the icon has settled in the panel, as it has long before a person's capture
+    try:
+        assert controller.router.run(build_parser().parse_args(["capture", "screen"]), lambda _t: None) == 0
+        qtbot.waitUntil(lambda: bool(controller.fake_chat.attached), timeout=10000)
+        assert chat.isVisible(), "our window comes back after the grab"
+        qtbot.wait(300)  # time for the panel to take in a hidden and shown icon
+        icons = tray_icon_windows(x_server, os.getpid())
+        assert icons, "the tray icon must still be in the panel"
+        shown = subprocess.run(["xwininfo", "-id", icons[0]], env=x_server.env, capture_output=True, text=True).stdout
+        assert "Map State: IsViewable" in shown, "the tray icon must still be shown in the panel"
+    finally:
+        chat.close()
+        tray.hide()
+        tray.deleteLater()
 
 
 def test_one_apply_of_several_hotkeys_restarts_the_listener_once(qtbot: Any, x_server: XServer, controller: Any) -> None:

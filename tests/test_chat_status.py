@@ -179,7 +179,7 @@ def test_one_page_pdf_reads_one_page(qtbot: QtBot, tmp_path: Path, make_chat: An
 def test_agent_final_panel_shows_the_outcome_not_the_last_step(qtbot: QtBot) -> None:
     from desktop_helper.agent.loop import AgentConfig
     from desktop_helper.agent.record import MemoryStepRecorder
-    from desktop_helper.agent.screen import MssScreen, list_monitors
+    from desktop_helper.agent.screen import BackendScreen, list_monitors
     from desktop_helper.platform.input import executor_for_current_os
     from desktop_helper.ui.agent_session import AgentSession, QtClipboard
     from desktop_helper.ui.overlay import OverlayController
@@ -196,7 +196,7 @@ def test_agent_final_panel_shows_the_outcome_not_the_last_step(qtbot: QtBot) -> 
             session.start(
                 ScriptedBackend([click]),
                 AgentConfig("Press OK", settle_timeout=1.0),
-                lambda: MssScreen(monitor),
+                lambda: BackendScreen.of_this_desktop(monitor),
                 lambda bounds, stopped: executor_for_current_os(bounds, session.clipboard, stopped),
                 monitor=monitor,
                 recorder=MemoryStepRecorder(),
@@ -216,3 +216,18 @@ def test_agent_final_panel_shows_the_outcome_not_the_last_step(qtbot: QtBot) -> 
     finally:
         session.shutdown()
         overlay.shutdown()
+
+
+def test_model_box_shows_the_model_chosen_after_the_window_was_built(qtbot: QtBot, tmp_path: Path, make_chat: Any) -> None:
+    """The welcome window (first start) stores the chosen GGUF pair once the chat exists: its pickers follow."""
+    chat = make_chat(None)
+    window = chat.window
+    assert window.model_box.currentText() == ""
+    model, mmproj = tmp_path / "GLM-4.6V-Flash-Q4_K_M.gguf", tmp_path / "mmproj-GLM-4.6V-Flash-Q8_0.gguf"
+    # what the app does with the welcome window's choice (app.Application._use_local_model)
+    chat.settings.set("models.local_model_path", str(model))
+    chat.settings.set("models.local_mmproj_path", str(mmproj))
+    chat.settings.set("models.backend", "local_gguf")
+    qtbot.waitUntil(lambda: window.model_box.currentText() == model.name, timeout=2000)
+    assert window.backend_box.currentText() == f"Local model — {model.name}"
+    assert [window.backend_box.itemText(i) for i in range(window.backend_box.count())] == [f"Local model — {model.name}"]

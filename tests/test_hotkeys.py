@@ -251,6 +251,79 @@ def test_xdotool_presses_reach_the_listener(x_server: XServer) -> None:
 
 
 @pytest.mark.gui
+def test_a_temporary_hotkey_is_heard_only_while_it_is_held(x_server: XServer) -> None:
+    """Escape while boxes are shown: a bare key, heard between add_temporary and remove_temporary, never while
+    the app types, and kept when the configured hotkeys are set again."""
+    service = PynputHotkeys(conflicts=None)
+    received = Received()
+    escapes = Received()
+    escape = Hotkey(frozenset(), "esc")
+    service.add_temporary("dismiss", escape, lambda: escapes("dismiss"))  # before start: heard once started
+    assert service.start({"capture_region": "<ctrl>+<alt>+<shift>+a"}, received) == []
+    try:
+        x_server.xdotool("key", "Escape")
+        assert escapes.wait(1), "the temporary Escape did not fire"
+        assert all(name == "hotkey-listener" for name in escapes.threads)
+        x_server.xdotool("key", "ctrl+Escape", "shift+Escape")  # exact, like every hotkey
+        with service.suspended():  # the agent pressing Escape in another program
+            x_server.xdotool("key", "Escape")
+        time.sleep(0.5)
+        assert escapes.actions == ["dismiss"]
+        # new settings restart the listener; the temporary hotkey stays
+        assert service.start({"capture_region": "<ctrl>+<alt>+<shift>+a"}, received) == []
+        x_server.xdotool("key", "Escape")
+        assert escapes.wait(2)
+        # released: Escape is the other programs' again; the configured hotkeys still work
+        service.remove_temporary("dismiss")
+        service.remove_temporary("dismiss")  # twice is fine
+        x_server.xdotool("key", "Escape")
+        x_server.xdotool("key", "ctrl+alt+shift+a")
+        assert received.wait(1)
+        assert escapes.actions == ["dismiss", "dismiss"]
+        assert received.actions == ["capture_region"]
+    finally:
+        service.stop()
+
+
+@pytest.mark.gui
+def test_hotkeys_on_named_keys_fire(x_server: XServer) -> None:
+    """F-keys, Space, Escape: pynput's canonical() turns them into bare key codes, so they were never matched."""
+    service = PynputHotkeys(conflicts=None)
+    received = Received()
+    assert service.start({"find": "<ctrl>+<f5>", "agent": "<ctrl>+<alt>+<space>", "record": "<f9>"}, received) == []
+    try:
+        x_server.xdotool("key", "ctrl+F5", "ctrl+alt+space", "F9")
+        assert received.wait(3)
+        assert received.actions == ["find", "agent", "record"]
+    finally:
+        service.stop()
+
+
+def test_a_temporary_binding_never_shadows_a_configured_hotkey() -> None:
+    configured = parse_hotkey("<ctrl>+<alt>+<shift>+a")
+    matcher = HotkeyMatcher({"capture_region": configured})
+    matcher.bind("dismiss", configured)
+    matcher.bind("dismiss", Hotkey(frozenset(), "esc"))
+    for key in ("ctrl", "alt", "shift"):
+        matcher.press(key)
+    assert matcher.press("a") == "capture_region"
+    matcher.reset()
+    assert matcher.press("esc") == "dismiss"
+    matcher.release("esc")
+    matcher.unbind("dismiss")
+    assert matcher.press("esc") is None
+    for key in ("ctrl", "alt", "shift"):
+        matcher.press(key)
+    assert matcher.press("a") == "capture_region"
+
+
+def test_no_temporary_hotkeys_without_global_hotkeys() -> None:
+    service = NullHotkeys("No hotkeys here.", "Use the command line.")
+    assert service.add_temporary("dismiss", Hotkey(frozenset(), "esc"), lambda: None) is False
+    service.remove_temporary("dismiss")
+
+
+@pytest.mark.gui
 def test_a_hotkey_grabbed_by_another_program_is_reported(x_server: XServer) -> None:
     from Xlib import XK, X
     from Xlib import display as xdisplay

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from desktop_helper.core.geometry import CaptureGeometry
+from desktop_helper.core.geometry import CaptureGeometry, Monitor
 from desktop_helper.core.i18n import t
 from desktop_helper.core.shapes import ArrowShape, Badge, PointShape, Shape, TextBubble
 from desktop_helper.parsers.gui_actions import MAX_COORDINATE, GuiAction
@@ -74,13 +74,35 @@ def plan_action(action: GuiAction, geometry: CaptureGeometry) -> PlannedAction:
         point, logical_point = _map(geometry, action.point)
     if action.end is not None:
         end, logical_end = _map(geometry, action.end)
-    return PlannedAction(action, point, end, logical_point, logical_end, describe(action))
+    return PlannedAction(action, point, end, logical_point, logical_end, describe(action, point, end, geometry.monitor))
 
 
-def describe(action: GuiAction) -> str:
-    """The action in plain words, naming the target when the model did."""
+def describe(
+    action: GuiAction,
+    point: tuple[int, int] | None = None,
+    end: tuple[int, int] | None = None,
+    monitor: Monitor | None = None,
+) -> str:
+    """The action in plain words, naming the target when the model did.
+
+    Positions are where on the screen it acts (``point``/``end``: global physical pixels, as the
+    mouse moves there), named as pixels of ``monitor`` from its top-left corner; without them the
+    model's own 0-999 coordinates are named.
+    """
     target = t(" on {element!r}", element=action.element_info) if action.element_info else ""
-    where = t(" at ({x}, {y})", x=action.point[0], y=action.point[1]) if action.point else ""
+    screen = ""
+    if monitor is not None and point is not None:
+        origin = (round(monitor.physical.x), round(monitor.physical.y))
+        point = (point[0] - origin[0], point[1] - origin[1])
+        end = (end[0] - origin[0], end[1] - origin[1]) if end is not None else None
+        screen = (
+            t(" of screen {number} ({name})", number=monitor.id, name=monitor.name)
+            if monitor.name
+            else t(" of screen {number}", number=monitor.id)
+        )
+    point = point or action.point
+    end = end or action.end
+    where = t(" at ({x}, {y}){screen}", x=point[0], y=point[1], screen=screen) if point else ""
     name = action.name
     clicks = {
         "left_click": t("Click{target}{where}", target=target, where=where),
@@ -91,14 +113,15 @@ def describe(action: GuiAction) -> str:
     }
     if name in clicks:
         return clicks[name]
-    if name == "left_drag" and action.point and action.end:
+    if name == "left_drag" and point and end:
         return t(
-            "Drag{target} from ({x}, {y}) to ({x2}, {y2})",
+            "Drag{target} from ({x}, {y}) to ({x2}, {y2}){screen}",
             target=target,
-            x=action.point[0],
-            y=action.point[1],
-            x2=action.end[0],
-            y2=action.end[1],
+            x=point[0],
+            y=point[1],
+            x2=end[0],
+            y2=end[1],
+            screen=screen,
         )
     if name == "key":
         return t("Press {keys}", keys=action.keys)

@@ -27,14 +27,13 @@ from __future__ import annotations
 import codecs
 import ctypes
 import hashlib
-import io
 import logging
 import os
 import re
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Callable, Generator, Iterator, Sequence
+from collections.abc import Generator, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -50,22 +49,25 @@ from desktop_helper.backends.base import (
     ChatRequest,
     Done,
     Event,
+    ImagesSent,
     OptionSpec,
+    PrimeState,
     Progress,
+    ProgressCallback,
     TextDelta,
     ThinkingDelta,
     ToolCallEvent,
     Usage,
 )
-from desktop_helper.backends.glm_template import ChatTemplate
+from desktop_helper.backends.glm_template import ChatTemplate, RenderedPrompt
+from desktop_helper.backends.speed import TEMPLATE_TOKENS, SpeedBook, SpeedRates
+from desktop_helper.backends.splitter import EventSplitter
 from desktop_helper.core.errors import BackendError, CancelledError, MediaError, UserError
 from desktop_helper.core.i18n import t
-from desktop_helper.core.types import FinishReason, ImagePart, Message, Part, ToolCall, VideoPart
-from desktop_helper.media.images import fit_to_token_budget
+from desktop_helper.core.types import FinishReason, ImagePart, Message, Part, VideoPart
+from desktop_helper.media.images import fit_image
 from desktop_helper.models.memory import MemoryEstimate, available_ram, estimate_for_pair
 from desktop_helper.models.pair import ModelPair, check_pair
-from desktop_helper.parsers.thinking import Channel, ThinkingSplitter
-from desktop_helper.parsers.tool_calls import parse_tool_calls
 
 log = logging.getLogger(__name__)
 
@@ -76,11 +78,11 @@ BUDGET_CPU = 1024
 BUDGET_GPU = 4096
 #: the largest cap we ever hand to mtmd ("uncapped")
 BUDGET_MAX = 16384
+#: what mtmd writes right after an image's embeddings in GLM's prompt: part of a pre-encoded prefix
+IMAGE_END_TOKENS = ("<|end_of_image|>", "<|end_of_video|>")
 DEFAULT_MAX_TOKENS = 4096
 N_UBATCH = 512
 N_BATCH = 2048
-
-ProgressCallback = Callable[[float, str], None]
 
 
 def default_image_token_budget(gpu_offload: bool) -> int:
@@ -151,8 +153,11 @@ class _RunStats:
     reused_cells: int = 0
     image_tokens: int = 0
     evaluated_cells: int = 0
+    evaluated_image_cells: int = 0
     prompt_seconds: float = 0.0
     image_seconds: float = 0.0
+    prepare_seconds: float = 0.0
+    image_encode_seconds: float = 0.0
     timings: dict[str, float] = field(default_factory=dict)
 
 
@@ -172,9 +177,11 @@ class LocalGGUFBackend(Backend):
         image_token_budget: cap per image (0: from the hardware; None: uncapped).
         max_tokens: default cap on answer length.
         seed: sampling seed (-1: random).
+        speed_book: where measured speeds are kept (for the chat's time-to-first-answer estimate).
     """
 
     name = "local_gguf"
+    can_prime = True
     capabilities = Capability.IMAGES | Capability.VIDEO | Capability.TOOLS | Capability.THINKING | Capability.GROUNDING
     options = (
         OptionSpec("model_path", str, "", "Text model GGUF file."),
@@ -200,6 +207,7 @@ class LocalGGUFBackend(Backend):
         image_token_budget: int | None = 0,
         max_tokens: int = DEFAULT_MAX_TOKENS,
         seed: int = -1,
+        speed_book: SpeedBook | None = None,
     ) -> None:
         self.model_path = Path(model_path)
         self.mmproj_path = Path(mmproj_path) if mmproj_path else None
@@ -235,8 +243,10 @@ class LocalGGUFBackend(Backend):
         self._closed = False
         #: the last prompt as rendered (media markers in place of images), for diagnostics and tests
         self.last_prompt = ""
-        #: the images of the last request as sent (resized to the budget; geometry carries the sent size)
-        self.last_sent_images: tuple[ImagePart, ...] = ()
+        self.speed_book = speed_book
+        #: images run through the vision encoder since loading (a pre-encode joined by Send counts once)
+        self.images_encoded = 0
+        self._priming = False
 
     @classmethod
     def from_options(cls, values: dict[str, Any]) -> LocalGGUFBackend:
@@ -328,6 +338,11 @@ class LocalGGUFBackend(Backend):
             model_params.n_gpu_layers = -1 if self.gpu_layers < 0 else self.gpu_layers
             if not gpu_supported:
                 model_params.n_gpu_layers = 0
+            if not want_gpu:
+                # On the CPU llama.cpp repacks most weights into its own layout while loading; with the
+                # file memory-mapped, the mapped pages stay resident beside the repacked copy (the 9B
+                # Q4_K_M then holds ~9.5 GB instead of ~6.5). Reading the file instead keeps one copy.
+                model_params.load_mode = llama_cpp.LLAMA_LOAD_MODE_NONE
 
             last_reported = [-1.0]
 
@@ -531,7 +546,8 @@ class LocalGGUFBackend(Backend):
 
     def _generate(self, request: ChatRequest, cancel: CancelToken) -> Iterator[Event]:
         if not self._gen_lock.acquire(blocking=False):
-            yield Progress(t("Waiting for the previous answer to finish"))
+            # a running pre-encode is this request's own prefix: waiting for it continues that work
+            yield Progress(t("Finishing reading the image") if self._priming else t("Waiting for the previous answer to finish"))
             self._gen_lock.acquire()
         self._gen_owner = threading.get_ident()
         try:
@@ -556,23 +572,16 @@ class LocalGGUFBackend(Backend):
         import llama_cpp
         import llama_cpp.mtmd_cpp as mtmd
 
-        assert self._template is not None
         started = time.monotonic()
         stats = _RunStats()
-        budget = self._budget if request.image_token_budget is None else max(1, min(request.image_token_budget, self._budget))
-        self._pixels = {}
-        try:
-            messages = [self._with_budget(m, budget) for m in request.messages]
-        except MediaError as exc:
-            raise BackendError(exc.message, exc.fix) from exc
-        marker = mtmd.mtmd_default_marker().decode("utf-8")
-        rendered = self._template.render(messages, media_marker=marker, thinking=request.thinking, tools=request.tools)
+        rendered = self._render(request)
         self.last_prompt = rendered.text
-        self.last_sent_images = rendered.images
         if rendered.images:
+            yield ImagesSent(tuple(rendered.images))
             count = len(rendered.images)
             yield Progress(t("Reading 1 image") if count == 1 else t("Reading {count} images", count=count))
         chunks = self._tokenize_prompt(rendered.text, rendered.images)
+        stats.prepare_seconds = time.monotonic() - started
         try:
             units, sources = self._units_of(chunks)
             stats.prompt_cells = sum(u.n_cells for u in units)
@@ -607,10 +616,9 @@ class LocalGGUFBackend(Backend):
             return
 
         sampler = self._make_sampler(request)
-        splitter = ThinkingSplitter(starts_in_thinking=False)
+        splitter = EventSplitter(request.tools, parse_calls=True)
         decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
         buffer = ctypes.create_string_buffer(256)
-        calls: list[ToolCall] = []
         produced = 0
         first_token_at: float | None = None
         generation_started = time.monotonic()
@@ -629,27 +637,29 @@ class LocalGGUFBackend(Backend):
                 produced += 1
                 n = llama_cpp.llama_token_to_piece(self._vocab, token, buffer, len(buffer), 0, True)
                 piece = decoder.decode(buffer.raw[: max(0, n)])
-                for event in self._route(splitter.feed(piece), request, calls):
+                for event in splitter.feed(piece):
                     yield event
                 # the sampled token must be evaluated before the next one can be sampled
                 self._decode_tokens([token], n_past, logits_last=True)
                 self._units.append(_Unit(("text", token), 1, 1))
                 n_past += 1
             tail = decoder.decode(b"", final=True)
-            for event in self._route([*splitter.feed(tail), *splitter.finish()], request, calls):
+            for event in [*splitter.feed(tail), *splitter.finish()]:
                 yield event
         finally:
             llama_cpp.llama_sampler_free(sampler)
-        if calls and reason is FinishReason.STOP:
+        if splitter.produced_calls and reason is FinishReason.STOP:
             reason = FinishReason.TOOL_CALLS
         generation_seconds = time.monotonic() - generation_started
         ttft = (first_token_at - started) if first_token_at is not None else None
+        timings = self._timings(stats, started, ttft, produced, generation_seconds)
+        self._record_speed(timings)
         yield Usage(
             prompt_tokens=stats.prompt_cells,
             completion_tokens=produced,
             image_tokens=stats.image_tokens,
             cached_tokens=stats.reused_cells,
-            timings=self._timings(stats, started, ttft, produced, generation_seconds),
+            timings=timings,
         )
         yield Done(reason)
 
@@ -657,8 +667,11 @@ class LocalGGUFBackend(Backend):
         timings = {
             "prompt_seconds": round(stats.prompt_seconds, 4),
             "image_seconds": round(stats.image_seconds, 4),
+            "prepare_seconds": round(stats.prepare_seconds, 4),
+            "image_encode_seconds": round(stats.image_encode_seconds, 4),
             "total_seconds": round(time.monotonic() - started, 4),
             "evaluated_prompt_tokens": float(stats.evaluated_cells),
+            "evaluated_image_tokens": float(stats.evaluated_image_cells),
         }
         if ttft is not None:
             timings["ttft_seconds"] = round(ttft, 4)
@@ -666,23 +679,21 @@ class LocalGGUFBackend(Backend):
             timings["tokens_per_second"] = round(produced / gen_s, 2)
         return timings
 
-    def _route(self, chunks: Sequence[Any], request: ChatRequest, calls: list[ToolCall]) -> Iterator[Event]:
-        for chunk in chunks:
-            if chunk.channel is Channel.THINKING:
-                yield ThinkingDelta(chunk.text)
-            elif chunk.channel is Channel.ANSWER:
-                yield TextDelta(chunk.text)
-            else:
-                parsed = parse_tool_calls(chunk.text, request.tools)
-                for call in parsed.calls:
-                    calls.append(call)
-                    yield ToolCallEvent(call)
-                if parsed.errors:
-                    # unreadable: keep the raw text visible rather than dropping what the model said
-                    log.warning("unreadable tool call from the model: %s", "; ".join(parsed.errors))
-                    yield TextDelta(chunk.text)
-
     # ------------------------------------------------------------------ prompt handling
+
+    def _render(self, request: ChatRequest) -> RenderedPrompt:
+        """The request's prompt as the model reads it: images fitted to the budget (pixels kept in ``_pixels``)."""
+        import llama_cpp.mtmd_cpp as mtmd
+
+        assert self._template is not None
+        budget = self._budget if request.image_token_budget is None else max(1, min(request.image_token_budget, self._budget))
+        self._pixels = {}
+        try:
+            messages = [self._with_budget(m, budget) for m in request.messages]
+        except MediaError as exc:
+            raise BackendError(exc.message, exc.fix) from exc
+        marker = mtmd.mtmd_default_marker().decode("utf-8")
+        return self._template.render(messages, media_marker=marker, thinking=request.thinking, tools=request.tools)
 
     def _with_budget(self, message: Message, budget: int) -> Message:
         if not any(isinstance(p, (ImagePart, VideoPart)) for p in message.parts):
@@ -710,7 +721,8 @@ class LocalGGUFBackend(Backend):
         if cached is not None:
             self._image_cache.move_to_end(key)
         else:
-            cached = _prepare_pixels(part, budget, f"{digest[:32]}-{budget}")
+            fitted = fit_image(part, budget, keep_pixels=True, png_level=1)  # the record only has to be fast
+            cached = (fitted.part, fitted.rgb or b"", f"{digest[:32]}-{budget}")
             self._image_cache[key] = cached
             while len(self._image_cache) > 16:
                 self._image_cache.popitem(last=False)
@@ -829,11 +841,25 @@ class LocalGGUFBackend(Backend):
                     images_done=images_done,
                     n_cells=units[index].n_cells,
                 ), index / total)
+                # what mtmd_helper_eval_chunk_single does, in its two steps, to time the vision encoder alone
                 began = time.monotonic()
+                result = mtmd.mtmd_encode_chunk(self._mtmd, source)
+                stats.image_encode_seconds += time.monotonic() - began
                 new_n_past = llama_cpp.llama_pos(0)
-                result = mtmd.mtmd_helper_eval_chunk_single(
-                    self._mtmd, self._ctx, source, n_past, 0, n_batch, index == total - 1, ctypes.byref(new_n_past)
-                )
+                if result == 0:
+                    embeddings = mtmd.mtmd_get_output_embd(self._mtmd)
+                    result = mtmd.mtmd_helper_decode_image_chunk(
+                        self._mtmd,
+                        self._ctx,
+                        source,
+                        embeddings,
+                        n_past,
+                        0,
+                        n_batch,
+                        ctypes.byref(new_n_past),
+                        mtmd.mtmd_helper_post_decode_callback(),  # NULL: no per-batch callback
+                        None,
+                    )
                 stats.image_seconds += time.monotonic() - began
                 if result != 0:
                     self._forget_cache()
@@ -848,6 +874,8 @@ class LocalGGUFBackend(Backend):
                     )
                 n_past = int(new_n_past.value)
                 stats.evaluated_cells += units[index].n_cells
+                stats.evaluated_image_cells += units[index].n_cells
+                self.images_encoded += 1
                 self._units.append(units[index])
                 index += 1
                 continue
@@ -927,6 +955,132 @@ class LocalGGUFBackend(Backend):
         count = llama_cpp.llama_tokenize(self._vocab, data, len(data), tokens, capacity, False, True)
         return [int(tokens[i]) for i in range(max(0, count))]
 
+    # ------------------------------------------------------------------ pre-encoding (issue 20)
+
+    def prime(self, request: ChatRequest, cancel: CancelToken | None = None) -> Iterator[PrimeState]:
+        """Evaluate the prompt up to the end of its last image into the KV cache (see :meth:`Backend.prime`).
+
+        Yields a :class:`PrimeState` before each image or large text batch and a finished one at
+        the end. What was evaluated before a cancel stays cached, so a replacing pre-encode (or
+        the send) starts from there. Nothing is yielded when the request has no image.
+        """
+        if self._closed:
+            raise BackendError(t("The local model was closed."), t("Restart the model from Settings > Models."))
+        return self._prime(request, cancel or CancelToken())
+
+    def speed_rates(self) -> SpeedRates | None:
+        return self.speed_book.rates(self._speed_key()) if self.speed_book is not None else None
+
+    def question_tokens(self, text: str) -> int | None:
+        if self._vocab is None:
+            return None
+        # the question follows the image on a new line; the template closes the turn after it
+        return len(self._tokenize("\n" + text)) + TEMPLATE_TOKENS if text else TEMPLATE_TOKENS
+
+    def _prime(self, request: ChatRequest, cancel: CancelToken) -> Iterator[PrimeState]:
+        # a replaced pre-encode must not queue behind the work it was replaced by: give up once cancelled
+        while not self._gen_lock.acquire(timeout=0.1):
+            if cancel.cancelled:
+                return
+        self._gen_owner = threading.get_ident()
+        self._priming = True
+        try:
+            if self._closed or cancel.cancelled:
+                return
+            if self._ctx is None:
+                self.load(None, cancel)
+            yield from self._prime_prefix(request, cancel)
+        finally:
+            self._priming = False
+            self._gen_owner = None
+            self._gen_lock.release()
+            if self._free_pending:
+                self._free()
+
+    def _prime_prefix(self, request: ChatRequest, cancel: CancelToken) -> Iterator[PrimeState]:
+        import llama_cpp.mtmd_cpp as mtmd
+
+        started = time.monotonic()
+        try:
+            rendered = self._render(request)
+            if not rendered.images:
+                return
+            chunks = self._tokenize_prompt(rendered.text, rendered.images)
+        finally:
+            self._pixels = {}
+        prepared = time.monotonic() - started
+        try:
+            units, sources = self._units_of(chunks)
+            # the prefix ends with the last image (and the marker closing it): what follows depends on the question
+            cut = 1 + max(i for i, unit in enumerate(units) if unit.key[0] == "image")
+            closing = frozenset(self._special_ids(IMAGE_END_TOKENS))
+            while cut < len(units) and units[cut].key[0] == "text" and units[cut].key[1] in closing:
+                cut += 1
+            units, sources = units[:cut], sources[:cut]
+            image_total = sum(u.n_cells for u in units if u.key[0] == "image")
+            text_total = sum(u.n_cells for u in units) - image_total
+            if image_total + text_total + 1 > self._n_ctx:
+                return  # too long for the context: the send says so, with what to do
+            cached = 0
+            for old, new in zip(self._units, units, strict=False):
+                if old.key != new.key:
+                    break
+                cached += 1
+            if cached < cut:
+                # keep the longest cached prefix (and the conversation after it, if all of it is cached)
+                keep = self._reuse_prefix(units)
+                yield _prime_state(self._units, units, sources, image_total, text_total)
+                stats = _RunStats(prepare_seconds=prepared)
+                n_past = sum(u.n_pos for u in units[:keep])
+                evaluation_started = time.monotonic()
+                evaluation = self._evaluate(units=units, sources=sources, start=keep, n_past=n_past, cancel=cancel, stats=stats)
+                try:
+                    for _progress in evaluation:
+                        # _evaluate reports before each piece: a cancel seen here skips that piece
+                        if cancel.cancelled:
+                            return
+                        yield _prime_state(self._units, units, sources, image_total, text_total)
+                        if cancel.cancelled:
+                            return
+                finally:
+                    evaluation.close()
+                if cancel.cancelled:
+                    return
+                stats.prompt_seconds = time.monotonic() - evaluation_started
+                timings = self._timings(stats, started, None, 0, 0.0)
+                self._record_speed(timings)
+            else:
+                timings = {}
+            yield PrimeState(image_total, text_total, image_total, text_total, finished=True, timings=timings)
+        finally:
+            mtmd.mtmd_input_chunks_free(chunks)
+
+    def _speed_key(self) -> str:
+        """Measured speeds belong to one set-up: these files, this many threads, this much on the GPU."""
+        mmproj = self.mmproj_path.name if self.mmproj_path is not None else ""
+        threads = _auto_threads() if self.threads <= 0 else self.threads
+        return f"{self.model_path.name}|{mmproj}|threads={threads}|gpu_layers={self.gpu_layers}"
+
+    def _record_speed(self, timings: dict[str, float]) -> None:
+        if self.speed_book is not None:
+            self.speed_book.record(self._speed_key(), timings)
+
+
+def _prime_state(
+    cached: Sequence[_Unit], units: Sequence[_Unit], sources: Sequence[tuple[int, Any]], image_total: int, text_total: int
+) -> PrimeState:
+    """Progress of a pre-encode: ``cached`` is the prefix of ``units`` already in the KV cache."""
+    done = units[: len(cached)]
+    image_done = sum(u.n_cells for u in done if u.key[0] == "image")
+    text_done = sum(u.n_cells for u in done) - image_done
+    current, is_image = 0, False
+    if len(done) < len(units):
+        if sources[len(done)][0] == 1:
+            current, is_image = units[len(done)].n_cells, True
+        else:
+            current = min(N_BATCH, next((i for i in range(len(done), len(units)) if sources[i][0] == 1), len(units)) - len(done))
+    return PrimeState(image_total, text_total, image_done, text_done, current, is_image)
+
 
 def _guarded(events: Iterator[Event]) -> Iterator[Event]:
     """Raise user errors before the first token; after it, end the stream with ``Done(ERROR)``.
@@ -948,37 +1102,6 @@ def _guarded(events: Iterator[Event]) -> Iterator[Event]:
         yield Done(FinishReason.ERROR, str(exc))
     except CancelledError:
         yield Done(FinishReason.CANCELLED)
-
-
-def _prepare_pixels(part: ImagePart, budget: int, identity: str) -> tuple[ImagePart, bytes, str]:
-    """Decode, fit to the budget; return (record of the sent image, RGB pixels, id)."""
-    from PIL import Image, UnidentifiedImageError
-
-    try:
-        with Image.open(io.BytesIO(part.data)) as opened:
-            opened.load()
-            image = opened.convert("RGB") if opened.mode != "RGB" else opened.copy()
-    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError) as exc:
-        label = f" {part.name}" if part.name else ""
-        raise MediaError(t(
-            "The image{label} cannot be decoded: {exc}.",
-            label=label,
-            exc=exc,
-        ), t("Use a PNG, JPEG or WebP image.")) from exc
-    original = image.size
-    size = fit_to_token_budget(original[0], original[1], budget)
-    if size != original:
-        # bicubic like GLM's processor and llama.cpp's glm4v preprocessing
-        image = image.resize(size, Image.Resampling.BICUBIC)
-    geometry = part.geometry.with_sent_size(*size) if part.geometry is not None else None
-    if size == original and part.mime in ("image/png", "image/jpeg"):
-        record = replace(part, width=size[0], height=size[1], geometry=geometry)
-    else:
-        buffer = io.BytesIO()
-        # only a record of what was sent: fast compression is enough
-        image.save(buffer, format="PNG", compress_level=1)
-        record = ImagePart(buffer.getvalue(), "image/png", size[0], size[1], geometry=geometry, name=part.name)
-    return record, image.tobytes(), identity
 
 
 _backend_state = {"initialised": False}

@@ -264,6 +264,15 @@ class HotkeyMatcher:
         else:
             self._held.discard(key if physical is None else physical)
 
+    def bind(self, name: str, hotkey: Hotkey) -> None:
+        """Add a binding while matching goes on; a binding already set for the same keys keeps them."""
+        self._by_hotkey.setdefault(hotkey, name)
+
+    def unbind(self, name: str) -> None:
+        """Remove the bindings called ``name`` (held keys are kept)."""
+        for hotkey in [h for h, bound in self._by_hotkey.items() if bound == name]:
+            del self._by_hotkey[hotkey]
+
     def reset(self) -> None:
         """Forget held keys (after a suspension or when the listener restarts)."""
         self._modifiers = frozenset()

@@ -20,6 +20,7 @@ import logging
 import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any
 
@@ -39,14 +40,19 @@ from desktop_helper.media.recording import Recorder, RecordingStatus, recover_in
 from desktop_helper.platform.capture import CaptureBackend, Frame, capture_backend_for_current_os, monitor_for_rect
 from desktop_helper.platform.capture.macos import ScreenRecordingDeniedError, open_screen_recording_settings
 from desktop_helper.platform.hotkeys import HOTKEY_COMMANDS, HotkeyService, hotkeys_for_current_os
-from desktop_helper.platform.windows_list import WindowInfo, list_windows, window_at
+from desktop_helper.platform.window_list import WindowInfo, list_windows, window_at
 from desktop_helper.settings.store import Settings
+from desktop_helper.ui.recording_indicator import RecordingIndicator
 from desktop_helper.ui.region_selector import RegionSelector, screen_scales
 
 log = logging.getLogger(__name__)
 
 #: time for the window system to repaint after we hide our own windows, before grabbing
 HIDE_SETTLE_MS = 120
+#: Qt's own top-level widget of the tray icon on X11 (embedded in the panel): hidden, the panel lets
+#: go of it and showing it again does not bring it back, so it is never hidden (it is not on our
+#: windows anyway, it sits in the panel)
+_TRAY_ICON_WIDGET = "QSystemTrayIconSys"
 
 
 class CaptureController(QObject):
@@ -96,6 +102,9 @@ class CaptureController(QObject):
         self._recording_backend: CaptureBackend | None = None
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="capture")
         self._hidden: list[Any] = []
+        #: the app's overlay (set by the app once built): hidden through it, so it knows its shapes are off the screen
+        self.overlay: Any = None
+        self._overlay_hidden: AbstractContextManager[object] | None = None
         self._busy = False
         self._closed = False
         self._warned_drops = False
@@ -104,6 +113,9 @@ class CaptureController(QObject):
         self._tick = QTimer(self)
         self._tick.setInterval(1000)
         self._tick.timeout.connect(self._recording_tick)
+        #: the border, timer and Stop button around a running recording (outside the recorded area)
+        self.indicator = RecordingIndicator()
+        self.indicator.bar.stop_clicked.connect(self.stop)
         # the listener thread can die (X connection lost, OS revoked input monitoring): notice and restart once
         self._watchdog = QTimer(self)
         self._watchdog.setInterval(5000)
@@ -253,13 +265,35 @@ class CaptureController(QObject):
             ]
             set_monitors(monitors)
 
-    def _hide_own_windows(self) -> None:
-        """Hide our visible windows so they are not in the capture (restored after the grab)."""
-        self._hidden = [w for w in QApplication.topLevelWidgets() if w.isVisible() and w.objectName() != "region_selector"]
+    def _hide_own_windows(self) -> bool:
+        """Hide our visible windows so they are not in the capture (restored after the grab); the tray icon stays.
+
+        Returns:
+            Whether anything was hidden (then the screen needs a moment to repaint).
+        """
+        overlay_windows: list[Any] = []
+        overlay_shown = False
+        if self.overlay is not None and self._overlay_hidden is None:
+            overlay_windows = self.overlay.windows()
+            overlay_shown = self.overlay.drawn_count > 0
+            self._overlay_hidden = self.overlay.hidden()
+            self._overlay_hidden.__enter__()
+        self._hidden = [
+            w
+            for w in QApplication.topLevelWidgets()
+            if w.isVisible()
+            and w.objectName() != "region_selector"
+            and w.metaObject().className() != _TRAY_ICON_WIDGET
+            and w not in overlay_windows
+        ]
         for widget in self._hidden:
             widget.hide()
+        return bool(self._hidden) or overlay_shown
 
     def _restore_own_windows(self) -> None:
+        overlay_hidden, self._overlay_hidden = self._overlay_hidden, None
+        if overlay_hidden is not None:
+            overlay_hidden.__exit__(None, None, None)
         hidden, self._hidden = self._hidden, []
         for widget in hidden:
             if shiboken6.isValid(widget):  # a dialog hidden while it ran has ended, and may be deleted since
@@ -268,8 +302,7 @@ class CaptureController(QObject):
     def _begin(self, what: str, monitor_number: int | None) -> None:
         if self._closed:
             return
-        self._hide_own_windows()
-        delay = HIDE_SETTLE_MS if self._hidden else 0
+        delay = HIDE_SETTLE_MS if self._hide_own_windows() else 0
         QTimer.singleShot(delay, lambda: self._grab(what, monitor_number))
 
     def _grab(self, what: str, monitor_number: int | None) -> None:
@@ -296,7 +329,7 @@ class CaptureController(QObject):
                 found = monitor_at_logical(monitors, *cursor_logical) or nearest_monitor(monitors, *cursor_logical)
                 x, y = found.logical_to_physical(*cursor_logical)
                 window = window_at(list_windows(display), x, y)
-                rect = window.rect.intersection(found.physical) if window is not None else None
+                rect = window.rect.intersection(found.physical) if window is not None and window.rect is not None else None
                 return what, _encoded(self.backend.grab(rect or found.physical, found))
             raise CaptureError(t("Unknown capture '{what}'.", what=what))
 
@@ -484,6 +517,7 @@ class CaptureController(QObject):
             backend.close()
             raise
         self._warned_drops = False
+        self.indicator.show(rect, self.backend.monitors())
         self._tick.start()
         self._recording_tick()
 
@@ -494,6 +528,7 @@ class CaptureController(QObject):
         status = recorder.status
         if self.tray is not None:
             self.tray.set_recording(int(status.seconds))
+        self.indicator.set_seconds(int(status.seconds))
         if status.frames_dropped and status.dropped_percent > 5 and not self._warned_drops and status.seconds > 3:
             self._warned_drops = True
             self.bus.warning(
@@ -509,6 +544,7 @@ class CaptureController(QObject):
 
     def _recording_finished(self, status: RecordingStatus) -> None:
         self._tick.stop()
+        self.indicator.hide()
         if self.recorder is not None:
             self.recorder.wait(30)
         self.recorder = None
@@ -549,6 +585,7 @@ class CaptureController(QObject):
         """Stop hotkeys and any recording, end the worker thread."""
         self._closed = True
         self._tick.stop()
+        self.indicator.close()
         self._watchdog.stop()
         self._hotkeys_changed.stop()
         self.hotkeys.stop()

@@ -20,19 +20,22 @@ import io
 import logging
 import tempfile
 import time
-from collections.abc import Callable
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl, Signal
+from PySide6.QtCore import QByteArray, QMimeData, QPoint, QRect, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
     QDesktopServices,
     QDragEnterEvent,
+    QDragLeaveEvent,
     QDropEvent,
     QFontDatabase,
     QGuiApplication,
+    QHideEvent,
     QImage,
     QKeyEvent,
     QKeySequence,
@@ -67,7 +70,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_helper.agent.tools import ScreenTools, ToolRound
-from desktop_helper.backends.base import ChatRequest, Done, Event, Progress, TextDelta, ThinkingDelta, Usage
+from desktop_helper.backends.base import ChatRequest, Done, Event, ImagesSent, Progress, TextDelta, ThinkingDelta, Usage
+from desktop_helper.backends.speed import approx_text_tokens
 from desktop_helper.core.errors import MediaError, UserError
 from desktop_helper.core.i18n import english, t
 from desktop_helper.core.messages import Level, UserMessage
@@ -76,8 +80,9 @@ from desktop_helper.history.store import HistoryStore, NewAttachment, StoredAtta
 from desktop_helper.media.documents import Attachment, PageRange, from_image_bytes, from_image_part, load_attachment
 from desktop_helper.ui.attachments_bar import AttachmentsBar
 from desktop_helper.ui.conversation_view import ConversationView, ViewImage, ViewMessage
-from desktop_helper.ui.icons import app_icon
+from desktop_helper.ui.icons import action_icon, app_icon
 from desktop_helper.ui.markdown import FOLD_LINE_CHARS, fold_long_lines, html_snippet, render_markdown, render_plain
+from desktop_helper.ui.preencode import PreEncoder
 from desktop_helper.ui.workers import GenerationRunner, TaskRunner
 
 log = logging.getLogger(__name__)
@@ -86,6 +91,12 @@ log = logging.getLogger(__name__)
 SAVE_INTERVAL = 0.2
 # (id, tokens per image); "max" uses the settings' budget or 8192
 DETAIL_LEVELS: tuple[tuple[str, int], ...] = (("low", 256), ("medium", 1024), ("high", 2704), ("max", 8192))
+# a burst of changes (several files dropped, the detail scrolled through) starts one pre-encode
+PRIME_DELAY_MS = 150
+# attachments resized for sending, kept so the pre-encode and the send resize each image once
+SIZED_CACHE = 64
+# settings that change what the backend and model pickers offer
+_BACKEND_SETTINGS = frozenset({"models.backend", "models.active_provider", "models.providers", "models.local_model_path"})
 
 
 @dataclass
@@ -315,6 +326,7 @@ class ChatWindow(QMainWindow):
     agent_requested = Signal(str)
     generation_finished = Signal(int)
     attachments_loaded = Signal()
+    _backend_settings_stored = Signal()
 
     def __init__(
         self,
@@ -356,13 +368,36 @@ class ChatWindow(QMainWindow):
         self.tasks = TaskRunner(self)
         self.tasks.done.connect(self._file_loaded)
         self.tasks.failed.connect(self._file_failed)
+        #: reads the attached images into the local model while the question is typed (issue 20)
+        self.preencoder = PreEncoder(self)
+        self.preencoder.changed.connect(self._show_prime)
+        self.preencoder.failed.connect(self._prime_failed)
+        self._prime_timer = QTimer(self)
+        self._prime_timer.setSingleShot(True)
+        self._prime_timer.setInterval(PRIME_DELAY_MS)
+        self._prime_timer.timeout.connect(self._start_prime)
+        self._prime_ticker = QTimer(self)  # moves the progress and the estimate on while an image is read
+        self._prime_ticker.setInterval(500)
+        self._prime_ticker.timeout.connect(self._show_prime)
+        self._sized: OrderedDict[tuple[int, int], tuple[Attachment, list[Part]]] = OrderedDict()
+        # something the request depends on changed and the pre-encode has not caught up yet
+        self._prime_outdated = False
+        self._sizer = TaskRunner(self)  # resizes images for the pre-encode off the GUI thread
+        self._sizer.done.connect(self._attachments_sized)
+        self._sizer.failed.connect(lambda _task, error: log.info("an image could not be resized ahead: %s", error))
         self._build_ui()
+        self.restore_geometry()
         self.mini = MiniWindow()
         self.mini.ask.connect(self._ask_from_mini)
         self.mini.open_full.connect(self.show_full)
         if backends is not None:
             backends.state_changed.connect(self._backend_state)  # type: ignore[attr-defined]
+            backends.ready.connect(self._schedule_prime)  # type: ignore[attr-defined]
             self._backend_state(backends.state)  # type: ignore[attr-defined]
+        if settings is not None:
+            # the backend and model are chosen elsewhere too (welcome window, Settings, providers page): follow them
+            self._backend_settings_stored.connect(self._fill_backends, Qt.ConnectionType.QueuedConnection)
+            settings.on_change(self._setting_stored)  # type: ignore[attr-defined]
         interrupted = self.history.mark_interrupted()
         if interrupted:
             log.info("%d answer(s) were interrupted by the last exit; kept as they were", interrupted)
@@ -388,6 +423,11 @@ class ChatWindow(QMainWindow):
         self.conversation_list.itemClicked.connect(self._conversation_clicked)
         self.conversation_list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.conversation_list.customContextMenuRequested.connect(self._conversation_menu)
+        # long titles are elided, never scrolled sideways; the column keeps its width whatever the right side shows
+        self.conversation_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.conversation_list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.conversation_list.setUniformItemSizes(True)
+        left.setMinimumWidth(self.fontMetrics().averageCharWidth() * 24)
         left_layout.addWidget(new)
         left_layout.addWidget(self.search)
         left_layout.addWidget(self.conversation_list, 1)
@@ -398,11 +438,13 @@ class ChatWindow(QMainWindow):
         controls = QHBoxLayout()
         self.backend_box = QComboBox(right)
         self.backend_box.setObjectName("backend_box")
+        self.backend_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.backend_box.activated.connect(self._backend_chosen)
         self.model_box = QComboBox(right)
         self.model_box.setObjectName("model_box")
         self.model_box.setEditable(True)
-        self.model_box.setMinimumContentsLength(14)
+        self.model_box.setMinimumContentsLength(18)
+        self.model_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         editor = self.model_box.lineEdit()
         assert editor is not None  # an editable combo box always has its line edit
         editor.editingFinished.connect(self._model_chosen)
@@ -410,6 +452,7 @@ class ChatWindow(QMainWindow):
         self.thinking_box = QCheckBox(self.tr("Thinking"), right)
         self.thinking_box.setObjectName("thinking_box")
         self.thinking_box.setChecked(bool(self._setting("models.thinking", True)))
+        self.thinking_box.toggled.connect(self._schedule_prime)
         self.detail_box = QComboBox(right)
         self.detail_box.setObjectName("detail_box")
         labels = {
@@ -421,7 +464,7 @@ class ChatWindow(QMainWindow):
         for name, _tokens in DETAIL_LEVELS:
             self.detail_box.addItem(labels[name], name)
         self.detail_box.setCurrentIndex(self._default_detail())
-        self.detail_box.currentIndexChanged.connect(self._update_estimate)
+        self.detail_box.currentIndexChanged.connect(self._schedule_prime)
         self.tokens_label = QLabel(right)
         self.tokens_label.setObjectName("tokens_label")
         system = QToolButton(right)
@@ -430,11 +473,14 @@ class ChatWindow(QMainWindow):
         system.clicked.connect(self._edit_system_prompt)
         mini = QToolButton(right)
         mini.setText(self.tr("Mini"))
+        mini.setIcon(action_icon("mini"))
+        mini.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         mini.setToolTip(self.tr("A small always-on-top window for quick questions"))
         mini.clicked.connect(self.show_mini)
-        for widget in (self.backend_box, self.model_box, self.thinking_box, self.detail_box, self.tokens_label):
+        controls.addWidget(self.backend_box)
+        controls.addWidget(self.model_box, 1)  # the model's file name gets the room there is
+        for widget in (self.thinking_box, self.detail_box):
             controls.addWidget(widget)
-        controls.addStretch(1)
         controls.addWidget(system)
         controls.addWidget(mini)
         self.notice = QLabel(right)
@@ -447,30 +493,33 @@ class ChatWindow(QMainWindow):
         self.view = ConversationView(self._image_for_key, right)
         self.view.action.connect(self._message_action)
         self.view.image_clicked.connect(self.enlarge_image)
+        self.view.setAcceptDrops(False)  # files dropped on the conversation go to the window, which attaches them
         self.attachments = AttachmentsBar(right)
-        self.attachments.changed.connect(self._update_estimate)
+        self.attachments.changed.connect(self._schedule_prime)
         self.attachments.page_range_requested.connect(self._choose_pages)
         self.input = QuestionEdit(right)
         self.input.setObjectName("question_input")
         self.input.setPlaceholderText(self.tr("Ask about your screen, or drop files here… (Enter sends, Shift+Enter: new line)"))
         self.input.setFixedHeight(72)
         self.input.submit.connect(self.send)
+        self.input.textChanged.connect(self._update_estimate)
         self.input.pasted_images.connect(self._paste_images)
         self.input.pasted_files.connect(self.add_files)
         buttons = QHBoxLayout()
-        attach = QPushButton(self.tr("Attach…"), right)
+        attach = QPushButton(action_icon("attach"), self.tr("Attach…"), right)
         attach.setObjectName("attach_button")
         attach.clicked.connect(self._pick_files)
         self.edit_label = QLabel(right)
         self.edit_label.hide()
-        self.send_button = QPushButton(self.tr("Send"), right)
+        self.send_button = QPushButton(action_icon("send"), self.tr("Send"), right)
         self.send_button.setObjectName("send_button")
         self.send_button.clicked.connect(self.send)
-        self.stop_button = QPushButton(self.tr("Stop"), right)
+        self.stop_button = QPushButton(action_icon("stop"), self.tr("Stop"), right)
         self.stop_button.setObjectName("stop_button")
         self.stop_button.clicked.connect(self.stop)
         self.stop_button.setEnabled(False)
         buttons.addWidget(attach)
+        buttons.addWidget(self.tokens_label)  # here its changing text cannot push the history column aside
         buttons.addWidget(self.edit_label)
         buttons.addStretch(1)
         buttons.addWidget(self.stop_button)
@@ -484,8 +533,11 @@ class ChatWindow(QMainWindow):
         layout.addLayout(buttons)
         splitter.addWidget(left)
         splitter.addWidget(right)
+        splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([220, 760])
+        splitter.setCollapsible(0, False)
+        splitter.setSizes([left.minimumWidth() + 40, 760])
+        self.splitter = splitter
         self.setCentralWidget(splitter)
         QShortcut(QKeySequence("Escape"), self, self._escape)
         QShortcut(QKeySequence("Ctrl+N"), self, self.new_conversation)
@@ -563,13 +615,21 @@ class ChatWindow(QMainWindow):
 
     def shutdown(self) -> None:
         """Stop the generation (saving what streamed), finish file loading, close the mini window."""
+        if self.isVisible():
+            self.save_geometry()
         if self._own_overlay is not None:
             self._own_overlay.shutdown()  # type: ignore[attr-defined]
+        self._prime_timer.stop()
+        self._prime_ticker.stop()
+        self.preencoder.shutdown()  # first: an answer may be waiting for it
+        self._sizer.shutdown()
         self.runner.shutdown()
         if self._stream is not None:
             self._save_stream("cancelled", self.tr("The app was closed while this answer was being written."))
             self._stream = None
         self.tasks.shutdown()
+        if self.settings is not None:
+            self.settings.remove_listener(self._setting_stored)  # type: ignore[attr-defined]
         self.mini.close()
         for viewer in self._viewers:
             viewer.close()
@@ -608,6 +668,7 @@ class ChatWindow(QMainWindow):
         self.view.set_messages([])
         self.conversation_list.clearSelection()
         self.input.setFocus()
+        self._schedule_prime()
 
     def open_conversation(self, conversation_id: int) -> None:
         if self.runner.busy:
@@ -618,6 +679,7 @@ class ChatWindow(QMainWindow):
         self._show_backend_state()  # the last answer's time belongs to the conversation left
         messages = self.history.messages(conversation_id)
         self.view.set_messages([self._view_message(m, messages) for m in messages])
+        self._schedule_prime()
 
     def rename_conversation(self, conversation_id: int, title: str) -> None:
         self.history.rename_conversation(conversation_id, title)
@@ -699,7 +761,101 @@ class ChatWindow(QMainWindow):
     def _update_estimate(self) -> None:
         tokens = self.estimated_image_tokens()
         per_image = self.image_budget()
-        self.tokens_label.setText(self.tr("≈ {0} image tokens (≤ {1} per image)").format(tokens, per_image))
+        text = self.tr("≈ {0} image tokens (≤ {1} per image)").format(tokens, per_image)
+        if tokens and self._can_prime():
+            seconds = self.first_answer_estimate()
+            if seconds is None:
+                text += " · " + self.tr("first answer: measuring…")
+            else:
+                text += " · " + self.tr("first answer in ≈ {0}").format(self._duration(seconds))
+        self.tokens_label.setText(text)
+
+    def first_answer_estimate(self) -> float | None:
+        """Seconds from Send to the first word, from the speeds measured on this computer; None before any."""
+        backend = getattr(self.backends, "backend", None)
+        rates = backend.speed_rates() if backend is not None else None
+        if rates is None:
+            return None
+        # the local model caps images at the budget it was loaded with
+        budget = min(self.image_budget(), int(getattr(backend, "image_token_budget", 0) or self.image_budget()))
+        image_left, text_left = float(sum(a.tokens(budget) for a in self.attachments.attachments())), 0.0
+        progress = self.preencoder.progress(rates)
+        if progress is not None and not self._prime_outdated:
+            image_left, text_left = progress.image_left, progress.text_left
+        question = self.input.toPlainText()
+        counted = backend.question_tokens(question) if backend is not None else None
+        question_tokens = counted if counted is not None else approx_text_tokens(question)
+        return float(rates.first_token_seconds(round(image_left), round(text_left) + question_tokens))
+
+    def _duration(self, seconds: float) -> str:
+        if seconds < 1:
+            return self.tr("under a second")
+        minutes, rest = divmod(round(seconds), 60)
+        return self.tr("{0} min {1} s").format(minutes, rest) if minutes else self.tr("{0} s").format(rest)
+
+    # ----- reading the image before Send (issue 20)
+    def _can_prime(self) -> bool:
+        backend = getattr(self.backends, "backend", None)
+        return backend is not None and backend.can_prime
+
+    def _schedule_prime(self) -> None:
+        """Something the next request depends on changed: read it again, once a burst of changes is over."""
+        self._prime_outdated = True
+        self._update_estimate()
+        self._prime_timer.start()
+
+    def _start_prime(self, resized: bool = False) -> None:
+        backend = getattr(self.backends, "backend", None)
+        pending = self.attachments.attachments()
+        if backend is None or not backend.can_prime or self.runner.busy or not any(a.images for a in pending):
+            # an answer being written changes the conversation: its end schedules the pre-encode again
+            self._prime_outdated = False
+            self.preencoder.cancel()
+            return
+        budget = self.image_budget()
+        unsized = [a for a in pending if a.images and (id(a), budget) not in self._sized]
+        if unsized and not resized:
+            # resizing a screenshot takes ~0.1-0.2 s: on a worker, then the pre-encode starts
+            self._sizer.submit(lambda: [(a, budget, a.parts(budget)) for a in unsized], name="attachment-resize")
+            return
+        self._prime_outdated = False
+        self.preencoder.start(backend, self.build_request(self.conversation_id, pending, before=self._editing))
+
+    def _attachments_sized(self, _task: int, results: object) -> None:
+        for attachment, budget, parts in results:  # type: ignore[attr-defined]
+            self._remember_sized(attachment, budget, parts)
+        if not self._prime_timer.isActive():  # else a newer change starts it again anyway
+            self._start_prime(resized=True)
+
+    def _show_prime(self) -> None:
+        prime = self.preencoder
+        backend = getattr(self.backends, "backend", None)
+        progress = prime.progress(backend.speed_rates() if backend is not None else None)
+        finished = prime.state is not None and prime.state.finished
+        if prime.running and not finished:
+            if not self._prime_ticker.isActive():
+                self._prime_ticker.start()
+            if progress is not None and (self._stream is None or prime.handed_over):
+                self.status.setText(self.tr("Reading the image… {0} %").format(int(progress.fraction * 100)))
+        elif self._prime_ticker.isActive():
+            self._prime_ticker.stop()
+            if self._stream is None:
+                # read, or cancelled (attachment removed...): no stale progress left behind
+                if finished:
+                    self.status.setText(self.tr("Image read: the answer starts as soon as you send."))
+                else:
+                    self._show_backend_state()
+        self._update_estimate()
+
+    def _prime_failed(self, error: str) -> None:
+        # the send reads the image again and reports a lasting problem with its fix
+        log.info("reading the image ahead failed: %s", error)
+        if self._stream is None:
+            self.status.setText(self.tr("The image could not be read ahead: {0}").format(error))
+
+    def _setting_stored(self, key: str, _value: object) -> None:
+        if key in _BACKEND_SETTINGS:
+            self._backend_settings_stored.emit()  # queued: settings may be stored from any thread
 
     def _fill_backends(self) -> None:
         self.backend_box.clear()
@@ -736,6 +892,7 @@ class ChatWindow(QMainWindow):
 
         choice = replace(choice, model=model)
         self.backend_box.setItemData(self.backend_box.currentIndex(), choice)
+        self.preencoder.cancel()  # the old model's cache is going away
         self.backends.load(choice)  # type: ignore[attr-defined]
         if self.conversation_id is not None:
             self.history.update_conversation(self.conversation_id, backend=choice.key, model=model)
@@ -753,6 +910,7 @@ class ChatWindow(QMainWindow):
                 self.show_notice(UserMessage(Level.ERROR, exc.message, exc.fix))
                 return
         self._fill_models()
+        self.preencoder.cancel()  # the old model's cache is going away
         self.backends.load(choice)  # type: ignore[attr-defined]
         if self.conversation_id is not None:
             self.history.update_conversation(self.conversation_id, backend=choice.key, model=choice.model)
@@ -765,6 +923,8 @@ class ChatWindow(QMainWindow):
             self.status.setText(text)
         if self.backends is not None and getattr(self.backends, "backend", None) is not None:
             self.clear_problem_notice()  # a model is ready: "no model" or "could not load" is over
+        if getattr(self.backends, "loading", False):
+            self.preencoder.cancel()  # the model it reads into is being replaced
 
     def system_prompt(self) -> str:
         if self.conversation_id is None:
@@ -776,6 +936,7 @@ class ChatWindow(QMainWindow):
             self._pending_system_prompt = text
         else:
             self.history.update_conversation(self.conversation_id, system_prompt=text)
+        self._schedule_prime()
 
     def _edit_system_prompt(self) -> None:
         text, ok = QInputDialog.getMultiLineText(
@@ -875,8 +1036,27 @@ class ChatWindow(QMainWindow):
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls() or event.mimeData().hasImage():
             event.acceptProposedAction()
+            self._show_drop_target(True)
+
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
+        self._show_drop_target(False)
+
+    def _show_drop_target(self, active: bool) -> None:
+        """Highlight the conversation and the question box (app.qss, ``dropActive``) while files hover."""
+        if bool(self.splitter.property("dropActive")) == active:
+            return
+        self.splitter.setProperty("dropActive", active)
+        for widget in (self.view, self.input):
+            widget.style().unpolish(widget)
+            widget.style().polish(widget)
+            widget.update()
+
+    @property
+    def drop_target_shown(self) -> bool:
+        return bool(self.splitter.property("dropActive"))
 
     def dropEvent(self, event: QDropEvent) -> None:
+        self._show_drop_target(False)
         data = event.mimeData()
         paths = [url.toLocalFile() for url in data.urls() if url.isLocalFile()]
         if paths:
@@ -922,6 +1102,11 @@ class ChatWindow(QMainWindow):
             self.conversation_id = conversation.id
         stored = self.history.add_message(self.conversation_id, "user", text, attachments=self._to_store(attachments))
         self._live[stored.id] = attachments
+        if self._prime_outdated:
+            self._prime_timer.stop()
+            self.preencoder.cancel()  # outdated: the send reads what changed itself
+        else:
+            self.preencoder.hand_over()  # the answer continues from the image being read
         self.input.clear()
         self.attachments.clear()
         self.notice.hide()
@@ -957,6 +1142,7 @@ class ChatWindow(QMainWindow):
 
     def stop(self) -> None:
         self.runner.cancel()
+        self.preencoder.stop_handed_over()
 
     def _cancel_edit(self) -> None:
         self._editing = None
@@ -986,28 +1172,61 @@ class ChatWindow(QMainWindow):
                 UserMessage(Level.ERROR, self.tr("No model is available."), self.tr("Set one up in Settings > Models."))
             )
 
-    def build_request(self, conversation_id: int) -> ChatRequest:
-        """The request for the conversation's next answer (what would be sent)."""
+    def build_request(
+        self, conversation_id: int | None, pending: Sequence[Attachment] = (), before: int | None = None
+    ) -> ChatRequest:
+        """The request for the conversation's next answer (what would be sent).
+
+        The pre-encode and Send both build their request here, so the prefix read ahead is
+        exactly the one the answer starts with.
+
+        Args:
+            conversation_id: the conversation; None: a new one (with the system prompt chosen for it).
+            pending: attachments not sent yet: the next user turn without its question (the pre-encode's prefix).
+            before: leave out the messages from this id on (the question being edited).
+        """
         budget = self.image_budget()
         messages: list[Message] = []
-        system = self.history.conversation(conversation_id).system_prompt
+        system = self.system_prompt() if conversation_id is None else self.history.conversation(conversation_id).system_prompt
         if system:
             messages.append(Message.text("system", system))
-        for stored in self.history.messages(conversation_id):
+        for stored in self.history.messages(conversation_id) if conversation_id is not None else []:
+            if before is not None and stored.id >= before:
+                break
             if stored.role == "user":
                 attachments = self._live.get(stored.id) or _attachments_from_stored(stored.attachments)
-                parts: list[Part] = []
-                for attachment in attachments:
-                    parts.extend(attachment.parts(budget))
-                if stored.content:
-                    parts.append(TextPart(stored.content))
-                messages.append(Message("user", tuple(parts)))
+                messages.append(self._user_message(attachments, stored.content, budget))
             elif stored.role == "assistant" and stored.content and stored.status == "complete":
                 messages.append(Message.text("assistant", stored.content))
+        if pending:
+            messages.append(self._user_message(pending, "", budget))
         max_tokens = int(self._setting("models.max_answer_tokens", 0) or 0)  # type: ignore[call-overload]
         return ChatRequest(
             tuple(messages), thinking=self.thinking_box.isChecked(), image_token_budget=budget, max_tokens=max_tokens or None
         )
+
+    def _user_message(self, attachments: Sequence[Attachment], text: str, budget: int) -> Message:
+        parts: list[Part] = []
+        for attachment in attachments:
+            parts.extend(self._sized_parts(attachment, budget))
+        if text:
+            parts.append(TextPart(text))
+        return Message("user", tuple(parts))
+
+    def _sized_parts(self, attachment: Attachment, budget: int) -> list[Part]:
+        """``attachment.parts(budget)``, resized once for the pre-encode and the send (the entry keeps the id valid)."""
+        entry = self._sized.get((id(attachment), budget))
+        if entry is not None and entry[0] is attachment:
+            self._sized.move_to_end((id(attachment), budget))
+            return entry[1]
+        return self._remember_sized(attachment, budget, attachment.parts(budget))
+
+    def _remember_sized(self, attachment: Attachment, budget: int, parts: list[Part]) -> list[Part]:
+        self._sized[(id(attachment), budget)] = (attachment, parts)
+        self._sized.move_to_end((id(attachment), budget))
+        while len(self._sized) > SIZED_CACHE:
+            self._sized.popitem(last=False)
+        return parts
 
     def _generate(self) -> None:
         assert self.conversation_id is not None
@@ -1049,6 +1268,8 @@ class ChatWindow(QMainWindow):
         elif isinstance(event, Progress):
             if not stream.phase:  # image encoding and the like come before the first token
                 self.status.setText(event.text)
+        elif isinstance(event, ImagesSent):
+            stream.image = event.images[-1]  # what the model saw: its boxes refer to this image
         elif isinstance(event, Usage):
             stream.usage = event
         elif isinstance(event, ToolRound):
@@ -1107,6 +1328,7 @@ class ChatWindow(QMainWindow):
         else:
             self.status.setText(self.tr("The answer failed."))
         self.generation_finished.emit(stream.message_id)
+        self._schedule_prime()  # images attached meanwhile are read now
 
     # ----- message actions
     def _message_action(self, name: str, message_id: int) -> None:
@@ -1253,6 +1475,35 @@ class ChatWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         # closing hides the window; the app lives in the tray and the answer keeps streaming
         event.accept()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        if not event.spontaneous():  # hidden by us or the user, not minimised
+            self.save_geometry()
+        super().hideEvent(event)
+
+    def save_geometry(self) -> None:
+        """Remember where the window is and how large (``general.chat_geometry``)."""
+        if self.settings is not None:
+            encoded = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
+            self.settings.set("general.chat_geometry", encoded)  # type: ignore[attr-defined]
+
+    def restore_geometry(self) -> None:
+        """Put the window where it was; if that monitor is gone, centre it on the primary one."""
+        saved = str(self._setting("general.chat_geometry", "") or "")
+        if saved:
+            self.restoreGeometry(QByteArray.fromBase64(saved.encode("ascii")))
+        if not _mostly_on_a_screen(self.frameGeometry()):
+            screen = QGuiApplication.primaryScreen()
+            if screen is not None:
+                room = screen.availableGeometry()
+                self.resize(min(self.width(), room.width() - 40), min(self.height(), room.height() - 60))
+                self.move(room.center() - self.rect().center())
+
+
+def _mostly_on_a_screen(frame: QRect) -> bool:
+    """At least a grabbable part (the title bar's middle) of ``frame`` is on some screen."""
+    probe = QRect(frame.left() + frame.width() // 4, frame.top(), frame.width() // 2, 40)
+    return any(screen.availableGeometry().intersects(probe) for screen in QGuiApplication.screens())
 
 
 _PATTERNS = "*.png *.jpg *.jpeg *.webp *.bmp *.gif *.mp4 *.mov *.mkv *.webm *.pdf *.pptx *.ppt *.docx *.odp *.odt *.txt *.md *.py"

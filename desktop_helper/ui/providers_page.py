@@ -38,7 +38,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_helper.backends.base import CancelToken
-from desktop_helper.backends.providers import (
+from desktop_helper.core.errors import UserError
+from desktop_helper.core.i18n import t
+from desktop_helper.settings.providers import (
     MB,
     PRESETS,
     ProviderConfig,
@@ -47,8 +49,6 @@ from desktop_helper.backends.providers import (
     load_providers,
     unique_name,
 )
-from desktop_helper.core.errors import UserError
-from desktop_helper.core.i18n import t
 from desktop_helper.settings.secrets import SecretStore
 from desktop_helper.settings.store import Settings
 from desktop_helper.ui.workers import TaskRunner
@@ -173,6 +173,20 @@ class ProvidersPage(QWidget):
         self.status.setObjectName("status")
         self.status.setWordWrap(True)
 
+        # screen readers name each field (also where a row's label cannot be linked to it)
+        for field, name in (
+            (self.provider_list, self.tr("API providers")),
+            (self.name_edit, self.tr("Name")),
+            (self.url_edit, self.tr("Base URL")),
+            (self.model_combo, self.tr("Model")),
+            (self.key_edit, self.tr("API key")),
+            (self.thinking_combo, self.tr("Thinking switch")),
+            (self.image_side_spin, self.tr("Largest image side")),
+            (self.image_mb_spin, self.tr("Largest image file size")),
+            (self.timeout_spin, self.tr("Read timeout")),
+        ):
+            field.setAccessibleName(name)
+
         model_row = QHBoxLayout()
         model_row.addWidget(self.model_combo, 1)
         model_row.addWidget(self.refresh_models_button)
@@ -197,6 +211,10 @@ class ProvidersPage(QWidget):
         form.addRow(self.tr("Largest image"), image_row)
         form.addRow(self.tr("Read timeout"), self.timeout_spin)
         form.addRow(self.test_button, self.test_result)
+        for row, field in ((model_row, self.model_combo), (key_row, self.key_edit), (image_row, self.image_side_spin)):
+            caption = form.labelForField(row)
+            if isinstance(caption, QLabel):
+                caption.setBuddy(field)  # a row of several widgets: its label names the first field
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)

@@ -47,6 +47,12 @@ def test_first_start_pick_gguf_files_then_ask_about_a_screenshot(
     desktop.hotkey("s")
     chat = desktop.window("^Chat")
     wait_until(lambda: app.attached(), "the screenshot attached to the question")
+    # the chat's backend and model pickers name the model just chosen
+    wait_until(
+        lambda: app.widget(f"Local model — {tiny_glm4v.model.name}", "combo box", timeout=1),
+        "the chosen model in the chat's backend picker",
+        timeout=5,
+    )
     desktop.type(QUESTION)
     desktop.key("Return")
 

@@ -51,6 +51,21 @@ class HotkeyService(abc.ABC):
     def running(self) -> bool:
         return False
 
+    def add_temporary(self, name: str, hotkey: Hotkey, on_press: Callable[[], None]) -> bool:
+        """Also listen for ``hotkey``, which may lack a modifier (Escape), until :meth:`remove_temporary`.
+
+        For a key that means something to the app only for a while, like Escape while boxes are on the
+        screen; the rest of the time it is the other programs' alone. A configured hotkey with the same
+        keys wins. ``on_press`` runs on the listener thread, and never while :meth:`suspended`.
+
+        Returns:
+            Whether the key is heard now (False: no global hotkeys here, or none started).
+        """
+        return False
+
+    def remove_temporary(self, name: str) -> None:  # noqa: B027 - nothing to remove where nothing is heard
+        """Stop listening for the temporary hotkey ``name`` (an unknown name is ignored)."""
+
     @contextmanager
     def suspended(self) -> Iterator[None]:
         """No hotkey fires inside this block (nesting and several threads are fine)."""

@@ -52,6 +52,7 @@ class PynputHotkeys(HotkeyService):
         self._listener: Any = None
         self._matcher = HotkeyMatcher({})
         self._on_hotkey: OnHotkey | None = None
+        self._temporary: dict[str, tuple[Hotkey, Callable[[], None]]] = {}
         self._lock = threading.Lock()
 
     @property
@@ -94,6 +95,8 @@ class PynputHotkeys(HotkeyService):
             problems.append(macos_problem)
         with self._lock:
             self._matcher = HotkeyMatcher(parsed)
+            for name, (hotkey, _on_press) in self._temporary.items():
+                self._matcher.bind(name, hotkey)
             self._on_hotkey = on_hotkey
             listener = _listener_class(keyboard)(on_press=self._pressed, on_release=self._released)
             listener.name = "hotkey-listener"
@@ -134,10 +137,24 @@ class PynputHotkeys(HotkeyService):
         else:
             _close_x11_connections(listener)
 
+    def add_temporary(self, name: str, hotkey: Hotkey, on_press: Callable[[], None]) -> bool:
+        with self._lock:
+            self._matcher.unbind(name)
+            self._temporary[name] = (hotkey, on_press)
+            self._matcher.bind(name, hotkey)
+        return self.running
+
+    def remove_temporary(self, name: str) -> None:
+        with self._lock:
+            if self._temporary.pop(name, None) is not None:
+                self._matcher.unbind(name)
+
     # ----- listener thread
     def _key_name(self, key: Any) -> str | None:
         if key is None:
             return None
+        if getattr(key, "name", None):  # a pynput Key (esc, f5, ctrl_l): canonical() would make a bare key code of it
+            return normalize_key_name(key.name)
         listener = self._listener
         if listener is not None:
             try:
@@ -174,14 +191,18 @@ class PynputHotkeys(HotkeyService):
             return
         with self._lock:
             action = self._matcher.press(*event)
+            temporary = self._temporary.get(action) if action is not None else None
             callback = self._on_hotkey
-        if action is None or callback is None:
+        if action is None or (callback is None and temporary is None):
             return
         if self.is_suspended:
             log.debug("hotkey %s ignored: the app is typing", action)
             return
         try:
-            callback(action)
+            if temporary is not None:
+                temporary[1]()
+            elif callback is not None:
+                callback(action)
         except Exception:  # an exception here would stop the listener, and every hotkey with it
             log.exception("hotkey handler for %s failed", action)
 
