@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from desktop_helper.backends.base import Backend, CancelToken, ProgressCallback
 from desktop_helper.backends.scripted import ScriptedBackend
 from desktop_helper.core.errors import BackendError
-from desktop_helper.core.i18n import t
+from desktop_helper.core.i18n import marked, t
 from desktop_helper.settings.providers import api_key_for, load_providers, resolve_provider
 from desktop_helper.settings.secrets import SecretStore
 from desktop_helper.settings.store import Settings
@@ -104,7 +104,7 @@ def choices(settings: Settings, env: Mapping[str, str] | None = None) -> list[Ba
     if env.get(SCRIPTED_ENV):
         return [BackendChoice(SCRIPTED, label="Scripted (test)", model=Path(env[SCRIPTED_ENV]).name)]
     local_path = str(settings.get("models.local_model_path"))
-    result = [BackendChoice(LOCAL, label="Local model", model=Path(local_path).name if local_path else "")]
+    result = [BackendChoice(LOCAL, label=marked("Local model"), model=Path(local_path).name if local_path else "")]
     for provider in load_providers(settings.get("models.providers")):
         result.append(BackendChoice(API, provider.name, f"{provider.name}", provider.model))
     return result
@@ -180,7 +180,7 @@ def choice_named(settings: Settings, name: str | None, env: Mapping[str, str] | 
     if name in LOCAL_NAMES:
         return choices(settings, env)[0]
     if name == API:
-        return BackendChoice(API, label="API provider")
+        return BackendChoice(API, label=marked("API provider"))
     return BackendChoice(API, name, name)
 
 

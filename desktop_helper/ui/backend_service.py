@@ -80,7 +80,7 @@ class BackendService(QObject):
         self.choice = choice
         self.loading = True
         self.error = None
-        what = "local model" if choice.kind == factory.LOCAL else choice.label
+        what = self.tr("local model") if choice.kind == factory.LOCAL else choice.label
         self._set_state(self.tr("Loading {0}…").format(what))
         settings, secrets, env = self.settings, self.secrets, self.env
         self._cancel.cancel()
@@ -116,7 +116,7 @@ class BackendService(QObject):
         assert isinstance(backend, Backend)
         self._replace(backend)
         self.loading = False
-        label = self.choice.label if self.choice is not None else backend.name
+        label = t(self.choice.label) if self.choice is not None else backend.name
         model = self.choice.model if self.choice is not None else ""
         self._set_state(self.tr("Ready: {0}").format(f"{label} ({model})" if model else label))
         self.ready.emit()

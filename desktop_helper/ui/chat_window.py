@@ -865,7 +865,7 @@ class ChatWindow(QMainWindow):
             return
         active = self.backends.active_choice()  # type: ignore[attr-defined]
         for choice in self.backends.choices():  # type: ignore[attr-defined]
-            label = choice.label if not choice.model else f"{choice.label} — {choice.model}"
+            label = t(choice.label) if not choice.model else f"{t(choice.label)} — {choice.model}"
             if choice.kind == "local_gguf":
                 label = self.tr("Local model") + (f" — {choice.model}" if choice.model else "")
             self.backend_box.addItem(label, choice)

@@ -230,7 +230,7 @@ class FindController(QObject):
             return
         backend = self._backend()
         if backend is None:
-            message = "No model is ready yet."
+            message = t("No model is ready yet.")
             self._bus.warning(message, t("Wait for the model to load, or choose one in Settings."))
             self.failed.emit(message)
             return
@@ -315,11 +315,11 @@ class FindController(QObject):
         self._take_pending_items()
         self.overlay.clear()
         if isinstance(error, CancelledError):
-            text = "The search was cancelled."
+            text = t("The search was cancelled.")
         elif isinstance(error, UserError):
             self._bus.error(error.message, error.fix)
             text = error.message
         else:
-            text = f"Find on screen failed: {error}"
+            text = t("Find on screen failed: {error}", error=error)
             self._bus.error(text)
         self.failed.emit(text)

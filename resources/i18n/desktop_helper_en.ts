@@ -71,6 +71,11 @@
 <context>
     <name>BackendService</name>
     <message>
+        <location filename="../../desktop_helper/ui/backend_service.py" line="83"/>
+        <source>local model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../desktop_helper/ui/backend_service.py" line="84"/>
         <source>Loading {0}…</source>
         <translation>Loading {0}…</translation>
@@ -90,323 +95,363 @@
 <context>
     <name>CaptureController</name>
     <message>
-        <location filename="../../desktop_helper/ui/capture_controller.py" line="445"/>
+        <location filename="../../desktop_helper/ui/capture_controller.py" line="478"/>
         <source>Recovered a recording interrupted at {0} ({1} s): {2}</source>
-        <extracomment>time for the window system to repaint after we hide our own windows, before grabbing</extracomment>
+        <extracomment>time for the window system to repaint after we hide our own windows, before grabbing Qt&apos;s own top-level widget of the tray icon on X11 (embedded in the panel): hidden, the panel lets go of it and showing it again does not bring it back, so it is never hidden (it is not on our windows anyway, it sits in the panel) the app&apos;s overlay (set by the app once built): hidden through it, so it knows its shapes are off the screen the border, timer and Stop button around a running recording (outside the recorded area)</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ChatWindow</name>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="328"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="340"/>
         <source>Chat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="378"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="413"/>
         <source>New chat</source>
-        <extracomment>tools the model may call while answering (screen, zoom, windows); set by the app</extracomment>
+        <extracomment>tools the model may call while answering (screen, zoom, windows); set by the app reads the attached images into the local model while the question is typed (issue 20)</extracomment>
         <translation>New chat</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="383"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="418"/>
         <source>Search history…</source>
         <translation>Search history…</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="410"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="452"/>
         <source>Thinking</source>
         <translation>Thinking</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="416"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="459"/>
         <source>Low detail</source>
         <translation>Low detail</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="417"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="460"/>
         <source>Medium detail</source>
         <translation>Medium detail</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="418"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="461"/>
         <source>High detail</source>
         <translation>High detail</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="419"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="462"/>
         <source>Max detail</source>
         <translation>Max detail</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="429"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="472"/>
         <source>System prompt…</source>
         <translation>System prompt…</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="432"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="475"/>
         <source>Mini</source>
         <translation>Mini</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="433"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="478"/>
         <source>A small always-on-top window for quick questions</source>
         <translation>A small always-on-top window for quick questions</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="455"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="502"/>
         <source>Ask about your screen, or drop files here… (Enter sends, Shift+Enter: new line)</source>
         <translation>Ask about your screen, or drop files here… (Enter sends, Shift+Enter: new line)</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="461"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="509"/>
         <source>Attach…</source>
         <translation>Attach…</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="466"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="514"/>
         <source>Send</source>
         <translation>Send</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="469"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="517"/>
         <source>Stop</source>
         <translation>Stop</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="570"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="628"/>
         <source>The app was closed while this answer was being written.</source>
         <translation>The app was closed while this answer was being written.</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="589"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="649"/>
         <source>Untitled</source>
         <translation>Untitled</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="595"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="655"/>
         <source>New conversation</source>
         <translation>New conversation</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="614"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="675"/>
         <source>Wait for the answer to finish, or stop it, first.</source>
         <translation>Wait for the answer to finish, or stop it, first.</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="645"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="707"/>
         <source>Rename…</source>
         <translation>Rename…</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="646"/>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="657"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="708"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="719"/>
         <source>Delete</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="647"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="709"/>
         <source>Export as Markdown…</source>
         <translation>Export as Markdown…</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="648"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="710"/>
         <source>Export as JSON…</source>
         <translation>Export as JSON…</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="653"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="715"/>
         <source>Rename</source>
         <translation>Rename</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="653"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="715"/>
         <source>Title:</source>
         <translation>Title:</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="657"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="719"/>
         <source>Delete this conversation and its attachments?</source>
         <translation>Delete this conversation and its attachments?</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="663"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="725"/>
         <source>Export</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="672"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="734"/>
         <source>Export failed: {0}</source>
         <translation>Export failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="702"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="764"/>
         <source>≈ {0} image tokens (≤ {1} per image)</source>
         <translation>≈ {0} image tokens (≤ {1} per image)</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="707"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="768"/>
+        <source>first answer: measuring…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="770"/>
+        <source>first answer in ≈ {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="792"/>
+        <source>under a second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="794"/>
+        <source>{0} min {1} s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="794"/>
+        <source>{0} s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="839"/>
+        <source>Reading the image… {0} %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="845"/>
+        <source>Image read: the answer starts as soon as you send.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="854"/>
+        <source>The image could not be read ahead: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="863"/>
         <source>No backend</source>
         <translation>No backend</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="714"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="870"/>
         <source>Local model</source>
         <translation>Local model</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="782"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="943"/>
         <source>System prompt</source>
         <translation>System prompt</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="782"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="943"/>
         <source>Instructions for this conversation:</source>
         <translation>Instructions for this conversation:</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="812"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="973"/>
         <source>{0}: only {1} will be sent.</source>
         <translation>{0}: only {1} will be sent.</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="813"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="974"/>
         <source>Use its Pages… button to choose other pages.</source>
         <translation>Use its Pages… button to choose other pages.</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="823"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="984"/>
         <source>{0}: cannot be read ({1}).</source>
         <translation>{0}: cannot be read ({1}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="829"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="990"/>
         <source>Reading 1 file…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="829"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="990"/>
         <source>Reading {0} files…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1106"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="1327"/>
         <source>Stopped after {0:.1f} s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1108"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="1329"/>
         <source>The answer failed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1129"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="1351"/>
         <source>Your question</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1129"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="1351"/>
         <source>The answer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1210"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="1432"/>
         <source>1 location the model marked (its estimate)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1212"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="1434"/>
         <source>{0} locations the model marked (its estimate)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="838"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="999"/>
         <source>pasted image {0}</source>
         <translation>pasted image {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="845"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="1006"/>
         <source>Attach files</source>
         <translation>Attach files</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="847"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="1008"/>
         <source>Supported files ({0});;All files (*)</source>
         <translation>Supported files ({0});;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="855"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="1016"/>
         <source>Pages</source>
         <translation>Pages</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="855"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="1016"/>
         <source>Pages of {0} to send (e.g. 3-12):</source>
         <translation>Pages of {0} to send (e.g. 3-12):</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="902"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="1082"/>
         <source>An answer is still being written; stop it first.</source>
         <translation>An answer is still being written; stop it first.</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="905"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="1085"/>
         <source>Files are still being read; send again in a moment.</source>
         <translation>Files are still being read; send again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="954"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="1139"/>
         <source>Editing a question (Esc cancels)</source>
         <translation>Editing a question (Esc cancels)</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="981"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="1167"/>
         <source>The model is still loading; ask again in a moment.</source>
         <translation>The model is still loading; ask again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="986"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="1172"/>
         <source>No model is available.</source>
         <translation>No model is available.</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="986"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="1172"/>
         <source>Set one up in Settings &gt; Models.</source>
         <translation>Set one up in Settings &gt; Models.</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1026"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="1245"/>
         <source>Waiting for the model…</source>
         <translation type="unfinished">Waiting for the model…</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1036"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="1255"/>
         <source>Writing the answer…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1045"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="1264"/>
         <source>Thinking…</source>
         <translation type="unfinished">Thinking…</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1056"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="1277"/>
         <source>The model used: {0}</source>
         <translation>The model used: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1083"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="1304"/>
         <source>The answer reached the length limit.</source>
         <translation>The answer reached the length limit.</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1099"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="1320"/>
         <source>Answered in {0:.1f} s</source>
         <translation>Answered in {0:.1f} s</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1101"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="1322"/>
         <source>, {0} tokens</source>
         <translation>, {0} tokens</translation>
     </message>
@@ -414,88 +459,93 @@
 <context>
     <name>ConversationView</name>
     <message>
-        <location filename="../../desktop_helper/ui/conversation_view.py" line="121"/>
+        <location filename="../../desktop_helper/ui/conversation_view.py" line="130"/>
         <source>Show {0} earlier messages</source>
         <extracomment>messages rendered when a conversation opens (older ones behind a &quot;Show earlier&quot; link) streamed deltas that arrive within this many milliseconds are rendered together (one frame)</extracomment>
         <translation>Show {0} earlier messages</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/conversation_view.py" line="159"/>
+        <location filename="../../desktop_helper/ui/conversation_view.py" line="168"/>
         <source>Waiting for the model…</source>
         <translation>Waiting for the model…</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/conversation_view.py" line="203"/>
+        <location filename="../../desktop_helper/ui/conversation_view.py" line="212"/>
         <source>Thinking…</source>
         <translation>Thinking…</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/conversation_view.py" line="249"/>
+        <location filename="../../desktop_helper/ui/conversation_view.py" line="258"/>
         <source>You</source>
         <translation>You</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/conversation_view.py" line="249"/>
+        <location filename="../../desktop_helper/ui/conversation_view.py" line="258"/>
         <source>Assistant</source>
         <translation>Assistant</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/conversation_view.py" line="249"/>
+        <location filename="../../desktop_helper/ui/conversation_view.py" line="258"/>
         <source>System</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/conversation_view.py" line="258"/>
+        <location filename="../../desktop_helper/ui/conversation_view.py" line="267"/>
         <source>▼ Thinking ({0} words)</source>
         <translation>▼ Thinking ({0} words)</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/conversation_view.py" line="262"/>
+        <location filename="../../desktop_helper/ui/conversation_view.py" line="271"/>
         <source>▶ Thinking ({0} words)</source>
         <translation>▶ Thinking ({0} words)</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/conversation_view.py" line="290"/>
+        <location filename="../../desktop_helper/ui/conversation_view.py" line="282"/>
+        <source>Files:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/conversation_view.py" line="300"/>
         <source>Stopped.</source>
         <translation>Stopped.</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/conversation_view.py" line="290"/>
+        <location filename="../../desktop_helper/ui/conversation_view.py" line="300"/>
         <source>Failed.</source>
         <translation>Failed.</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/conversation_view.py" line="296"/>
+        <location filename="../../desktop_helper/ui/conversation_view.py" line="313"/>
         <source> … ({0} characters not shown) … </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/conversation_view.py" line="299"/>
+        <location filename="../../desktop_helper/ui/conversation_view.py" line="316"/>
         <source>Copy</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/conversation_view.py" line="302"/>
+        <location filename="../../desktop_helper/ui/conversation_view.py" line="319"/>
         <source>Show full text ({0} KB)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/conversation_view.py" line="304"/>
+        <location filename="../../desktop_helper/ui/conversation_view.py" line="321"/>
         <source>Edit</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/conversation_view.py" line="306"/>
+        <location filename="../../desktop_helper/ui/conversation_view.py" line="323"/>
         <source>Regenerate</source>
         <translation>Regenerate</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/conversation_view.py" line="308"/>
+        <location filename="../../desktop_helper/ui/conversation_view.py" line="325"/>
         <source>Preview</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/conversation_view.py" line="310"/>
+        <location filename="../../desktop_helper/ui/conversation_view.py" line="327"/>
         <source>Show on screen</source>
         <translation>Show on screen</translation>
     </message>
@@ -516,14 +566,32 @@
 <context>
     <name>FullTextViewer</name>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="222"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="233"/>
         <source>Copy all</source>
         <extracomment>what the status line says the model is doing: &quot;&quot;, &quot;thinking&quot; or &quot;answer&quot;</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="224"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="235"/>
         <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HotkeyEdit</name>
+    <message>
+        <location filename="../../desktop_helper/ui/hotkey_edit.py" line="90"/>
+        <source>No hotkey</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/hotkey_edit.py" line="112"/>
+        <source>Press the keys… (Esc cancels)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/hotkey_edit.py" line="114"/>
+        <source>None: click and press keys</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -620,105 +688,83 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/agent/plan.py" line="119"/>
+        <location filename="../../desktop_helper/agent/plan.py" line="142"/>
         <source>Give up: the task cannot be done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/agent/plan.py" line="82"/>
+        <location filename="../../desktop_helper/agent/plan.py" line="92"/>
         <source> on {element!r}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/agent/plan.py" line="83"/>
-        <source> at ({x}, {y})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop_helper/agent/plan.py" line="86"/>
+        <location filename="../../desktop_helper/agent/plan.py" line="108"/>
         <source>Click{target}{where}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/agent/plan.py" line="87"/>
+        <location filename="../../desktop_helper/agent/plan.py" line="109"/>
         <source>Double-click{target}{where}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/agent/plan.py" line="88"/>
+        <location filename="../../desktop_helper/agent/plan.py" line="110"/>
         <source>Right-click{target}{where}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/agent/plan.py" line="89"/>
+        <location filename="../../desktop_helper/agent/plan.py" line="111"/>
         <source>Middle-click{target}{where}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/agent/plan.py" line="90"/>
+        <location filename="../../desktop_helper/agent/plan.py" line="112"/>
         <source>Move the mouse{target}{where}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/agent/plan.py" line="95"/>
-        <source>Drag{target} from ({x}, {y}) to ({x2}, {y2})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop_helper/agent/plan.py" line="104"/>
+        <location filename="../../desktop_helper/agent/plan.py" line="127"/>
         <source>Press {keys}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/agent/plan.py" line="106"/>
+        <location filename="../../desktop_helper/agent/plan.py" line="129"/>
         <source>Type {content!r}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/agent/plan.py" line="116"/>
+        <location filename="../../desktop_helper/agent/plan.py" line="139"/>
         <source>Wait 5 seconds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/agent/plan.py" line="118"/>
+        <location filename="../../desktop_helper/agent/plan.py" line="141"/>
         <source>Finish: the task is done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/agent/plan.py" line="109"/>
+        <location filename="../../desktop_helper/agent/plan.py" line="132"/>
         <source>Scroll up 1 notch{target}{where}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/agent/plan.py" line="110"/>
+        <location filename="../../desktop_helper/agent/plan.py" line="133"/>
         <source>Scroll down 1 notch{target}{where}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/agent/plan.py" line="111"/>
+        <location filename="../../desktop_helper/agent/plan.py" line="134"/>
         <source>Scroll up {steps} notches{target}{where}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/agent/plan.py" line="112"/>
+        <location filename="../../desktop_helper/agent/plan.py" line="135"/>
         <source>Scroll down {steps} notches{target}{where}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/agent/screen.py" line="50"/>
-        <location filename="../../desktop_helper/agent/screen.py" line="81"/>
         <location filename="../../desktop_helper/platform/capture/mss_backend.py" line="63"/>
         <source>The screen cannot be captured: {exc}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop_helper/agent/screen.py" line="50"/>
-        <source>Check that a display is available.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop_helper/agent/screen.py" line="84"/>
-        <source>Check that the monitor is still connected.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -727,104 +773,78 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/app.py" line="80"/>
+        <location filename="../../desktop_helper/app.py" line="85"/>
         <source>The app&apos;s folders could not be created ({folders_problem}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/app.py" line="81"/>
+        <location filename="../../desktop_helper/app.py" line="86"/>
         <source>Settings and history are kept in memory only until you quit. Check the folder permissions.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/app.py" line="152"/>
+        <location filename="../../desktop_helper/app.py" line="161"/>
         <source>No system tray was found, so the chat window stays open instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/app.py" line="153"/>
+        <location filename="../../desktop_helper/app.py" line="162"/>
         <source>Use the window or the desktop-helper command (e.g. bind &apos;desktop-helper capture region&apos; to a shortcut).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/app.py" line="129"/>
+        <location filename="../../desktop_helper/app.py" line="137"/>
         <source>Another copy may be starting; cannot accept commands from the command line.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/app.py" line="132"/>
+        <location filename="../../desktop_helper/app.py" line="140"/>
         <source>Commands from the command line are off: {message}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/app.py" line="315"/>
+        <location filename="../../desktop_helper/app.py" line="335"/>
         <source>Start at login could not be changed: {exc}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ask.py" line="258"/>
+        <location filename="../../desktop_helper/ask.py" line="259"/>
         <source>--region needs a positive width and height.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ask.py" line="258"/>
-        <location filename="../../desktop_helper/ask.py" line="254"/>
+        <location filename="../../desktop_helper/ask.py" line="259"/>
+        <location filename="../../desktop_helper/ask.py" line="255"/>
         <source>For example: --region 100,200,800,600</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ask.py" line="251"/>
+        <location filename="../../desktop_helper/ask.py" line="252"/>
         <source>--region must be X,Y,W,H in pixels, not {text!r}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ask.py" line="272"/>
-        <source>Screen capture is not available (mss is missing).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop_helper/ask.py" line="272"/>
-        <source>Reinstall desktop-helper.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop_helper/ask.py" line="311"/>
-        <location filename="../../desktop_helper/ui/capture_controller.py" line="336"/>
+        <location filename="../../desktop_helper/ui/capture_controller.py" line="369"/>
         <source>The screen could not be captured: {exc}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ask.py" line="311"/>
-        <source>Run this from a desktop session (DISPLAY must be set).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop_helper/ask.py" line="382"/>
-        <source>No local model is set.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop_helper/ask.py" line="382"/>
-        <source>Pass --model FILE.gguf --mmproj MMPROJ.gguf, or choose a model in the app.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop_helper/ask.py" line="283"/>
+        <location filename="../../desktop_helper/ask.py" line="282"/>
         <source>The region {as_ints} is not on any monitor.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ask.py" line="286"/>
+        <location filename="../../desktop_helper/ask.py" line="285"/>
         <source>Check the coordinates.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ask.py" line="290"/>
+        <location filename="../../desktop_helper/ask.py" line="291"/>
         <source>There is no monitor {monitor} (found {count}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ask.py" line="294"/>
+        <location filename="../../desktop_helper/ask.py" line="295"/>
         <source>Use 1 to {count}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -849,38 +869,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/factory.py" line="180"/>
+        <location filename="../../desktop_helper/backends/factory.py" line="257"/>
         <source>No model is set up yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/factory.py" line="181"/>
-        <source>Choose a local GLM-4.6V-Flash GGUF model and its mmproj, or add an API provider, in Settings &gt; Models.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop_helper/backends/factory.py" line="70"/>
+        <location filename="../../desktop_helper/backends/factory.py" line="75"/>
         <source>The scripted backend file {path} cannot be read: {strerror}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/factory.py" line="74"/>
-        <location filename="../../desktop_helper/backends/factory.py" line="89"/>
+        <location filename="../../desktop_helper/backends/factory.py" line="79"/>
+        <location filename="../../desktop_helper/backends/factory.py" line="94"/>
         <source>Unset {scripted_env}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/factory.py" line="185"/>
-        <source>The local {label} file {path} does not exist.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop_helper/backends/factory.py" line="189"/>
-        <source>Choose the file again in Settings &gt; Models.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop_helper/backends/factory.py" line="85"/>
+        <location filename="../../desktop_helper/backends/factory.py" line="90"/>
         <source>The scripted backend file {path} is malformed: {exc}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -925,645 +930,682 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="296"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="306"/>
         <source>Checking the model files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="325"/>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="340"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="335"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="355"/>
         <source>Loading {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="443"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="458"/>
         <source>Model ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="527"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="542"/>
         <source>There is nothing to answer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="527"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="542"/>
         <source>Type a question first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="529"/>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="291"/>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="539"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="544"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="968"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="301"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="555"/>
         <source>The local model was closed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="529"/>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="291"/>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="539"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="544"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="968"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="301"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="555"/>
         <source>Restart the model from Settings &gt; Models.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="884"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="912"/>
         <source>llama.cpp failed to process the prompt (error {result}): the context may be full or memory exhausted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="888"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="916"/>
         <source>Start a new chat, or lower the context size or image token budget in Settings &gt; Models.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="963"/>
-        <source>The image{label} cannot be decoded: {exc}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="967"/>
         <location filename="../../desktop_helper/media/images.py" line="193"/>
+        <location filename="../../desktop_helper/media/images.py" line="326"/>
         <source>Use a PNG, JPEG or WebP image.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="353"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="368"/>
         <source>The file may be damaged or too large for the free memory: check the memory estimate, close other programs, or pick a smaller quantization.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="369"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="384"/>
         <source>Allocating the context</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="534"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="550"/>
         <source>Waiting for the previous answer to finish</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="583"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="592"/>
         <source>The conversation needs {prompt_cells:,} tokens but the context holds {n_ctx:,}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="588"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="597"/>
         <source>Start a new chat, lower the image token budget, or raise the context size in Settings &gt; Models.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="751"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="763"/>
         <source>The prompt could not be prepared for the model (mtmd error {result}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="752"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="764"/>
         <source>Try again with fewer or smaller images.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="379"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="394"/>
         <source>Lower the context size in Settings &gt; Models, or close other programs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="382"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="397"/>
         <source>Loading the vision projector</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="574"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="582"/>
         <source>Reading 1 image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="574"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="582"/>
         <source>Reading {count} images</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="733"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="745"/>
         <source>Image {value}{label} could not be handed to llama.cpp.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="734"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="746"/>
         <source>Check the free memory, or try a smaller image token budget.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="827"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="839"/>
         <source>Encoding image {images_done} ({n_cells} tokens)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="841"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="867"/>
         <source>llama.cpp could not process image {images_done} (error {result}); the computer may be out of memory.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="847"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="873"/>
         <source>Lower the image token budget or the context size in Settings &gt; Models.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="859"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="887"/>
         <source>Reading the prompt ({end}/{total} tokens)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="352"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="367"/>
         <source>llama.cpp could not load {name}. {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="400"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="415"/>
         <source>Use the mmproj file published with this model, and check the free memory.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="405"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="420"/>
         <source>{name} has no vision encoder.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="408"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="423"/>
         <source>Choose the model&apos;s vision mmproj file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="373"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="388"/>
         <source>Not enough memory for a {n_ctx}-token context with {name}. {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="394"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="409"/>
         <source>llama.cpp could not use the vision projector {mmproj} with {model}. {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="1219"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="999"/>
         <source>Check that the base URL is the API root of an OpenAI-compatible server (for example http://localhost:8080/v1) and that no proxy in between changes its replies; the server&apos;s log may say more.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="711"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="691"/>
         <source>lower the image token budget (Settings &gt; Models and providers, or --image-budget), ask about a region instead of the whole screen, or start a new chat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="931"/>
+        <location filename="../../desktop_helper/media/images.py" line="299"/>
         <source>The image could not be made small enough for the provider.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="931"/>
+        <location filename="../../desktop_helper/media/images.py" line="299"/>
         <source>Capture a smaller region.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="1231"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="1011"/>
         <source>sent an answer in a shape this app cannot read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="1261"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="1041"/>
         <source>sent an answer piece that is not text ({excerpt})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="490"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="470"/>
         <source>ended its reply without sending any answer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="491"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="471"/>
         <source>The server&apos;s log says why. Often the request is too big for the server&apos;s context (llama-cpp-python&apos;s server ends the reply this way): start the server with a bigger context (e.g. --n_ctx 8192, or llama-server -c 8192), or send less: lower the image token budget or ask about a region instead of the whole screen. Also check that the base URL is the server&apos;s OpenAI-compatible API root (for example http://localhost:8080/v1).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="693"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="673"/>
         <source>Talking to {where} failed: {redact}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="693"/>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="691"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="673"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="671"/>
         <source>Ask again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="700"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="680"/>
         <source>: it needs {needed} tokens, and the server&apos;s context holds {available}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="717"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="697"/>
         <source>Send less: {send_less}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="719"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="699"/>
         <source>Start the server with a bigger context ({server_side}), or send less: {send_less}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="724"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="704"/>
         <source>The request is too big for the context of {where}{sizes}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="858"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="838"/>
         <source>{name} cannot take this video file, and no frames were sampled from it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="859"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="839"/>
         <source>Record a shorter video, or use a provider that accepts video.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="1228"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="1008"/>
         <source>sent a line that is not JSON ({excerpt})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="1230"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="1010"/>
         <source>sent bytes that are not UTF-8 text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="1240"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="1020"/>
         <source>sent an answer in a shape this app cannot read ({excerpt})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="1253"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="1033"/>
         <source>sent choices that are not a list ({excerpt})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="444"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="424"/>
         <source>The connection to {name} ({host}) broke before any answer arrived.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="449"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="429"/>
         <source>Check that the server is still running, then ask again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="480"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="460"/>
         <source>answered with {value} that holds no answer (expected a stream of events)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="484"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="464"/>
         <source>Check that the base URL is the server&apos;s OpenAI-compatible API root (for example http://localhost:8080/v1); if it is, the server&apos;s log may say why it sent nothing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="538"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="518"/>
         <source>answered with a single JSON document instead of a stream of events ({quote})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="539"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="519"/>
         <source>Check that the base URL is the server&apos;s OpenAI-compatible API root and that the server supports streamed answers (stream: true).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="649"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="629"/>
         <source>{where} rejected the request (HTTP {status}{detail}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="650"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="630"/>
         <source>If it mentions the image, lower the image token budget; if it mentions the model, pick another one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="654"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="634"/>
         <source>{where} did not answer in time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="655"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="635"/>
         <source>Check that the server is running and not overloaded; the read timeout is {read_timeout:g} s and can be raised in the provider&apos;s settings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="665"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="645"/>
         <source>The secure (TLS) connection to {where} failed: {reason}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="666"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="646"/>
         <source>If the server uses a self-signed or private certificate, add it to your system&apos;s trusted certificates (or point SSL_CERT_FILE at it); for a local server without TLS, use an http:// URL.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="673"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="653"/>
         <source>Nothing is listening at {base_url} (connection refused).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="674"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="654"/>
         <source>Start the server, or check the host and port in the provider&apos;s base URL.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="678"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="658"/>
         <source>The host {host} of {name} could not be found.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="679"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="659"/>
         <source>Check the base URL and your network connection.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="683"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="663"/>
         <source>Could not reach {where}: {redact}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="684"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="664"/>
         <source>Check the base URL, your network, and that the server is running.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="687"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="667"/>
         <source>{where} reported an error{value}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="706"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="686"/>
         <source> of {available} tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="731"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="711"/>
         <source>{where} sent no answer for {seconds:g} s (at most keep-alive signals): it seems stuck.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="736"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="716"/>
         <source>Check the server&apos;s log and load, restart it if it stays stuck, then ask again. The wait is the read timeout ({seconds:g} s) in the provider&apos;s settings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="743"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="723"/>
         <source>{where} {redact}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="913"/>
-        <source>The image {value} could not be decoded: {exc}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="917"/>
-        <source>Capture or attach it again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="1250"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="1030"/>
         <source>reported an error: {said}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="1250"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="1030"/>
         <source>Look at the server&apos;s log, then ask again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="303"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="283"/>
         <source>{name} ({host}) accepted the request but has not answered for {waited:.0f} s, and it does not answer a simple check either: it seems stuck.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="310"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="290"/>
         <source>Check that the server is running and not frozen (restart it if needed), then ask again. The wait is the response timeout ({response_timeout:g} s) in the provider&apos;s settings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="512"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="492"/>
         <source>answered with a web page (HTTP 200, {content_type}) instead of an API reply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="513"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="493"/>
         <source>The base URL probably points at a website, a login page or a proxy rather than the API: use the server&apos;s OpenAI-compatible API root, for example http://localhost:8080/v1 (often ending in /v1).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="600"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="580"/>
         <source>{where} rejected the API key (HTTP 401{detail}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="604"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="584"/>
         <source>Check or replace the key in {key_hint}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="611"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="591"/>
         <source>{where} refused access with this key (HTTP 403{detail}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="612"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="592"/>
         <source>Check that your key and plan allow the model {model!r}, or replace the key in {key_hint}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="620"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="600"/>
         <source>{where} does not know the model {model!r}, or the base URL is wrong (HTTP 404{detail}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="626"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="606"/>
         <source>Pick a model from the server&apos;s list in Settings &gt; Models and providers, and check that the base URL is the API root (for example http://localhost:8000/v1).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="635"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="615"/>
         <source>{where} is limiting requests (HTTP 429{detail}).{wait}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="636"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="616"/>
         <source>Wait a little and ask again, or check your plan&apos;s quota and balance.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="640"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="620"/>
         <source>{where} says the request is too large (HTTP 413{detail}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="641"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="621"/>
         <source>Lower the image token budget in Settings, or send fewer images.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="645"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="625"/>
         <source>{where} failed with a server error (HTTP {status}{detail}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="646"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="626"/>
         <source>Try again later; if it is your own server, look at its log.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="708"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="688"/>
         <source>: it needs {needed} tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="846"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="826"/>
         <source>The video {path} cannot be read: {strerror}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="850"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="830"/>
         <source>Record or choose it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="293"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="273"/>
         <source>Waiting for {name} to start answering ({waited:.0f} s); it is still working on the request.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="590"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="570"/>
         <source>{where} needs an API key, and none is set (HTTP 401{detail}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="594"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="574"/>
         <source>Enter the key in {key_hint}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="220"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="200"/>
         <source>{name} answered HTTP {status_code}; retrying in {delay:.0f} s ({attempt} of {max_retries}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/providers.py" line="424"/>
+        <location filename="../../desktop_helper/models/catalog.py" line="100"/>
+        <source>The best choice for most computers: the full GLM-4.6V-Flash vision model, compressed to about a third of its size with little loss in the quality of its answers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/models/catalog.py" line="112"/>
+        <source>A little more accurate, but it needs about 1.7 times the memory and answers more slowly on a computer without a graphics card.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/settings/providers.py" line="423"/>
         <source>The base URL {base_url!r} of provider {name!r} is not an http(s) URL.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/providers.py" line="429"/>
+        <location filename="../../desktop_helper/settings/providers.py" line="428"/>
         <source>Enter a URL like http://localhost:8000/v1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/providers.py" line="433"/>
+        <location filename="../../desktop_helper/settings/providers.py" line="432"/>
         <source>No model is chosen for provider {name!r}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/providers.py" line="434"/>
+        <location filename="../../desktop_helper/settings/providers.py" line="433"/>
         <source>Pick one in Settings &gt; Models and providers, or pass --api-model NAME.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/providers.py" line="448"/>
+        <location filename="../../desktop_helper/settings/providers.py" line="447"/>
         <source>No API key is set for provider {name!r}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/providers.py" line="449"/>
+        <location filename="../../desktop_helper/settings/providers.py" line="448"/>
         <source>Enter it in Settings &gt; Models and providers, or set the environment variable {key_env_var}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/providers.py" line="130"/>
+        <location filename="../../desktop_helper/settings/providers.py" line="131"/>
         <source>Zhipu BigModel (mainland China)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/providers.py" line="180"/>
+        <location filename="../../desktop_helper/settings/providers.py" line="181"/>
         <source>Custom server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/providers.py" line="253"/>
+        <location filename="../../desktop_helper/settings/providers.py" line="254"/>
         <source>A saved API provider has no name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/providers.py" line="253"/>
+        <location filename="../../desktop_helper/settings/providers.py" line="254"/>
         <source>Open Settings &gt; Models and providers and fix it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/providers.py" line="406"/>
+        <location filename="../../desktop_helper/settings/providers.py" line="405"/>
         <source>There is no API provider called {wanted!r}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/providers.py" line="407"/>
+        <location filename="../../desktop_helper/settings/providers.py" line="406"/>
         <source>Use one of: {join}; or add it in Settings &gt; Models and providers.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/providers.py" line="126"/>
+        <location filename="../../desktop_helper/settings/providers.py" line="127"/>
         <source>glm-4.6v-flash is free; glm-4.6v is the 106B model.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/providers.py" line="146"/>
+        <location filename="../../desktop_helper/settings/providers.py" line="147"/>
         <source>Serve with --reasoning-parser glm45 --tool-call-parser glm45 --enable-auto-tool-choice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/providers.py" line="153"/>
+        <location filename="../../desktop_helper/settings/providers.py" line="154"/>
         <source>Serve with --reasoning-parser glm --tool-call-parser glm.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/providers.py" line="161"/>
+        <location filename="../../desktop_helper/settings/providers.py" line="162"/>
         <source>Pull a GLM-4.6V-Flash model that includes its vision projector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/providers.py" line="168"/>
+        <location filename="../../desktop_helper/settings/providers.py" line="169"/>
         <source>LM Studio may downscale images itself; grounding is better with full-size images.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/providers.py" line="176"/>
+        <location filename="../../desktop_helper/settings/providers.py" line="177"/>
         <source>Start llama-server with --mmproj (the matching projector) and --jinja.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/providers.py" line="415"/>
+        <location filename="../../desktop_helper/settings/providers.py" line="414"/>
         <source>No API provider is configured.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/providers.py" line="416"/>
+        <location filename="../../desktop_helper/settings/providers.py" line="415"/>
         <source>Add one in Settings &gt; Models and providers, or pass --backend PRESET (e.g. zai, vllm, llamacpp).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/providers.py" line="267"/>
+        <location filename="../../desktop_helper/settings/providers.py" line="268"/>
         <source>The saved API provider {name!r} has an invalid {key}: {value!r}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/providers.py" line="268"/>
+        <location filename="../../desktop_helper/settings/providers.py" line="269"/>
         <source>Open Settings &gt; Models and providers and correct it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop_helper/crash.py" line="87"/>
         <source>Something went wrong: {summary}. Details were saved to {report}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/agent/plan.py" line="105"/>
+        <source> at ({x}, {y}){screen}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/agent/plan.py" line="117"/>
+        <source>Drag{target} from ({x}, {y}) to ({x2}, {y2}){screen}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/agent/plan.py" line="99"/>
+        <source> of screen {number} ({name})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/agent/plan.py" line="101"/>
+        <source> of screen {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/backends/factory.py" line="258"/>
+        <source>Choose a local GLM-4.6V-Flash GGUF model and its mmproj, or add an API provider, in Settings &gt; Models (for &apos;desktop-helper ask&apos;: --model FILE.gguf --mmproj MMPROJ.gguf).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/backends/factory.py" line="107"/>
+        <source>Local model</source>
+        <translation type="unfinished">Local model</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/backends/factory.py" line="183"/>
+        <source>API provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="550"/>
+        <source>Finishing reading the image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1715,6 +1757,7 @@
     <message>
         <location filename="../../desktop_helper/media/documents.py" line="488"/>
         <location filename="../../desktop_helper/media/images.py" line="195"/>
+        <location filename="../../desktop_helper/media/images.py" line="323"/>
         <source>Downscale or crop it first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2092,11 +2135,13 @@
     </message>
     <message>
         <location filename="../../desktop_helper/media/images.py" line="193"/>
+        <location filename="../../desktop_helper/media/images.py" line="326"/>
         <source>Cannot decode {what}: {exc}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop_helper/media/images.py" line="195"/>
+        <location filename="../../desktop_helper/media/images.py" line="323"/>
         <source>The image is too large to open safely: {exc}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2190,16 +2235,6 @@
     <message>
         <location filename="../../desktop_helper/media/recording.py" line="169"/>
         <source>Cannot write in the recordings folder {folder}: {value}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop_helper/models/catalog.py" line="100"/>
-        <source>The 9B GLM-4.6V-Flash in 4-bit (Q4_K_M) with its 8-bit vision projector (the pair llama.cpp&apos;s own tests use).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop_helper/models/catalog.py" line="111"/>
-        <source>8-bit weights: closer to the original, about 1.7x the memory and slower on a CPU.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2566,7 +2601,7 @@
     <message>
         <location filename="../../desktop_helper/platform/capture/base.py" line="105"/>
         <location filename="../../desktop_helper/ui/agent_session.py" line="485"/>
-        <location filename="../../desktop_helper/ui/capture_controller.py" line="232"/>
+        <location filename="../../desktop_helper/ui/capture_controller.py" line="244"/>
         <source>No monitor was found.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2707,73 +2742,73 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/platform/hotkeys/base.py" line="96"/>
+        <location filename="../../desktop_helper/platform/hotkeys/base.py" line="111"/>
         <source>{hotkey} is set for both {replace} and {replace2}; only the first works.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/platform/hotkeys/base.py" line="102"/>
+        <location filename="../../desktop_helper/platform/hotkeys/base.py" line="117"/>
         <source>Give each action its own hotkey in Settings &gt; Hotkeys.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/platform/hotkeys/base.py" line="111"/>
+        <location filename="../../desktop_helper/platform/hotkeys/base.py" line="126"/>
         <source>{hotkey} may not reach Desktop Helper: {note}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/platform/hotkeys/base.py" line="112"/>
-        <location filename="../../desktop_helper/platform/hotkeys/pynput_backend.py" line="84"/>
+        <location filename="../../desktop_helper/platform/hotkeys/base.py" line="127"/>
+        <location filename="../../desktop_helper/platform/hotkeys/pynput_backend.py" line="85"/>
         <source>Choose another hotkey in Settings &gt; Hotkeys.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/platform/hotkeys/base.py" line="82"/>
+        <location filename="../../desktop_helper/platform/hotkeys/base.py" line="97"/>
         <source>The hotkey for {replace} is not usable: {exc}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/platform/hotkeys/base.py" line="86"/>
+        <location filename="../../desktop_helper/platform/hotkeys/base.py" line="101"/>
         <source>Change it in Settings &gt; Hotkeys.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/platform/hotkeys/pynput_backend.py" line="294"/>
+        <location filename="../../desktop_helper/platform/hotkeys/pynput_backend.py" line="315"/>
         <source>Bind desktop shortcuts to commands instead, e.g. &apos;desktop-helper capture region&apos;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/platform/hotkeys/pynput_backend.py" line="290"/>
+        <location filename="../../desktop_helper/platform/hotkeys/pynput_backend.py" line="311"/>
         <source>Allow Desktop Helper under System Settings &gt; Privacy &amp; Security &gt; Input Monitoring and Accessibility, then restart it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/platform/hotkeys/pynput_backend.py" line="315"/>
+        <location filename="../../desktop_helper/platform/hotkeys/pynput_backend.py" line="336"/>
         <source>macOS does not let Desktop Helper see the keyboard, so global hotkeys will not work.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/platform/hotkeys/pynput_backend.py" line="316"/>
+        <location filename="../../desktop_helper/platform/hotkeys/pynput_backend.py" line="337"/>
         <source>Allow it under System Settings &gt; Privacy &amp; Security &gt; Accessibility and Input Monitoring, then quit and reopen it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/platform/hotkeys/pynput_backend.py" line="111"/>
+        <location filename="../../desktop_helper/platform/hotkeys/pynput_backend.py" line="114"/>
         <source>Global hotkeys could not start (the keyboard listener stopped).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/platform/hotkeys/pynput_backend.py" line="78"/>
+        <location filename="../../desktop_helper/platform/hotkeys/pynput_backend.py" line="79"/>
         <source>{parsed} ({replace}) is already used by {why}; both may react.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/platform/hotkeys/pynput_backend.py" line="90"/>
+        <location filename="../../desktop_helper/platform/hotkeys/pynput_backend.py" line="91"/>
         <source>Global hotkeys are not available: {exc}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/platform/hotkeys/pynput_backend.py" line="106"/>
+        <location filename="../../desktop_helper/platform/hotkeys/pynput_backend.py" line="109"/>
         <source>Global hotkeys could not start: {exc}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2878,113 +2913,113 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/settings/schema.py" line="107"/>
+        <location filename="../../desktop_helper/settings/schema.py" line="98"/>
         <source>on or off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/settings/schema.py" line="108"/>
+        <location filename="../../desktop_helper/settings/schema.py" line="99"/>
         <source>a whole number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/settings/schema.py" line="109"/>
+        <location filename="../../desktop_helper/settings/schema.py" line="100"/>
         <source>a number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/settings/schema.py" line="110"/>
+        <location filename="../../desktop_helper/settings/schema.py" line="101"/>
         <source>text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/settings/schema.py" line="111"/>
+        <location filename="../../desktop_helper/settings/schema.py" line="102"/>
         <source>a list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/settings/schema.py" line="112"/>
+        <location filename="../../desktop_helper/settings/schema.py" line="103"/>
         <source>a table</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/settings/schema.py" line="51"/>
+        <location filename="../../desktop_helper/settings/schema.py" line="53"/>
         <source>{label} must be {kind}, not {value!r}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/settings/schema.py" line="55"/>
+        <location filename="../../desktop_helper/settings/schema.py" line="57"/>
         <source>{label} must be a finite number, not {value!r}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/settings/schema.py" line="57"/>
+        <location filename="../../desktop_helper/settings/schema.py" line="59"/>
         <source>{label} contains bytes that are not valid text (UTF-8).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/settings/schema.py" line="59"/>
+        <location filename="../../desktop_helper/settings/schema.py" line="61"/>
         <source>{label} must be at least {minimum:g}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/settings/schema.py" line="61"/>
+        <location filename="../../desktop_helper/settings/schema.py" line="63"/>
         <source>{label} must be at most {maximum:g}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/settings/schema.py" line="63"/>
+        <location filename="../../desktop_helper/settings/schema.py" line="65"/>
         <source>{label} must be one of: {choices}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/settings/schema.py" line="68"/>
+        <location filename="../../desktop_helper/settings/schema.py" line="70"/>
         <source>{label}: {problem}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/settings/secrets.py" line="138"/>
+        <location filename="../../desktop_helper/settings/secrets.py" line="139"/>
         <source>No system keyring is available, so API keys cannot be saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/settings/secrets.py" line="139"/>
+        <location filename="../../desktop_helper/settings/secrets.py" line="140"/>
         <source>Keys you enter are kept for this session only; or set DESKTOP_HELPER_API_KEY_&lt;PROVIDER&gt; in your environment. On Linux, installing and unlocking gnome-keyring or KWallet fixes this.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/settings/secrets.py" line="89"/>
+        <location filename="../../desktop_helper/settings/secrets.py" line="90"/>
         <source>The keyring could not be read: {exc}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/settings/secrets.py" line="92"/>
-        <location filename="../../desktop_helper/settings/secrets.py" line="101"/>
+        <location filename="../../desktop_helper/settings/secrets.py" line="93"/>
+        <location filename="../../desktop_helper/settings/secrets.py" line="102"/>
         <source>Unlock your keyring and try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/settings/secrets.py" line="98"/>
+        <location filename="../../desktop_helper/settings/secrets.py" line="99"/>
         <source>The keyring refused to store the key: {exc}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/settings/secrets.py" line="113"/>
+        <location filename="../../desktop_helper/settings/secrets.py" line="114"/>
         <source>The keyring could not delete the key: {exc}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/settings/store.py" line="154"/>
+        <location filename="../../desktop_helper/settings/store.py" line="155"/>
         <source>There is no setting called {key!r}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/settings/store.py" line="275"/>
+        <location filename="../../desktop_helper/settings/store.py" line="276"/>
         <source>Settings cannot be saved to {folder} ({strerror}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/settings/store.py" line="276"/>
+        <location filename="../../desktop_helper/settings/store.py" line="277"/>
         <source>Your changes last until you quit. Make the folder writable to keep them.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3009,83 +3044,93 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/capture_controller.py" line="144"/>
+        <location filename="../../desktop_helper/ui/capture_controller.py" line="156"/>
         <source>Global hotkeys stopped working.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/capture_controller.py" line="144"/>
+        <location filename="../../desktop_helper/ui/capture_controller.py" line="156"/>
         <source>Restart the app, or use the tray menu and the command line.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/capture_controller.py" line="301"/>
+        <location filename="../../desktop_helper/ui/capture_controller.py" line="334"/>
         <source>Unknown capture &apos;{what}&apos;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/capture_controller.py" line="464"/>
+        <location filename="../../desktop_helper/ui/capture_controller.py" line="497"/>
         <source>Recording is not available with the {name} capture backend.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/capture_controller.py" line="465"/>
+        <location filename="../../desktop_helper/ui/capture_controller.py" line="498"/>
         <source>Recording needs X11, Windows or macOS; on Wayland use your desktop&apos;s screen recorder.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/capture_controller.py" line="500"/>
+        <location filename="../../desktop_helper/ui/capture_controller.py" line="535"/>
         <source>The recording is dropping frames ({frames_dropped}, {dropped_percent:.0f}%): this computer cannot encode that fast.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/capture_controller.py" line="506"/>
+        <location filename="../../desktop_helper/ui/capture_controller.py" line="541"/>
         <source>Lower the recording frame rate in Settings &gt; Capture, or record a smaller region.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/capture_controller.py" line="523"/>
+        <location filename="../../desktop_helper/ui/capture_controller.py" line="559"/>
         <source>What was recorded is in {value}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/capture_controller.py" line="169"/>
+        <location filename="../../desktop_helper/ui/capture_controller.py" line="181"/>
         <source>There is no monitor {monitor}; this desktop has {count}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/capture_controller.py" line="339"/>
+        <location filename="../../desktop_helper/ui/capture_controller.py" line="372"/>
         <source>Try again; if it keeps failing, check the log.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/capture_controller.py" line="525"/>
+        <location filename="../../desktop_helper/ui/capture_controller.py" line="561"/>
         <source>Recording saved: {path} ({seconds:.0f} s{dropped}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/capture_controller.py" line="370"/>
+        <location filename="../../desktop_helper/ui/capture_controller.py" line="403"/>
         <source>The region could not be captured: {exc}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/capture_controller.py" line="370"/>
+        <location filename="../../desktop_helper/ui/capture_controller.py" line="403"/>
         <source>Select it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/capture_controller.py" line="400"/>
+        <location filename="../../desktop_helper/ui/capture_controller.py" line="433"/>
         <source>The capture could not be saved to {folder}: {value}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/capture_controller.py" line="401"/>
+        <location filename="../../desktop_helper/ui/capture_controller.py" line="434"/>
         <source>Check the folder in Settings &gt; Capture.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="866"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="1027"/>
         <source>{name}: {exc}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/find.py" line="233"/>
+        <source>No model is ready yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/find.py" line="318"/>
+        <source>The search was cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3096,6 +3141,11 @@
     <message>
         <location filename="../../desktop_helper/ui/find.py" line="234"/>
         <source>Wait for the model to load, or choose one in Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/find.py" line="323"/>
+        <source>Find on screen failed: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3122,22 +3172,22 @@
 <context>
     <name>MiniWindow</name>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="250"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="261"/>
         <source>Quick question</source>
         <translation>Quick question</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="257"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="268"/>
         <source>Ask quickly…</source>
         <translation>Ask quickly…</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="259"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="270"/>
         <source>Full window</source>
         <translation>Full window</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="278"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="289"/>
         <source>You</source>
         <translation type="unfinished">You</translation>
     </message>
@@ -3151,88 +3201,117 @@
     </message>
     <message>
         <location filename="../../desktop_helper/ui/model_manager_page.py" line="65"/>
-        <source>The assistant needs a vision model. Run GLM-4.6V-Flash on this computer (private, works offline, needs memory), or use an API provider.</source>
+        <source>Desktop Helper answers questions about what is on your screen. For that it needs a vision model: download GLM-4.6V-Flash to run it on this computer (your screen never leaves it, and it works offline), or connect an API provider you already use.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/model_manager_page.py" line="81"/>
+        <location filename="../../desktop_helper/ui/model_manager_page.py" line="82"/>
         <source>Cancel download</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/model_manager_page.py" line="91"/>
+        <location filename="../../desktop_helper/ui/model_manager_page.py" line="92"/>
         <source>Use GGUF files I already have…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/model_manager_page.py" line="93"/>
+        <location filename="../../desktop_helper/ui/model_manager_page.py" line="94"/>
         <source>Set up an API provider…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/model_manager_page.py" line="106"/>
+        <location filename="../../desktop_helper/ui/model_manager_page.py" line="107"/>
         <source>{0} (recommended)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/model_manager_page.py" line="118"/>
+        <location filename="../../desktop_helper/ui/model_manager_page.py" line="119"/>
         <source>Not enough free disk space for this download.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/model_manager_page.py" line="119"/>
+        <location filename="../../desktop_helper/ui/model_manager_page.py" line="120"/>
         <source>Resume download</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/model_manager_page.py" line="119"/>
+        <location filename="../../desktop_helper/ui/model_manager_page.py" line="120"/>
         <source>Download</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/model_manager_page.py" line="134"/>
+        <location filename="../../desktop_helper/ui/model_manager_page.py" line="136"/>
         <source>Starting the download of {0}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/model_manager_page.py" line="147"/>
+        <location filename="../../desktop_helper/ui/model_manager_page.py" line="149"/>
         <source>Stopping… the part already downloaded is kept and the download can resume.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/model_manager_page.py" line="170"/>
+        <location filename="../../desktop_helper/ui/model_manager_page.py" line="172"/>
         <source>Download stopped. Choose Download again to resume it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/model_manager_page.py" line="174"/>
+        <location filename="../../desktop_helper/ui/model_manager_page.py" line="176"/>
         <source>The download failed: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/model_manager_page.py" line="186"/>
+        <location filename="../../desktop_helper/ui/model_manager_page.py" line="188"/>
         <source>Choose the model GGUF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/model_manager_page.py" line="186"/>
-        <location filename="../../desktop_helper/ui/model_manager_page.py" line="190"/>
+        <location filename="../../desktop_helper/ui/model_manager_page.py" line="188"/>
+        <location filename="../../desktop_helper/ui/model_manager_page.py" line="192"/>
         <source>GGUF models (*.gguf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/model_manager_page.py" line="190"/>
+        <location filename="../../desktop_helper/ui/model_manager_page.py" line="192"/>
         <source>Choose its vision projector (mmproj) GGUF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/model_manager_page.py" line="202"/>
+        <location filename="../../desktop_helper/ui/model_manager_page.py" line="204"/>
         <source>Memory: {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/model_manager_page.py" line="203"/>
+        <location filename="../../desktop_helper/ui/model_manager_page.py" line="205"/>
         <source>{0} is ready. {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PathEdit</name>
+    <message>
+        <location filename="../../desktop_helper/ui/settings_dialog.py" line="159"/>
+        <source>Not set</source>
+        <extracomment>settings that name a file (&quot;file&quot;, with a name filter) or a folder (&quot;folder&quot;): their field gets a Browse button</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/settings_dialog.py" line="159"/>
+        <source>Default folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/settings_dialog.py" line="163"/>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/settings_dialog.py" line="181"/>
+        <source>Choose a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/settings_dialog.py" line="183"/>
+        <source>Choose a file</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3294,148 +3373,169 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/providers_page.py" line="188"/>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="179"/>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="202"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/providers_page.py" line="189"/>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="203"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/providers_page.py" line="190"/>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="180"/>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="204"/>
         <source>Base URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/providers_page.py" line="191"/>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="181"/>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="205"/>
         <source>Model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/providers_page.py" line="192"/>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="182"/>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="206"/>
         <source>API key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/providers_page.py" line="194"/>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="183"/>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="208"/>
         <source>Thinking switch</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/providers_page.py" line="197"/>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="211"/>
         <source>Largest image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/providers_page.py" line="198"/>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="186"/>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="212"/>
         <source>Read timeout</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/providers_page.py" line="341"/>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="178"/>
+        <source>API providers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="184"/>
+        <source>Largest image side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="185"/>
+        <source>Largest image file size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="359"/>
         <source>Added {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/providers_page.py" line="358"/>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="376"/>
         <source>Removed {0} and its key.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/providers_page.py" line="368"/>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="386"/>
         <source>no model chosen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/providers_page.py" line="369"/>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="387"/>
         <source>Answers now come from {0} ({1}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/providers_page.py" line="382"/>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="400"/>
         <source>The name {0!r} is empty or already used; keeping {1!r}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/providers_page.py" line="399"/>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="417"/>
         <source>Renamed {0} to {1}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/providers_page.py" line="410"/>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="428"/>
         <source>No place to keep keys is available.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/providers_page.py" line="453"/>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="471"/>
         <source>Key saved in {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/providers_page.py" line="453"/>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="471"/>
         <source>A key is stored in {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/providers_page.py" line="455"/>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="473"/>
         <source>It is forgotten when the app quits; set {0} to keep one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/providers_page.py" line="457"/>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="475"/>
         <source>No key yet: paste it above, or set the environment variable {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/providers_page.py" line="459"/>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="477"/>
         <source>This server usually needs no key.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/providers_page.py" line="461"/>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="479"/>
         <source>The environment variable {0} is set and is used instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/providers_page.py" line="464"/>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="482"/>
         <source>Get a key at &lt;a href=&quot;{0}&quot;&gt;{0}&lt;/a&gt;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/providers_page.py" line="493"/>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="511"/>
         <source>Asking {0} for its models…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/providers_page.py" line="507"/>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="525"/>
         <source>No API key is set for {0}: paste it above or set {1}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/providers_page.py" line="519"/>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="537"/>
         <source>Sending a small image to {0}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/providers_page.py" line="519"/>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="537"/>
         <source>the server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/providers_page.py" line="536"/>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="554"/>
         <source>Could not list the models: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/providers_page.py" line="561"/>
-        <location filename="../../desktop_helper/ui/providers_page.py" line="572"/>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="579"/>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="590"/>
         <source>Failed: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/providers_page.py" line="567"/>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="585"/>
         <source>OK: first answer after {0:.0f} ms, done after {1:.0f} ms. The model said: “{2}”</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3464,6 +3564,25 @@
     <message>
         <location filename="../../tools/update_translations.py" line="0"/>
         <source>Files of &amp;type:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecordingBar</name>
+    <message>
+        <location filename="../../desktop_helper/ui/recording_indicator.py" line="67"/>
+        <source>Stop</source>
+        <extracomment>border thickness and its distance from the recorded area, in logical pixels</extracomment>
+        <translation type="unfinished">Stop</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/recording_indicator.py" line="69"/>
+        <source>Stop the recording and save it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/recording_indicator.py" line="79"/>
+        <source>{0}:{1:02d}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3499,14 +3618,24 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop_helper/ui/settings_dialog.py" line="124"/>
+        <location filename="../../desktop_helper/ui/settings_dialog.py" line="222"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/settings_dialog.py" line="219"/>
-        <source>{0} has the same hotkey as {1} ({2}).</source>
+        <location filename="../../desktop_helper/ui/settings_dialog.py" line="308"/>
+        <source>* takes effect after a restart</source>
         <extracomment>the value each editor last showed from the settings: an editor that still shows it is untouched</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/settings_dialog.py" line="323"/>
+        <source>Careful: {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/settings_dialog.py" line="368"/>
+        <source>{0} has the same hotkey as {1} ({2}).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4009,6 +4138,26 @@
     </message>
     <message>
         <location filename="../../desktop_helper/ui/schema_i18n.py" line="114"/>
+        <source>Appearance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/schema_i18n.py" line="115"/>
+        <source>Light or dark look; following the system changes with it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/schema_i18n.py" line="116"/>
+        <source>Light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/schema_i18n.py" line="117"/>
+        <source>Dark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/schema_i18n.py" line="118"/>
         <source> (takes effect after a restart)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4122,43 +4271,59 @@
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../desktop_helper/ui/tray.py" line="30"/>
+        <location filename="../../desktop_helper/ui/tray.py" line="63"/>
         <source>Screenshot</source>
+        <extracomment>tray entry -&gt; the hotkey setting that runs the same command</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/tray.py" line="31"/>
+        <location filename="../../desktop_helper/ui/tray.py" line="64"/>
         <source>Region</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/tray.py" line="32"/>
-        <location filename="../../desktop_helper/ui/tray.py" line="57"/>
+        <location filename="../../desktop_helper/ui/tray.py" line="65"/>
+        <location filename="../../desktop_helper/ui/tray.py" line="99"/>
         <source>Record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/tray.py" line="33"/>
+        <location filename="../../desktop_helper/ui/tray.py" line="66"/>
+        <source>Find on screen…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/tray.py" line="67"/>
+        <source>Agent task…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/tray.py" line="68"/>
+        <source>Stop</source>
+        <translation type="unfinished">Stop</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/tray.py" line="69"/>
         <source>Chat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/tray.py" line="34"/>
+        <location filename="../../desktop_helper/ui/tray.py" line="70"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/tray.py" line="35"/>
+        <location filename="../../desktop_helper/ui/tray.py" line="71"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/tray.py" line="61"/>
+        <location filename="../../desktop_helper/ui/tray.py" line="104"/>
         <source>{0}: recording {1}:{2:02d}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/tray.py" line="62"/>
+        <location filename="../../desktop_helper/ui/tray.py" line="105"/>
         <source>Stop recording ({0}:{1:02d})</source>
         <translation type="unfinished"></translation>
     </message>
