@@ -177,7 +177,14 @@ def test_core_templates_are_plain_literals() -> None:
                 if not (isinstance(first, ast.Constant) and isinstance(first.value, str)):
                     dynamic.append(f"{path.name}:{node.lineno}: {ast.unparse(first)}")
     # shown through t() from a constant marked with marked() where it is defined (extracted there)
-    allowed = {"item.model.description", "preset.note", "preset.label", "_TYPE_NAMES[self.type]", "choice.label", "self.choice.label"}
+    allowed = {
+        "item.model.description",
+        "preset.note",
+        "preset.label",
+        "_TYPE_NAMES[self.type]",
+        "choice.label",
+        "self.choice.label",
+    }
     assert [d for d in dynamic if d.split(": ", 1)[1] not in allowed] == []
     marked_texts = {f.source for f in core_messages() if f.context == "Messages"}
     assert "Local model" in marked_texts  # marked() in backends/factory.py, shown with t(choice.label)
