@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass
 
-from desktop_helper.core.i18n import t
+from desktop_helper.core.i18n import marked, t
 
 #: modifier names as written in hotkey strings; left/right variants count as the same key
 MODIFIERS = ("ctrl", "alt", "shift", "cmd", "alt_gr")
@@ -150,20 +150,20 @@ def parse_hotkey(text: str) -> Hotkey:
 
 #: combinations other programs own (Snipping Tool, OneDrive, Edge, ShareX...): allowed but warned about
 KNOWN_CONFLICTS: dict[str, str] = {
-    "<print_screen>": "PrtSc is taken by the Snipping Tool, OneDrive or the desktop's screenshot tool",
-    "<cmd>+<shift>+s": "Win+Shift+S opens the Snipping Tool on Windows",
-    "<cmd>+<shift>+a": "Win+Shift+A is taken by Windows (Copilot / action centre)",
-    "<cmd>+<shift>+<print_screen>": "taken by the Windows screenshot tools",
+    "<print_screen>": marked("PrtSc is taken by the Snipping Tool, OneDrive or the desktop's screenshot tool"),
+    "<cmd>+<shift>+s": marked("Win+Shift+S opens the Snipping Tool on Windows"),
+    "<cmd>+<shift>+a": marked("Win+Shift+A is taken by Windows (Copilot / action centre)"),
+    "<cmd>+<shift>+<print_screen>": marked("taken by the Windows screenshot tools"),
 }
 
 
 def conflict_note(hotkey: Hotkey) -> str | None:
     """Why a hotkey may be taken by the OS or a common tool, if it is one of those."""
     if hotkey.key == "print_screen":
-        return KNOWN_CONFLICTS["<print_screen>"]
+        return t(KNOWN_CONFLICTS["<print_screen>"])
     for text, note in KNOWN_CONFLICTS.items():
         if parse_hotkey(text) == hotkey:
-            return note
+            return t(note)
     return None
 
 

@@ -2528,6 +2528,26 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../desktop_helper/parsers/hotkeys.py" line="153"/>
+        <source>PrtSc is taken by the Snipping Tool, OneDrive or the desktop&apos;s screenshot tool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/parsers/hotkeys.py" line="154"/>
+        <source>Win+Shift+S opens the Snipping Tool on Windows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/parsers/hotkeys.py" line="155"/>
+        <source>Win+Shift+A is taken by Windows (Copilot / action centre)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/parsers/hotkeys.py" line="156"/>
+        <source>taken by the Windows screenshot tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../desktop_helper/parsers/hotkeys.py" line="97"/>
         <source>The hotkey is empty.</source>
         <translation type="unfinished"></translation>

@@ -2528,6 +2528,26 @@
         <translation>请在 设置 &gt; 模型 中选择对应的 mmproj GGUF 文件（GLM-4.6V-Flash 对应 mmproj-GLM-4.6V-Flash-Q8_0.gguf）。</translation>
     </message>
     <message>
+        <location filename="../../desktop_helper/parsers/hotkeys.py" line="153"/>
+        <source>PrtSc is taken by the Snipping Tool, OneDrive or the desktop&apos;s screenshot tool</source>
+        <translation>PrtSc 已被截图工具、OneDrive 或桌面自带的截图工具占用</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/parsers/hotkeys.py" line="154"/>
+        <source>Win+Shift+S opens the Snipping Tool on Windows</source>
+        <translation>在 Windows 上 Win+Shift+S 会打开截图工具</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/parsers/hotkeys.py" line="155"/>
+        <source>Win+Shift+A is taken by Windows (Copilot / action centre)</source>
+        <translation>Win+Shift+A 已被 Windows 占用（Copilot / 操作中心）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/parsers/hotkeys.py" line="156"/>
+        <source>taken by the Windows screenshot tools</source>
+        <translation>已被 Windows 截图工具占用</translation>
+    </message>
+    <message>
         <location filename="../../desktop_helper/parsers/hotkeys.py" line="97"/>
         <source>The hotkey is empty.</source>
         <translation>快捷键为空。</translation>

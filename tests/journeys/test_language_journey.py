@@ -157,8 +157,7 @@ def observed(
         # the app offers the restart the language needs; Restart now starts a new process in Chinese
         desktop.window("^Language changed")
         prompt = wait_until(
-            lambda: app.ui().find(lambda n: n.role in ("dialog", "alert") and n.name.startswith("Language changed")),
-            "the restart prompt",
+            lambda: next((w for w in app.ui().children() if "Restart now" in w.texts()), None), "the restart prompt"
         )
         def question() -> list[str] | None:
             texts = prompt.texts()
@@ -174,6 +173,10 @@ def observed(
         app.wait_ready()
         app.wait_log("listening for hotkeys", timeout=30)
         welcome = desktop.window("^" + chinese("Welcome"), timeout=20)
+        # the tray menu over the same windows as in English (the chat, white, behind it would change its outline)
+        chinese_rows = _menu_rows(desktop, app)
+        assert len(chinese_rows) == len(english_rows) >= 6, (len(english_rows), len(chinese_rows))
+        seen.tray_rows = list(zip(english_rows, chinese_rows, strict=True))
         seen.titles["welcome"] = desktop.xdotool("getwindowname", welcome.id).strip()
         seen.texts["welcome"] = wait_until(
             lambda: app.ui().find(lambda n: n.role == "dialog" and n.name.startswith(chinese("Welcome"))), "the welcome dialog"
@@ -194,10 +197,6 @@ def observed(
             lambda: app.ui().find(lambda n: n.role == "frame" and n.name.startswith(chinese("Chat"))), "the chat's words"
         ).texts()
         desktop.grab("chat")
-
-        chinese_rows = _menu_rows(desktop, app)
-        assert len(chinese_rows) == len(english_rows) == 6, (len(english_rows), len(chinese_rows))
-        seen.tray_rows = list(zip(english_rows, chinese_rows, strict=True))
 
         for page, texts in _settings_pages(desktop, app).items():
             seen.texts[f"settings: {page}"] = texts
