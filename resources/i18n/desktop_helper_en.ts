@@ -3309,28 +3309,27 @@
 <context>
     <name>PathEdit</name>
     <message>
-        <location filename="../../desktop_helper/ui/settings_dialog.py" line="159"/>
+        <location filename="../../desktop_helper/ui/settings_dialog.py" line="155"/>
         <source>Not set</source>
-        <extracomment>settings that name a file (&quot;file&quot;, with a name filter) or a folder (&quot;folder&quot;): their field gets a Browse button</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/settings_dialog.py" line="159"/>
+        <location filename="../../desktop_helper/ui/settings_dialog.py" line="155"/>
         <source>Default folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/settings_dialog.py" line="163"/>
+        <location filename="../../desktop_helper/ui/settings_dialog.py" line="159"/>
         <source>Browse…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/settings_dialog.py" line="181"/>
+        <location filename="../../desktop_helper/ui/settings_dialog.py" line="177"/>
         <source>Choose a folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/settings_dialog.py" line="183"/>
+        <location filename="../../desktop_helper/ui/settings_dialog.py" line="179"/>
         <source>Choose a file</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3638,23 +3637,64 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop_helper/ui/settings_dialog.py" line="222"/>
+        <location filename="../../desktop_helper/ui/settings_dialog.py" line="64"/>
+        <source>Automatic</source>
+        <extracomment>settings that name a file (&quot;file&quot;, with a name filter) or a folder (&quot;folder&quot;): their field gets a Browse button</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/settings_dialog.py" line="65"/>
+        <source>All layers that fit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/settings_dialog.py" line="66"/>
+        <source>Automatic (from your hardware)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/settings_dialog.py" line="67"/>
+        <source>The backend&apos;s default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/settings_dialog.py" line="68"/>
+        <source>No delay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/settings_dialog.py" line="69"/>
+        <source>Until Esc</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/settings_dialog.py" line="75"/>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/settings_dialog.py" line="77"/>
+        <source> fps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/settings_dialog.py" line="218"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/settings_dialog.py" line="308"/>
+        <location filename="../../desktop_helper/ui/settings_dialog.py" line="304"/>
         <source>* takes effect after a restart</source>
         <extracomment>the value each editor last showed from the settings: an editor that still shows it is untouched</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/settings_dialog.py" line="323"/>
+        <location filename="../../desktop_helper/ui/settings_dialog.py" line="319"/>
         <source>Careful: {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/settings_dialog.py" line="368"/>
+        <location filename="../../desktop_helper/ui/settings_dialog.py" line="364"/>
         <source>{0} has the same hotkey as {1} ({2}).</source>
         <translation type="unfinished"></translation>
     </message>
