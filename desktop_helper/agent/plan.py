@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from desktop_helper.core.geometry import CaptureGeometry, Monitor
-from desktop_helper.core.i18n import t
+from desktop_helper.core.i18n import marked, t
 from desktop_helper.core.shapes import ArrowShape, Badge, PointShape, Shape, TextBubble
 from desktop_helper.parsers.gui_actions import MAX_COORDINATE, GuiAction
 
@@ -24,11 +24,11 @@ CLICK_COLORS = {
     "hover": "#00B8F0",
 }
 CLICK_LABELS = {
-    "left_click": "click",
-    "left_double_click": "double-click",
-    "right_click": "right-click",
-    "middle_click": "middle-click",
-    "hover": "hover",
+    "left_click": marked("click"),
+    "left_double_click": marked("double-click"),
+    "right_click": marked("right-click"),
+    "middle_click": marked("middle-click"),
+    "hover": marked("hover"),
 }
 #: How far (logical px) a scroll arrow reaches from its start, per wheel notch, within limits.
 _SCROLL_ARROW_PER_STEP = 18.0
@@ -158,19 +158,24 @@ def shapes_for_action(
         x, y = plan.logical_point
         color = CLICK_COLORS[name]
         shapes.append(
-            PointShape(x, y, CLICK_LABELS[name], color, step_number, radius=16.0 if name == "left_double_click" else 12.0)
+            PointShape(x, y, t(CLICK_LABELS[name]), color, step_number, radius=16.0 if name == "left_double_click" else 12.0)
         )
         if name == "left_double_click":
             shapes.append(PointShape(x, y, "", color, None, radius=8.0))
     elif name == "left_drag" and plan.logical_point and plan.logical_end:
         (x1, y1), (x2, y2) = plan.logical_point, plan.logical_end
-        shapes.append(PointShape(x1, y1, "drag", CLICK_COLORS["left_click"], step_number, radius=8.0))
+        shapes.append(PointShape(x1, y1, t("drag"), CLICK_COLORS["left_click"], step_number, radius=8.0))
         shapes.append(ArrowShape(x1, y1, x2, y2, CLICK_COLORS["left_click"]))
     elif name == "scroll" and plan.logical_point is not None:
         x, y = plan.logical_point
         reach = min(max(action.steps, 1) * _SCROLL_ARROW_PER_STEP, 160.0)
         dy = reach if action.direction == "down" else -reach
-        shapes.append(ArrowShape(x, y, x, y + dy, CLICK_COLORS["hover"], f"scroll {action.direction} x{action.steps}"))
+        scroll_label = (
+            t("scroll up x{steps}", steps=action.steps)
+            if action.direction == "up"
+            else t("scroll down x{steps}", steps=action.steps)
+        )
+        shapes.append(ArrowShape(x, y, x, y + dy, CLICK_COLORS["hover"], scroll_label))
     elif name == "type" and anchor is not None:
         shapes.append(TextBubble(anchor[0] + 14, anchor[1] + 14, action.content))
     elif name == "key" and anchor is not None:

@@ -1569,6 +1569,31 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../desktop_helper/agent/plan.py" line="27"/>
+        <source>click</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/agent/plan.py" line="28"/>
+        <source>double-click</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/agent/plan.py" line="29"/>
+        <source>right-click</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/agent/plan.py" line="30"/>
+        <source>middle-click</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/agent/plan.py" line="31"/>
+        <source>hover</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../desktop_helper/agent/plan.py" line="105"/>
         <source> at ({x}, {y}){screen}</source>
         <translation type="unfinished"></translation>
@@ -1586,6 +1611,21 @@
     <message>
         <location filename="../../desktop_helper/agent/plan.py" line="101"/>
         <source> of screen {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/agent/plan.py" line="167"/>
+        <source>drag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/agent/plan.py" line="174"/>
+        <source>scroll up x{steps}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/agent/plan.py" line="176"/>
+        <source>scroll down x{steps}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1569,6 +1569,31 @@
         <translation>出了点问题：{summary}。详细信息已保存到 {report}。</translation>
     </message>
     <message>
+        <location filename="../../desktop_helper/agent/plan.py" line="27"/>
+        <source>click</source>
+        <translation>单击</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/agent/plan.py" line="28"/>
+        <source>double-click</source>
+        <translation>双击</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/agent/plan.py" line="29"/>
+        <source>right-click</source>
+        <translation>右键</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/agent/plan.py" line="30"/>
+        <source>middle-click</source>
+        <translation>中键</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/agent/plan.py" line="31"/>
+        <source>hover</source>
+        <translation>悬停</translation>
+    </message>
+    <message>
         <location filename="../../desktop_helper/agent/plan.py" line="105"/>
         <source> at ({x}, {y}){screen}</source>
         <translation>，位置 ({x}, {y}){screen}</translation>
@@ -1587,6 +1612,21 @@
         <location filename="../../desktop_helper/agent/plan.py" line="101"/>
         <source> of screen {number}</source>
         <translation>（屏幕 {number}）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/agent/plan.py" line="167"/>
+        <source>drag</source>
+        <translation>拖动</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/agent/plan.py" line="174"/>
+        <source>scroll up x{steps}</source>
+        <translation>向上滚动 x{steps}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/agent/plan.py" line="176"/>
+        <source>scroll down x{steps}</source>
+        <translation>向下滚动 x{steps}</translation>
     </message>
     <message>
         <location filename="../../desktop_helper/backends/factory.py" line="258"/>
