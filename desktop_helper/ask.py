@@ -355,7 +355,9 @@ def open_backend(args: argparse.Namespace, paths: Any) -> Backend:
     settings = Settings(paths.settings_file)
     for problem in settings.problems:  # a damaged settings file: say so, then answer with what could be read
         print(f"desktop-helper: {problem}", file=sys.stderr, flush=True)
-    name = args.backend or ("local_gguf" if args.model else settings.get("models.backend"))
+    # a model file means the local backend, a base URL a server; else what the settings say
+    implied = "local_gguf" if args.model else "openai_compat" if args.base_url else None
+    name = args.backend or implied or settings.get("models.backend")
     if name in ("local_gguf", "local"):
         from desktop_helper.backends.factory import local_from_settings
 
