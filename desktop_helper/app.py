@@ -179,11 +179,22 @@ class Application:
         # 7. capture: screenshots, region selector, recordings; global hotkeys run the same commands
         from desktop_helper.ui.capture_controller import CaptureController
 
-        self.capture = CaptureController(
-            self.settings, self.bus, self.chat, self.run_argv, self.tray, data_folder=self.paths.recordings
-        )
+        self.capture = CaptureController(self.settings, self.bus, self.run_argv, data_folder=self.paths.recordings)
+        self.capture.captured.connect(self._show_capture)
+        self.capture.recording_saved.connect(lambda path: self.chat.add_files([str(path)]))
+        if self.tray is not None:
+            tray = self.tray
+            self.capture.recording_changed.connect(
+                lambda status: tray.set_recording(int(status.seconds) if status.running else None)
+            )
         self._service(f"capture ({self.capture.backend.name})", self.capture.close)
         self.capture.start()  # warms up the capture, recovers recordings the app was killed during
+
+    def _show_capture(self, parts: list[ImagePart], quick_ask: bool) -> None:
+        """A capture goes to the quick-ask prompt or to the chat with its question focused (``general.after_capture``)."""
+        self.chat.attach_images(parts, focus_question=not quick_ask)
+        if quick_ask:
+            self.chat.show_mini()
 
     def _build_grounding(self) -> None:
         # 8. grounding: click-through overlay on every screen, and find-on-screen

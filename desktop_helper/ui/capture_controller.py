@@ -8,9 +8,12 @@ queued connection, so the command runs on the GUI thread. Grabs run on one worke
 owns the capture backend's mss instance (mss wants one per thread); results come back as queued
 signals. Recordings have their own capture and writer threads (media/recording.py).
 
-Signals (GUI thread):
-    captured(object): the list of ImagePart a capture produced (after it was handed on).
-    recording_changed(object): the RecordingStatus when a recording starts, ticks or ends.
+Signals (GUI thread), connected by the app to the chat window and the tray:
+    captured(object, bool): the list of ImagePart a capture produced, and whether to open them in the
+        quick-ask prompt (``general.after_capture``) rather than the chat with its question focused.
+    recording_changed(object): the RecordingStatus when a recording starts, ticks or ends
+        (``running`` is False once it ended).
+    recording_saved(object): the Path of a finished recording.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import AbstractContextManager
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import shiboken6
 from PySide6.QtCore import QObject, QStandardPaths, Qt, QTimer, Signal
@@ -41,7 +44,7 @@ from desktop_helper.platform.capture.macos import ScreenRecordingDeniedError, op
 from desktop_helper.platform.hotkeys import HOTKEY_COMMANDS, HotkeyService, hotkeys_for_current_os
 from desktop_helper.platform.windows_list import WindowInfo, list_windows, window_at
 from desktop_helper.settings.store import Settings
-from desktop_helper.ui.region_selector import RegionSelector, screen_scales
+from desktop_helper.ui.region_selector import RegionSelector, physical_rect_of, screen_scales
 
 log = logging.getLogger(__name__)
 
@@ -53,21 +56,31 @@ HIDE_SETTLE_MS = 120
 _TRAY_ICON_WIDGET = "QSystemTrayIconSys"
 
 
+class OwnOverlay(Protocol):
+    """The app's on-screen shapes (ui/overlay.OverlayController), taken off the screen during a capture."""
+
+    @property
+    def drawn_count(self) -> int: ...
+
+    def windows(self) -> list[Any]: ...
+
+    def hidden(self) -> AbstractContextManager[object]: ...
+
+
 class CaptureController(QObject):
     """Captures and recordings for the app.
 
     Args:
         settings: the app settings (hotkeys.*, capture.*, general.after_capture).
         bus: the user-message channel.
-        chat: the chat window (``attach_images``, ``show_mini``, optionally ``add_files``).
         run_argv: runs a command like the CLI does (hotkeys go through it).
-        tray: the tray (``set_recording``), or None.
         data_folder: fallback folder for recordings.
         backend / hotkeys: injected for tests; default: the ones for this OS.
     """
 
-    captured = Signal(object)
+    captured = Signal(object, bool)
     recording_changed = Signal(object)
+    recording_saved = Signal(object)
     _hotkey = Signal(str)
     _done = Signal(object)
     _background = Signal(object)
@@ -76,9 +89,7 @@ class CaptureController(QObject):
         self,
         settings: Settings,
         bus: MessageBus,
-        chat: Any,
         run_argv: Callable[[list[str], Output], Result],
-        tray: Any = None,
         *,
         data_folder: Path | None = None,
         backend: CaptureBackend | None = None,
@@ -88,8 +99,6 @@ class CaptureController(QObject):
         super().__init__(parent)
         self.settings = settings
         self.bus = bus
-        self.chat = chat
-        self.tray = tray
         self.run_argv = run_argv
         self.data_folder = data_folder or Path.home()
         self.backend = backend or capture_backend_for_current_os()
@@ -101,7 +110,7 @@ class CaptureController(QObject):
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="capture")
         self._hidden: list[Any] = []
         #: the app's overlay (set by the app once built): hidden through it, so it knows its shapes are off the screen
-        self.overlay: Any = None
+        self.overlay: OwnOverlay | None = None
         self._overlay_hidden: AbstractContextManager[object] | None = None
         self._busy = False
         self._closed = False
@@ -243,18 +252,13 @@ class CaptureController(QObject):
         return self._executor.submit(lambda: self.backend.grab_monitor(self.monitor_at(logical))).result()
 
     def _update_scales(self) -> None:
-        set_scales = getattr(self.backend, "set_scales", None)
-        if set_scales is not None:
-            set_scales(screen_scales())
-        set_monitors = getattr(self.backend, "set_monitors", None)
-        if set_monitors is not None:
-            from desktop_helper.ui.region_selector import physical_rect_of
-
-            monitors = [
+        self.backend.set_scales(screen_scales())
+        self.backend.set_monitors(
+            [
                 Monitor(i, s.name(), Rect(*physical_rect_of(s)), s.devicePixelRatio(), s is QGuiApplication.primaryScreen())
                 for i, s in enumerate(QGuiApplication.screens(), start=1)
             ]
-            set_monitors(monitors)
+        )
 
     def _hide_own_windows(self) -> bool:
         """Hide our visible windows so they are not in the capture (restored after the grab); the tray icon stays.
@@ -421,15 +425,7 @@ class CaptureController(QObject):
                     f"The capture could not be saved to {folder}: {exc.strerror or exc}.",
                     "Check the folder in Settings > Capture.",
                 )
-        self._attach([part])
-        self.captured.emit([part])
-
-    def _attach(self, parts: list[ImagePart]) -> None:
-        if self.settings.get("general.after_capture") == "quick_ask" and hasattr(self.chat, "show_mini"):
-            self.chat.attach_images(parts, focus_question=False)
-            self.chat.show_mini()
-        else:
-            self.chat.attach_images(parts, focus_question=True)
+        self.captured.emit([part], self.settings.get("general.after_capture") == "quick_ask")
 
     def start(self) -> None:
         """Background start-up: open the capture (the first X11 grab sets up shared memory, ~0.3 s,
@@ -438,7 +434,7 @@ class CaptureController(QObject):
         def warm_up() -> list[Path]:
             try:
                 monitors = self.backend.monitors()
-                if monitors and not getattr(self.backend, "slow", False):
+                if monitors and not self.backend.slow:
                     self.backend.grab_monitor(monitors[0])
             except Exception as exc:  # reported when the user really captures
                 log.info("capture warm-up failed: %s", exc)
@@ -478,14 +474,7 @@ class CaptureController(QObject):
         return self.data_folder
 
     def _start_recording(self, rect: Rect) -> None:
-        from desktop_helper.platform.capture.mss_backend import MssBackend
-
-        if not isinstance(self.backend, MssBackend):
-            raise CaptureError(
-                f"Recording is not available with the {self.backend.name} capture backend.",
-                "Recording needs X11, Windows or macOS; on Wayland use your desktop's screen recorder.",
-            )
-        backend = MssBackend(display=self.backend._display, scales=screen_scales())
+        backend = self.backend.recording_backend(screen_scales())
         self._recording_backend = backend
         self.recorder = Recorder(
             None,
@@ -513,8 +502,6 @@ class CaptureController(QObject):
         if recorder is None:
             return
         status = recorder.status
-        if self.tray is not None:
-            self.tray.set_recording(int(status.seconds))
         if status.frames_dropped and status.dropped_percent > 5 and not self._warned_drops and status.seconds > 3:
             self._warned_drops = True
             self.bus.warning(
@@ -532,17 +519,13 @@ class CaptureController(QObject):
         if self._recording_backend is not None:
             self._recording_backend.close()
             self._recording_backend = None
-        if self.tray is not None:
-            self.tray.set_recording(None)
         self.recording_changed.emit(status)
         dropped = f", {status.frames_dropped} frames dropped ({status.dropped_percent:.1f}%)" if status.frames_dropped else ""
         if status.error:
             self.bus.error(status.error, f"What was recorded is in {status.path or self.recordings_folder()}.")
         elif status.path is not None:
             self.bus.info(f"Recording saved: {status.path} ({status.seconds:.0f} s{dropped}).")
-            add_files = getattr(self.chat, "add_files", None)
-            if add_files is not None:
-                add_files([str(status.path)])
+            self.recording_saved.emit(status.path)
 
     def status(self) -> dict[str, Any]:
         """For the ``status`` command: capture backend, hotkeys, and the recording if one runs."""
@@ -572,9 +555,7 @@ class CaptureController(QObject):
             self.recorder = None
         if self._recording_backend is not None:
             self._recording_backend.close()
-        release = getattr(self.backend, "release_thread", None)
-        if release is not None:
-            self._executor.submit(release)
+        self._executor.submit(self.backend.release_thread)
         self._executor.shutdown(wait=True)
         self.backend.close()
 
