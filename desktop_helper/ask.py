@@ -355,12 +355,12 @@ def open_backend(args: argparse.Namespace, paths: Any) -> Backend:
     settings = Settings(paths.settings_file)
     for problem in settings.problems:  # a damaged settings file: say so, then answer with what could be read
         print(f"desktop-helper: {problem}", file=sys.stderr, flush=True)
-    name = args.backend or ("local_gguf" if args.model else settings.get("models.backend"))
+    name = args.backend or ("local_gguf" if args.model else settings.get_str("models.backend"))
     if name in ("local_gguf", "local"):
         from desktop_helper.backends.factory import local_from_settings
 
-        model = args.model or settings.get("models.local_model_path")
-        mmproj = args.mmproj or settings.get("models.local_mmproj_path")
+        model = args.model or settings.get_str("models.local_model_path")
+        mmproj = args.mmproj or settings.get_str("models.local_mmproj_path")
         if not model:
             raise UserError(
                 "No local model is set.", "Pass --model FILE.gguf --mmproj MMPROJ.gguf, or choose a model in the app."

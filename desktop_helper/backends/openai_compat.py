@@ -153,7 +153,7 @@ class OpenAICompatBackend(Backend):
         from desktop_helper.backends.providers import open_backend, resolve_provider
 
         config = resolve_provider(
-            settings.get("models.providers"), settings.get("models.active_provider"), backend, base_url, model
+            settings.get("models.providers"), settings.get_str("models.active_provider"), backend, base_url, model
         )
         return open_backend(config, secrets)
 

@@ -492,25 +492,24 @@ class AgentService(QObject):
         if not monitors:
             raise CaptureError("No monitor was found.")
         monitor = monitor_under_cursor(monitors)
-        get = self.settings.get
-        budget = int(get("models.image_token_budget") or 0)
+        settings = self.settings
         config = AgentConfig(
             task,
-            max_steps=int(get("agent.max_steps")),
-            auto_mode=bool(get("agent.auto_mode")),
-            countdown=float(get("agent.countdown_seconds")),
-            thinking=bool(get("models.thinking")),
-            image_token_budget=budget or None,
+            max_steps=settings.get_int("agent.max_steps"),
+            auto_mode=settings.get_bool("agent.auto_mode"),
+            countdown=settings.get_float("agent.countdown_seconds"),
+            thinking=settings.get_bool("models.thinking"),
+            image_token_budget=settings.get_int("models.image_token_budget") or None,
         )
         from desktop_helper.agent.record import HistoryStepRecorder, MemoryStepRecorder
         from desktop_helper.agent.screen import BackendScreen
         from desktop_helper.platform.input import elevation_probe_for_current_os, executor_for_current_os
 
         recorder: StepRecorder = (
-            HistoryStepRecorder(*self._history_paths) if get("privacy.save_history") else MemoryStepRecorder()
+            HistoryStepRecorder(*self._history_paths) if settings.get_bool("privacy.save_history") else MemoryStepRecorder()
         )
         clipboard = self.clipboard
-        stop_hotkey = str(get("hotkeys.stop_agent")) if get("hotkeys.enabled") else ""
+        stop_hotkey = settings.get_str("hotkeys.stop_agent") if settings.get_bool("hotkeys.enabled") else ""
         self._session().start(
             backend,
             config,

@@ -144,9 +144,9 @@ class CaptureController(QObject):
         """(Re)start the global hotkeys from the settings; problems go to the user."""
         self._watchdog.stop()
         self.hotkeys.stop()
-        if not self.settings.get("hotkeys.enabled"):
+        if not self.settings.get_bool("hotkeys.enabled"):
             return
-        bindings = {action: str(self.settings.get(f"hotkeys.{action}")) for action in HOTKEY_COMMANDS}
+        bindings = {action: self.settings.get_str(f"hotkeys.{action}") for action in HOTKEY_COMMANDS}
         for problem in self.hotkeys.start(bindings, self._hotkey.emit):
             self.bus.warning(problem.message, problem.fix)
         if self.hotkeys.running:
@@ -175,7 +175,7 @@ class CaptureController(QObject):
 
     # ----- commands
     def capture_command(self, args: argparse.Namespace, output: Output) -> int:
-        delay = args.delay if args.delay is not None else int(self.settings.get("capture.delay_seconds") or 0)
+        delay = args.delay if args.delay is not None else self.settings.get_int("capture.delay_seconds")
         what = args.what
         if what == "last-region" and self.last_region is None:
             what = "region"
@@ -375,7 +375,7 @@ class CaptureController(QObject):
             frames,
             windows,
             last_region=self.last_region,
-            confirm_on_release=bool(self.settings.get("capture.confirm_on_release")),
+            confirm_on_release=self.settings.get_bool("capture.confirm_on_release"),
             parent=self,
         )
         self.selector = selector
@@ -412,10 +412,10 @@ class CaptureController(QObject):
         """After a capture (``part``: its PNG): copy/save if asked, and open it in the chat or the quick-ask prompt."""
         rect = frame.geometry.rect
         log.info("capture: %dx%d at (%g, %g) on monitor %d", part.width, part.height, rect.x, rect.y, frame.geometry.monitor.id)
-        if self.settings.get("capture.copy_to_clipboard"):
+        if self.settings.get_bool("capture.copy_to_clipboard"):
             image = QImage(frame.pixels.data, frame.width, frame.height, frame.pixels.strides[0], QImage.Format.Format_RGB32)
             QGuiApplication.clipboard().setImage(image.copy())
-        folder = str(self.settings.get("capture.save_folder") or "")
+        folder = self.settings.get_str("capture.save_folder")
         if folder:
             try:
                 Path(folder).mkdir(parents=True, exist_ok=True)
@@ -425,7 +425,7 @@ class CaptureController(QObject):
                     f"The capture could not be saved to {folder}: {exc.strerror or exc}.",
                     "Check the folder in Settings > Capture.",
                 )
-        self.captured.emit([part], self.settings.get("general.after_capture") == "quick_ask")
+        self.captured.emit([part], self.settings.get_str("general.after_capture") == "quick_ask")
 
     def start(self) -> None:
         """Background start-up: open the capture (the first X11 grab sets up shared memory, ~0.3 s,
@@ -465,7 +465,7 @@ class CaptureController(QObject):
             )
 
     def recordings_folder(self) -> Path:
-        chosen = str(self.settings.get("capture.recordings_folder") or "")
+        chosen = self.settings.get_str("capture.recordings_folder")
         if chosen:
             return Path(chosen)
         movies = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.MoviesLocation)
@@ -481,8 +481,8 @@ class CaptureController(QObject):
             rect,
             self.recordings_folder(),
             time.strftime("recording-%Y%m%d-%H%M%S"),
-            fps=int(self.settings.get("capture.record_fps")),
-            max_seconds=float(self.settings.get("capture.record_max_seconds")),
+            fps=self.settings.get_int("capture.record_fps"),
+            max_seconds=self.settings.get_int("capture.record_max_seconds"),
             on_finished=self._done.emit,
             on_release_thread=backend.release_thread,
             grab_into=lambda out: backend.grab_bgr(rect, out),

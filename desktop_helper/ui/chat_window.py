@@ -75,6 +75,7 @@ from desktop_helper.core.messages import Level, UserMessage
 from desktop_helper.core.types import FinishReason, ImagePart, Message, Part, TextPart
 from desktop_helper.history.store import HistoryStore, NewAttachment, StoredAttachment, StoredMessage
 from desktop_helper.media.documents import Attachment, PageRange, from_image_bytes, from_image_part, load_attachment
+from desktop_helper.settings.store import Settings
 from desktop_helper.ui.attachments_bar import AttachmentsBar
 from desktop_helper.ui.conversation_view import ConversationView, ViewImage, ViewMessage
 from desktop_helper.ui.icons import app_icon
@@ -329,7 +330,7 @@ class ChatWindow(QMainWindow):
         self,
         history: HistoryStore | None = None,
         backends: object | None = None,
-        settings: object | None = None,
+        settings: Settings | None = None,
         preview_dir: Path | None = None,
     ) -> None:
         super().__init__()
@@ -344,6 +345,8 @@ class ChatWindow(QMainWindow):
         )
         self.backends = backends
         self.settings = settings
+        #: what the controls read: the app's settings, or the schema's defaults for a window without them
+        self._values = settings if settings is not None else Settings(None)
         self.preview_dir = preview_dir or Path(tempfile.gettempdir()) / "desktop-helper-preview"
         self.overlay: object | None = None
         self._own_overlay: object | None = None
@@ -393,7 +396,7 @@ class ChatWindow(QMainWindow):
         if settings is not None:
             # the backend and model are chosen elsewhere too (welcome window, Settings, providers page): follow them
             self._backend_settings_stored.connect(self._fill_backends, Qt.ConnectionType.QueuedConnection)
-            settings.on_change(self._setting_stored)  # type: ignore[attr-defined]
+            settings.on_change(self._setting_stored)
         interrupted = self.history.mark_interrupted()
         if interrupted:
             log.info("%d answer(s) were interrupted by the last exit; kept as they were", interrupted)
@@ -440,7 +443,7 @@ class ChatWindow(QMainWindow):
         self.model_box.activated.connect(lambda _index: self._model_chosen())
         self.thinking_box = QCheckBox(self.tr("Thinking"), right)
         self.thinking_box.setObjectName("thinking_box")
-        self.thinking_box.setChecked(bool(self._setting("models.thinking", True)))
+        self.thinking_box.setChecked(self._values.get_bool("models.thinking"))
         self.thinking_box.toggled.connect(self._schedule_prime)
         self.detail_box = QComboBox(right)
         self.detail_box.setObjectName("detail_box")
@@ -608,7 +611,7 @@ class ChatWindow(QMainWindow):
             self._stream = None
         self.tasks.shutdown()
         if self.settings is not None:
-            self.settings.remove_listener(self._setting_stored)  # type: ignore[attr-defined]
+            self.settings.remove_listener(self._setting_stored)
         self.mini.close()
         for viewer in self._viewers:
             viewer.close()
@@ -713,13 +716,8 @@ class ChatWindow(QMainWindow):
                     self.show_notice(UserMessage(Level.ERROR, self.tr("Export failed: {0}").format(exc)))
 
     # ----- controls
-    def _setting(self, key: str, default: object) -> object:
-        if self.settings is None:
-            return default
-        return self.settings.get(key)  # type: ignore[attr-defined]
-
     def _default_detail(self) -> int:
-        budget = int(self._setting("models.image_token_budget", 0) or 0)  # type: ignore[call-overload]
+        budget = self._values.get_int("models.image_token_budget")
         if budget <= 0:
             return 1
         return min(range(len(DETAIL_LEVELS)), key=lambda i: abs(DETAIL_LEVELS[i][1] - budget))
@@ -729,7 +727,7 @@ class ChatWindow(QMainWindow):
         name = self.detail_box.currentData()
         tokens = dict(DETAIL_LEVELS)[name]
         if name == "max":
-            configured = int(self._setting("models.image_token_budget", 0) or 0)  # type: ignore[call-overload]
+            configured = self._values.get_int("models.image_token_budget")
             tokens = max(tokens, configured)
         return tokens
 
@@ -884,7 +882,7 @@ class ChatWindow(QMainWindow):
 
         if self.settings is not None:
             try:
-                factory.select(self.settings, choice)  # type: ignore[arg-type]
+                factory.select(self.settings, choice)
             except UserError as exc:
                 self.show_notice(UserMessage(Level.ERROR, exc.message, exc.fix))
                 return
@@ -1160,7 +1158,7 @@ class ChatWindow(QMainWindow):
                 messages.append(Message.text("assistant", stored.content))
         if pending:
             messages.append(self._user_message(pending, "", budget))
-        max_tokens = int(self._setting("models.max_answer_tokens", 0) or 0)  # type: ignore[call-overload]
+        max_tokens = self._values.get_int("models.max_answer_tokens")
         return ChatRequest(
             tuple(messages), thinking=self.thinking_box.isChecked(), image_token_budget=budget, max_tokens=max_tokens or None
         )
@@ -1203,7 +1201,7 @@ class ChatWindow(QMainWindow):
         self.send_button.setEnabled(False)
         self.stop_button.setEnabled(True)
         self.status.setText(self.tr("Waiting for the model…"))
-        self.runner.start(backend, request, self.screen_tools if self._setting("agent.chat_tools", False) else None)
+        self.runner.start(backend, request, self.screen_tools if self._values.get_bool("agent.chat_tools") else None)
 
     def _on_event(self, event: Event) -> None:
         stream = self._stream
@@ -1333,7 +1331,7 @@ class ChatWindow(QMainWindow):
             # no app-wide overlay was handed over: make one for the chat (closed in shutdown)
             from desktop_helper.ui.overlay import OverlayController
 
-            fade = float(self._setting("overlay.fade_seconds", 8.0))  # type: ignore[arg-type]
+            fade = self._values.get_float("overlay.fade_seconds")
             self.overlay = self._own_overlay = OverlayController(fade_seconds=fade, parent=self)
         result = self.overlay.show_boxes_on_screen(self.history.message(message_id).content, image.geometry)  # type: ignore[attr-defined]
         error = getattr(result, "error", None)
