@@ -19,6 +19,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from desktop_helper import APP_DISPLAY_NAME, APP_NAME, __version__
 from desktop_helper.commands import CommandRouter, Output, Result
@@ -30,6 +31,10 @@ from desktop_helper.logging_setup import setup_logging
 from desktop_helper.settings.paths import AppPaths
 from desktop_helper.settings.secrets import SecretStore, open_secret_store
 from desktop_helper.settings.store import Settings
+
+if TYPE_CHECKING:
+    from desktop_helper.history.store import HistoryStore
+    from desktop_helper.ui.chat_window import ChatWindow
 
 log = logging.getLogger(__name__)
 
@@ -113,6 +118,9 @@ class Application:
         from desktop_helper.ui.i18n import install_translator
 
         self._translator = install_translator(self.qt, self.settings.get_str("language.ui"))
+        from desktop_helper.ui.theme import Theme
+
+        self.theme = Theme(self.qt, self.settings.get_str("general.theme"))
         self._service("Qt application")
         self._save_history_when_space_returns()
 
@@ -138,6 +146,7 @@ class Application:
         if self.tray is not None:
             # first thing the user sees: show it and let the request reach the tray host now
             self.tray.command.connect(lambda argv: self.run_argv(argv, lambda _text: None))
+            self.tray.show_hotkeys(self.settings.get)
             self.tray.show()
             self.qt.processEvents()
             self._service("tray icon", self.tray.hide)
@@ -165,7 +174,12 @@ class Application:
         self.qt.aboutToQuit.connect(self.shutdown)
         log.info("tray ready in %.0f ms (tray: %s)", (time.monotonic() - _START) * 1000, self.tray_available)
         # the features come up step by step once the event loop runs, so the tray answers meanwhile
-        steps = [self._build_capture, self._build_grounding, self._build_agent, lambda: self._finish_start(initial_argv)]
+        steps: list[Callable[[], object]] = [
+            self._build_capture,
+            self._build_grounding,
+            self._build_agent,
+            lambda: self._finish_start(initial_argv),
+        ]
 
         def next_step() -> None:
             steps.pop(0)()
@@ -260,7 +274,7 @@ class Application:
         log.info("API keys are kept in %s", store.location)
         return store
 
-    def _open_history(self):
+    def _open_history(self) -> HistoryStore:
         from desktop_helper.history.store import HistoryStore, open_history
 
         session = self.paths.cache / f"session-attachments-{_pid()}"  # deleted when an unsaved history closes
@@ -282,7 +296,7 @@ class Application:
         self._history_retry.timeout.connect(lambda: self.history.saving_paused and self.history.save_unsaved())
         self._history_retry.start()
 
-    def _build_chat_window(self):
+    def _build_chat_window(self) -> ChatWindow:
         from desktop_helper.ui.backend_service import BackendService
         from desktop_helper.ui.chat_window import ChatWindow
 
@@ -305,6 +319,10 @@ class Application:
         self.chat.show_notice(message)
 
     def _setting_changed(self, key: str, value: object) -> None:
+        if key == "general.theme":
+            self.theme.set_choice(str(value))
+        if key.startswith("hotkeys.") and self.tray is not None:
+            self.tray.show_hotkeys(self.settings.get)
         if key == "general.start_at_login":
             self._sync_autostart()
         if hasattr(self, "capture"):
@@ -495,7 +513,7 @@ class Application:
 
     def run_argv(self, argv: list[str], output: Output) -> Result:
         """Run a command given as argv (forwarded from the CLI, the tray or a hotkey)."""
-        from desktop_helper.__main__ import build_parser
+        from desktop_helper.cli import build_parser
 
         try:
             args = build_parser().parse_args(argv)

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from desktop_helper.backends.base import ChatRequest, Done, Event, TextDelta, ThinkingDelta, Usage
+from desktop_helper.backends.base import ChatRequest, Done, Event, ImagesSent, TextDelta, ThinkingDelta, Usage
 from desktop_helper.core.types import FinishReason, ImagePart, Message, Part, TextPart
 from desktop_helper.history.store import HistoryStore, NewAttachment, StoredAttachment, StoredMessage
 from desktop_helper.media.documents import Attachment
@@ -163,7 +163,7 @@ class ConversationSession:
         return self.stream
 
     def record(self, event: Event) -> None:
-        """Add a streamed event to the answer (text, thinking, usage) and save it when it is time."""
+        """Add a streamed event to the answer (text, thinking, usage, the images sent) and save it when it is time."""
         stream = self.stream
         if stream is None:
             return
@@ -175,6 +175,8 @@ class ConversationSession:
             stream.dirty = True
         elif isinstance(event, Usage):
             stream.usage = event
+        elif isinstance(event, ImagesSent) and event.images:
+            stream.image = event.images[-1]  # what the model saw: its boxes refer to this image
         if stream.dirty and time.monotonic() - stream.saved_at >= SAVE_INTERVAL:
             self.save_stream("streaming")
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from desktop_helper.backends.base import Backend, CancelToken, ChatRequest, Event, TextDelta, ThinkingDelta, collect
-from desktop_helper.core.geometry import CaptureGeometry, Rect
+from desktop_helper.core.geometry import CaptureGeometry, Rect, normalized_to_pixels
 from desktop_helper.core.shapes import BoxShape, PointShape, Shape, color_for
 from desktop_helper.core.types import FinishReason, ImagePart
 from desktop_helper.parsers.boxes import Box, BoxParseResult, BoxStream, GroundingItem, parse_boxes
@@ -82,16 +82,26 @@ Placement = tuple[Rect, Rect, Rect | None]  # physical, logical, image (see Scre
 
 
 def place(item: GroundingItem, geometry: CaptureGeometry) -> Placement:
-    """Where one parsed item is on the screen: its physical, logical and sent-image rectangles."""
+    """Where one parsed item is on the screen: its physical, logical and sent-image rectangles.
+
+    The one function that maps a model's box to the screen (the overlay, find, the chat's "show on
+    screen", ``ask``'s JSON); image pixels come from :func:`~desktop_helper.core.geometry.normalized_to_pixels`.
+    """
     corners = item.coords if isinstance(item, Box) else item.coords * 2
     physical = geometry.normalized_rect_to_physical(*corners)
     logical = geometry.physical_rect_to_logical(physical)  # = normalized_rect_to_logical(*corners)
     image = None
     if geometry.sent_size is not None:
-        ix1, iy1 = geometry.normalized_to_image(corners[0], corners[1])
-        ix2, iy2 = geometry.normalized_to_image(corners[2], corners[3])
-        image = Rect.from_corners(ix1, iy1, ix2, iy2)
+        image = Rect.from_corners(*normalized_to_pixels(corners, *geometry.sent_size))
     return physical, logical, image
+
+
+def screen_coords(item: GroundingItem, geometry: CaptureGeometry) -> tuple[float, ...]:
+    """The item in global physical pixels as flat numbers: ``(x, y)`` for a point, ``(x1, y1, x2, y2)`` for a box."""
+    physical, _logical, _image = place(item, geometry)
+    if isinstance(item, Box):
+        return (physical.x, physical.y, physical.x + physical.width, physical.y + physical.height)
+    return (physical.x, physical.y)
 
 
 def map_items(

@@ -15,9 +15,9 @@ from desktop_helper.agent.loop import AgentConfig, AgentRun
 from desktop_helper.agent.plan import plan_action
 from desktop_helper.agent.record import MemoryStepRecorder
 from desktop_helper.backends.openai_compat import OpenAICompatBackend
-from desktop_helper.backends.providers import from_preset
 from desktop_helper.core.geometry import Rect
 from desktop_helper.parsers.gui_actions import parse_agent_reply
+from desktop_helper.settings.providers import from_preset
 from tests.fixtures.servers import FakeOpenAIServer, Reply, chunk, text_reply
 from tests.test_agent_loop import FakeScreen, Listener, RecordingExecutor
 

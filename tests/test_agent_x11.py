@@ -20,7 +20,7 @@ from PIL import Image
 
 from desktop_helper.agent.loop import AgentConfig, AgentRun, NullListener
 from desktop_helper.agent.record import MemoryStepRecorder, RunOutcome
-from desktop_helper.agent.screen import MssScreen, list_monitors
+from desktop_helper.agent.screen import BackendScreen, list_monitors
 from desktop_helper.backends.base import ChatRequest
 from desktop_helper.backends.scripted import ScriptedBackend
 from desktop_helper.core.geometry import Rect
@@ -131,7 +131,7 @@ def _start(session: Any, backend: ScriptedBackend, **config: Any) -> tuple[Agent
     run = session.start(
         backend,
         AgentConfig("Type a greeting into the field", settle_timeout=1.0, **config),
-        lambda: MssScreen(monitor),
+        lambda: BackendScreen.of_this_desktop(monitor),
         lambda bounds, stopped: executor_for_current_os(bounds, session.clipboard, stopped),
         monitor=monitor,
         recorder=recorder,
@@ -307,7 +307,7 @@ def test_tiny_model_garbage_is_a_failed_step(tiny_glm4v: Any, target_app: Target
         run = AgentRun(
             local,
             AgentConfig("Click the button", max_tokens=24, image_token_budget=256, max_unreadable=2, thinking=False),
-            lambda: MssScreen(monitor),
+            lambda: BackendScreen.of_this_desktop(monitor),
             executor,
             listener=NullListener(),
             recorder=recorder,
@@ -445,7 +445,9 @@ def _start_custom(session: Any, backend: Any, executors: list[Rect]) -> tuple[Ag
         executors.append(bounds)
         return executor_for_current_os(bounds, session.clipboard, stopped)
 
-    run = session.start(backend, AgentConfig("task"), lambda: MssScreen(monitor), executor, monitor=monitor, recorder=recorder)
+    run = session.start(
+        backend, AgentConfig("task"), lambda: BackendScreen.of_this_desktop(monitor), executor, monitor=monitor, recorder=recorder
+    )
     return run, recorder
 
 
@@ -474,7 +476,7 @@ def test_acts_on_the_captured_second_monitor_and_stays_there(tmp_path: Path, mon
             run = AgentRun(
                 ScriptedBackend(responder=_script(app, [CLICK, corner, DONE])),
                 AgentConfig("Press the button", auto_mode=True, countdown=0.0, settle_timeout=0.5),
-                lambda: MssScreen(monitors[1]),
+                lambda: BackendScreen.of_this_desktop(monitors[1]),
                 lambda bounds, stopped: executor_for_current_os(bounds, None, stopped),
                 listener=listener,
             )

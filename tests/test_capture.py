@@ -273,9 +273,9 @@ def test_encode_pixels_is_lossless_png(tmp_path: Path) -> None:
 
 def test_window_list_on_windows_uses_the_shared_lister(monkeypatch: pytest.MonkeyPatch) -> None:
     from desktop_helper.platform import window_list
+    from desktop_helper.platform.window_list import list_windows, window_at
     from desktop_helper.platform.window_list.base import WindowInfo as ListedWindow
     from desktop_helper.platform.window_list.base import WindowLister
-    from desktop_helper.platform.windows_list import list_windows, window_at
 
     class Fake(WindowLister):
         def windows(self) -> list[ListedWindow]:

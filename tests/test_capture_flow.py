@@ -284,12 +284,13 @@ def test_denied_macos_permission_opens_the_settings_pane_once(qtbot: Any, contro
 
 
 def test_capture_window_under_the_cursor(qtbot: Any, x_server: XServer, controller: Any) -> None:
-    from desktop_helper.platform.windows_list import list_windows
+    from desktop_helper.platform.window_list import list_windows
 
     with colour_window(x_server, "500", "300", "400", "300", "--managed") as window:
         found = [w for w in list_windows(x_server.display) if w.pid == window.pid]
         assert len(found) == 1
         rect = found[0].rect
+        assert rect is not None
         assert rect.width >= 400
         assert rect.height >= 300, "the frame (title bar, borders) is part of the window"
         x, y = rect.center

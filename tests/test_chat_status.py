@@ -179,7 +179,7 @@ def test_one_page_pdf_reads_one_page(qtbot: QtBot, tmp_path: Path, make_chat: An
 def test_agent_final_panel_shows_the_outcome_not_the_last_step(qtbot: QtBot) -> None:
     from desktop_helper.agent.loop import AgentConfig
     from desktop_helper.agent.record import MemoryStepRecorder
-    from desktop_helper.agent.screen import MssScreen, list_monitors
+    from desktop_helper.agent.screen import BackendScreen, list_monitors
     from desktop_helper.platform.input import executor_for_current_os
     from desktop_helper.ui.agent_session import AgentSession, QtClipboard
     from desktop_helper.ui.overlay import OverlayController
@@ -196,7 +196,7 @@ def test_agent_final_panel_shows_the_outcome_not_the_last_step(qtbot: QtBot) -> 
             session.start(
                 ScriptedBackend([click]),
                 AgentConfig("Press OK", settle_timeout=1.0),
-                lambda: MssScreen(monitor),
+                lambda: BackendScreen.of_this_desktop(monitor),
                 lambda bounds, stopped: executor_for_current_os(bounds, session.clipboard, stopped),
                 monitor=monitor,
                 recorder=MemoryStepRecorder(),

@@ -386,7 +386,7 @@ def test_interface_in_simplified_chinese(qtbot: QtBot, tmp_path: Path) -> None:
 
 
 def test_backend_and_model_picker_lists_local_and_each_api_provider(qtbot: QtBot, tmp_path: Path) -> None:
-    from desktop_helper.backends.providers import from_preset
+    from desktop_helper.settings.providers import from_preset
 
     paths = app_paths()
     paths.ensure()

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from desktop_helper.backends.providers import load_providers
+from desktop_helper.settings.providers import load_providers
 from desktop_helper.settings.secrets import SessionStore
 from desktop_helper.settings.store import Settings
 from desktop_helper.ui.providers_page import ProvidersPage

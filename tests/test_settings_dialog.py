@@ -4,12 +4,14 @@ from pathlib import Path
 from typing import TypeVar
 
 import pytest
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QSpinBox, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QSpinBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop_helper.settings.schema import SCHEMA, SECTIONS
 from desktop_helper.settings.store import Settings
-from desktop_helper.ui.settings_dialog import SettingsDialog
+from desktop_helper.ui.hotkey_edit import HotkeyEdit
+from desktop_helper.ui.settings_dialog import PathEdit, SettingsDialog
 
 W = TypeVar("W", bound=QWidget)
 
@@ -69,7 +71,7 @@ def test_an_invalid_value_keeps_the_dialog_open(qtbot: QtBot, tmp_path: Path, mo
     limited = schema.Setting("capture.save_folder", str, "", "Save captures to", "Folder.", choices=("", "/tmp"))
     monkeypatch.setitem(schema.BY_KEY, "capture.save_folder", limited)
     monkeypatch.setattr("desktop_helper.settings.store.BY_KEY", schema.BY_KEY)
-    child(dialog, QLineEdit, "capture.save_folder").setText("/nowhere")
+    child(dialog, PathEdit, "capture.save_folder").line.setText("/nowhere")
     dialog.accept()
     assert dialog.isVisible()
     assert "Save captures to must be one of" in dialog.errors.text()
@@ -81,7 +83,7 @@ def test_use_this_provider_survives_ok_on_the_models_page(qtbot: QtBot, tmp_path
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QDialogButtonBox
 
-    from desktop_helper.backends.providers import from_preset
+    from desktop_helper.settings.providers import from_preset
     from desktop_helper.settings.secrets import SessionStore
     from desktop_helper.ui.providers_page import ProvidersPage
 
@@ -172,17 +174,27 @@ def test_every_setting_field_is_named_by_its_label(qtbot: QtBot, tmp_path: Path)
         assert [label.text().rstrip("*") for label in linked] == [tr(setting.label)], setting.key
 
 
+def record_hotkey(qtbot: QtBot, edit: HotkeyEdit, letter: str) -> None:
+    """Click the hotkey field and press Ctrl+Alt+``letter`` (key events through Qt, as the keyboard sends them)."""
+    qtbot.mouseClick(edit.field, Qt.MouseButton.LeftButton)
+    edit.field.setFocus()
+    qtbot.keyClick(
+        edit.field,
+        getattr(Qt.Key, f"Key_{letter.upper()}"),
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier,
+    )
+    assert edit.value() == f"<ctrl>+<alt>+{letter}"
+
+
 def test_a_value_stored_in_its_normal_form_is_not_applied_again(qtbot: QtBot, tmp_path: Path) -> None:
-    """A hotkey typed as "Ctrl+Alt+H" is stored as "<ctrl>+<alt>+h". Each later Apply or OK (say,
+    """A hotkey recorded as Ctrl+Alt+H is stored as "<ctrl>+<alt>+h". Each later Apply or OK (say,
     after changing the language) must not store it again: every store restarted the global hotkey
     listener (blocking the GUI about half a second) and repeated its warnings."""
     dialog, settings = make_dialog(qtbot, tmp_path / "s.json")
     dialog.show()
     changes: list[tuple[str, object]] = []
     settings.on_change(lambda key, value: changes.append((key, value)))
-    field = child(dialog, QLineEdit, "hotkeys.toggle_chat")
-    field.clear()
-    qtbot.keyClicks(field, "Ctrl+Alt+H")
+    record_hotkey(qtbot, child(dialog, HotkeyEdit, "hotkeys.toggle_chat"), "h")
     assert dialog.apply()
     assert changes == [("hotkeys.toggle_chat", "<ctrl>+<alt>+h")]
     assert dialog.apply()
@@ -196,19 +208,15 @@ def test_the_same_hotkey_for_two_actions_is_refused_in_the_dialog(qtbot: QtBot, 
     then a tray balloon said only the first works, again at every Apply. Say it where it is typed."""
     dialog, settings = make_dialog(qtbot, tmp_path / "s.json")
     dialog.show()
-    chat = child(dialog, QLineEdit, "hotkeys.toggle_chat")
-    chat.clear()
-    qtbot.keyClicks(chat, "Ctrl+Alt+H")
-    find = child(dialog, QLineEdit, "hotkeys.find")
-    find.clear()
-    qtbot.keyClicks(find, "<ctrl>+<alt>+h")
+    record_hotkey(qtbot, child(dialog, HotkeyEdit, "hotkeys.toggle_chat"), "h")
+    find = child(dialog, HotkeyEdit, "hotkeys.find")
+    record_hotkey(qtbot, find, "h")
     dialog.accept()
     assert dialog.isVisible()
     assert "Find on screen has the same hotkey as Show/hide chat (<ctrl>+<alt>+h)" in dialog.errors.text()
     assert settings.get("hotkeys.toggle_chat") == "<ctrl>+<alt>+h"
     assert settings.get("hotkeys.find") == "<ctrl>+<alt>+<shift>+f"
-    find.clear()
-    qtbot.keyClicks(find, "Ctrl+Alt+J")
+    record_hotkey(qtbot, find, "j")
     dialog.accept()
     assert not dialog.isVisible()
     assert settings.get("hotkeys.find") == "<ctrl>+<alt>+j"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from desktop_helper.core.geometry import CaptureGeometry
+from desktop_helper.core.geometry import CaptureGeometry, Monitor
 from desktop_helper.core.shapes import ArrowShape, Badge, PointShape, Shape, TextBubble
 from desktop_helper.parsers.gui_actions import MAX_COORDINATE, GuiAction
 
@@ -73,20 +73,38 @@ def plan_action(action: GuiAction, geometry: CaptureGeometry) -> PlannedAction:
         point, logical_point = _map(geometry, action.point)
     if action.end is not None:
         end, logical_end = _map(geometry, action.end)
-    return PlannedAction(action, point, end, logical_point, logical_end, describe(action))
+    return PlannedAction(action, point, end, logical_point, logical_end, describe(action, point, end, geometry.monitor))
 
 
-def describe(action: GuiAction) -> str:
-    """The action in plain words, naming the target when the model did."""
+def describe(
+    action: GuiAction,
+    point: tuple[int, int] | None = None,
+    end: tuple[int, int] | None = None,
+    monitor: Monitor | None = None,
+) -> str:
+    """The action in plain words, naming the target when the model did.
+
+    Positions are where on the screen it acts (``point``/``end``: global physical pixels, as the
+    mouse moves there), named as pixels of ``monitor`` from its top-left corner; without them the
+    model's own 0-999 coordinates are named.
+    """
     target = f" on {action.element_info!r}" if action.element_info else ""
-    where = f" at ({action.point[0]}, {action.point[1]})" if action.point else ""
+    screen = ""
+    if monitor is not None and point is not None:
+        origin = (round(monitor.physical.x), round(monitor.physical.y))
+        point = (point[0] - origin[0], point[1] - origin[1])
+        end = (end[0] - origin[0], end[1] - origin[1]) if end is not None else None
+        screen = f" of screen {monitor.id}" + (f" ({monitor.name})" if monitor.name else "")
+    point = point or action.point
+    end = end or action.end
+    where = f" at ({point[0]}, {point[1]}){screen}" if point else ""
     name = action.name
     if name in CLICK_LABELS and name != "hover":
         return f"{CLICK_LABELS[name].capitalize()}{target}{where}"
     if name == "hover":
         return f"Move the mouse{target}{where}"
-    if name == "left_drag" and action.point and action.end:
-        return f"Drag{target} from ({action.point[0]}, {action.point[1]}) to ({action.end[0]}, {action.end[1]})"
+    if name == "left_drag" and point and end:
+        return f"Drag{target} from ({point[0]}, {point[1]}) to ({end[0]}, {end[1]}){screen}"
     if name == "key":
         return f"Press {action.keys}"
     if name == "type":

@@ -10,14 +10,14 @@ and ends the iterator with ``Done(FinishReason.CANCELLED)``.
 from __future__ import annotations
 
 import enum
-import threading
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from desktop_helper.backends.speed import SpeedRates
-from desktop_helper.core.types import FinishReason, Message, ToolCall, ToolSpec
+from desktop_helper.core.cancel import CancelToken as CancelToken  # noqa: PLC0414 - re-exported: part of the backend interface
+from desktop_helper.core.types import FinishReason, ImagePart, Message, ToolCall, ToolSpec
 
 #: GLM-4.6V's recommended sampling (GLM-V README / generation_config): what a ``None`` in
 #: :class:`ChatRequest` stands for, in every backend
@@ -88,6 +88,18 @@ class Progress:
 
 
 @dataclass(frozen=True)
+class ImagesSent:
+    """The request's images as the backend sent them, in order, before the first token.
+
+    Each is what the model saw: resized to the budget and the server's limits, its ``geometry``
+    carrying the sent size, so a caller maps the answer's boxes through the right image. A backend
+    that sends no image sends no such event.
+    """
+
+    images: tuple[ImagePart, ...]
+
+
+@dataclass(frozen=True)
 class Usage:
     prompt_tokens: int = 0
     completion_tokens: int = 0
@@ -102,7 +114,7 @@ class Done:
     error: str | None = None
 
 
-Event = TextDelta | ThinkingDelta | ToolCallEvent | Progress | Usage | Done
+Event = TextDelta | ThinkingDelta | ToolCallEvent | Progress | ImagesSent | Usage | Done
 
 
 @dataclass(frozen=True)
@@ -128,22 +140,9 @@ class PrimeState:
     timings: dict[str, float] = field(default_factory=dict)
 
 
-class CancelToken:
-    """Cooperative cancel flag shared between the UI and a worker."""
-
-    def __init__(self) -> None:
-        self._event = threading.Event()
-
-    def cancel(self) -> None:
-        self._event.set()
-
-    @property
-    def cancelled(self) -> bool:
-        return self._event.is_set()
-
-    def wait(self, timeout: float) -> bool:
-        """Sleep up to ``timeout`` seconds; return True early if cancelled."""
-        return self._event.wait(timeout)
+#: ``(fraction, text)`` reports while a backend loads, called on the loading thread (the
+#: :class:`Progress` event is the streamed form of the same report)
+ProgressCallback = Callable[[float, str], None]
 
 
 @dataclass(frozen=True)
@@ -257,3 +256,12 @@ def collect(
         if should_stop is not None and should_stop():
             break
     return "".join(answer), "".join(thinking), calls, done
+
+
+def sent_images(events: Iterable[Event]) -> tuple[ImagePart, ...]:
+    """The images the backend reported sending in ``events`` (the last :class:`ImagesSent`), or none."""
+    found: tuple[ImagePart, ...] = ()
+    for event in events:
+        if isinstance(event, ImagesSent):
+            found = event.images
+    return found

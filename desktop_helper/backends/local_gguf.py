@@ -27,14 +27,13 @@ from __future__ import annotations
 import codecs
 import ctypes
 import hashlib
-import io
 import logging
 import os
 import re
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Callable, Generator, Iterator, Sequence
+from collections.abc import Generator, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -50,9 +49,11 @@ from desktop_helper.backends.base import (
     ChatRequest,
     Done,
     Event,
+    ImagesSent,
     OptionSpec,
     PrimeState,
     Progress,
+    ProgressCallback,
     TextDelta,
     ThinkingDelta,
     ToolCallEvent,
@@ -60,13 +61,12 @@ from desktop_helper.backends.base import (
 )
 from desktop_helper.backends.glm_template import ChatTemplate, RenderedPrompt
 from desktop_helper.backends.speed import TEMPLATE_TOKENS, SpeedBook, SpeedRates
+from desktop_helper.backends.splitter import EventSplitter
 from desktop_helper.core.errors import BackendError, CancelledError, MediaError, UserError
-from desktop_helper.core.types import FinishReason, ImagePart, Message, Part, ToolCall, VideoPart
-from desktop_helper.media.images import fit_to_token_budget
+from desktop_helper.core.types import FinishReason, ImagePart, Message, Part, VideoPart
+from desktop_helper.media.images import fit_image
 from desktop_helper.models.memory import MemoryEstimate, available_ram, estimate_for_pair
 from desktop_helper.models.pair import ModelPair, check_pair
-from desktop_helper.parsers.thinking import Channel, ThinkingSplitter
-from desktop_helper.parsers.tool_calls import parse_tool_calls
 
 log = logging.getLogger(__name__)
 
@@ -82,8 +82,6 @@ IMAGE_END_TOKENS = ("<|end_of_image|>", "<|end_of_video|>")
 DEFAULT_MAX_TOKENS = 4096
 N_UBATCH = 512
 N_BATCH = 2048
-
-ProgressCallback = Callable[[float, str], None]
 
 
 def default_image_token_budget(gpu_offload: bool) -> int:
@@ -243,8 +241,6 @@ class LocalGGUFBackend(Backend):
         self._closed = False
         #: the last prompt as rendered (media markers in place of images), for diagnostics and tests
         self.last_prompt = ""
-        #: the images of the last request as sent (resized to the budget; geometry carries the sent size)
-        self.last_sent_images: tuple[ImagePart, ...] = ()
         self.speed_book = speed_book
         #: images run through the vision encoder since loading (a pre-encode joined by Send counts once)
         self.images_encoded = 0
@@ -559,8 +555,8 @@ class LocalGGUFBackend(Backend):
         stats = _RunStats()
         rendered = self._render(request)
         self.last_prompt = rendered.text
-        self.last_sent_images = rendered.images
         if rendered.images:
+            yield ImagesSent(tuple(rendered.images))
             yield Progress(f"Reading {len(rendered.images)} image{'s' if len(rendered.images) > 1 else ''}")
         chunks = self._tokenize_prompt(rendered.text, rendered.images)
         stats.prepare_seconds = time.monotonic() - started
@@ -594,10 +590,9 @@ class LocalGGUFBackend(Backend):
             return
 
         sampler = self._make_sampler(request)
-        splitter = ThinkingSplitter(starts_in_thinking=False)
+        splitter = EventSplitter(request.tools, parse_calls=True)
         decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
         buffer = ctypes.create_string_buffer(256)
-        calls: list[ToolCall] = []
         produced = 0
         first_token_at: float | None = None
         generation_started = time.monotonic()
@@ -616,18 +611,18 @@ class LocalGGUFBackend(Backend):
                 produced += 1
                 n = llama_cpp.llama_token_to_piece(self._vocab, token, buffer, len(buffer), 0, True)
                 piece = decoder.decode(buffer.raw[: max(0, n)])
-                for event in self._route(splitter.feed(piece), request, calls):
+                for event in splitter.feed(piece):
                     yield event
                 # the sampled token must be evaluated before the next one can be sampled
                 self._decode_tokens([token], n_past, logits_last=True)
                 self._units.append(_Unit(("text", token), 1, 1))
                 n_past += 1
             tail = decoder.decode(b"", final=True)
-            for event in self._route([*splitter.feed(tail), *splitter.finish()], request, calls):
+            for event in [*splitter.feed(tail), *splitter.finish()]:
                 yield event
         finally:
             llama_cpp.llama_sampler_free(sampler)
-        if calls and reason is FinishReason.STOP:
+        if splitter.produced_calls and reason is FinishReason.STOP:
             reason = FinishReason.TOOL_CALLS
         generation_seconds = time.monotonic() - generation_started
         ttft = (first_token_at - started) if first_token_at is not None else None
@@ -656,22 +651,6 @@ class LocalGGUFBackend(Backend):
         if produced and gen_s > 0:
             timings["tokens_per_second"] = round(produced / gen_s, 2)
         return timings
-
-    def _route(self, chunks: Sequence[Any], request: ChatRequest, calls: list[ToolCall]) -> Iterator[Event]:
-        for chunk in chunks:
-            if chunk.channel is Channel.THINKING:
-                yield ThinkingDelta(chunk.text)
-            elif chunk.channel is Channel.ANSWER:
-                yield TextDelta(chunk.text)
-            else:
-                parsed = parse_tool_calls(chunk.text, request.tools)
-                for call in parsed.calls:
-                    calls.append(call)
-                    yield ToolCallEvent(call)
-                if parsed.errors:
-                    # unreadable: keep the raw text visible rather than dropping what the model said
-                    log.warning("unreadable tool call from the model: %s", "; ".join(parsed.errors))
-                    yield TextDelta(chunk.text)
 
     # ------------------------------------------------------------------ prompt handling
 
@@ -715,7 +694,8 @@ class LocalGGUFBackend(Backend):
         if cached is not None:
             self._image_cache.move_to_end(key)
         else:
-            cached = _prepare_pixels(part, budget, f"{digest[:32]}-{budget}")
+            fitted = fit_image(part, budget, keep_pixels=True, png_level=1)  # the record only has to be fast
+            cached = (fitted.part, fitted.rgb or b"", f"{digest[:32]}-{budget}")
             self._image_cache[key] = cached
             while len(self._image_cache) > 16:
                 self._image_cache.popitem(last=False)
@@ -1069,33 +1049,6 @@ def _guarded(events: Iterator[Event]) -> Iterator[Event]:
         yield Done(FinishReason.ERROR, str(exc))
     except CancelledError:
         yield Done(FinishReason.CANCELLED)
-
-
-def _prepare_pixels(part: ImagePart, budget: int, identity: str) -> tuple[ImagePart, bytes, str]:
-    """Decode, fit to the budget; return (record of the sent image, RGB pixels, id)."""
-    from PIL import Image, UnidentifiedImageError
-
-    try:
-        with Image.open(io.BytesIO(part.data)) as opened:
-            opened.load()
-            image = opened.convert("RGB") if opened.mode != "RGB" else opened.copy()
-    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError) as exc:
-        label = f" {part.name}" if part.name else ""
-        raise MediaError(f"The image{label} cannot be decoded: {exc}.", "Use a PNG, JPEG or WebP image.") from exc
-    original = image.size
-    size = fit_to_token_budget(original[0], original[1], budget)
-    if size != original:
-        # bicubic like GLM's processor and llama.cpp's glm4v preprocessing
-        image = image.resize(size, Image.Resampling.BICUBIC)
-    geometry = part.geometry.with_sent_size(*size) if part.geometry is not None else None
-    if size == original and part.mime in ("image/png", "image/jpeg"):
-        record = replace(part, width=size[0], height=size[1], geometry=geometry)
-    else:
-        buffer = io.BytesIO()
-        # only a record of what was sent: fast compression is enough
-        image.save(buffer, format="PNG", compress_level=1)
-        record = ImagePart(buffer.getvalue(), "image/png", size[0], size[1], geometry=geometry, name=part.name)
-    return record, image.tobytes(), identity
 
 
 _backend_state = {"initialised": False}

@@ -1,13 +1,13 @@
 """GLM-4.6V through any OpenAI-compatible server: Z.ai, vLLM, SGLang, Ollama, LM Studio, llama.cpp.
 
 The backend speaks the chat-completions API with the ``openai`` SDK and adapts to each server through
-its :class:`~desktop_helper.backends.providers.ProviderConfig`:
+its :class:`~desktop_helper.settings.providers.ProviderConfig`:
 
 * the thinking switch in the server's own form, and reasoning read from ``reasoning_content``,
   ``reasoning`` or inline ``<think>`` ... ``</think>`` text;
 * GLM's box tokens kept (``skip_special_tokens: false`` where the server would drop them);
 * images as base64 data URIs, downscaled only when they exceed the server's limits or the request's
-  token budget, with the sent size recorded in each capture's geometry (:attr:`last_sent_images`);
+  token budget, with the sent size recorded in each capture's geometry (reported as :class:`ImagesSent`);
 * video as ``video_url`` where the server takes it, else its sampled frames;
 * tools, and tool calls whether the server parsed them or left GLM's raw ``<tool_call>`` text.
 
@@ -36,7 +36,7 @@ import ssl
 import threading
 import time
 from collections.abc import Callable, Generator, Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -53,6 +53,7 @@ from desktop_helper.backends.base import (
     ChatRequest,
     Done,
     Event,
+    ImagesSent,
     OptionSpec,
     Progress,
     TextDelta,
@@ -60,22 +61,19 @@ from desktop_helper.backends.base import (
     ToolCallEvent,
     Usage,
 )
-from desktop_helper.backends.providers import ProviderConfig, SamplingDialect, ThinkingStyle
+from desktop_helper.backends.splitter import EventSplitter
 from desktop_helper.core.errors import BackendError, MediaError
 from desktop_helper.core.types import FinishReason, ImagePart, Message, TextPart, ToolCall, ToolSpec, VideoPart
-from desktop_helper.parsers.thinking import BOX_OPEN
-from desktop_helper.parsers.tool_calls import coerce_arguments, new_call_id, parse_tool_calls
+from desktop_helper.media.images import fit_image
+from desktop_helper.parsers.tool_calls import coerce_arguments, new_call_id
+from desktop_helper.settings.providers import ProviderConfig, SamplingDialect, ThinkingStyle
 
 if TYPE_CHECKING:
     import openai
 
-    from desktop_helper.settings.secrets import SecretStore
-    from desktop_helper.settings.store import Settings
 
 log = logging.getLogger(__name__)
 
-#: pixels per image token side: 14 px patches merged 2x2
-PATCH_PX = 28
 #: longest we wait for a server that asks us to (Retry-After); longer is reported, not waited for
 MAX_RETRY_WAIT = 60.0
 #: how often the cancel watcher looks at the token, in seconds
@@ -131,31 +129,12 @@ class OpenAICompatBackend(Backend):
         self._client_factory = client_factory or _default_client
         self._client: openai.OpenAI | None = None
         self._lock = threading.Lock()
-        #: the images of the last request as sent (possibly downscaled), geometry carrying the sent size
-        self.last_sent_images: tuple[ImagePart, ...] = ()
 
     def __repr__(self) -> str:
         # never show the key, even in a debugger or a crash report
         return (
             f"OpenAICompatBackend(provider={self.config.name!r}, base_url={self.config.base_url!r}, model={self.config.model!r})"
         )
-
-    @classmethod
-    def from_settings(
-        cls,
-        settings: Settings,
-        secrets: SecretStore | None,
-        backend: str | None = None,
-        base_url: str | None = None,
-        model: str | None = None,
-    ) -> OpenAICompatBackend:
-        """The backend for the active provider (or ``backend``), with overrides, and its key."""
-        from desktop_helper.backends.providers import open_backend, resolve_provider
-
-        config = resolve_provider(
-            settings.get("models.providers"), settings.get_str("models.active_provider"), backend, base_url, model
-        )
-        return open_backend(config, secrets)
 
     # ----- the client
     def client(self) -> openai.OpenAI:
@@ -188,7 +167,8 @@ class OpenAICompatBackend(Backend):
         cancel = cancel or CancelToken()
         started = time.perf_counter()
         messages, sent = build_messages(request.messages, self.config, request.image_token_budget)
-        self.last_sent_images = tuple(sent)
+        if sent:
+            yield ImagesSent(tuple(sent))
         params = self.request_params(request, messages)
         log.info(
             "chat request to %s (%s), model %s, %d messages, %d images",
@@ -346,7 +326,7 @@ class OpenAICompatBackend(Backend):
     def _consume(self, response: Any, request: ChatRequest, cancel: CancelToken, started: float) -> Iterator[Event]:
         import openai
 
-        splitter = InlineSplitter(request.tools)
+        splitter = EventSplitter(request.tools)
         calls = _ToolCallAccumulator()
         produced = False
         finish: str | None = None
@@ -534,7 +514,7 @@ class OpenAICompatBackend(Backend):
         if asked is not None:
             return asked if asked <= MAX_RETRY_WAIT else None
         # exponential backoff with jitter, so clients that failed together do not retry together
-        return min(MAX_RETRY_WAIT, 0.5 * 2**attempt) * random.uniform(0.75, 1.25)
+        return min(MAX_RETRY_WAIT, 0.5 * 2.0**attempt) * random.uniform(0.75, 1.25)
 
     def _error(self, exc: BaseException) -> BackendError:
         """A BackendError that says what happened in words and how to fix it."""
@@ -710,7 +690,7 @@ def build_messages(
                 if part.text:
                     result.append({"type": "text", "text": part.text})
             elif isinstance(part, ImagePart):
-                fitted = fit_image(part, config.max_image_bytes, config.max_image_side, image_token_budget)
+                fitted = _fit(part, config, image_token_budget)
                 sent.append(fitted)
                 result.append({"type": "image_url", "image_url": {"url": data_uri(fitted.data, fitted.mime)}})
             elif isinstance(part, VideoPart):
@@ -769,7 +749,7 @@ def video_parts(
         )
     parts = []
     for frame in video.frames:
-        fitted = fit_image(frame, config.max_image_bytes, config.max_image_side, image_token_budget)
+        fitted = _fit(frame, config, image_token_budget)
         sent.append(fitted)
         parts.append({"type": "image_url", "image_url": {"url": data_uri(fitted.data, fitted.mime)}})
     return parts
@@ -783,77 +763,10 @@ def data_uri(data: bytes, mime: str) -> str:
     return f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
 
 
-def _b64_size(n: int) -> int:
-    return 4 * ((n + 2) // 3)
-
-
-def image_tokens(width: int, height: int) -> int:
-    """GLM's image token count: one per 28x28 px after rounding to multiples of 28."""
-    return max(1, round(width / PATCH_PX)) * max(1, round(height / PATCH_PX))
-
-
-def fit_image(part: ImagePart, max_bytes: int, max_side: int, token_budget: int | None = None) -> ImagePart:
-    """``part`` as it will be sent: unchanged when it fits, else downscaled and re-encoded.
-
-    The limits apply to the base64 text, which is what the server receives. The returned part's
-    geometry records the sent size, so boxes can be mapped back.
-
-    Raises:
-        MediaError: the image cannot be decoded, or cannot be made small enough.
-    """
-    scale = 1.0
-    longest = max(part.width, part.height)
-    if max_side and longest > max_side:
-        scale = max_side / longest
-    if token_budget:
-        tokens = image_tokens(round(part.width * scale), round(part.height * scale))
-        if tokens > token_budget:
-            scale *= math.sqrt(token_budget / tokens)
-    if scale >= 1.0 and _b64_size(len(part.data)) <= max_bytes and part.mime in ("image/png", "image/jpeg", "image/webp"):
-        # the common case: no decode, no re-encode, so a screenshot costs only the base64
-        return _with_sent(part, part.data, part.mime, part.width, part.height)
-
-    from PIL import Image
-
-    try:
-        image = Image.open(io.BytesIO(part.data))
-        image.load()
-    except Exception as exc:  # Pillow raises many kinds of errors for bad data
-        raise MediaError(f"The image {part.name or ''} could not be decoded: {exc}.", "Capture or attach it again.") from exc
-    mime = part.mime if part.mime in ("image/png", "image/jpeg", "image/webp") else "image/png"
-    for _ in range(12):
-        size = (max(1, round(image.width * scale)), max(1, round(image.height * scale)))
-        resized = image if size == image.size else image.resize(size, Image.Resampling.LANCZOS)
-        data = _encode(resized, mime)
-        if _b64_size(len(data)) > max_bytes and mime == "image/png":
-            # screenshots compress badly as PNG at high resolution; JPEG keeps detail at a fraction of the size
-            mime = "image/jpeg"
-            data = _encode(resized, mime)
-        if _b64_size(len(data)) <= max_bytes:
-            log.debug("image downscaled from %dx%d to %dx%d (%d bytes)", part.width, part.height, *size, len(data))
-            return _with_sent(part, data, mime, size[0], size[1])
-        scale *= max(0.5, math.sqrt(max_bytes / _b64_size(len(data))) * 0.9)
-    raise MediaError("The image could not be made small enough for the provider.", "Capture a smaller region.")
-
-
-def _encode(image: Any, mime: str) -> bytes:
-    buffer = io.BytesIO()
-    if mime == "image/jpeg":
-        if image.mode not in ("RGB", "L"):
-            image = image.convert("RGB")
-        image.save(buffer, "JPEG", quality=90)
-    elif mime == "image/webp":
-        image.save(buffer, "WEBP", quality=90)
-    else:
-        image.save(buffer, "PNG")
-    return buffer.getvalue()
-
-
-def _with_sent(part: ImagePart, data: bytes, mime: str, width: int, height: int) -> ImagePart:
-    geometry = part.geometry.with_sent_size(width, height) if part.geometry is not None else None
-    if data is part.data and geometry == part.geometry:
-        return part
-    return replace(part, data=data, mime=mime, width=width, height=height, geometry=geometry)
+def _fit(part: ImagePart, config: ProviderConfig, image_token_budget: int | None) -> ImagePart:
+    """``part`` as this server gets it: within its size limits and the budget; unchanged when it fits."""
+    budget = image_token_budget or None  # 0 means no cap, as it did before the fit was shared
+    return fit_image(part, budget, align=False, max_side=config.max_image_side, max_bytes=config.max_image_bytes).part
 
 
 def _json(value: Mapping[str, Any]) -> str:
@@ -863,135 +776,6 @@ def _json(value: Mapping[str, Any]) -> str:
 
 
 # ----- reading streams
-
-
-class InlineSplitter:
-    """Splits streamed ``content`` into answer, inline ``<think>`` reasoning, and raw ``<tool_call>`` blocks.
-
-    Text that might be the start of a tag is held back until the next piece shows whether it is one,
-    so a tag cut across two chunks is still found; nothing else is delayed, and the split is the same
-    however the stream is chunked. ``<think>`` opens reasoning only before any answer text (whitespace
-    and ``<|begin_of_box|>`` are not answer text).
-    """
-
-    THINK, END_THINK, CALL, END_CALL = "<think>", "</think>", "<tool_call>", "</tool_call>"
-
-    def __init__(self, tools: Sequence[ToolSpec] = (), parse_calls: bool | None = None) -> None:
-        self._tools = tuple(tools)
-        # without tools in the request a <tool_call> in the text is just text (or a weak model babbling)
-        self._parse_calls = bool(tools) if parse_calls is None else parse_calls
-        self._mode = "answer"
-        self._pending = ""
-        self._call = ""
-        self._answer_emitted = False
-        self._answer_started = False
-        self.produced_calls = 0
-
-    def feed(self, text: str) -> list[Event]:
-        events: list[Event] = []
-        text = self._pending + text
-        self._pending = ""
-        while text:
-            if self._mode == "thinking":
-                end = text.find(self.END_THINK)
-                if end == -1:
-                    keep = _partial_tag_suffix(text, (self.END_THINK,))
-                    self._emit_thinking(events, text[: len(text) - keep])
-                    self._pending = text[len(text) - keep :]
-                    return events
-                self._emit_thinking(events, text[:end])
-                text = text[end + len(self.END_THINK) :]
-                self._mode = "answer"
-            elif self._mode == "call":
-                # the closing tag may straddle chunks, so look in what is buffered too
-                buffer = self._call + text
-                end = buffer.find(self.END_CALL, max(0, len(self._call) - len(self.END_CALL)))
-                if end == -1:
-                    self._call = buffer
-                    return events
-                self._call = buffer[:end]
-                text = buffer[end + len(self.END_CALL) :]
-                self._finish_call(events, closed=True)
-                self._mode = "answer"
-            else:
-                tags = [self.END_THINK]
-                if self._parse_calls:
-                    tags.append(self.CALL)
-                if not self._answer_started:
-                    tags += [self.THINK, BOX_OPEN]  # a box token is held back whole: it does not start the answer
-                found = [(text.find(tag), tag) for tag in tags if tag != BOX_OPEN and tag in text]
-                # <think> opens reasoning only before any answer text; later it is just words
-                found = [(at, tag) for at, tag in found if tag != self.THINK or not _is_answer_text(text[:at])]
-                if not found:
-                    keep = _partial_tag_suffix(text, tags)
-                    self._emit_answer(events, text[: len(text) - keep])
-                    self._pending = text[len(text) - keep :]
-                    return events
-                start, tag = min(found)
-                self._emit_answer(events, text[:start])
-                text = text[start + len(tag) :]
-                if tag == self.THINK:
-                    self._mode = "thinking"
-                elif tag == self.CALL:
-                    self._mode = "call"
-                    self._call = ""
-                # a lone </think> (the template opened the block in the prompt) is dropped
-        return events
-
-    def finish(self, keep_partial_calls: bool = True) -> list[Event]:
-        """Flush what was held back; an unclosed tool call is parsed leniently (or shown as text)."""
-        events: list[Event] = []
-        pending, self._pending = self._pending, ""
-        if self._mode == "thinking":
-            self._emit_thinking(events, pending)
-        elif self._mode == "call":
-            self._call += pending
-            if keep_partial_calls:
-                self._finish_call(events, closed=False)
-        else:
-            self._emit_answer(events, pending)
-        self._mode = "answer"
-        return events
-
-    def _finish_call(self, events: list[Event], closed: bool) -> None:
-        raw = self.CALL + self._call + (self.END_CALL if closed else "")
-        self._call = ""
-        parsed = parse_tool_calls(raw, self._tools)
-        for call in parsed.calls:
-            self.produced_calls += 1
-            events.append(ToolCallEvent(call))
-        if parsed.errors:
-            # not a call after all: show the text rather than lose it
-            self._emit_answer(events, raw)
-
-    def _emit_answer(self, events: list[Event], text: str) -> None:
-        if not self._answer_emitted:
-            # the newline(s) after </think> or before the answer are layout, not answer
-            text = text.lstrip()
-        if text:
-            self._answer_emitted = True
-            self._answer_started = self._answer_started or _is_answer_text(text)
-            events.append(TextDelta(text))
-
-    @staticmethod
-    def _emit_thinking(events: list[Event], text: str) -> None:
-        if text:
-            events.append(ThinkingDelta(text))
-
-
-def _is_answer_text(text: str) -> bool:
-    return bool(text.replace(BOX_OPEN, "").strip())
-
-
-def _partial_tag_suffix(text: str, tags: Sequence[str]) -> int:
-    """Length of the longest end of ``text`` that is a proper beginning of one of ``tags``."""
-    best = 0
-    for tag in tags:
-        for length in range(min(len(tag) - 1, len(text)), best, -1):
-            if text.endswith(tag[:length]):
-                best = length
-                break
-    return best
 
 
 class _ToolCallAccumulator:

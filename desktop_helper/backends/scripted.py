@@ -8,6 +8,7 @@ becomes thinking), so downstream parsers see realistic input.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
 
 from desktop_helper.backends.base import (
     Backend,
@@ -16,11 +17,13 @@ from desktop_helper.backends.base import (
     ChatRequest,
     Done,
     Event,
+    ImagesSent,
     TextDelta,
     ThinkingDelta,
     Usage,
 )
-from desktop_helper.core.types import FinishReason
+from desktop_helper.core.types import FinishReason, ImagePart
+from desktop_helper.parsers.thinking import split_thinking
 
 Responder = Callable[[ChatRequest], str]
 
@@ -60,6 +63,10 @@ class ScriptedBackend(Backend):
         else:
             raw = self._script[min(len(self.requests), len(self._script)) - 1]
         thinking, answer = split_thinking(raw)
+        images = tuple(p for m in request.messages for p in m.parts if isinstance(p, ImagePart))
+        if images:
+            # sent as they are, like a server that takes them unchanged
+            yield ImagesSent(tuple(_as_sent(image) for image in images))
         produced = 0
         for kind, text in (("thinking", thinking), ("answer", answer)):
             for start in range(0, len(text), self._chunk_size):
@@ -73,11 +80,7 @@ class ScriptedBackend(Backend):
         yield Done(FinishReason.STOP)
 
 
-def split_thinking(raw: str) -> tuple[str, str]:
-    """Split raw GLM output into (thinking, answer) on the first ``<think>``/``</think>`` pair."""
-    start = raw.find("<think>")
-    end = raw.find("</think>")
-    if end == -1:
-        return "", raw
-    thinking_start = start + len("<think>") if 0 <= start < end else 0
-    return raw[thinking_start:end].strip(), raw[end + len("</think>") :].lstrip()
+def _as_sent(image: ImagePart) -> ImagePart:
+    if image.geometry is None or image.geometry.sent_size == (image.width, image.height):
+        return image
+    return replace(image, geometry=image.geometry.with_sent_size(image.width, image.height))

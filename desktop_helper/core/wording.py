@@ -1,4 +1,4 @@
-"""Small helpers for English counts in user-visible text ("1 page", "3 pages"), outside the Qt UI.
+"""Small helpers for user-visible text outside the Qt UI: English counts ("1 page", "3 pages"), undecodable text.
 
 Qt code translates its sentences with ``tr``; plain modules (media, agent) build English notes
 with :func:`count_of` so a count of one never reads "1 pages".
@@ -17,3 +17,12 @@ def line_count(text: str) -> int:
     if not text:
         return 0
     return text.count("\n") + (0 if text.endswith("\n") else 1)
+
+
+def has_undecodable_text(text: str) -> bool:
+    """True for text read with ``surrogateescape`` from bytes that are not UTF-8 (lone surrogates)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False

@@ -819,7 +819,7 @@ class HistoryStore:
 
 
 def _connect(target: str, **options: Any) -> sqlite3.Connection:
-    db = sqlite3.connect(target, isolation_level=None, **options)
+    db: sqlite3.Connection = sqlite3.connect(target, isolation_level=None, **options)
     db.row_factory = sqlite3.Row
     db.execute("PRAGMA foreign_keys = ON")
     db.execute("PRAGMA busy_timeout = 5000")

@@ -114,9 +114,9 @@ def _duration(box: Box, timescale_offset: int) -> int:
     """Duration of an mvhd/mdhd (``timescale_offset`` after the version) / tkhd box, by version."""
     version = box.payload[0]
     if box.type == b"tkhd":
-        return struct.unpack_from(">Q", box.payload, 28)[0] if version == 1 else struct.unpack_from(">I", box.payload, 20)[0]
+        return int(struct.unpack_from(">Q", box.payload, 28)[0] if version == 1 else struct.unpack_from(">I", box.payload, 20)[0])
     at = 4 + (16 if version == 1 else 8) + 4
-    return struct.unpack_from(">Q" if version == 1 else ">I", box.payload, at)[0]
+    return int(struct.unpack_from(">Q" if version == 1 else ">I", box.payload, at)[0])
 
 
 def _with_duration(box: Box, duration: int) -> Box:

@@ -23,7 +23,6 @@ import functools
 import logging
 import queue
 import shutil
-import sys
 import threading
 import time
 from collections.abc import Callable
@@ -36,6 +35,7 @@ import numpy as np
 from desktop_helper.core.errors import MediaError
 from desktop_helper.core.geometry import CaptureGeometry, Rect
 from desktop_helper.core.types import ImagePart, VideoPart
+from desktop_helper.platform.system import current_os
 
 log = logging.getLogger(__name__)
 
@@ -444,7 +444,7 @@ def release_free_memory() -> None:
 
 @functools.cache
 def _malloc_trim() -> Any:
-    if not sys.platform.startswith("linux"):
+    if current_os() != "linux":
         return None
     try:
         return ctypes.CDLL(None).malloc_trim

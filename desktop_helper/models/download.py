@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from email.message import Message
 from pathlib import Path
 
-from desktop_helper.backends.base import CancelToken
+from desktop_helper.core.cancel import CancelToken
 from desktop_helper.core.errors import CancelledError, UserError
 
 log = logging.getLogger(__name__)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from desktop_helper.backends.base import CancelToken
+from desktop_helper.core.cancel import CancelToken
 from desktop_helper.core.errors import BackendError
 from desktop_helper.models.catalog import HF_BASE, KNOWN_MODELS, KnownModel, RemoteFile
 from desktop_helper.models.download import DISK_MARGIN, DownloadError, DownloadProgress, download_file, part_path

@@ -83,7 +83,7 @@ class ThinkingSplitter:
         self._route_tools = route_tool_calls
         self._pending = ""
         self._tool_buffer = ""
-        # a leading "\n" after </think> (and before the first answer text) is template layout
+        # whitespace after </think> (and before the first answer text) is template layout
         self._answer_emitted = False
         # answer text other than whitespace and box tokens: after it, "<think>" is just words
         self._answer_started = False
@@ -168,7 +168,7 @@ class ThinkingSplitter:
             return
         if self._channel is Channel.ANSWER:
             if not self._answer_emitted:
-                text = text.lstrip("\n")
+                text = text.lstrip()
                 if not text:
                     return
                 self._answer_emitted = True

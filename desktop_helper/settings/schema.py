@@ -12,6 +12,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from desktop_helper.core.wording import has_undecodable_text
+from desktop_helper.settings.providers import clean_stored_providers
+
 SCHEMA_VERSION = 1
 
 
@@ -63,15 +66,6 @@ class Setting:
         return value
 
 
-def has_undecodable_text(text: str) -> bool:
-    """True for text read with ``surrogateescape`` from bytes that are not UTF-8 (lone surrogates)."""
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return True
-    return False
-
-
 def _providers(value: list[Any]) -> list[Any]:
     """Every saved API provider must be readable; a damaged one is refused with the reason."""
     kept, problems = _repair_providers(value)
@@ -80,9 +74,7 @@ def _providers(value: list[Any]) -> list[Any]:
     return kept
 
 
-def _repair_providers(value: Any) -> tuple[Any, list[str]]:
-    from desktop_helper.backends.providers import clean_stored_providers
-
+def _repair_providers(value: Any) -> tuple[list[Any], list[str]]:
     return clean_stored_providers(value)
 
 
@@ -120,6 +112,22 @@ SCHEMA: tuple[Setting, ...] = (
         choices=("chat", "quick_ask"),
     ),
     Setting("general.show_chat_on_start", bool, False, "Show chat on start", "Open the chat window when the app starts."),
+    Setting(
+        "general.theme",
+        str,
+        "system",
+        "Appearance",
+        "Light or dark look; following the system changes with it.",
+        choices=("system", "light", "dark"),
+    ),
+    Setting(
+        "general.chat_geometry",
+        str,
+        "",
+        "Chat window place",
+        "Where the chat window was and how large (Qt's saved geometry, base64).",
+        visible=False,
+    ),
     # hotkeys: pynput syntax; Ctrl+Alt+Shift avoids PrtSc, Win+Shift+S/A and AltGr (Ctrl+Alt) letters;
     # checked by parsers/hotkeys.py (exact modifiers, one key; empty disables a hotkey).
     Setting("hotkeys.enabled", bool, True, "Global hotkeys", "Listen for global hotkeys (not possible on pure Wayland)."),

@@ -83,7 +83,8 @@ class KeyringStore(SecretStore):
 
     def get(self, provider: str) -> str | None:
         try:
-            return self._backend.get_password(SERVICE, provider)  # type: ignore[attr-defined]
+            password: str | None = self._backend.get_password(SERVICE, provider)  # type: ignore[attr-defined]
+            return password
         except Exception as exc:  # keyring backends raise many kinds of errors
             raise SecretStoreError(f"The keyring could not be read: {exc}.", "Unlock your keyring and try again.") from exc
 

@@ -21,7 +21,8 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from desktop_helper.core.errors import SettingsError
-from desktop_helper.settings.schema import BY_KEY, MIGRATIONS, SCHEMA_VERSION, Setting, has_undecodable_text
+from desktop_helper.core.wording import has_undecodable_text
+from desktop_helper.settings.schema import BY_KEY, MIGRATIONS, SCHEMA_VERSION, Setting
 
 log = logging.getLogger(__name__)
 

@@ -42,8 +42,9 @@ from desktop_helper.media.recording import Recorder, RecordingStatus, recover_in
 from desktop_helper.platform.capture import CaptureBackend, Frame, capture_backend_for_current_os, monitor_for_rect
 from desktop_helper.platform.capture.macos import ScreenRecordingDeniedError, open_screen_recording_settings
 from desktop_helper.platform.hotkeys import HOTKEY_COMMANDS, HotkeyService, hotkeys_for_current_os
-from desktop_helper.platform.windows_list import WindowInfo, list_windows, window_at
+from desktop_helper.platform.window_list import WindowInfo, list_windows, window_at
 from desktop_helper.settings.store import Settings
+from desktop_helper.ui.recording_indicator import RecordingIndicator
 from desktop_helper.ui.region_selector import RegionSelector, physical_rect_of, screen_scales
 
 log = logging.getLogger(__name__)
@@ -120,6 +121,9 @@ class CaptureController(QObject):
         self._tick = QTimer(self)
         self._tick.setInterval(1000)
         self._tick.timeout.connect(self._recording_tick)
+        #: the border, timer and Stop button around a running recording (outside the recorded area)
+        self.indicator = RecordingIndicator()
+        self.indicator.bar.stop_clicked.connect(self.stop)
         # the listener thread can die (X connection lost, OS revoked input monitoring): notice and restart once
         self._watchdog = QTimer(self)
         self._watchdog.setInterval(5000)
@@ -324,7 +328,7 @@ class CaptureController(QObject):
                 found = monitor_at_logical(monitors, *cursor_logical) or nearest_monitor(monitors, *cursor_logical)
                 x, y = found.logical_to_physical(*cursor_logical)
                 window = window_at(list_windows(display), x, y)
-                rect = window.rect.intersection(found.physical) if window is not None else None
+                rect = window.rect.intersection(found.physical) if window is not None and window.rect is not None else None
                 return what, _encoded(self.backend.grab(rect or found.physical, found))
             raise CaptureError(f"Unknown capture '{what}'.")
 
@@ -494,6 +498,7 @@ class CaptureController(QObject):
             backend.close()
             raise
         self._warned_drops = False
+        self.indicator.show(rect, self.backend.monitors())
         self._tick.start()
         self._recording_tick()
 
@@ -502,6 +507,7 @@ class CaptureController(QObject):
         if recorder is None:
             return
         status = recorder.status
+        self.indicator.set_seconds(int(status.seconds))
         if status.frames_dropped and status.dropped_percent > 5 and not self._warned_drops and status.seconds > 3:
             self._warned_drops = True
             self.bus.warning(
@@ -513,6 +519,7 @@ class CaptureController(QObject):
 
     def _recording_finished(self, status: RecordingStatus) -> None:
         self._tick.stop()
+        self.indicator.hide()
         if self.recorder is not None:
             self.recorder.wait(30)
         self.recorder = None
@@ -544,6 +551,7 @@ class CaptureController(QObject):
         """Stop hotkeys and any recording, end the worker thread."""
         self._closed = True
         self._tick.stop()
+        self.indicator.close()
         self._watchdog.stop()
         self._hotkeys_changed.stop()
         self.hotkeys.stop()

@@ -22,14 +22,16 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QByteArray, QPoint, QRect, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
     QDesktopServices,
     QDragEnterEvent,
+    QDragLeaveEvent,
     QDropEvent,
     QGuiApplication,
+    QHideEvent,
     QImage,
     QKeySequence,
     QShortcut,
@@ -68,7 +70,7 @@ from desktop_helper.settings.store import Settings
 from desktop_helper.ui.attachments_bar import AttachmentsBar
 from desktop_helper.ui.chat_widgets import FullTextViewer, ImageViewer, MiniWindow, QuestionEdit, png_bytes
 from desktop_helper.ui.conversation_view import ConversationView, ViewImage, ViewMessage
-from desktop_helper.ui.icons import app_icon
+from desktop_helper.ui.icons import action_icon, app_icon
 from desktop_helper.ui.markdown import fold_long_lines, html_snippet, render_markdown
 from desktop_helper.ui.preencode import PreEncoder
 from desktop_helper.ui.workers import GenerationRunner, TaskRunner
@@ -163,6 +165,7 @@ class ChatWindow(QMainWindow):
         self._sizer.done.connect(self._attachments_sized)
         self._sizer.failed.connect(lambda _task, error: log.info("an image could not be resized ahead: %s", error))
         self._build_ui()
+        self.restore_geometry()
         self.mini = MiniWindow()
         self.mini.ask.connect(self._ask_from_mini)
         self.mini.open_full.connect(self.show_full)
@@ -199,6 +202,11 @@ class ChatWindow(QMainWindow):
         self.conversation_list.itemClicked.connect(self._conversation_clicked)
         self.conversation_list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.conversation_list.customContextMenuRequested.connect(self._conversation_menu)
+        # long titles are elided, never scrolled sideways; the column keeps its width whatever the right side shows
+        self.conversation_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.conversation_list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.conversation_list.setUniformItemSizes(True)
+        left.setMinimumWidth(self.fontMetrics().averageCharWidth() * 24)
         left_layout.addWidget(new)
         left_layout.addWidget(self.search)
         left_layout.addWidget(self.conversation_list, 1)
@@ -209,11 +217,13 @@ class ChatWindow(QMainWindow):
         controls = QHBoxLayout()
         self.backend_box = QComboBox(right)
         self.backend_box.setObjectName("backend_box")
+        self.backend_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.backend_box.activated.connect(self._backend_chosen)
         self.model_box = QComboBox(right)
         self.model_box.setObjectName("model_box")
         self.model_box.setEditable(True)
-        self.model_box.setMinimumContentsLength(14)
+        self.model_box.setMinimumContentsLength(18)
+        self.model_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         editor = self.model_box.lineEdit()
         assert editor is not None  # an editable combo box always has its line edit
         editor.editingFinished.connect(self._model_chosen)
@@ -242,11 +252,14 @@ class ChatWindow(QMainWindow):
         system.clicked.connect(self._edit_system_prompt)
         mini = QToolButton(right)
         mini.setText(self.tr("Mini"))
+        mini.setIcon(action_icon("mini"))
+        mini.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         mini.setToolTip(self.tr("A small always-on-top window for quick questions"))
         mini.clicked.connect(self.show_mini)
-        for widget in (self.backend_box, self.model_box, self.thinking_box, self.detail_box, self.tokens_label):
+        controls.addWidget(self.backend_box)
+        controls.addWidget(self.model_box, 1)  # the model's file name gets the room there is
+        for widget in (self.thinking_box, self.detail_box):
             controls.addWidget(widget)
-        controls.addStretch(1)
         controls.addWidget(system)
         controls.addWidget(mini)
         self.notice = QLabel(right)
@@ -259,6 +272,7 @@ class ChatWindow(QMainWindow):
         self.view = ConversationView(self._image_for_key, right)
         self.view.action.connect(self._message_action)
         self.view.image_clicked.connect(self.enlarge_image)
+        self.view.setAcceptDrops(False)  # files dropped on the conversation go to the window, which attaches them
         self.attachments = AttachmentsBar(right)
         self.attachments.changed.connect(self._schedule_prime)
         self.attachments.page_range_requested.connect(self._choose_pages)
@@ -271,19 +285,20 @@ class ChatWindow(QMainWindow):
         self.input.pasted_images.connect(self._paste_images)
         self.input.pasted_files.connect(self.add_files)
         buttons = QHBoxLayout()
-        attach = QPushButton(self.tr("Attach…"), right)
+        attach = QPushButton(action_icon("attach"), self.tr("Attach…"), right)
         attach.setObjectName("attach_button")
         attach.clicked.connect(self._pick_files)
         self.edit_label = QLabel(right)
         self.edit_label.hide()
-        self.send_button = QPushButton(self.tr("Send"), right)
+        self.send_button = QPushButton(action_icon("send"), self.tr("Send"), right)
         self.send_button.setObjectName("send_button")
         self.send_button.clicked.connect(self.send)
-        self.stop_button = QPushButton(self.tr("Stop"), right)
+        self.stop_button = QPushButton(action_icon("stop"), self.tr("Stop"), right)
         self.stop_button.setObjectName("stop_button")
         self.stop_button.clicked.connect(self.stop)
         self.stop_button.setEnabled(False)
         buttons.addWidget(attach)
+        buttons.addWidget(self.tokens_label)  # here its changing text cannot push the history column aside
         buttons.addWidget(self.edit_label)
         buttons.addStretch(1)
         buttons.addWidget(self.stop_button)
@@ -297,8 +312,11 @@ class ChatWindow(QMainWindow):
         layout.addLayout(buttons)
         splitter.addWidget(left)
         splitter.addWidget(right)
+        splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([220, 760])
+        splitter.setCollapsible(0, False)
+        splitter.setSizes([left.minimumWidth() + 40, 760])
+        self.splitter = splitter
         self.setCentralWidget(splitter)
         QShortcut(QKeySequence("Escape"), self, self._escape)
         QShortcut(QKeySequence("Ctrl+N"), self, self.new_conversation)
@@ -376,6 +394,8 @@ class ChatWindow(QMainWindow):
 
     def shutdown(self) -> None:
         """Stop the generation (saving what streamed), finish file loading, close the mini window."""
+        if self.isVisible():
+            self.save_geometry()
         if self._own_overlay is not None:
             self._own_overlay.shutdown()  # type: ignore[attr-defined]
         self._prime_timer.stop()
@@ -538,7 +558,8 @@ class ChatWindow(QMainWindow):
         question = self.input.toPlainText()
         counted = backend.question_tokens(question) if backend is not None else None
         question_tokens = counted if counted is not None else approx_text_tokens(question)
-        return rates.first_token_seconds(round(image_left), round(text_left) + question_tokens)
+        seconds = rates.first_token_seconds(round(image_left), round(text_left) + question_tokens)
+        return float(seconds) if seconds is not None else None  # None: not measurable yet
 
     def _duration(self, seconds: float) -> str:
         if seconds < 1:
@@ -789,8 +810,27 @@ class ChatWindow(QMainWindow):
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls() or event.mimeData().hasImage():
             event.acceptProposedAction()
+            self._show_drop_target(True)
+
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
+        self._show_drop_target(False)
+
+    def _show_drop_target(self, active: bool) -> None:
+        """Highlight the conversation and the question box (app.qss, ``dropActive``) while files hover."""
+        if bool(self.splitter.property("dropActive")) == active:
+            return
+        self.splitter.setProperty("dropActive", active)
+        for widget in (self.view, self.input):
+            widget.style().unpolish(widget)
+            widget.style().polish(widget)
+            widget.update()
+
+    @property
+    def drop_target_shown(self) -> bool:
+        return bool(self.splitter.property("dropActive"))
 
     def dropEvent(self, event: QDropEvent) -> None:
+        self._show_drop_target(False)
         data = event.mimeData()
         paths = [url.toLocalFile() for url in data.urls() if url.isLocalFile()]
         if paths:
@@ -1099,6 +1139,35 @@ class ChatWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         # closing hides the window; the app lives in the tray and the answer keeps streaming
         event.accept()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        if not event.spontaneous():  # hidden by us or the user, not minimised
+            self.save_geometry()
+        super().hideEvent(event)
+
+    def save_geometry(self) -> None:
+        """Remember where the window is and how large (``general.chat_geometry``)."""
+        if self.settings is not None:
+            encoded = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
+            self.settings.set("general.chat_geometry", encoded)
+
+    def restore_geometry(self) -> None:
+        """Put the window where it was; if that monitor is gone, centre it on the primary one."""
+        saved = self._values.get_str("general.chat_geometry")
+        if saved:
+            self.restoreGeometry(QByteArray.fromBase64(saved.encode("ascii")))
+        if not _mostly_on_a_screen(self.frameGeometry()):
+            screen = QGuiApplication.primaryScreen()
+            if screen is not None:
+                room = screen.availableGeometry()
+                self.resize(min(self.width(), room.width() - 40), min(self.height(), room.height() - 60))
+                self.move(room.center() - self.rect().center())
+
+
+def _mostly_on_a_screen(frame: QRect) -> bool:
+    """At least a grabbable part (the title bar's middle) of ``frame`` is on some screen."""
+    probe = QRect(frame.left() + frame.width() // 4, frame.top(), frame.width() // 2, 40)
+    return any(screen.availableGeometry().intersects(probe) for screen in QGuiApplication.screens())
 
 
 _PATTERNS = "*.png *.jpg *.jpeg *.webp *.bmp *.gif *.mp4 *.mov *.mkv *.webm *.pdf *.pptx *.ppt *.docx *.odp *.odt *.txt *.md *.py"

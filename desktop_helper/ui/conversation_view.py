@@ -19,13 +19,22 @@ import html
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QTimer, QUrl, Signal
 from PySide6.QtGui import QImage, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument, QTextOption
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from desktop_helper.ui.markdown import StreamingMarkdown, fold_long_lines, html_snippet, render_markdown, render_plain
+from desktop_helper.ui.markdown import (
+    CODE_BACKGROUND,
+    TABLE_BORDER,
+    StreamingMarkdown,
+    fold_long_lines,
+    html_snippet,
+    render_markdown,
+    render_plain,
+)
+from desktop_helper.ui.theme import colours, current_scheme
 
-THUMB_WIDTH = 240
+THUMB_WIDTH = 320
 #: messages rendered when a conversation opens (older ones behind a "Show earlier" link)
 PAGE = 60
 _THINKING_LIVE_CHARS = 600
@@ -157,7 +166,7 @@ class ConversationView(QTextBrowser):
         cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
         self._tail_start = cursor.position()
         waiting = html.escape(self.tr("Waiting for the model…"))
-        self._set_tail(f'<p style="color:#6b7280;"><i>{waiting}</i></p>')
+        self._set_tail(f'<p style="color:{colours()["muted"]};"><i>{waiting}</i></p>')
 
     def stream_thinking(self, text: str) -> None:
         message = self._stream
@@ -201,7 +210,7 @@ class ConversationView(QTextBrowser):
         live = message.thinking[-_THINKING_LIVE_CHARS:]
         prefix = "…" if len(message.thinking) > _THINKING_LIVE_CHARS else ""
         title = html.escape(self.tr("Thinking…"))
-        self._set_tail(f'<p style="color:#6b7280;"><b>{title}</b><br><i>{render_plain(prefix + live)}</i></p>')
+        self._set_tail(f'<p style="color:{colours()["muted"]};"><b>{title}</b><br><i>{render_plain(prefix + live)}</i></p>')
 
     def _render_text(self, text: str) -> None:
         message = self._stream
@@ -220,7 +229,7 @@ class ConversationView(QTextBrowser):
             cursor = self._tail_cursor()
             cursor.removeSelectedText()
             for block in stable:
-                cursor.insertHtml(block)
+                cursor.insertHtml(_themed(block))
                 cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
             self._tail_start = cursor.position()
         self._set_tail(self._markdown.tail_html())
@@ -249,19 +258,19 @@ class ConversationView(QTextBrowser):
         who = {"user": self.tr("You"), "assistant": self.tr("Assistant"), "system": self.tr("System")}.get(
             message.role, message.role
         )
-        color = "#1d4ed8" if message.role == "user" else "#047857"
-        return f'<hr><p style="color:{color};"><b>{html.escape(who)}</b></p>'
+        color = colours()["user_name" if message.role == "user" else "assistant_name"]
+        return f'<p style="color:{color}; margin-top:10px;"><b>{html.escape(who)}</b></p>'
 
     def _thinking_html(self, message: ViewMessage, expanded: bool) -> str:
         words = len(message.thinking.split())
         if expanded:
             label = html.escape(self.tr("▼ Thinking ({0} words)").format(words))
             shown, _hidden = fold_long_lines(message.thinking, self._fold_marker)
-            body = f'<blockquote style="color:#6b7280;">{render_plain(shown)}</blockquote>'
+            body = f'<blockquote style="color:{colours()["muted"]};">{render_plain(shown)}</blockquote>'
         else:
             label = html.escape(self.tr("▶ Thinking ({0} words)").format(words))
             body = ""
-        return f'<p><a href="act:thinking:{message.id}" style="color:#6b7280;">{label}</a></p>{body}'
+        return f'<p><a href="act:thinking:{message.id}" style="color:{colours()["muted"]};">{label}</a></p>{body}'
 
     def _message_html(self, message: ViewMessage) -> str:
         parts = [self._header_html(message)]
@@ -270,7 +279,7 @@ class ConversationView(QTextBrowser):
             parts.append(f"<p>{thumbs}</p>")
         if message.files:
             names = ", ".join(html.escape(f) for f in message.files)
-            parts.append(f'<p style="color:#6b7280;">📎 {names}</p>')
+            parts.append(f'<p style="color:{colours()["muted"]};">{html.escape(self.tr("Files:"))} {names}</p>')
         if message.thinking:
             parts.append(self._thinking_html(message, message.id in self._expanded))
         key = (message.id, message.role, message.content)
@@ -280,17 +289,24 @@ class ConversationView(QTextBrowser):
             body = f"<p>{render_plain(shown)}</p>" if message.role == "user" else render_markdown(shown)
             cached = self._html_cache[key] = (body, hidden)
         rendered, folded = cached
-        parts.append(rendered)
+        parts.append(_themed(rendered))
         if message.boxed_image is not None:
             parts.append(
                 f"<p>{self._image_html(message.boxed_image.key)}"
-                f'<br><span style="color:#6b7280;">{html.escape(message.box_note)}</span></p>'
+                f'<br><span style="color:{colours()["muted"]};">{html.escape(message.box_note)}</span></p>'
             )
         if message.status in ("cancelled", "error"):
             text = message.error or (self.tr("Stopped.") if message.status == "cancelled" else self.tr("Failed."))
-            parts.append(f'<p style="color:#b91c1c;"><i>{html.escape(text)}</i></p>')
+            parts.append(f'<p style="color:{colours()["danger"]};"><i>{html.escape(text)}</i></p>')
         parts.append(self._footer_html(message, folded=bool(folded)))
-        return "".join(parts)
+        if message.role != "user":
+            return "".join(parts)
+        # the user's turns sit in a tinted bubble on the right, the answers on the page itself
+        return (
+            f'<table width="88%" align="right" cellspacing="0" cellpadding="10" '
+            f'style="background-color:{colours()["user_bubble"]}; margin-top:8px;"><tr><td>{"".join(parts)}</td></tr></table>'
+            '<p style="margin:0;"></p>'
+        )
 
     def _fold_marker(self, hidden: int) -> str:
         return self.tr(" … ({0} characters not shown) … ").format(f"{hidden:,}")
@@ -340,6 +356,14 @@ class ConversationView(QTextBrowser):
                 return image
         return super().loadResource(kind, name)
 
+    def changeEvent(self, event: QEvent) -> None:
+        # the light/dark switch: the HTML carries the palette's colours, so render it again
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self._stream is None and self._messages:
+            scroll = self.verticalScrollBar().value()
+            self._rebuild()
+            self.verticalScrollBar().setValue(scroll)
+
     # ----- helpers
     def _end_cursor(self) -> QTextCursor:
         cursor = QTextCursor(self.document())
@@ -357,7 +381,7 @@ class ConversationView(QTextBrowser):
         cursor = self._tail_cursor()
         cursor.removeSelectedText()
         if tail_html:
-            cursor.insertHtml(tail_html)
+            cursor.insertHtml(_themed(tail_html))
         if at_end:
             self._scroll_to_end()
 
@@ -387,3 +411,11 @@ class ConversationView(QTextBrowser):
             if message.id == message_id:
                 self.replace_message(message)
                 return
+
+
+def _themed(rendered: str) -> str:
+    """Markdown's light-look code and table colours, swapped for the dark look's when it is in use."""
+    if current_scheme() == "light":
+        return rendered
+    palette = colours()
+    return rendered.replace(CODE_BACKGROUND, palette["alternate"]).replace(TABLE_BORDER, palette["border"])

@@ -29,8 +29,11 @@ MAX_TAIL = 2000
 FOLD_LINE_CHARS = 4000
 FOLD_HEAD = 2000
 FOLD_END = 1000
-CODE_STYLE = "background-color:#f3f4f6; font-family:monospace; white-space:pre-wrap;"
-TABLE_ATTRS = 'border="1" cellspacing="0" cellpadding="4" style="border-collapse:collapse; border-color:#d1d5db;"'
+#: the light look's colours; the chat view swaps them for the dark look's (ui/conversation_view.py)
+CODE_BACKGROUND = "#f3f4f6"
+TABLE_BORDER = "#d1d5db"
+CODE_STYLE = f"background-color:{CODE_BACKGROUND}; font-family:monospace; white-space:pre-wrap;"
+TABLE_ATTRS = f'border="1" cellspacing="0" cellpadding="4" style="border-collapse:collapse; border-color:{TABLE_BORDER};"'
 
 
 def display_text(text: str) -> str:
@@ -101,7 +104,7 @@ def render_markdown(text: str) -> str:
     rendered: str = _parser().render(display_text(text))
     rendered = rendered.replace("<table>", f"<table {TABLE_ATTRS}>")
     rendered = rendered.replace("<pre><code", f'<pre style="{CODE_STYLE}"><code')
-    return rendered.replace("<code>", '<code style="background-color:#f3f4f6;">')
+    return rendered.replace("<code>", f'<code style="background-color:{CODE_BACKGROUND};">')
 
 
 def _fold_marker(hidden: int) -> str:

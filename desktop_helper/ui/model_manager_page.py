@@ -61,8 +61,9 @@ class ModelManagerPage(QWidget):
         layout.addWidget(title)
         intro = QLabel(
             self.tr(
-                "The assistant needs a vision model. Run GLM-4.6V-Flash on this computer (private, works offline, "
-                "needs memory), or use an API provider."
+                "Desktop Helper answers questions about what is on your screen. For that it needs a vision model: "
+                "download GLM-4.6V-Flash to run it on this computer (your screen never leaves it, and it works "
+                "offline), or connect an API provider you already use."
             )
         )
         intro.setWordWrap(True)
@@ -111,7 +112,7 @@ class ModelManagerPage(QWidget):
         if warning:
             caution = QLabel(warning)
             caution.setWordWrap(True)
-            caution.setStyleSheet("color: #b35900;")
+            caution.setObjectName("memory_warning")
             layout.addWidget(caution)
         if not item.enough_disk:
             layout.addWidget(QLabel(self.tr("Not enough free disk space for this download.")))

@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import logging
 import math
-import sys
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -53,6 +52,7 @@ from desktop_helper.core.shapes import LINE_WIDTH, ArrowShape, Badge, BoxShape, 
 from desktop_helper.grounding import GroundingResult, ground_answer, shapes_for
 from desktop_helper.platform.compositor import CompositorProbe
 from desktop_helper.platform.hotkeys import Hotkey, HotkeyService
+from desktop_helper.platform.system import current_os
 
 log = logging.getLogger(__name__)
 
@@ -270,7 +270,7 @@ class OverlayWindow(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.setAttribute(Qt.WidgetAttribute.WA_X11DoNotAcceptFocus)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
-        if sys.platform == "darwin":
+        if current_os() == "macos":
             self.setAttribute(Qt.WidgetAttribute.WA_MacAlwaysShowToolWindow)
         if translucent:
             self.setAttribute(Qt.WidgetAttribute.WA_TranslucentBackground)
@@ -405,13 +405,14 @@ class OverlayWindow(QWidget):
 def _exclude_from_capture(widget: QWidget) -> None:
     """Keep the overlay out of screenshots where the OS can (Windows 10 2004+); elsewhere callers
     hide it around a capture with :meth:`OverlayController.hidden`."""
-    if sys.platform != "win32":
+    if current_os() != "windows":
         return
     import ctypes
 
     wda_exclude_from_capture = 0x11
     try:
-        ctypes.windll.user32.SetWindowDisplayAffinity(int(widget.winId()), wda_exclude_from_capture)
+        user32 = ctypes.windll.user32  # type: ignore[attr-defined]  # windll exists on Windows only
+        user32.SetWindowDisplayAffinity(int(widget.winId()), wda_exclude_from_capture)
     except (AttributeError, OSError):
         log.debug("SetWindowDisplayAffinity unavailable", exc_info=True)
 

@@ -38,7 +38,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_helper.backends.base import CancelToken
-from desktop_helper.backends.providers import (
+from desktop_helper.core.errors import UserError
+from desktop_helper.settings.providers import (
     MB,
     PRESETS,
     ProviderConfig,
@@ -47,7 +48,6 @@ from desktop_helper.backends.providers import (
     load_providers,
     unique_name,
 )
-from desktop_helper.core.errors import UserError
 from desktop_helper.settings.secrets import SecretStore
 from desktop_helper.settings.store import Settings
 from desktop_helper.ui.workers import TaskRunner

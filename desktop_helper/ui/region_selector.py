@@ -28,7 +28,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop_helper.core.geometry import Monitor, Rect
 from desktop_helper.platform.capture.base import Frame
-from desktop_helper.platform.windows_list import WindowInfo, window_at
+from desktop_helper.platform.window_list import WindowInfo, window_at
 
 HANDLE = 8  # logical px
 CLICK_SLOP = 3  # physical px a press may move and still count as a click
@@ -325,7 +325,7 @@ class RegionSelector(QObject):
         if mode == "new" and not self._moved:
             # a click: take the window under the cursor, or the whole monitor if none
             window = window_at(self.windows, x, y)
-            target = window.rect.intersection(view.monitor.physical) if window is not None else None
+            target = window.rect.intersection(view.monitor.physical) if window is not None and window.rect is not None else None
             self._set(target or view.monitor.physical, view.monitor)
             if self.confirm_on_release:
                 self.confirm()

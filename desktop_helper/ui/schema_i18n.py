@@ -111,6 +111,10 @@ MARKED = (
     QT_TRANSLATE_NOOP("SettingsSchema", 'This computer (GGUF)'),
     QT_TRANSLATE_NOOP("SettingsSchema", 'API provider'),
     QT_TRANSLATE_NOOP("SettingsSchema", 'API providers'),
+    QT_TRANSLATE_NOOP("SettingsSchema", 'Appearance'),
+    QT_TRANSLATE_NOOP("SettingsSchema", 'Light or dark look; following the system changes with it.'),
+    QT_TRANSLATE_NOOP("SettingsSchema", 'Light'),
+    QT_TRANSLATE_NOOP("SettingsSchema", 'Dark'),
     QT_TRANSLATE_NOOP("SettingsSchema", ' (takes effect after a restart)'),
 )
 # fmt: on

@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from desktop_helper.backends.base import collect
-from desktop_helper.backends.openai_compat import InlineSplitter
+from desktop_helper.backends.splitter import EventSplitter
 from desktop_helper.core.types import ToolCall, ToolSpec
 from desktop_helper.parsers.boxes import BEGIN_BOX, END_BOX, BoxStream, parse_boxes
 from desktop_helper.parsers.gui_actions import MAX_COORDINATE, parse_agent_reply
@@ -115,7 +115,7 @@ def _thinking_split(pieces: list[str], starts_in_thinking: bool) -> tuple[str, s
 
 
 def _inline_split(pieces: list[str], tools: bool) -> tuple[str, str, list[tuple[str, object]]]:
-    splitter = InlineSplitter((ToolSpec("f", ""),) if tools else ())
+    splitter = EventSplitter((ToolSpec("f", ""),) if tools else ())
     events = [event for piece in pieces for event in splitter.feed(piece)] + splitter.finish()
     answer, thinking, calls, _ = collect(iter(events))
     return answer, thinking, [(c.name, c.arguments) for c in calls]

@@ -23,10 +23,10 @@ import pytest
 
 from desktop_helper.backends.base import CancelToken, ChatRequest, Done, Event, Progress, collect
 from desktop_helper.backends.openai_compat import OpenAICompatBackend
-from desktop_helper.backends.providers import from_preset
 from desktop_helper.core.errors import BackendError
 from desktop_helper.core.types import FinishReason, Message
 from desktop_helper.settings.paths import app_paths
+from desktop_helper.settings.providers import from_preset
 from desktop_helper.settings.store import Settings
 from tests.fixtures.servers import FakeOpenAIServer, Reply, SilentServer, chunk, free_port
 

@@ -8,7 +8,8 @@ name, a preset and the values they changed. Keys are never part of a provider; t
 
 :func:`resolve_provider` is the one place that turns "what the user asked for" (settings, or the
 ``--backend``/``--base-url``/``--api-model`` options of the headless ``ask`` command) into a
-:class:`ProviderConfig`; :func:`open_backend` adds the key and builds the backend.
+:class:`ProviderConfig`, and :func:`api_key_for` finds its key. This is data only: building a backend from
+it is :func:`desktop_helper.backends.factory.build_api`'s job (so settings never import a backend).
 """
 
 from __future__ import annotations
@@ -21,10 +22,10 @@ from dataclasses import asdict, dataclass, field, fields, replace
 from typing import TYPE_CHECKING, Any
 
 from desktop_helper.core.errors import BackendError
+from desktop_helper.core.wording import has_undecodable_text
 from desktop_helper.settings.secrets import env_var_name
 
 if TYPE_CHECKING:
-    from desktop_helper.backends.openai_compat import OpenAICompatBackend
     from desktop_helper.settings.secrets import SecretStore
 
 
@@ -317,8 +318,6 @@ def clean_stored_providers(stored: Any) -> tuple[list[dict[str, Any]], list[str]
     An entry that is not an object or has no usable name is dropped whole; a field of the wrong type is
     dropped alone, so the provider keeps its other fields and that one falls back to the preset's value.
     """
-    from desktop_helper.settings.schema import has_undecodable_text
-
     if not isinstance(stored, list):
         return [], [f"The saved API providers are not a list ({type(stored).__name__}); they were removed."]
     kept: list[dict[str, Any]] = []
@@ -444,10 +443,3 @@ def api_key_for(config: ProviderConfig, secrets: SecretStore | None) -> str | No
             f"Enter it in Settings > Models and providers, or set the environment variable {config.key_env_var}.",
         )
     return key or None
-
-
-def open_backend(config: ProviderConfig, secrets: SecretStore | None) -> OpenAICompatBackend:
-    """Build the backend for ``config`` with its key (see :func:`api_key_for`)."""
-    from desktop_helper.backends.openai_compat import OpenAICompatBackend
-
-    return OpenAICompatBackend(config, api_key_for(config, secrets))
