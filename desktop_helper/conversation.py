@@ -22,6 +22,7 @@ from desktop_helper.backends.base import ChatRequest, Done, Event, ImagesSent, T
 from desktop_helper.core.types import FinishReason, ImagePart, Message, Part, TextPart
 from desktop_helper.history.store import HistoryStore, NewAttachment, StoredAttachment, StoredMessage
 from desktop_helper.media.documents import Attachment
+from desktop_helper.parsers.boxes import GroundingItem
 
 log = logging.getLogger(__name__)
 
@@ -52,13 +53,19 @@ class AnswerStream:
 
 
 @dataclass(frozen=True)
-class BoxedImage:
-    """An answer's boxes drawn on the image they refer to."""
+class BoxesToDraw:
+    """An answer's boxes and the image they refer to."""
 
-    png: bytes
-    count: int
+    image: bytes
+    items: tuple[GroundingItem, ...]
     #: whether the image's place on the screen is known (a capture of this session), so the boxes can be shown there
     on_screen: bool
+
+    def draw(self) -> bytes:
+        """The boxes drawn on the image, as a PNG: decoding, drawing and encoding take a while, so call it on a worker."""
+        from desktop_helper.media.annotate import draw_items_on_png
+
+        return draw_items_on_png(self.image, self.items)
 
 
 class ConversationSession:
@@ -221,8 +228,8 @@ class ConversationSession:
         """The image answer ``message_id`` saw, when it was sent in this session (with its capture geometry)."""
         return self._sent_images.get(message_id)
 
-    def boxed_image(self, stored: StoredMessage, conversation: list[StoredMessage] | None = None) -> BoxedImage | None:
-        """The answer's boxes drawn on the image they refer to, or None (no boxes, no image).
+    def boxes_of(self, stored: StoredMessage, conversation: list[StoredMessage] | None = None) -> BoxesToDraw | None:
+        """The answer's boxes and the image they refer to, or None (no boxes, no image).
 
         Args:
             conversation: the conversation's messages when already loaded (spares a query per answer).
@@ -236,11 +243,7 @@ class ConversationSession:
         data = image.data if image is not None else self._last_image_before(stored, conversation)
         if data is None:
             return None
-        from desktop_helper.media.annotate import draw_items_on_png
-
-        return BoxedImage(
-            draw_items_on_png(data, result.items), len(result.items), image is not None and image.geometry is not None
-        )
+        return BoxesToDraw(data, tuple(result.items), image is not None and image.geometry is not None)
 
     def _last_image_before(self, stored: StoredMessage, conversation: list[StoredMessage] | None) -> bytes | None:
         if conversation is None:

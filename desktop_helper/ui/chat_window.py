@@ -60,7 +60,7 @@ from PySide6.QtWidgets import (
 from desktop_helper.agent.tools import ScreenTools, ToolRound
 from desktop_helper.backends.base import ChatRequest, Done, Event, Progress, TextDelta, ThinkingDelta
 from desktop_helper.backends.speed import approx_text_tokens
-from desktop_helper.conversation import ConversationSession
+from desktop_helper.conversation import BoxesToDraw, ConversationSession
 from desktop_helper.core.errors import MediaError, UserError
 from desktop_helper.core.messages import Level, UserMessage
 from desktop_helper.core.types import FinishReason, ImagePart
@@ -139,6 +139,11 @@ class ChatWindow(QMainWindow):
         #: the data side: requests, the answer streaming into the history, the images sent
         self.session = ConversationSession(self.history)
         self._images: dict[str, bytes] = {}  # view image key -> PNG (answers' boxes)
+        self._boxer = TaskRunner(self)  # draws answers' boxes off the GUI thread
+        self._boxer.done.connect(self._boxes_drawn)
+        self._boxer.failed.connect(self._boxes_failed)
+        self._boxes_wanted: dict[int, int] = {}  # answer id -> the drawing its message waits for
+        self._box_jobs: dict[int, tuple[int, BoxesToDraw]] = {}  # drawing task -> (answer id, what it draws)
         self._loading_files: dict[int, str] = {}
         self._viewers: list[QDialog] = []
         self.runner = GenerationRunner(self)
@@ -402,6 +407,7 @@ class ChatWindow(QMainWindow):
         self._prime_ticker.stop()
         self.preencoder.shutdown()  # first: an answer may be waiting for it
         self._sizer.shutdown()
+        self._boxer.shutdown()
         self.runner.shutdown()
         self.session.abandon(self.tr("The app was closed while this answer was being written."))
         self.tasks.shutdown()
@@ -1108,23 +1114,45 @@ class ChatWindow(QMainWindow):
             else:
                 message.files.append(attachment.name)
         if stored.role == "assistant" and stored.content:
-            self._add_boxes(message, stored, conversation)
+            self._add_boxes(stored, conversation)
         return message
 
-    def _add_boxes(self, message: ViewMessage, stored: StoredMessage, conversation: list[StoredMessage] | None) -> None:
-        boxed = self.session.boxed_image(stored, conversation)
-        if boxed is None:
+    def _add_boxes(self, stored: StoredMessage, conversation: list[StoredMessage] | None) -> None:
+        """Draw the answer's boxes on a worker; the message shows them when they are drawn (:meth:`_boxes_drawn`)."""
+        boxes = self.session.boxes_of(stored, conversation)
+        if boxes is None:
+            self._boxes_wanted.pop(stored.id, None)  # an id handed out again: a drawing for the old answer is stale
             return
-        key = f"boxed:{stored.id}"
-        self._images[key] = boxed.png
+        task = self._boxer.submit(boxes.draw, name="draw-boxes")
+        self._boxes_wanted[stored.id] = task
+        self._box_jobs[task] = (stored.id, boxes)
+
+    def _boxes_drawn(self, task: int, png: object) -> None:
+        answer_id, boxes = self._box_jobs.pop(task)
+        if self._boxes_wanted.get(answer_id) != task:
+            return  # the answer was replaced or redrawn since
+        del self._boxes_wanted[answer_id]
+        shown = next((m for m in self.view.messages() if m.id == answer_id), None)
+        if shown is None or not isinstance(png, bytes):
+            return  # another conversation is shown now
+        key = f"boxed:{answer_id}"
+        self._images[key] = png
         self.view.forget_image(key)
-        message.boxed_image = ViewImage(key, "boxes")
-        message.box_note = (
+        shown.boxed_image = ViewImage(key, "boxes")
+        count = len(boxes.items)
+        shown.box_note = (
             self.tr("1 location the model marked (its estimate)")
-            if boxed.count == 1
-            else self.tr("{0} locations the model marked (its estimate)").format(boxed.count)
+            if count == 1
+            else self.tr("{0} locations the model marked (its estimate)").format(count)
         )
-        message.can_show_on_screen = boxed.on_screen
+        shown.can_show_on_screen = boxes.on_screen
+        self.view.replace_message(shown)
+
+    def _boxes_failed(self, task: int, error: object) -> None:
+        answer_id, _boxes = self._box_jobs.pop(task)
+        if self._boxes_wanted.get(answer_id) == task:
+            del self._boxes_wanted[answer_id]
+        log.warning("the boxes of answer %d could not be drawn: %s", answer_id, error)
 
     def _image_for_key(self, key: str) -> QImage | None:
         if key.startswith("att:"):
