@@ -249,12 +249,9 @@ def parse_region(text: str) -> Rect:
     try:
         x, y, w, h = (int(v.strip()) for v in text.split(","))
     except ValueError:
-        raise UserError(t(
-            "--region must be X,Y,W,H in pixels, not {text!r}.",
-            text=text,
-        ), t(
-            "For example: --region 100,200,800,600",
-        )) from None
+        raise UserError(
+            t("--region must be X,Y,W,H in pixels, not {text!r}.", text=text), t("For example: --region 100,200,800,600")
+        ) from None
     if w <= 0 or h <= 0:
         raise UserError(t("--region needs a positive width and height."), t("For example: --region 100,200,800,600"))
     return Rect(x, y, w, h)
@@ -279,23 +276,16 @@ def capture(monitor: int | None = None, region: Rect | None = None) -> ImagePart
             try:
                 target = monitor_for_rect(monitors, region)
             except CaptureError:
-                raise CaptureError(t(
-                    "The region {as_ints} is not on any monitor.",
-                    as_ints=region.as_ints(),
-                ), t(
-                    "Check the coordinates.",
-                )) from None
+                raise CaptureError(
+                    t("The region {as_ints} is not on any monitor.", as_ints=region.as_ints()), t("Check the coordinates.")
+                ) from None
             frame = backend.grab(region, target)
         elif monitor:
             if not 1 <= monitor <= len(monitors):
-                raise CaptureError(t(
-                    "There is no monitor {monitor} (found {count}).",
-                    monitor=monitor,
-                    count=len(monitors),
-                ), t(
-                    "Use 1 to {count}.",
-                    count=len(monitors),
-                ))
+                raise CaptureError(
+                    t("There is no monitor {monitor} (found {count}).", monitor=monitor, count=len(monitors)),
+                    t("Use 1 to {count}.", count=len(monitors)),
+                )
             frame = backend.grab_monitor(monitors[monitor - 1])
         else:
             frame = backend.grab_desktop()
@@ -354,7 +344,9 @@ def open_backend(args: argparse.Namespace, paths: Any) -> Backend:
     settings = Settings(paths.settings_file)
     for problem in settings.problems:  # a damaged settings file: say so, then answer with what could be read
         print(f"desktop-helper: {problem}", file=sys.stderr, flush=True)
-    choice = choice_named(settings, args.backend or ("local_gguf" if args.model else None))
+    # a model file means the local backend, a base URL a server; else what the settings say
+    implied = "local_gguf" if args.model else "openai_compat" if args.base_url else None
+    choice = choice_named(settings, args.backend or implied)
     overrides = Overrides(args.model, args.mmproj, args.image_budget, args.base_url, args.api_model)
     secrets = open_secret_store()[0] if choice.kind == "openai_compat" else None
     return build_backend(settings, secrets, choice, overrides=overrides, load=False)

@@ -277,5 +277,3 @@ def test_qt_file_dialog_strings_missing_from_qt_come_from_our_translation(qtbot:
     qtbot.addWidget(dialog)
     labels = {label.text() for label in dialog.findChildren(QLabel)}
     assert {"查找范围(&L)：", "文件类型(&T)："} <= labels
-
-

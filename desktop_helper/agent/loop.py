@@ -272,10 +272,9 @@ class AgentRun:
                     outcome = RunOutcome("stopped", t("Stopped."), number)
                     break
                 if number >= config.max_steps:
-                    outcome = RunOutcome("step_limit", t(
-                        "Stopped after the step limit of {max_steps} steps.",
-                        max_steps=config.max_steps,
-                    ), number)
+                    outcome = RunOutcome(
+                        "step_limit", t("Stopped after the step limit of {max_steps} steps.", max_steps=config.max_steps), number
+                    )
                     break
                 number += 1
                 outcome = self._step(number, screen, state)
@@ -320,7 +319,7 @@ class AgentRun:
             )
             return RunOutcome("stopped", t("Stopped."), number)
         if done is not None and done.reason is FinishReason.ERROR and not raw.strip() and not calls:
-            detail = f"The model failed: {done.error or 'unknown error'}."
+            detail = t("The model failed: {error}.", error=done.error or t("unknown error"))
             self._record(StepRecord(number, sent, raw, thinking, None, "", "model_error", detail, started))
             return RunOutcome("error", detail, number)
         # an action the server's tool parser took out of the text is read by the same parser, same checks
@@ -365,11 +364,9 @@ class AgentRun:
             )
             return RunOutcome("failed", gave_up, number)
         if action.name == "WAIT":
-            self.listener.on_status(t(
-                "Step {number}: waiting {wait_seconds:g} seconds",
-                number=number,
-                wait_seconds=WAIT_SECONDS,
-            ))
+            self.listener.on_status(
+                t("Step {number}: waiting {wait_seconds:g} seconds", number=number, wait_seconds=WAIT_SECONDS)
+            )
             self._cancel.wait(WAIT_SECONDS)
             self._record(StepRecord(number, sent, raw, thinking, reply, plan.words, "waited", "", started))
             state.history.append(HistoryStep(reply.thought, call, half_size(sent)))
@@ -520,5 +517,5 @@ def _static_problem(plan: PlannedAction) -> str:
         try:
             parse_key_combo(plan.action.keys)
         except ValueError as exc:
-            return f"Could not understand the model: {exc}."
+            return t("Could not understand the model: {exc}.", exc=exc)
     return ""

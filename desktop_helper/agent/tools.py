@@ -320,11 +320,13 @@ def capture_backend_grabber(backend: Any, monitors: Callable[[], Sequence[Monito
         else:
             listed = list(monitors() if monitors is not None else backend.monitors())
             if not 1 <= monitor_number <= len(listed):
-                raise CaptureError(t(
-                    "There is no monitor {monitor_number}; this computer has {count}.",
-                    monitor_number=monitor_number,
-                    count=len(listed),
-                ))
+                raise CaptureError(
+                    t(
+                        "There is no monitor {monitor_number}; this computer has {count}.",
+                        monitor_number=monitor_number,
+                        count=len(listed),
+                    )
+                )
             frame = backend.grab_monitor(listed[monitor_number - 1])
         return frame_to_part(frame, "screen.png")
 

@@ -25,13 +25,9 @@ def backend_class(name: str) -> type[Backend]:
     try:
         target = REGISTRY[name]
     except KeyError:
-        raise BackendError(t(
-            "Unknown backend {name!r}.",
-            name=name,
-        ), t(
-            "Choose one of: {join}.",
-            join=', '.join(sorted(REGISTRY)),
-        )) from None
+        raise BackendError(
+            t("Unknown backend {name!r}.", name=name), t("Choose one of: {join}.", join=", ".join(sorted(REGISTRY)))
+        ) from None
     module_name, _, class_name = target.partition(":")
     try:
         module = importlib.import_module(module_name)

@@ -72,14 +72,10 @@ def scripted_from_file(path: Path) -> ScriptedBackend:
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
-        raise BackendError(t(
-            "The scripted backend file {path} cannot be read: {strerror}.",
-            path=path,
-            strerror=exc.strerror,
-        ), t(
-            "Unset {scripted_env}.",
-            scripted_env=SCRIPTED_ENV,
-        )) from exc
+        raise BackendError(
+            t("The scripted backend file {path} cannot be read: {strerror}.", path=path, strerror=exc.strerror),
+            t("Unset {scripted_env}.", scripted_env=SCRIPTED_ENV),
+        ) from exc
     if path.suffix == ".json":
         try:
             spec: dict[str, Any] = json.loads(text)
@@ -87,14 +83,10 @@ def scripted_from_file(path: Path) -> ScriptedBackend:
                 [str(s) for s in spec["script"]], chunk_size=int(spec.get("chunk_size", 4)), delay=float(spec.get("delay", 0.0))
             )
         except (ValueError, KeyError, TypeError) as exc:
-            raise BackendError(t(
-                "The scripted backend file {path} is malformed: {exc}.",
-                path=path,
-                exc=exc,
-            ), t(
-                "Unset {scripted_env}.",
-                scripted_env=SCRIPTED_ENV,
-            )) from exc
+            raise BackendError(
+                t("The scripted backend file {path} is malformed: {exc}.", path=path, exc=exc),
+                t("Unset {scripted_env}.", scripted_env=SCRIPTED_ENV),
+            ) from exc
     return ScriptedBackend([text])
 
 
@@ -103,7 +95,7 @@ def choices(settings: Settings, env: Mapping[str, str] | None = None) -> list[Ba
     env = os.environ if env is None else env
     if env.get(SCRIPTED_ENV):
         return [BackendChoice(SCRIPTED, label="Scripted (test)", model=Path(env[SCRIPTED_ENV]).name)]
-    local_path = str(settings.get("models.local_model_path"))
+    local_path = settings.get_str("models.local_model_path")
     result = [BackendChoice(LOCAL, label=marked("Local model"), model=Path(local_path).name if local_path else "")]
     for provider in load_providers(settings.get("models.providers")):
         result.append(BackendChoice(API, provider.name, f"{provider.name}", provider.model))
@@ -126,8 +118,8 @@ def active_choice(settings: Settings, env: Mapping[str, str] | None = None) -> B
     options = choices(settings, env)
     if options[0].kind == SCRIPTED:
         return options[0]
-    if settings.get("models.backend") == API:
-        active = str(settings.get("models.active_provider"))
+    if settings.get_str("models.backend") == API:
+        active = settings.get_str("models.active_provider")
         apis = [c for c in options if c.kind == API]
         for choice in apis:
             if choice.provider.casefold() == active.casefold():
@@ -235,7 +227,7 @@ def build_api(
     from desktop_helper.backends.openai_compat import OpenAICompatBackend
 
     config = resolve_provider(
-        settings.get("models.providers"), str(settings.get("models.active_provider")), provider, base_url, model
+        settings.get("models.providers"), settings.get_str("models.active_provider"), provider, base_url, model
     )
     return OpenAICompatBackend(config, api_key_for(config, secrets))
 
@@ -250,14 +242,14 @@ def build_local(
 ) -> Backend:
     """The local GGUF model and its vision projector named in the settings (or ``overrides``), loaded unless ``load`` is False."""
     overrides = overrides or Overrides()
-    model = overrides.model_path or str(settings.get("models.local_model_path"))
-    mmproj = overrides.mmproj_path or str(settings.get("models.local_mmproj_path"))
+    model = overrides.model_path or settings.get_str("models.local_model_path")
+    mmproj = overrides.mmproj_path or settings.get_str("models.local_mmproj_path")
     if not model:
         raise BackendError(
             t("No model is set up yet."),
             t(
                 "Choose a local GLM-4.6V-Flash GGUF model and its mmproj, or add an API provider, in Settings > Models (for "
-                "'desktop-helper ask': --model FILE.gguf --mmproj MMPROJ.gguf).",
+                "'desktop-helper ask': --model FILE.gguf --mmproj MMPROJ.gguf)."
             ),
         )
     # a missing or unreadable file is reported by the backend's load (models.gguf_info), once
@@ -291,10 +283,10 @@ def local_from_settings(
     return LocalGGUFBackend(
         model,
         mmproj or None,
-        threads=int(settings.get("models.threads")),
-        context_size=int(settings.get("models.context_size")),
-        gpu_layers=int(settings.get("models.gpu_layers")),
-        flash_attention=bool(settings.get("models.flash_attention")),
-        image_token_budget=int(settings.get("models.image_token_budget")) if image_token_budget is None else image_token_budget,
+        threads=settings.get_int("models.threads"),
+        context_size=settings.get_int("models.context_size"),
+        gpu_layers=settings.get_int("models.gpu_layers"),
+        flash_attention=settings.get_bool("models.flash_attention"),
+        image_token_budget=settings.get_int("models.image_token_budget") if image_token_budget is None else image_token_budget,
         speed_book=SpeedBook(app_paths().data / SPEED_FILE),
     )

@@ -367,7 +367,7 @@ class LocalGGUFBackend(Backend):
                     t("llama.cpp could not load {name}. {detail}", name=pair.model.path.name, detail=_last_error()).strip(),
                     t(
                         "The file may be damaged or too large for the free memory: check the memory estimate, close other "
-                        "programs, or pick a smaller quantization.",
+                        "programs, or pick a smaller quantization."
                     ),
                 )
             try:
@@ -417,10 +417,8 @@ class LocalGGUFBackend(Backend):
                     if not mtmd.mtmd_support_vision(mctx):
                         mtmd.mtmd_free(mctx)
                         raise BackendError(
-                            t(
-                                "{name} has no vision encoder.",
-                                name=self.mmproj_path.name,
-                            ), t("Choose the model's vision mmproj file.")
+                            t("{name} has no vision encoder.", name=self.mmproj_path.name),
+                            t("Choose the model's vision mmproj file."),
                         )
                 except BaseException:
                     llama_cpp.llama_free(ctx)
@@ -836,11 +834,10 @@ class LocalGGUFBackend(Backend):
             kind, source = sources[index]
             if kind == 1:
                 images_done += 1
-                yield Progress(t(
-                    "Encoding image {images_done} ({n_cells} tokens)",
-                    images_done=images_done,
-                    n_cells=units[index].n_cells,
-                ), index / total)
+                yield Progress(
+                    t("Encoding image {images_done} ({n_cells} tokens)", images_done=images_done, n_cells=units[index].n_cells),
+                    index / total,
+                )
                 # what mtmd_helper_eval_chunk_single does, in its two steps, to time the vision encoder alone
                 began = time.monotonic()
                 result = mtmd.mtmd_encode_chunk(self._mtmd, source)

@@ -64,6 +64,8 @@ RETRY_MAX_SECONDS = 30.0
 _FULL_BELOW_BYTES = 1024 * 1024
 # SQLite's primary result codes (stable; the sqlite3 module names them only from Python 3.11)
 _SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_IOERR, _SQLITE_CORRUPT, _SQLITE_FULL, _SQLITE_NOTADB = 5, 6, 10, 11, 13, 26
+
+
 def disk_full_fix() -> str:
     """What to do when the disk is full (a function: translated when it is said, not at import)."""
     return t("Free some space; your answer is kept and will be saved when space returns.")
@@ -345,10 +347,11 @@ class HistoryStore:
         self._retry_at = time.monotonic() + self._retry_delay
         log.warning("history kept in memory: %s", error)
         self._notify(
-            UserMessage(Level.ERROR, t(
-                "The disk is full: the history could not be saved to {db_path}.",
-                db_path=self.db_path,
-            ), disk_full_fix())
+            UserMessage(
+                Level.ERROR,
+                t("The disk is full: the history could not be saved to {db_path}.", db_path=self.db_path),
+                disk_full_fix(),
+            )
         )
 
     def _writable(self) -> bool:
@@ -405,10 +408,9 @@ class HistoryStore:
             return False
         self._db.close()
         self._db, self._file_db, self._unsaved = file_db, None, None
-        self._notify(UserMessage(Level.INFO, t(
-            "There is space again: the history was saved to {db_path}.",
-            db_path=self.db_path,
-        )))
+        self._notify(
+            UserMessage(Level.INFO, t("There is space again: the history was saved to {db_path}.", db_path=self.db_path))
+        )
         return True
 
     def _give_up_saving(self) -> None:
@@ -484,10 +486,9 @@ class HistoryStore:
                 raise
             self._start_unsaved(exc)
             if not body_done:
-                raise HistoryError(t(
-                    "The disk is full: the history could not be saved to {db_path}.",
-                    db_path=self.db_path,
-                ), disk_full_fix()) from exc
+                raise HistoryError(
+                    t("The disk is full: the history could not be saved to {db_path}.", db_path=self.db_path), disk_full_fix()
+                ) from exc
             # the whole transaction ran and only its commit failed: run it again on the copy
             with self._transaction() as memory:
                 for sql, parameters in executor.statements:
@@ -769,6 +770,15 @@ class HistoryStore:
         except OSError:
             tmp.unlink(missing_ok=True)
             raise
+
+    def read_attachment(self, digest: str) -> bytes:
+        """The content of the attachment file named ``digest`` (its sha256).
+
+        Raises:
+            OSError: the file is missing or unreadable.
+        """
+        unsaved = self._unsaved_files.get(digest)  # the disk was full: kept in memory until it can be written
+        return unsaved if unsaved is not None else self._path_for(digest).read_bytes()
 
     def _path_for(self, digest: str) -> Path:
         path = self.attachments_dir / digest[:2] / digest

@@ -213,11 +213,9 @@ def load_attachment(
         try:
             head = handle.read(8192)
         except OSError as exc:
-            raise MediaError(t(
-                "{name}: cannot read it ({strerror}).",
-                name=name,
-                strerror=exc.strerror,
-            ), t("Check the file's permissions.")) from exc
+            raise MediaError(
+                t("{name}: cannot read it ({strerror}).", name=name, strerror=exc.strerror), t("Check the file's permissions.")
+            ) from exc
 
         kind, mime = sniff(head)
         claimed = _EXTENSION_KIND.get(path.suffix.lower())
@@ -227,31 +225,28 @@ def load_attachment(
                     t(
                         "{name}: the content is not a valid {suffix} file (unrecognised or damaged data).",
                         name=name,
-                        suffix=path.suffix.lstrip('.').upper(),
+                        suffix=path.suffix.lstrip(".").upper(),
                     ),
                     t("Re-save or re-export the file and attach it again."),
                 )
-            raise MediaError(t(
-                "{name}: unsupported file type (not an image, video, PDF, document or UTF-8 text).",
-                name=name,
-            ), _supported())
+            raise MediaError(
+                t("{name}: unsupported file type (not an image, video, PDF, document or UTF-8 text).", name=name), _supported()
+            )
         if kind == "text" and claimed is not None:
             raise MediaError(
                 t(
                     "{name}: the name says {suffix}, but the file contains plain text.",
                     name=name,
-                    suffix=path.suffix.lstrip('.').upper(),
+                    suffix=path.suffix.lstrip(".").upper(),
                 ),
                 t("Rename it to .txt to attach it as text, or attach the real file."),
             )
         if only is not None and kind not in only:
             wanted = " or ".join(_KIND_NAMES[k] for k in only)
-            raise MediaError(t(
-                "{name}: this is {kind_names}, not {wanted}.",
-                name=name,
-                kind_names=_KIND_NAMES[kind],
-                wanted=wanted,
-            ), _only_fix(only))
+            raise MediaError(
+                t("{name}: this is {kind_names}, not {wanted}.", name=name, kind_names=_KIND_NAMES[kind], wanted=wanted),
+                _only_fix(only),
+            )
         if kind != claimed and claimed is not None and not (kind == "document" and claimed == "document"):
             log.info("%s: extension says %s, content is %s; using the content", name, claimed, kind)
         limit = MAX_BYTES[kind]
@@ -304,27 +299,22 @@ def _open_regular_file(path: Path, name: str) -> tuple[BinaryIO, int]:
         info = path.stat()
     except FileNotFoundError:
         if path.is_symlink():
-            raise MediaError(t(
-                "{name}: the link points to a file that does not exist.",
-                name=name,
-            ), t("Attach the file itself.")) from None
+            raise MediaError(
+                t("{name}: the link points to a file that does not exist.", name=name), t("Attach the file itself.")
+            ) from None
         raise MediaError(t("{name}: the file does not exist.", name=name), t("Check the path.")) from None
     except OSError as exc:
-        raise MediaError(t(
-            "{name}: cannot read it ({strerror}).",
-            name=name,
-            strerror=exc.strerror,
-        ), t("Check the file's permissions.")) from exc
+        raise MediaError(
+            t("{name}: cannot read it ({strerror}).", name=name, strerror=exc.strerror), t("Check the file's permissions.")
+        ) from exc
     _check_regular(info, name)
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
     try:
         descriptor = os.open(path, flags)
     except OSError as exc:
-        raise MediaError(t(
-            "{name}: cannot read it ({strerror}).",
-            name=name,
-            strerror=exc.strerror,
-        ), t("Check the file's permissions.")) from exc
+        raise MediaError(
+            t("{name}: cannot read it ({strerror}).", name=name, strerror=exc.strerror), t("Check the file's permissions.")
+        ) from exc
     handle = os.fdopen(descriptor, "rb")
     try:
         info = os.fstat(descriptor)
@@ -358,11 +348,9 @@ def _read_within(handle: BinaryIO, head: bytes, limit: int, name: str) -> bytes:
     try:
         data = head + handle.read(limit + 1 - len(head))
     except OSError as exc:
-        raise MediaError(t(
-            "{name}: cannot read it ({strerror}).",
-            name=name,
-            strerror=exc.strerror,
-        ), t("Check the file's permissions.")) from exc
+        raise MediaError(
+            t("{name}: cannot read it ({strerror}).", name=name, strerror=exc.strerror), t("Check the file's permissions.")
+        ) from exc
     if len(data) > limit:
         raise _too_large(name, len(data), limit)
     return data
@@ -393,6 +381,7 @@ def describe_sizes(size: int, limit: int) -> tuple[str, str]:
 
 def _supported() -> str:
     return t("Attach images (PNG, JPEG, WebP, BMP, GIF), videos (MP4, MOV, MKV, WebM), PDF, PPTX/DOCX/ODP/ODT, or text files.")
+
 
 _KIND_FORMATS: dict[Kind, str] = {
     "image": "an image (PNG, JPEG, WebP, BMP, GIF)",
@@ -459,20 +448,14 @@ def decode_image(data: bytes, name: str) -> tuple[Any, int]:
     except UnidentifiedImageError as exc:
         # Pillow's own message names an in-memory buffer ("<_io.BytesIO object at 0x...>"), not the file
         raise MediaError(
-            t(
-                "{name}: the image is damaged or truncated (a header or checksum is wrong, or the format is unknown).",
-                name=name,
-            ),
+            t("{name}: the image is damaged or truncated (a header or checksum is wrong, or the format is unknown).", name=name),
             t("Re-save the image and attach it again."),
         ) from exc
     except (OSError, ValueError, SyntaxError, EOFError) as exc:
-        raise MediaError(t(
-            "{name}: the image is damaged or truncated ({exc}).",
-            name=name,
-            exc=exc,
-        ), t(
-            "Re-save the image and attach it again.",
-        )) from exc
+        raise MediaError(
+            t("{name}: the image is damaged or truncated ({exc}).", name=name, exc=exc),
+            t("Re-save the image and attach it again."),
+        ) from exc
     return rgb, frames
 
 
@@ -495,12 +478,10 @@ def _load_video(path: Path, name: str, mime: str, frames: int) -> Attachment:
     capture = cv2.VideoCapture(str(path))
     try:
         if not capture.isOpened():
-            raise MediaError(t(
-                "{name}: the video cannot be opened (damaged or unsupported codec).",
-                name=name,
-            ), t(
-                "Re-encode it as H.264 MP4.",
-            ))
+            raise MediaError(
+                t("{name}: the video cannot be opened (damaged or unsupported codec).", name=name),
+                t("Re-encode it as H.264 MP4."),
+            )
         count = int(capture.get(cv2.CAP_PROP_FRAME_COUNT) or 0)
         fps = float(capture.get(cv2.CAP_PROP_FPS) or 0.0)
         if count <= 0:
@@ -521,10 +502,8 @@ def _load_video(path: Path, name: str, mime: str, frames: int) -> Attachment:
                 parts.append(ImagePart(encoded.tobytes(), "image/png", width, height, name=f"{name} @ {seconds:.1f} s"))
         if not parts:
             raise MediaError(
-                t(
-                    "{name}: no frame of the video could be decoded (damaged or truncated).",
-                    name=name,
-                ), t("Re-encode it as H.264 MP4.")
+                t("{name}: no frame of the video could be decoded (damaged or truncated).", name=name),
+                t("Re-encode it as H.264 MP4."),
             )
     finally:
         capture.release()
@@ -551,18 +530,12 @@ def _load_pdf(path: Path, name: str, page_range: PageRange | None, max_pages: in
     except pdfium.PdfiumError as exc:
         reason = str(exc)
         if "password" in reason.lower():
-            raise MediaError(t(
-                "{shown}: the PDF is password-protected.",
-                shown=shown,
-            ), t(
-                "Save an unprotected copy and attach that.",
-            )) from exc
+            raise MediaError(
+                t("{shown}: the PDF is password-protected.", shown=shown), t("Save an unprotected copy and attach that.")
+            ) from exc
         raise MediaError(
-            t(
-                "{shown}: the PDF is damaged or truncated ({reason}).",
-                shown=shown,
-                reason=reason,
-            ), t("Re-export the PDF and attach it again.")
+            t("{shown}: the PDF is damaged or truncated ({reason}).", shown=shown, reason=reason),
+            t("Re-export the PDF and attach it again."),
         ) from exc
     try:
         total = len(document)
@@ -572,23 +545,20 @@ def _load_pdf(path: Path, name: str, page_range: PageRange | None, max_pages: in
             first, last = 1, min(total, max_pages)
         else:
             if page_range.first > total:
-                raise MediaError(t(
-                    "{shown}: it has only {pages}.",
-                    shown=shown,
-                    pages=t("1 page") if total == 1 else t("{count} pages", count=total),
-                ), t(
-                    "Choose pages between 1 and {total}.",
-                    total=total,
-                ))
+                raise MediaError(
+                    t(
+                        "{shown}: it has only {pages}.",
+                        shown=shown,
+                        pages=t("1 page") if total == 1 else t("{count} pages", count=total),
+                    ),
+                    t("Choose pages between 1 and {total}.", total=total),
+                )
             first, last = page_range.first, min(page_range.last, total)
             if last - first + 1 > HARD_MAX_PAGES:
-                raise MediaError(t(
-                    "{shown}: at most {hard_max_pages} pages can be sent at once.",
-                    shown=shown,
-                    hard_max_pages=HARD_MAX_PAGES,
-                ), t(
-                    "Choose a shorter page range.",
-                ))
+                raise MediaError(
+                    t("{shown}: at most {hard_max_pages} pages can be sent at once.", shown=shown, hard_max_pages=HARD_MAX_PAGES),
+                    t("Choose a shorter page range."),
+                )
         parts: list[ImagePart] = []
         for index in range(first - 1, last):
             page = document[index]
@@ -598,12 +568,10 @@ def _load_pdf(path: Path, name: str, page_range: PageRange | None, max_pages: in
                 bitmap = page.render(scale=scale)
                 image = bitmap.to_pil().convert("RGB")
             except pdfium.PdfiumError as exc:
-                raise MediaError(t(
-                    "{shown}: page {value} cannot be rendered ({exc}).",
-                    shown=shown,
-                    value=index + 1,
-                    exc=exc,
-                ), t("Re-export the PDF.")) from exc
+                raise MediaError(
+                    t("{shown}: page {value} cannot be rendered ({exc}).", shown=shown, value=index + 1, exc=exc),
+                    t("Re-export the PDF."),
+                ) from exc
             finally:
                 page.close()
             buffer = io.BytesIO()
@@ -630,7 +598,6 @@ def _load_pdf(path: Path, name: str, page_range: PageRange | None, max_pages: in
 
 
 def _load_document(  # noqa: PLR0917 - private helper, called once
-
     path: Path, name: str, head: bytes, page_range: PageRange | None, max_pages: int, which: Callable[[str], str | None]
 ) -> Attachment:
     extension = path.suffix.lower().lstrip(".")
@@ -648,7 +615,7 @@ def _load_document(  # noqa: PLR0917 - private helper, called once
             ),
             t(
                 "Install LibreOffice (e.g. 'sudo apt install libreoffice-impress libreoffice-writer', or from "
-                "libreoffice.org), or export the file as PDF and attach that.",
+                "libreoffice.org), or export the file as PDF and attach that."
             ),
         )
     with tempfile.TemporaryDirectory(prefix="desktop-helper-convert-") as tmp:
@@ -673,20 +640,15 @@ def _load_document(  # noqa: PLR0917 - private helper, called once
                 t("{name}: LibreOffice took too long to convert it.", name=name), t("Export it as PDF yourself and attach that.")
             ) from exc
         except OSError as exc:
-            raise MediaError(t(
-                "{name}: LibreOffice could not be started ({strerror}).",
-                name=name,
-                strerror=exc.strerror,
-            ), t(
-                "Reinstall LibreOffice.",
-            )) from exc
+            raise MediaError(
+                t("{name}: LibreOffice could not be started ({strerror}).", name=name, strerror=exc.strerror),
+                t("Reinstall LibreOffice."),
+            ) from exc
         pdf = Path(tmp) / "input.pdf"
         if not pdf.is_file():
             raise MediaError(
-                t(
-                    "{name}: LibreOffice could not convert it (damaged or unsupported file).",
-                    name=name,
-                ), t("Export it as PDF yourself.")
+                t("{name}: LibreOffice could not convert it (damaged or unsupported file).", name=name),
+                t("Export it as PDF yourself."),
             )
         return _load_pdf(pdf, name, page_range, max_pages, shown_name=name)
 
@@ -706,13 +668,9 @@ def _office_kind(path: Path, name: str) -> str | None:
             if any(n.startswith("word/") for n in names):
                 return "docx"
     except (zipfile.BadZipFile, OSError) as exc:
-        raise MediaError(t(
-            "{name}: the document is damaged or truncated ({exc}).",
-            name=name,
-            exc=exc,
-        ), t(
-            "Re-save it and attach it again.",
-        )) from exc
+        raise MediaError(
+            t("{name}: the document is damaged or truncated ({exc}).", name=name, exc=exc), t("Re-save it and attach it again.")
+        ) from exc
     return None
 
 
@@ -724,11 +682,8 @@ def _load_text(path: Path, name: str, limit: int) -> Attachment:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise MediaError(
-            t(
-                "{name}: the text is not UTF-8 (invalid byte at position {start}).",
-                name=name,
-                start=exc.start,
-            ), t("Save it as UTF-8 and attach it again.")
+            t("{name}: the text is not UTF-8 (invalid byte at position {start}).", name=name, start=exc.start),
+            t("Save it as UTF-8 and attach it again."),
         ) from exc
     if "\x00" in text:
         raise MediaError(t("{name}: this looks like a binary file, not text.", name=name), _supported())

@@ -63,11 +63,9 @@ def fit_to_token_budget(
         MediaError: for an empty image, an extreme aspect ratio, or a budget below one token.
     """
     if width <= 0 or height <= 0:
-        raise MediaError(t(
-            "The image is empty ({width}x{height} px).",
-            width=width,
-            height=height,
-        ), t("Capture or choose another image."))
+        raise MediaError(
+            t("The image is empty ({width}x{height} px).", width=width, height=height), t("Capture or choose another image.")
+        )
     if max(width, height) / min(width, height) > MAX_ASPECT_RATIO:
         raise MediaError(
             t(
@@ -79,10 +77,10 @@ def fit_to_token_budget(
             t("Crop it to a less elongated region."),
         )
     if max_tokens is not None and max_tokens < 1:
-        raise MediaError(t(
-            "The image token budget must be at least 1, not {max_tokens}.",
-            max_tokens=max_tokens,
-        ), t("Raise the image token budget."))
+        raise MediaError(
+            t("The image token budget must be at least 1, not {max_tokens}.", max_tokens=max_tokens),
+            t("Raise the image token budget."),
+        )
     min_tokens = max(1, min(min_tokens, max_tokens if max_tokens is not None else min_tokens))
     max_pixels = max_tokens * side * side if max_tokens is not None else None
     min_pixels = min_tokens * side * side
@@ -175,13 +173,10 @@ def prepare_image(
         try:
             data = path.read_bytes()
         except OSError as exc:
-            raise MediaError(t(
-                "Cannot read the image {path}: {value}.",
-                path=path,
-                value=exc.strerror or exc,
-            ), t(
-                "Check the path and permissions.",
-            )) from exc
+            raise MediaError(
+                t("Cannot read the image {path}: {value}.", path=path, value=exc.strerror or exc),
+                t("Check the path and permissions."),
+            ) from exc
     else:
         data = source
     try:

@@ -296,12 +296,7 @@ class Recorder:
         width, height = self.size
         pixels = self._grab()
         if pixels.ndim != 3 or pixels.shape[0] < height or pixels.shape[1] < width:
-            raise MediaError(t(
-                "The capture ({shape}) is smaller than the {width}x{height} video.",
-                shape=pixels.shape,
-                width=width,
-                height=height,
-            ))
+            raise MediaError(t("The capture ({shape}) is smaller than the {w}x{h} video.", shape=pixels.shape, w=width, h=height))
         pixels = pixels[:height, :width]
         if pixels.shape[2] == 4:
             cv2.cvtColor(pixels, cv2.COLOR_BGRA2BGR, dst=buffer)

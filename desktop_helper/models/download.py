@@ -290,12 +290,10 @@ def _finish(
     _report(progress, url, size, total, 0.0, resumed_from, "verifying")
     if total is not None and size != total:
         partial.unlink(missing_ok=True)
-        raise DownloadError(t(
-            "{name} has {size:,} bytes instead of {total:,}.",
-            name=final.name,
-            size=size,
-            total=total,
-        ), t("Start the download again."))
+        raise DownloadError(
+            t("{name} has {size:,} bytes instead of {total:,}.", name=final.name, size=size, total=total),
+            t("Start the download again."),
+        )
     if sha256 is not None:
         if hasher is None:
             hasher = hashlib.sha256()

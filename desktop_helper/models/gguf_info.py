@@ -125,12 +125,9 @@ def read_gguf_info(path: str | os.PathLike[str]) -> GGUFInfo:
     """
     file = Path(path)
     if not file.exists():
-        raise BackendError(t(
-            "The model file {file} does not exist.",
-            file=file,
-        ), t(
-            "Choose an existing GGUF file, or download the model again.",
-        ))
+        raise BackendError(
+            t("The model file {file} does not exist.", file=file), t("Choose an existing GGUF file, or download the model again.")
+        )
     if not file.is_file():
         raise BackendError(t("{file} is not a file.", file=file), t("Choose a GGUF model file, not a folder."))
     try:
@@ -138,11 +135,9 @@ def read_gguf_info(path: str | os.PathLike[str]) -> GGUFInfo:
         with file.open("rb") as stream:
             return _parse(stream, file, file_size)
     except OSError as exc:
-        raise BackendError(t(
-            "Cannot read {file}: {value}.",
-            file=file,
-            value=exc.strerror or exc,
-        ), t("Check the file's permissions.")) from exc
+        raise BackendError(
+            t("Cannot read {file}: {value}.", file=file, value=exc.strerror or exc), t("Check the file's permissions.")
+        ) from exc
     except (struct.error, EOFError, UnicodeDecodeError, OverflowError, MemoryError) as exc:
         raise BackendError(
             t("{name} is truncated or damaged (its GGUF header cannot be read).", name=file.name),

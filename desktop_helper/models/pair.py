@@ -132,10 +132,8 @@ def check_pair(model_path: str | Path, mmproj_path: str | Path | None, *, requir
     text = text_shape(model)
     if text.n_layer <= 0 or text.n_embd <= 0:
         raise BackendError(
-            t(
-                "{name} does not describe a language model llama.cpp can run.",
-                name=model.path.name,
-            ), t("Choose a GLM-4.6V-Flash GGUF file.")
+            t("{name} does not describe a language model llama.cpp can run.", name=model.path.name),
+            t("Choose a GLM-4.6V-Flash GGUF file."),
         )
     if text.architecture != "glm4":
         log.warning(
@@ -150,7 +148,7 @@ def check_pair(model_path: str | Path, mmproj_path: str | Path | None, *, requir
                 t("No vision projector (mmproj) is set for {name}, so the model cannot see images.", name=model.path.name),
                 t(
                     "Choose the matching mmproj GGUF file in Settings > Models (for GLM-4.6V-Flash: "
-                    "mmproj-GLM-4.6V-Flash-Q8_0.gguf).",
+                    "mmproj-GLM-4.6V-Flash-Q8_0.gguf)."
                 ),
             )
         return ModelPair(model, None, text, None)

@@ -117,24 +117,21 @@ def parse_hotkey(text: str) -> Hotkey:
         elif canonical in NAMED_KEYS:
             keys.append(canonical)
         else:
-            raise HotkeyError(t(
-                "'{name}' in '{text}' is not a key name (use e.g. <ctrl>, <alt>, <shift>, <cmd>, <f5>, a).",
-                name=name,
-                text=text,
-            ))
+            raise HotkeyError(
+                t(
+                    "'{name}' in '{text}' is not a key name (use e.g. <ctrl>, <alt>, <shift>, <cmd>, <f5>, a).",
+                    name=name,
+                    text=text,
+                )
+            )
     if len(keys) != 1:
-        raise HotkeyError(t(
-            "'{text}' must have exactly one key besides the modifiers, not {count}.",
-            text=text,
-            count=len(keys),
-        ))
+        raise HotkeyError(t("'{text}' must have exactly one key besides the modifiers, not {count}.", text=text, count=len(keys)))
     key = keys[0]
     standalone = (key.startswith("f") and key[1:].isdigit()) or key in ("print_screen", "pause", "scroll_lock", "insert", "menu")
     if not modifiers and not standalone:
-        raise HotkeyError(t(
-            "'{text}' needs a modifier (Ctrl, Alt, Shift or Win/Cmd), or it would fire while you type.",
-            text=text,
-        ))
+        raise HotkeyError(
+            t("'{text}' needs a modifier (Ctrl, Alt, Shift or Win/Cmd), or it would fire while you type.", text=text)
+        )
     if "shift" in modifiers and len(key) == 1 and not key.isalpha():
         raise HotkeyError(
             t(

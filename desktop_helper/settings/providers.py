@@ -403,7 +403,7 @@ def resolve_provider(
             names = [p.name for p in saved] + sorted(PRESETS)
             raise BackendError(
                 t("There is no API provider called {wanted!r}.", wanted=wanted),
-                t("Use one of: {join}; or add it in Settings > Models and providers.", join=', '.join(names)),
+                t("Use one of: {join}; or add it in Settings > Models and providers.", join=", ".join(names)),
             )
     elif saved:
         config = saved[0]

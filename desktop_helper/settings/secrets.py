@@ -87,21 +87,17 @@ class KeyringStore(SecretStore):
             password: str | None = self._backend.get_password(SERVICE, provider)  # type: ignore[attr-defined]
             return password
         except Exception as exc:  # keyring backends raise many kinds of errors
-            raise SecretStoreError(t(
-                "The keyring could not be read: {exc}.",
-                exc=exc,
-            ), t("Unlock your keyring and try again.")) from exc
+            raise SecretStoreError(
+                t("The keyring could not be read: {exc}.", exc=exc), t("Unlock your keyring and try again.")
+            ) from exc
 
     def set(self, provider: str, secret: str) -> None:
         try:
             self._backend.set_password(SERVICE, provider, secret)  # type: ignore[attr-defined]
         except Exception as exc:
-            raise SecretStoreError(t(
-                "The keyring refused to store the key: {exc}.",
-                exc=exc,
-            ), t(
-                "Unlock your keyring and try again.",
-            )) from exc
+            raise SecretStoreError(
+                t("The keyring refused to store the key: {exc}.", exc=exc), t("Unlock your keyring and try again.")
+            ) from exc
 
     def delete(self, provider: str) -> None:
         import keyring.errors
@@ -139,7 +135,7 @@ def open_secret_store() -> tuple[SecretStore, SecretStoreError | None]:
         t("No system keyring is available, so API keys cannot be saved."),
         t(
             "Keys you enter are kept for this session only; or set DESKTOP_HELPER_API_KEY_<PROVIDER> in your environment. On "
-            "Linux, installing and unlocking gnome-keyring or KWallet fixes this.",
+            "Linux, installing and unlocking gnome-keyring or KWallet fixes this."
         ),
     )
     return SessionStore(), problem

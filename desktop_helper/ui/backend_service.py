@@ -128,10 +128,9 @@ class BackendService(QObject):
         self._replace(None)
         if isinstance(error, CancelledError):
             return
-        self.error = error if isinstance(error, UserError) else UserError(t(
-            "The model could not be loaded: {error}.",
-            error=error,
-        ))
+        self.error = (
+            error if isinstance(error, UserError) else UserError(t("The model could not be loaded: {error}.", error=error))
+        )
         self._set_state(str(self.error))
 
     def _on_progress(self, fraction: float, text: str) -> None:

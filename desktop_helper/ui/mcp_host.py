@@ -29,7 +29,7 @@ from PySide6.QtCore import QObject, QRect, QTimer, Signal, Slot
 from PySide6.QtGui import QGuiApplication
 
 from desktop_helper import APP_DISPLAY_NAME
-from desktop_helper.backends.base import Backend
+from desktop_helper.backends.base import Backend, CancelToken
 from desktop_helper.core.errors import BackendError, UserError
 from desktop_helper.core.i18n import t
 from desktop_helper.core.messages import MessageBus
@@ -103,6 +103,8 @@ class McpHost(QObject):
         self._last_notice = 0.0
         self._panel: Any = None
         self._pending: _PendingAction | None = None
+        #: the replies of calls running on worker threads, with the token that stops their model
+        self._working: dict[Future[int], CancelToken] = {}
         self._perform_done.connect(self._finish_perform)
 
     def _model(self) -> Backend:
@@ -134,9 +136,9 @@ class McpHost(QObject):
 
     def _check_exposed(self, name: str) -> None:
         spec = BY_NAME.get(name)
-        if not self.settings.get("mcp.enabled"):
+        if not self.settings.get_bool("mcp.enabled"):
             raise ToolError(f"The MCP server of {APP_DISPLAY_NAME} is turned off.", "Turn it on in Settings > MCP server.")
-        if spec is not None and not self.settings.get(spec.setting):
+        if spec is not None and not self.settings.get_bool(spec.setting):
             raise ToolError(
                 f"The tool {name} is turned off in {APP_DISPLAY_NAME}.", f"Turn on '{name}' in Settings > MCP server."
             )
@@ -154,13 +156,30 @@ class McpHost(QObject):
             )
         self._last_notice = now
 
+    @Slot(object)
+    def abandon(self, reply: Future[int]) -> None:
+        """The MCP process behind ``reply`` went away (its client cancelled the call or quit): stop that call.
+
+        An action still waiting for Confirm is taken off the screen, so a Confirm pressed later does
+        nothing the client no longer waits for; a model answer under way stops.
+        """
+        pending = self._pending
+        if pending is not None and pending.reply is reply:
+            self._refuse(pending, "The MCP client withdrew the request; nothing was done.")
+        token = self._working.get(reply)
+        if token is not None:
+            token.cancel()
+
     def _in_worker(self, name: str, checked: dict[str, Any], output: Output) -> Future[int]:
         reply: Future[int] = Future()
         handoff = self._handoff
+        cancel = CancelToken()
+        self._working[reply] = cancel
+        reply.add_done_callback(lambda done: self._working.pop(done, None))
 
         def work() -> None:
             try:
-                result, png = run_operation(self.operations, name, checked)
+                result, png = run_operation(self.operations, name, checked, cancel)
                 image = str(write_handoff_file(handoff(), png)) if png is not None else None
                 reply.set_result(_reply_ok(output, result, image))
             except UserError as exc:
@@ -232,7 +251,7 @@ class McpHost(QObject):
         shapes = shapes_for_action(plan, None, None)
         if overlay is not None and shapes:
             overlay.show_shapes(list(shapes), 0.0)
-        hotkey = str(self.settings.get("hotkeys.stop_agent")) if self.settings.get("hotkeys.enabled") else ""
+        hotkey = self.settings.get_str("hotkeys.stop_agent") if self.settings.get_bool("hotkeys.enabled") else ""
         if hotkey:
             from desktop_helper.ui.agent_session import start_stop_hotkey
 
@@ -249,7 +268,7 @@ class McpHost(QObject):
         pending.watch.setInterval(50)
         pending.watch.timeout.connect(lambda: self._refuse_if_stopped(pending))
         pending.watch.start()
-        shown = plan.words if self.settings.get("privacy.log_prompts") else action["kind"]
+        shown = plan.words if self.settings.get_bool("privacy.log_prompts") else action["kind"]
         log.info("mcp perform_action waits for Confirm: %s", shown)
         return reply
 

@@ -298,8 +298,8 @@ class ProvidersPage(QWidget):
 
     def _list_label(self, name: str) -> str:
         in_use = (
-            self._settings.get("models.backend") == "openai_compat"
-            and name.casefold() == str(self._settings.get("models.active_provider")).casefold()
+            self._settings.get_str("models.backend") == "openai_compat"
+            and name.casefold() == self._settings.get_str("models.active_provider").casefold()
         )
         return name + ("  (in use)" if in_use else "")
 
@@ -371,7 +371,7 @@ class ProvidersPage(QWidget):
                 secrets.delete(provider.name)
             except UserError as exc:
                 self.status.setText(str(exc))
-        if str(self._settings.get("models.active_provider")).casefold() == provider.name.casefold():
+        if self._settings.get_str("models.active_provider").casefold() == provider.name.casefold():
             self._settings.set("models.active_provider", "")
         self._save(self.tr("Removed {0} and its key.").format(provider.name))
         self._fill_list(select=min(self._current, len(self._providers) - 1))
@@ -411,7 +411,7 @@ class ProvidersPage(QWidget):
                     secrets.delete(provider.name)
             except UserError as exc:
                 self.status.setText(str(exc))
-        if str(self._settings.get("models.active_provider")).casefold() == provider.name.casefold():
+        if self._settings.get_str("models.active_provider").casefold() == provider.name.casefold():
             self._settings.set("models.active_provider", new_name)
         self._providers[self._current] = replace(provider, name=new_name)
         self._save(self.tr("Renamed {0} to {1}.").format(provider.name, new_name))

@@ -4,12 +4,12 @@
 <context>
     <name>AgentService</name>
     <message>
-        <location filename="../../desktop_helper/ui/agent_session.py" line="523"/>
+        <location filename="../../desktop_helper/ui/agent_session.py" line="532"/>
         <source>GUI agent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/agent_session.py" line="523"/>
+        <location filename="../../desktop_helper/ui/agent_session.py" line="532"/>
         <source>What should the agent do?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -17,40 +17,40 @@
 <context>
     <name>AgentSession</name>
     <message>
-        <location filename="../../desktop_helper/ui/agent_session.py" line="46"/>
+        <location filename="../../desktop_helper/ui/agent_session.py" line="49"/>
         <source>Agent done</source>
         <extracomment>how long the worker waits for our windows to disappear before capturing anyway time for the X server / compositor to unmap hidden windows before a capture the final panel&apos;s title for each way a run ends (RunOutcome.status)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/agent_session.py" line="47"/>
+        <location filename="../../desktop_helper/ui/agent_session.py" line="50"/>
         <source>Agent gave up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/agent_session.py" line="48"/>
-        <location filename="../../desktop_helper/ui/agent_session.py" line="49"/>
-        <location filename="../../desktop_helper/ui/agent_session.py" line="292"/>
+        <location filename="../../desktop_helper/ui/agent_session.py" line="51"/>
+        <location filename="../../desktop_helper/ui/agent_session.py" line="52"/>
+        <location filename="../../desktop_helper/ui/agent_session.py" line="295"/>
         <source>Agent stopped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/agent_session.py" line="50"/>
+        <location filename="../../desktop_helper/ui/agent_session.py" line="53"/>
         <source>Agent stopped by an error</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/agent_session.py" line="51"/>
+        <location filename="../../desktop_helper/ui/agent_session.py" line="54"/>
         <source>Agent finished</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/agent_session.py" line="263"/>
+        <location filename="../../desktop_helper/ui/agent_session.py" line="266"/>
         <source>Step {0}: acting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/agent_session.py" line="292"/>
+        <location filename="../../desktop_helper/ui/agent_session.py" line="295"/>
         <source>Stopped.</source>
         <translation type="unfinished">Stopped.</translation>
     </message>
@@ -87,7 +87,7 @@
         <translation>Ready: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/backend_service.py" line="139"/>
+        <location filename="../../desktop_helper/ui/backend_service.py" line="138"/>
         <source>Loading the model: {0} ({1:.0%})</source>
         <translation>Loading the model: {0} ({1:.0%})</translation>
     </message>
@@ -95,7 +95,7 @@
 <context>
     <name>CaptureController</name>
     <message>
-        <location filename="../../desktop_helper/ui/capture_controller.py" line="478"/>
+        <location filename="../../desktop_helper/ui/capture_controller.py" line="471"/>
         <source>Recovered a recording interrupted at {0} ({1} s): {2}</source>
         <extracomment>time for the window system to repaint after we hide our own windows, before grabbing Qt&apos;s own top-level widget of the tray icon on X11 (embedded in the panel): hidden, the panel lets go of it and showing it again does not bring it back, so it is never hidden (it is not on our windows anyway, it sits in the panel) the app&apos;s overlay (set by the app once built): hidden through it, so it knows its shapes are off the screen the border, timer and Stop button around a running recording (outside the recorded area)</extracomment>
         <translation type="unfinished"></translation>
@@ -104,354 +104,354 @@
 <context>
     <name>ChatWindow</name>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="340"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="120"/>
         <source>Chat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="413"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="198"/>
         <source>New chat</source>
-        <extracomment>tools the model may call while answering (screen, zoom, windows); set by the app reads the attached images into the local model while the question is typed (issue 20)</extracomment>
+        <extracomment>what the controls read: the app&apos;s settings, or the schema&apos;s defaults for a window without them the data side: requests, the answer streaming into the history, the images sent tools the model may call while answering (screen, zoom, windows); set by the app reads the attached images into the local model while the question is typed (issue 20)</extracomment>
         <translation>New chat</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="418"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="203"/>
         <source>Search history…</source>
         <translation>Search history…</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="452"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="237"/>
         <source>Thinking</source>
         <translation>Thinking</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="459"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="244"/>
         <source>Low detail</source>
         <translation>Low detail</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="460"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="245"/>
         <source>Medium detail</source>
         <translation>Medium detail</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="461"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="246"/>
         <source>High detail</source>
         <translation>High detail</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="462"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="247"/>
         <source>Max detail</source>
         <translation>Max detail</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="472"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="257"/>
         <source>System prompt…</source>
         <translation>System prompt…</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="475"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="260"/>
         <source>Mini</source>
         <translation>Mini</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="478"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="263"/>
         <source>A small always-on-top window for quick questions</source>
         <translation>A small always-on-top window for quick questions</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="502"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="287"/>
         <source>Ask about your screen, or drop files here… (Enter sends, Shift+Enter: new line)</source>
         <translation>Ask about your screen, or drop files here… (Enter sends, Shift+Enter: new line)</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="509"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="294"/>
         <source>Attach…</source>
         <translation>Attach…</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="514"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="299"/>
         <source>Send</source>
         <translation>Send</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="517"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="302"/>
         <source>Stop</source>
         <translation>Stop</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="628"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="413"/>
         <source>The app was closed while this answer was being written.</source>
         <translation>The app was closed while this answer was being written.</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="649"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="433"/>
         <source>Untitled</source>
         <translation>Untitled</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="655"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="439"/>
         <source>New conversation</source>
         <translation>New conversation</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="675"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="459"/>
         <source>Wait for the answer to finish, or stop it, first.</source>
         <translation>Wait for the answer to finish, or stop it, first.</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="707"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="492"/>
         <source>Rename…</source>
         <translation>Rename…</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="708"/>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="719"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="493"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="504"/>
         <source>Delete</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="709"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="494"/>
         <source>Export as Markdown…</source>
         <translation>Export as Markdown…</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="710"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="495"/>
         <source>Export as JSON…</source>
         <translation>Export as JSON…</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="715"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="500"/>
         <source>Rename</source>
         <translation>Rename</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="715"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="500"/>
         <source>Title:</source>
         <translation>Title:</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="719"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="504"/>
         <source>Delete this conversation and its attachments?</source>
         <translation>Delete this conversation and its attachments?</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="725"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="510"/>
         <source>Export</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="734"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="519"/>
         <source>Export failed: {0}</source>
         <translation>Export failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="764"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="544"/>
         <source>≈ {0} image tokens (≤ {1} per image)</source>
         <translation>≈ {0} image tokens (≤ {1} per image)</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="768"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="548"/>
         <source>first answer: measuring…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="770"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="550"/>
         <source>first answer in ≈ {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="792"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="573"/>
         <source>under a second</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="794"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="575"/>
         <source>{0} min {1} s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="794"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="575"/>
         <source>{0} s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="839"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="620"/>
         <source>Reading the image… {0} %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="845"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="626"/>
         <source>Image read: the answer starts as soon as you send.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="854"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="635"/>
         <source>The image could not be read ahead: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="863"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="644"/>
         <source>No backend</source>
         <translation>No backend</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="870"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="651"/>
         <source>Local model</source>
         <translation>Local model</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="943"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="724"/>
         <source>System prompt</source>
         <translation>System prompt</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="943"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="724"/>
         <source>Instructions for this conversation:</source>
         <translation>Instructions for this conversation:</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="973"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="754"/>
         <source>{0}: only {1} will be sent.</source>
         <translation>{0}: only {1} will be sent.</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="974"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="755"/>
         <source>Use its Pages… button to choose other pages.</source>
         <translation>Use its Pages… button to choose other pages.</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="984"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="765"/>
         <source>{0}: cannot be read ({1}).</source>
         <translation>{0}: cannot be read ({1}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="990"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="771"/>
         <source>Reading 1 file…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="990"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="771"/>
         <source>Reading {0} files…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1327"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="1040"/>
         <source>Stopped after {0:.1f} s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1329"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="1042"/>
         <source>The answer failed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1351"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="1064"/>
         <source>Your question</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1351"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="1064"/>
         <source>The answer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1432"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="1145"/>
         <source>1 location the model marked (its estimate)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1434"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="1147"/>
         <source>{0} locations the model marked (its estimate)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="999"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="780"/>
         <source>pasted image {0}</source>
         <translation>pasted image {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1006"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="787"/>
         <source>Attach files</source>
         <translation>Attach files</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1008"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="789"/>
         <source>Supported files ({0});;All files (*)</source>
         <translation>Supported files ({0});;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1016"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="797"/>
         <source>Pages</source>
         <translation>Pages</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1016"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="797"/>
         <source>Pages of {0} to send (e.g. 3-12):</source>
         <translation>Pages of {0} to send (e.g. 3-12):</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1082"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="863"/>
         <source>An answer is still being written; stop it first.</source>
         <translation>An answer is still being written; stop it first.</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1085"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="866"/>
         <source>Files are still being read; send again in a moment.</source>
         <translation>Files are still being read; send again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1139"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="919"/>
         <source>Editing a question (Esc cancels)</source>
         <translation>Editing a question (Esc cancels)</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1167"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="947"/>
         <source>The model is still loading; ask again in a moment.</source>
         <translation>The model is still loading; ask again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1172"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="952"/>
         <source>No model is available.</source>
         <translation>No model is available.</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1172"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="952"/>
         <source>Set one up in Settings &gt; Models.</source>
         <translation>Set one up in Settings &gt; Models.</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1245"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="990"/>
         <source>Waiting for the model…</source>
         <translation type="unfinished">Waiting for the model…</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1255"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="1004"/>
         <source>Writing the answer…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1264"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="1011"/>
         <source>Thinking…</source>
         <translation type="unfinished">Thinking…</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1277"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="1018"/>
         <source>The model used: {0}</source>
         <translation>The model used: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1304"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="1023"/>
         <source>The answer reached the length limit.</source>
         <translation>The answer reached the length limit.</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1320"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="1033"/>
         <source>Answered in {0:.1f} s</source>
         <translation>Answered in {0:.1f} s</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1322"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="1035"/>
         <source>, {0} tokens</source>
         <translation>, {0} tokens</translation>
     </message>
@@ -566,13 +566,12 @@
 <context>
     <name>FullTextViewer</name>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="233"/>
+        <location filename="../../desktop_helper/ui/chat_widgets.py" line="149"/>
         <source>Copy all</source>
-        <extracomment>what the status line says the model is doing: &quot;&quot;, &quot;thinking&quot; or &quot;answer&quot;</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="235"/>
+        <location filename="../../desktop_helper/ui/chat_widgets.py" line="151"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
@@ -598,23 +597,23 @@
 <context>
     <name>McpHost</name>
     <message>
-        <location filename="../../desktop_helper/ui/mcp_host.py" line="148"/>
+        <location filename="../../desktop_helper/ui/mcp_host.py" line="150"/>
         <source>{0}: an MCP client was {1} ({2})</source>
-        <extracomment>a notice that an MCP client uses the screen comes again after this many quiet seconds what each tool does, for the tooltip and the notice</extracomment>
+        <extracomment>a notice that an MCP client uses the screen comes again after this many quiet seconds what each tool does, for the tooltip and the notice the replies of calls running on worker threads, with the token that stops their model</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/mcp_host.py" line="214"/>
+        <location filename="../../desktop_helper/ui/mcp_host.py" line="233"/>
         <source>An MCP client asks to act on the screen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/mcp_host.py" line="223"/>
+        <location filename="../../desktop_helper/ui/mcp_host.py" line="242"/>
         <source>(the MCP client gave no reason)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/mcp_host.py" line="228"/>
+        <location filename="../../desktop_helper/ui/mcp_host.py" line="247"/>
         <source>MCP client</source>
         <translation type="unfinished"></translation>
     </message>
@@ -622,48 +621,48 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../desktop_helper/agent/loop.py" line="308"/>
+        <location filename="../../desktop_helper/agent/loop.py" line="307"/>
         <source>Step {number}: looking at the screen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/agent/loop.py" line="315"/>
+        <location filename="../../desktop_helper/agent/loop.py" line="314"/>
         <source>Step {number}: the model is deciding what to do</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/agent/loop.py" line="405"/>
+        <location filename="../../desktop_helper/agent/loop.py" line="402"/>
         <source>Step {number}: {words}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/agent/loop.py" line="423"/>
+        <location filename="../../desktop_helper/agent/loop.py" line="420"/>
         <source>Step {number}: waiting for the screen to settle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/agent/loop.py" line="312"/>
-        <location filename="../../desktop_helper/agent/loop.py" line="321"/>
-        <location filename="../../desktop_helper/agent/loop.py" line="395"/>
-        <location filename="../../desktop_helper/agent/loop.py" line="293"/>
-        <location filename="../../desktop_helper/agent/loop.py" line="295"/>
-        <location filename="../../desktop_helper/agent/loop.py" line="414"/>
+        <location filename="../../desktop_helper/agent/loop.py" line="311"/>
+        <location filename="../../desktop_helper/agent/loop.py" line="320"/>
+        <location filename="../../desktop_helper/agent/loop.py" line="392"/>
+        <location filename="../../desktop_helper/agent/loop.py" line="292"/>
+        <location filename="../../desktop_helper/agent/loop.py" line="294"/>
+        <location filename="../../desktop_helper/agent/loop.py" line="411"/>
         <location filename="../../desktop_helper/agent/loop.py" line="272"/>
         <source>Stopped.</source>
         <translation type="unfinished">Stopped.</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/agent/loop.py" line="354"/>
+        <location filename="../../desktop_helper/agent/loop.py" line="353"/>
         <source>Done: {summary}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/agent/loop.py" line="362"/>
+        <location filename="../../desktop_helper/agent/loop.py" line="361"/>
         <source>The model says the task cannot be done: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/agent/loop.py" line="364"/>
+        <location filename="../../desktop_helper/agent/loop.py" line="363"/>
         <source>The model says the task cannot be done.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -673,17 +672,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/agent/loop.py" line="286"/>
+        <location filename="../../desktop_helper/agent/loop.py" line="285"/>
         <source>The agent stopped because of an internal error: {exc}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/agent/loop.py" line="335"/>
+        <location filename="../../desktop_helper/agent/loop.py" line="334"/>
         <source>Could not understand the model {unreadable} times in a row; the run ended. Rephrase the task or try a larger model.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/agent/loop.py" line="275"/>
+        <location filename="../../desktop_helper/agent/loop.py" line="276"/>
         <source>Stopped after the step limit of {max_steps} steps.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -763,12 +762,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/platform/capture/mss_backend.py" line="63"/>
+        <location filename="../../desktop_helper/platform/capture/mss_backend.py" line="66"/>
         <source>The screen cannot be captured: {exc}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/agent/tools.py" line="323"/>
+        <location filename="../../desktop_helper/agent/tools.py" line="324"/>
         <source>There is no monitor {monitor_number}; this computer has {count}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -803,129 +802,129 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/app.py" line="335"/>
+        <location filename="../../desktop_helper/app.py" line="346"/>
         <source>Start at login could not be changed: {exc}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ask.py" line="259"/>
+        <location filename="../../desktop_helper/ask.py" line="256"/>
         <source>--region needs a positive width and height.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ask.py" line="259"/>
-        <location filename="../../desktop_helper/ask.py" line="255"/>
+        <location filename="../../desktop_helper/ask.py" line="256"/>
+        <location filename="../../desktop_helper/ask.py" line="253"/>
         <source>For example: --region 100,200,800,600</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ask.py" line="252"/>
+        <location filename="../../desktop_helper/ask.py" line="253"/>
         <source>--region must be X,Y,W,H in pixels, not {text!r}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/capture_controller.py" line="369"/>
+        <location filename="../../desktop_helper/ui/capture_controller.py" line="372"/>
         <source>The screen could not be captured: {exc}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ask.py" line="282"/>
+        <location filename="../../desktop_helper/ask.py" line="280"/>
         <source>The region {as_ints} is not on any monitor.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ask.py" line="285"/>
+        <location filename="../../desktop_helper/ask.py" line="280"/>
         <source>Check the coordinates.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ask.py" line="291"/>
+        <location filename="../../desktop_helper/ask.py" line="286"/>
         <source>There is no monitor {monitor} (found {count}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ask.py" line="295"/>
+        <location filename="../../desktop_helper/ask.py" line="287"/>
         <source>Use 1 to {count}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/__init__.py" line="28"/>
+        <location filename="../../desktop_helper/backends/__init__.py" line="29"/>
         <source>Unknown backend {name!r}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/__init__.py" line="31"/>
+        <location filename="../../desktop_helper/backends/__init__.py" line="29"/>
         <source>Choose one of: {join}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/__init__.py" line="40"/>
+        <location filename="../../desktop_helper/backends/__init__.py" line="36"/>
         <source>The {name} backend is not available: {exc}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/__init__.py" line="41"/>
+        <location filename="../../desktop_helper/backends/__init__.py" line="37"/>
         <source>Reinstall desktop-helper with its dependencies (uv sync).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/factory.py" line="257"/>
+        <location filename="../../desktop_helper/backends/factory.py" line="249"/>
         <source>No model is set up yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/factory.py" line="75"/>
+        <location filename="../../desktop_helper/backends/factory.py" line="76"/>
         <source>The scripted backend file {path} cannot be read: {strerror}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/factory.py" line="79"/>
-        <location filename="../../desktop_helper/backends/factory.py" line="94"/>
+        <location filename="../../desktop_helper/backends/factory.py" line="77"/>
+        <location filename="../../desktop_helper/backends/factory.py" line="88"/>
         <source>Unset {scripted_env}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/factory.py" line="90"/>
+        <location filename="../../desktop_helper/backends/factory.py" line="87"/>
         <source>The scripted backend file {path} is malformed: {exc}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/glm_template.py" line="48"/>
+        <location filename="../../desktop_helper/backends/glm_template.py" line="49"/>
         <source>The model file has no chat template.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/glm_template.py" line="50"/>
+        <location filename="../../desktop_helper/backends/glm_template.py" line="49"/>
         <source>Use a GLM-4.6V-Flash GGUF that embeds its chat template.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/glm_template.py" line="105"/>
+        <location filename="../../desktop_helper/backends/glm_template.py" line="99"/>
         <source>The chat template placed {count} images but the conversation has {count2}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/glm_template.py" line="110"/>
+        <location filename="../../desktop_helper/backends/glm_template.py" line="100"/>
         <source>Use an unmodified GLM-4.6V-Flash GGUF; its template marks each image.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/glm_template.py" line="60"/>
+        <location filename="../../desktop_helper/backends/glm_template.py" line="59"/>
         <source>The model&apos;s chat template is invalid: {exc}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/glm_template.py" line="63"/>
+        <location filename="../../desktop_helper/backends/glm_template.py" line="59"/>
         <source>Use an unmodified GLM-4.6V-Flash GGUF.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/glm_template.py" line="98"/>
+        <location filename="../../desktop_helper/backends/glm_template.py" line="94"/>
         <source>The chat template could not render this conversation: {exc}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/glm_template.py" line="101"/>
+        <location filename="../../desktop_helper/backends/glm_template.py" line="94"/>
         <source>Start a new chat.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -941,49 +940,49 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="458"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="456"/>
         <source>Model ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="542"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="540"/>
         <source>There is nothing to answer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="542"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="540"/>
         <source>Type a question first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="544"/>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="968"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="542"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="965"/>
         <location filename="../../desktop_helper/backends/local_gguf.py" line="301"/>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="555"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="553"/>
         <source>The local model was closed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="544"/>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="968"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="542"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="965"/>
         <location filename="../../desktop_helper/backends/local_gguf.py" line="301"/>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="555"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="553"/>
         <source>Restart the model from Settings &gt; Models.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="912"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="909"/>
         <source>llama.cpp failed to process the prompt (error {result}): the context may be full or memory exhausted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="916"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="913"/>
         <source>Start a new chat, or lower the context size or image token budget in Settings &gt; Models.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/images.py" line="193"/>
-        <location filename="../../desktop_helper/media/images.py" line="326"/>
+        <location filename="../../desktop_helper/media/images.py" line="188"/>
+        <location filename="../../desktop_helper/media/images.py" line="321"/>
         <source>Use a PNG, JPEG or WebP image.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -998,27 +997,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="550"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="548"/>
         <source>Waiting for the previous answer to finish</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="592"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="590"/>
         <source>The conversation needs {prompt_cells:,} tokens but the context holds {n_ctx:,}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="597"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="595"/>
         <source>Start a new chat, lower the image token budget, or raise the context size in Settings &gt; Models.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="763"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="761"/>
         <source>The prompt could not be prepared for the model (mtmd error {result}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="764"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="762"/>
         <source>Try again with fewer or smaller images.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1033,42 +1032,42 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="582"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="580"/>
         <source>Reading 1 image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="582"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="580"/>
         <source>Reading {count} images</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="745"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="743"/>
         <source>Image {value}{label} could not be handed to llama.cpp.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="746"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="744"/>
         <source>Check the free memory, or try a smaller image token budget.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="839"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="838"/>
         <source>Encoding image {images_done} ({n_cells} tokens)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="867"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="864"/>
         <source>llama.cpp could not process image {images_done} (error {result}); the computer may be out of memory.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="873"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="870"/>
         <source>Lower the image token budget or the context size in Settings &gt; Models.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="887"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="884"/>
         <source>Reading the prompt ({end}/{total} tokens)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1088,7 +1087,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="423"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="421"/>
         <source>Choose the model&apos;s vision mmproj file.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1103,344 +1102,334 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="999"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="977"/>
         <source>Check that the base URL is the API root of an OpenAI-compatible server (for example http://localhost:8080/v1) and that no proxy in between changes its replies; the server&apos;s log may say more.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="691"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="686"/>
         <source>lower the image token budget (Settings &gt; Models and providers, or --image-budget), ask about a region instead of the whole screen, or start a new chat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/images.py" line="299"/>
+        <location filename="../../desktop_helper/media/images.py" line="294"/>
         <source>The image could not be made small enough for the provider.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/images.py" line="299"/>
+        <location filename="../../desktop_helper/media/images.py" line="294"/>
         <source>Capture a smaller region.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="1011"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="989"/>
         <source>sent an answer in a shape this app cannot read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="1041"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="1018"/>
         <source>sent an answer piece that is not text ({excerpt})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="470"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="478"/>
         <source>ended its reply without sending any answer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="471"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="479"/>
         <source>The server&apos;s log says why. Often the request is too big for the server&apos;s context (llama-cpp-python&apos;s server ends the reply this way): start the server with a bigger context (e.g. --n_ctx 8192, or llama-server -c 8192), or send less: lower the image token budget or ask about a region instead of the whole screen. Also check that the base URL is the server&apos;s OpenAI-compatible API root (for example http://localhost:8080/v1).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="673"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="668"/>
         <source>Talking to {where} failed: {redact}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="673"/>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="671"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="668"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="665"/>
         <source>Ask again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="680"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="675"/>
         <source>: it needs {needed} tokens, and the server&apos;s context holds {available}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="697"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="692"/>
         <source>Send less: {send_less}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="699"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="694"/>
         <source>Start the server with a bigger context ({server_side}), or send less: {send_less}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="704"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="699"/>
         <source>The request is too big for the context of {where}{sizes}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="838"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="830"/>
         <source>{name} cannot take this video file, and no frames were sampled from it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="839"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="831"/>
         <source>Record a shorter video, or use a provider that accepts video.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="1008"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="986"/>
         <source>sent a line that is not JSON ({excerpt})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="1010"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="988"/>
         <source>sent bytes that are not UTF-8 text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="1020"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="999"/>
         <source>sent an answer in a shape this app cannot read ({excerpt})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="1033"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="1010"/>
         <source>sent choices that are not a list ({excerpt})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="424"/>
-        <source>The connection to {name} ({host}) broke before any answer arrived.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="429"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="437"/>
         <source>Check that the server is still running, then ask again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="460"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="468"/>
         <source>answered with {value} that holds no answer (expected a stream of events)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="464"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="472"/>
         <source>Check that the base URL is the server&apos;s OpenAI-compatible API root (for example http://localhost:8080/v1); if it is, the server&apos;s log may say why it sent nothing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="518"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="526"/>
         <source>answered with a single JSON document instead of a stream of events ({quote})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="519"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="527"/>
         <source>Check that the base URL is the server&apos;s OpenAI-compatible API root and that the server supports streamed answers (stream: true).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="629"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="625"/>
         <source>{where} rejected the request (HTTP {status}{detail}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="630"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="626"/>
         <source>If it mentions the image, lower the image token budget; if it mentions the model, pick another one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="634"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="630"/>
         <source>{where} did not answer in time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="635"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="631"/>
         <source>Check that the server is running and not overloaded; the read timeout is {read_timeout:g} s and can be raised in the provider&apos;s settings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="645"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="641"/>
         <source>The secure (TLS) connection to {where} failed: {reason}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="646"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="642"/>
         <source>If the server uses a self-signed or private certificate, add it to your system&apos;s trusted certificates (or point SSL_CERT_FILE at it); for a local server without TLS, use an http:// URL.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="653"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="649"/>
         <source>Nothing is listening at {base_url} (connection refused).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="654"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="650"/>
         <source>Start the server, or check the host and port in the provider&apos;s base URL.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="658"/>
-        <source>The host {host} of {name} could not be found.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="659"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="655"/>
         <source>Check the base URL and your network connection.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="663"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="659"/>
         <source>Could not reach {where}: {redact}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="664"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="660"/>
         <source>Check the base URL, your network, and that the server is running.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="667"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="664"/>
         <source>{where} reported an error{value}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="686"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="681"/>
         <source> of {available} tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="711"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="706"/>
         <source>{where} sent no answer for {seconds:g} s (at most keep-alive signals): it seems stuck.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="716"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="711"/>
         <source>Check the server&apos;s log and load, restart it if it stays stuck, then ask again. The wait is the read timeout ({seconds:g} s) in the provider&apos;s settings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="723"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="718"/>
         <source>{where} {redact}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="1030"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="1007"/>
         <source>reported an error: {said}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="1030"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="1007"/>
         <source>Look at the server&apos;s log, then ask again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="283"/>
-        <source>{name} ({host}) accepted the request but has not answered for {waited:.0f} s, and it does not answer a simple check either: it seems stuck.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="290"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="298"/>
         <source>Check that the server is running and not frozen (restart it if needed), then ask again. The wait is the response timeout ({response_timeout:g} s) in the provider&apos;s settings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="492"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="500"/>
         <source>answered with a web page (HTTP 200, {content_type}) instead of an API reply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="493"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="501"/>
         <source>The base URL probably points at a website, a login page or a proxy rather than the API: use the server&apos;s OpenAI-compatible API root, for example http://localhost:8080/v1 (often ending in /v1).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="580"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="582"/>
         <source>{where} rejected the API key (HTTP 401{detail}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="584"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="583"/>
         <source>Check or replace the key in {key_hint}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="591"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="587"/>
         <source>{where} refused access with this key (HTTP 403{detail}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="592"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="588"/>
         <source>Check that your key and plan allow the model {model!r}, or replace the key in {key_hint}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="600"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="596"/>
         <source>{where} does not know the model {model!r}, or the base URL is wrong (HTTP 404{detail}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="606"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="602"/>
         <source>Pick a model from the server&apos;s list in Settings &gt; Models and providers, and check that the base URL is the API root (for example http://localhost:8000/v1).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="615"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="611"/>
         <source>{where} is limiting requests (HTTP 429{detail}).{wait}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="616"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="612"/>
         <source>Wait a little and ask again, or check your plan&apos;s quota and balance.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="620"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="616"/>
         <source>{where} says the request is too large (HTTP 413{detail}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="621"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="617"/>
         <source>Lower the image token budget in Settings, or send fewer images.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="625"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="621"/>
         <source>{where} failed with a server error (HTTP {status}{detail}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="626"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="622"/>
         <source>Try again later; if it is your own server, look at its log.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="688"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="683"/>
         <source>: it needs {needed} tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="826"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="822"/>
         <source>The video {path} cannot be read: {strerror}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="830"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="823"/>
         <source>Record or choose it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="273"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="281"/>
         <source>Waiting for {name} to start answering ({waited:.0f} s); it is still working on the request.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="570"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="578"/>
         <source>{where} needs an API key, and none is set (HTTP 401{detail}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="574"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="579"/>
         <source>Enter the key in {key_hint}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="200"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="208"/>
         <source>{name} answered HTTP {status_code}; retrying in {delay:.0f} s ({attempt} of {max_retries}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/media/recording.py" line="299"/>
+        <source>The capture ({shape}) is smaller than the {w}x{h} video.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1569,6 +1558,21 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../desktop_helper/agent/loop.py" line="322"/>
+        <source>The model failed: {error}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/agent/loop.py" line="520"/>
+        <source>Could not understand the model: {exc}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/agent/loop.py" line="322"/>
+        <source>unknown error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../desktop_helper/agent/plan.py" line="27"/>
         <source>click</source>
         <translation type="unfinished"></translation>
@@ -1629,23 +1633,38 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/factory.py" line="258"/>
+        <location filename="../../desktop_helper/backends/factory.py" line="250"/>
         <source>Choose a local GLM-4.6V-Flash GGUF model and its mmproj, or add an API provider, in Settings &gt; Models (for &apos;desktop-helper ask&apos;: --model FILE.gguf --mmproj MMPROJ.gguf).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/factory.py" line="107"/>
+        <location filename="../../desktop_helper/backends/factory.py" line="99"/>
         <source>Local model</source>
         <translation type="unfinished">Local model</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/factory.py" line="183"/>
+        <location filename="../../desktop_helper/backends/factory.py" line="175"/>
         <source>API provider</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="550"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="548"/>
         <source>Finishing reading the image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="432"/>
+        <source>The connection to {name} ({host_of}) broke before any answer arrived.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="654"/>
+        <source>The host {host_of} of {name} could not be found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="291"/>
+        <source>{name} ({host_of}) accepted the request but has not answered for {waited:.0f} s, and it does not answer a simple check either: it seems stuck.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1664,472 +1683,472 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/history/store.py" line="69"/>
+        <location filename="../../desktop_helper/history/store.py" line="71"/>
         <source>Free some space; your answer is kept and will be saved when space returns.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/history/store.py" line="907"/>
+        <location filename="../../desktop_helper/history/store.py" line="917"/>
         <source>{problem} This session&apos;s chats are kept in memory only.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/history/store.py" line="949"/>
+        <location filename="../../desktop_helper/history/store.py" line="959"/>
         <source>The history database {db_path} cannot be written: {reason}. Your earlier conversations are shown, but this session&apos;s chats are kept in memory only.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/history/store.py" line="955"/>
+        <location filename="../../desktop_helper/history/store.py" line="965"/>
         <source>Close the other program (or make the folder writable) and restart Desktop Helper to save history again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/history/store.py" line="998"/>
+        <location filename="../../desktop_helper/history/store.py" line="1008"/>
         <source>The history database {db_path} was damaged ({reason}). {recovered}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/history/store.py" line="1004"/>
+        <location filename="../../desktop_helper/history/store.py" line="1014"/>
         <source>The damaged file was kept as {copy}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/history/store.py" line="348"/>
-        <location filename="../../desktop_helper/history/store.py" line="487"/>
+        <location filename="../../desktop_helper/history/store.py" line="352"/>
+        <location filename="../../desktop_helper/history/store.py" line="490"/>
         <source>The disk is full: the history could not be saved to {db_path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/history/store.py" line="408"/>
+        <location filename="../../desktop_helper/history/store.py" line="412"/>
         <source>There is space again: the history was saved to {db_path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/history/store.py" line="420"/>
+        <location filename="../../desktop_helper/history/store.py" line="422"/>
         <source>The history file {db_path} was changed by another program while the disk was full.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/history/store.py" line="421"/>
+        <location filename="../../desktop_helper/history/store.py" line="423"/>
         <source>This session&apos;s new messages are kept in memory only until you quit; the file is left as it is.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/history/store.py" line="444"/>
+        <location filename="../../desktop_helper/history/store.py" line="446"/>
         <source>The history database {db_path} was written by a newer version (schema {version}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/history/store.py" line="449"/>
+        <location filename="../../desktop_helper/history/store.py" line="451"/>
         <source>Update Desktop Helper, or move the file aside to start a new history.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/history/store.py" line="274"/>
+        <location filename="../../desktop_helper/history/store.py" line="276"/>
         <source>The history database {db_path} cannot be opened: {exc}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/history/store.py" line="275"/>
+        <location filename="../../desktop_helper/history/store.py" line="277"/>
         <source>Move the file aside to start a new history, or restore its backup.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/history/store.py" line="892"/>
+        <location filename="../../desktop_helper/history/store.py" line="902"/>
         <source>{problem} It is left as it is; this session&apos;s chats are kept in memory only.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/history/store.py" line="893"/>
+        <location filename="../../desktop_helper/history/store.py" line="903"/>
         <source>Update Desktop Helper to see and keep your history.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/history/store.py" line="979"/>
+        <location filename="../../desktop_helper/history/store.py" line="989"/>
         <source>The history database {db_path} is damaged ({reason}) and could not be replaced. This session&apos;s chats are kept in memory only.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/history/store.py" line="985"/>
+        <location filename="../../desktop_helper/history/store.py" line="995"/>
         <source>Move the damaged file aside, or restore a backup of it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ipc.py" line="101"/>
+        <location filename="../../desktop_helper/ipc.py" line="103"/>
         <source>The program listening on {address} runs as another user, so your command was not sent to it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ipc.py" line="105"/>
+        <location filename="../../desktop_helper/ipc.py" line="107"/>
         <source>Quit that program (or ask an administrator to), then start Desktop Helper again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="395"/>
+        <location filename="../../desktop_helper/media/documents.py" line="383"/>
         <source>Attach images (PNG, JPEG, WebP, BMP, GIF), videos (MP4, MOV, MKV, WebM), PDF, PPTX/DOCX/ODP/ODT, or text files.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="409"/>
+        <location filename="../../desktop_helper/media/documents.py" line="398"/>
         <source>Give {wanted} here; other files can be dropped into the chat window.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="374"/>
+        <location filename="../../desktop_helper/media/documents.py" line="362"/>
         <source>{name}: the file is too large ({shown_size}; the limit for this kind of file is {shown_limit}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="380"/>
+        <location filename="../../desktop_helper/media/documents.py" line="368"/>
         <source>Attach a smaller file or a part of it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="426"/>
+        <location filename="../../desktop_helper/media/documents.py" line="415"/>
         <source>{size}, first of {frames} frames</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="482"/>
+        <location filename="../../desktop_helper/media/documents.py" line="465"/>
         <source>{name}: the image is too large ({count}; the limit is {value:.0f} megapixels).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="488"/>
-        <location filename="../../desktop_helper/media/images.py" line="195"/>
-        <location filename="../../desktop_helper/media/images.py" line="323"/>
+        <location filename="../../desktop_helper/media/documents.py" line="471"/>
+        <location filename="../../desktop_helper/media/images.py" line="190"/>
+        <location filename="../../desktop_helper/media/images.py" line="318"/>
         <source>Downscale or crop it first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="532"/>
+        <location filename="../../desktop_helper/media/documents.py" line="511"/>
         <source>1 frame</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="532"/>
+        <location filename="../../desktop_helper/media/documents.py" line="511"/>
         <source>{count} frames</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="533"/>
+        <location filename="../../desktop_helper/media/documents.py" line="512"/>
         <source>{frames} of {duration:.1f} s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="736"/>
+        <location filename="../../desktop_helper/media/documents.py" line="691"/>
         <source>1 line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="736"/>
+        <location filename="../../desktop_helper/media/documents.py" line="691"/>
         <source>{count} lines</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="340"/>
+        <location filename="../../desktop_helper/media/documents.py" line="330"/>
         <source>{name}: this is a folder, not a file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="340"/>
+        <location filename="../../desktop_helper/media/documents.py" line="330"/>
         <source>Attach the files inside it one by one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="351"/>
+        <location filename="../../desktop_helper/media/documents.py" line="341"/>
         <source>{name}: this is {what}, not a normal file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="351"/>
+        <location filename="../../desktop_helper/media/documents.py" line="341"/>
         <source>Attach a normal file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="353"/>
+        <location filename="../../desktop_helper/media/documents.py" line="343"/>
         <source>{name}: the file is empty (0 bytes).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="353"/>
+        <location filename="../../desktop_helper/media/documents.py" line="343"/>
         <source>Attach a file with content.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="621"/>
+        <location filename="../../desktop_helper/media/documents.py" line="589"/>
         <source>slide {first} of {total}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="640"/>
+        <location filename="../../desktop_helper/media/documents.py" line="607"/>
         <source>{name}: unsupported document type.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="644"/>
+        <location filename="../../desktop_helper/media/documents.py" line="611"/>
         <source>{name}: {document_names} files are converted with LibreOffice, which is not installed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="649"/>
+        <location filename="../../desktop_helper/media/documents.py" line="616"/>
         <source>Install LibreOffice (e.g. &apos;sudo apt install libreoffice-impress libreoffice-writer&apos;, or from libreoffice.org), or export the file as PDF and attach that.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="734"/>
+        <location filename="../../desktop_helper/media/documents.py" line="689"/>
         <source>{name}: this looks like a binary file, not text.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="234"/>
+        <location filename="../../desktop_helper/media/documents.py" line="233"/>
         <source>{name}: unsupported file type (not an image, video, PDF, document or UTF-8 text).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="240"/>
+        <location filename="../../desktop_helper/media/documents.py" line="237"/>
         <source>{name}: the name says {suffix}, but the file contains plain text.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="245"/>
+        <location filename="../../desktop_helper/media/documents.py" line="242"/>
         <source>Rename it to .txt to attach it as text, or attach the real file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="249"/>
+        <location filename="../../desktop_helper/media/documents.py" line="247"/>
         <source>{name}: this is {kind_names}, not {wanted}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="311"/>
+        <location filename="../../desktop_helper/media/documents.py" line="305"/>
         <source>{name}: the file does not exist.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="311"/>
+        <location filename="../../desktop_helper/media/documents.py" line="305"/>
         <source>Check the path.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="313"/>
-        <location filename="../../desktop_helper/media/documents.py" line="323"/>
-        <location filename="../../desktop_helper/media/documents.py" line="361"/>
-        <location filename="../../desktop_helper/media/documents.py" line="216"/>
+        <location filename="../../desktop_helper/media/documents.py" line="308"/>
+        <location filename="../../desktop_helper/media/documents.py" line="316"/>
+        <location filename="../../desktop_helper/media/documents.py" line="352"/>
+        <location filename="../../desktop_helper/media/documents.py" line="217"/>
         <source>{name}: cannot read it ({strerror}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="317"/>
-        <location filename="../../desktop_helper/media/documents.py" line="327"/>
-        <location filename="../../desktop_helper/media/documents.py" line="365"/>
-        <location filename="../../desktop_helper/media/documents.py" line="220"/>
-        <location filename="../../desktop_helper/models/gguf_info.py" line="145"/>
+        <location filename="../../desktop_helper/media/documents.py" line="308"/>
+        <location filename="../../desktop_helper/media/documents.py" line="316"/>
+        <location filename="../../desktop_helper/media/documents.py" line="352"/>
+        <location filename="../../desktop_helper/media/documents.py" line="217"/>
+        <location filename="../../desktop_helper/models/gguf_info.py" line="139"/>
         <source>Check the file&apos;s permissions.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="462"/>
+        <location filename="../../desktop_helper/media/documents.py" line="451"/>
         <source>{name}: the image is damaged or truncated (a header or checksum is wrong, or the format is unknown).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="466"/>
-        <location filename="../../desktop_helper/media/documents.py" line="473"/>
+        <location filename="../../desktop_helper/media/documents.py" line="452"/>
+        <location filename="../../desktop_helper/media/documents.py" line="457"/>
         <source>Re-save the image and attach it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="469"/>
+        <location filename="../../desktop_helper/media/documents.py" line="456"/>
         <source>{name}: the image is damaged or truncated ({exc}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="498"/>
+        <location filename="../../desktop_helper/media/documents.py" line="482"/>
         <source>{name}: the video cannot be opened (damaged or unsupported codec).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="501"/>
-        <location filename="../../desktop_helper/media/documents.py" line="507"/>
-        <location filename="../../desktop_helper/media/documents.py" line="527"/>
+        <location filename="../../desktop_helper/media/documents.py" line="483"/>
+        <location filename="../../desktop_helper/media/documents.py" line="488"/>
+        <location filename="../../desktop_helper/media/documents.py" line="506"/>
         <source>Re-encode it as H.264 MP4.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="507"/>
+        <location filename="../../desktop_helper/media/documents.py" line="488"/>
         <source>{name}: the video has no readable frames.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="524"/>
+        <location filename="../../desktop_helper/media/documents.py" line="505"/>
         <source>{name}: no frame of the video could be decoded (damaged or truncated).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="561"/>
+        <location filename="../../desktop_helper/media/documents.py" line="537"/>
         <source>{shown}: the PDF is damaged or truncated ({reason}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="565"/>
+        <location filename="../../desktop_helper/media/documents.py" line="538"/>
         <source>Re-export the PDF and attach it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="570"/>
+        <location filename="../../desktop_helper/media/documents.py" line="543"/>
         <source>{shown}: the PDF has no pages.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="570"/>
+        <location filename="../../desktop_helper/media/documents.py" line="543"/>
         <source>Attach a PDF with content.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="617"/>
+        <location filename="../../desktop_helper/media/documents.py" line="585"/>
         <source>1 slide</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="617"/>
+        <location filename="../../desktop_helper/media/documents.py" line="585"/>
         <source>{count} slides</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="619"/>
-        <location filename="../../desktop_helper/media/documents.py" line="578"/>
+        <location filename="../../desktop_helper/media/documents.py" line="587"/>
+        <location filename="../../desktop_helper/media/documents.py" line="552"/>
         <source>1 page</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="619"/>
-        <location filename="../../desktop_helper/media/documents.py" line="578"/>
+        <location filename="../../desktop_helper/media/documents.py" line="587"/>
+        <location filename="../../desktop_helper/media/documents.py" line="552"/>
         <source>{count} pages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="622"/>
+        <location filename="../../desktop_helper/media/documents.py" line="590"/>
         <source>page {first} of {total}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="624"/>
+        <location filename="../../desktop_helper/media/documents.py" line="592"/>
         <source>slides {first}-{last} of {total}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="626"/>
+        <location filename="../../desktop_helper/media/documents.py" line="594"/>
         <source>pages {first}-{last} of {total}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="686"/>
+        <location filename="../../desktop_helper/media/documents.py" line="650"/>
         <source>{name}: LibreOffice could not convert it (damaged or unsupported file).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="689"/>
+        <location filename="../../desktop_helper/media/documents.py" line="651"/>
         <source>Export it as PDF yourself.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="709"/>
+        <location filename="../../desktop_helper/media/documents.py" line="672"/>
         <source>{name}: the document is damaged or truncated ({exc}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="713"/>
+        <location filename="../../desktop_helper/media/documents.py" line="672"/>
         <source>Re-save it and attach it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="727"/>
+        <location filename="../../desktop_helper/media/documents.py" line="685"/>
         <source>{name}: the text is not UTF-8 (invalid byte at position {start}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="731"/>
+        <location filename="../../desktop_helper/media/documents.py" line="686"/>
         <source>Save it as UTF-8 and attach it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="227"/>
+        <location filename="../../desktop_helper/media/documents.py" line="225"/>
         <source>{name}: the content is not a valid {suffix} file (unrecognised or damaged data).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="232"/>
+        <location filename="../../desktop_helper/media/documents.py" line="230"/>
         <source>Re-save or re-export the file and attach it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="307"/>
+        <location filename="../../desktop_helper/media/documents.py" line="303"/>
         <source>{name}: the link points to a file that does not exist.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="310"/>
+        <location filename="../../desktop_helper/media/documents.py" line="303"/>
         <source>Attach the file itself.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="554"/>
+        <location filename="../../desktop_helper/media/documents.py" line="534"/>
         <source>{shown}: the PDF is password-protected.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="557"/>
+        <location filename="../../desktop_helper/media/documents.py" line="534"/>
         <source>Save an unprotected copy and attach that.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="575"/>
+        <location filename="../../desktop_helper/media/documents.py" line="549"/>
         <source>{shown}: it has only {pages}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="579"/>
+        <location filename="../../desktop_helper/media/documents.py" line="554"/>
         <source>Choose pages between 1 and {total}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="585"/>
+        <location filename="../../desktop_helper/media/documents.py" line="559"/>
         <source>{shown}: at most {hard_max_pages} pages can be sent at once.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="589"/>
+        <location filename="../../desktop_helper/media/documents.py" line="560"/>
         <source>Choose a shorter page range.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="673"/>
+        <location filename="../../desktop_helper/media/documents.py" line="640"/>
         <source>{name}: LibreOffice took too long to convert it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="673"/>
+        <location filename="../../desktop_helper/media/documents.py" line="640"/>
         <source>Export it as PDF yourself and attach that.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="676"/>
+        <location filename="../../desktop_helper/media/documents.py" line="644"/>
         <source>{name}: LibreOffice could not be started ({strerror}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="680"/>
+        <location filename="../../desktop_helper/media/documents.py" line="645"/>
         <source>Reinstall LibreOffice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="601"/>
+        <location filename="../../desktop_helper/media/documents.py" line="572"/>
         <source>{shown}: page {value} cannot be rendered ({exc}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="606"/>
+        <location filename="../../desktop_helper/media/documents.py" line="573"/>
         <source>Re-export the PDF.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2144,74 +2163,74 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/images.py" line="66"/>
+        <location filename="../../desktop_helper/media/images.py" line="67"/>
         <source>The image is empty ({width}x{height} px).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/images.py" line="70"/>
+        <location filename="../../desktop_helper/media/images.py" line="67"/>
         <source>Capture or choose another image.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/images.py" line="73"/>
+        <location filename="../../desktop_helper/media/images.py" line="71"/>
         <source>The image is too thin for the model ({width}x{height} px, aspect ratio above {max_aspect_ratio:g}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/images.py" line="79"/>
+        <location filename="../../desktop_helper/media/images.py" line="77"/>
         <source>Crop it to a less elongated region.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/images.py" line="82"/>
+        <location filename="../../desktop_helper/media/images.py" line="81"/>
         <source>The image token budget must be at least 1, not {max_tokens}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/images.py" line="85"/>
+        <location filename="../../desktop_helper/media/images.py" line="82"/>
         <source>Raise the image token budget.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/images.py" line="193"/>
-        <location filename="../../desktop_helper/media/images.py" line="326"/>
+        <location filename="../../desktop_helper/media/images.py" line="188"/>
+        <location filename="../../desktop_helper/media/images.py" line="321"/>
         <source>Cannot decode {what}: {exc}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/images.py" line="195"/>
-        <location filename="../../desktop_helper/media/images.py" line="323"/>
+        <location filename="../../desktop_helper/media/images.py" line="190"/>
+        <location filename="../../desktop_helper/media/images.py" line="318"/>
         <source>The image is too large to open safely: {exc}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/images.py" line="178"/>
+        <location filename="../../desktop_helper/media/images.py" line="177"/>
         <source>Cannot read the image {path}: {value}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/images.py" line="182"/>
+        <location filename="../../desktop_helper/media/images.py" line="178"/>
         <source>Check the path and permissions.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/recording.py" line="583"/>
+        <location filename="../../desktop_helper/media/recording.py" line="578"/>
         <source>OpenCV cannot write {partial}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/recording.py" line="672"/>
+        <location filename="../../desktop_helper/media/recording.py" line="667"/>
         <source>Cannot open the video {path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/recording.py" line="672"/>
+        <location filename="../../desktop_helper/media/recording.py" line="667"/>
         <source>Use an MP4, WebM or AVI file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/recording.py" line="691"/>
+        <location filename="../../desktop_helper/media/recording.py" line="686"/>
         <source>The video {path} has no readable frames.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2232,7 +2251,7 @@
     </message>
     <message>
         <location filename="../../desktop_helper/media/recording.py" line="121"/>
-        <location filename="../../desktop_helper/platform/capture/mss_backend.py" line="98"/>
+        <location filename="../../desktop_helper/platform/capture/mss_backend.py" line="99"/>
         <source>Select a larger region.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2247,17 +2266,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/recording.py" line="299"/>
-        <source>The capture ({shape}) is smaller than the {width}x{height} video.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop_helper/media/recording.py" line="330"/>
+        <location filename="../../desktop_helper/media/recording.py" line="325"/>
         <source>OpenCV cannot write {path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/recording.py" line="330"/>
+        <location filename="../../desktop_helper/media/recording.py" line="325"/>
         <source>Check that the folder is writable.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2288,22 +2302,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/models/download.py" line="293"/>
+        <location filename="../../desktop_helper/models/download.py" line="294"/>
         <source>{name} has {size:,} bytes instead of {total:,}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/models/download.py" line="298"/>
+        <location filename="../../desktop_helper/models/download.py" line="295"/>
         <source>Start the download again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/models/download.py" line="332"/>
+        <location filename="../../desktop_helper/models/download.py" line="330"/>
         <source>Not enough disk space for {name}: {value:.2f} GB more are needed, {value2:.2f} GB are free in {folder}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/models/download.py" line="339"/>
+        <location filename="../../desktop_helper/models/download.py" line="337"/>
         <source>Free some disk space or choose another models folder, then resume the download.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2328,12 +2342,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/models/download.py" line="307"/>
+        <location filename="../../desktop_helper/models/download.py" line="305"/>
         <source>{name} is damaged: its sha256 is {digest}..., expected {sha256}....</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/models/download.py" line="313"/>
+        <location filename="../../desktop_helper/models/download.py" line="311"/>
         <source>The damaged file was deleted; start the download again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2348,57 +2362,57 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/models/gguf_info.py" line="128"/>
+        <location filename="../../desktop_helper/models/gguf_info.py" line="129"/>
         <source>The model file {file} does not exist.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/models/gguf_info.py" line="131"/>
+        <location filename="../../desktop_helper/models/gguf_info.py" line="129"/>
         <source>Choose an existing GGUF file, or download the model again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/models/gguf_info.py" line="135"/>
+        <location filename="../../desktop_helper/models/gguf_info.py" line="132"/>
         <source>{file} is not a file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/models/gguf_info.py" line="135"/>
+        <location filename="../../desktop_helper/models/gguf_info.py" line="132"/>
         <source>Choose a GGUF model file, not a folder.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/models/gguf_info.py" line="157"/>
+        <location filename="../../desktop_helper/models/gguf_info.py" line="152"/>
         <source>{name} is not a GGUF model file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/models/gguf_info.py" line="158"/>
+        <location filename="../../desktop_helper/models/gguf_info.py" line="153"/>
         <source>Choose a .gguf file made for llama.cpp (safetensors or PyTorch checkpoints must be converted first).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/models/gguf_info.py" line="163"/>
+        <location filename="../../desktop_helper/models/gguf_info.py" line="158"/>
         <source>{name} uses GGUF version {version}, which is not supported.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/models/gguf_info.py" line="164"/>
+        <location filename="../../desktop_helper/models/gguf_info.py" line="159"/>
         <source>Download a current GGUF conversion of the model.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/models/gguf_info.py" line="141"/>
+        <location filename="../../desktop_helper/models/gguf_info.py" line="139"/>
         <source>Cannot read {file}: {value}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/models/gguf_info.py" line="148"/>
+        <location filename="../../desktop_helper/models/gguf_info.py" line="143"/>
         <source>{name} is truncated or damaged (its GGUF header cannot be read).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/models/gguf_info.py" line="149"/>
+        <location filename="../../desktop_helper/models/gguf_info.py" line="144"/>
         <source>Download the file again; the download may have been cut short.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2513,77 +2527,77 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/models/pair.py" line="138"/>
+        <location filename="../../desktop_helper/models/pair.py" line="136"/>
         <source>Choose a GLM-4.6V-Flash GGUF file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/models/pair.py" line="161"/>
+        <location filename="../../desktop_helper/models/pair.py" line="159"/>
         <source>{name} is a language model, not a vision projector (mmproj).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/models/pair.py" line="162"/>
+        <location filename="../../desktop_helper/models/pair.py" line="160"/>
         <source>Choose the mmproj-*.gguf file that belongs to the model as the vision projector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/models/pair.py" line="166"/>
+        <location filename="../../desktop_helper/models/pair.py" line="164"/>
         <source>{name} is incomplete ({file_size:,} bytes).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/models/pair.py" line="167"/>
+        <location filename="../../desktop_helper/models/pair.py" line="165"/>
         <source>Download the vision projector again; the download was cut short.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/models/pair.py" line="172"/>
+        <location filename="../../desktop_helper/models/pair.py" line="170"/>
         <source>The vision projector {name} does not match the model {name2} (it produces {projection_dim}-wide embeddings, the model expects {n_embd}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/models/pair.py" line="180"/>
+        <location filename="../../desktop_helper/models/pair.py" line="178"/>
         <source>Use the mmproj file published together with this model.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/models/pair.py" line="185"/>
+        <location filename="../../desktop_helper/models/pair.py" line="183"/>
         <source>{name} is a text-only GLM-4 conversion (it lacks the M-RoPE rope sections images need).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/models/pair.py" line="186"/>
+        <location filename="../../desktop_helper/models/pair.py" line="184"/>
         <source>Download a GLM-4.6V-Flash GGUF converted with vision support, e.g. ggml-org/GLM-4.6V-Flash-GGUF.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/models/pair.py" line="150"/>
+        <location filename="../../desktop_helper/models/pair.py" line="148"/>
         <source>No vision projector (mmproj) is set for {name}, so the model cannot see images.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/models/pair.py" line="151"/>
+        <location filename="../../desktop_helper/models/pair.py" line="149"/>
         <source>Choose the matching mmproj GGUF file in Settings &gt; Models (for GLM-4.6V-Flash: mmproj-GLM-4.6V-Flash-Q8_0.gguf).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/parsers/hotkeys.py" line="153"/>
+        <location filename="../../desktop_helper/parsers/hotkeys.py" line="150"/>
         <source>PrtSc is taken by the Snipping Tool, OneDrive or the desktop&apos;s screenshot tool</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/parsers/hotkeys.py" line="154"/>
+        <location filename="../../desktop_helper/parsers/hotkeys.py" line="151"/>
         <source>Win+Shift+S opens the Snipping Tool on Windows</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/parsers/hotkeys.py" line="155"/>
+        <location filename="../../desktop_helper/parsers/hotkeys.py" line="152"/>
         <source>Win+Shift+A is taken by Windows (Copilot / action centre)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/parsers/hotkeys.py" line="156"/>
+        <location filename="../../desktop_helper/parsers/hotkeys.py" line="153"/>
         <source>taken by the Windows screenshot tools</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2593,22 +2607,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/parsers/hotkeys.py" line="126"/>
+        <location filename="../../desktop_helper/parsers/hotkeys.py" line="128"/>
         <source>&apos;{text}&apos; must have exactly one key besides the modifiers, not {count}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/parsers/hotkeys.py" line="134"/>
+        <location filename="../../desktop_helper/parsers/hotkeys.py" line="133"/>
         <source>&apos;{text}&apos; needs a modifier (Ctrl, Alt, Shift or Win/Cmd), or it would fire while you type.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/parsers/hotkeys.py" line="140"/>
+        <location filename="../../desktop_helper/parsers/hotkeys.py" line="137"/>
         <source>&apos;{text}&apos;: with Shift the key &apos;{key}&apos; types another character on most layouts; use a letter or a named key.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/parsers/hotkeys.py" line="147"/>
+        <location filename="../../desktop_helper/parsers/hotkeys.py" line="144"/>
         <source>&apos;{text}&apos; is just a capital letter; add Ctrl, Alt or Win/Cmd.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2628,7 +2642,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/parsers/hotkeys.py" line="120"/>
+        <location filename="../../desktop_helper/parsers/hotkeys.py" line="121"/>
         <source>&apos;{name}&apos; in &apos;{text}&apos; is not a key name (use e.g. &lt;ctrl&gt;, &lt;alt&gt;, &lt;shift&gt;, &lt;cmd&gt;, &lt;f5&gt;, a).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2643,25 +2657,25 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/platform/capture/base.py" line="152"/>
+        <location filename="../../desktop_helper/platform/capture/base.py" line="185"/>
         <source>The region {as_ints} is on no monitor; was a monitor unplugged?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/platform/capture/base.py" line="153"/>
-        <location filename="../../desktop_helper/platform/capture/wayland.py" line="197"/>
+        <location filename="../../desktop_helper/platform/capture/base.py" line="186"/>
+        <location filename="../../desktop_helper/platform/capture/wayland.py" line="195"/>
         <source>Select the region again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/platform/capture/base.py" line="56"/>
+        <location filename="../../desktop_helper/platform/capture/base.py" line="57"/>
         <source>The region {as_ints} is outside the captured area {as_ints2}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop_helper/platform/capture/base.py" line="105"/>
-        <location filename="../../desktop_helper/ui/agent_session.py" line="485"/>
-        <location filename="../../desktop_helper/ui/capture_controller.py" line="244"/>
+        <location filename="../../desktop_helper/ui/agent_session.py" line="495"/>
+        <location filename="../../desktop_helper/ui/capture_controller.py" line="251"/>
         <source>No monitor was found.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2681,78 +2695,78 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/platform/capture/mss_backend.py" line="53"/>
+        <location filename="../../desktop_helper/platform/capture/mss_backend.py" line="56"/>
         <source>Screen capture was closed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/platform/capture/mss_backend.py" line="94"/>
+        <location filename="../../desktop_helper/platform/capture/mss_backend.py" line="98"/>
         <source>The region to capture is empty ({width}x{height} px).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/platform/capture/mss_backend.py" line="127"/>
+        <location filename="../../desktop_helper/platform/capture/mss_backend.py" line="129"/>
         <source>A BGR buffer is needed, not {dtype} {shape}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/platform/capture/mss_backend.py" line="130"/>
+        <location filename="../../desktop_helper/platform/capture/mss_backend.py" line="133"/>
         <source>A {columns}x{rows} frame does not fit the region to capture ({width}x{height} px).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/platform/capture/mss_backend.py" line="144"/>
+        <location filename="../../desktop_helper/platform/capture/mss_backend.py" line="149"/>
         <source>The capture is {width}x{height} px, smaller than the {columns}x{rows} frame.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/platform/capture/mss_backend.py" line="229"/>
+        <location filename="../../desktop_helper/platform/capture/mss_backend.py" line="235"/>
         <source>Capturing {width}x{height} px at ({left}, {top}) failed: {exc}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/platform/capture/mss_backend.py" line="237"/>
+        <location filename="../../desktop_helper/platform/capture/mss_backend.py" line="243"/>
         <source>A monitor may have been unplugged; capture again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/platform/capture/mss_backend.py" line="64"/>
+        <location filename="../../desktop_helper/platform/capture/mss_backend.py" line="67"/>
         <source>Start the app inside your desktop session (no display was reachable).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/platform/capture/mss_backend.py" line="78"/>
+        <location filename="../../desktop_helper/platform/capture/mss_backend.py" line="81"/>
         <source>The monitors cannot be listed: {exc}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/platform/capture/wayland.py" line="41"/>
+        <location filename="../../desktop_helper/platform/capture/wayland.py" line="42"/>
         <source>Install xdg-desktop-portal with your desktop&apos;s backend (xdg-desktop-portal-gnome, -kde or -wlr), or &apos;grim&apos; on wlroots desktops (Sway, Hyprland), or log in to an X11 session.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/platform/capture/wayland.py" line="124"/>
+        <location filename="../../desktop_helper/platform/capture/wayland.py" line="123"/>
         <source>Neither the screenshot portal nor grim is available on this Wayland desktop.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/platform/capture/wayland.py" line="68"/>
+        <location filename="../../desktop_helper/platform/capture/wayland.py" line="69"/>
         <source>No D-Bus session bus to reach the screenshot portal ({exc}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/platform/capture/wayland.py" line="97"/>
+        <location filename="../../desktop_helper/platform/capture/wayland.py" line="96"/>
         <source>The desktop refused the screenshot (permission denied or cancelled).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/platform/capture/wayland.py" line="98"/>
+        <location filename="../../desktop_helper/platform/capture/wayland.py" line="97"/>
         <source>Allow screenshots for Desktop Helper in your desktop&apos;s privacy settings, then capture again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/platform/capture/wayland.py" line="112"/>
-        <location filename="../../desktop_helper/platform/capture/wayland.py" line="92"/>
+        <location filename="../../desktop_helper/platform/capture/wayland.py" line="111"/>
+        <location filename="../../desktop_helper/platform/capture/wayland.py" line="91"/>
         <source>The screenshot portal did not answer in time.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2762,22 +2776,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/platform/capture/wayland.py" line="191"/>
+        <location filename="../../desktop_helper/platform/capture/wayland.py" line="189"/>
         <source>The region {as_ints} is outside the {width}x{height} px screenshot the desktop returned.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/platform/capture/wayland.py" line="83"/>
+        <location filename="../../desktop_helper/platform/capture/wayland.py" line="84"/>
         <source>The screenshot portal is not available ({value}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/platform/capture/wayland.py" line="105"/>
+        <location filename="../../desktop_helper/platform/capture/wayland.py" line="104"/>
         <source>The portal&apos;s screenshot could not be read ({exc}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/platform/capture/wayland.py" line="92"/>
+        <location filename="../../desktop_helper/platform/capture/wayland.py" line="91"/>
         <source>Answer the desktop&apos;s screenshot prompt.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2802,33 +2816,33 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/platform/hotkeys/base.py" line="111"/>
+        <location filename="../../desktop_helper/platform/hotkeys/base.py" line="107"/>
         <source>{hotkey} is set for both {replace} and {replace2}; only the first works.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/platform/hotkeys/base.py" line="117"/>
+        <location filename="../../desktop_helper/platform/hotkeys/base.py" line="113"/>
         <source>Give each action its own hotkey in Settings &gt; Hotkeys.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/platform/hotkeys/base.py" line="126"/>
+        <location filename="../../desktop_helper/platform/hotkeys/base.py" line="122"/>
         <source>{hotkey} may not reach Desktop Helper: {note}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/platform/hotkeys/base.py" line="127"/>
+        <location filename="../../desktop_helper/platform/hotkeys/base.py" line="123"/>
         <location filename="../../desktop_helper/platform/hotkeys/pynput_backend.py" line="85"/>
         <source>Choose another hotkey in Settings &gt; Hotkeys.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/platform/hotkeys/base.py" line="97"/>
+        <location filename="../../desktop_helper/platform/hotkeys/base.py" line="98"/>
         <source>The hotkey for {replace} is not usable: {exc}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/platform/hotkeys/base.py" line="101"/>
+        <location filename="../../desktop_helper/platform/hotkeys/base.py" line="99"/>
         <source>Change it in Settings &gt; Hotkeys.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2883,12 +2897,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/platform/input/__init__.py" line="39"/>
+        <location filename="../../desktop_helper/platform/input/__init__.py" line="40"/>
         <source>Synthetic input is not available: {exc}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/platform/input/__init__.py" line="42"/>
+        <location filename="../../desktop_helper/platform/input/__init__.py" line="40"/>
         <source>Check that the display is reachable.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2913,37 +2927,37 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/platform/local_socket/posix.py" line="45"/>
+        <location filename="../../desktop_helper/platform/local_socket/posix.py" line="42"/>
         <source>The folder for the command socket, {folder}, belongs to another user (uid {st_uid}), who could read the commands you send to Desktop Helper.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/platform/local_socket/posix.py" line="55"/>
+        <location filename="../../desktop_helper/platform/local_socket/posix.py" line="52"/>
         <source>The folder for the command socket, {folder}, can be used by other users (mode {s_imode:04o}, it must be 0700).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/platform/local_socket/posix.py" line="61"/>
+        <location filename="../../desktop_helper/platform/local_socket/posix.py" line="57"/>
         <source>Make it private (chmod 700 &apos;{folder}&apos;) or remove it, and start again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/platform/local_socket/posix.py" line="110"/>
+        <location filename="../../desktop_helper/platform/local_socket/posix.py" line="106"/>
         <source>{path} is not a command socket created by you, so Desktop Helper will not use it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/platform/local_socket/posix.py" line="111"/>
+        <location filename="../../desktop_helper/platform/local_socket/posix.py" line="107"/>
         <source>Remove it (rm &apos;{path}&apos;) and start again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/platform/local_socket/posix.py" line="74"/>
+        <location filename="../../desktop_helper/platform/local_socket/posix.py" line="70"/>
         <source>The folder for the command socket, {folder}, cannot be created ({strerror}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/platform/local_socket/posix.py" line="79"/>
+        <location filename="../../desktop_helper/platform/local_socket/posix.py" line="75"/>
         <source>Set XDG_RUNTIME_DIR to a private folder of yours, or free the temporary folder.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3038,23 +3052,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/settings/secrets.py" line="139"/>
+        <location filename="../../desktop_helper/settings/secrets.py" line="135"/>
         <source>No system keyring is available, so API keys cannot be saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/settings/secrets.py" line="140"/>
+        <location filename="../../desktop_helper/settings/secrets.py" line="136"/>
         <source>Keys you enter are kept for this session only; or set DESKTOP_HELPER_API_KEY_&lt;PROVIDER&gt; in your environment. On Linux, installing and unlocking gnome-keyring or KWallet fixes this.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/settings/secrets.py" line="90"/>
+        <location filename="../../desktop_helper/settings/secrets.py" line="91"/>
         <source>The keyring could not be read: {exc}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/settings/secrets.py" line="93"/>
-        <location filename="../../desktop_helper/settings/secrets.py" line="102"/>
+        <location filename="../../desktop_helper/settings/secrets.py" line="91"/>
+        <location filename="../../desktop_helper/settings/secrets.py" line="99"/>
         <source>Unlock your keyring and try again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3064,87 +3078,82 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/settings/secrets.py" line="114"/>
+        <location filename="../../desktop_helper/settings/secrets.py" line="110"/>
         <source>The keyring could not delete the key: {exc}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/settings/store.py" line="155"/>
+        <location filename="../../desktop_helper/settings/store.py" line="181"/>
         <source>There is no setting called {key!r}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/settings/store.py" line="276"/>
+        <location filename="../../desktop_helper/settings/store.py" line="302"/>
         <source>Settings cannot be saved to {folder} ({strerror}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/settings/store.py" line="277"/>
+        <location filename="../../desktop_helper/settings/store.py" line="303"/>
         <source>Your changes last until you quit. Make the folder writable to keep them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/agent_session.py" line="477"/>
+        <location filename="../../desktop_helper/ui/agent_session.py" line="489"/>
         <source>No model is ready for the agent yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/agent_session.py" line="478"/>
+        <location filename="../../desktop_helper/ui/agent_session.py" line="490"/>
         <source>Wait until the model has loaded, or choose an API provider in the chat window.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/agent_session.py" line="482"/>
-        <source>Screen capture is not available, so the agent cannot see the screen.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop_helper/ui/backend_service.py" line="131"/>
+        <location filename="../../desktop_helper/ui/backend_service.py" line="132"/>
         <source>The model could not be loaded: {error}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/capture_controller.py" line="156"/>
+        <location filename="../../desktop_helper/ui/capture_controller.py" line="165"/>
         <source>Global hotkeys stopped working.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/capture_controller.py" line="156"/>
+        <location filename="../../desktop_helper/ui/capture_controller.py" line="165"/>
         <source>Restart the app, or use the tray menu and the command line.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/capture_controller.py" line="334"/>
+        <location filename="../../desktop_helper/ui/capture_controller.py" line="336"/>
         <source>Unknown capture &apos;{what}&apos;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/capture_controller.py" line="497"/>
+        <location filename="../../desktop_helper/platform/capture/base.py" line="137"/>
         <source>Recording is not available with the {name} capture backend.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/capture_controller.py" line="498"/>
+        <location filename="../../desktop_helper/platform/capture/base.py" line="138"/>
         <source>Recording needs X11, Windows or macOS; on Wayland use your desktop&apos;s screen recorder.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/capture_controller.py" line="535"/>
+        <location filename="../../desktop_helper/ui/capture_controller.py" line="519"/>
         <source>The recording is dropping frames ({frames_dropped}, {dropped_percent:.0f}%): this computer cannot encode that fast.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/capture_controller.py" line="541"/>
+        <location filename="../../desktop_helper/ui/capture_controller.py" line="525"/>
         <source>Lower the recording frame rate in Settings &gt; Capture, or record a smaller region.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/capture_controller.py" line="559"/>
+        <location filename="../../desktop_helper/ui/capture_controller.py" line="541"/>
         <source>What was recorded is in {value}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/capture_controller.py" line="181"/>
+        <location filename="../../desktop_helper/ui/capture_controller.py" line="191"/>
         <source>There is no monitor {monitor}; this desktop has {count}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3154,32 +3163,32 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/capture_controller.py" line="561"/>
+        <location filename="../../desktop_helper/ui/capture_controller.py" line="544"/>
         <source>Recording saved: {path} ({seconds:.0f} s{dropped}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/capture_controller.py" line="403"/>
+        <location filename="../../desktop_helper/ui/capture_controller.py" line="404"/>
         <source>The region could not be captured: {exc}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/capture_controller.py" line="403"/>
+        <location filename="../../desktop_helper/ui/capture_controller.py" line="404"/>
         <source>Select it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/capture_controller.py" line="433"/>
+        <location filename="../../desktop_helper/ui/capture_controller.py" line="434"/>
         <source>The capture could not be saved to {folder}: {value}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/capture_controller.py" line="434"/>
+        <location filename="../../desktop_helper/ui/capture_controller.py" line="435"/>
         <source>Check the folder in Settings &gt; Capture.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1027"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="808"/>
         <source>{name}: {exc}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3219,12 +3228,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/mcp_host.py" line="153"/>
+        <location filename="../../desktop_helper/ui/mcp_host.py" line="155"/>
         <source>An MCP client is {doing}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/mcp_host.py" line="153"/>
+        <location filename="../../desktop_helper/ui/mcp_host.py" line="155"/>
         <source>You can turn MCP tools off in Settings &gt; MCP server.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3232,22 +3241,22 @@
 <context>
     <name>MiniWindow</name>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="261"/>
+        <location filename="../../desktop_helper/ui/chat_widgets.py" line="177"/>
         <source>Quick question</source>
         <translation>Quick question</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="268"/>
+        <location filename="../../desktop_helper/ui/chat_widgets.py" line="184"/>
         <source>Ask quickly…</source>
         <translation>Ask quickly…</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="270"/>
+        <location filename="../../desktop_helper/ui/chat_widgets.py" line="186"/>
         <source>Full window</source>
         <translation>Full window</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="289"/>
+        <location filename="../../desktop_helper/ui/chat_widgets.py" line="205"/>
         <source>You</source>
         <translation type="unfinished">You</translation>
     </message>

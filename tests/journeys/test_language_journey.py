@@ -159,6 +159,7 @@ def observed(
         prompt = wait_until(
             lambda: next((w for w in app.ui().children() if "Restart now" in w.texts()), None), "the restart prompt"
         )
+
         def question() -> list[str] | None:
             texts = prompt.texts()
             return texts if "Restart now to use 简体中文?" in texts else None

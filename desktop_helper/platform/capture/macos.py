@@ -94,7 +94,7 @@ class MacPermissionBackend(CaptureBackend):
                 t("macOS has not allowed Desktop Helper to record the screen, so captures would show only the desktop."),
                 t(
                     "Open System Settings > Privacy & Security > Screen Recording, turn on Desktop Helper, then quit and "
-                    "reopen the app (macOS applies the permission only to a new start).",
+                    "reopen the app (macOS applies the permission only to a new start)."
                 ),
             )
 
@@ -104,6 +104,12 @@ class MacPermissionBackend(CaptureBackend):
     def grab(self, rect: Rect, monitor: Monitor | None = None) -> Frame:
         self.check()
         return self._inner.grab(rect, monitor)
+
+    def set_scales(self, scales: dict[tuple[int, int, int, int], float]) -> None:
+        self._inner.set_scales(scales)
+
+    def release_thread(self) -> None:
+        self._inner.release_thread()
 
     def close(self) -> None:
         self._inner.close()

@@ -45,6 +45,9 @@ class MssBackend(CaptureBackend):
     def set_scales(self, scales: dict[tuple[int, int, int, int], float]) -> None:
         self._scales = dict(scales)
 
+    def recording_backend(self, scales: dict[tuple[int, int, int, int], float]) -> MssBackend:
+        return MssBackend(display=self._display, scales=scales)
+
     def _mss(self) -> Any:
         instance = getattr(self._local, "mss", None)
         if instance is not None:
@@ -91,11 +94,10 @@ class MssBackend(CaptureBackend):
     def grab(self, rect: Rect, monitor: Monitor | None = None) -> Frame:
         left, top, width, height = rect.as_ints()
         if width <= 0 or height <= 0:
-            raise CaptureError(t(
-                "The region to capture is empty ({width}x{height} px).",
-                width=width,
-                height=height,
-            ), t("Select a larger region."))
+            raise CaptureError(
+                t("The region to capture is empty ({width}x{height} px).", width=width, height=height),
+                t("Select a larger region."),
+            )
         if monitor is None:
             monitor = monitor_for_rect(self.monitors(), rect)
         with _capture_failure(left, top, width, height):
@@ -127,13 +129,15 @@ class MssBackend(CaptureBackend):
             raise CaptureError(t("A BGR buffer is needed, not {dtype} {shape}.", dtype=out.dtype, shape=out.shape))
         rows, columns = out.shape[0], out.shape[1]
         if rows > height or columns > width or rows <= 0 or columns <= 0:
-            raise CaptureError(t(
-                "A {columns}x{rows} frame does not fit the region to capture ({width}x{height} px).",
-                columns=columns,
-                rows=rows,
-                width=width,
-                height=height,
-            ))
+            raise CaptureError(
+                t(
+                    "A {columns}x{rows} frame does not fit the region to capture ({width}x{height} px).",
+                    columns=columns,
+                    rows=rows,
+                    width=width,
+                    height=height,
+                )
+            )
         screen = self._mss()
         with _capture_failure(left, top, width, height):
             if self._grab_shared(screen, (left, top, width, height), out):
@@ -141,13 +145,15 @@ class MssBackend(CaptureBackend):
             shot = screen.grab({"left": left, "top": top, "width": width, "height": height})
         pixels = np.frombuffer(shot.raw, dtype=np.uint8).reshape(shot.height, shot.width, 4)
         if pixels.shape[0] < rows or pixels.shape[1] < columns:
-            raise CaptureError(t(
-                "The capture is {width}x{height} px, smaller than the {columns}x{rows} frame.",
-                width=shot.width,
-                height=shot.height,
-                columns=columns,
-                rows=rows,
-            ))
+            raise CaptureError(
+                t(
+                    "The capture is {width}x{height} px, smaller than the {columns}x{rows} frame.",
+                    width=shot.width,
+                    height=shot.height,
+                    columns=columns,
+                    rows=rows,
+                )
+            )
         cv2.cvtColor(pixels[:rows, :columns], cv2.COLOR_BGRA2BGR, dst=out)
 
     @staticmethod

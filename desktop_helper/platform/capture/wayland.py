@@ -36,6 +36,7 @@ PORTAL_PATH = "/org/freedesktop/portal/desktop"
 SCREENSHOT_INTERFACE = "org.freedesktop.portal.Screenshot"
 REQUEST_INTERFACE = "org.freedesktop.portal.Request"
 
+
 def no_portal_fix() -> str:
     """What to install when no screenshot portal answers (translated when it is said)."""
     return t(
@@ -80,10 +81,8 @@ def portal_screenshot(timeout: float = 60.0, bus: str = "SESSION") -> bytes:
             reply = connection.send_and_get_reply(call, timeout=10)
             if reply.header.message_type.name == "error":
                 raise CaptureError(
-                    t(
-                        "The screenshot portal is not available ({value}).",
-                        value=reply.body[0] if reply.body else 'error',
-                    ), no_portal_fix()
+                    t("The screenshot portal is not available ({value}).", value=reply.body[0] if reply.body else "error"),
+                    no_portal_fix(),
                 )
             try:
                 signal = connection.recv_until_filtered(responses, timeout=timeout)
@@ -126,10 +125,10 @@ def grim_screenshot() -> bytes:
         target = Path(folder) / "shot.png"
         result = subprocess.run(["grim", str(target)], capture_output=True, text=True, timeout=30, check=False)
         if result.returncode != 0 or not target.exists():
-            raise CaptureError(t(
-                "grim could not capture the screen: {value}.",
-                value=result.stderr.strip() or result.returncode,
-            ), no_portal_fix())
+            raise CaptureError(
+                t("grim could not capture the screen: {value}.", value=result.stderr.strip() or result.returncode),
+                no_portal_fix(),
+            )
         return target.read_bytes()
 
 
@@ -141,7 +140,6 @@ class PortalBackend(CaptureBackend):
     """
 
     name = "xdg-desktop-portal"
-    #: every grab asks the desktop (and may show a prompt): never grab ahead of time
     slow = True
 
     def __init__(self, shoot: Callable[[], bytes] | None = None) -> None:

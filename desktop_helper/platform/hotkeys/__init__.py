@@ -36,10 +36,7 @@ def hotkeys_for_current_os() -> HotkeyService:
     if system.is_wayland():
         return NullHotkeys(
             t("Wayland does not let apps listen for global hotkeys."),
-            t(
-                "Bind your desktop's own shortcuts to commands, e.g. 'desktop-helper capture region' or 'desktop-helper "
-                "record'.",
-            ),
+            t("Bind your desktop's own shortcuts to commands, e.g. 'desktop-helper capture region' or 'desktop-helper record'."),
         )
     from desktop_helper.platform.hotkeys.pynput_backend import PynputHotkeys
 

@@ -94,13 +94,9 @@ def parse_bindings(bindings: Mapping[str, str]) -> tuple[dict[str, Hotkey], list
         except HotkeyError as exc:
             problems.append(
                 HotkeyProblem(
-                    action, t(
-                        "The hotkey for {replace} is not usable: {exc}",
-                        replace=action.replace('_', ' '),
-                        exc=exc,
-                    ), t(
-                        "Change it in Settings > Hotkeys.",
-                    )
+                    action,
+                    t("The hotkey for {replace} is not usable: {exc}", replace=action.replace("_", " "), exc=exc),
+                    t("Change it in Settings > Hotkeys."),
                 )
             )
     for first, second in duplicate_bindings({a: str(h) for a, h in parsed.items()}):
@@ -111,8 +107,8 @@ def parse_bindings(bindings: Mapping[str, str]) -> tuple[dict[str, Hotkey], list
                 t(
                     "{hotkey} is set for both {replace} and {replace2}; only the first works.",
                     hotkey=hotkey.display(),
-                    replace=first.replace('_', ' '),
-                    replace2=second.replace('_', ' '),
+                    replace=first.replace("_", " "),
+                    replace2=second.replace("_", " "),
                 ),
                 t("Give each action its own hotkey in Settings > Hotkeys."),
             )

@@ -79,7 +79,7 @@ class PynputHotkeys(HotkeyService):
                         t(
                             "{parsed} ({replace}) is already used by {why}; both may react.",
                             parsed=parsed[action].display(),
-                            replace=action.replace('_', ' '),
+                            replace=action.replace("_", " "),
                             why=why,
                         ),
                         t("Choose another hotkey in Settings > Hotkeys."),

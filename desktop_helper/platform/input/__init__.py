@@ -36,7 +36,6 @@ def executor_for_current_os(bounds: Rect, clipboard: Clipboard | None, stopped: 
 
         return PynputExecutor(bounds, clipboard, stopped)
     except ImportError as exc:
-        raise PlatformError(t(
-            "Synthetic input is not available: {exc}.",
-            exc=exc,
-        ), t("Check that the display is reachable.")) from exc
+        raise PlatformError(
+            t("Synthetic input is not available: {exc}.", exc=exc), t("Check that the display is reachable.")
+        ) from exc

@@ -35,10 +35,7 @@ def check_private_folder(folder: Path) -> None:
     )
     if stat.S_ISLNK(info.st_mode) or not stat.S_ISDIR(info.st_mode):
         raise UnsafeSocketError(
-            t(
-                "The folder for the command socket, {folder}, is not a plain folder, so it is not safe to use.",
-                folder=folder,
-            ), fix
+            t("The folder for the command socket, {folder}, is not a plain folder, so it is not safe to use.", folder=folder), fix
         )
     if info.st_uid != os.geteuid():
         raise UnsafeSocketError(
@@ -53,8 +50,7 @@ def check_private_folder(folder: Path) -> None:
     if info.st_mode & 0o077:
         raise UnsafeSocketError(
             t(
-                "The folder for the command socket, {folder}, can be used by other users (mode {s_imode:04o}, it must be "
-                "0700).",
+                "The folder for the command socket, {folder}, can be used by other users (mode {s_imode:04o}, it must be 0700).",
                 folder=folder,
                 s_imode=stat.S_IMODE(info.st_mode),
             ),
