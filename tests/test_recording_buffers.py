@@ -144,8 +144,8 @@ def test_a_slow_encoder_drops_frames_without_grabbing_them(tmp_path: Path) -> No
             time.sleep(0.1)
             self.writer.write(frame)  # type: ignore[attr-defined]
 
-        def release(self) -> None:
-            self.writer.release()  # type: ignore[attr-defined]
+        def close(self) -> None:
+            self.writer.close()  # type: ignore[attr-defined]
 
     def slow_open(index: int) -> tuple[object, Path]:
         writer, path = real_open(index)
