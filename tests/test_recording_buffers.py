@@ -151,7 +151,7 @@ def test_a_slow_encoder_drops_frames_without_grabbing_them(tmp_path: Path) -> No
         writer, path = real_open(index)
         return SlowWriter(writer), path
 
-    recorder._open_segment = slow_open  # type: ignore[method-assign]
+    recorder._open_segment = slow_open  # type: ignore[method-assign,assignment]
     recorder.start()
     time.sleep(1.5)
     recorder.stop()

@@ -47,9 +47,10 @@ class H264Writer:
 
         width, height = size
         self.path = path
-        self._container: Any = av.open(str(path), "w", format="mp4")
+        self._container = av.open(str(path), "w", format="mp4")
         try:
             stream = self._container.add_stream(VIDEO_CODEC, rate=fps)
+            assert isinstance(stream, av.video.stream.VideoStream)  # for the type checker: a video codec
             stream.width, stream.height = width, height
             stream.pix_fmt = "yuv420p"
             stream.options = {"preset": "ultrafast", "tune": "zerolatency", "crf": str(CRF)}
