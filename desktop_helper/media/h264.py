@@ -1,7 +1,7 @@
 """H.264 in MP4 with PyAV: writing BGR frames, and joining such files without re-encoding.
 
-H.264 (yuv420p, High-compatible profile from libx264) in MP4 is what browsers, chat apps and
-every player take; OpenCV's own writer only has MPEG-4 Part 2 here, which plays almost nowhere.
+H.264 in MP4 (4:2:0, Constrained Baseline profile with these settings, keyframe index at the
+front of a joined file) is what browsers, chat apps and every player take; OpenCV's own writer only has MPEG-4 Part 2 here, which plays almost nowhere.
 PyAV's wheels bundle FFmpeg with libx264.
 
 libx264 runs with ``preset=ultrafast`` and ``tune=zerolatency``: on two loaded cores it encoded
