@@ -1,8 +1,8 @@
 """H.264 in MP4 with PyAV: writing BGR frames, and joining such files without re-encoding.
 
-H.264 in MP4 (4:2:0, Constrained Baseline profile with these settings, keyframe index at the
-front of a joined file) is what browsers, chat apps and every player take; OpenCV's own writer only has MPEG-4 Part 2 here, which plays almost nowhere.
-PyAV's wheels bundle FFmpeg with libx264.
+H.264 in MP4 (4:2:0, Constrained Baseline profile with these settings, index at the front of a
+joined file) is what browsers, chat apps and every player take; OpenCV's own writer only has
+MPEG-4 Part 2 here, which plays almost nowhere. PyAV's wheels bundle FFmpeg with libx264.
 
 libx264 runs with ``preset=ultrafast`` and ``tune=zerolatency``: on two loaded cores it encoded
 1080p at ~100 fps where ``superfast`` made ~30 and ``veryfast`` ~23 (15 fps must leave room for
