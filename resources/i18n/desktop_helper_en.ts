@@ -1428,7 +1428,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/recording.py" line="299"/>
+        <location filename="../../desktop_helper/media/recording.py" line="296"/>
         <source>The capture ({shape}) is smaller than the {w}x{h} video.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2215,80 +2215,80 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/recording.py" line="578"/>
-        <source>OpenCV cannot write {partial}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop_helper/media/recording.py" line="667"/>
+        <location filename="../../desktop_helper/media/recording.py" line="658"/>
         <source>Cannot open the video {path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/recording.py" line="667"/>
+        <location filename="../../desktop_helper/media/recording.py" line="658"/>
         <source>Use an MP4, WebM or AVI file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/recording.py" line="686"/>
+        <location filename="../../desktop_helper/media/recording.py" line="677"/>
         <source>The video {path} has no readable frames.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/recording.py" line="113"/>
+        <location filename="../../desktop_helper/media/recording.py" line="110"/>
         <source>The frame rate must be at least 1, not {fps}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/recording.py" line="115"/>
+        <location filename="../../desktop_helper/media/recording.py" line="112"/>
         <source>A recording needs something that grabs the screen.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/recording.py" line="121"/>
+        <location filename="../../desktop_helper/media/recording.py" line="118"/>
         <source>The region to record is too small.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/recording.py" line="121"/>
+        <location filename="../../desktop_helper/media/recording.py" line="118"/>
         <location filename="../../desktop_helper/platform/capture/mss_backend.py" line="99"/>
         <source>Select a larger region.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/recording.py" line="156"/>
+        <location filename="../../desktop_helper/media/recording.py" line="153"/>
         <source>There is not enough free space for a recording in {folder}: {megabytes} free, and a recording needs at least {megabytes2}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/recording.py" line="163"/>
+        <location filename="../../desktop_helper/media/recording.py" line="160"/>
         <source>Free some space or choose another folder in Settings &gt; Capture.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/recording.py" line="325"/>
-        <source>OpenCV cannot write {path}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop_helper/media/recording.py" line="325"/>
+        <location filename="../../desktop_helper/media/recording.py" line="322"/>
         <source>Check that the folder is writable.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/recording.py" line="150"/>
+        <location filename="../../desktop_helper/media/recording.py" line="147"/>
         <source>Cannot create the recordings folder {folder}: {value}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/recording.py" line="151"/>
-        <location filename="../../desktop_helper/media/recording.py" line="170"/>
+        <location filename="../../desktop_helper/media/recording.py" line="569"/>
+        <source>Cannot write the video {partial}: {exc}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/media/recording.py" line="148"/>
+        <location filename="../../desktop_helper/media/recording.py" line="167"/>
         <source>Choose another folder in Settings &gt; Capture.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/recording.py" line="169"/>
+        <location filename="../../desktop_helper/media/recording.py" line="166"/>
         <source>Cannot write in the recordings folder {folder}: {value}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/media/recording.py" line="322"/>
+        <source>Cannot write the video {path}: {exc}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1428,7 +1428,7 @@
         <translation>{name} 返回 HTTP {status_code}；{delay:.0f} 秒后重试（第 {attempt} 次，共 {max_retries} 次）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/recording.py" line="299"/>
+        <location filename="../../desktop_helper/media/recording.py" line="296"/>
         <source>The capture ({shape}) is smaller than the {w}x{h} video.</source>
         <translation>截图（{shape}）小于 {w}x{h} 的视频。</translation>
     </message>
@@ -2215,81 +2215,81 @@
         <translation>请检查路径和权限。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/recording.py" line="578"/>
-        <source>OpenCV cannot write {partial}.</source>
-        <translation>OpenCV 无法写入 {partial}。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_helper/media/recording.py" line="667"/>
+        <location filename="../../desktop_helper/media/recording.py" line="658"/>
         <source>Cannot open the video {path}.</source>
         <translation>无法打开视频 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/recording.py" line="667"/>
+        <location filename="../../desktop_helper/media/recording.py" line="658"/>
         <source>Use an MP4, WebM or AVI file.</source>
         <translation>请使用 MP4、WebM 或 AVI 文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/recording.py" line="686"/>
+        <location filename="../../desktop_helper/media/recording.py" line="677"/>
         <source>The video {path} has no readable frames.</source>
         <translation>视频 {path} 中没有可读取的帧。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/recording.py" line="113"/>
+        <location filename="../../desktop_helper/media/recording.py" line="110"/>
         <source>The frame rate must be at least 1, not {fps}.</source>
         <translation>帧率至少为 1，而不是 {fps}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/recording.py" line="115"/>
+        <location filename="../../desktop_helper/media/recording.py" line="112"/>
         <source>A recording needs something that grabs the screen.</source>
         <translation>录屏需要能截取屏幕的组件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/recording.py" line="121"/>
+        <location filename="../../desktop_helper/media/recording.py" line="118"/>
         <source>The region to record is too small.</source>
         <translation>要录制的区域太小。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/recording.py" line="121"/>
+        <location filename="../../desktop_helper/media/recording.py" line="118"/>
         <location filename="../../desktop_helper/platform/capture/mss_backend.py" line="99"/>
         <source>Select a larger region.</source>
         <translation>请选择更大的区域。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/recording.py" line="156"/>
+        <location filename="../../desktop_helper/media/recording.py" line="153"/>
         <source>There is not enough free space for a recording in {folder}: {megabytes} free, and a recording needs at least {megabytes2}.</source>
         <translation>{folder} 中没有足够的空间用于录屏：可用 {megabytes}，而录屏至少需要 {megabytes2}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/recording.py" line="163"/>
+        <location filename="../../desktop_helper/media/recording.py" line="160"/>
         <source>Free some space or choose another folder in Settings &gt; Capture.</source>
         <translation>请释放一些空间，或在 设置 &gt; 截图 中选择另一个文件夹。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/recording.py" line="325"/>
-        <source>OpenCV cannot write {path}.</source>
-        <translation>OpenCV 无法写入 {path}。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_helper/media/recording.py" line="325"/>
+        <location filename="../../desktop_helper/media/recording.py" line="322"/>
         <source>Check that the folder is writable.</source>
         <translation>请检查该文件夹是否可写。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/recording.py" line="150"/>
+        <location filename="../../desktop_helper/media/recording.py" line="147"/>
         <source>Cannot create the recordings folder {folder}: {value}.</source>
         <translation>无法创建录屏文件夹 {folder}：{value}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/recording.py" line="151"/>
-        <location filename="../../desktop_helper/media/recording.py" line="170"/>
+        <location filename="../../desktop_helper/media/recording.py" line="569"/>
+        <source>Cannot write the video {partial}: {exc}.</source>
+        <translation>无法写入视频 {partial}：{exc}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/media/recording.py" line="148"/>
+        <location filename="../../desktop_helper/media/recording.py" line="167"/>
         <source>Choose another folder in Settings &gt; Capture.</source>
         <translation>请在 设置 &gt; 截图 中选择另一个文件夹。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/recording.py" line="169"/>
+        <location filename="../../desktop_helper/media/recording.py" line="166"/>
         <source>Cannot write in the recordings folder {folder}: {value}.</source>
         <translation>无法写入录屏文件夹 {folder}：{value}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/media/recording.py" line="322"/>
+        <source>Cannot write the video {path}: {exc}.</source>
+        <translation>无法写入视频 {path}：{exc}。</translation>
     </message>
     <message>
         <location filename="../../desktop_helper/models/download.py" line="170"/>
