@@ -40,7 +40,7 @@ _KEYRING_BACKENDS = {
 }
 
 #: development tools in the same venv that a release bundle must leave out (size, and attack surface)
-_NOT_IN_A_BUNDLE = ("pytest", "hypothesis", "mypy", "tests", "fastapi", "uvicorn", "gguf", "PyInstaller")
+_NOT_IN_A_BUNDLE = ("pytest", "hypothesis", "mypy", "tests", "fastapi", "gguf", "PyInstaller")
 
 
 def _app(_args: argparse.Namespace) -> dict[str, Any]:
