@@ -247,14 +247,20 @@ class Session:
                 self.tray_menu(app)
                 others(*colours, managed=False)
                 self.find(app)
-                self.agent(app)
                 self.recording(app)
+                self.agent(app)  # last: its panel stays on the screen after the run
         finally:
             others.close_all()
 
     def region_selector(self, app: object) -> None:
-        width, height = self.size
         assert app.cli("capture", "region").returncode == 0  # type: ignore[attr-defined]
+        self.drag_region()
+        self.save("region-selector")
+        self.desktop.xdotool("mouseup", "1")
+
+    def drag_region(self) -> None:
+        """In the region selector: press at the colour window's top left and drag past its bottom right (held)."""
+        width, height = self.size
         time.sleep(1.5)
         start, end = (round(width * 0.52), round(height * 0.24)), (round(width * 0.88), round(height * 0.66))
         self.desktop.move(*start)
@@ -263,8 +269,6 @@ class Session:
             self.desktop.move(start[0] + (end[0] - start[0]) * step // 12, start[1] + (end[1] - start[1]) * step // 12)
             time.sleep(0.02)
         time.sleep(0.5)
-        self.save("region-selector")
-        self.desktop.xdotool("mouseup", "1")
 
     def chat(self, app: object, box: tuple[int, int, int, int]) -> None:
         question = app.question_box()  # type: ignore[attr-defined]
@@ -362,7 +366,11 @@ class Session:
         time.sleep(1)
 
     def recording(self, app: object) -> None:
-        assert app.cli("record", "start").returncode == 0  # type: ignore[attr-defined]
+        # a region: a whole-monitor recording has no room for the border and shows only in the tray
+        assert app.cli("record", "start", "--region").returncode == 0  # type: ignore[attr-defined]
+        self.drag_region()
+        self.desktop.xdotool("mouseup", "1")
+        self.desktop.move(self.size[0] // 4, self.size[1] // 2)
         time.sleep(3.5)
         self.save("recording-indicator")
         assert app.cli("record", "stop").returncode == 0  # type: ignore[attr-defined]
