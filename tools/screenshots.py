@@ -23,6 +23,11 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from tests.journeys.atspi import Node
+    from tests.journeys.conftest import App
 
 REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:  # run as a file: the repository's packages (tests.harness, desktop_helper)
@@ -141,7 +146,7 @@ class Session:
 
     # ----- helpers
     @contextmanager
-    def app(self, profile: Path, env: dict[str, str] | None = None) -> Iterator[object]:
+    def app(self, profile: Path, env: dict[str, str] | None = None) -> Iterator[App]:
         from tests.journeys.conftest import App, write_settings
 
         write_settings(profile, {"language.ui": self.language, "overlay.fade_seconds": 0.0})
@@ -153,14 +158,18 @@ class Session:
         finally:
             app.close()
 
-    def windows_of(self, app: object) -> set[str]:
-        pid = str(app.process.pid)  # type: ignore[attr-defined]
+    def windows_of(self, app: App) -> set[str]:
+        pid = str(app.process.pid)
         found = subprocess.run(
-            ["xdotool", "search", "--onlyvisible", "--pid", pid], env=self.desktop.server.env, capture_output=True, text=True
+            ["xdotool", "search", "--onlyvisible", "--pid", pid],
+            env=self.desktop.server.env,
+            capture_output=True,
+            text=True,
+            check=False,
         )
         return set(found.stdout.split())
 
-    def new_window(self, app: object, before: set[str], timeout: float = 20) -> tuple[int, int, int, int]:
+    def new_window(self, app: App, before: set[str], timeout: float = 20) -> tuple[int, int, int, int]:
         """Where (x1, y1, x2, y2) a window the app has just shown sits on the screen, without decorations."""
         from tests.journeys.conftest import wait_until
 
@@ -171,9 +180,10 @@ class Session:
 
         wait_until(largest, "a new window of the app", timeout)
         time.sleep(1.0)  # let it paint and the window manager place it
-        return wait_until(largest, "a new window of the app", timeout)  # type: ignore[no-any-return]
+        box: tuple[int, int, int, int] = wait_until(largest, "a new window of the app", timeout)
+        return box
 
-    def place_largest(self, app: object, before: set[str], where: tuple[int, int, int, int]) -> tuple[int, int, int, int]:
+    def place_largest(self, app: App, before: set[str], where: tuple[int, int, int, int]) -> tuple[int, int, int, int]:
         """Move and resize the app's largest new window to (x, y, width, height); where it is now."""
         window = max(self.windows_of(app) - before, key=lambda w: self.area(self.client_box(w)))
         x, y, width, height = where
@@ -187,7 +197,9 @@ class Session:
         return (box[2] - box[0]) * (box[3] - box[1])
 
     def client_box(self, window: str) -> tuple[int, int, int, int]:
-        out = subprocess.run(["xwininfo", "-id", window], env=self.desktop.server.env, capture_output=True, text=True).stdout
+        out = subprocess.run(
+            ["xwininfo", "-id", window], env=self.desktop.server.env, capture_output=True, text=True, check=False
+        ).stdout
         values = {}
         for line in out.splitlines():
             key, _, value = line.strip().partition(":")
@@ -209,7 +221,7 @@ class Session:
         self.taken.append(name)
         print(f"{self.language}/{name}.png", flush=True)
 
-    def until(self, condition: Callable[[], object], what: str, timeout: float = 20) -> object:
+    def until(self, condition: Callable[[], Any], what: str, timeout: float = 20) -> Any:
         from tests.journeys.conftest import wait_until
 
         return wait_until(condition, what, timeout)
@@ -233,13 +245,13 @@ class Session:
         others = OtherApps(self.desktop)
         try:
             with self.app(work / "profile", {"DESKTOP_HELPER_SCRIPTED_BACKEND": str(script)}) as app:
-                self.until(lambda: app.status()["model"]["ready"], "the model")  # type: ignore[attr-defined]
+                self.until(lambda: app.status()["model"]["ready"], "the model")
                 others(*colours, managed=False)  # another program with something to point at
                 before = self.windows_of(app)
                 self.region_selector(app)  # the region selected is the chat's first attachment
                 self.new_window(app, before)
                 chat = self.place_largest(app, before, (30, 20, min(1180, width - 60), height - 80))
-                assert app.cli("capture", "screen").returncode == 0  # type: ignore[attr-defined]
+                assert app.cli("capture", "screen").returncode == 0
                 time.sleep(2)
                 others.close_all()  # not over the windows shot next
                 self.chat(app, chat)
@@ -252,8 +264,8 @@ class Session:
         finally:
             others.close_all()
 
-    def region_selector(self, app: object) -> None:
-        assert app.cli("capture", "region").returncode == 0  # type: ignore[attr-defined]
+    def region_selector(self, app: App) -> None:
+        assert app.cli("capture", "region").returncode == 0
         self.drag_region()
         self.save("region-selector")
         self.desktop.xdotool("mouseup", "1")
@@ -270,18 +282,26 @@ class Session:
             time.sleep(0.02)
         time.sleep(0.5)
 
-    def chat(self, app: object, box: tuple[int, int, int, int]) -> None:
-        question = app.question_box()  # type: ignore[attr-defined]
+    def chat(self, app: App, box: tuple[int, int, int, int]) -> None:
+        question = self.until(lambda: self.question_box(app), "the question box")
         self.desktop.click_node(question)
         self.desktop.type("What does this window show?")
         self.desktop.key("Return")
-        self.until(lambda: any(m["role"] == "assistant" for m in app.messages()), "the answer")  # type: ignore[attr-defined]
+        self.until(lambda: any(m["role"] == "assistant" for m in app.messages()), "the answer")
         time.sleep(2)
         self.expand_thinking(box)
         self.desktop.move(self.size[0] - 5, self.size[1] // 2)
         time.sleep(0.5)
         self.save("chat", box)
-        assert app.cli("hide-chat").returncode == 0  # type: ignore[attr-defined]
+        assert app.cli("hide-chat").returncode == 0
+
+    def question_box(self, app: App) -> Node | None:
+        """The chat's question box, in any language: the lowest text field of the chat window."""
+        chat = app.ui().find(lambda n: n.role == "frame")
+        if chat is None:
+            return None
+        boxes = [n for n in chat.walk() if n.role == "text" and n.extents()[2] > 200]
+        return max(boxes, key=lambda n: n.extents()[1], default=None)
 
     def expand_thinking(self, box: tuple[int, int, int, int]) -> None:
         """Click the last answer's "Thinking (N words)" link, the line under the last "Assistant" heading."""
@@ -302,15 +322,15 @@ class Session:
         self.desktop.click(box[0] + int(columns.min()) + 30, box[1] + bottom + 13)
         time.sleep(1)
 
-    def settings(self, app: object) -> None:
+    def settings(self, app: App) -> None:
         before = self.windows_of(app)
-        assert app.cli("settings").returncode == 0  # type: ignore[attr-defined]
+        assert app.cli("settings").returncode == 0
         box = self.new_window(app, before)
         dialog = self.until(
-            lambda: app.ui().find(lambda n: n.role == "dialog"),  # type: ignore[attr-defined]
+            lambda: app.ui().find(lambda n: n.role == "dialog"),
             "the Settings dialog",
         )
-        items = self.until(lambda: [n for n in dialog.walk() if n.role == "list item"], "the list of pages")  # type: ignore[attr-defined]
+        items = self.until(lambda: [n for n in dialog.walk() if n.role == "list item"], "the list of pages")
         if len(items) != len(SETTINGS_PAGES):
             raise SystemExit(f"Settings has {len(items)} pages, tools/screenshots.py knows {len(SETTINGS_PAGES)}: update it")
         for page, item in zip(SETTINGS_PAGES, items, strict=True):
@@ -320,10 +340,10 @@ class Session:
         self.desktop.key("Escape")
         time.sleep(0.5)
 
-    def tray_menu(self, app: object) -> None:
+    def tray_menu(self, app: App) -> None:
         import numpy as np
 
-        x1, y1, x2, y2 = app.tray_icon()  # type: ignore[attr-defined]
+        x1, y1, x2, y2 = app.tray_icon()
         self.desktop.move(self.size[0] // 2, self.size[1] // 3)
         time.sleep(0.3)
         before = np.asarray(self.desktop.grab().convert("L"), dtype=np.int16)
@@ -337,43 +357,45 @@ class Session:
                 return None
             return int(xs.min()), int(ys.min()), int(xs.max()) + 1, int(ys.max()) + 1
 
-        menu = self.until(menu_box, "the tray menu", 10)
+        menu: tuple[int, int, int, int] = self.until(menu_box, "the tray menu", 10)
         time.sleep(0.5)
-        mx1, my1, mx2, my2 = menu  # type: ignore[misc]
+        left, top, right, _bottom = menu
         pad = 16
-        self.save("tray-menu", (max(0, min(mx1, x1) - pad), max(0, my1 - pad), min(self.size[0], max(mx2, x2) + pad), self.size[1]))
+        self.save(
+            "tray-menu", (max(0, min(left, x1) - pad), max(0, top - pad), min(self.size[0], max(right, x2) + pad), self.size[1])
+        )
         self.desktop.key("Escape")
         time.sleep(0.5)
 
-    def find(self, app: object) -> None:
+    def find(self, app: App) -> None:
         self.desktop.move(self.size[0] // 4, self.size[1] // 2)
-        result = app.cli("find", "the blue square", timeout=60)  # type: ignore[attr-defined]
+        result = app.cli("find", "the blue square", timeout=60)
         assert result.returncode == 0, result
         self.until(lambda: self.desktop.windows("^Desktop Helper overlay$"), "the boxes on the screen")
         time.sleep(1)
         self.save("find-boxes")
         self.desktop.key("Escape")
-        assert app.cli("stop").returncode == 0  # type: ignore[attr-defined]
+        assert app.cli("stop").returncode == 0
         time.sleep(0.5)
 
-    def agent(self, app: object) -> None:
-        assert app.cli("agent", "Select the blue square").returncode == 0  # type: ignore[attr-defined]
+    def agent(self, app: App) -> None:
+        assert app.cli("agent", "Select the blue square").returncode == 0
         self.until(lambda: self.desktop.windows("^Desktop Helper agent$"), "the agent panel")
         # the step is planned and waits for Confirm
         time.sleep(4)
         self.save("agent-panel")
-        assert app.cli("stop").returncode == 0  # type: ignore[attr-defined]
+        assert app.cli("stop").returncode == 0
         time.sleep(1)
 
-    def recording(self, app: object) -> None:
+    def recording(self, app: App) -> None:
         # a region: a whole-monitor recording has no room for the border and shows only in the tray
-        assert app.cli("record", "start", "--region").returncode == 0  # type: ignore[attr-defined]
+        assert app.cli("record", "start", "--region").returncode == 0
         self.drag_region()
         self.desktop.xdotool("mouseup", "1")
         self.desktop.move(self.size[0] // 4, self.size[1] // 2)
         time.sleep(3.5)
         self.save("recording-indicator")
-        assert app.cli("record", "stop").returncode == 0  # type: ignore[attr-defined]
+        assert app.cli("record", "stop").returncode == 0
         time.sleep(2)
 
 
