@@ -457,6 +457,8 @@ class Application:
             self.tray,
             lambda: handoff_folder(self.paths),
         )
+        if getattr(self, "ipc", None) is not None:
+            self.ipc.request_abandoned.connect(self.mcp.abandon)  # a cancelled MCP call stops here too
         self._service("MCP calls", self.mcp.shutdown)
 
     def _ask(self, args: argparse.Namespace, output: Output) -> Result:

@@ -336,7 +336,9 @@ def open_backend(args: argparse.Namespace, paths: Any) -> Backend:
     settings = Settings(paths.settings_file)
     for problem in settings.problems:  # a damaged settings file: say so, then answer with what could be read
         print(f"desktop-helper: {problem}", file=sys.stderr, flush=True)
-    choice = choice_named(settings, args.backend or ("local_gguf" if args.model else None))
+    # a model file means the local backend, a base URL a server; else what the settings say
+    implied = "local_gguf" if args.model else "openai_compat" if args.base_url else None
+    choice = choice_named(settings, args.backend or implied)
     overrides = Overrides(args.model, args.mmproj, args.image_budget, args.base_url, args.api_model)
     secrets = open_secret_store()[0] if choice.kind == "openai_compat" else None
     return build_backend(settings, secrets, choice, overrides=overrides, load=False)

@@ -15,7 +15,7 @@ import contextlib
 import getpass
 import json
 import socket
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -28,6 +28,8 @@ __all__ = ["MAX_REQUEST_BYTES", "NotRunningError", "UnsafeSocketError", "encode"
 
 #: the longest request line the running app reads (a command line with paths needs far less)
 MAX_REQUEST_BYTES = 1024 * 1024
+#: how often a forwarded call that may be cancelled looks whether it was
+CANCEL_POLL_SECONDS = 0.2
 
 
 def server_name(paths: AppPaths, guard: LocalSocketGuard | None = None) -> str:
@@ -107,12 +109,20 @@ class _Connection:
         elif self._pipe is not None:
             self._pipe.write(data)
 
-    def lines(self) -> Iterator[bytes]:
+    def lines(self, cancelled: Callable[[], bool] | None = None) -> Iterator[bytes]:
         buffer = b""
+        if cancelled is not None and self._sock is not None:
+            self._sock.settimeout(CANCEL_POLL_SECONDS)
         while True:
+            if cancelled is not None and cancelled():
+                return
             if self._sock is not None:
                 try:
                     chunk = self._sock.recv(65536)
+                except TimeoutError:
+                    if cancelled is not None:
+                        continue  # look again whether the caller gave up
+                    raise
                 except ConnectionResetError:
                     # the app closed without reading all we sent (a refused request): its reply came first
                     chunk = b""
@@ -144,8 +154,13 @@ def forward(
     argv: list[str],
     connect_timeout: float = 2.0,
     reply_timeout: float | None = 600.0,
+    cancelled: Callable[[], bool] | None = None,
 ) -> Iterator[dict[str, Any]]:
     """Send ``argv`` to the running instance and yield its replies.
+
+    When ``cancelled`` turns true the connection is closed and the replies end: the app sees its
+    caller go away and may stop the work (an MCP call its client cancelled). With ``cancelled``
+    the replies are awaited without ``reply_timeout``.
 
     Raises:
         NotRunningError: when no instance listens (or a stale socket is left behind).
@@ -163,7 +178,7 @@ def forward(
         # the app may refuse a request before reading all of it (too large): its reply says why
         with contextlib.suppress(BrokenPipeError, ConnectionResetError):
             connection.send(encode({"argv": argv, "cwd": str(Path.cwd())}))
-        for line in connection.lines():
+        for line in connection.lines(cancelled):
             if line.strip():
                 yield json.loads(line)
     finally:

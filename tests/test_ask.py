@@ -179,6 +179,19 @@ def test_without_app_or_model_says_what_to_do() -> None:
     assert "--model" in err.getvalue()
 
 
+def test_a_base_url_alone_asks_that_server() -> None:
+    # --base-url names a server; it must not be ignored for the settings' local model ("No local model is set")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        dead_port = probe.getsockname()[1]
+    err = io.StringIO()
+    argv = ("Hi?", "--no-forward", "--base-url", f"http://127.0.0.1:{dead_port}/v1", "--api-model", "glm-4.6v")
+    code = ask.main(_args(*argv), app_paths(), out=io.StringIO(), err=err)
+    assert code == ask.EXIT_ERROR
+    assert f"Nothing is listening at http://127.0.0.1:{dead_port}/v1" in err.getvalue()
+    assert "No local model" not in err.getvalue()
+
+
 @pytest.mark.parametrize("fake_app", [False], indirect=True)
 def test_app_without_ask_support_falls_back_to_this_process(
     tiny_glm4v: TinyModel, fake_app: list[dict[str, object]], monkeypatch: pytest.MonkeyPatch

@@ -371,3 +371,63 @@ def test_streamable_http_on_localhost_needs_the_token(profile: Path) -> None:
         server.wait(10)
         if server.stderr is not None:
             server.stderr.close()
+
+
+# ---------------------------------------------------------------------- a client that gives up
+
+
+def test_a_cancelled_call_stops_and_frees_the_headless_server(profile: Path, tmp_path: Path, x_server: XServer) -> None:
+    # a slow answer (about 60 s); the client gives up on it after a moment, as clients with a call timeout do
+    script = tmp_path / "script.json"
+    script.write_text(json.dumps({"script": ["word " * 120], "chunk_size": 1, "delay": 0.1}), encoding="utf-8")
+    env = {**os.environ, "DESKTOP_HELPER_SCRIPTED_BACKEND": str(script)}
+
+    async def body(session: Session) -> None:
+        asking = asyncio.ensure_future(session.call_tool("ask", {"question": "Describe everything.", "monitor": 1}))
+        await asyncio.sleep(2.0)
+        asking.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await asking
+        # the next call does not wait behind the abandoned answer
+        started = time.monotonic()
+        shot = await asyncio.wait_for(session.call_tool("capture", {"max_size": 64}), 30)
+        assert not shot.is_error, _text(shot)
+        assert time.monotonic() - started < 10, "the capture waited for the cancelled answer to finish"
+
+    _with_mcp(body, {**env, "DESKTOP_HELPER_HOME": str(profile)})
+
+
+def test_a_withdrawn_perform_action_leaves_the_screen(x_server: XServer, profile: Path, tmp_path: Path) -> None:
+    script = tmp_path / "script.json"
+    script.write_text(json.dumps({"script": [FIND_ANSWER]}), encoding="utf-8")
+    _settings(profile, mcp__perform_action=True, general__show_chat_on_start=False)
+    env = {**x_server.env, **{k: v for k, v in os.environ.items() if k.startswith(("XDG_", "PYTHON_KEYRING"))}}
+    env["DESKTOP_HELPER_SCRIPTED_BACKEND"] = str(script)
+    app = AppProcess(profile, env)
+    target, report, ready = _target_app(tmp_path, env)
+    try:
+        assert app.wait_ready()["model"]["ready"]
+        bx, by, bw, bh = ready["button"]
+        click = {"kind": "click", "x": bx + bw // 2, "y": by + bh // 2}
+
+        async def body(session: Session) -> None:
+            waiting = asyncio.ensure_future(
+                session.call_tool("perform_action", {"action": click, "reason": "press Start", "timeout_seconds": 120})
+            )
+            await asyncio.to_thread(_wait_for_panel, x_server)
+            waiting.cancel()  # the client gives up (its own timeout, or its user pressed stop)
+            with pytest.raises(asyncio.CancelledError):
+                await waiting
+
+        _with_mcp(body, env={**env, "DESKTOP_HELPER_HOME": str(profile)})
+        x_server.wait_for(
+            lambda: not _visible_windows(x_server, "Desktop Helper agent"), "the withdrawn action's panel to go", timeout=10
+        )
+        x_server.wait_for(lambda: "The MCP client withdrew the request" in app.log_text(), "the withdrawal in the log", timeout=5)
+        assert "clicked" not in _events(report)  # nothing can be confirmed for a client that is gone
+        assert app.cli("quit").returncode == 0
+        assert app.wait_exit(30) == 0
+    finally:
+        target.kill()
+        target.wait(10)
+        app.kill()

@@ -7,6 +7,7 @@ becomes thinking), so downstream parsers see realistic input.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 
@@ -73,6 +74,8 @@ class ScriptedBackend(Backend):
                 if cancel is not None and (cancel.cancelled or (self._delay and cancel.wait(self._delay))):
                     yield Done(FinishReason.CANCELLED)
                     return
+                if cancel is None and self._delay:
+                    time.sleep(self._delay)  # as slow as with a token: a real model does not hurry for its caller
                 chunk = text[start : start + self._chunk_size]
                 produced += 1
                 yield ThinkingDelta(chunk) if kind == "thinking" else TextDelta(chunk)

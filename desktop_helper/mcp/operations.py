@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from desktop_helper.backends.base import Backend, ChatRequest, collect
+from desktop_helper.backends.base import Backend, CancelToken, ChatRequest, collect
 from desktop_helper.core.errors import BackendError, CaptureError
 from desktop_helper.core.geometry import Monitor, Rect
 from desktop_helper.core.types import FinishReason
@@ -133,7 +133,14 @@ class ScreenOperations:
 
     # ----- the model
     def ask(
-        self, question: str, target: CaptureTarget, image_path: str | None, thinking: bool, max_tokens: int | None
+        self,
+        question: str,
+        target: CaptureTarget,
+        image_path: str | None,
+        thinking: bool,
+        max_tokens: int | None,
+        *,
+        cancel: CancelToken | None = None,
     ) -> dict[str, Any]:
         from desktop_helper.agent.tools import frame_to_part
         from desktop_helper.ask import load_image_file, run_ask
@@ -146,6 +153,7 @@ class ScreenOperations:
             thinking=thinking,
             max_tokens=max_tokens,
             image_token_budget=self._image_budget(),
+            cancel=cancel,
         )
         if result.finish_reason == FinishReason.ERROR.value and not result.answer:
             raise BackendError(f"The model failed: {result.error or 'unknown error'}.")
@@ -164,15 +172,21 @@ class ScreenOperations:
             "seconds": round(result.seconds, 3),
         }
 
-    def find(self, description: str, thinking: bool, monitor: Monitor | None = None) -> GroundingResult:
+    def find(
+        self, description: str, thinking: bool, monitor: Monitor | None = None, *, cancel: CancelToken | None = None
+    ) -> GroundingResult:
         """Find ``description`` on ``monitor`` (default: the primary one); nothing is drawn."""
         from desktop_helper.agent.tools import frame_to_part
         from desktop_helper.grounding import find_on_screen
 
         image = frame_to_part(self._capture.grab_monitor(monitor or self.monitor(None)), "screen.png")
-        return find_on_screen(self._backend(), image, description, thinking=thinking, image_token_budget=self._image_budget())
+        return find_on_screen(
+            self._backend(), image, description, cancel=cancel, thinking=thinking, image_token_budget=self._image_budget()
+        )
 
-    def propose(self, task: str, monitor_number: int | None, thinking: bool) -> dict[str, Any]:
+    def propose(
+        self, task: str, monitor_number: int | None, thinking: bool, *, cancel: CancelToken | None = None
+    ) -> dict[str, Any]:
         """The agent's next action for ``task`` on a monitor, in screen pixels; nothing is done."""
         from desktop_helper.agent.plan import plan_action
         from desktop_helper.agent.tools import frame_to_part
@@ -191,7 +205,7 @@ class ScreenOperations:
             max_tokens=4096,
             image_token_budget=budget,
         )
-        raw, reasoning, calls, done = collect(self._backend().stream(request, None))
+        raw, reasoning, calls, done = collect(self._backend().stream(request, cancel))
         if done is not None and done.reason is FinishReason.ERROR and not raw.strip() and not calls:
             raise BackendError(f"The model failed: {done.error or 'unknown error'}.")
         reply = parse_agent_reply(raw, reasoning, calls)
@@ -231,8 +245,13 @@ class ScreenOperations:
         return int(self._setting("models.image_token_budget") or 0) or None
 
 
-def run_operation(operations: Any, name: str, checked: dict[str, Any]) -> tuple[dict[str, Any], bytes | None]:
-    """One read-only tool on :class:`~desktop_helper.mcp.operations.ScreenOperations` (the app runs this too)."""
+def run_operation(
+    operations: Any, name: str, checked: dict[str, Any], cancel: CancelToken | None = None
+) -> tuple[dict[str, Any], bytes | None]:
+    """One read-only tool on :class:`~desktop_helper.mcp.operations.ScreenOperations` (the app runs this too).
+
+    ``cancel`` stops the model's answer when the caller gives up (the client cancelled or went away).
+    """
     if name == "list_monitors":
         return operations.list_monitors(), None
     if name == "capture":
@@ -241,19 +260,24 @@ def run_operation(operations: Any, name: str, checked: dict[str, Any]) -> tuple[
     if name == "ask":
         return (
             operations.ask(
-                checked["question"], checked["target"], checked.get("image_path"), checked["thinking"], checked["max_tokens"]
+                checked["question"],
+                checked["target"],
+                checked.get("image_path"),
+                checked["thinking"],
+                checked["max_tokens"],
+                cancel=cancel,
             ),
             None,
         )
     if name == "find_on_screen":
         from desktop_helper.grounding import result_as_json
 
-        found = operations.find(checked["description"], checked["thinking"])
+        found = operations.find(checked["description"], checked["thinking"], cancel=cancel)
         if not found.items:
             raise ToolError(nothing_found(result_as_json(found)))
         return result_as_json(found), None
     if name == "propose_action":
-        return operations.propose(checked["task"], checked["monitor"], checked["thinking"]), None
+        return operations.propose(checked["task"], checked["monitor"], checked["thinking"], cancel=cancel), None
     raise ToolError(f"{name} cannot run here.")
 
 

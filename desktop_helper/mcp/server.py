@@ -24,13 +24,14 @@ import logging.handlers
 import sys
 import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import CancelledError, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
 import mcp_types as types
 
 from desktop_helper import APP_DISPLAY_NAME, __version__, ipc
+from desktop_helper.backends.base import CancelToken
 from desktop_helper.core.errors import UserError
 from desktop_helper.mcp.handoff import take_handoff_file
 from desktop_helper.mcp.tools import BY_NAME, TOOLS, ToolError, ToolSpec, check_arguments, loggable_arguments
@@ -62,6 +63,20 @@ class Tools:
         self.headless_pool = ThreadPoolExecutor(1, thread_name_prefix="mcp-headless")
         # forwarded calls only wait on the socket; perform_action may wait minutes for the user
         self.forward_pool = ThreadPoolExecutor(4, thread_name_prefix="mcp-forward")
+        #: the calls under way: cancelled when their client gives up, or all at once when it goes away
+        self._live: set[CancelToken] = set()
+        self._live_lock = threading.Lock()
+
+    def started(self) -> CancelToken:
+        """A new call's cancel token (cancel it when the client cancels the call; :meth:`finished` after)."""
+        token = CancelToken()
+        with self._live_lock:
+            self._live.add(token)
+        return token
+
+    def finished(self, token: CancelToken) -> None:
+        with self._live_lock:
+            self._live.discard(token)
 
     def settings(self) -> Any:
         from desktop_helper.settings.store import Settings
@@ -76,25 +91,31 @@ class Tools:
         return [spec for spec in TOOLS if settings.get(spec.setting)]
 
     # ----- one call
-    def call(self, name: str, arguments: dict[str, Any]) -> tuple[dict[str, Any], bytes | None]:
+    def call(
+        self, name: str, arguments: dict[str, Any], cancel: CancelToken | None = None
+    ) -> tuple[dict[str, Any], bytes | None]:
         """Run one checked call; returns the result dict and a PNG for captures.
+
+        ``cancel`` (the client cancelled the call or went away) stops the model's answer, the
+        app's work, and a perform_action still waiting for the user's Confirm.
 
         Raises:
             UserError: (ToolError and others) what went wrong, said for the client.
         """
-        forwarded = self._forward(name, arguments)
+        cancel = cancel or CancelToken()
+        forwarded = self._forward(name, arguments, cancel)
         if forwarded is not None:
             return forwarded
         if name == "perform_action":
             raise ToolError(NEEDS_APP, NEEDS_APP_FIX)
         checked = check_arguments(name, arguments)
-        return self.headless_pool.submit(self._run_headless, name, checked).result()
+        return self.headless_pool.submit(self._run_headless, name, checked, cancel).result()
 
-    def _forward(self, name: str, arguments: dict[str, Any]) -> tuple[dict[str, Any], bytes | None] | None:
+    def _forward(self, name: str, arguments: dict[str, Any], cancel: CancelToken) -> tuple[dict[str, Any], bytes | None] | None:
         """The running app's answer, or None when no app runs (or it cannot take MCP calls)."""
         argv = [APP_COMMAND, name, json.dumps(arguments, ensure_ascii=False)]
         try:
-            replies = list(ipc.forward(self.paths, argv, reply_timeout=None))
+            replies = list(ipc.forward(self.paths, argv, reply_timeout=None, cancelled=lambda: cancel.cancelled))
         except ipc.NotRunningError:
             return None
         except ipc.UnsafeSocketError as exc:
@@ -102,6 +123,8 @@ class Tools:
             return None
         except (OSError, ValueError) as exc:
             raise UserError(f"{APP_DISPLAY_NAME} did not answer ({exc}).", "Its log has the details.") from exc
+        if cancel.cancelled:
+            raise ToolError(f"The call to {name} was cancelled.")
         lines = [str(r.get("text", "")) for r in replies if r.get("type") == "output"]
         exit_reply = next((r for r in replies if r.get("type") == "exit"), {})
         answer = _json_line(lines)
@@ -144,12 +167,17 @@ class Tools:
             self._model_backend = open_backend(options, self.paths)
         return self._model_backend
 
-    def _run_headless(self, name: str, checked: dict[str, Any]) -> tuple[dict[str, Any], bytes | None]:
+    def _run_headless(self, name: str, checked: dict[str, Any], cancel: CancelToken) -> tuple[dict[str, Any], bytes | None]:
         from desktop_helper.mcp.operations import run_operation
 
-        return run_operation(self._operations(), name, checked)
+        if cancel.cancelled:  # given up while it waited for the call before it
+            raise ToolError(f"The call to {name} was cancelled.")
+        return run_operation(self._operations(), name, checked, cancel)
 
     def close(self) -> None:
+        with self._live_lock:
+            for token in self._live:
+                token.cancel()
         self.forward_pool.shutdown(wait=False, cancel_futures=True)
         self.headless_pool.shutdown(wait=True, cancel_futures=True)
         backend, self._model_backend = self._model_backend, None
@@ -231,9 +259,15 @@ def build_server(tools: Tools) -> Any:
         return types.ListToolsResult(tools=[tool_definition(spec) for spec in exposed])
 
     async def call_tool(_ctx: Any, params: types.CallToolRequestParams) -> types.CallToolResult:
-        return await asyncio.get_running_loop().run_in_executor(
-            tools.forward_pool, handle_call, tools, params.name, dict(params.arguments or {})
-        )
+        cancel = tools.started()
+        try:
+            return await asyncio.get_running_loop().run_in_executor(
+                tools.forward_pool, handle_call, tools, params.name, dict(params.arguments or {}), cancel
+            )
+        finally:
+            # done, or cancelled by the client (or its going away): its work, if any is left, stops
+            cancel.cancel()
+            tools.finished(cancel)
 
     return Server(
         "desktop-helper",
@@ -245,7 +279,7 @@ def build_server(tools: Tools) -> Any:
     )
 
 
-def handle_call(tools: Tools, name: str, arguments: dict[str, Any]) -> types.CallToolResult:
+def handle_call(tools: Tools, name: str, arguments: dict[str, Any], cancel: CancelToken | None = None) -> types.CallToolResult:
     """One tool call, whatever happens: a result or a tool error, logged either way."""
     started = time.monotonic()
     outcome = "ok"
@@ -265,7 +299,7 @@ def handle_call(tools: Tools, name: str, arguments: dict[str, Any]) -> types.Cal
                 f"The tool {name} is turned off in {APP_DISPLAY_NAME}.", f"Turn on '{name}' in Settings > MCP server."
             )
         check_arguments(name, arguments)  # a clear message before anything runs
-        result, png = tools.call(name, arguments)
+        result, png = tools.call(name, arguments, cancel)
         content = result_content(name, result, png)
         if log_prompts and name in ("ask",):
             log.info("mcp %s answer: %s", name, result.get("answer", ""))
@@ -273,6 +307,9 @@ def handle_call(tools: Tools, name: str, arguments: dict[str, Any]) -> types.Cal
     except UserError as exc:
         outcome = f"error: {exc.message}"
         return error_result(str(exc))
+    except CancelledError:  # the server is closing (its client went away) before this call ran
+        outcome = "cancelled"
+        return error_result(f"The call to {name} was cancelled.")
     except Exception as exc:  # a bug: the client gets a message, the log the traceback, the server keeps serving
         log.exception("mcp %s failed", name)
         outcome = f"internal error: {type(exc).__name__}"

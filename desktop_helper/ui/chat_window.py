@@ -784,7 +784,8 @@ class ChatWindow(QMainWindow):
         question = self.input.toPlainText()
         counted = backend.question_tokens(question) if backend is not None else None
         question_tokens = counted if counted is not None else approx_text_tokens(question)
-        return float(rates.first_token_seconds(round(image_left), round(text_left) + question_tokens))
+        seconds: float | None = rates.first_token_seconds(round(image_left), round(text_left) + question_tokens)
+        return seconds
 
     def _duration(self, seconds: float) -> str:
         if seconds < 1:

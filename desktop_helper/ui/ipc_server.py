@@ -33,9 +33,12 @@ class IpcServer(QObject):
 
     Signals:
         command_received(list): argv of a forwarded command (GUI thread).
+        request_abandoned(object): the Future of a command that answers later, whose caller
+            disconnected before it was done (GUI thread): its handler may stop the work.
     """
 
     command_received = Signal(list)
+    request_abandoned = Signal(object)
     _reply = Signal(object, dict)
     _finish = Signal(object, int)
 
@@ -55,6 +58,8 @@ class IpcServer(QObject):
         self._requests: dict[QLocalSocket, bytearray] = {}
         #: connections that may still be answered
         self._open: set[QLocalSocket] = set()
+        #: connections whose command answers later, with its Future
+        self._waiting: dict[QLocalSocket, Future[int]] = {}
         self._reply.connect(self._write, Qt.ConnectionType.QueuedConnection)
         self._finish.connect(self._close_with, Qt.ConnectionType.QueuedConnection)
 
@@ -109,6 +114,10 @@ class IpcServer(QObject):
     def _drop(self, socket: QLocalSocket) -> None:
         self._requests.pop(socket, None)
         self._open.discard(socket)
+        waiting = self._waiting.pop(socket, None)
+        if waiting is not None and not waiting.done():
+            log.info("the caller of a forwarded command went away before its answer")
+            self.request_abandoned.emit(waiting)
         socket.deleteLater()
 
     def _read(self, socket: QLocalSocket) -> None:
@@ -153,6 +162,7 @@ class IpcServer(QObject):
             self._finish.emit(socket, 1)
             raise
         if isinstance(result, Future):
+            self._waiting[socket] = result
             result.add_done_callback(lambda done: self._finish.emit(socket, _exit_code(done)))
         else:
             self._finish.emit(socket, result)
@@ -170,6 +180,7 @@ class IpcServer(QObject):
             socket.flush()
 
     def _close_with(self, socket: QLocalSocket, code: int) -> None:
+        self._waiting.pop(socket, None)
         self._write(socket, {"type": "exit", "code": code})
         if socket in self._open:
             self._open.discard(socket)

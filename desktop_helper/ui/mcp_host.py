@@ -29,7 +29,7 @@ from PySide6.QtCore import QObject, QRect, QTimer, Signal, Slot
 from PySide6.QtGui import QGuiApplication
 
 from desktop_helper import APP_DISPLAY_NAME
-from desktop_helper.backends.base import Backend
+from desktop_helper.backends.base import Backend, CancelToken
 from desktop_helper.core.errors import BackendError, UserError
 from desktop_helper.core.messages import MessageBus
 from desktop_helper.mcp.handoff import write_handoff_file
@@ -102,6 +102,8 @@ class McpHost(QObject):
         self._last_notice = 0.0
         self._panel: Any = None
         self._pending: _PendingAction | None = None
+        #: the replies of calls running on worker threads, with the token that stops their model
+        self._working: dict[Future[int], CancelToken] = {}
         self._perform_done.connect(self._finish_perform)
 
     def _model(self) -> Backend:
@@ -151,13 +153,30 @@ class McpHost(QObject):
             self._bus.info(f"An MCP client is {doing}.", "You can turn MCP tools off in Settings > MCP server.")
         self._last_notice = now
 
+    @Slot(object)
+    def abandon(self, reply: Future[int]) -> None:
+        """The MCP process behind ``reply`` went away (its client cancelled the call or quit): stop that call.
+
+        An action still waiting for Confirm is taken off the screen, so a Confirm pressed later does
+        nothing the client no longer waits for; a model answer under way stops.
+        """
+        pending = self._pending
+        if pending is not None and pending.reply is reply:
+            self._refuse(pending, "The MCP client withdrew the request; nothing was done.")
+        token = self._working.get(reply)
+        if token is not None:
+            token.cancel()
+
     def _in_worker(self, name: str, checked: dict[str, Any], output: Output) -> Future[int]:
         reply: Future[int] = Future()
         handoff = self._handoff
+        cancel = CancelToken()
+        self._working[reply] = cancel
+        reply.add_done_callback(lambda done: self._working.pop(done, None))
 
         def work() -> None:
             try:
-                result, png = run_operation(self.operations, name, checked)
+                result, png = run_operation(self.operations, name, checked, cancel)
                 image = str(write_handoff_file(handoff(), png)) if png is not None else None
                 reply.set_result(_reply_ok(output, result, image))
             except UserError as exc:
