@@ -73,22 +73,41 @@ def _step(reason: str, call: str) -> str:
     return f"{reason}\n<|begin_of_box|>{call}<|end_of_box|>\nMemory:\n[]"
 
 
-def scripted_answers(size: tuple[int, int], blue: tuple[int, int, int, int]) -> list[str]:
+#: what the person types and the scripted model says, per language (the shots show a conversation in that language)
+DEMO_TEXT: dict[str, dict[str, str]] = {
+    "en": {
+        "question": "What does this window show?",
+        "thinking": "The person asks what the screenshot shows. I see a window with four coloured squares; "
+        "the blue one is at the bottom left.",
+        "answer": "The screenshot shows a window with **four coloured squares**:\n\n"
+        "- red and green at the top,\n- blue and white at the bottom.\n\nThe blue square is here: ",
+        "target": "the blue square",
+        "found": "The blue square",
+        "task": "Select the blue square",
+        "step": "Click the blue square to select it.",
+    },
+    "zh_CN": {
+        "question": "这个窗口里有什么？",
+        "thinking": "用户问截图里有什么。我看到一个窗口，里面有四个彩色方块，蓝色的在左下角。",
+        "answer": "截图里是一个有**四个彩色方块**的窗口：\n\n- 上面是红色和绿色，\n- 下面是蓝色和白色。\n\n蓝色方块在这里：",
+        "target": "蓝色方块",
+        "found": "蓝色方块",
+        "task": "选中蓝色方块",
+        "step": "点击蓝色方块以选中它。",
+    },
+}
+
+
+def scripted_answers(size: tuple[int, int], blue: tuple[int, int, int, int], text: dict[str, str]) -> list[str]:
     """The model's answers in the order the shots ask: chat, find, agent step."""
     width, height = size
     box = [round(blue[0] / width * 1000), round(blue[1] / height * 1000)]
     box += [round(blue[2] / width * 1000), round(blue[3] / height * 1000)]
     box_text = f"[[{box[0]},{box[1]},{box[2]},{box[3]}]]"
     centre = f"[{(box[0] + box[2]) // 2},{(box[1] + box[3]) // 2}]"
-    chat = (
-        "<think>The person asks what the screenshot shows. I see a window with four coloured squares; "
-        "the blue one is at the bottom left.</think>"
-        "The screenshot shows a window with **four coloured squares**:\n\n"
-        "- red and green at the top,\n- blue and yellow at the bottom.\n\n"
-        f"The blue square is here: <|begin_of_box|>{box_text}<|end_of_box|>"
-    )
-    find = f"The blue square: <|begin_of_box|>{box_text}<|end_of_box|>"
-    agent = _step("Click the blue square to select it.", f"left_click(start_box='{centre}')")
+    chat = f"<think>{text['thinking']}</think>{text['answer']}<|begin_of_box|>{box_text}<|end_of_box|>"
+    find = f"{text['found']}: <|begin_of_box|>{box_text}<|end_of_box|>"
+    agent = _step(text["step"], f"left_click(start_box='{centre}')")
     return [chat, find, agent]
 
 
@@ -121,6 +140,7 @@ class Session:
         self.language = language
         self.size = size
         self.colours = colours
+        self.text = DEMO_TEXT[language]
         self.taken: list[str] = []
 
     def run(self) -> None:
@@ -241,7 +261,7 @@ class Session:
         x, y, w, h = colours
         blue = (x, y + h // 2, x + w // 2, y + h)  # the colour window's bottom-left quarter
         script = work / "demo-answers.json"
-        script.write_text(json.dumps({"script": scripted_answers(self.size, blue), "chunk_size": 16, "delay": 0.0}))
+        script.write_text(json.dumps({"script": scripted_answers(self.size, blue, self.text), "chunk_size": 16, "delay": 0.0}))
         others = OtherApps(self.desktop)
         try:
             with self.app(work / "profile", {"DESKTOP_HELPER_SCRIPTED_BACKEND": str(script)}) as app:
@@ -285,15 +305,30 @@ class Session:
     def chat(self, app: App, box: tuple[int, int, int, int]) -> None:
         question = self.until(lambda: self.question_box(app), "the question box")
         self.desktop.click_node(question)
-        self.desktop.type("What does this window show?")
+        self.type_exactly(question, self.text["question"])
         self.desktop.key("Return")
         self.until(lambda: any(m["role"] == "assistant" for m in app.messages()), "the answer")
         time.sleep(2)
         self.expand_thinking(box)
+        # one notch up: the question's heading shows, the bottom of the answer's image goes
+        self.desktop.move((box[0] + box[2]) // 2, (box[1] + box[3]) // 2)
+        self.desktop.xdotool("click", "4")
+        time.sleep(0.5)
         self.desktop.move(self.size[0] - 5, self.size[1] // 2)
         time.sleep(0.5)
         self.save("chat", box)
         assert app.cli("hide-chat").returncode == 0
+
+    def type_exactly(self, field: Node, text: str) -> None:
+        """Type ``text`` into ``field``; xdotool may drop the first character it types outside the keymap (CJK)."""
+        for _attempt in range(3):
+            self.desktop.type(text)
+            time.sleep(0.5)
+            count = int(field._property("org.a11y.atspi.Text", "CharacterCount"))  # type: ignore[call-overload]
+            if str(field._call("org.a11y.atspi.Text", "GetText", "ii", (0, count))[0]) == text:
+                return
+            self.desktop.key("ctrl+a", "BackSpace")
+        print(f"{self.language}: the question could not be typed exactly", file=sys.stderr)
 
     def question_box(self, app: App) -> Node | None:
         """The chat's question box, in any language: the lowest text field of the chat window."""
@@ -369,7 +404,7 @@ class Session:
 
     def find(self, app: App) -> None:
         self.desktop.move(self.size[0] // 4, self.size[1] // 2)
-        result = app.cli("find", "the blue square", timeout=60)
+        result = app.cli("find", self.text["target"], timeout=60)
         assert result.returncode == 0, result
         self.until(lambda: self.desktop.windows("^Desktop Helper overlay$"), "the boxes on the screen")
         time.sleep(1)
@@ -379,7 +414,7 @@ class Session:
         time.sleep(0.5)
 
     def agent(self, app: App) -> None:
-        assert app.cli("agent", "Select the blue square").returncode == 0
+        assert app.cli("agent", self.text["task"]).returncode == 0
         self.until(lambda: self.desktop.windows("^Desktop Helper agent$"), "the agent panel")
         # the step is planned and waits for Confirm
         time.sleep(4)
