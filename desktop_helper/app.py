@@ -117,10 +117,10 @@ class Application:
         self.qt.setQuitOnLastWindowClosed(False)
         from desktop_helper.ui.i18n import install_translator
 
-        self._translator = install_translator(self.qt, str(self.settings.get("language.ui")))
+        self._translator = install_translator(self.qt, self.settings.get_str("language.ui"))
         from desktop_helper.ui.theme import Theme
 
-        self.theme = Theme(self.qt, str(self.settings.get("general.theme")))
+        self.theme = Theme(self.qt, self.settings.get_str("general.theme"))
         self._service("Qt application")
         self._save_history_when_space_returns()
 
@@ -193,18 +193,29 @@ class Application:
         # 7. capture: screenshots, region selector, recordings; global hotkeys run the same commands
         from desktop_helper.ui.capture_controller import CaptureController
 
-        self.capture = CaptureController(
-            self.settings, self.bus, self.chat, self.run_argv, self.tray, data_folder=self.paths.recordings
-        )
+        self.capture = CaptureController(self.settings, self.bus, self.run_argv, data_folder=self.paths.recordings)
+        self.capture.captured.connect(self._show_capture)
+        self.capture.recording_saved.connect(lambda path: self.chat.add_files([str(path)]))
+        if self.tray is not None:
+            tray = self.tray
+            self.capture.recording_changed.connect(
+                lambda status: tray.set_recording(int(status.seconds) if status.running else None)
+            )
         self._service(f"capture ({self.capture.backend.name})", self.capture.close)
         self.capture.start()  # warms up the capture, recovers recordings the app was killed during
+
+    def _show_capture(self, parts: list[ImagePart], quick_ask: bool) -> None:
+        """A capture goes to the quick-ask prompt or to the chat with its question focused (``general.after_capture``)."""
+        self.chat.attach_images(parts, focus_question=not quick_ask)
+        if quick_ask:
+            self.chat.show_mini()
 
     def _build_grounding(self) -> None:
         # 8. grounding: click-through overlay on every screen, and find-on-screen
         from desktop_helper.ui.find import FindController
         from desktop_helper.ui.overlay import OverlayController
 
-        self.overlay = OverlayController(fade_seconds=float(self.settings.get("overlay.fade_seconds")))
+        self.overlay = OverlayController(fade_seconds=self.settings.get_float("overlay.fade_seconds"))
         self._service("overlay", self.overlay.shutdown)
         self.overlay.use_hotkeys(self.capture.hotkeys)  # Escape dismisses shapes anywhere on the desktop
         self.capture.overlay = self.overlay  # captures take it off the screen (and it knows)
@@ -213,7 +224,7 @@ class Application:
             lambda: self.backends.backend,
             self._capture_monitor_at,
             self.bus,
-            options=lambda: {"thinking": bool(self.settings.get("models.thinking"))},
+            options=lambda: {"thinking": self.settings.get_bool("models.thinking")},
         )
         self._service("find on screen", self.find.shutdown)
         self.chat.set_overlay(self.overlay)  # "Show on screen" under answers with boxes
@@ -246,7 +257,7 @@ class Application:
         self._register_feature_commands()
         self.capture.start_hotkeys()
         self._service(f"hotkeys ({self.capture.hotkeys.name})", self.capture.hotkeys.stop)
-        if self.settings.get("general.show_chat_on_start"):
+        if self.settings.get_bool("general.show_chat_on_start"):
             self.chat.bring_to_front()
         self._welcome_if_needed()
         if initial_argv:
@@ -267,7 +278,7 @@ class Application:
         from desktop_helper.history.store import HistoryStore, open_history
 
         session = self.paths.cache / f"session-attachments-{_pid()}"  # deleted when an unsaved history closes
-        if not self.settings.get("privacy.save_history"):
+        if not self.settings.get_bool("privacy.save_history"):
             return HistoryStore(None, session)
         # damaged, locked or full: the store says so in its notices and the app starts anyway
         history = open_history(self.paths.history_db, self.paths.attachments, session)
@@ -318,7 +329,7 @@ class Application:
             self.capture.setting_changed(key)
 
     def _sync_autostart(self, at_start: bool = False) -> None:
-        wanted = bool(self.settings.get("general.start_at_login"))
+        wanted = self.settings.get_bool("general.start_at_login")
         try:
             if at_start and self.settings.is_default("general.start_at_login") and self.autostart.is_enabled():
                 # an installer (or an older version) registered us: adopt that choice instead of undoing it

@@ -30,17 +30,16 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 class FakeChat:
-    """Stands in for ChatWindow.attach_images / show_mini (the chat window has its own tests)."""
+    """Stands in for the chat window the app shows captures in (the chat window has its own tests)."""
 
     def __init__(self) -> None:
         self.attached: list[tuple[list[ImagePart], bool]] = []
         self.mini = 0
 
-    def attach_images(self, parts: list[ImagePart], focus_question: bool = True) -> None:
-        self.attached.append((parts, focus_question))
-
-    def show_mini(self) -> None:
-        self.mini += 1
+    def show(self, parts: list[ImagePart], quick_ask: bool) -> None:
+        """What the app does with the controller's ``captured`` signal."""
+        self.attached.append((parts, not quick_ask))
+        self.mini += quick_ask
 
 
 class FakeTray:
@@ -69,13 +68,14 @@ def controller(qapp: Any, x_server: XServer, tmp_path: Path) -> Any:
     ctl = CaptureController(
         settings,
         bus,
-        chat,
         run_argv,
-        tray,
         data_folder=tmp_path / "rec",
         backend=MssBackend(),
         hotkeys=PynputHotkeys(conflicts=None),
     )
+    # wired as app.py wires the chat window and the tray
+    ctl.captured.connect(lambda parts, quick_ask: chat.show(parts, quick_ask))
+    ctl.recording_changed.connect(lambda status: tray.set_recording(int(status.seconds) if status.running else None))
     router.register("capture", ctl.capture_command)
     router.register("record", ctl.record_command)
     ctl.messages = messages  # type: ignore[attr-defined]
@@ -214,6 +214,8 @@ def test_record_by_command_shows_in_tray_and_saves_playable_video(qtbot: Any, x_
     from desktop_helper.media.recording import video_frame_count
 
     controller.settings.set("capture.record_fps", 10)
+    saved: list[Path] = []
+    controller.recording_saved.connect(saved.append)  # the app adds it to the chat's attachments
     lines: list[str] = []
     assert controller.router.run(build_parser().parse_args(["record", "start"]), lines.append) == 0
     assert controller.recorder is not None
@@ -229,6 +231,7 @@ def test_record_by_command_shows_in_tray_and_saves_playable_video(qtbot: Any, x_
     assert len(videos) == 1
     assert video_frame_count(videos[0]) >= 15
     assert any("Recording saved" in m.text for m in controller.messages)
+    assert saved == videos
 
 
 def test_capture_delay_waits_before_grabbing(qtbot: Any, controller: Any) -> None:

@@ -52,7 +52,9 @@ def test_window_sends_an_image_through_the_local_tiny_model(qtbot: QtBot, tmp_pa
         answer = history.message(int(finished.args[0]))
         assert answer.status == "complete", answer.error
         # the window keeps the image the backend reported sending (its ImagesSent event) for the boxes
-        sent = [window._sent_images[answer.id]]
+        sent_image = window.session.sent_image(answer.id)
+        assert sent_image is not None
+        sent = [sent_image]
         assert (sent[0].width // 28) * (sent[0].height // 28) <= 256
         assert window.last_request is not None
         assert window.last_request.max_tokens == 24

@@ -29,11 +29,8 @@ from desktop_helper.backends.base import (
     collect,
     sent_images,
 )
-from desktop_helper.backends.openai_compat import (
-    OpenAICompatBackend,
-    check_connection,
-    retry_after_seconds,
-)
+from desktop_helper.backends.openai_compat import OpenAICompatBackend, check_connection
+from desktop_helper.backends.remote_errors import retry_after_seconds
 from desktop_helper.backends.splitter import EventSplitter
 from desktop_helper.core.geometry import CaptureGeometry, Monitor, Rect
 from desktop_helper.core.types import FinishReason, ImagePart, Message, TextPart, ToolCall, ToolSpec, VideoPart

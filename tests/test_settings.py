@@ -121,3 +121,24 @@ def test_list_settings_are_copies(tmp_path: Path) -> None:
     providers.append({"name": "x"})
     assert settings.get("models.providers") == []
     assert BY_KEY["models.providers"].default == []
+
+
+def test_typed_accessors_return_the_declared_type_and_refuse_another(tmp_path: Path) -> None:
+    settings = Settings(tmp_path / "settings.json")
+    accessors = {bool: settings.get_bool, int: settings.get_int, float: settings.get_float, str: settings.get_str}
+    for setting in SCHEMA:
+        if setting.type in accessors:
+            value = accessors[setting.type](setting.key)
+            assert type(value) is setting.type, setting.key  # defaults too: 8, not 8.0, would be a schema bug
+    settings.set("overlay.fade_seconds", 3)  # an int for a float setting is stored as a float
+    assert settings.get_float("overlay.fade_seconds") == 3.0
+    settings.set("capture.record_fps", 12)
+    assert settings.get_int("capture.record_fps") == 12
+    with pytest.raises(TypeError, match=r"capture\.record_fps is declared as int, not bool"):
+        settings.get_bool("capture.record_fps")
+    with pytest.raises(TypeError, match="declared as str, not int"):
+        settings.get_int("language.ui")
+    # a damaged file is repaired on load, so the accessors still get the declared type
+    (tmp_path / "bad.json").write_text(json.dumps({"version": SCHEMA_VERSION, "values": {"capture.record_fps": "fast"}}))
+    assert settings.get_int("capture.record_fps") == 12
+    assert Settings(tmp_path / "bad.json").get_int("capture.record_fps") == BY_KEY["capture.record_fps"].default

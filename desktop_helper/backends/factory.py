@@ -88,7 +88,7 @@ def choices(settings: Settings, env: Mapping[str, str] | None = None) -> list[Ba
     env = os.environ if env is None else env
     if env.get(SCRIPTED_ENV):
         return [BackendChoice(SCRIPTED, label="Scripted (test)", model=Path(env[SCRIPTED_ENV]).name)]
-    local_path = str(settings.get("models.local_model_path"))
+    local_path = settings.get_str("models.local_model_path")
     result = [BackendChoice(LOCAL, label="Local model", model=Path(local_path).name if local_path else "")]
     for provider in load_providers(settings.get("models.providers")):
         result.append(BackendChoice(API, provider.name, f"{provider.name}", provider.model))
@@ -111,8 +111,8 @@ def active_choice(settings: Settings, env: Mapping[str, str] | None = None) -> B
     options = choices(settings, env)
     if options[0].kind == SCRIPTED:
         return options[0]
-    if settings.get("models.backend") == API:
-        active = str(settings.get("models.active_provider"))
+    if settings.get_str("models.backend") == API:
+        active = settings.get_str("models.active_provider")
         apis = [c for c in options if c.kind == API]
         for choice in apis:
             if choice.provider.casefold() == active.casefold():
@@ -220,7 +220,7 @@ def build_api(
     from desktop_helper.backends.openai_compat import OpenAICompatBackend
 
     config = resolve_provider(
-        settings.get("models.providers"), str(settings.get("models.active_provider")), provider, base_url, model
+        settings.get("models.providers"), settings.get_str("models.active_provider"), provider, base_url, model
     )
     return OpenAICompatBackend(config, api_key_for(config, secrets))
 
@@ -235,8 +235,8 @@ def build_local(
 ) -> Backend:
     """The local GGUF model and its vision projector named in the settings (or ``overrides``), loaded unless ``load`` is False."""
     overrides = overrides or Overrides()
-    model = overrides.model_path or str(settings.get("models.local_model_path"))
-    mmproj = overrides.mmproj_path or str(settings.get("models.local_mmproj_path"))
+    model = overrides.model_path or settings.get_str("models.local_model_path")
+    mmproj = overrides.mmproj_path or settings.get_str("models.local_mmproj_path")
     if not model:
         raise BackendError(
             "No model is set up yet.",
@@ -274,10 +274,10 @@ def local_from_settings(
     return LocalGGUFBackend(
         model,
         mmproj or None,
-        threads=int(settings.get("models.threads")),
-        context_size=int(settings.get("models.context_size")),
-        gpu_layers=int(settings.get("models.gpu_layers")),
-        flash_attention=bool(settings.get("models.flash_attention")),
-        image_token_budget=int(settings.get("models.image_token_budget")) if image_token_budget is None else image_token_budget,
+        threads=settings.get_int("models.threads"),
+        context_size=settings.get_int("models.context_size"),
+        gpu_layers=settings.get_int("models.gpu_layers"),
+        flash_attention=settings.get_bool("models.flash_attention"),
+        image_token_budget=settings.get_int("models.image_token_budget") if image_token_budget is None else image_token_budget,
         speed_book=SpeedBook(app_paths().data / SPEED_FILE),
     )

@@ -24,23 +24,19 @@ repeat to the user.
 from __future__ import annotations
 
 import base64
-import email.utils
 import io
 import json
 import logging
 import math
 import random
-import re
 import socket
 import ssl
 import threading
 import time
 from collections.abc import Callable, Generator, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit
 
 from desktop_helper.backends.base import (
     GLM_REPEAT_PENALTY,
@@ -60,6 +56,18 @@ from desktop_helper.backends.base import (
     ThinkingDelta,
     ToolCallEvent,
     Usage,
+)
+from desktop_helper.backends.remote_errors import (
+    CONTEXT_OPTION,
+    BadReplyError,
+    ContextOverflow,
+    context_overflow,
+    host_of,
+    is_transport_error,
+    retry_after_seconds,
+    root_cause,
+    server_message,
+    server_message_of,
 )
 from desktop_helper.backends.splitter import EventSplitter
 from desktop_helper.core.errors import BackendError, MediaError
@@ -173,7 +181,7 @@ class OpenAICompatBackend(Backend):
         log.info(
             "chat request to %s (%s), model %s, %d messages, %d images",
             self.config.name,
-            _host(self.config.base_url),
+            host_of(self.config.base_url),
             self.config.model,
             len(messages),
             len(sent),
@@ -269,7 +277,7 @@ class OpenAICompatBackend(Backend):
             if abandon():
                 log.info("%s has not answered for %.0f s and does not answer a check either", self.config.name, waited)
                 raise BackendError(
-                    f"{self.config.name} ({_host(self.config.base_url)}) accepted the request but has not answered "
+                    f"{self.config.name} ({host_of(self.config.base_url)}) accepted the request but has not answered "
                     f"for {waited:.0f} s, and it does not answer a simple check either: it seems stuck.",
                     "Check that the server is running and not frozen (restart it if needed), then ask again. The wait "
                     f"is the response timeout ({response_timeout:g} s) in the provider's settings.",
@@ -367,7 +375,7 @@ class OpenAICompatBackend(Backend):
                         produced = True
                         watcher.touch()
                         yield event
-            except (openai.APIError, OSError, _BadReplyError) as exc:
+            except (openai.APIError, OSError, BadReplyError) as exc:
                 failure = exc
             except (ValueError, TypeError, AttributeError, KeyError, IndexError) as exc:
                 # the SDK builds chunks from whatever JSON arrives; garbage surfaces as these
@@ -375,7 +383,7 @@ class OpenAICompatBackend(Backend):
                 failure = _unreadable(exc)
             except Exception as exc:
                 # httpx2 errors that escape the SDK's mapping (a socket shut by cancel, a cut chunk)
-                if not _is_transport_error(exc):
+                if not is_transport_error(exc):
                     raise
                 failure = exc
         finally:
@@ -395,14 +403,14 @@ class OpenAICompatBackend(Backend):
             else:
                 failure = self._empty_reply(response)
         if failure is not None and not produced:
-            if isinstance(failure, (_BadReplyError, _ContentTimeoutError)):
+            if isinstance(failure, (BadReplyError, _ContentTimeoutError)):
                 raise self._fault_error(failure) from failure
             if isinstance(failure, openai.APITimeoutError) or (
                 isinstance(failure, openai.APIError) and not isinstance(failure, openai.APIConnectionError)
             ):
                 raise self._error(failure) from failure
             raise BackendError(
-                f"The connection to {self.config.name} ({_host(self.config.base_url)}) broke before any answer arrived.",
+                f"The connection to {self.config.name} ({host_of(self.config.base_url)}) broke before any answer arrived.",
                 "Check that the server is still running, then ask again.",
             ) from failure
 
@@ -429,16 +437,16 @@ class OpenAICompatBackend(Backend):
         yield Done(reason)
 
     @staticmethod
-    def _empty_reply(response: Any) -> _BadReplyError:
+    def _empty_reply(response: Any) -> BadReplyError:
         """The fault of a reply that ended cleanly without any answer in it."""
         content_type = _content_type(response)
         if content_type != "text/event-stream":
-            return _BadReplyError(
+            return BadReplyError(
                 f"answered with {content_type or 'content of no stated type'} that holds no answer (expected a stream of events)",
                 "Check that the base URL is the server's OpenAI-compatible API root (for example http://localhost:8080/v1); "
                 "if it is, the server's log may say why it sent nothing.",
             )
-        return _BadReplyError(
+        return BadReplyError(
             "ended its reply without sending any answer",
             "The server's log says why. Often the request is too big for the server's context (llama-cpp-python's server "
             "ends the reply this way): start the server with a bigger context (e.g. --n_ctx 8192, or llama-server -c 8192), "
@@ -458,7 +466,7 @@ class OpenAICompatBackend(Backend):
         if content_type in ("text/html", "application/xhtml+xml"):
             response.close()
             raise self._fault_error(
-                _BadReplyError(
+                BadReplyError(
                     f"answered with a web page (HTTP 200, {content_type}) instead of an API reply",
                     "The base URL probably points at a website, a login page or a proxy rather than the API: use the "
                     "server's OpenAI-compatible API root, for example http://localhost:8080/v1 (often ending in /v1).",
@@ -479,10 +487,10 @@ class OpenAICompatBackend(Backend):
         if isinstance(document, Mapping) and document.get("error"):
             # some servers report errors with status 200
             error = document["error"]
-            raise self._error(openai.APIError(_server_message_of(document) or "error", response.response.request, body=error))
+            raise self._error(openai.APIError(server_message_of(document) or "error", response.response.request, body=error))
         quote = _excerpt(body.decode("utf-8", "replace"))
         raise self._fault_error(
-            _BadReplyError(
+            BadReplyError(
                 f"answered with a single JSON document instead of a stream of events ({quote})",
                 "Check that the base URL is the server's OpenAI-compatible API root and that the server supports "
                 "streamed answers (stream: true).",
@@ -521,10 +529,10 @@ class OpenAICompatBackend(Backend):
         import openai
 
         config = self.config
-        where = f"{config.name} ({_host(config.base_url)})"
-        server_says = self._redact(_server_message(exc))
+        where = f"{config.name} ({host_of(config.base_url)})"
+        server_says = self._redact(server_message(exc))
         detail = f": {server_says}" if server_says else ""
-        overflow = _context_overflow(exc)
+        overflow = context_overflow(exc)
         if overflow is not None:
             return self._context_error(overflow)
         if isinstance(exc, openai.APIStatusError):
@@ -576,7 +584,7 @@ class OpenAICompatBackend(Backend):
                 f"Check that the server is running and not overloaded; the read timeout is {config.read_timeout:g} s "
                 "and can be raised in the provider's settings.",
             )
-        cause = _root_cause(exc)
+        cause = root_cause(exc)
         if isinstance(cause, ssl.SSLError):
             reason = getattr(cause, "verify_message", None) or getattr(cause, "reason", None) or str(cause)
             return BackendError(
@@ -591,7 +599,7 @@ class OpenAICompatBackend(Backend):
             )
         if isinstance(cause, socket.gaierror):
             return BackendError(
-                f"The host {_host(config.base_url)} of {config.name} could not be found.",
+                f"The host {host_of(config.base_url)} of {config.name} could not be found.",
                 "Check the base URL and your network connection.",
             )
         if isinstance(exc, openai.APIConnectionError):
@@ -605,7 +613,7 @@ class OpenAICompatBackend(Backend):
 
     def _context_error(self, overflow: ContextOverflow) -> BackendError:
         """The request did not fit the server's context: the numbers, and the two ways out."""
-        where = f"{self.config.name} ({_host(self.config.base_url)})"
+        where = f"{self.config.name} ({host_of(self.config.base_url)})"
         if overflow.needed and overflow.available:
             sizes = f": it needs {overflow.needed} tokens, and the server's context holds {overflow.available}"
         elif overflow.available:
@@ -618,7 +626,7 @@ class OpenAICompatBackend(Backend):
             "lower the image token budget (Settings > Models and providers, or --image-budget), ask about a region "
             "instead of the whole screen, or start a new chat"
         )
-        server_side = _CONTEXT_OPTION.get(self.config.preset, _CONTEXT_OPTION["custom"]).format(n=overflow.suggested_context)
+        server_side = CONTEXT_OPTION.get(self.config.preset, CONTEXT_OPTION["custom"]).format(n=overflow.suggested_context)
         if self.config.needs_key:  # a hosted API: its context is what it is
             fix = f"Send less: {send_less}."
         else:
@@ -626,30 +634,30 @@ class OpenAICompatBackend(Backend):
         return BackendError(f"The request is too big for the context of {where}{sizes}.", fix)
 
     def _fault_error(self, fault: BaseException) -> BackendError:
-        """The BackendError for a :class:`_BadReplyError` or :class:`_ContentTimeoutError` before any answer."""
-        where = f"{self.config.name} ({_host(self.config.base_url)})"
+        """The BackendError for a :class:`BadReplyError` or :class:`_ContentTimeoutError` before any answer."""
+        where = f"{self.config.name} ({host_of(self.config.base_url)})"
         if isinstance(fault, _ContentTimeoutError):
             return BackendError(
                 f"{where} sent no answer for {fault.seconds:g} s (at most keep-alive signals): it seems stuck.",
                 "Check the server's log and load, restart it if it stays stuck, then ask again. The wait is the read "
                 f"timeout ({fault.seconds:g} s) in the provider's settings.",
             )
-        if isinstance(fault, _BadReplyError):
+        if isinstance(fault, BadReplyError):
             return BackendError(f"{where} {self._redact(fault.what)}.", fault.fix)
         return self._error(fault)
 
     def _mid_stream_message(self, failure: BaseException) -> str:
         import openai
 
-        where = f"{self.config.name} ({_host(self.config.base_url)})"
+        where = f"{self.config.name} ({host_of(self.config.base_url)})"
         if isinstance(failure, _ContentTimeoutError):
             return (
                 f"The answer above is incomplete: {where} stopped sending the answer for {failure.seconds:g} s "
                 "(keep-alive signals do not count). Ask again."
             )
-        if isinstance(failure, _BadReplyError):
+        if isinstance(failure, BadReplyError):
             return f"The answer above is incomplete: {where} {self._redact(failure.what)}. Ask again."
-        overflow = _context_overflow(failure)
+        overflow = context_overflow(failure)
         if overflow is not None:
             error = self._context_error(overflow)
             return f"The answer above is incomplete. {error.message} {error.fix}"
@@ -658,7 +666,7 @@ class OpenAICompatBackend(Backend):
         if isinstance(failure, openai.APITimeoutError):
             return f"The answer above is incomplete: {where} stopped sending for {self.config.read_timeout:g} s. Ask again."
         if isinstance(failure, openai.APIError) and not isinstance(failure, openai.APIConnectionError):
-            said = self._redact(_server_message(failure) or str(failure))
+            said = self._redact(server_message(failure) or str(failure))
             return f"The answer above is incomplete: {where} reported an error mid-answer ({said}). Ask again."
         return f"The answer above is incomplete: the connection to {where} was lost mid-answer. Ask again."
 
@@ -882,20 +890,6 @@ def _shutdown_stream(response: Any) -> None:
 # ----- helpers for faults
 
 
-class _BadReplyError(Exception):
-    """The server sent something that is not a readable answer (or nothing at all).
-
-    Attributes:
-        what: completes "<server> ...", e.g. "sent a line that is not JSON ('oops')".
-        fix: what the user can do.
-    """
-
-    def __init__(self, what: str, fix: str) -> None:
-        super().__init__(what)
-        self.what = what
-        self.fix = fix
-
-
 class _ContentTimeoutError(Exception):
     """No answer content arrived for ``seconds`` (though keep-alive bytes may have)."""
 
@@ -910,40 +904,40 @@ _GARBAGE_FIX = (
 )
 
 
-def _unreadable(exc: BaseException) -> _BadReplyError:
+def _unreadable(exc: BaseException) -> BadReplyError:
     """Describe data the SDK or this module could not read, without repeating a parser's jargon."""
     if isinstance(exc, json.JSONDecodeError):
-        return _BadReplyError(f"sent a line that is not JSON ({_excerpt(exc.doc)})", _GARBAGE_FIX)
+        return BadReplyError(f"sent a line that is not JSON ({_excerpt(exc.doc)})", _GARBAGE_FIX)
     if isinstance(exc, UnicodeDecodeError):
-        return _BadReplyError("sent bytes that are not UTF-8 text", _GARBAGE_FIX)
-    return _BadReplyError("sent an answer in a shape this app cannot read", _GARBAGE_FIX)
+        return BadReplyError("sent bytes that are not UTF-8 text", _GARBAGE_FIX)
+    return BadReplyError("sent an answer in a shape this app cannot read", _GARBAGE_FIX)
 
 
 def _choices_of(chunk: Any) -> Sequence[Any]:
-    """A chunk's choices (none when missing or null); _BadReplyError when they are not a list."""
+    """A chunk's choices (none when missing or null); BadReplyError when they are not a list."""
     from openai.types.chat import ChatCompletionChunk
 
     if not isinstance(chunk, ChatCompletionChunk):
         # the SDK passes a JSON value that is not an object (a number, a list...) through as it is
-        raise _BadReplyError(f"sent an answer in a shape this app cannot read ({_excerpt(chunk)})", _GARBAGE_FIX)
+        raise BadReplyError(f"sent an answer in a shape this app cannot read ({_excerpt(chunk)})", _GARBAGE_FIX)
     choices = getattr(chunk, "choices", None)
     if choices is None:
         extra = getattr(chunk, "model_extra", None) or {}
-        said = _server_message_of(extra) if isinstance(extra, Mapping) else ""
+        said = server_message_of(extra) if isinstance(extra, Mapping) else ""
         if said and not getattr(chunk, "usage", None):
             # an error object without the "error" key the SDK looks for (e.g. {"message": ...} or {"detail": ...})
-            raise _BadReplyError(f"reported an error: {said}", "Look at the server's log, then ask again.")
+            raise BadReplyError(f"reported an error: {said}", "Look at the server's log, then ask again.")
         return ()
     if not isinstance(choices, list):
-        raise _BadReplyError(f"sent choices that are not a list ({_excerpt(choices)})", _GARBAGE_FIX)
+        raise BadReplyError(f"sent choices that are not a list ({_excerpt(choices)})", _GARBAGE_FIX)
     return choices
 
 
 def _text_of(content: Any) -> str:
-    """A delta's content as text; _BadReplyError for a number, an object, a list..."""
+    """A delta's content as text; BadReplyError for a number, an object, a list..."""
     if isinstance(content, str):
         return content
-    raise _BadReplyError(f"sent an answer piece that is not text ({_excerpt(content)})", _GARBAGE_FIX)
+    raise BadReplyError(f"sent an answer piece that is not text ({_excerpt(content)})", _GARBAGE_FIX)
 
 
 def _excerpt(value: Any, limit: int = 60) -> str:
@@ -999,159 +993,9 @@ class _LivenessProbe:
             httpx2.get(self._url, timeout=self._timeout, follow_redirects=False)
             self.alive = True
         except Exception:  # any failure to get an answer means "not alive"; the caller reports it
-            log.info("liveness check of %s failed", _host(self._url), exc_info=True)
+            log.info("liveness check of %s failed", host_of(self._url), exc_info=True)
         finally:
             self.finished.set()
-
-
-@dataclass(frozen=True)
-class ContextOverflow:
-    """A server's "the request does not fit the context" error, with its numbers when it gave them.
-
-    Attributes:
-        needed: tokens the request needs (prompt, or prompt and answer), or None.
-        available: the server's context size in tokens, or None.
-    """
-
-    needed: int | None = None
-    available: int | None = None
-
-    @property
-    def suggested_context(self) -> int:
-        """A context size that fits the request with room for an answer (a power of two, at least 8192)."""
-        wanted = max((self.needed or 0) + 1024, (self.available or 0) * 2, 8192)
-        return 1 << (wanted - 1).bit_length()
-
-
-#: how to give each kind of server a bigger context ({n}: a suggested size)
-_CONTEXT_OPTION = {
-    "llamacpp": "llama-server -c {n}",
-    "vllm": "vllm serve --max-model-len {n}",
-    "sglang": "--context-length {n}",
-    "ollama": "OLLAMA_CONTEXT_LENGTH={n}, or num_ctx {n} in the model's settings",
-    "lmstudio": "a context length of {n} in the model's load settings",
-    "custom": "for example llama-server -c {n}, or vLLM's --max-model-len {n}",
-}
-
-#: the words servers use for it, with the numbers: llama.cpp's two wordings ("request (N tokens) exceeds the
-#: available context size (M tokens)", "input (N tokens) is larger than the max context size (M tokens)"), then
-#: llama-cpp-python's, vLLM's and OpenAI's ("maximum context length is M tokens. However, you requested N"), then
-#: vLLM's "prompt length of N is longer than the maximum model length of M"
-_CONTEXT_PATTERNS = (
-    re.compile(r"\((\d+) tokens\) exceeds the available context size \((\d+) tokens\)", re.I),
-    re.compile(r"\((\d+) tokens\) is larger than the max context size \((\d+) tokens\)", re.I),
-    re.compile(
-        r"maximum context length is (?P<available>\d+) tokens\W+(?:however,? )?"
-        r"(?:you requested|your request has|your messages resulted in) (?P<needed>\d+)",
-        re.I,
-    ),
-    re.compile(r"(?:prompt|input)\D{0,30}?(\d+)\)? is longer than the maximum model length of (\d+)", re.I),
-)
-_CONTEXT_WORDS = re.compile(
-    r"context[ _](?:length|size|window)|exceed_context_size|maximum model length|prompt is too long|input length exceeds",
-    re.I,
-)
-
-
-def _context_overflow(exc: BaseException) -> ContextOverflow | None:
-    """The context overflow a server error describes, or None when it is about something else."""
-    body = getattr(exc, "body", None)
-    error: Any = body.get("error", body) if isinstance(body, Mapping) else body
-    fields: Mapping[str, Any] = error if isinstance(error, Mapping) else {}
-    kind = f"{fields.get('type', '')} {fields.get('code', '')}"
-    message = _server_message(exc) or (str(exc) if not isinstance(exc, _BadReplyError) else "")
-    for pattern in _CONTEXT_PATTERNS:
-        found = pattern.search(message)
-        if found:
-            if pattern.groupindex:
-                return ContextOverflow(int(found["needed"]), int(found["available"]))
-            return ContextOverflow(int(found[1]), int(found[2]))
-    if "exceed_context_size" in kind or "context_length_exceeded" in kind or _CONTEXT_WORDS.search(message):
-        return ContextOverflow(_int_or_none(fields.get("n_prompt_tokens")), _int_or_none(fields.get("n_ctx")))
-    return None
-
-
-def _int_or_none(value: Any) -> int | None:
-    return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else None
-
-
-def retry_after_seconds(headers: Mapping[str, str]) -> float | None:
-    """Seconds a server asks us to wait, from ``retry-after-ms`` or ``Retry-After`` (seconds or an HTTP date)."""
-    raw_ms = headers.get("retry-after-ms")
-    if raw_ms:
-        try:
-            return max(0.0, float(raw_ms) / 1000.0)
-        except ValueError:
-            pass
-    raw = headers.get("retry-after")
-    if not raw:
-        return None
-    try:
-        return max(0.0, float(raw))
-    except ValueError:
-        pass
-    try:
-        when = email.utils.parsedate_to_datetime(raw)
-    except (TypeError, ValueError):
-        return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=timezone.utc)
-    return max(0.0, (when - datetime.now(timezone.utc)).total_seconds())
-
-
-def _server_message(exc: BaseException) -> str:
-    """The server's own words about an error, from the usual body shapes."""
-    return _server_message_of(getattr(exc, "body", None))
-
-
-def _server_message_of(body: Any) -> str:
-    """The message in an error body: ``{"error": {"message": ...}}``, ``{"detail": ...}``, plain text or HTML."""
-    message: Any = None
-    if isinstance(body, Mapping):
-        error = body.get("error", body)
-        if isinstance(error, Mapping):
-            message = error.get("message") or error.get("msg")
-        elif isinstance(error, str):
-            message = error
-        message = message or body.get("message") or body.get("detail")
-    elif isinstance(body, str):
-        message = body
-    if not message:
-        return ""
-    text = message if isinstance(message, str) else json.dumps(message, default=str)
-    if text.lstrip().startswith("<"):
-        # an HTML error page from a proxy: its words, not its markup
-        title = re.search(r"<title[^>]*>(.*?)</title>", text, re.I | re.S)
-        text = title.group(1) if title else re.sub(r"<[^>]*>", " ", text)
-    text = " ".join(text.split())
-    return text[:300] + ("..." if len(text) > 300 else "")
-
-
-def _root_cause(exc: BaseException) -> BaseException:
-    """The most specific OS/TLS error in the chain, else the deepest cause."""
-    seen: set[int] = set()
-    current: BaseException | None = exc
-    deepest = exc
-    while current is not None and id(current) not in seen:
-        seen.add(id(current))
-        if isinstance(current, (ssl.SSLError, ConnectionRefusedError, socket.gaierror)):
-            return current
-        deepest = current
-        current = current.__cause__ or current.__context__
-    return deepest
-
-
-def _is_transport_error(exc: BaseException) -> bool:
-    try:
-        import httpx2
-    except ImportError:  # pragma: no cover - the SDK depends on it
-        return False
-    return isinstance(exc, (httpx2.TransportError, httpx2.StreamError))
-
-
-def _host(url: str) -> str:
-    parts = urlsplit(url)
-    return parts.netloc or url
 
 
 def _default_client(config: ProviderConfig, api_key: str | None) -> openai.OpenAI:

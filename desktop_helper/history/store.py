@@ -754,6 +754,15 @@ class HistoryStore:
             tmp.unlink(missing_ok=True)
             raise
 
+    def read_attachment(self, digest: str) -> bytes:
+        """The content of the attachment file named ``digest`` (its sha256).
+
+        Raises:
+            OSError: the file is missing or unreadable.
+        """
+        unsaved = self._unsaved_files.get(digest)  # the disk was full: kept in memory until it can be written
+        return unsaved if unsaved is not None else self._path_for(digest).read_bytes()
+
     def _path_for(self, digest: str) -> Path:
         path = self.attachments_dir / digest[:2] / digest
         if self.shared_attachments_dir is not None and not path.exists():

@@ -26,7 +26,7 @@ import threading
 import time
 from concurrent.futures import CancelledError, ThreadPoolExecutor
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import mcp_types as types
 
@@ -36,6 +36,9 @@ from desktop_helper.core.errors import UserError
 from desktop_helper.mcp.handoff import take_handoff_file
 from desktop_helper.mcp.tools import BY_NAME, TOOLS, ToolError, ToolSpec, check_arguments, loggable_arguments
 from desktop_helper.settings.paths import AppPaths
+
+if TYPE_CHECKING:
+    from desktop_helper.settings.store import Settings
 
 log = logging.getLogger("desktop_helper.mcp")
 
@@ -78,7 +81,7 @@ class Tools:
         with self._live_lock:
             self._live.discard(token)
 
-    def settings(self) -> Any:
+    def settings(self) -> Settings:
         from desktop_helper.settings.store import Settings
 
         return Settings(self.paths.settings_file)
@@ -86,9 +89,9 @@ class Tools:
     def exposed(self) -> list[ToolSpec]:
         """The tools the settings expose (none while the server is turned off)."""
         settings = self.settings()
-        if not settings.get("mcp.enabled"):
+        if not settings.get_bool("mcp.enabled"):
             return []
-        return [spec for spec in TOOLS if settings.get(spec.setting)]
+        return [spec for spec in TOOLS if settings.get_bool(spec.setting)]
 
     # ----- one call
     def call(
@@ -285,16 +288,16 @@ def handle_call(tools: Tools, name: str, arguments: dict[str, Any], cancel: Canc
     outcome = "ok"
     try:
         settings = tools.settings()
-        log_prompts = bool(settings.get("privacy.log_prompts"))
+        log_prompts = settings.get_bool("privacy.log_prompts")
     except Exception:  # an unreadable settings file still gets an answer
         settings, log_prompts = None, False
     try:
         spec = BY_NAME.get(name)
-        if settings is not None and not settings.get("mcp.enabled"):
+        if settings is not None and not settings.get_bool("mcp.enabled"):
             raise ToolError(
                 f"The MCP server of {APP_DISPLAY_NAME} is turned off.", "Turn it on in Settings > MCP server, then try again."
             )
-        if spec is not None and settings is not None and not settings.get(spec.setting):
+        if spec is not None and settings is not None and not settings.get_bool(spec.setting):
             raise ToolError(
                 f"The tool {name} is turned off in {APP_DISPLAY_NAME}.", f"Turn on '{name}' in Settings > MCP server."
             )

@@ -18,6 +18,19 @@ if TYPE_CHECKING:
     from PIL import Image
 
 
+def draw_items_on_png(data: bytes, items: Sequence[GroundingItem]) -> bytes:
+    """``items`` drawn on the encoded image ``data``, as a PNG (decoding and encoding included: run it off the GUI thread)."""
+    import io
+
+    from PIL import Image
+
+    with Image.open(io.BytesIO(data)) as opened:
+        drawn = draw_items(opened.convert("RGB"), items)
+    buffer = io.BytesIO()
+    drawn.save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
 def draw_items(
     image: Image.Image,
     items: Sequence[GroundingItem],

@@ -51,7 +51,7 @@ def needs_welcome(settings: Any, models_dir: Path) -> bool:
     """True on a first start: no working local model pair configured and no API provider."""
     if settings.get("models.providers"):
         return False
-    model, mmproj = settings.get("models.local_model_path"), settings.get("models.local_mmproj_path")
+    model, mmproj = settings.get_str("models.local_model_path"), settings.get_str("models.local_mmproj_path")
     return not (model and mmproj and Path(model).is_file() and Path(mmproj).is_file())
 
 

@@ -18,7 +18,7 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from desktop_helper.core.errors import SettingsError
 from desktop_helper.core.wording import has_undecodable_text
@@ -27,6 +27,7 @@ from desktop_helper.settings.schema import BY_KEY, MIGRATIONS, SCHEMA_VERSION, S
 log = logging.getLogger(__name__)
 
 Listener = Callable[[str, Any], None]
+_T = TypeVar("_T")
 
 #: settings nest a few levels (values > providers > provider > extra); deeper is damage, and Python's
 #: JSON parser would raise RecursionError on about a thousand levels
@@ -136,6 +137,31 @@ class Settings:
             value = self._values.get(key, setting.default)
         # lists and dicts are returned as copies so callers cannot change settings behind our back
         return json.loads(json.dumps(value)) if isinstance(value, (list, dict)) else value
+
+    def get_bool(self, key: str) -> bool:
+        """The value of a ``bool`` setting (TypeError if the schema declares another type: a bug, not bad input)."""
+        return self._typed(key, bool)
+
+    def get_int(self, key: str) -> int:
+        """The value of an ``int`` setting."""
+        return self._typed(key, int)
+
+    def get_float(self, key: str) -> float:
+        """The value of a ``float`` setting."""
+        return self._typed(key, float)
+
+    def get_str(self, key: str) -> str:
+        """The value of a ``str`` setting."""
+        return self._typed(key, str)
+
+    def _typed(self, key: str, kind: type[_T]) -> _T:
+        declared = BY_KEY[key].type
+        if declared is not kind:
+            raise TypeError(f"The setting {key} is declared as {declared.__name__}, not {kind.__name__}.")
+        value = self.get(key)
+        # set() and _load() validate against the schema, so a stored value has the declared type
+        assert isinstance(value, kind), (key, value)
+        return value
 
     def is_default(self, key: str) -> bool:
         with self._lock:

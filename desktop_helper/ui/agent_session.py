@@ -19,7 +19,8 @@ import logging
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
-from typing import Any
+from pathlib import Path
+from typing import Any, Protocol
 
 from PySide6.QtCore import QByteArray, QMimeData, QObject, QRect, QThread, QTimer, Signal, Slot
 from PySide6.QtGui import QCursor, QGuiApplication
@@ -29,7 +30,9 @@ from desktop_helper.agent.record import RunOutcome, StepRecord, StepRecorder
 from desktop_helper.agent.screen import ScreenSource
 from desktop_helper.backends.base import Backend
 from desktop_helper.core.geometry import Monitor, monitor_at_logical
+from desktop_helper.platform.capture.base import CaptureBackend
 from desktop_helper.platform.input.base import ElevationProbe, HotkeySuspender
+from desktop_helper.settings.store import Settings
 from desktop_helper.ui.step_panel import StepPanel
 
 log = logging.getLogger(__name__)
@@ -410,6 +413,16 @@ def start_stop_hotkey(hotkey: str, on_stop: Callable[[], None]) -> Callable[[], 
     return service.stop
 
 
+class CaptureSource(Protocol):
+    """What the agent needs of the app's capture (ui/capture_controller.CaptureController)."""
+
+    @property
+    def backend(self) -> CaptureBackend: ...
+
+    @property
+    def hotkeys(self) -> HotkeySuspender: ...
+
+
 class AgentService(QObject):
     """The ``agent`` and ``stop`` commands: builds a run from the settings and hands it to an :class:`AgentSession`.
 
@@ -428,10 +441,10 @@ class AgentService(QObject):
 
     def __init__(
         self,
-        settings: Any,
-        history_paths: tuple[Any, Any],
+        settings: Settings,
+        history_paths: tuple[Path, Path],
         backend: Callable[[], Backend | None],
-        capture: Any,
+        capture: CaptureSource,
         *,
         overlay: Callable[[], Any] | None = None,
         parent: QObject | None = None,
@@ -453,8 +466,7 @@ class AgentService(QObject):
                 from desktop_helper.ui.overlay import OverlayController
 
                 overlay = self._own_overlay = OverlayController(fade_seconds=0)
-            hotkeys = getattr(self._capture, "hotkeys", None)
-            self.session = AgentSession(overlay, self.clipboard, hotkeys, start_stop_hotkey, self)
+            self.session = AgentSession(overlay, self.clipboard, self._capture.hotkeys, start_stop_hotkey, self)
             self.session.step_recorded.connect(lambda _step: self.history_changed.emit())
             self.session.finished.connect(lambda _outcome: self.history_changed.emit())
         return self.session
@@ -475,32 +487,29 @@ class AgentService(QObject):
                 "No model is ready for the agent yet.",
                 "Wait until the model has loaded, or choose an API provider in the chat window.",
             )
-        capture_backend = getattr(self._capture, "backend", None)
-        if capture_backend is None:
-            raise CaptureError("Screen capture is not available, so the agent cannot see the screen.")
+        capture_backend = self._capture.backend
         monitors = list(capture_backend.monitors())
         if not monitors:
             raise CaptureError("No monitor was found.")
         monitor = monitor_under_cursor(monitors)
-        get = self.settings.get
-        budget = int(get("models.image_token_budget") or 0)
+        settings = self.settings
         config = AgentConfig(
             task,
-            max_steps=int(get("agent.max_steps")),
-            auto_mode=bool(get("agent.auto_mode")),
-            countdown=float(get("agent.countdown_seconds")),
-            thinking=bool(get("models.thinking")),
-            image_token_budget=budget or None,
+            max_steps=settings.get_int("agent.max_steps"),
+            auto_mode=settings.get_bool("agent.auto_mode"),
+            countdown=settings.get_float("agent.countdown_seconds"),
+            thinking=settings.get_bool("models.thinking"),
+            image_token_budget=settings.get_int("models.image_token_budget") or None,
         )
         from desktop_helper.agent.record import HistoryStepRecorder, MemoryStepRecorder
         from desktop_helper.agent.screen import BackendScreen
         from desktop_helper.platform.input import elevation_probe_for_current_os, executor_for_current_os
 
         recorder: StepRecorder = (
-            HistoryStepRecorder(*self._history_paths) if get("privacy.save_history") else MemoryStepRecorder()
+            HistoryStepRecorder(*self._history_paths) if settings.get_bool("privacy.save_history") else MemoryStepRecorder()
         )
         clipboard = self.clipboard
-        stop_hotkey = str(get("hotkeys.stop_agent")) if get("hotkeys.enabled") else ""
+        stop_hotkey = settings.get_str("hotkeys.stop_agent") if settings.get_bool("hotkeys.enabled") else ""
         self._session().start(
             backend,
             config,

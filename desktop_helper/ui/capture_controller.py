@@ -8,9 +8,12 @@ queued connection, so the command runs on the GUI thread. Grabs run on one worke
 owns the capture backend's mss instance (mss wants one per thread); results come back as queued
 signals. Recordings have their own capture and writer threads (media/recording.py).
 
-Signals (GUI thread):
-    captured(object): the list of ImagePart a capture produced (after it was handed on).
-    recording_changed(object): the RecordingStatus when a recording starts, ticks or ends.
+Signals (GUI thread), connected by the app to the chat window and the tray:
+    captured(object, bool): the list of ImagePart a capture produced, and whether to open them in the
+        quick-ask prompt (``general.after_capture``) rather than the chat with its question focused.
+    recording_changed(object): the RecordingStatus when a recording starts, ticks or ends
+        (``running`` is False once it ended).
+    recording_saved(object): the Path of a finished recording.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import AbstractContextManager
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import shiboken6
 from PySide6.QtCore import QObject, QStandardPaths, Qt, QTimer, Signal
@@ -42,7 +45,7 @@ from desktop_helper.platform.hotkeys import HOTKEY_COMMANDS, HotkeyService, hotk
 from desktop_helper.platform.window_list import WindowInfo, list_windows, window_at
 from desktop_helper.settings.store import Settings
 from desktop_helper.ui.recording_indicator import RecordingIndicator
-from desktop_helper.ui.region_selector import RegionSelector, screen_scales
+from desktop_helper.ui.region_selector import RegionSelector, physical_rect_of, screen_scales
 
 log = logging.getLogger(__name__)
 
@@ -54,21 +57,31 @@ HIDE_SETTLE_MS = 120
 _TRAY_ICON_WIDGET = "QSystemTrayIconSys"
 
 
+class OwnOverlay(Protocol):
+    """The app's on-screen shapes (ui/overlay.OverlayController), taken off the screen during a capture."""
+
+    @property
+    def drawn_count(self) -> int: ...
+
+    def windows(self) -> list[Any]: ...
+
+    def hidden(self) -> AbstractContextManager[object]: ...
+
+
 class CaptureController(QObject):
     """Captures and recordings for the app.
 
     Args:
         settings: the app settings (hotkeys.*, capture.*, general.after_capture).
         bus: the user-message channel.
-        chat: the chat window (``attach_images``, ``show_mini``, optionally ``add_files``).
         run_argv: runs a command like the CLI does (hotkeys go through it).
-        tray: the tray (``set_recording``), or None.
         data_folder: fallback folder for recordings.
         backend / hotkeys: injected for tests; default: the ones for this OS.
     """
 
-    captured = Signal(object)
+    captured = Signal(object, bool)
     recording_changed = Signal(object)
+    recording_saved = Signal(object)
     _hotkey = Signal(str)
     _done = Signal(object)
     _background = Signal(object)
@@ -77,9 +90,7 @@ class CaptureController(QObject):
         self,
         settings: Settings,
         bus: MessageBus,
-        chat: Any,
         run_argv: Callable[[list[str], Output], Result],
-        tray: Any = None,
         *,
         data_folder: Path | None = None,
         backend: CaptureBackend | None = None,
@@ -89,8 +100,6 @@ class CaptureController(QObject):
         super().__init__(parent)
         self.settings = settings
         self.bus = bus
-        self.chat = chat
-        self.tray = tray
         self.run_argv = run_argv
         self.data_folder = data_folder or Path.home()
         self.backend = backend or capture_backend_for_current_os()
@@ -102,7 +111,7 @@ class CaptureController(QObject):
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="capture")
         self._hidden: list[Any] = []
         #: the app's overlay (set by the app once built): hidden through it, so it knows its shapes are off the screen
-        self.overlay: Any = None
+        self.overlay: OwnOverlay | None = None
         self._overlay_hidden: AbstractContextManager[object] | None = None
         self._busy = False
         self._closed = False
@@ -139,9 +148,9 @@ class CaptureController(QObject):
         """(Re)start the global hotkeys from the settings; problems go to the user."""
         self._watchdog.stop()
         self.hotkeys.stop()
-        if not self.settings.get("hotkeys.enabled"):
+        if not self.settings.get_bool("hotkeys.enabled"):
             return
-        bindings = {action: str(self.settings.get(f"hotkeys.{action}")) for action in HOTKEY_COMMANDS}
+        bindings = {action: self.settings.get_str(f"hotkeys.{action}") for action in HOTKEY_COMMANDS}
         for problem in self.hotkeys.start(bindings, self._hotkey.emit):
             self.bus.warning(problem.message, problem.fix)
         if self.hotkeys.running:
@@ -170,7 +179,7 @@ class CaptureController(QObject):
 
     # ----- commands
     def capture_command(self, args: argparse.Namespace, output: Output) -> int:
-        delay = args.delay if args.delay is not None else int(self.settings.get("capture.delay_seconds") or 0)
+        delay = args.delay if args.delay is not None else self.settings.get_int("capture.delay_seconds")
         what = args.what
         if what == "last-region" and self.last_region is None:
             what = "region"
@@ -247,18 +256,13 @@ class CaptureController(QObject):
         return self._executor.submit(lambda: self.backend.grab_monitor(self.monitor_at(logical))).result()
 
     def _update_scales(self) -> None:
-        set_scales = getattr(self.backend, "set_scales", None)
-        if set_scales is not None:
-            set_scales(screen_scales())
-        set_monitors = getattr(self.backend, "set_monitors", None)
-        if set_monitors is not None:
-            from desktop_helper.ui.region_selector import physical_rect_of
-
-            monitors = [
+        self.backend.set_scales(screen_scales())
+        self.backend.set_monitors(
+            [
                 Monitor(i, s.name(), Rect(*physical_rect_of(s)), s.devicePixelRatio(), s is QGuiApplication.primaryScreen())
                 for i, s in enumerate(QGuiApplication.screens(), start=1)
             ]
-            set_monitors(monitors)
+        )
 
     def _hide_own_windows(self) -> bool:
         """Hide our visible windows so they are not in the capture (restored after the grab); the tray icon stays.
@@ -375,7 +379,7 @@ class CaptureController(QObject):
             frames,
             windows,
             last_region=self.last_region,
-            confirm_on_release=bool(self.settings.get("capture.confirm_on_release")),
+            confirm_on_release=self.settings.get_bool("capture.confirm_on_release"),
             parent=self,
         )
         self.selector = selector
@@ -412,10 +416,10 @@ class CaptureController(QObject):
         """After a capture (``part``: its PNG): copy/save if asked, and open it in the chat or the quick-ask prompt."""
         rect = frame.geometry.rect
         log.info("capture: %dx%d at (%g, %g) on monitor %d", part.width, part.height, rect.x, rect.y, frame.geometry.monitor.id)
-        if self.settings.get("capture.copy_to_clipboard"):
+        if self.settings.get_bool("capture.copy_to_clipboard"):
             image = QImage(frame.pixels.data, frame.width, frame.height, frame.pixels.strides[0], QImage.Format.Format_RGB32)
             QGuiApplication.clipboard().setImage(image.copy())
-        folder = str(self.settings.get("capture.save_folder") or "")
+        folder = self.settings.get_str("capture.save_folder")
         if folder:
             try:
                 Path(folder).mkdir(parents=True, exist_ok=True)
@@ -425,15 +429,7 @@ class CaptureController(QObject):
                     f"The capture could not be saved to {folder}: {exc.strerror or exc}.",
                     "Check the folder in Settings > Capture.",
                 )
-        self._attach([part])
-        self.captured.emit([part])
-
-    def _attach(self, parts: list[ImagePart]) -> None:
-        if self.settings.get("general.after_capture") == "quick_ask" and hasattr(self.chat, "show_mini"):
-            self.chat.attach_images(parts, focus_question=False)
-            self.chat.show_mini()
-        else:
-            self.chat.attach_images(parts, focus_question=True)
+        self.captured.emit([part], self.settings.get_str("general.after_capture") == "quick_ask")
 
     def start(self) -> None:
         """Background start-up: open the capture (the first X11 grab sets up shared memory, ~0.3 s,
@@ -442,7 +438,7 @@ class CaptureController(QObject):
         def warm_up() -> list[Path]:
             try:
                 monitors = self.backend.monitors()
-                if monitors and not getattr(self.backend, "slow", False):
+                if monitors and not self.backend.slow:
                     self.backend.grab_monitor(monitors[0])
             except Exception as exc:  # reported when the user really captures
                 log.info("capture warm-up failed: %s", exc)
@@ -473,7 +469,7 @@ class CaptureController(QObject):
             )
 
     def recordings_folder(self) -> Path:
-        chosen = str(self.settings.get("capture.recordings_folder") or "")
+        chosen = self.settings.get_str("capture.recordings_folder")
         if chosen:
             return Path(chosen)
         movies = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.MoviesLocation)
@@ -482,22 +478,15 @@ class CaptureController(QObject):
         return self.data_folder
 
     def _start_recording(self, rect: Rect) -> None:
-        from desktop_helper.platform.capture.mss_backend import MssBackend
-
-        if not isinstance(self.backend, MssBackend):
-            raise CaptureError(
-                f"Recording is not available with the {self.backend.name} capture backend.",
-                "Recording needs X11, Windows or macOS; on Wayland use your desktop's screen recorder.",
-            )
-        backend = MssBackend(display=self.backend._display, scales=screen_scales())
+        backend = self.backend.recording_backend(screen_scales())
         self._recording_backend = backend
         self.recorder = Recorder(
             None,
             rect,
             self.recordings_folder(),
             time.strftime("recording-%Y%m%d-%H%M%S"),
-            fps=int(self.settings.get("capture.record_fps")),
-            max_seconds=float(self.settings.get("capture.record_max_seconds")),
+            fps=self.settings.get_int("capture.record_fps"),
+            max_seconds=self.settings.get_int("capture.record_max_seconds"),
             on_finished=self._done.emit,
             on_release_thread=backend.release_thread,
             grab_into=lambda out: backend.grab_bgr(rect, out),
@@ -518,8 +507,6 @@ class CaptureController(QObject):
         if recorder is None:
             return
         status = recorder.status
-        if self.tray is not None:
-            self.tray.set_recording(int(status.seconds))
         self.indicator.set_seconds(int(status.seconds))
         if status.frames_dropped and status.dropped_percent > 5 and not self._warned_drops and status.seconds > 3:
             self._warned_drops = True
@@ -539,17 +526,13 @@ class CaptureController(QObject):
         if self._recording_backend is not None:
             self._recording_backend.close()
             self._recording_backend = None
-        if self.tray is not None:
-            self.tray.set_recording(None)
         self.recording_changed.emit(status)
         dropped = f", {status.frames_dropped} frames dropped ({status.dropped_percent:.1f}%)" if status.frames_dropped else ""
         if status.error:
             self.bus.error(status.error, f"What was recorded is in {status.path or self.recordings_folder()}.")
         elif status.path is not None:
             self.bus.info(f"Recording saved: {status.path} ({status.seconds:.0f} s{dropped}).")
-            add_files = getattr(self.chat, "add_files", None)
-            if add_files is not None:
-                add_files([str(status.path)])
+            self.recording_saved.emit(status.path)
 
     def status(self) -> dict[str, Any]:
         """For the ``status`` command: capture backend, hotkeys, and the recording if one runs."""
@@ -580,9 +563,7 @@ class CaptureController(QObject):
             self.recorder = None
         if self._recording_backend is not None:
             self._recording_backend.close()
-        release = getattr(self.backend, "release_thread", None)
-        if release is not None:
-            self._executor.submit(release)
+        self._executor.submit(self.backend.release_thread)
         self._executor.shutdown(wait=True)
         self.backend.close()
 

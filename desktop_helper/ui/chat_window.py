@@ -5,9 +5,10 @@ Layout: the conversation list (with full-text search) on the left; on the right 
 view, the attachments waiting to be sent, and the question box. A compact always-on-top
 :class:`MiniWindow` asks quick questions into the same conversation.
 
+The window is a view: the requests, the answer streaming into the history and the images sent
+belong to its :class:`~desktop_helper.conversation.ConversationSession` (Qt-free).
 Generation runs on a worker (:class:`GenerationRunner`), one at a time; each event arrives as a
-queued signal. The answer is written to the history while it streams (every
-:data:`SAVE_INTERVAL` seconds), so killing the app loses at most the last fraction of a second.
+queued signal.
 Files are read and decoded on worker threads; a file that cannot be used produces a notice
 naming it and the reason, and nothing else changes.
 """
@@ -15,17 +16,13 @@ naming it and the reason, and nothing else changes.
 from __future__ import annotations
 
 import functools
-import html
-import io
 import logging
 import tempfile
 import time
-from collections import OrderedDict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QMimeData, QPoint, QRect, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QByteArray, QPoint, QRect, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -33,17 +30,11 @@ from PySide6.QtGui import (
     QDragEnterEvent,
     QDragLeaveEvent,
     QDropEvent,
-    QFontDatabase,
     QGuiApplication,
     QHideEvent,
     QImage,
-    QKeyEvent,
     QKeySequence,
-    QPixmap,
     QShortcut,
-    QTextBlockFormat,
-    QTextCharFormat,
-    QTextOption,
 )
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -59,250 +50,39 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QSplitter,
-    QTextBrowser,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop_helper.agent.tools import ScreenTools, ToolRound
-from desktop_helper.backends.base import ChatRequest, Done, Event, ImagesSent, Progress, TextDelta, ThinkingDelta, Usage
+from desktop_helper.backends.base import ChatRequest, Done, Event, Progress, TextDelta, ThinkingDelta
 from desktop_helper.backends.speed import approx_text_tokens
+from desktop_helper.conversation import BoxesToDraw, ConversationSession
 from desktop_helper.core.errors import MediaError, UserError
 from desktop_helper.core.messages import Level, UserMessage
-from desktop_helper.core.types import FinishReason, ImagePart, Message, Part, TextPart
-from desktop_helper.history.store import HistoryStore, NewAttachment, StoredAttachment, StoredMessage
+from desktop_helper.core.types import FinishReason, ImagePart
+from desktop_helper.history.store import HistoryStore, StoredMessage
 from desktop_helper.media.documents import Attachment, PageRange, from_image_bytes, from_image_part, load_attachment
+from desktop_helper.settings.store import Settings
 from desktop_helper.ui.attachments_bar import AttachmentsBar
+from desktop_helper.ui.chat_widgets import FullTextViewer, ImageViewer, MiniWindow, QuestionEdit, png_bytes
 from desktop_helper.ui.conversation_view import ConversationView, ViewImage, ViewMessage
 from desktop_helper.ui.icons import action_icon, app_icon
-from desktop_helper.ui.markdown import FOLD_LINE_CHARS, fold_long_lines, html_snippet, render_markdown, render_plain
+from desktop_helper.ui.markdown import fold_long_lines, html_snippet, render_markdown
 from desktop_helper.ui.preencode import PreEncoder
 from desktop_helper.ui.workers import GenerationRunner, TaskRunner
 
 log = logging.getLogger(__name__)
 
-# seconds between saves of a streaming answer
-SAVE_INTERVAL = 0.2
 # (id, tokens per image); "max" uses the settings' budget or 8192
 DETAIL_LEVELS: tuple[tuple[str, int], ...] = (("low", 256), ("medium", 1024), ("high", 2704), ("max", 8192))
 # a burst of changes (several files dropped, the detail scrolled through) starts one pre-encode
 PRIME_DELAY_MS = 150
-# attachments resized for sending, kept so the pre-encode and the send resize each image once
-SIZED_CACHE = 64
 # settings that change what the backend and model pickers offer
 _BACKEND_SETTINGS = frozenset({"models.backend", "models.active_provider", "models.providers", "models.local_model_path"})
-
-
-@dataclass
-class _Stream:
-    """The answer being generated."""
-
-    conversation_id: int
-    message_id: int
-    content: str = ""
-    thinking: str = ""
-    saved_at: float = 0.0
-    dirty: bool = False
-    image: ImagePart | None = None
-    usage: Usage | None = None
-    started: float = field(default_factory=time.monotonic)
-    #: what the status line says the model is doing: "", "thinking" or "answer"
-    phase: str = ""
-
-
-class QuestionEdit(QPlainTextEdit):
-    """The question box: Enter sends, Shift+Enter starts a new line, pasted images become attachments.
-
-    Signals:
-        submit(): Enter was pressed.
-        pasted_images(list): images pasted from the clipboard (encoded PNG bytes).
-        pasted_files(list): file paths pasted (as URLs).
-    """
-
-    submit = Signal()
-    pasted_images = Signal(list)
-    pasted_files = Signal(list)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._normal_wrap = self.wordWrapMode()
-        self._wrap_chosen = False  # set while a whole new text goes in with its wrap mode picked beforehand
-        self.document().contentsChange.connect(self._check_line_lengths)
-
-    def setPlainText(self, text: str) -> None:
-        self._insert_wrapped(text, lambda: super(QuestionEdit, self).setPlainText(text))
-
-    def _insert_wrapped(self, text: str, insert: Callable[[], None]) -> None:
-        """Run ``insert`` (which puts ``text`` in) with the wrap mode picked beforehand: the edit may
-        clear the box first, and the new text must not be laid out word-wrapped on the way."""
-        if fold_long_lines(text)[1]:
-            self.setWordWrapMode(QTextOption.WrapMode.WrapAnywhere)
-        self._wrap_chosen = True
-        try:
-            insert()
-        finally:
-            self._wrap_chosen = False
-        self._check_line_lengths(0, 0, self.document().characterCount())
-
-    def _check_line_lengths(self, position: int, _removed: int, added: int) -> None:
-        """Wrap anywhere while the text has a very long line: Qt's word-boundary wrapping of an unbroken
-        megabyte takes minutes (a pasted log line, base64), wrapping anywhere a second or two."""
-        if self._wrap_chosen:
-            return
-        document = self.document()
-        if document.characterCount() <= FOLD_LINE_CHARS:
-            long_line = False  # no line can be long: back to wrapping at word boundaries
-        elif self.wordWrapMode() == QTextOption.WrapMode.WrapAnywhere:
-            return
-        else:
-            long_line = False
-            block = document.findBlock(position)
-            while block.isValid() and block.position() <= position + added:
-                if block.length() > FOLD_LINE_CHARS:
-                    long_line = True
-                    break
-                block = block.next()
-        wanted = QTextOption.WrapMode.WrapAnywhere if long_line else self._normal_wrap
-        if self.wordWrapMode() != wanted:
-            self.setWordWrapMode(wanted)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
-            self.submit.emit()
-            return
-        super().keyPressEvent(event)
-
-    def canInsertFromMimeData(self, source: QMimeData) -> bool:
-        return source.hasImage() or source.hasUrls() or super().canInsertFromMimeData(source)
-
-    def insertFromMimeData(self, source: QMimeData) -> None:
-        if source.hasUrls() and all(url.isLocalFile() for url in source.urls()):
-            self.pasted_files.emit([url.toLocalFile() for url in source.urls()])
-            return
-        if source.hasImage():
-            image = QImage(source.imageData())
-            if not image.isNull():
-                self.pasted_images.emit([_png_bytes(image)])
-                return
-        if source.hasText():
-            self._insert_wrapped(source.text(), lambda: super(QuestionEdit, self).insertFromMimeData(source))
-            return
-        super().insertFromMimeData(source)
-
-
-class ImageViewer(QDialog):
-    """A larger view of an image, scrollable."""
-
-    def __init__(self, image: QImage, title: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("image_viewer")
-        self.setWindowTitle(title)
-        label = QLabel(self)
-        label.setPixmap(QPixmap.fromImage(image))
-        scroll = QScrollArea(self)
-        scroll.setWidget(label)
-        layout = QVBoxLayout(self)
-        layout.addWidget(scroll)
-        screen = QGuiApplication.primaryScreen().availableGeometry()
-        self.resize(min(image.width() + 40, screen.width() * 9 // 10), min(image.height() + 40, screen.height() * 9 // 10))
-
-
-class FullTextViewer(QDialog):
-    """The whole text of a message shown folded in the chat: plain, read-only, copyable.
-
-    It wraps anywhere: Qt lays out an unwrapped (or word-wrapped) megabyte line in minutes, wrapped
-    anywhere in a second or two.
-    """
-
-    def __init__(self, text: str, title: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("full_text_viewer")
-        self.setWindowTitle(title)
-        self.text = QPlainTextEdit(self)
-        self.text.setObjectName("full_text")
-        self.text.setReadOnly(True)
-        self.text.setWordWrapMode(QTextOption.WrapMode.WrapAnywhere)
-        self.text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        self.text.setPlainText(text)
-        copy = QPushButton(self.tr("Copy all"), self)
-        copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(text))
-        close = QPushButton(self.tr("Close"), self)
-        close.clicked.connect(self.close)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(copy)
-        buttons.addWidget(close)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.text, 1)
-        layout.addLayout(buttons)
-        self.resize(900, 600)
-
-
-class MiniWindow(QWidget):
-    """The chat's compact always-on-top form: the conversation's last exchange, and quick questions.
-
-    Signals:
-        ask(str): a question was entered.
-        open_full(): the user wants the full window.
-    """
-
-    ask = Signal(str)
-    open_full = Signal()
-
-    def __init__(self) -> None:
-        super().__init__(None, Qt.WindowType.Tool | Qt.WindowType.WindowStaysOnTopHint)
-        self.setObjectName("mini_window")
-        self.setWindowTitle(self.tr("Quick question"))
-        self.resize(420, 260)
-        layout = QVBoxLayout(self)
-        self.answer = QTextBrowser(self)
-        self.answer.setObjectName("mini_answer")
-        self.input = QLineEdit(self)
-        self.input.setObjectName("mini_input")
-        self.input.setPlaceholderText(self.tr("Ask quickly…"))
-        self.input.returnPressed.connect(self._ask)
-        full = QPushButton(self.tr("Full window"), self)
-        full.clicked.connect(self.open_full)
-        row = QHBoxLayout()
-        row.addWidget(self.input, 1)
-        row.addWidget(full)
-        layout.addWidget(self.answer, 1)
-        layout.addLayout(row)
-        self._answer_pending = False
-        self._appended = 0
-
-    def _ask(self) -> None:
-        text = self.input.text().strip()
-        if text:
-            self.input.clear()
-            self.show_exchange(text, "")
-            self.ask.emit(text)
-
-    def show_exchange(self, question: str, answer_html: str) -> None:
-        """Show a question and its answer (HTML; empty while it is still to come)."""
-        you = html.escape(self.tr("You"))
-        self.answer.setHtml(f'<p style="color:#1d4ed8;"><b>{you}:</b> {render_plain(question)}</p>{answer_html}')
-        self._answer_pending = not answer_html
-        self._appended = 0
-
-    def append(self, text: str) -> None:
-        """Add streamed answer text; past :data:`FOLD_LINE_CHARS` the rest waits for the finished answer."""
-        if self._appended > FOLD_LINE_CHARS:
-            return
-        self._appended += len(text)
-        if self._appended > FOLD_LINE_CHARS:
-            text += " …"
-        cursor = self.answer.textCursor()
-        cursor.movePosition(cursor.MoveOperation.End)
-        if self._answer_pending:  # the answer starts below the question, in plain colours
-            self._answer_pending = False
-            cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
-        cursor.insertText(text, QTextCharFormat())
 
 
 class ChatWindow(QMainWindow):
@@ -331,7 +111,7 @@ class ChatWindow(QMainWindow):
         self,
         history: HistoryStore | None = None,
         backends: object | None = None,
-        settings: object | None = None,
+        settings: Settings | None = None,
         preview_dir: Path | None = None,
     ) -> None:
         super().__init__()
@@ -346,6 +126,8 @@ class ChatWindow(QMainWindow):
         )
         self.backends = backends
         self.settings = settings
+        #: what the controls read: the app's settings, or the schema's defaults for a window without them
+        self._values = settings if settings is not None else Settings(None)
         self.preview_dir = preview_dir or Path(tempfile.gettempdir()) / "desktop-helper-preview"
         self.overlay: object | None = None
         self._own_overlay: object | None = None
@@ -354,10 +136,14 @@ class ChatWindow(QMainWindow):
         self.last_request: ChatRequest | None = None
         self._pending_system_prompt = ""
         self._editing: int | None = None
-        self._stream: _Stream | None = None
-        self._images: dict[str, bytes] = {}
-        self._sent_images: dict[int, ImagePart] = {}  # assistant message id -> the image its boxes refer to
-        self._live: dict[int, list[Attachment]] = {}  # user message id -> attachments as loaded (capture geometry kept)
+        #: the data side: requests, the answer streaming into the history, the images sent
+        self.session = ConversationSession(self.history)
+        self._images: dict[str, bytes] = {}  # view image key -> PNG (answers' boxes)
+        self._boxer = TaskRunner(self)  # draws answers' boxes off the GUI thread
+        self._boxer.done.connect(self._boxes_drawn)
+        self._boxer.failed.connect(self._boxes_failed)
+        self._boxes_wanted: dict[int, int] = {}  # answer id -> the drawing its message waits for
+        self._box_jobs: dict[int, tuple[int, BoxesToDraw]] = {}  # drawing task -> (answer id, what it draws)
         self._loading_files: dict[int, str] = {}
         self._viewers: list[QDialog] = []
         self.runner = GenerationRunner(self)
@@ -378,7 +164,6 @@ class ChatWindow(QMainWindow):
         self._prime_ticker = QTimer(self)  # moves the progress and the estimate on while an image is read
         self._prime_ticker.setInterval(500)
         self._prime_ticker.timeout.connect(self._show_prime)
-        self._sized: OrderedDict[tuple[int, int], tuple[Attachment, list[Part]]] = OrderedDict()
         # something the request depends on changed and the pre-encode has not caught up yet
         self._prime_outdated = False
         self._sizer = TaskRunner(self)  # resizes images for the pre-encode off the GUI thread
@@ -396,7 +181,7 @@ class ChatWindow(QMainWindow):
         if settings is not None:
             # the backend and model are chosen elsewhere too (welcome window, Settings, providers page): follow them
             self._backend_settings_stored.connect(self._fill_backends, Qt.ConnectionType.QueuedConnection)
-            settings.on_change(self._setting_stored)  # type: ignore[attr-defined]
+            settings.on_change(self._setting_stored)
         interrupted = self.history.mark_interrupted()
         if interrupted:
             log.info("%d answer(s) were interrupted by the last exit; kept as they were", interrupted)
@@ -450,7 +235,7 @@ class ChatWindow(QMainWindow):
         self.model_box.activated.connect(lambda _index: self._model_chosen())
         self.thinking_box = QCheckBox(self.tr("Thinking"), right)
         self.thinking_box.setObjectName("thinking_box")
-        self.thinking_box.setChecked(bool(self._setting("models.thinking", True)))
+        self.thinking_box.setChecked(self._values.get_bool("models.thinking"))
         self.thinking_box.toggled.connect(self._schedule_prime)
         self.detail_box = QComboBox(right)
         self.detail_box.setObjectName("detail_box")
@@ -607,8 +392,8 @@ class ChatWindow(QMainWindow):
                 question, answer = message.content, ""
             elif message.role == "assistant":
                 answer = message.content
-        if self._stream is not None:
-            answer = self._stream.content
+        if self.session.stream is not None:
+            answer = self.session.stream.content
         shown_question = fold_long_lines(question)[0]
         self.mini.show_exchange(shown_question, render_markdown(fold_long_lines(answer)[0]) if answer else "")
 
@@ -622,13 +407,12 @@ class ChatWindow(QMainWindow):
         self._prime_ticker.stop()
         self.preencoder.shutdown()  # first: an answer may be waiting for it
         self._sizer.shutdown()
+        self._boxer.shutdown()
         self.runner.shutdown()
-        if self._stream is not None:
-            self._save_stream("cancelled", self.tr("The app was closed while this answer was being written."))
-            self._stream = None
+        self.session.abandon(self.tr("The app was closed while this answer was being written."))
         self.tasks.shutdown()
         if self.settings is not None:
-            self.settings.remove_listener(self._setting_stored)  # type: ignore[attr-defined]
+            self.settings.remove_listener(self._setting_stored)
         self.mini.close()
         for viewer in self._viewers:
             viewer.close()
@@ -685,7 +469,8 @@ class ChatWindow(QMainWindow):
         self.reload_conversations()
 
     def delete_conversation(self, conversation_id: int) -> None:
-        if self._stream is not None and self._stream.conversation_id == conversation_id:
+        stream = self.session.stream
+        if stream is not None and stream.conversation_id == conversation_id:
             return
         self.history.delete_conversation(conversation_id)
         if self.conversation_id == conversation_id:
@@ -733,13 +518,8 @@ class ChatWindow(QMainWindow):
                     self.show_notice(UserMessage(Level.ERROR, self.tr("Export failed: {0}").format(exc)))
 
     # ----- controls
-    def _setting(self, key: str, default: object) -> object:
-        if self.settings is None:
-            return default
-        return self.settings.get(key)  # type: ignore[attr-defined]
-
     def _default_detail(self) -> int:
-        budget = int(self._setting("models.image_token_budget", 0) or 0)  # type: ignore[call-overload]
+        budget = self._values.get_int("models.image_token_budget")
         if budget <= 0:
             return 1
         return min(range(len(DETAIL_LEVELS)), key=lambda i: abs(DETAIL_LEVELS[i][1] - budget))
@@ -749,7 +529,7 @@ class ChatWindow(QMainWindow):
         name = self.detail_box.currentData()
         tokens = dict(DETAIL_LEVELS)[name]
         if name == "max":
-            configured = int(self._setting("models.image_token_budget", 0) or 0)  # type: ignore[call-overload]
+            configured = self._values.get_int("models.image_token_budget")
             tokens = max(tokens, configured)
         return tokens
 
@@ -784,8 +564,8 @@ class ChatWindow(QMainWindow):
         question = self.input.toPlainText()
         counted = backend.question_tokens(question) if backend is not None else None
         question_tokens = counted if counted is not None else approx_text_tokens(question)
-        seconds: float | None = rates.first_token_seconds(round(image_left), round(text_left) + question_tokens)
-        return seconds
+        seconds = rates.first_token_seconds(round(image_left), round(text_left) + question_tokens)
+        return float(seconds) if seconds is not None else None  # None: not measurable yet
 
     def _duration(self, seconds: float) -> str:
         if seconds < 1:
@@ -813,7 +593,7 @@ class ChatWindow(QMainWindow):
             self.preencoder.cancel()
             return
         budget = self.image_budget()
-        unsized = [a for a in pending if a.images and (id(a), budget) not in self._sized]
+        unsized = [a for a in pending if a.images and not self.session.is_sized(a, budget)]
         if unsized and not resized:
             # resizing a screenshot takes ~0.1-0.2 s: on a worker, then the pre-encode starts
             self._sizer.submit(lambda: [(a, budget, a.parts(budget)) for a in unsized], name="attachment-resize")
@@ -823,7 +603,7 @@ class ChatWindow(QMainWindow):
 
     def _attachments_sized(self, _task: int, results: object) -> None:
         for attachment, budget, parts in results:  # type: ignore[attr-defined]
-            self._remember_sized(attachment, budget, parts)
+            self.session.remember_sized(attachment, budget, parts)
         if not self._prime_timer.isActive():  # else a newer change starts it again anyway
             self._start_prime(resized=True)
 
@@ -835,11 +615,11 @@ class ChatWindow(QMainWindow):
         if prime.running and not finished:
             if not self._prime_ticker.isActive():
                 self._prime_ticker.start()
-            if progress is not None and (self._stream is None or prime.handed_over):
+            if progress is not None and (self.session.stream is None or prime.handed_over):
                 self.status.setText(self.tr("Reading the image… {0} %").format(int(progress.fraction * 100)))
         elif self._prime_ticker.isActive():
             self._prime_ticker.stop()
-            if self._stream is None:
+            if self.session.stream is None:
                 # read, or cancelled (attachment removed...): no stale progress left behind
                 if finished:
                     self.status.setText(self.tr("Image read: the answer starts as soon as you send."))
@@ -850,7 +630,7 @@ class ChatWindow(QMainWindow):
     def _prime_failed(self, error: str) -> None:
         # the send reads the image again and reports a lasting problem with its fix
         log.info("reading the image ahead failed: %s", error)
-        if self._stream is None:
+        if self.session.stream is None:
             self.status.setText(self.tr("The image could not be read ahead: {0}").format(error))
 
     def _setting_stored(self, key: str, _value: object) -> None:
@@ -905,7 +685,7 @@ class ChatWindow(QMainWindow):
 
         if self.settings is not None:
             try:
-                factory.select(self.settings, choice)  # type: ignore[arg-type]
+                factory.select(self.settings, choice)
             except UserError as exc:
                 self.show_notice(UserMessage(Level.ERROR, exc.message, exc.fix))
                 return
@@ -919,7 +699,7 @@ class ChatWindow(QMainWindow):
         self.status.setText(str(getattr(self.backends, "state", "")))
 
     def _backend_state(self, text: str) -> None:
-        if self._stream is None:  # while an answer streams, the status line is about the answer
+        if self.session.stream is None:  # while an answer streams, the status line is about the answer
             self.status.setText(text)
         if self.backends is not None and getattr(self.backends, "backend", None) is not None:
             self.clear_problem_notice()  # a model is ready: "no model" or "could not load" is over
@@ -989,7 +769,7 @@ class ChatWindow(QMainWindow):
             count = len(self._loading_files)
             self.status.setText(self.tr("Reading 1 file…") if count == 1 else self.tr("Reading {0} files…").format(count))
         else:
-            if self._stream is None:
+            if self.session.stream is None:
                 self._show_backend_state()
             self.attachments_loaded.emit()
 
@@ -1063,7 +843,7 @@ class ChatWindow(QMainWindow):
             self.add_files(paths)
             event.acceptProposedAction()
         elif data.hasImage():
-            self._paste_images([_png_bytes(QImage(data.imageData()))])
+            self._paste_images([png_bytes(QImage(data.imageData()))])
             event.acceptProposedAction()
 
     # ----- asking
@@ -1100,8 +880,7 @@ class ChatWindow(QMainWindow):
                 model=getattr(choice, "model", ""),
             )
             self.conversation_id = conversation.id
-        stored = self.history.add_message(self.conversation_id, "user", text, attachments=self._to_store(attachments))
-        self._live[stored.id] = attachments
+        stored = self.session.add_question(self.conversation_id, text, attachments)
         if self._prime_outdated:
             self._prime_timer.stop()
             self.preencoder.cancel()  # outdated: the send reads what changed itself
@@ -1132,7 +911,7 @@ class ChatWindow(QMainWindow):
             return
         message = self.history.message(message_id)
         self.attachments.clear()
-        for attachment in self._live.get(message_id) or _attachments_from_stored(message.attachments):
+        for attachment in self.session.attachments_of(message):
             self.attachments.add(attachment)
         self.input.setPlainText(message.content)
         self._editing = message_id
@@ -1185,48 +964,15 @@ class ChatWindow(QMainWindow):
             pending: attachments not sent yet: the next user turn without its question (the pre-encode's prefix).
             before: leave out the messages from this id on (the question being edited).
         """
-        budget = self.image_budget()
-        messages: list[Message] = []
-        system = self.system_prompt() if conversation_id is None else self.history.conversation(conversation_id).system_prompt
-        if system:
-            messages.append(Message.text("system", system))
-        for stored in self.history.messages(conversation_id) if conversation_id is not None else []:
-            if before is not None and stored.id >= before:
-                break
-            if stored.role == "user":
-                attachments = self._live.get(stored.id) or _attachments_from_stored(stored.attachments)
-                messages.append(self._user_message(attachments, stored.content, budget))
-            elif stored.role == "assistant" and stored.content and stored.status == "complete":
-                messages.append(Message.text("assistant", stored.content))
-        if pending:
-            messages.append(self._user_message(pending, "", budget))
-        max_tokens = int(self._setting("models.max_answer_tokens", 0) or 0)  # type: ignore[call-overload]
-        return ChatRequest(
-            tuple(messages), thinking=self.thinking_box.isChecked(), image_token_budget=budget, max_tokens=max_tokens or None
+        return self.session.build_request(
+            conversation_id,
+            pending,
+            before,
+            system_prompt=self.system_prompt(),
+            budget=self.image_budget(),
+            thinking=self.thinking_box.isChecked(),
+            max_tokens=self._values.get_int("models.max_answer_tokens"),
         )
-
-    def _user_message(self, attachments: Sequence[Attachment], text: str, budget: int) -> Message:
-        parts: list[Part] = []
-        for attachment in attachments:
-            parts.extend(self._sized_parts(attachment, budget))
-        if text:
-            parts.append(TextPart(text))
-        return Message("user", tuple(parts))
-
-    def _sized_parts(self, attachment: Attachment, budget: int) -> list[Part]:
-        """``attachment.parts(budget)``, resized once for the pre-encode and the send (the entry keeps the id valid)."""
-        entry = self._sized.get((id(attachment), budget))
-        if entry is not None and entry[0] is attachment:
-            self._sized.move_to_end((id(attachment), budget))
-            return entry[1]
-        return self._remember_sized(attachment, budget, attachment.parts(budget))
-
-    def _remember_sized(self, attachment: Attachment, budget: int, parts: list[Part]) -> list[Part]:
-        self._sized[(id(attachment), budget)] = (attachment, parts)
-        self._sized.move_to_end((id(attachment), budget))
-        while len(self._sized) > SIZED_CACHE:
-            self._sized.popitem(last=False)
-        return parts
 
     def _generate(self) -> None:
         assert self.conversation_id is not None
@@ -1236,25 +982,25 @@ class ChatWindow(QMainWindow):
             return
         request = self.build_request(self.conversation_id)
         self.last_request = request
-        answer = self.history.add_message(self.conversation_id, "assistant", "", status="streaming")
-        images = [p for m in request.messages for p in m.parts if isinstance(p, ImagePart)]
-        self._stream = _Stream(self.conversation_id, answer.id, image=images[-1] if images else None)
-        self.view.begin_stream(ViewMessage(answer.id, "assistant", status="streaming"))
+        answer = self.session.start_answer(self.conversation_id, request)
+        self.view.begin_stream(ViewMessage(answer.message_id, "assistant", status="streaming"))
         self.send_button.setEnabled(False)
         self.stop_button.setEnabled(True)
         self.status.setText(self.tr("Waiting for the model…"))
-        self.runner.start(backend, request, self.screen_tools if self._setting("agent.chat_tools", False) else None)
+        self.runner.start(backend, request, self.screen_tools if self._values.get_bool("agent.chat_tools") else None)
 
     def _on_event(self, event: Event) -> None:
-        stream = self._stream
+        stream = self.session.stream
         if stream is None:
             return
+        if isinstance(event, Done):
+            self._finish(event)
+            return
+        self.session.record(event)
         if isinstance(event, TextDelta):
             if stream.phase != "answer":
                 stream.phase = "answer"
                 self.status.setText(self.tr("Writing the answer…"))
-            stream.content += event.text
-            stream.dirty = True
             self.view.stream_text(event.text)
             if self.mini.isVisible():
                 self.mini.append(event.text)
@@ -1262,53 +1008,19 @@ class ChatWindow(QMainWindow):
             if stream.phase != "thinking":
                 stream.phase = "thinking"
                 self.status.setText(self.tr("Thinking…"))
-            stream.thinking += event.text
-            stream.dirty = True
             self.view.stream_thinking(event.text)
         elif isinstance(event, Progress):
             if not stream.phase:  # image encoding and the like come before the first token
                 self.status.setText(event.text)
-        elif isinstance(event, ImagesSent):
-            stream.image = event.images[-1]  # what the model saw: its boxes refer to this image
-        elif isinstance(event, Usage):
-            stream.usage = event
         elif isinstance(event, ToolRound):
             names = ", ".join(call.name for call in event.assistant.tool_calls)
             self.status.setText(self.tr("The model used: {0}").format(names))
-        elif isinstance(event, Done):
-            self._finish(event)
-            return
-        if stream.dirty and time.monotonic() - stream.saved_at >= SAVE_INTERVAL:
-            self._save_stream("streaming")
-
-    def _save_stream(self, status: str, error: str = "") -> None:
-        stream = self._stream
-        if stream is None:
-            return
-        self.history.update_message(
-            stream.message_id,
-            content=stream.content,
-            thinking=stream.thinking,
-            status=status,  # type: ignore[arg-type]
-            error=error if status != "streaming" else None,
-        )
-        stream.saved_at = time.monotonic()
-        stream.dirty = False
 
     def _finish(self, done: Done) -> None:
-        stream = self._stream
-        assert stream is not None
-        status = {FinishReason.CANCELLED: "cancelled", FinishReason.ERROR: "error"}.get(done.reason, "complete")
         error = done.error or ""
         if done.reason == FinishReason.LENGTH:
             error = self.tr("The answer reached the length limit.")
-        self._save_stream(status, error)
-        self._stream = None
-        if stream.image is not None:
-            self._sent_images[stream.message_id] = stream.image
-        else:
-            # SQLite hands a deleted answer's id out again (after edit or regenerate): its capture is not this one's.
-            self._sent_images.pop(stream.message_id, None)
+        stream, status = self.session.finish(done, error)
         message = self._view_message(self.history.message(stream.message_id))
         self.view.end_stream(message)
         if self.mini.isVisible():
@@ -1368,14 +1080,14 @@ class ChatWindow(QMainWindow):
 
     def show_on_screen(self, message_id: int) -> None:
         """Draw the answer's boxes on the real screen, where the captured image came from."""
-        image = self._sent_images.get(message_id)
+        image = self.session.sent_image(message_id)
         if image is None or image.geometry is None:
             return
         if self.overlay is None:
             # no app-wide overlay was handed over: make one for the chat (closed in shutdown)
             from desktop_helper.ui.overlay import OverlayController
 
-            fade = float(self._setting("overlay.fade_seconds", 8.0))  # type: ignore[arg-type]
+            fade = self._values.get_float("overlay.fade_seconds")
             self.overlay = self._own_overlay = OverlayController(fade_seconds=fade, parent=self)
         result = self.overlay.show_boxes_on_screen(self.history.message(message_id).content, image.geometry)  # type: ignore[attr-defined]
         error = getattr(result, "error", None)
@@ -1402,74 +1114,54 @@ class ChatWindow(QMainWindow):
             else:
                 message.files.append(attachment.name)
         if stored.role == "assistant" and stored.content:
-            self._add_boxes(message, stored, conversation)
+            self._add_boxes(stored, conversation)
         return message
 
-    def _add_boxes(self, message: ViewMessage, stored: StoredMessage, conversation: list[StoredMessage] | None) -> None:
-        from desktop_helper.parsers.boxes import parse_boxes
-
-        result = parse_boxes(stored.content, stored.thinking)
-        if not result.items:
+    def _add_boxes(self, stored: StoredMessage, conversation: list[StoredMessage] | None) -> None:
+        """Draw the answer's boxes on a worker; the message shows them when they are drawn (:meth:`_boxes_drawn`)."""
+        boxes = self.session.boxes_of(stored, conversation)
+        if boxes is None:
+            self._boxes_wanted.pop(stored.id, None)  # an id handed out again: a drawing for the old answer is stale
             return
-        image = self._sent_images.get(stored.id)
-        data = image.data if image is not None else self._last_image_before(stored, conversation)
-        if data is None:
-            return
-        from PIL import Image
+        task = self._boxer.submit(boxes.draw, name="draw-boxes")
+        self._boxes_wanted[stored.id] = task
+        self._box_jobs[task] = (stored.id, boxes)
 
-        from desktop_helper.media.annotate import draw_items
-
-        with Image.open(io.BytesIO(data)) as opened:
-            drawn = draw_items(opened.convert("RGB"), result.items)
-        buffer = io.BytesIO()
-        drawn.save(buffer, format="PNG")
-        key = f"boxed:{stored.id}"
-        self._images[key] = buffer.getvalue()
+    def _boxes_drawn(self, task: int, png: object) -> None:
+        answer_id, boxes = self._box_jobs.pop(task)
+        if self._boxes_wanted.get(answer_id) != task:
+            return  # the answer was replaced or redrawn since
+        del self._boxes_wanted[answer_id]
+        shown = next((m for m in self.view.messages() if m.id == answer_id), None)
+        if shown is None or not isinstance(png, bytes):
+            return  # another conversation is shown now
+        key = f"boxed:{answer_id}"
+        self._images[key] = png
         self.view.forget_image(key)
-        message.boxed_image = ViewImage(key, "boxes")
-        count = len(result.items)
-        message.box_note = (
+        shown.boxed_image = ViewImage(key, "boxes")
+        count = len(boxes.items)
+        shown.box_note = (
             self.tr("1 location the model marked (its estimate)")
             if count == 1
             else self.tr("{0} locations the model marked (its estimate)").format(count)
         )
-        message.can_show_on_screen = image is not None and image.geometry is not None
+        shown.can_show_on_screen = boxes.on_screen
+        self.view.replace_message(shown)
 
-    def _last_image_before(self, stored: StoredMessage, conversation: list[StoredMessage] | None) -> bytes | None:
-        if conversation is None:
-            conversation = self.history.messages(stored.conversation_id)
-        for earlier in reversed(conversation):
-            if earlier.id >= stored.id or earlier.role != "user":
-                continue
-            images = [a for a in earlier.attachments if a.kind == "image"]
-            if images:
-                try:
-                    return images[-1].read()
-                except OSError:
-                    return None
-        return None
+    def _boxes_failed(self, task: int, error: object) -> None:
+        answer_id, _boxes = self._box_jobs.pop(task)
+        if self._boxes_wanted.get(answer_id) == task:
+            del self._boxes_wanted[answer_id]
+        log.warning("the boxes of answer %d could not be drawn: %s", answer_id, error)
 
     def _image_for_key(self, key: str) -> QImage | None:
         if key.startswith("att:"):
-            path = self.history.attachments_dir / key[4:6] / key[4:]
             try:
-                return QImage.fromData(path.read_bytes())
+                return QImage.fromData(self.history.read_attachment(key[4:]))
             except OSError:
                 return None
         data = self._images.get(key)
         return QImage.fromData(data) if data is not None else None
-
-    def _to_store(self, attachments: list[Attachment]) -> list[NewAttachment]:
-        stored: list[NewAttachment] = []
-        for group, attachment in enumerate(attachments):
-            meta = {"group": group, "kind": attachment.kind, "note": attachment.note, "source": attachment.name}
-            if attachment.kind == "text":
-                stored.append(NewAttachment("text", attachment.text.encode("utf-8"), "text/plain", attachment.name, meta=meta))
-            for image in attachment.images:
-                stored.append(
-                    NewAttachment("image", image.data, image.mime, image.name or attachment.name, image.width, image.height, meta)
-                )
-        return stored
 
     # ----- window
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -1485,11 +1177,11 @@ class ChatWindow(QMainWindow):
         """Remember where the window is and how large (``general.chat_geometry``)."""
         if self.settings is not None:
             encoded = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
-            self.settings.set("general.chat_geometry", encoded)  # type: ignore[attr-defined]
+            self.settings.set("general.chat_geometry", encoded)
 
     def restore_geometry(self) -> None:
         """Put the window where it was; if that monitor is gone, centre it on the primary one."""
-        saved = str(self._setting("general.chat_geometry", "") or "")
+        saved = self._values.get_str("general.chat_geometry")
         if saved:
             self.restoreGeometry(QByteArray.fromBase64(saved.encode("ascii")))
         if not _mostly_on_a_screen(self.frameGeometry()):
@@ -1507,38 +1199,3 @@ def _mostly_on_a_screen(frame: QRect) -> bool:
 
 
 _PATTERNS = "*.png *.jpg *.jpeg *.webp *.bmp *.gif *.mp4 *.mov *.mkv *.webm *.pdf *.pptx *.ppt *.docx *.odp *.odt *.txt *.md *.py"
-
-
-def _attachments_from_stored(stored: tuple[StoredAttachment, ...]) -> list[Attachment]:
-    """Rebuild attachments from history rows (grouped as they were attached)."""
-    groups: dict[int, list[StoredAttachment]] = {}
-    for row in stored:
-        groups.setdefault(int(row.meta.get("group", row.id)), []).append(row)
-    result: list[Attachment] = []
-    for rows in groups.values():
-        first = rows[0]
-        kind = first.meta.get("kind", first.kind)
-        name = first.meta.get("source", first.name)
-        try:
-            if kind == "text":
-                result.append(
-                    Attachment(name, "text", text=first.read().decode("utf-8", "replace"), note=first.meta.get("note", ""))
-                )
-                continue
-            images = tuple(ImagePart(r.read(), r.mime, r.width, r.height, name=r.name) for r in rows if r.kind == "image")
-        except OSError:
-            log.warning("attachment files of %s are missing", name)
-            continue
-        result.append(Attachment(name, kind, images, note=first.meta.get("note", "")))
-    return result
-
-
-def _png_bytes(image: QImage) -> bytes:
-    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
-
-    array = QByteArray()
-    buffer = QBuffer(array)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")  # type: ignore[call-overload]  # the stubs say bytes; PySide6 wants str
-    buffer.close()
-    return bytes(array.data())

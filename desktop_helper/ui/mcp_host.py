@@ -135,9 +135,9 @@ class McpHost(QObject):
 
     def _check_exposed(self, name: str) -> None:
         spec = BY_NAME.get(name)
-        if not self.settings.get("mcp.enabled"):
+        if not self.settings.get_bool("mcp.enabled"):
             raise ToolError(f"The MCP server of {APP_DISPLAY_NAME} is turned off.", "Turn it on in Settings > MCP server.")
-        if spec is not None and not self.settings.get(spec.setting):
+        if spec is not None and not self.settings.get_bool(spec.setting):
             raise ToolError(
                 f"The tool {name} is turned off in {APP_DISPLAY_NAME}.", f"Turn on '{name}' in Settings > MCP server."
             )
@@ -248,7 +248,7 @@ class McpHost(QObject):
         shapes = shapes_for_action(plan, None, None)
         if overlay is not None and shapes:
             overlay.show_shapes(list(shapes), 0.0)
-        hotkey = str(self.settings.get("hotkeys.stop_agent")) if self.settings.get("hotkeys.enabled") else ""
+        hotkey = self.settings.get_str("hotkeys.stop_agent") if self.settings.get_bool("hotkeys.enabled") else ""
         if hotkey:
             from desktop_helper.ui.agent_session import start_stop_hotkey
 
@@ -265,7 +265,7 @@ class McpHost(QObject):
         pending.watch.setInterval(50)
         pending.watch.timeout.connect(lambda: self._refuse_if_stopped(pending))
         pending.watch.start()
-        shown = plan.words if self.settings.get("privacy.log_prompts") else action["kind"]
+        shown = plan.words if self.settings.get_bool("privacy.log_prompts") else action["kind"]
         log.info("mcp perform_action waits for Confirm: %s", shown)
         return reply
 

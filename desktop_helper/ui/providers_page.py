@@ -297,8 +297,8 @@ class ProvidersPage(QWidget):
 
     def _list_label(self, name: str) -> str:
         in_use = (
-            self._settings.get("models.backend") == "openai_compat"
-            and name.casefold() == str(self._settings.get("models.active_provider")).casefold()
+            self._settings.get_str("models.backend") == "openai_compat"
+            and name.casefold() == self._settings.get_str("models.active_provider").casefold()
         )
         return name + ("  (in use)" if in_use else "")
 
@@ -370,7 +370,7 @@ class ProvidersPage(QWidget):
                 secrets.delete(provider.name)
             except UserError as exc:
                 self.status.setText(str(exc))
-        if str(self._settings.get("models.active_provider")).casefold() == provider.name.casefold():
+        if self._settings.get_str("models.active_provider").casefold() == provider.name.casefold():
             self._settings.set("models.active_provider", "")
         self._save(f"Removed {provider.name} and its key.")
         self._fill_list(select=min(self._current, len(self._providers) - 1))
@@ -408,7 +408,7 @@ class ProvidersPage(QWidget):
                     secrets.delete(provider.name)
             except UserError as exc:
                 self.status.setText(str(exc))
-        if str(self._settings.get("models.active_provider")).casefold() == provider.name.casefold():
+        if self._settings.get_str("models.active_provider").casefold() == provider.name.casefold():
             self._settings.set("models.active_provider", new_name)
         self._providers[self._current] = replace(provider, name=new_name)
         self._save(f"Renamed {provider.name} to {new_name}.")

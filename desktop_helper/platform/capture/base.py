@@ -69,6 +69,8 @@ class CaptureBackend(abc.ABC):
 
     #: short name shown in logs and messages
     name: str = "capture"
+    #: every grab asks the desktop (and may show a prompt): never grab ahead of time, e.g. to warm up
+    slow: bool = False
 
     @abc.abstractmethod
     def monitors(self) -> list[Monitor]:
@@ -107,6 +109,39 @@ class CaptureBackend(abc.ABC):
 
     def close(self) -> None:  # noqa: B027 - most backends hold nothing
         """Release OS resources; the backend is not used afterwards."""
+
+    # ----- optional features: the defaults do nothing, or say the feature is missing
+
+    def set_scales(self, scales: dict[tuple[int, int, int, int], float]) -> None:  # noqa: B027 - optional
+        """The device pixel ratio the UI found for each monitor, by physical (x, y, width, height).
+
+        For backends that cannot ask the OS for the scales (X11, mss); others ignore it.
+        """
+
+    def set_monitors(self, monitors: list[Monitor]) -> None:  # noqa: B027 - optional
+        """The desktop's monitors as the UI sees them, for backends that cannot list them (Wayland)."""
+
+    def release_thread(self) -> None:  # noqa: B027 - optional
+        """Free what the calling thread holds (call before a worker thread that grabbed ends)."""
+
+    def recording_backend(self, scales: dict[tuple[int, int, int, int], float]) -> CaptureBackend:
+        """A new backend of the same display for a recording's own thread, able to :meth:`grab_bgr`.
+
+        Raises:
+            CaptureError: this backend cannot record.
+        """
+        raise CaptureError(
+            f"Recording is not available with the {self.name} capture backend.",
+            "Recording needs X11, Windows or macOS; on Wayland use your desktop's screen recorder.",
+        )
+
+    def grab_bgr(self, rect: Rect, out: np.ndarray) -> None:
+        """Write the BGR pixels of ``rect``'s top-left ``out``-sized part into ``out`` (recordings).
+
+        Raises:
+            CaptureError: this backend cannot record.
+        """
+        self.recording_backend({})
 
 
 def apply_scales(monitors: Sequence[Monitor], scales: dict[tuple[int, int, int, int], float]) -> list[Monitor]:

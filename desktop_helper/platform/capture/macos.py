@@ -102,5 +102,11 @@ class MacPermissionBackend(CaptureBackend):
         self.check()
         return self._inner.grab(rect, monitor)
 
+    def set_scales(self, scales: dict[tuple[int, int, int, int], float]) -> None:
+        self._inner.set_scales(scales)
+
+    def release_thread(self) -> None:
+        self._inner.release_thread()
+
     def close(self) -> None:
         self._inner.close()

@@ -44,6 +44,9 @@ class MssBackend(CaptureBackend):
     def set_scales(self, scales: dict[tuple[int, int, int, int], float]) -> None:
         self._scales = dict(scales)
 
+    def recording_backend(self, scales: dict[tuple[int, int, int, int], float]) -> MssBackend:
+        return MssBackend(display=self._display, scales=scales)
+
     def _mss(self) -> Any:
         instance = getattr(self._local, "mss", None)
         if instance is not None:

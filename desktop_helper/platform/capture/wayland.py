@@ -132,7 +132,6 @@ class PortalBackend(CaptureBackend):
     """
 
     name = "xdg-desktop-portal"
-    #: every grab asks the desktop (and may show a prompt): never grab ahead of time
     slow = True
 
     def __init__(self, shoot: Callable[[], bytes] | None = None) -> None:
