@@ -424,6 +424,7 @@ class Session:
 
     def recording(self, app: App) -> None:
         # a region: a whole-monitor recording has no room for the border and shows only in the tray
+        before = self.windows_of(app)
         assert app.cli("record", "start", "--region").returncode == 0
         self.drag_region()
         self.desktop.xdotool("mouseup", "1")
@@ -431,6 +432,8 @@ class Session:
         time.sleep(3.5)
         self.save("recording-indicator")
         assert app.cli("record", "stop").returncode == 0
+        # the "Recording saved" notice goes before the next shot
+        self.until(lambda: self.windows_of(app) <= before, "the recording's notice to go", timeout=30)
         time.sleep(2)
 
 
