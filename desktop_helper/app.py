@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 from desktop_helper import APP_DISPLAY_NAME, APP_NAME, __version__
 from desktop_helper.commands import CommandRouter, Output, Result
 from desktop_helper.core.errors import UserError
+from desktop_helper.core.i18n import t
 from desktop_helper.core.messages import MessageBus, UserMessage
 from desktop_helper.core.types import ImagePart
 from desktop_helper.crash import CrashHandler
@@ -81,8 +82,8 @@ class Application:
         log.info("%s %s starting, log %s", APP_NAME, __version__, log_file)
         if folders_problem:
             self.bus.warning(
-                f"The app's folders could not be created ({folders_problem}).",
-                "Settings and history are kept in memory only until you quit. Check the folder permissions.",
+                t("The app's folders could not be created ({folders_problem}).", folders_problem=folders_problem),
+                t("Settings and history are kept in memory only until you quit. Check the folder permissions."),
             )
         self.crash = CrashHandler(self.paths.logs)
         self.crash.install()
@@ -115,9 +116,11 @@ class Application:
         self.qt = QApplication.instance() or QApplication([sys.argv[0]])
         assert isinstance(self.qt, QApplication)
         self.qt.setQuitOnLastWindowClosed(False)
-        from desktop_helper.ui.i18n import install_translator
+        from desktop_helper.ui.i18n import install_translator, language_for
 
         self._translator = install_translator(self.qt, self.settings.get_str("language.ui"))
+        self._language = language_for(self.settings.get_str("language.ui"))
+        self.restart_requested = False
         from desktop_helper.ui.theme import Theme
 
         self.theme = Theme(self.qt, self.settings.get_str("general.theme"))
@@ -131,10 +134,10 @@ class Application:
         try:
             self.ipc = IpcServer(ipc.server_name(self.paths), self.run_argv)
             if not self.ipc.listen():
-                self.bus.error("Another copy may be starting; cannot accept commands from the command line.")
+                self.bus.error(t("Another copy may be starting; cannot accept commands from the command line."))
             self._service("command server", self.ipc.close)
         except UserError as exc:  # the socket's place is not private: run, but take no commands there
-            self.bus.error(f"Commands from the command line are off: {exc.message}", exc.fix)
+            self.bus.error(t("Commands from the command line are off: {message}", message=exc.message), exc.fix)
 
         # 5. user interface
         from desktop_helper.ui.message_bridge import MessageBridge
@@ -155,8 +158,8 @@ class Application:
         self.crash.on_message(self.bus.send)
         if self.tray is None:
             self.bus.warning(
-                "No system tray was found, so the chat window stays open instead.",
-                "Use the window or the desktop-helper command (e.g. bind 'desktop-helper capture region' to a shortcut).",
+                t("No system tray was found, so the chat window stays open instead."),
+                t("Use the window or the desktop-helper command (e.g. bind 'desktop-helper capture region' to a shortcut)."),
             )
             self.chat.bring_to_front()
         self.bridge.start()
@@ -319,6 +322,8 @@ class Application:
         self.chat.show_notice(message)
 
     def _setting_changed(self, key: str, value: object) -> None:
+        if key == "language.ui":
+            self._offer_restart(str(value))
         if key == "general.theme":
             self.theme.set_choice(str(value))
         if key.startswith("hotkeys.") and self.tray is not None:
@@ -338,7 +343,7 @@ class Application:
             if self.autostart.is_enabled() != wanted:
                 self.autostart.apply(wanted)
         except OSError as exc:
-            self.bus.warning(f"Start at login could not be changed: {exc}.")
+            self.bus.warning(t("Start at login could not be changed: {exc}.", exc=exc))
 
     def _lock_instance(self, initial_argv: list[str]) -> bool:
         """Own this profile, or hand ``initial_argv`` to the instance that does and return False.
@@ -507,6 +512,27 @@ class Application:
         output(json.dumps(state))
         return 0
 
+    def _offer_restart(self, setting: str) -> None:
+        """A new interface language takes effect at the next start: offer that start now."""
+        from PySide6.QtCore import QTimer
+
+        from desktop_helper.ui.i18n import RestartPrompt, language_for
+
+        language = language_for(setting)
+        if language == self._language:
+            return
+        prompt = getattr(self, "_restart_prompt", None)
+        if prompt is None:
+            prompt = self._restart_prompt = RestartPrompt(self.restart)
+        # after the settings dialog that stored the change has closed
+        QTimer.singleShot(0, lambda: prompt.offer(language))
+
+    def restart(self) -> None:
+        """Quit, then start again (run_app starts the new process once every service, lock and socket, is closed)."""
+        log.info("restarting")
+        self.restart_requested = True
+        self.quit()
+
     def quit(self) -> None:
         from PySide6.QtCore import QTimer
 
@@ -580,4 +606,34 @@ def run_app(args: argparse.Namespace, paths: AppPaths, initial_argv: list[str] |
     code = app.qt.exec()
     wakeup.close()
     log.info("exited with %s", code)
+    if app.restart_requested:
+        app.shutdown()  # already done on aboutToQuit: the instance lock and the command socket are free
+        _start_again(sys.orig_argv, sys.argv, frozen=bool(getattr(sys, "frozen", False)))
     return code or app.exit_code
+
+
+def relaunch_command(orig_argv: list[str], argv: list[str], *, frozen: bool, executable: str) -> list[str]:
+    """The command that starts this app again: the same interpreter and module or bundle, the same
+    ``--profile`` and ``--verbose``, but not the command it was started with (``capture``, ``settings``...)."""
+    args = argv[1:]
+    prefix = [executable] if frozen else [executable, *orig_argv[1 : len(orig_argv) - len(args)]]
+    kept: list[str] = []
+    for index, arg in enumerate(args):
+        if arg == "--verbose":
+            kept.append(arg)
+        elif arg == "--profile" and index + 1 < len(args):
+            kept += [arg, args[index + 1]]
+        elif arg.startswith("--profile="):
+            kept.append(arg)
+    return prefix + kept
+
+
+def _start_again(orig_argv: list[str], argv: list[str], *, frozen: bool) -> None:
+    import subprocess
+
+    command = relaunch_command(orig_argv, argv, frozen=frozen, executable=sys.executable)
+    log.info("starting again: %s", command)
+    try:
+        subprocess.Popen(command, close_fds=True)
+    except OSError:
+        log.exception("could not start again")

@@ -46,6 +46,7 @@ from desktop_helper.backends.base import (
 )
 from desktop_helper.core.errors import CaptureError, UserError
 from desktop_helper.core.geometry import CaptureGeometry, Rect, normalized_to_pixels
+from desktop_helper.core.i18n import t
 from desktop_helper.core.types import FinishReason, ImagePart, Message, TextPart, ToolCall
 
 log = logging.getLogger(__name__)
@@ -248,9 +249,11 @@ def parse_region(text: str) -> Rect:
     try:
         x, y, w, h = (int(v.strip()) for v in text.split(","))
     except ValueError:
-        raise UserError(f"--region must be X,Y,W,H in pixels, not {text!r}.", "For example: --region 100,200,800,600") from None
+        raise UserError(
+            t("--region must be X,Y,W,H in pixels, not {text!r}.", text=text), t("For example: --region 100,200,800,600")
+        ) from None
     if w <= 0 or h <= 0:
-        raise UserError("--region needs a positive width and height.", "For example: --region 100,200,800,600")
+        raise UserError(t("--region needs a positive width and height."), t("For example: --region 100,200,800,600"))
     return Rect(x, y, w, h)
 
 
@@ -273,11 +276,16 @@ def capture(monitor: int | None = None, region: Rect | None = None) -> ImagePart
             try:
                 target = monitor_for_rect(monitors, region)
             except CaptureError:
-                raise CaptureError(f"The region {region.as_ints()} is not on any monitor.", "Check the coordinates.") from None
+                raise CaptureError(
+                    t("The region {as_ints} is not on any monitor.", as_ints=region.as_ints()), t("Check the coordinates.")
+                ) from None
             frame = backend.grab(region, target)
         elif monitor:
             if not 1 <= monitor <= len(monitors):
-                raise CaptureError(f"There is no monitor {monitor} (found {len(monitors)}).", f"Use 1 to {len(monitors)}.")
+                raise CaptureError(
+                    t("There is no monitor {monitor} (found {count}).", monitor=monitor, count=len(monitors)),
+                    t("Use 1 to {count}.", count=len(monitors)),
+                )
             frame = backend.grab_monitor(monitors[monitor - 1])
         else:
             frame = backend.grab_desktop()

@@ -18,6 +18,7 @@ from types import TracebackType
 
 from desktop_helper import __version__
 from desktop_helper.core.errors import UserError
+from desktop_helper.core.i18n import t
 from desktop_helper.core.messages import Level, UserMessage
 from desktop_helper.logging_setup import redact
 
@@ -83,14 +84,14 @@ class CrashHandler:
         if report is not None:
             message = UserMessage(
                 Level.ERROR,
-                f"Something went wrong: {summary}. Details were saved to {report}.",
-                "Please report it with that file; the app keeps running.",
+                t("Something went wrong: {summary}. Details were saved to {report}.", summary=summary, report=report),
+                t("Please report it with that file; the app keeps running."),
             )
         else:
             message = UserMessage(
                 Level.ERROR,
-                f"Something went wrong: {summary}. No report file could be written (is the disk full?).",
-                "The app keeps running. If it happens again, please report what you were doing.",
+                t("Something went wrong: {summary}. No report file could be written (is the disk full?).", summary=summary),
+                t("The app keeps running. If it happens again, please report what you were doing."),
             )
         self._notify(summary, report, message)
 

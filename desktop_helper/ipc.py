@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from desktop_helper.core.i18n import t
 from desktop_helper.platform.local_socket import LocalSocketGuard, UnsafeSocketError, local_socket_for_current_os
 from desktop_helper.platform.system import current_os
 from desktop_helper.settings.paths import AppPaths
@@ -99,8 +100,11 @@ class _Connection:
         if not guard.peer_is_current_user(descriptor):
             self.close()
             raise UnsafeSocketError(
-                f"The program listening on {address} runs as another user, so your command was not sent to it.",
-                "Quit that program (or ask an administrator to), then start Desktop Helper again.",
+                t(
+                    "The program listening on {address} runs as another user, so your command was not sent to it.",
+                    address=address,
+                ),
+                t("Quit that program (or ask an administrator to), then start Desktop Helper again."),
             )
 
     def send(self, data: bytes) -> None:

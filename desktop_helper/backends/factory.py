@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from desktop_helper.backends.base import Backend, CancelToken, ProgressCallback
 from desktop_helper.backends.scripted import ScriptedBackend
 from desktop_helper.core.errors import BackendError
+from desktop_helper.core.i18n import marked, t
 from desktop_helper.settings.providers import api_key_for, load_providers, resolve_provider
 from desktop_helper.settings.secrets import SecretStore
 from desktop_helper.settings.store import Settings
@@ -71,7 +72,10 @@ def scripted_from_file(path: Path) -> ScriptedBackend:
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
-        raise BackendError(f"The scripted backend file {path} cannot be read: {exc.strerror}.", f"Unset {SCRIPTED_ENV}.") from exc
+        raise BackendError(
+            t("The scripted backend file {path} cannot be read: {strerror}.", path=path, strerror=exc.strerror),
+            t("Unset {scripted_env}.", scripted_env=SCRIPTED_ENV),
+        ) from exc
     if path.suffix == ".json":
         try:
             spec: dict[str, Any] = json.loads(text)
@@ -79,7 +83,10 @@ def scripted_from_file(path: Path) -> ScriptedBackend:
                 [str(s) for s in spec["script"]], chunk_size=int(spec.get("chunk_size", 4)), delay=float(spec.get("delay", 0.0))
             )
         except (ValueError, KeyError, TypeError) as exc:
-            raise BackendError(f"The scripted backend file {path} is malformed: {exc}.", f"Unset {SCRIPTED_ENV}.") from exc
+            raise BackendError(
+                t("The scripted backend file {path} is malformed: {exc}.", path=path, exc=exc),
+                t("Unset {scripted_env}.", scripted_env=SCRIPTED_ENV),
+            ) from exc
     return ScriptedBackend([text])
 
 
@@ -89,7 +96,7 @@ def choices(settings: Settings, env: Mapping[str, str] | None = None) -> list[Ba
     if env.get(SCRIPTED_ENV):
         return [BackendChoice(SCRIPTED, label="Scripted (test)", model=Path(env[SCRIPTED_ENV]).name)]
     local_path = settings.get_str("models.local_model_path")
-    result = [BackendChoice(LOCAL, label="Local model", model=Path(local_path).name if local_path else "")]
+    result = [BackendChoice(LOCAL, label=marked("Local model"), model=Path(local_path).name if local_path else "")]
     for provider in load_providers(settings.get("models.providers")):
         result.append(BackendChoice(API, provider.name, f"{provider.name}", provider.model))
     return result
@@ -165,7 +172,7 @@ def choice_named(settings: Settings, name: str | None, env: Mapping[str, str] | 
     if name in LOCAL_NAMES:
         return choices(settings, env)[0]
     if name == API:
-        return BackendChoice(API, label="API provider")
+        return BackendChoice(API, label=marked("API provider"))
     return BackendChoice(API, name, name)
 
 
@@ -239,9 +246,11 @@ def build_local(
     mmproj = overrides.mmproj_path or settings.get_str("models.local_mmproj_path")
     if not model:
         raise BackendError(
-            "No model is set up yet.",
-            "Choose a local GLM-4.6V-Flash GGUF model and its mmproj, or add an API provider, in Settings > Models "
-            "(for 'desktop-helper ask': --model FILE.gguf --mmproj MMPROJ.gguf).",
+            t("No model is set up yet."),
+            t(
+                "Choose a local GLM-4.6V-Flash GGUF model and its mmproj, or add an API provider, in Settings > Models (for "
+                "'desktop-helper ask': --model FILE.gguf --mmproj MMPROJ.gguf)."
+            ),
         )
     # a missing or unreadable file is reported by the backend's load (models.gguf_info), once
     backend = local_from_settings(settings, model, mmproj, overrides.image_token_budget)

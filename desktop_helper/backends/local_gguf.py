@@ -63,6 +63,7 @@ from desktop_helper.backends.glm_template import ChatTemplate, RenderedPrompt
 from desktop_helper.backends.speed import TEMPLATE_TOKENS, SpeedBook, SpeedRates
 from desktop_helper.backends.splitter import EventSplitter
 from desktop_helper.core.errors import BackendError, CancelledError, MediaError, UserError
+from desktop_helper.core.i18n import t
 from desktop_helper.core.types import FinishReason, ImagePart, Message, Part, VideoPart
 from desktop_helper.media.images import fit_image
 from desktop_helper.models.memory import MemoryEstimate, available_ram, estimate_for_pair
@@ -297,12 +298,12 @@ class LocalGGUFBackend(Backend):
         """
         with self._lock:
             if self._closed:
-                raise BackendError("The local model was closed.", "Restart the model from Settings > Models.")
+                raise BackendError(t("The local model was closed."), t("Restart the model from Settings > Models."))
             if self._ctx is not None and self._load_info is not None:
                 return self._load_info
             started = time.monotonic()
             report = progress or (lambda _f, _t: None)
-            report(0.0, "Checking the model files")
+            report(0.0, t("Checking the model files"))
             pair = check_pair(self.model_path, self.mmproj_path)
             self._pair = pair
             import llama_cpp
@@ -331,7 +332,7 @@ class LocalGGUFBackend(Backend):
                 raise CancelledError("model load cancelled")
 
             llama_logging.clear_recent()
-            report(0.05, f"Loading {pair.name}")
+            report(0.05, t("Loading {name}", name=pair.name))
             threads = _auto_threads() if self.threads <= 0 else self.threads
             model_params = llama_cpp.llama_model_default_params()
             model_params.n_gpu_layers = -1 if self.gpu_layers < 0 else self.gpu_layers
@@ -351,7 +352,7 @@ class LocalGGUFBackend(Backend):
                     # llama.cpp calls this per tensor; report in 5 % steps
                     if fraction >= 1.0 or fraction - last_reported[0] >= 0.05:
                         last_reported[0] = fraction
-                        report(0.05 + 0.75 * float(fraction), f"Loading {pair.name}")
+                        report(0.05 + 0.75 * float(fraction), t("Loading {name}", name=pair.name))
                 except Exception:
                     log.exception("load progress callback failed")
                 return not (cancel is not None and cancel.cancelled)
@@ -363,9 +364,11 @@ class LocalGGUFBackend(Backend):
                 if cancel is not None and cancel.cancelled:
                     raise CancelledError("model load cancelled")
                 raise BackendError(
-                    f"llama.cpp could not load {pair.model.path.name}. {_last_error()}".strip(),
-                    "The file may be damaged or too large for the free memory: check the memory estimate, "
-                    "close other programs, or pick a smaller quantization.",
+                    t("llama.cpp could not load {name}. {detail}", name=pair.model.path.name, detail=_last_error()).strip(),
+                    t(
+                        "The file may be damaged or too large for the free memory: check the memory estimate, close other "
+                        "programs, or pick a smaller quantization."
+                    ),
                 )
             try:
                 ctx_params = llama_cpp.llama_context_default_params()
@@ -378,15 +381,20 @@ class LocalGGUFBackend(Backend):
                 ctx_params.flash_attn_type = (
                     llama_cpp.LLAMA_FLASH_ATTN_TYPE_ENABLED if self.flash_attention else llama_cpp.LLAMA_FLASH_ATTN_TYPE_DISABLED
                 )
-                report(0.82, "Allocating the context")
+                report(0.82, t("Allocating the context"))
                 ctx = llama_cpp.llama_init_from_model(model, ctx_params)
                 if not ctx:
                     raise BackendError(
-                        f"Not enough memory for a {n_ctx}-token context with {pair.name}. {_last_error()}".strip(),
-                        "Lower the context size in Settings > Models, or close other programs.",
+                        t(
+                            "Not enough memory for a {n_ctx}-token context with {name}. {detail}",
+                            n_ctx=n_ctx,
+                            name=pair.name,
+                            detail=_last_error(),
+                        ).strip(),
+                        t("Lower the context size in Settings > Models, or close other programs."),
                     )
                 try:
-                    report(0.88, "Loading the vision projector")
+                    report(0.88, t("Loading the vision projector"))
                     mparams = mtmd.mtmd_context_params_default()
                     mparams.use_gpu = want_gpu
                     mparams.n_threads = threads
@@ -398,14 +406,19 @@ class LocalGGUFBackend(Backend):
                     mctx = mtmd.mtmd_init_from_file(str(self.mmproj_path).encode(), model, mparams)
                     if not mctx:
                         raise BackendError(
-                            f"llama.cpp could not use the vision projector {self.mmproj_path.name} with {pair.model.path.name}. "
-                            f"{_last_error()}".strip(),
-                            "Use the mmproj file published with this model, and check the free memory.",
+                            t(
+                                "llama.cpp could not use the vision projector {mmproj} with {model}. {detail}",
+                                mmproj=self.mmproj_path.name,
+                                model=pair.model.path.name,
+                                detail=_last_error(),
+                            ).strip(),
+                            t("Use the mmproj file published with this model, and check the free memory."),
                         )
                     if not mtmd.mtmd_support_vision(mctx):
                         mtmd.mtmd_free(mctx)
                         raise BackendError(
-                            f"{self.mmproj_path.name} has no vision encoder.", "Choose the model's vision mmproj file."
+                            t("{name} has no vision encoder.", name=self.mmproj_path.name),
+                            t("Choose the model's vision mmproj file."),
                         )
                 except BaseException:
                     llama_cpp.llama_free(ctx)
@@ -440,7 +453,7 @@ class LocalGGUFBackend(Backend):
             )
             self._load_info = info
             log.info("local model ready: %s", info.describe())
-            report(1.0, "Model ready")
+            report(1.0, t("Model ready"))
             return info
 
     def _choose_budget(self, gpu: bool) -> tuple[int, str]:
@@ -524,20 +537,20 @@ class LocalGGUFBackend(Backend):
 
     def stream(self, request: ChatRequest, cancel: CancelToken | None = None) -> Iterator[Event]:
         if not request.messages:
-            raise BackendError("There is nothing to answer.", "Type a question first.")
+            raise BackendError(t("There is nothing to answer."), t("Type a question first."))
         if self._closed:
-            raise BackendError("The local model was closed.", "Restart the model from Settings > Models.")
+            raise BackendError(t("The local model was closed."), t("Restart the model from Settings > Models."))
         return _guarded(self._generate(request, cancel or CancelToken()))
 
     def _generate(self, request: ChatRequest, cancel: CancelToken) -> Iterator[Event]:
         if not self._gen_lock.acquire(blocking=False):
             # a running pre-encode is this request's own prefix: waiting for it continues that work
-            yield Progress("Finishing reading the image" if self._priming else "Waiting for the previous answer to finish")
+            yield Progress(t("Finishing reading the image") if self._priming else t("Waiting for the previous answer to finish"))
             self._gen_lock.acquire()
         self._gen_owner = threading.get_ident()
         try:
             if self._closed:
-                raise BackendError("The local model was closed.", "Restart the model from Settings > Models.")
+                raise BackendError(t("The local model was closed."), t("Restart the model from Settings > Models."))
             if self._ctx is None:
                 yield from self._load_with_events(cancel)
             yield from self._run(request, cancel)
@@ -563,7 +576,8 @@ class LocalGGUFBackend(Backend):
         self.last_prompt = rendered.text
         if rendered.images:
             yield ImagesSent(tuple(rendered.images))
-            yield Progress(f"Reading {len(rendered.images)} image{'s' if len(rendered.images) > 1 else ''}")
+            count = len(rendered.images)
+            yield Progress(t("Reading 1 image") if count == 1 else t("Reading {count} images", count=count))
         chunks = self._tokenize_prompt(rendered.text, rendered.images)
         stats.prepare_seconds = time.monotonic() - started
         try:
@@ -573,8 +587,12 @@ class LocalGGUFBackend(Backend):
             max_new = request.max_tokens or self.max_tokens
             if stats.prompt_cells + 1 > self._n_ctx:
                 raise BackendError(
-                    f"The conversation needs {stats.prompt_cells:,} tokens but the context holds {self._n_ctx:,}.",
-                    "Start a new chat, lower the image token budget, or raise the context size in Settings > Models.",
+                    t(
+                        "The conversation needs {prompt_cells:,} tokens but the context holds {n_ctx:,}.",
+                        prompt_cells=stats.prompt_cells,
+                        n_ctx=self._n_ctx,
+                    ),
+                    t("Start a new chat, lower the image token budget, or raise the context size in Settings > Models."),
                 )
             max_new = min(max_new, self._n_ctx - stats.prompt_cells)
             keep = self._reuse_prefix(units)
@@ -722,8 +740,8 @@ class LocalGGUFBackend(Backend):
                 if not bitmap:
                     label = f" ({image.name})" if image.name else ""
                     raise BackendError(
-                        f"Image {index + 1}{label} could not be handed to llama.cpp.",
-                        "Check the free memory, or try a smaller image token budget.",
+                        t("Image {value}{label} could not be handed to llama.cpp.", value=index + 1, label=label),
+                        t("Check the free memory, or try a smaller image token budget."),
                     )
                 # the id makes an identical image recognisable across requests (prefix reuse)
                 mtmd.mtmd_bitmap_set_id(bitmap, identity.encode())
@@ -740,8 +758,8 @@ class LocalGGUFBackend(Backend):
             if result != 0:
                 mtmd.mtmd_input_chunks_free(chunks)
                 raise BackendError(
-                    f"The prompt could not be prepared for the model (mtmd error {result}).",
-                    "Try again with fewer or smaller images.",
+                    t("The prompt could not be prepared for the model (mtmd error {result}).", result=result),
+                    t("Try again with fewer or smaller images."),
                 )
             return chunks
         finally:
@@ -816,7 +834,10 @@ class LocalGGUFBackend(Backend):
             kind, source = sources[index]
             if kind == 1:
                 images_done += 1
-                yield Progress(f"Encoding image {images_done} ({units[index].n_cells} tokens)", index / total)
+                yield Progress(
+                    t("Encoding image {images_done} ({n_cells} tokens)", images_done=images_done, n_cells=units[index].n_cells),
+                    index / total,
+                )
                 # what mtmd_helper_eval_chunk_single does, in its two steps, to time the vision encoder alone
                 began = time.monotonic()
                 result = mtmd.mtmd_encode_chunk(self._mtmd, source)
@@ -840,8 +861,13 @@ class LocalGGUFBackend(Backend):
                 if result != 0:
                     self._forget_cache()
                     raise BackendError(
-                        f"llama.cpp could not process image {images_done} (error {result}); the computer may be out of memory.",
-                        "Lower the image token budget or the context size in Settings > Models.",
+                        t(
+                            "llama.cpp could not process image {images_done} (error {result}); the computer may be out of "
+                            "memory.",
+                            images_done=images_done,
+                            result=result,
+                        ),
+                        t("Lower the image token budget or the context size in Settings > Models."),
                     )
                 n_past = int(new_n_past.value)
                 stats.evaluated_cells += units[index].n_cells
@@ -855,7 +881,7 @@ class LocalGGUFBackend(Backend):
                 end += 1
             tokens = [int(sources[i][1]) for i in range(index, end)]
             if len(tokens) > 64:
-                yield Progress(f"Reading the prompt ({end}/{total} tokens)", end / total)
+                yield Progress(t("Reading the prompt ({end}/{total} tokens)", end=end, total=total), end / total)
             self._decode_tokens(tokens, n_past, logits_last=end == total)
             self._units.extend(units[index:end])
             stats.evaluated_cells += len(tokens)
@@ -880,8 +906,11 @@ class LocalGGUFBackend(Backend):
         if result != 0:
             self._forget_cache()
             raise BackendError(
-                f"llama.cpp failed to process the prompt (error {result}): the context may be full or memory exhausted.",
-                "Start a new chat, or lower the context size or image token budget in Settings > Models.",
+                t(
+                    "llama.cpp failed to process the prompt (error {result}): the context may be full or memory exhausted.",
+                    result=result,
+                ),
+                t("Start a new chat, or lower the context size or image token budget in Settings > Models."),
             )
 
     def _forget_cache(self) -> None:
@@ -933,7 +962,7 @@ class LocalGGUFBackend(Backend):
         the send) starts from there. Nothing is yielded when the request has no image.
         """
         if self._closed:
-            raise BackendError("The local model was closed.", "Restart the model from Settings > Models.")
+            raise BackendError(t("The local model was closed."), t("Restart the model from Settings > Models."))
         return self._prime(request, cancel or CancelToken())
 
     def speed_rates(self) -> SpeedRates | None:

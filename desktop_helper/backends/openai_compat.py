@@ -71,6 +71,7 @@ from desktop_helper.backends.remote_errors import (
 )
 from desktop_helper.backends.splitter import EventSplitter
 from desktop_helper.core.errors import BackendError, MediaError
+from desktop_helper.core.i18n import t
 from desktop_helper.core.types import FinishReason, ImagePart, Message, TextPart, ToolCall, ToolSpec, VideoPart
 from desktop_helper.media.images import fit_image
 from desktop_helper.parsers.tool_calls import coerce_arguments, new_call_id
@@ -204,8 +205,14 @@ class OpenAICompatBackend(Backend):
                 attempt += 1
                 log.info("HTTP %s from %s; retry %d in %.1f s", exc.status_code, self.config.name, attempt, delay)
                 yield Progress(
-                    f"{self.config.name} answered HTTP {exc.status_code}; retrying in {delay:.0f} s "
-                    f"({attempt} of {self.config.max_retries})."
+                    t(
+                        "{name} answered HTTP {status_code}; retrying in {delay:.0f} s ({attempt} of {max_retries}).",
+                        name=self.config.name,
+                        status_code=exc.status_code,
+                        delay=delay,
+                        attempt=attempt,
+                        max_retries=self.config.max_retries,
+                    )
                 )
                 if cancel.wait(delay):
                     yield Done(FinishReason.CANCELLED)
@@ -271,16 +278,28 @@ class OpenAICompatBackend(Backend):
             if probe.alive:
                 probe, next_check = None, now + response_timeout
                 yield Progress(
-                    f"Waiting for {self.config.name} to start answering ({waited:.0f} s); it is still working on the request."
+                    t(
+                        "Waiting for {name} to start answering ({waited:.0f} s); it is still working on the request.",
+                        name=self.config.name,
+                        waited=waited,
+                    )
                 )
                 continue
             if abandon():
                 log.info("%s has not answered for %.0f s and does not answer a check either", self.config.name, waited)
                 raise BackendError(
-                    f"{self.config.name} ({host_of(self.config.base_url)}) accepted the request but has not answered "
-                    f"for {waited:.0f} s, and it does not answer a simple check either: it seems stuck.",
-                    "Check that the server is running and not frozen (restart it if needed), then ask again. The wait "
-                    f"is the response timeout ({response_timeout:g} s) in the provider's settings.",
+                    t(
+                        "{name} ({host_of}) accepted the request but has not answered for {waited:.0f} s, and it does not "
+                        "answer a simple check either: it seems stuck.",
+                        name=self.config.name,
+                        host_of=host_of(self.config.base_url),
+                        waited=waited,
+                    ),
+                    t(
+                        "Check that the server is running and not frozen (restart it if needed), then ask again. The wait is "
+                        "the response timeout ({response_timeout:g} s) in the provider's settings.",
+                        response_timeout=response_timeout,
+                    ),
                 )
         if "error" in outcome:
             raise outcome["error"]
@@ -410,8 +429,12 @@ class OpenAICompatBackend(Backend):
             ):
                 raise self._error(failure) from failure
             raise BackendError(
-                f"The connection to {self.config.name} ({host_of(self.config.base_url)}) broke before any answer arrived.",
-                "Check that the server is still running, then ask again.",
+                t(
+                    "The connection to {name} ({host_of}) broke before any answer arrived.",
+                    name=self.config.name,
+                    host_of=host_of(self.config.base_url),
+                ),
+                t("Check that the server is still running, then ask again."),
             ) from failure
 
         tail = splitter.finish()
@@ -442,16 +465,23 @@ class OpenAICompatBackend(Backend):
         content_type = _content_type(response)
         if content_type != "text/event-stream":
             return BadReplyError(
-                f"answered with {content_type or 'content of no stated type'} that holds no answer (expected a stream of events)",
-                "Check that the base URL is the server's OpenAI-compatible API root (for example http://localhost:8080/v1); "
-                "if it is, the server's log may say why it sent nothing.",
+                t(
+                    "answered with {value} that holds no answer (expected a stream of events)",
+                    value=content_type or "content of no stated type",
+                ),
+                t(
+                    "Check that the base URL is the server's OpenAI-compatible API root (for example "
+                    "http://localhost:8080/v1); if it is, the server's log may say why it sent nothing."
+                ),
             )
         return BadReplyError(
-            "ended its reply without sending any answer",
-            "The server's log says why. Often the request is too big for the server's context (llama-cpp-python's server "
-            "ends the reply this way): start the server with a bigger context (e.g. --n_ctx 8192, or llama-server -c 8192), "
-            "or send less: lower the image token budget or ask about a region instead of the whole screen. Also check that "
-            "the base URL is the server's OpenAI-compatible API root (for example http://localhost:8080/v1).",
+            t("ended its reply without sending any answer"),
+            t(
+                "The server's log says why. Often the request is too big for the server's context (llama-cpp-python's server "
+                "ends the reply this way): start the server with a bigger context (e.g. --n_ctx 8192, or llama-server -c "
+                "8192), or send less: lower the image token budget or ask about a region instead of the whole screen. Also "
+                "check that the base URL is the server's OpenAI-compatible API root (for example http://localhost:8080/v1)."
+            ),
         )
 
     def _check_reply_type(self, response: Any) -> None:
@@ -467,9 +497,11 @@ class OpenAICompatBackend(Backend):
             response.close()
             raise self._fault_error(
                 BadReplyError(
-                    f"answered with a web page (HTTP 200, {content_type}) instead of an API reply",
-                    "The base URL probably points at a website, a login page or a proxy rather than the API: use the "
-                    "server's OpenAI-compatible API root, for example http://localhost:8080/v1 (often ending in /v1).",
+                    t("answered with a web page (HTTP 200, {content_type}) instead of an API reply", content_type=content_type),
+                    t(
+                        "The base URL probably points at a website, a login page or a proxy rather than the API: use the "
+                        "server's OpenAI-compatible API root, for example http://localhost:8080/v1 (often ending in /v1)."
+                    ),
                 )
             )
         if content_type != "application/json":
@@ -491,9 +523,11 @@ class OpenAICompatBackend(Backend):
         quote = _excerpt(body.decode("utf-8", "replace"))
         raise self._fault_error(
             BadReplyError(
-                f"answered with a single JSON document instead of a stream of events ({quote})",
-                "Check that the base URL is the server's OpenAI-compatible API root and that the server supports "
-                "streamed answers (stream: true).",
+                t("answered with a single JSON document instead of a stream of events ({quote})", quote=quote),
+                t(
+                    "Check that the base URL is the server's OpenAI-compatible API root and that the server supports "
+                    "streamed answers (stream: true)."
+                ),
             )
         )
 
@@ -541,109 +575,147 @@ class OpenAICompatBackend(Backend):
             if status == 401:
                 if not self._api_key:
                     return BackendError(
-                        f"{where} needs an API key, and none is set (HTTP 401{detail}).", f"Enter the key in {key_hint}."
+                        t("{where} needs an API key, and none is set (HTTP 401{detail}).", where=where, detail=detail),
+                        t("Enter the key in {key_hint}.", key_hint=key_hint),
                     )
                 return BackendError(
-                    f"{where} rejected the API key (HTTP 401{detail}).", f"Check or replace the key in {key_hint}."
+                    t("{where} rejected the API key (HTTP 401{detail}).", where=where, detail=detail),
+                    t("Check or replace the key in {key_hint}.", key_hint=key_hint),
                 )
             if status == 403:
                 return BackendError(
-                    f"{where} refused access with this key (HTTP 403{detail}).",
-                    f"Check that your key and plan allow the model {config.model!r}, or replace the key in {key_hint}.",
+                    t("{where} refused access with this key (HTTP 403{detail}).", where=where, detail=detail),
+                    t(
+                        "Check that your key and plan allow the model {model!r}, or replace the key in {key_hint}.",
+                        model=config.model,
+                        key_hint=key_hint,
+                    ),
                 )
             if status == 404:
                 return BackendError(
-                    f"{where} does not know the model {config.model!r}, or the base URL is wrong (HTTP 404{detail}).",
-                    "Pick a model from the server's list in Settings > Models and providers, and check that the base URL "
-                    "is the API root (for example http://localhost:8000/v1).",
+                    t(
+                        "{where} does not know the model {model!r}, or the base URL is wrong (HTTP 404{detail}).",
+                        where=where,
+                        model=config.model,
+                        detail=detail,
+                    ),
+                    t(
+                        "Pick a model from the server's list in Settings > Models and providers, and check that the base URL "
+                        "is the API root (for example http://localhost:8000/v1)."
+                    ),
                 )
             if status == 429:
                 asked = retry_after_seconds(exc.response.headers)
                 wait = f" It asks to wait {asked:.0f} s." if asked else ""
                 return BackendError(
-                    f"{where} is limiting requests (HTTP 429{detail}).{wait}",
-                    "Wait a little and ask again, or check your plan's quota and balance.",
+                    t("{where} is limiting requests (HTTP 429{detail}).{wait}", where=where, detail=detail, wait=wait),
+                    t("Wait a little and ask again, or check your plan's quota and balance."),
                 )
             if status == 413:
                 return BackendError(
-                    f"{where} says the request is too large (HTTP 413{detail}).",
-                    "Lower the image token budget in Settings, or send fewer images.",
+                    t("{where} says the request is too large (HTTP 413{detail}).", where=where, detail=detail),
+                    t("Lower the image token budget in Settings, or send fewer images."),
                 )
             if 500 <= status <= 599:
                 return BackendError(
-                    f"{where} failed with a server error (HTTP {status}{detail}).",
-                    "Try again later; if it is your own server, look at its log.",
+                    t("{where} failed with a server error (HTTP {status}{detail}).", where=where, status=status, detail=detail),
+                    t("Try again later; if it is your own server, look at its log."),
                 )
             return BackendError(
-                f"{where} rejected the request (HTTP {status}{detail}).",
-                "If it mentions the image, lower the image token budget; if it mentions the model, pick another one.",
+                t("{where} rejected the request (HTTP {status}{detail}).", where=where, status=status, detail=detail),
+                t("If it mentions the image, lower the image token budget; if it mentions the model, pick another one."),
             )
         if isinstance(exc, openai.APITimeoutError):
             return BackendError(
-                f"{where} did not answer in time.",
-                f"Check that the server is running and not overloaded; the read timeout is {config.read_timeout:g} s "
-                "and can be raised in the provider's settings.",
+                t("{where} did not answer in time.", where=where),
+                t(
+                    "Check that the server is running and not overloaded; the read timeout is {read_timeout:g} s and can be "
+                    "raised in the provider's settings.",
+                    read_timeout=config.read_timeout,
+                ),
             )
         cause = root_cause(exc)
         if isinstance(cause, ssl.SSLError):
             reason = getattr(cause, "verify_message", None) or getattr(cause, "reason", None) or str(cause)
             return BackendError(
-                f"The secure (TLS) connection to {where} failed: {reason}.",
-                "If the server uses a self-signed or private certificate, add it to your system's trusted certificates "
-                "(or point SSL_CERT_FILE at it); for a local server without TLS, use an http:// URL.",
+                t("The secure (TLS) connection to {where} failed: {reason}.", where=where, reason=reason),
+                t(
+                    "If the server uses a self-signed or private certificate, add it to your system's trusted certificates "
+                    "(or point SSL_CERT_FILE at it); for a local server without TLS, use an http:// URL."
+                ),
             )
         if isinstance(cause, ConnectionRefusedError):
             return BackendError(
-                f"Nothing is listening at {config.base_url} (connection refused).",
-                "Start the server, or check the host and port in the provider's base URL.",
+                t("Nothing is listening at {base_url} (connection refused).", base_url=config.base_url),
+                t("Start the server, or check the host and port in the provider's base URL."),
             )
         if isinstance(cause, socket.gaierror):
             return BackendError(
-                f"The host {host_of(config.base_url)} of {config.name} could not be found.",
-                "Check the base URL and your network connection.",
+                t("The host {host_of} of {name} could not be found.", host_of=host_of(config.base_url), name=config.name),
+                t("Check the base URL and your network connection."),
             )
         if isinstance(exc, openai.APIConnectionError):
             return BackendError(
-                f"Could not reach {where}: {self._redact(str(cause) or type(cause).__name__)}.",
-                "Check the base URL, your network, and that the server is running.",
+                t("Could not reach {where}: {redact}.", where=where, redact=self._redact(str(cause) or type(cause).__name__)),
+                t("Check the base URL, your network, and that the server is running."),
             )
         if isinstance(exc, openai.APIError):
-            return BackendError(f"{where} reported an error{detail or ': ' + self._redact(str(exc))}.", "Ask again.")
-        return BackendError(f"Talking to {where} failed: {self._redact(str(exc))}.", "Ask again.")
+            return BackendError(
+                t("{where} reported an error{value}.", where=where, value=detail or ": " + self._redact(str(exc))),
+                t("Ask again."),
+            )
+        return BackendError(
+            t("Talking to {where} failed: {redact}.", where=where, redact=self._redact(str(exc))), t("Ask again.")
+        )
 
     def _context_error(self, overflow: ContextOverflow) -> BackendError:
         """The request did not fit the server's context: the numbers, and the two ways out."""
         where = f"{self.config.name} ({host_of(self.config.base_url)})"
         if overflow.needed and overflow.available:
-            sizes = f": it needs {overflow.needed} tokens, and the server's context holds {overflow.available}"
+            sizes = t(
+                ": it needs {needed} tokens, and the server's context holds {available}",
+                needed=overflow.needed,
+                available=overflow.available,
+            )
         elif overflow.available:
-            sizes = f" of {overflow.available} tokens"
+            sizes = t(" of {available} tokens", available=overflow.available)
         elif overflow.needed:
-            sizes = f": it needs {overflow.needed} tokens"
+            sizes = t(": it needs {needed} tokens", needed=overflow.needed)
         else:
             sizes = ""
-        send_less = (
+        send_less = t(
             "lower the image token budget (Settings > Models and providers, or --image-budget), ask about a region "
             "instead of the whole screen, or start a new chat"
         )
         server_side = CONTEXT_OPTION.get(self.config.preset, CONTEXT_OPTION["custom"]).format(n=overflow.suggested_context)
         if self.config.needs_key:  # a hosted API: its context is what it is
-            fix = f"Send less: {send_less}."
+            fix = t("Send less: {send_less}.", send_less=send_less)
         else:
-            fix = f"Start the server with a bigger context ({server_side}), or send less: {send_less}."
-        return BackendError(f"The request is too big for the context of {where}{sizes}.", fix)
+            fix = t(
+                "Start the server with a bigger context ({server_side}), or send less: {send_less}.",
+                server_side=server_side,
+                send_less=send_less,
+            )
+        return BackendError(t("The request is too big for the context of {where}{sizes}.", where=where, sizes=sizes), fix)
 
     def _fault_error(self, fault: BaseException) -> BackendError:
         """The BackendError for a :class:`BadReplyError` or :class:`_ContentTimeoutError` before any answer."""
         where = f"{self.config.name} ({host_of(self.config.base_url)})"
         if isinstance(fault, _ContentTimeoutError):
             return BackendError(
-                f"{where} sent no answer for {fault.seconds:g} s (at most keep-alive signals): it seems stuck.",
-                "Check the server's log and load, restart it if it stays stuck, then ask again. The wait is the read "
-                f"timeout ({fault.seconds:g} s) in the provider's settings.",
+                t(
+                    "{where} sent no answer for {seconds:g} s (at most keep-alive signals): it seems stuck.",
+                    where=where,
+                    seconds=fault.seconds,
+                ),
+                t(
+                    "Check the server's log and load, restart it if it stays stuck, then ask again. The wait is the read "
+                    "timeout ({seconds:g} s) in the provider's settings.",
+                    seconds=fault.seconds,
+                ),
             )
         if isinstance(fault, BadReplyError):
-            return BackendError(f"{where} {self._redact(fault.what)}.", fault.fix)
+            return BackendError(t("{where} {redact}.", where=where, redact=self._redact(fault.what)), fault.fix)
         return self._error(fault)
 
     def _mid_stream_message(self, failure: BaseException) -> str:
@@ -746,14 +818,17 @@ def video_parts(
         try:
             size = path.stat().st_size
         except OSError as exc:
-            raise MediaError(f"The video {video.path} cannot be read: {exc.strerror}.", "Record or choose it again.") from exc
+            raise MediaError(
+                t("The video {path} cannot be read: {strerror}.", path=video.path, strerror=exc.strerror),
+                t("Record or choose it again."),
+            ) from exc
         # base64 grows the file by a third; the provider's limit applies to what it receives
         if size * 4 / 3 <= config.max_video_bytes:
             return [{"type": "video_url", "video_url": {"url": data_uri(path.read_bytes(), video.mime)}}]
     if not video.frames:
         raise MediaError(
-            f"{config.name} cannot take this video file, and no frames were sampled from it.",
-            "Record a shorter video, or use a provider that accepts video.",
+            t("{name} cannot take this video file, and no frames were sampled from it.", name=config.name),
+            t("Record a shorter video, or use a provider that accepts video."),
         )
     parts = []
     for frame in video.frames:
@@ -898,19 +973,20 @@ class _ContentTimeoutError(Exception):
         self.seconds = seconds
 
 
-_GARBAGE_FIX = (
-    "Check that the base URL is the API root of an OpenAI-compatible server (for example http://localhost:8080/v1) "
-    "and that no proxy in between changes its replies; the server's log may say more."
-)
+def _garbage_fix() -> str:
+    return t(
+        "Check that the base URL is the API root of an OpenAI-compatible server (for example http://localhost:8080/v1) "
+        "and that no proxy in between changes its replies; the server's log may say more."
+    )
 
 
 def _unreadable(exc: BaseException) -> BadReplyError:
     """Describe data the SDK or this module could not read, without repeating a parser's jargon."""
     if isinstance(exc, json.JSONDecodeError):
-        return BadReplyError(f"sent a line that is not JSON ({_excerpt(exc.doc)})", _GARBAGE_FIX)
+        return BadReplyError(t("sent a line that is not JSON ({excerpt})", excerpt=_excerpt(exc.doc)), _garbage_fix())
     if isinstance(exc, UnicodeDecodeError):
-        return BadReplyError("sent bytes that are not UTF-8 text", _GARBAGE_FIX)
-    return BadReplyError("sent an answer in a shape this app cannot read", _GARBAGE_FIX)
+        return BadReplyError(t("sent bytes that are not UTF-8 text"), _garbage_fix())
+    return BadReplyError(t("sent an answer in a shape this app cannot read"), _garbage_fix())
 
 
 def _choices_of(chunk: Any) -> Sequence[Any]:
@@ -919,17 +995,19 @@ def _choices_of(chunk: Any) -> Sequence[Any]:
 
     if not isinstance(chunk, ChatCompletionChunk):
         # the SDK passes a JSON value that is not an object (a number, a list...) through as it is
-        raise BadReplyError(f"sent an answer in a shape this app cannot read ({_excerpt(chunk)})", _GARBAGE_FIX)
+        raise BadReplyError(
+            t("sent an answer in a shape this app cannot read ({excerpt})", excerpt=_excerpt(chunk)), _garbage_fix()
+        )
     choices = getattr(chunk, "choices", None)
     if choices is None:
         extra = getattr(chunk, "model_extra", None) or {}
         said = server_message_of(extra) if isinstance(extra, Mapping) else ""
         if said and not getattr(chunk, "usage", None):
             # an error object without the "error" key the SDK looks for (e.g. {"message": ...} or {"detail": ...})
-            raise BadReplyError(f"reported an error: {said}", "Look at the server's log, then ask again.")
+            raise BadReplyError(t("reported an error: {said}", said=said), t("Look at the server's log, then ask again."))
         return ()
     if not isinstance(choices, list):
-        raise BadReplyError(f"sent choices that are not a list ({_excerpt(choices)})", _GARBAGE_FIX)
+        raise BadReplyError(t("sent choices that are not a list ({excerpt})", excerpt=_excerpt(choices)), _garbage_fix())
     return choices
 
 
@@ -937,7 +1015,7 @@ def _text_of(content: Any) -> str:
     """A delta's content as text; BadReplyError for a number, an object, a list..."""
     if isinstance(content, str):
         return content
-    raise BadReplyError(f"sent an answer piece that is not text ({_excerpt(content)})", _GARBAGE_FIX)
+    raise BadReplyError(t("sent an answer piece that is not text ({excerpt})", excerpt=_excerpt(content)), _garbage_fix())
 
 
 def _excerpt(value: Any, limit: int = 60) -> str:

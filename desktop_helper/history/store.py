@@ -39,6 +39,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from desktop_helper.core.errors import UserError
+from desktop_helper.core.i18n import t
 from desktop_helper.core.messages import Level, UserMessage
 from desktop_helper.parsers.special_tokens import readable_text
 
@@ -63,7 +64,11 @@ RETRY_MAX_SECONDS = 30.0
 _FULL_BELOW_BYTES = 1024 * 1024
 # SQLite's primary result codes (stable; the sqlite3 module names them only from Python 3.11)
 _SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_IOERR, _SQLITE_CORRUPT, _SQLITE_FULL, _SQLITE_NOTADB = 5, 6, 10, 11, 13, 26
-DISK_FULL_FIX = "Free some space; your answer is kept and will be saved when space returns."
+
+
+def disk_full_fix() -> str:
+    """What to do when the disk is full (a function: translated when it is said, not at import)."""
+    return t("Free some space; your answer is kept and will be saved when space returns.")
 
 
 class _Executor:
@@ -268,8 +273,8 @@ class HistoryStore:
             self._migrate()
         except sqlite3.DatabaseError as exc:
             raise HistoryError(
-                f"The history database {db_path} cannot be opened: {exc}.",
-                "Move the file aside to start a new history, or restore its backup.",
+                t("The history database {db_path} cannot be opened: {exc}.", db_path=db_path, exc=exc),
+                t("Move the file aside to start a new history, or restore its backup."),
             ) from exc
 
     @classmethod
@@ -342,7 +347,11 @@ class HistoryStore:
         self._retry_at = time.monotonic() + self._retry_delay
         log.warning("history kept in memory: %s", error)
         self._notify(
-            UserMessage(Level.ERROR, f"The disk is full: the history could not be saved to {self.db_path}.", DISK_FULL_FIX)
+            UserMessage(
+                Level.ERROR,
+                t("The disk is full: the history could not be saved to {db_path}.", db_path=self.db_path),
+                disk_full_fix(),
+            )
         )
 
     def _writable(self) -> bool:
@@ -399,7 +408,9 @@ class HistoryStore:
             return False
         self._db.close()
         self._db, self._file_db, self._unsaved = file_db, None, None
-        self._notify(UserMessage(Level.INFO, f"There is space again: the history was saved to {self.db_path}."))
+        self._notify(
+            UserMessage(Level.INFO, t("There is space again: the history was saved to {db_path}.", db_path=self.db_path))
+        )
         return True
 
     def _give_up_saving(self) -> None:
@@ -408,8 +419,8 @@ class HistoryStore:
         self._notify(
             UserMessage(
                 Level.WARNING,
-                f"The history file {self.db_path} was changed by another program while the disk was full.",
-                "This session's new messages are kept in memory only until you quit; the file is left as it is.",
+                t("The history file {db_path} was changed by another program while the disk was full.", db_path=self.db_path),
+                t("This session's new messages are kept in memory only until you quit; the file is left as it is."),
             )
         )
 
@@ -432,8 +443,12 @@ class HistoryStore:
         version = self.schema_version
         if version > SCHEMA_VERSION:
             raise NewerHistoryError(
-                f"The history database {self.db_path} was written by a newer version (schema {version}).",
-                "Update Desktop Helper, or move the file aside to start a new history.",
+                t(
+                    "The history database {db_path} was written by a newer version (schema {version}).",
+                    db_path=self.db_path,
+                    version=version,
+                ),
+                t("Update Desktop Helper, or move the file aside to start a new history."),
             )
         if version == SCHEMA_VERSION:
             return
@@ -471,7 +486,9 @@ class HistoryStore:
                 raise
             self._start_unsaved(exc)
             if not body_done:
-                raise HistoryError(f"The disk is full: the history could not be saved to {self.db_path}.", DISK_FULL_FIX) from exc
+                raise HistoryError(
+                    t("The disk is full: the history could not be saved to {db_path}.", db_path=self.db_path), disk_full_fix()
+                ) from exc
             # the whole transaction ran and only its commit failed: run it again on the copy
             with self._transaction() as memory:
                 for sql, parameters in executor.statements:
@@ -882,8 +899,8 @@ def open_history(db_path: Path, attachments_dir: Path, session_dir: Path) -> His
         store._notify(
             UserMessage(
                 Level.WARNING,
-                exc.message + " It is left as it is; this session's chats are kept in memory only.",
-                "Update Desktop Helper to see and keep your history.",
+                t("{problem} It is left as it is; this session's chats are kept in memory only.", problem=exc.message),
+                t("Update Desktop Helper to see and keep your history."),
             )
         )
         return store
@@ -897,7 +914,8 @@ def open_history(db_path: Path, attachments_dir: Path, session_dir: Path) -> His
             log.warning("history database damaged: %s", cause)
             return _recover(db_path, attachments_dir, session_dir, "it is not a readable SQLite database")
         store = HistoryStore.in_memory_copy(db_path, attachments_dir, session_dir)
-        store._notify(UserMessage(Level.ERROR, exc.message + " This session's chats are kept in memory only.", exc.fix))
+        kept = t("{problem} This session's chats are kept in memory only.", problem=exc.message)
+        store._notify(UserMessage(Level.ERROR, kept, exc.fix))
         return store
     if store.saving_paused:
         return store
@@ -938,9 +956,13 @@ def _unwritable(db_path: Path, attachments_dir: Path, session_dir: Path, reason:
     store._notify(
         UserMessage(
             Level.WARNING,
-            f"The history database {db_path} cannot be written: {reason}. Your earlier conversations are shown, "
-            "but this session's chats are kept in memory only.",
-            "Close the other program (or make the folder writable) and restart Desktop Helper to save history again.",
+            t(
+                "The history database {db_path} cannot be written: {reason}. Your earlier conversations are shown, but this "
+                "session's chats are kept in memory only.",
+                db_path=db_path,
+                reason=reason,
+            ),
+            t("Close the other program (or make the folder writable) and restart Desktop Helper to save history again."),
         )
     )
     return store
@@ -964,9 +986,13 @@ def _recover(db_path: Path, attachments_dir: Path, session_dir: Path, reason: st
         store._notify(
             UserMessage(
                 Level.ERROR,
-                f"The history database {db_path} is damaged ({reason}) and could not be replaced. "
-                "This session's chats are kept in memory only.",
-                "Move the damaged file aside, or restore a backup of it.",
+                t(
+                    "The history database {db_path} is damaged ({reason}) and could not be replaced. This session's chats "
+                    "are kept in memory only.",
+                    db_path=db_path,
+                    reason=reason,
+                ),
+                t("Move the damaged file aside, or restore a backup of it."),
             )
         )
         return store
@@ -979,8 +1005,13 @@ def _recover(db_path: Path, attachments_dir: Path, session_dir: Path, reason: st
     store._notify(
         UserMessage(
             Level.WARNING,
-            f"The history database {db_path} was damaged ({reason}). {recovered}",
-            f"The damaged file was kept as {copy}.",
+            t(
+                "The history database {db_path} was damaged ({reason}). {recovered}",
+                db_path=db_path,
+                reason=reason,
+                recovered=recovered,
+            ),
+            t("The damaged file was kept as {copy}.", copy=copy),
         )
     )
     return store

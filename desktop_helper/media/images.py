@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from desktop_helper.core.errors import MediaError
+from desktop_helper.core.i18n import t
 from desktop_helper.core.types import ImagePart
 
 #: pixels per side of one image token (14 px patches, merged 2x2)
@@ -62,14 +63,24 @@ def fit_to_token_budget(
         MediaError: for an empty image, an extreme aspect ratio, or a budget below one token.
     """
     if width <= 0 or height <= 0:
-        raise MediaError(f"The image is empty ({width}x{height} px).", "Capture or choose another image.")
+        raise MediaError(
+            t("The image is empty ({width}x{height} px).", width=width, height=height), t("Capture or choose another image.")
+        )
     if max(width, height) / min(width, height) > MAX_ASPECT_RATIO:
         raise MediaError(
-            f"The image is too thin for the model ({width}x{height} px, aspect ratio above {MAX_ASPECT_RATIO:g}).",
-            "Crop it to a less elongated region.",
+            t(
+                "The image is too thin for the model ({width}x{height} px, aspect ratio above {max_aspect_ratio:g}).",
+                width=width,
+                height=height,
+                max_aspect_ratio=MAX_ASPECT_RATIO,
+            ),
+            t("Crop it to a less elongated region."),
         )
     if max_tokens is not None and max_tokens < 1:
-        raise MediaError(f"The image token budget must be at least 1, not {max_tokens}.", "Raise the image token budget.")
+        raise MediaError(
+            t("The image token budget must be at least 1, not {max_tokens}.", max_tokens=max_tokens),
+            t("Raise the image token budget."),
+        )
     min_tokens = max(1, min(min_tokens, max_tokens if max_tokens is not None else min_tokens))
     max_pixels = max_tokens * side * side if max_tokens is not None else None
     min_pixels = min_tokens * side * side
@@ -162,7 +173,10 @@ def prepare_image(
         try:
             data = path.read_bytes()
         except OSError as exc:
-            raise MediaError(f"Cannot read the image {path}: {exc.strerror or exc}.", "Check the path and permissions.") from exc
+            raise MediaError(
+                t("Cannot read the image {path}: {value}.", path=path, value=exc.strerror or exc),
+                t("Check the path and permissions."),
+            ) from exc
     else:
         data = source
     try:
@@ -171,9 +185,9 @@ def prepare_image(
             image = opened.convert("RGB") if opened.mode != "RGB" else opened.copy()
     except (UnidentifiedImageError, OSError, ValueError) as exc:
         what = f"the image {name}" if name else "the image"
-        raise MediaError(f"Cannot decode {what}: {exc}.", "Use a PNG, JPEG or WebP image.") from exc
+        raise MediaError(t("Cannot decode {what}: {exc}.", what=what, exc=exc), t("Use a PNG, JPEG or WebP image.")) from exc
     except Image.DecompressionBombError as exc:
-        raise MediaError(f"The image is too large to open safely: {exc}.", "Downscale or crop it first.") from exc
+        raise MediaError(t("The image is too large to open safely: {exc}.", exc=exc), t("Downscale or crop it first.")) from exc
 
     original = image.size
     size = fit_to_token_budget(original[0], original[1], max_tokens, min_tokens=min_tokens)
@@ -277,7 +291,7 @@ def fit_image(
             target = fit_to_token_budget(*target, max(1, int(image_tokens(*_grid(target)) * factor)))
         else:
             target = (max(1, round(target[0] * math.sqrt(factor))), max(1, round(target[1] * math.sqrt(factor))))
-    raise MediaError("The image could not be made small enough for the provider.", "Capture a smaller region.")
+    raise MediaError(t("The image could not be made small enough for the provider."), t("Capture a smaller region."))
 
 
 def with_budget(part: ImagePart, max_tokens: int | None) -> ImagePart:
@@ -301,10 +315,10 @@ def _decode_rgb(part: ImagePart) -> Any:
             opened.load()
             return opened.convert("RGB") if opened.mode != "RGB" else opened.copy()
     except Image.DecompressionBombError as exc:
-        raise MediaError(f"The image is too large to open safely: {exc}.", "Downscale or crop it first.") from exc
+        raise MediaError(t("The image is too large to open safely: {exc}.", exc=exc), t("Downscale or crop it first.")) from exc
     except (UnidentifiedImageError, OSError, ValueError) as exc:
         what = f"the image {part.name}" if part.name else "the image"
-        raise MediaError(f"Cannot decode {what}: {exc}.", "Use a PNG, JPEG or WebP image.") from exc
+        raise MediaError(t("Cannot decode {what}: {exc}.", what=what, exc=exc), t("Use a PNG, JPEG or WebP image.")) from exc
 
 
 def _encode(image: Any, mime: str, png_level: int = 6, quality: int = 90) -> bytes:

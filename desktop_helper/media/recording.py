@@ -33,6 +33,7 @@ import numpy as np
 
 from desktop_helper.core.errors import MediaError
 from desktop_helper.core.geometry import CaptureGeometry, Rect
+from desktop_helper.core.i18n import t
 from desktop_helper.core.types import ImagePart, VideoPart
 from desktop_helper.media.h264 import H264Writer
 from desktop_helper.platform.system import current_os
@@ -106,15 +107,15 @@ class Recorder:
         grab_into: Callable[[np.ndarray], object] | None = None,
     ) -> None:
         if fps < 1:
-            raise MediaError(f"The frame rate must be at least 1, not {fps}.")
+            raise MediaError(t("The frame rate must be at least 1, not {fps}.", fps=fps))
         if grab is None and grab_into is None:
-            raise MediaError("A recording needs something that grabs the screen.")
+            raise MediaError(t("A recording needs something that grabs the screen."))
         self._grab = grab
         self._grab_into = grab_into
         self.rect = rect
         self.size = (int(rect.width) // 2 * 2, int(rect.height) // 2 * 2)  # 4:2:0 video wants even sides
         if self.size[0] < 2 or self.size[1] < 2:
-            raise MediaError("The region to record is too small.", "Select a larger region.")
+            raise MediaError(t("The region to record is too small."), t("Select a larger region."))
         self.folder = Path(folder)
         self.name = name
         self.fps = fps
@@ -143,22 +144,27 @@ class Recorder:
             self.folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise MediaError(
-                f"Cannot create the recordings folder {self.folder}: {exc.strerror or exc}.",
-                "Choose another folder in Settings > Capture.",
+                t("Cannot create the recordings folder {folder}: {value}.", folder=self.folder, value=exc.strerror or exc),
+                t("Choose another folder in Settings > Capture."),
             ) from exc
         free = self._free_bytes()
         if free < self.min_free_bytes:
             raise MediaError(
-                f"There is not enough free space for a recording in {self.folder}: {_megabytes(free)} free,"
-                f" and a recording needs at least {_megabytes(self.min_free_bytes)}.",
-                "Free some space or choose another folder in Settings > Capture.",
+                t(
+                    "There is not enough free space for a recording in {folder}: {megabytes} free, and a recording needs at "
+                    "least {megabytes2}.",
+                    folder=self.folder,
+                    megabytes=_megabytes(free),
+                    megabytes2=_megabytes(self.min_free_bytes),
+                ),
+                t("Free some space or choose another folder in Settings > Capture."),
             )
         try:
             self.parts_folder.mkdir(exist_ok=True)
         except OSError as exc:
             raise MediaError(
-                f"Cannot write in the recordings folder {self.folder}: {exc.strerror or exc}.",
-                "Choose another folder in Settings > Capture.",
+                t("Cannot write in the recordings folder {folder}: {value}.", folder=self.folder, value=exc.strerror or exc),
+                t("Choose another folder in Settings > Capture."),
             ) from exc
         self._started = time.monotonic()
         with self._lock:
@@ -287,7 +293,7 @@ class Recorder:
         width, height = self.size
         pixels = self._grab()
         if pixels.ndim != 3 or pixels.shape[0] < height or pixels.shape[1] < width:
-            raise MediaError(f"The capture ({pixels.shape}) is smaller than the {width}x{height} video.")
+            raise MediaError(t("The capture ({shape}) is smaller than the {w}x{h} video.", shape=pixels.shape, w=width, h=height))
         pixels = pixels[:height, :width]
         if pixels.shape[2] == 4:
             cv2.cvtColor(pixels, cv2.COLOR_BGRA2BGR, dst=buffer)
@@ -312,7 +318,9 @@ class Recorder:
         try:
             writer = H264Writer(path, self.size, self.fps, keyframe_interval=self.segment_frames)
         except Exception as exc:
-            raise MediaError(f"Cannot write the video {path}: {exc}.", "Check that the folder is writable.") from exc
+            raise MediaError(
+                t("Cannot write the video {path}: {exc}.", path=path, exc=exc), t("Check that the folder is writable.")
+            ) from exc
         return writer, path
 
     def _write_loop(self) -> None:
@@ -558,7 +566,7 @@ def reencode_segments(segments: list[Path], target: Path, fps: int, size: tuple[
     try:
         writer = H264Writer(partial, size, fps, keyframe_interval=segment_frames(SEGMENT_SECONDS, fps))
     except Exception as exc:
-        raise MediaError(f"Cannot write the video {partial}: {exc}.") from exc
+        raise MediaError(t("Cannot write the video {partial}: {exc}.", partial=partial, exc=exc)) from exc
     try:
         for segment in segments:
             capture = cv2.VideoCapture(str(segment))
@@ -647,7 +655,7 @@ def sample_video(
 
     capture = cv2.VideoCapture(str(path))
     if not capture.isOpened():
-        raise MediaError(f"Cannot open the video {path}.", "Use an MP4, WebM or AVI file.")
+        raise MediaError(t("Cannot open the video {path}.", path=path), t("Use an MP4, WebM or AVI file."))
     try:
         video_fps = capture.get(cv2.CAP_PROP_FPS) or 0.0
         frames: list[np.ndarray] = []
@@ -666,7 +674,7 @@ def sample_video(
     finally:
         capture.release()
     if not frames:
-        raise MediaError(f"The video {path} has no readable frames.")
+        raise MediaError(t("The video {path} has no readable frames.", path=path))
     fmt: FrameFormat = "PNG" if image_format == "PNG" else "JPEG"
     parts: list[ImagePart] = []
     for number, frame in enumerate(frames):

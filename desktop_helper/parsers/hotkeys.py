@@ -13,6 +13,8 @@ from __future__ import annotations
 from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass
 
+from desktop_helper.core.i18n import marked, t
+
 #: modifier names as written in hotkey strings; left/right variants count as the same key
 MODIFIERS = ("ctrl", "alt", "shift", "cmd", "alt_gr")
 _MODIFIER_ALIASES = {
@@ -92,61 +94,73 @@ def parse_hotkey(text: str) -> Hotkey:
     """
     raw = text.strip()
     if not raw:
-        raise HotkeyError("The hotkey is empty.")
+        raise HotkeyError(t("The hotkey is empty."))
     tokens = [t.strip() for t in raw.replace("++", "+<plus>").split("+")]
     modifiers: set[str] = set()
     keys: list[str] = []
     for token in tokens:
         if not token:
-            raise HotkeyError(f"'{text}' has an empty part; write keys like <ctrl>+<alt>+<shift>+a.")
+            raise HotkeyError(t("'{text}' has an empty part; write keys like <ctrl>+<alt>+<shift>+a.", text=text))
         name = token[1:-1] if token.startswith("<") and token.endswith(">") else token
         if name == "plus":
             name = "+"
         if len(name) == 1:
             if not name.isprintable() or name.isspace():
-                raise HotkeyError(f"'{text}' contains a key that cannot be typed.")
+                raise HotkeyError(t("'{text}' contains a key that cannot be typed.", text=text))
             keys.append(name.lower())
             continue
         canonical = normalize_key_name(name)
         if canonical in MODIFIERS:
             if canonical in modifiers:
-                raise HotkeyError(f"'{text}' names {canonical} twice.")
+                raise HotkeyError(t("'{text}' names {canonical} twice.", text=text, canonical=canonical))
             modifiers.add(canonical)
         elif canonical in NAMED_KEYS:
             keys.append(canonical)
         else:
-            raise HotkeyError(f"'{name}' in '{text}' is not a key name (use e.g. <ctrl>, <alt>, <shift>, <cmd>, <f5>, a).")
+            raise HotkeyError(
+                t(
+                    "'{name}' in '{text}' is not a key name (use e.g. <ctrl>, <alt>, <shift>, <cmd>, <f5>, a).",
+                    name=name,
+                    text=text,
+                )
+            )
     if len(keys) != 1:
-        raise HotkeyError(f"'{text}' must have exactly one key besides the modifiers, not {len(keys)}.")
+        raise HotkeyError(t("'{text}' must have exactly one key besides the modifiers, not {count}.", text=text, count=len(keys)))
     key = keys[0]
     standalone = (key.startswith("f") and key[1:].isdigit()) or key in ("print_screen", "pause", "scroll_lock", "insert", "menu")
     if not modifiers and not standalone:
-        raise HotkeyError(f"'{text}' needs a modifier (Ctrl, Alt, Shift or Win/Cmd), or it would fire while you type.")
+        raise HotkeyError(
+            t("'{text}' needs a modifier (Ctrl, Alt, Shift or Win/Cmd), or it would fire while you type.", text=text)
+        )
     if "shift" in modifiers and len(key) == 1 and not key.isalpha():
         raise HotkeyError(
-            f"'{text}': with Shift the key '{key}' types another character on most layouts; use a letter or a named key."
+            t(
+                "'{text}': with Shift the key '{key}' types another character on most layouts; use a letter or a named key.",
+                text=text,
+                key=key,
+            )
         )
     if modifiers == {"shift"} and len(key) == 1:
-        raise HotkeyError(f"'{text}' is just a capital letter; add Ctrl, Alt or Win/Cmd.")
+        raise HotkeyError(t("'{text}' is just a capital letter; add Ctrl, Alt or Win/Cmd.", text=text))
     return Hotkey(frozenset(modifiers), key)
 
 
 #: combinations other programs own (Snipping Tool, OneDrive, Edge, ShareX...): allowed but warned about
 KNOWN_CONFLICTS: dict[str, str] = {
-    "<print_screen>": "PrtSc is taken by the Snipping Tool, OneDrive or the desktop's screenshot tool",
-    "<cmd>+<shift>+s": "Win+Shift+S opens the Snipping Tool on Windows",
-    "<cmd>+<shift>+a": "Win+Shift+A is taken by Windows (Copilot / action centre)",
-    "<cmd>+<shift>+<print_screen>": "taken by the Windows screenshot tools",
+    "<print_screen>": marked("PrtSc is taken by the Snipping Tool, OneDrive or the desktop's screenshot tool"),
+    "<cmd>+<shift>+s": marked("Win+Shift+S opens the Snipping Tool on Windows"),
+    "<cmd>+<shift>+a": marked("Win+Shift+A is taken by Windows (Copilot / action centre)"),
+    "<cmd>+<shift>+<print_screen>": marked("taken by the Windows screenshot tools"),
 }
 
 
 def conflict_note(hotkey: Hotkey) -> str | None:
     """Why a hotkey may be taken by the OS or a common tool, if it is one of those."""
     if hotkey.key == "print_screen":
-        return KNOWN_CONFLICTS["<print_screen>"]
+        return t(KNOWN_CONFLICTS["<print_screen>"])
     for text, note in KNOWN_CONFLICTS.items():
         if parse_hotkey(text) == hotkey:
-            return note
+            return t(note)
     return None
 
 

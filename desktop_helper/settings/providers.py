@@ -22,6 +22,7 @@ from dataclasses import asdict, dataclass, field, fields, replace
 from typing import TYPE_CHECKING, Any
 
 from desktop_helper.core.errors import BackendError
+from desktop_helper.core.i18n import marked, t
 from desktop_helper.core.wording import has_undecodable_text
 from desktop_helper.settings.secrets import env_var_name
 
@@ -123,11 +124,11 @@ PRESETS: dict[str, ProviderPreset] = {
             video=True,
             max_video_bytes=200 * MB,
             key_url="https://z.ai/manage-apikey/apikey-list",
-            note="glm-4.6v-flash is free; glm-4.6v is the 106B model.",
+            note=marked("glm-4.6v-flash is free; glm-4.6v is the 106B model."),
         ),
         ProviderPreset(
             "zai_cn",
-            "Zhipu BigModel (mainland China)",
+            marked("Zhipu BigModel (mainland China)"),
             "https://open.bigmodel.cn/api/paas/v4",
             _ZAI_MODELS,
             needs_key=True,
@@ -143,14 +144,14 @@ PRESETS: dict[str, ProviderPreset] = {
             "vLLM",
             "http://localhost:8000/v1",
             **_SELF_HOSTED_GLM,
-            note="Serve with --reasoning-parser glm45 --tool-call-parser glm45 --enable-auto-tool-choice.",
+            note=marked("Serve with --reasoning-parser glm45 --tool-call-parser glm45 --enable-auto-tool-choice."),
         ),
         ProviderPreset(
             "sglang",
             "SGLang",
             "http://localhost:30000/v1",
             **_SELF_HOSTED_GLM,
-            note="Serve with --reasoning-parser glm --tool-call-parser glm.",
+            note=marked("Serve with --reasoning-parser glm --tool-call-parser glm."),
         ),
         ProviderPreset(
             "ollama",
@@ -158,14 +159,14 @@ PRESETS: dict[str, ProviderPreset] = {
             "http://localhost:11434/v1",
             thinking=ThinkingStyle.REASONING_EFFORT,
             stream_usage=True,
-            note="Pull a GLM-4.6V-Flash model that includes its vision projector.",
+            note=marked("Pull a GLM-4.6V-Flash model that includes its vision projector."),
         ),
         ProviderPreset(
             "lmstudio",
             "LM Studio",
             "http://localhost:1234/v1",
             thinking=ThinkingStyle.REASONING_EFFORT,
-            note="LM Studio may downscale images itself; grounding is better with full-size images.",
+            note=marked("LM Studio may downscale images itself; grounding is better with full-size images."),
         ),
         ProviderPreset(
             "llamacpp",
@@ -173,11 +174,11 @@ PRESETS: dict[str, ProviderPreset] = {
             "http://localhost:8080/v1",
             thinking=ThinkingStyle.TEMPLATE_KWARGS,
             sampling=SamplingDialect.LLAMA_CPP,
-            note="Start llama-server with --mmproj (the matching projector) and --jinja.",
+            note=marked("Start llama-server with --mmproj (the matching projector) and --jinja."),
         ),
         ProviderPreset(
             "custom",
-            "Custom server",
+            marked("Custom server"),
             "http://localhost:8000/v1",
             thinking=ThinkingStyle.TEMPLATE_KWARGS,
         ),
@@ -250,7 +251,7 @@ class ProviderConfig:
         """Read a stored provider; unknown keys are ignored, bad values raise BackendError."""
         name = str(data.get("name", "")).strip()
         if not name:
-            raise BackendError("A saved API provider has no name.", "Open Settings > Models and providers and fix it.")
+            raise BackendError(t("A saved API provider has no name."), t("Open Settings > Models and providers and fix it."))
         preset_id = str(data.get("preset", "custom"))
         if preset_id not in PRESETS:
             preset_id = "custom"
@@ -264,8 +265,8 @@ class ProviderConfig:
                 changes[key] = _coerce(getattr(config, key), value)
             except (TypeError, ValueError):
                 raise BackendError(
-                    f"The saved API provider {name!r} has an invalid {key}: {value!r}.",
-                    "Open Settings > Models and providers and correct it.",
+                    t("The saved API provider {name!r} has an invalid {key}: {value!r}.", name=name, key=key, value=value),
+                    t("Open Settings > Models and providers and correct it."),
                 ) from None
         return replace(config, **changes)
 
@@ -401,8 +402,8 @@ def resolve_provider(
         if config is None:
             names = [p.name for p in saved] + sorted(PRESETS)
             raise BackendError(
-                f"There is no API provider called {wanted!r}.",
-                f"Use one of: {', '.join(names)}; or add it in Settings > Models and providers.",
+                t("There is no API provider called {wanted!r}.", wanted=wanted),
+                t("Use one of: {join}; or add it in Settings > Models and providers.", join=", ".join(names)),
             )
     elif saved:
         config = saved[0]
@@ -410,8 +411,8 @@ def resolve_provider(
         config = from_preset("custom", "custom")
     else:
         raise BackendError(
-            "No API provider is configured.",
-            "Add one in Settings > Models and providers, or pass --backend PRESET (e.g. zai, vllm, llamacpp).",
+            t("No API provider is configured."),
+            t("Add one in Settings > Models and providers, or pass --backend PRESET (e.g. zai, vllm, llamacpp)."),
         )
     if base_url:
         config = replace(config, base_url=base_url.strip())
@@ -419,13 +420,17 @@ def resolve_provider(
         config = replace(config, model=model.strip())
     if not config.base_url.startswith(("http://", "https://")):
         raise BackendError(
-            f"The base URL {config.base_url!r} of provider {config.name!r} is not an http(s) URL.",
-            "Enter a URL like http://localhost:8000/v1.",
+            t(
+                "The base URL {base_url!r} of provider {name!r} is not an http(s) URL.",
+                base_url=config.base_url,
+                name=config.name,
+            ),
+            t("Enter a URL like http://localhost:8000/v1."),
         )
     if not config.model:
         raise BackendError(
-            f"No model is chosen for provider {config.name!r}.",
-            "Pick one in Settings > Models and providers, or pass --api-model NAME.",
+            t("No model is chosen for provider {name!r}.", name=config.name),
+            t("Pick one in Settings > Models and providers, or pass --api-model NAME."),
         )
     return config
 
@@ -439,7 +444,10 @@ def api_key_for(config: ProviderConfig, secrets: SecretStore | None) -> str | No
         key = os.environ.get(config.key_env_var)
     if not key and config.needs_key:
         raise BackendError(
-            f"No API key is set for provider {config.name!r}.",
-            f"Enter it in Settings > Models and providers, or set the environment variable {config.key_env_var}.",
+            t("No API key is set for provider {name!r}.", name=config.name),
+            t(
+                "Enter it in Settings > Models and providers, or set the environment variable {key_env_var}.",
+                key_env_var=config.key_env_var,
+            ),
         )
     return key or None

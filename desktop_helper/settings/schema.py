@@ -12,8 +12,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from desktop_helper.core.i18n import marked, t, translate
 from desktop_helper.core.wording import has_undecodable_text
 from desktop_helper.settings.providers import clean_stored_providers
+
+#: the translation context of the settings' sections, labels and descriptions (ui/schema_i18n.py marks them)
+SCHEMA_CONTEXT = "SettingsSchema"
 
 SCHEMA_VERSION = 1
 
@@ -45,25 +49,30 @@ class Setting:
         if self.type is float and isinstance(value, int) and not isinstance(value, bool):
             value = float(value)
         if (self.type is int and isinstance(value, bool)) or not isinstance(value, self.type):
-            raise ValueError(f"{self.label} must be {_TYPE_NAMES.get(self.type, self.type.__name__)}, not {value!r}.")
+            kind = t(_TYPE_NAMES[self.type]) if self.type in _TYPE_NAMES else self.type.__name__
+            raise ValueError(t("{label} must be {kind}, not {value!r}.", label=self._shown_label(), kind=kind, value=value))
         number: Any = value  # narrowed to object by isinstance on a runtime type
         if isinstance(number, float) and not math.isfinite(number):
             # NaN passes every bounds check below (all comparisons are false), so it must be refused here
-            raise ValueError(f"{self.label} must be a finite number, not {value!r}.")
+            raise ValueError(t("{label} must be a finite number, not {value!r}.", label=self._shown_label(), value=value))
         if isinstance(value, str) and has_undecodable_text(value):
-            raise ValueError(f"{self.label} contains bytes that are not valid text (UTF-8).")
+            raise ValueError(t("{label} contains bytes that are not valid text (UTF-8).", label=self._shown_label()))
         if self.minimum is not None and number < self.minimum:
-            raise ValueError(f"{self.label} must be at least {self.minimum:g}.")
+            raise ValueError(t("{label} must be at least {minimum:g}.", label=self._shown_label(), minimum=self.minimum))
         if self.maximum is not None and number > self.maximum:
-            raise ValueError(f"{self.label} must be at most {self.maximum:g}.")
+            raise ValueError(t("{label} must be at most {maximum:g}.", label=self._shown_label(), maximum=self.maximum))
         if self.choices is not None and value not in self.choices:
-            raise ValueError(f"{self.label} must be one of: {', '.join(self.choices)}.")
+            raise ValueError(t("{label} must be one of: {choices}.", label=self._shown_label(), choices=", ".join(self.choices)))
         if self.check is not None:
             try:
                 value = self.check(value)
             except ValueError as exc:
-                raise ValueError(f"{self.label}: {exc}") from exc
+                raise ValueError(t("{label}: {problem}", label=self._shown_label(), problem=exc)) from exc
         return value
+
+    def _shown_label(self) -> str:
+        """The label as the settings dialog shows it (translated there, in the ``SettingsSchema`` context)."""
+        return translate(SCHEMA_CONTEXT, self.label)
 
 
 def _providers(value: list[Any]) -> list[Any]:
@@ -85,7 +94,14 @@ def _hotkey(value: str) -> str:
     return validate_hotkey_setting(value)
 
 
-_TYPE_NAMES = {bool: "on or off", int: "a whole number", float: "a number", str: "text", list: "a list", dict: "a table"}
+_TYPE_NAMES = {
+    bool: marked("on or off"),
+    int: marked("a whole number"),
+    float: marked("a number"),
+    str: marked("text"),
+    list: marked("a list"),
+    dict: marked("a table"),
+}
 
 #: section id -> title, in dialog order
 SECTIONS: dict[str, str] = {

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from desktop_helper.core.errors import SettingsError
+from desktop_helper.core.i18n import t
 from desktop_helper.core.wording import has_undecodable_text
 from desktop_helper.settings.schema import BY_KEY, MIGRATIONS, SCHEMA_VERSION, Setting
 
@@ -177,7 +178,7 @@ class Settings:
         try:
             setting = BY_KEY[key]
         except KeyError:
-            raise SettingsError(f"There is no setting called {key!r}.") from None
+            raise SettingsError(t("There is no setting called {key!r}.", key=key)) from None
         try:
             value = setting.validate(value)
         except ValueError as exc:
@@ -298,8 +299,8 @@ class Settings:
             if not self.read_only:
                 self.read_only = True
                 self._problem(
-                    f"Settings cannot be saved to {self.path.parent} ({exc.strerror}).",
-                    "Your changes last until you quit. Make the folder writable to keep them.",
+                    t("Settings cannot be saved to {folder} ({strerror}).", folder=self.path.parent, strerror=exc.strerror),
+                    t("Your changes last until you quit. Make the folder writable to keep them."),
                 )
 
     def _problem(self, message: str, fix: str | None = None) -> None:

@@ -22,7 +22,7 @@ from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import Any, Protocol
 
-from PySide6.QtCore import QByteArray, QMimeData, QObject, QRect, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QMimeData, QObject, QRect, QThread, QTimer, Signal, Slot
 from PySide6.QtGui import QCursor, QGuiApplication
 
 from desktop_helper.agent.loop import AgentConfig, AgentRun, ExecutorFactory, Proposal
@@ -30,6 +30,7 @@ from desktop_helper.agent.record import RunOutcome, StepRecord, StepRecorder
 from desktop_helper.agent.screen import ScreenSource
 from desktop_helper.backends.base import Backend
 from desktop_helper.core.geometry import Monitor, monitor_at_logical
+from desktop_helper.core.i18n import t
 from desktop_helper.platform.capture.base import CaptureBackend
 from desktop_helper.platform.input.base import ElevationProbe, HotkeySuspender
 from desktop_helper.settings.store import Settings
@@ -45,11 +46,12 @@ _UNMAP_DELAY_MS = 60
 
 #: the final panel's title for each way a run ends (RunOutcome.status)
 _OUTCOME_TITLES = {
-    "done": "Agent done",
-    "failed": "Agent gave up",
-    "stopped": "Agent stopped",
-    "step_limit": "Agent stopped",
-    "error": "Agent stopped by an error",
+    "done": QT_TRANSLATE_NOOP("AgentSession", "Agent done"),
+    "failed": QT_TRANSLATE_NOOP("AgentSession", "Agent gave up"),
+    "stopped": QT_TRANSLATE_NOOP("AgentSession", "Agent stopped"),
+    "step_limit": QT_TRANSLATE_NOOP("AgentSession", "Agent stopped"),
+    "error": QT_TRANSLATE_NOOP("AgentSession", "Agent stopped by an error"),
+    "finished": QT_TRANSLATE_NOOP("AgentSession", "Agent finished"),
 }
 
 
@@ -261,7 +263,7 @@ class AgentSession(QObject):
     def _confirm(self, number: int) -> None:
         if self.run is not None and self.run.confirm(number):
             self.panel.clear_proposal()
-            self.panel.show_status(f"Step {number}: acting")
+            self.panel.show_status(self.tr("Step {0}: acting").format(number))
 
     @Slot(int)
     def _skip(self, number: int) -> None:
@@ -290,7 +292,7 @@ class AgentSession(QObject):
     def _show_stopped(self) -> None:
         if self.overlay is not None:
             self.overlay.clear()
-        self.panel.show_outcome("Stopped.", "Agent stopped")
+        self.panel.show_outcome(self.tr("Stopped."), self.tr("Agent stopped"))
         self.panel.show()
 
     @Slot(object)
@@ -327,7 +329,7 @@ class AgentSession(QObject):
         self._release_overlay()
         if self.overlay is not None:
             self.overlay.clear()
-        self.panel.show_outcome(outcome.message, _OUTCOME_TITLES.get(outcome.status, "Agent finished"))
+        self.panel.show_outcome(outcome.message, self.tr(str(_OUTCOME_TITLES.get(outcome.status, _OUTCOME_TITLES["finished"]))))
         self.panel.show()
         if self.run is not None:
             self.run.join(2.0)
@@ -484,13 +486,13 @@ class AgentService(QObject):
         backend = self._backend()
         if backend is None:
             raise BackendError(
-                "No model is ready for the agent yet.",
-                "Wait until the model has loaded, or choose an API provider in the chat window.",
+                t("No model is ready for the agent yet."),
+                t("Wait until the model has loaded, or choose an API provider in the chat window."),
             )
         capture_backend = self._capture.backend
         monitors = list(capture_backend.monitors())
         if not monitors:
-            raise CaptureError("No monitor was found.")
+            raise CaptureError(t("No monitor was found."))
         monitor = monitor_under_cursor(monitors)
         settings = self.settings
         config = AgentConfig(
@@ -527,7 +529,7 @@ class AgentService(QObject):
     def _ask_task(self) -> str:
         from PySide6.QtWidgets import QInputDialog
 
-        text, ok = QInputDialog.getText(None, "GUI agent", "What should the agent do?")
+        text, ok = QInputDialog.getText(None, self.tr("GUI agent"), self.tr("What should the agent do?"))
         return text.strip() if ok else ""
 
     @property

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import QApplication
 from desktop_helper.commands import Output, Result
 from desktop_helper.core.errors import CaptureError, UserError
 from desktop_helper.core.geometry import Monitor, Rect, monitor_at_logical, nearest_monitor
+from desktop_helper.core.i18n import t
 from desktop_helper.core.messages import MessageBus
 from desktop_helper.core.types import ImagePart
 from desktop_helper.media.frames import encode_pixels
@@ -161,7 +162,7 @@ class CaptureController(QObject):
             return
         self._watchdog.stop()
         if self._hotkeys_restarted:
-            self.bus.error("Global hotkeys stopped working.", "Restart the app, or use the tray menu and the command line.")
+            self.bus.error(t("Global hotkeys stopped working."), t("Restart the app, or use the tray menu and the command line."))
             return
         log.warning("the hotkey listener stopped; restarting it")
         self._hotkeys_restarted = True
@@ -186,7 +187,9 @@ class CaptureController(QObject):
         if what == "monitor" and args.monitor is not None:
             monitors = self._monitors()
             if not 1 <= args.monitor <= len(monitors):
-                raise CaptureError(f"There is no monitor {args.monitor}; this desktop has {len(monitors)}.")
+                raise CaptureError(
+                    t("There is no monitor {monitor}; this desktop has {count}.", monitor=args.monitor, count=len(monitors))
+                )
         if self._busy or self.selector is not None:
             output("A capture is already in progress.")
             return 1
@@ -245,7 +248,7 @@ class CaptureController(QObject):
         """The monitor under a global logical point (the nearest one if the point is in a gap)."""
         monitors = self._monitors()
         if not monitors:
-            raise CaptureError("No monitor was found.")
+            raise CaptureError(t("No monitor was found."))
         return monitor_at_logical(monitors, *logical) or nearest_monitor(monitors, *logical)
 
     def grab_monitor_at(self, logical: tuple[float, float]) -> Frame:
@@ -330,7 +333,7 @@ class CaptureController(QObject):
                 window = window_at(list_windows(display), x, y)
                 rect = window.rect.intersection(found.physical) if window is not None and window.rect is not None else None
                 return what, _encoded(self.backend.grab(rect or found.physical, found))
-            raise CaptureError(f"Unknown capture '{what}'.")
+            raise CaptureError(t("Unknown capture '{what}'.", what=what))
 
         self._submit(work)
 
@@ -365,7 +368,9 @@ class CaptureController(QObject):
         except Exception as exc:
             self._busy = False
             log.exception("capture failed")
-            self.bus.error(f"The screen could not be captured: {exc}.", "Try again; if it keeps failing, check the log.")
+            self.bus.error(
+                t("The screen could not be captured: {exc}.", exc=exc), t("Try again; if it keeps failing, check the log.")
+            )
             return
         if what in ("region", "record-region"):
             frames, windows = result
@@ -396,7 +401,7 @@ class CaptureController(QObject):
                 frame = selector.frame_for(rect)
             except ValueError as exc:
                 self._busy = False
-                self.bus.error(f"The region could not be captured: {exc}.", "Select it again.")
+                self.bus.error(t("The region could not be captured: {exc}.", exc=exc), t("Select it again."))
                 return
             # still busy until the PNG, encoded on the capture thread, is handed on (_deliver)
             self._submit(lambda: ("selection", _encoded(frame)))
@@ -426,8 +431,8 @@ class CaptureController(QObject):
                 (Path(folder) / part.name).write_bytes(part.data)
             except OSError as exc:
                 self.bus.warning(
-                    f"The capture could not be saved to {folder}: {exc.strerror or exc}.",
-                    "Check the folder in Settings > Capture.",
+                    t("The capture could not be saved to {folder}: {value}.", folder=folder, value=exc.strerror or exc),
+                    t("Check the folder in Settings > Capture."),
                 )
         self.captured.emit([part], self.settings.get_str("general.after_capture") == "quick_ask")
 
@@ -511,9 +516,13 @@ class CaptureController(QObject):
         if status.frames_dropped and status.dropped_percent > 5 and not self._warned_drops and status.seconds > 3:
             self._warned_drops = True
             self.bus.warning(
-                f"The recording is dropping frames ({status.frames_dropped}, {status.dropped_percent:.0f}%): "
-                "this computer cannot encode that fast.",
-                "Lower the recording frame rate in Settings > Capture, or record a smaller region.",
+                t(
+                    "The recording is dropping frames ({frames_dropped}, {dropped_percent:.0f}%): this computer cannot "
+                    "encode that fast.",
+                    frames_dropped=status.frames_dropped,
+                    dropped_percent=status.dropped_percent,
+                ),
+                t("Lower the recording frame rate in Settings > Capture, or record a smaller region."),
             )
         self.recording_changed.emit(status)
 
@@ -529,9 +538,16 @@ class CaptureController(QObject):
         self.recording_changed.emit(status)
         dropped = f", {status.frames_dropped} frames dropped ({status.dropped_percent:.1f}%)" if status.frames_dropped else ""
         if status.error:
-            self.bus.error(status.error, f"What was recorded is in {status.path or self.recordings_folder()}.")
+            self.bus.error(status.error, t("What was recorded is in {value}.", value=status.path or self.recordings_folder()))
         elif status.path is not None:
-            self.bus.info(f"Recording saved: {status.path} ({status.seconds:.0f} s{dropped}).")
+            self.bus.info(
+                t(
+                    "Recording saved: {path} ({seconds:.0f} s{dropped}).",
+                    path=status.path,
+                    seconds=status.seconds,
+                    dropped=dropped,
+                )
+            )
             self.recording_saved.emit(status.path)
 
     def status(self) -> dict[str, Any]:

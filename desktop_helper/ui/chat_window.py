@@ -62,6 +62,7 @@ from desktop_helper.backends.base import ChatRequest, Done, Event, Progress, Tex
 from desktop_helper.backends.speed import approx_text_tokens
 from desktop_helper.conversation import BoxesToDraw, ConversationSession
 from desktop_helper.core.errors import MediaError, UserError
+from desktop_helper.core.i18n import english, t
 from desktop_helper.core.messages import Level, UserMessage
 from desktop_helper.core.types import FinishReason, ImagePart
 from desktop_helper.history.store import HistoryStore, StoredMessage
@@ -645,7 +646,7 @@ class ChatWindow(QMainWindow):
             return
         active = self.backends.active_choice()  # type: ignore[attr-defined]
         for choice in self.backends.choices():  # type: ignore[attr-defined]
-            label = choice.label if not choice.model else f"{choice.label} — {choice.model}"
+            label = t(choice.label) if not choice.model else f"{t(choice.label)} — {choice.model}"
             if choice.kind == "local_gguf":
                 label = self.tr("Local model") + (f" — {choice.model}" if choice.model else "")
             self.backend_box.addItem(label, choice)
@@ -746,7 +747,7 @@ class ChatWindow(QMainWindow):
         elif isinstance(result, Attachment):
             self.attachments.add(result)
             self.clear_problem_notice()
-            if "of" in result.note and result.kind in ("pdf", "document"):
+            if " of " in str(english(result.note)) and result.kind in ("pdf", "document"):
                 self.show_notice(
                     UserMessage(
                         Level.INFO,
@@ -804,7 +805,7 @@ class ChatWindow(QMainWindow):
         try:
             pages = PageRange.parse(text)
         except ValueError as exc:
-            self.show_notice(UserMessage(Level.ERROR, f"{attachment.name}: {exc}"))
+            self.show_notice(UserMessage(Level.ERROR, t("{name}: {exc}", name=attachment.name, exc=exc)))
             return
         if attachment.path is None:
             return

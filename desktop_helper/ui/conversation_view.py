@@ -279,7 +279,8 @@ class ConversationView(QTextBrowser):
             parts.append(f"<p>{thumbs}</p>")
         if message.files:
             names = ", ".join(html.escape(f) for f in message.files)
-            parts.append(f'<p style="color:{colours()["muted"]};">{html.escape(self.tr("Files:"))} {names}</p>')
+            files = html.escape(self.tr("Files:"))  # outside the f-string, where lupdate sees it
+            parts.append(f'<p style="color:{colours()["muted"]};">{files} {names}</p>')
         if message.thinking:
             parts.append(self._thinking_html(message, message.id in self._expanded))
         key = (message.id, message.role, message.content)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from desktop_helper.backends.base import Backend, CancelToken
 from desktop_helper.core.errors import CancelledError, UserError
+from desktop_helper.core.i18n import t
 from desktop_helper.core.messages import MessageBus
 from desktop_helper.core.types import ImagePart
 from desktop_helper.grounding import GroundingResult, ScreenItem, find_on_screen, result_as_json, result_lines, shapes_for
@@ -225,12 +226,12 @@ class FindController(QObject):
     def find(self, target: str) -> None:
         """Capture the monitor under the cursor and look for ``target`` on it."""
         if self.busy:
-            self._bus.info("A search is already running.")
+            self._bus.info(t("A search is already running."))
             return
         backend = self._backend()
         if backend is None:
-            message = "No model is ready yet."
-            self._bus.warning(message, "Wait for the model to load, or choose one in Settings.")
+            message = t("No model is ready yet.")
+            self._bus.warning(message, t("Wait for the model to load, or choose one in Settings."))
             self.failed.emit(message)
             return
         # Old boxes would be in the capture and could mislead the model.
@@ -298,11 +299,11 @@ class FindController(QObject):
             self.overlay.show_result(result)
             flagged = len(result.parse.flagged)
             if flagged:
-                self._bus.info(f"{flagged} more location(s) looked wrong and were not drawn.")
+                self._bus.info(t("{flagged} more location(s) looked wrong and were not drawn.", flagged=flagged))
         else:
             self.overlay.clear()  # boxes drawn while the answer streamed
             if result.error:
-                self._bus.info(result.error, "Try other words, or capture a smaller region and ask again.")
+                self._bus.info(result.error, t("Try other words, or capture a smaller region and ask again."))
         log.info("find %r: %d item(s), %s", result.question, len(result.items), result.timings)
         self.finished.emit(result)
 
@@ -314,11 +315,11 @@ class FindController(QObject):
         self._take_pending_items()
         self.overlay.clear()
         if isinstance(error, CancelledError):
-            text = "The search was cancelled."
+            text = t("The search was cancelled.")
         elif isinstance(error, UserError):
             self._bus.error(error.message, error.fix)
             text = error.message
         else:
-            text = f"Find on screen failed: {error}"
+            text = t("Find on screen failed: {error}", error=error)
             self._bus.error(text)
         self.failed.emit(text)

@@ -31,6 +31,7 @@ from PySide6.QtGui import QGuiApplication
 from desktop_helper import APP_DISPLAY_NAME
 from desktop_helper.backends.base import Backend, CancelToken
 from desktop_helper.core.errors import BackendError, UserError
+from desktop_helper.core.i18n import t
 from desktop_helper.core.messages import MessageBus
 from desktop_helper.mcp.handoff import write_handoff_file
 from desktop_helper.mcp.operations import ScreenOperations, nothing_found, plan_for_action, run_operation
@@ -150,7 +151,9 @@ class McpHost(QObject):
             )
         now = time.monotonic()
         if not self._last_notice or now - self._last_notice > NOTICE_AGAIN_AFTER:
-            self._bus.info(f"An MCP client is {doing}.", "You can turn MCP tools off in Settings > MCP server.")
+            self._bus.info(
+                t("An MCP client is {doing}.", doing=self.tr(doing)), t("You can turn MCP tools off in Settings > MCP server.")
+            )
         self._last_notice = now
 
     @Slot(object)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop_helper.backends.base import CancelToken
 from desktop_helper.core.errors import CancelledError, UserError
+from desktop_helper.core.i18n import t
 from desktop_helper.models.catalog import KnownModel
 from desktop_helper.models.manager import Offer, check_local_pair, download_known_model, offer
 from desktop_helper.ui.workers import TaskRunner
@@ -105,7 +106,7 @@ class ModelManagerPage(QWidget):
         layout = QVBoxLayout(box)
         name = self.tr("{0} (recommended)").format(item.model.title) if item.model.recommended else item.model.title
         layout.addWidget(QLabel(f"<b>{name}</b>"))
-        text = QLabel(f"{item.model.description}\n{item.summary()}")
+        text = QLabel(f"{t(item.model.description)}\n{item.summary()}")
         text.setWordWrap(True)
         layout.addWidget(text)
         warning = item.memory.warning()

@@ -81,7 +81,7 @@ class _MonitorWindow(QWidget):
             flags |= Qt.WindowType.X11BypassWindowManagerHint
         super().__init__(None, flags)
         self.setObjectName("region_selector")
-        self.setWindowTitle("Select a region")
+        self.setWindowTitle(self.tr("Select a region"))
         self.selector = selector
         self.frame = frame
         self.monitor = frame.geometry.monitor

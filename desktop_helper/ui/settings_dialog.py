@@ -58,27 +58,23 @@ _PATHS = {
 }
 
 
-def _translate(text: str) -> str:
-    return QCoreApplication.translate("SettingsDialog", text)
-
-
 def special_values() -> dict[str, str]:
     """Settings whose lowest value means something else than a number: key -> what the field shows for it."""
     return {
-        "models.threads": _translate("Automatic"),
-        "models.gpu_layers": _translate("All layers that fit"),
-        "models.image_token_budget": _translate("Automatic (from your hardware)"),
-        "models.max_answer_tokens": _translate("The backend's default"),
-        "capture.delay_seconds": _translate("No delay"),
-        "overlay.fade_seconds": _translate("Until Esc"),
+        "models.threads": QCoreApplication.translate("SettingsDialog", "Automatic"),
+        "models.gpu_layers": QCoreApplication.translate("SettingsDialog", "All layers that fit"),
+        "models.image_token_budget": QCoreApplication.translate("SettingsDialog", "Automatic (from your hardware)"),
+        "models.max_answer_tokens": QCoreApplication.translate("SettingsDialog", "The backend's default"),
+        "capture.delay_seconds": QCoreApplication.translate("SettingsDialog", "No delay"),
+        "overlay.fade_seconds": QCoreApplication.translate("SettingsDialog", "Until Esc"),
     }
 
 
 def _unit(setting: Setting) -> str:
     if "seconds" in setting.key:
-        return _translate(" s")
+        return QCoreApplication.translate("SettingsDialog", " s")
     if setting.key.endswith("_fps"):
-        return _translate(" fps")
+        return QCoreApplication.translate("SettingsDialog", " fps")
     return ""
 
 

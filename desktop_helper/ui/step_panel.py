@@ -55,7 +55,7 @@ class StepPanel(QWidget):
         )
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating, True)
         self.setObjectName("agentStepPanel")
-        self.setWindowTitle("Desktop Helper agent")
+        self.setWindowTitle(self.tr("Desktop Helper agent"))
         self.setFixedWidth(_WIDTH)
         frame = QFrame(self)
         frame.setObjectName("panelFrame")
@@ -68,7 +68,7 @@ class StepPanel(QWidget):
         outer.addWidget(frame)
         layout = QVBoxLayout(frame)
         layout.setContentsMargins(12, 10, 12, 10)
-        self.title = QLabel("Agent")
+        self.title = QLabel(self.tr("Agent"))
         self.title.setStyleSheet("font-weight: bold;")
         self.task = QLabel()
         self.task.setWordWrap(True)
@@ -104,9 +104,9 @@ class StepPanel(QWidget):
         self.read_check.hide()
         self.countdown = QLabel()
         buttons = QHBoxLayout()
-        self.confirm_button = QPushButton("Confirm")
-        self.skip_button = QPushButton("Skip")
-        self.stop_button = QPushButton("Stop")
+        self.confirm_button = QPushButton(self.tr("Confirm"))
+        self.skip_button = QPushButton(self.tr("Skip"))
+        self.stop_button = QPushButton(self.tr("Stop"))
         for button in (self.confirm_button, self.skip_button, self.stop_button):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             buttons.addWidget(button)
@@ -144,15 +144,15 @@ class StepPanel(QWidget):
 
     def start(self, task: str, near: QRect | None = None) -> None:
         """Show the panel for a new run, in the bottom-right corner of ``near`` (logical px)."""
-        self.title.setText("Agent")
-        self.task.setText(f"Task: {task}")
-        self.status.setText("Starting")
+        self.title.setText(self.tr("Agent"))
+        self.task.setText(self.tr("Task: {0}").format(task))
+        self.status.setText(self.tr("Starting"))
         self.reasoning.clear()
         self.reasoning.show()
         self.action.clear()
         self._show_text(None, None)
         self.countdown.clear()
-        self.stop_button.setText("Stop")
+        self.stop_button.setText(self.tr("Stop"))
         self.stop_button.setEnabled(True)
         self._set_waiting(False)
         self._near = near
@@ -181,11 +181,11 @@ class StepPanel(QWidget):
             auto_paused: auto mode is on but holds this step for Confirm (said in the status).
         """
         self._step = number
-        self.title.setText(f"Step {number}")
+        self.title.setText(self.tr("Step {0}").format(number))
         if auto_paused:
             self.status.setText(self.tr("Auto mode is paused for this step: check it, then confirm."))
         else:
-            self.status.setText("Proposed next step:" if auto_seconds <= 0 else "Next step (auto mode):")
+            self.status.setText(self.tr("Proposed next step:") if auto_seconds <= 0 else self.tr("Next step (auto mode):"))
         self.reasoning.setPlainText(reasoning.strip() or "(the model gave no explanation)")
         self.reasoning.show()
         if text is None:
@@ -215,7 +215,7 @@ class StepPanel(QWidget):
         self.action.clear()
         self._show_text(None, None)
         self._set_waiting(False)
-        self.stop_button.setText("Close")
+        self.stop_button.setText(self.tr("Close"))
         self._place(self._near)
 
     def clear_proposal(self) -> None:
@@ -270,7 +270,7 @@ class StepPanel(QWidget):
 
     def _count_down(self, elapsed: float = 0.1) -> None:
         self._remaining = max(0.0, self._remaining - elapsed)
-        self.countdown.setText(f"Acting in {self._remaining:.1f} s (Skip or Stop to prevent it)")
+        self.countdown.setText(self.tr("Acting in {0:.1f} s (Skip or Stop to prevent it)").format(self._remaining))
         if self._remaining <= 0:
             self._tick.stop()
 

@@ -17,6 +17,7 @@ import numpy as np
 
 from desktop_helper.core.errors import CaptureError
 from desktop_helper.core.geometry import CaptureGeometry, Monitor, Rect, virtual_desktop
+from desktop_helper.core.i18n import t
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,9 @@ class Frame:
         own = self.geometry.rect
         inside = own.intersection(rect)
         if inside is None or inside != rect:
-            raise CaptureError(f"The region {rect.as_ints()} is outside the captured area {own.as_ints()}.")
+            raise CaptureError(
+                t("The region {as_ints} is outside the captured area {as_ints2}.", as_ints=rect.as_ints(), as_ints2=own.as_ints())
+            )
         x, y = round(rect.x - own.x), round(rect.y - own.y)
         w, h = round(rect.width), round(rect.height)
         pixels = self.pixels[y : y + h, x : x + w]
@@ -99,7 +102,7 @@ class CaptureBackend(abc.ABC):
         """The whole virtual desktop as one frame, with every monitor in its geometry."""
         monitors = self.monitors()
         if not monitors:
-            raise CaptureError("No monitor was found.", "Check that a display is connected.")
+            raise CaptureError(t("No monitor was found."), t("Check that a display is connected."))
         if len(monitors) == 1:
             return self.grab_monitor(monitors[0])
         union = virtual_desktop(monitors)
@@ -131,8 +134,8 @@ class CaptureBackend(abc.ABC):
             CaptureError: this backend cannot record.
         """
         raise CaptureError(
-            f"Recording is not available with the {self.name} capture backend.",
-            "Recording needs X11, Windows or macOS; on Wayland use your desktop's screen recorder.",
+            t("Recording is not available with the {name} capture backend.", name=self.name),
+            t("Recording needs X11, Windows or macOS; on Wayland use your desktop's screen recorder."),
         )
 
     def grab_bgr(self, rect: Rect, out: np.ndarray) -> None:
@@ -179,7 +182,7 @@ def monitor_for_rect(monitors: Sequence[Monitor], rect: Rect) -> Monitor:
             best, best_area = monitor, overlap.width * overlap.height
     if best is None:
         raise CaptureError(
-            f"The region {rect.as_ints()} is on no monitor; was a monitor unplugged?",
-            "Select the region again.",
+            t("The region {as_ints} is on no monitor; was a monitor unplugged?", as_ints=rect.as_ints()),
+            t("Select the region again."),
         )
     return best

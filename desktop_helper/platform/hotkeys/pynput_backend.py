@@ -26,6 +26,7 @@ from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from desktop_helper.core.i18n import t
 from desktop_helper.parsers.hotkeys import Hotkey, HotkeyMatcher, normalize_key_name
 from desktop_helper.platform import system
 from desktop_helper.platform.hotkeys.base import HotkeyProblem, HotkeyService, OnHotkey, parse_bindings
@@ -75,14 +76,20 @@ class PynputHotkeys(HotkeyService):
                 problems.append(
                     HotkeyProblem(
                         action,
-                        f"{parsed[action].display()} ({action.replace('_', ' ')}) is already used by {why}; both may react.",
-                        "Choose another hotkey in Settings > Hotkeys.",
+                        t(
+                            "{parsed} ({replace}) is already used by {why}; both may react.",
+                            parsed=parsed[action].display(),
+                            replace=action.replace("_", " "),
+                            why=why,
+                        ),
+                        t("Choose another hotkey in Settings > Hotkeys."),
                     )
                 )
         try:
             from pynput import keyboard
         except Exception as exc:  # pynput raises ImportError with the real reason (no X connection, ...)
-            return [*problems, HotkeyProblem("*", f"Global hotkeys are not available: {exc}".strip(), _no_hotkeys_fix())]
+            unavailable = t("Global hotkeys are not available: {exc}", exc=exc).strip()
+            return [*problems, HotkeyProblem("*", unavailable, _no_hotkeys_fix())]
         macos_problem = _macos_trust_problem()
         if macos_problem is not None:
             problems.append(macos_problem)
@@ -99,12 +106,12 @@ class PynputHotkeys(HotkeyService):
             ready = listener.wait_ready() if hasattr(listener, "wait_ready") else listener.wait()
         except Exception as exc:
             self.stop()
-            return [*problems, HotkeyProblem("*", f"Global hotkeys could not start: {exc}.", _no_hotkeys_fix())]
+            return [*problems, HotkeyProblem("*", t("Global hotkeys could not start: {exc}.", exc=exc), _no_hotkeys_fix())]
         if ready is False or not listener.running:
             self.stop()
             return [
                 *problems,
-                HotkeyProblem("*", "Global hotkeys could not start (the keyboard listener stopped).", _no_hotkeys_fix()),
+                HotkeyProblem("*", t("Global hotkeys could not start (the keyboard listener stopped)."), _no_hotkeys_fix()),
             ]
         log.info("listening for hotkeys: %s", ", ".join(f"{a}={h}" for a, h in parsed.items()))
         return problems
@@ -301,11 +308,11 @@ def _close_x11_connections(listener: Any) -> None:
 
 def _no_hotkeys_fix() -> str:
     if system.current_os() == "macos":
-        return (
+        return t(
             "Allow Desktop Helper under System Settings > Privacy & Security > Input Monitoring and Accessibility, "
             "then restart it."
         )
-    return "Bind desktop shortcuts to commands instead, e.g. 'desktop-helper capture region'."
+    return t("Bind desktop shortcuts to commands instead, e.g. 'desktop-helper capture region'.")
 
 
 def _macos_trust_problem() -> HotkeyProblem | None:
@@ -326,8 +333,8 @@ def macos_trust_problem(trusted: bool) -> HotkeyProblem | None:
         return None
     return HotkeyProblem(
         "*",
-        "macOS does not let Desktop Helper see the keyboard, so global hotkeys will not work.",
-        "Allow it under System Settings > Privacy & Security > Accessibility and Input Monitoring, then quit and reopen it.",
+        t("macOS does not let Desktop Helper see the keyboard, so global hotkeys will not work."),
+        t("Allow it under System Settings > Privacy & Security > Accessibility and Input Monitoring, then quit and reopen it."),
     )
 
 

@@ -15,6 +15,7 @@ import tempfile
 from abc import abstractmethod
 from pathlib import Path
 
+from desktop_helper.core.i18n import t
 from desktop_helper.platform.local_socket.base import LocalSocketGuard, UnsafeSocketError
 
 
@@ -27,25 +28,33 @@ def socket_folder() -> Path:
 def check_private_folder(folder: Path) -> None:
     """Raise :class:`UnsafeSocketError` unless ``folder`` is a directory owned by us with mode 0700 or stricter."""
     info = folder.lstat()
-    fix = (
-        f"Remove it (as the user who owns it, or as administrator: rm -r '{folder}') and start again, "
-        "or set XDG_RUNTIME_DIR to a private folder of yours."
+    fix = t(
+        "Remove it (as the user who owns it, or as administrator: rm -r '{folder}') and start again, "
+        "or set XDG_RUNTIME_DIR to a private folder of yours.",
+        folder=folder,
     )
     if stat.S_ISLNK(info.st_mode) or not stat.S_ISDIR(info.st_mode):
         raise UnsafeSocketError(
-            f"The folder for the command socket, {folder}, is not a plain folder, so it is not safe to use.", fix
+            t("The folder for the command socket, {folder}, is not a plain folder, so it is not safe to use.", folder=folder), fix
         )
     if info.st_uid != os.geteuid():
         raise UnsafeSocketError(
-            f"The folder for the command socket, {folder}, belongs to another user (uid {info.st_uid}), "
-            "who could read the commands you send to Desktop Helper.",
+            t(
+                "The folder for the command socket, {folder}, belongs to another user (uid {st_uid}), who could read the "
+                "commands you send to Desktop Helper.",
+                folder=folder,
+                st_uid=info.st_uid,
+            ),
             fix,
         )
     if info.st_mode & 0o077:
         raise UnsafeSocketError(
-            f"The folder for the command socket, {folder}, can be used by other users "
-            f"(mode {stat.S_IMODE(info.st_mode):04o}, it must be 0700).",
-            f"Make it private (chmod 700 '{folder}') or remove it, and start again.",
+            t(
+                "The folder for the command socket, {folder}, can be used by other users (mode {s_imode:04o}, it must be 0700).",
+                folder=folder,
+                s_imode=stat.S_IMODE(info.st_mode),
+            ),
+            t("Make it private (chmod 700 '{folder}') or remove it, and start again.", folder=folder),
         )
 
 
@@ -58,8 +67,12 @@ class PosixLocalSocket(LocalSocketGuard):
             pass
         except OSError as exc:
             raise UnsafeSocketError(
-                f"The folder for the command socket, {folder}, cannot be created ({exc.strerror}).",
-                "Set XDG_RUNTIME_DIR to a private folder of yours, or free the temporary folder.",
+                t(
+                    "The folder for the command socket, {folder}, cannot be created ({strerror}).",
+                    folder=folder,
+                    strerror=exc.strerror,
+                ),
+                t("Set XDG_RUNTIME_DIR to a private folder of yours, or free the temporary folder."),
             ) from exc
         check_private_folder(folder)
         return str(folder / f"{name}.sock")
@@ -90,8 +103,8 @@ class PosixLocalSocket(LocalSocketGuard):
     def _check_own_socket(path: Path, info: os.stat_result) -> None:
         if not stat.S_ISSOCK(info.st_mode) or info.st_uid != os.geteuid():
             raise UnsafeSocketError(
-                f"{path} is not a command socket created by you, so Desktop Helper will not use it.",
-                f"Remove it (rm '{path}') and start again.",
+                t("{path} is not a command socket created by you, so Desktop Helper will not use it.", path=path),
+                t("Remove it (rm '{path}') and start again.", path=path),
             )
 
     def peer_is_current_user(self, descriptor: int) -> bool:
