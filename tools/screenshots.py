@@ -414,8 +414,9 @@ class Session:
         time.sleep(0.5)
 
     def agent(self, app: App) -> None:
+        before = self.windows_of(app)
         assert app.cli("agent", self.text["task"]).returncode == 0
-        self.until(lambda: self.desktop.windows("^Desktop Helper agent$"), "the agent panel")
+        self.new_window(app, before)  # the agent panel (its title is translated)
         # the step is planned and waits for Confirm
         time.sleep(4)
         self.save("agent-panel")
