@@ -173,7 +173,6 @@ def test_no_settings_page_scrolls_sideways(qtbot: Any, qapp: QApplication, tmp_p
         dialog = SettingsDialog(settings)
         dialog.add_page("API providers", providers)
         qtbot.addWidget(dialog)
-        dialog._fit_to_screen()
         dialog.show()
         qtbot.waitExposed(dialog)
         room = (dialog.screen() or QGuiApplication.primaryScreen()).availableGeometry()

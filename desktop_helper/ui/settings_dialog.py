@@ -214,6 +214,7 @@ class SettingsDialog(QDialog):
 
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._built = False  # pages added later refit the dialog
         self.setObjectName("settings_dialog")
         self.setWindowTitle(self.tr("Settings"))
         self.setWindowIcon(app_icon())
@@ -251,6 +252,7 @@ class SettingsDialog(QDialog):
         layout.addWidget(buttons)
         self._fit_sections()
         self._fit_to_screen()
+        self._built = True
 
     def _fit_sections(self) -> None:
         """The section list as wide as its longest title (any language, any scale), no wider."""
@@ -333,6 +335,10 @@ class SettingsDialog(QDialog):
         scroll.setWidget(widget)
         self.pages.addWidget(scroll)
         self.sections.addItem(title)
+        if self._built:
+            # a page added after the dialog was built (API providers) may be its widest
+            self._fit_sections()
+            self._fit_to_screen()
 
     def show_page(self, title: str) -> None:
         """Select the section or page called ``title``."""
