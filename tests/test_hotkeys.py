@@ -373,21 +373,21 @@ def test_every_hotkey_action_is_a_cli_command() -> None:
 
 @pytest.mark.gui
 def test_settings_dialog_refuses_an_invalid_hotkey(qapp: Any, tmp_path: Any) -> None:
-    from PySide6.QtWidgets import QLineEdit
-
     from desktop_helper.settings.store import Settings
+    from desktop_helper.ui.hotkey_edit import HotkeyEdit
     from desktop_helper.ui.settings_dialog import SettingsDialog
 
     settings = Settings(tmp_path / "settings.json")
     dialog = SettingsDialog(settings)
     try:
-        editor = dialog.findChild(QLineEdit, "hotkeys.record")
+        # the field records keys pressed (tests/test_look.py); a hand-edited value still goes through the check
+        editor = dialog.findChild(HotkeyEdit, "hotkeys.record")
         assert editor is not None
-        editor.setText("<ctrl>+<nonsense>")
+        editor.set_value("<ctrl>+<nonsense>")
         assert dialog.apply() is False
         assert "not a key name" in dialog.errors.text()
         assert settings.get("hotkeys.record") == "<ctrl>+<alt>+<shift>+r"
-        editor.setText("Ctrl+Alt+Shift+Y")
+        editor.set_value("Ctrl+Alt+Shift+Y")
         assert dialog.apply() is True
         assert settings.get("hotkeys.record") == "<ctrl>+<alt>+<shift>+y"
     finally:
