@@ -12,45 +12,18 @@ from pytestqt.qtbot import QtBot
 
 from desktop_helper.backends.base import TextDelta
 from desktop_helper.backends.scripted import ScriptedBackend
-from desktop_helper.history.store import HistoryStore
-from desktop_helper.settings.paths import app_paths
-from desktop_helper.settings.store import Settings
-from desktop_helper.ui.backend_service import BackendService
-from desktop_helper.ui.chat_window import ChatWindow
 from tests.fixtures.chat_files import write_pdf, write_png
+from tests.fixtures.chat_window import ChatOnProfile
 from tests.fixtures.tiny_model import TinyModel
 
 pytestmark = [pytest.mark.gui]
 
 
-class Chat:
-    """A chat window on a real profile (settings file, SQLite history) with a backend service."""
+class Chat(ChatOnProfile):
+    """A chat window on a real profile; a local model gets more time to answer."""
 
     def __init__(self, qtbot: QtBot, tmp_path: Path, backend: ScriptedBackend | None) -> None:
-        paths = app_paths()
-        paths.ensure()
-        self.settings = Settings(paths.settings_file)
-        self.history = HistoryStore(paths.history_db, paths.attachments)
-        self.service = BackendService(self.settings, None, env={})
-        if backend is not None:
-            self.service.set_backend(backend, "scripted")
-        self.window = ChatWindow(self.history, self.service, self.settings, preview_dir=tmp_path / "preview")
-        qtbot.addWidget(self.window)
-        self.window.show()
-        qtbot.waitExposed(self.window)
-        self.qtbot = qtbot
-
-    def ask(self, text: str, timeout: int = 20000) -> int:
-        self.window.input.setPlainText(text)
-        with self.qtbot.waitSignal(self.window.generation_finished, timeout=timeout) as blocker:
-            self.qtbot.keyClick(self.window.input, Qt.Key.Key_Return)
-        return int(blocker.args[0])
-
-    def close(self) -> None:
-        self.window.shutdown()
-        self.window.close()
-        self.service.shutdown()
-        self.history.close()
+        super().__init__(qtbot, tmp_path, backend, ask_timeout=20000)
 
 
 @pytest.fixture

@@ -21,6 +21,7 @@ from desktop_helper.settings.paths import app_paths
 from desktop_helper.settings.store import Settings
 from desktop_helper.ui.backend_service import BackendService
 from desktop_helper.ui.chat_window import ChatWindow
+from tests.fixtures.chat_window import ChatOnProfile
 
 pytestmark = [pytest.mark.gui]
 
@@ -31,33 +32,12 @@ BOXED_ANSWER = (
 )
 
 
-class Harness:
+class Harness(ChatOnProfile):
+    """The chat window answering from a script."""
+
     def __init__(self, qtbot: QtBot, tmp_path: Path, script: list[str], delay: float = 0.0) -> None:
-        paths = app_paths()
-        paths.ensure()
-        self.paths = paths
-        self.settings = Settings(paths.settings_file)
-        self.history = HistoryStore(paths.history_db, paths.attachments)
         self.backend = ScriptedBackend(script, chunk_size=3, delay=delay)
-        self.service = BackendService(self.settings, None, env={})
-        self.service.set_backend(self.backend, "scripted")
-        self.window = ChatWindow(self.history, self.service, self.settings, preview_dir=tmp_path / "preview")
-        qtbot.addWidget(self.window)
-        self.window.show()
-        qtbot.waitExposed(self.window)
-        self.qtbot = qtbot
-
-    def ask(self, text: str, timeout: int = 10000) -> int:
-        self.window.input.setPlainText(text)
-        with self.qtbot.waitSignal(self.window.generation_finished, timeout=timeout) as blocker:
-            self.qtbot.keyClick(self.window.input, Qt.Key.Key_Return)
-        return int(blocker.args[0])
-
-    def close(self) -> None:
-        self.window.shutdown()
-        self.window.close()
-        self.service.shutdown()
-        self.history.close()
+        super().__init__(qtbot, tmp_path, self.backend)
 
 
 @pytest.fixture
