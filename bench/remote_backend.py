@@ -35,7 +35,8 @@ from PIL import Image  # noqa: E402
 
 from bench._common import summary  # noqa: E402
 from desktop_helper.backends.base import ChatRequest, TextDelta, ThinkingDelta  # noqa: E402
-from desktop_helper.backends.openai_compat import OpenAICompatBackend, build_messages  # noqa: E402
+from desktop_helper.backends.openai_compat import OpenAICompatBackend  # noqa: E402
+from desktop_helper.backends.openai_request import build_messages, request_params  # noqa: E402
 from desktop_helper.core.types import ImagePart, Message, TextPart  # noqa: E402
 from desktop_helper.settings.providers import from_preset  # noqa: E402
 from tests.fixtures.servers import FakeOpenAIServer, start_llama_server, stop_llama_server, text_reply  # noqa: E402
@@ -74,7 +75,7 @@ def measure(url: str, model: str, image: ImagePart, runs: int, warmup: int) -> t
     )
     # the raw client sends exactly what our backend would send
     messages, _ = build_messages(request.messages, config, request.image_token_budget)
-    params = ours.request_params(request, messages)
+    params = request_params(config, request, messages)
 
     def time_raw() -> float:
         started = time.perf_counter()

@@ -29,7 +29,8 @@ from desktop_helper.backends.base import (
     collect,
     sent_images,
 )
-from desktop_helper.backends.openai_compat import OpenAICompatBackend, check_connection
+from desktop_helper.backends.connection_check import check_connection
+from desktop_helper.backends.openai_compat import OpenAICompatBackend
 from desktop_helper.backends.remote_errors import retry_after_seconds
 from desktop_helper.backends.splitter import EventSplitter
 from desktop_helper.core.geometry import CaptureGeometry, Monitor, Rect

@@ -18,7 +18,8 @@ from typing import Any
 import pytest
 
 from desktop_helper.backends.base import CancelToken, ChatRequest, Done, TextDelta, Usage, collect, sent_images
-from desktop_helper.backends.openai_compat import OpenAICompatBackend, check_connection, tiny_test_image
+from desktop_helper.backends.connection_check import check_connection, tiny_test_image
+from desktop_helper.backends.openai_compat import OpenAICompatBackend
 from desktop_helper.core.errors import BackendError
 from desktop_helper.core.types import FinishReason, Message, TextPart
 from desktop_helper.settings.providers import from_preset

@@ -19,30 +19,26 @@ the server has sent its response headers returns at once too, and the late respo
 
 The API key is passed to the SDK only; it is never logged, and it is masked in any server message we
 repeat to the user.
+
+This module is the streaming client; the request it sends is built in
+:mod:`~desktop_helper.backends.openai_request`, its failures are put in words by
+:mod:`~desktop_helper.backends.remote_errors`, and the settings page's connection test is
+:mod:`~desktop_helper.backends.connection_check`.
 """
 
 from __future__ import annotations
 
-import base64
-import io
 import json
 import logging
 import math
 import random
 import socket
-import ssl
 import threading
 import time
 from collections.abc import Callable, Generator, Iterator, Mapping, Sequence
-from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desktop_helper.backends.base import (
-    GLM_REPEAT_PENALTY,
-    GLM_TEMPERATURE,
-    GLM_TOP_K,
-    GLM_TOP_P,
     Backend,
     CancelToken,
     Capability,
@@ -52,30 +48,31 @@ from desktop_helper.backends.base import (
     ImagesSent,
     OptionSpec,
     Progress,
-    TextDelta,
     ThinkingDelta,
     ToolCallEvent,
     Usage,
 )
+from desktop_helper.backends.openai_request import build_messages, request_params
 from desktop_helper.backends.remote_errors import (
-    CONTEXT_OPTION,
     BadReplyError,
-    ContextOverflow,
-    context_overflow,
+    ContentTimeoutError,
+    RemoteErrorMessages,
+    content_type_of,
+    empty_reply,
+    excerpt,
     host_of,
     is_transport_error,
     retry_after_seconds,
-    root_cause,
-    server_message,
     server_message_of,
+    unreadable_reply,
+    unreadable_reply_fix,
 )
 from desktop_helper.backends.splitter import EventSplitter
-from desktop_helper.core.errors import BackendError, MediaError
+from desktop_helper.core.errors import BackendError
 from desktop_helper.core.i18n import t
-from desktop_helper.core.types import FinishReason, ImagePart, Message, TextPart, ToolCall, ToolSpec, VideoPart
-from desktop_helper.media.images import fit_image
+from desktop_helper.core.types import FinishReason, ToolCall
 from desktop_helper.parsers.tool_calls import coerce_arguments, new_call_id
-from desktop_helper.settings.providers import ProviderConfig, SamplingDialect, ThinkingStyle
+from desktop_helper.settings.providers import ProviderConfig
 
 if TYPE_CHECKING:
     import openai
@@ -135,6 +132,7 @@ class OpenAICompatBackend(Backend):
     ) -> None:
         self.config = config
         self._api_key = api_key
+        self._errors = RemoteErrorMessages(config, api_key)
         self._client_factory = client_factory or _default_client
         self._client: openai.OpenAI | None = None
         self._lock = threading.Lock()
@@ -166,7 +164,7 @@ class OpenAICompatBackend(Backend):
         try:
             return sorted(model.id for model in self.client().models.list())
         except openai.APIError as exc:
-            raise self._error(exc) from exc
+            raise self._errors.error(exc) from exc
 
     # ----- streaming
     def stream(self, request: ChatRequest, cancel: CancelToken | None = None) -> Iterator[Event]:
@@ -178,7 +176,7 @@ class OpenAICompatBackend(Backend):
         messages, sent = build_messages(request.messages, self.config, request.image_token_budget)
         if sent:
             yield ImagesSent(tuple(sent))
-        params = self.request_params(request, messages)
+        params = request_params(self.config, request, messages)
         log.info(
             "chat request to %s (%s), model %s, %d messages, %d images",
             self.config.name,
@@ -201,7 +199,7 @@ class OpenAICompatBackend(Backend):
             except openai.APIStatusError as exc:
                 delay = self._retry_delay(exc, attempt)
                 if delay is None:
-                    raise self._error(exc) from exc
+                    raise self._errors.error(exc) from exc
                 attempt += 1
                 log.info("HTTP %s from %s; retry %d in %.1f s", exc.status_code, self.config.name, attempt, delay)
                 yield Progress(
@@ -218,7 +216,7 @@ class OpenAICompatBackend(Backend):
                     yield Done(FinishReason.CANCELLED)
                     return
             except openai.APIError as exc:
-                raise self._error(exc) from exc
+                raise self._errors.error(exc) from exc
         yield from self._consume(response, request, cancel, started)
 
     def _open_stream(self, params: dict[str, Any], cancel: CancelToken) -> Generator[Event, None, Any]:
@@ -305,51 +303,6 @@ class OpenAICompatBackend(Backend):
             raise outcome["error"]
         return outcome["response"]
 
-    def request_params(self, request: ChatRequest, messages: list[dict[str, Any]]) -> dict[str, Any]:
-        """The keyword arguments for ``chat.completions.create``, in the provider's dialect."""
-        config = self.config
-        extra: dict[str, Any] = {}
-        params: dict[str, Any] = {
-            "model": config.model,
-            "messages": messages,
-            "stream": True,
-            "temperature": GLM_TEMPERATURE if request.temperature is None else request.temperature,
-            "top_p": GLM_TOP_P if request.top_p is None else request.top_p,
-        }
-        if request.max_tokens is not None:
-            params["max_tokens"] = request.max_tokens
-        if config.stream_usage:
-            params["stream_options"] = {"include_usage": True}
-        if request.tools:
-            params["tools"] = [tool_schema(tool) for tool in request.tools]
-            # Z.ai accepts only "auto"; it is also every other server's default
-            params["tool_choice"] = "auto"
-        if config.thinking is ThinkingStyle.ZAI:
-            extra["thinking"] = {"type": "enabled" if request.thinking else "disabled"}
-            if params["temperature"] <= 0:
-                # Zhipu's API takes temperature in (0, 1]; greedy decoding is asked for with do_sample
-                del params["temperature"], params["top_p"]
-                extra["do_sample"] = False
-        elif config.thinking is ThinkingStyle.TEMPLATE_KWARGS:
-            extra["chat_template_kwargs"] = {"enable_thinking": request.thinking}
-        elif config.thinking is ThinkingStyle.REASONING_EFFORT:
-            params["reasoning_effort"] = "medium" if request.thinking else "none"
-        if config.keep_special_tokens:
-            # GLM's <|begin_of_box|> markers are special tokens; vLLM-likes drop them by default
-            extra["skip_special_tokens"] = False
-        top_k = GLM_TOP_K if request.top_k is None else request.top_k
-        penalty = GLM_REPEAT_PENALTY if request.repeat_penalty is None else request.repeat_penalty
-        if config.sampling is SamplingDialect.VLLM:
-            extra["top_k"] = top_k
-            extra["repetition_penalty"] = penalty
-        elif config.sampling is SamplingDialect.LLAMA_CPP:
-            extra["top_k"] = top_k
-            extra["repeat_penalty"] = penalty
-        extra.update(config.extra)
-        if extra:
-            params["extra_body"] = extra
-        return params
-
     def _consume(self, response: Any, request: ChatRequest, cancel: CancelToken, started: float) -> Iterator[Event]:
         import openai
 
@@ -399,7 +352,7 @@ class OpenAICompatBackend(Backend):
             except (ValueError, TypeError, AttributeError, KeyError, IndexError) as exc:
                 # the SDK builds chunks from whatever JSON arrives; garbage surfaces as these
                 log.info("unreadable data from %s", self.config.name, exc_info=True)
-                failure = _unreadable(exc)
+                failure = unreadable_reply(exc)
             except Exception as exc:
                 # httpx2 errors that escape the SDK's mapping (a socket shut by cancel, a cut chunk)
                 if not is_transport_error(exc):
@@ -415,19 +368,19 @@ class OpenAICompatBackend(Backend):
             yield Done(FinishReason.CANCELLED)
             return
         if watcher.timed_out:
-            failure = _ContentTimeoutError(content_timeout)
+            failure = ContentTimeoutError(content_timeout)
         if failure is None and finish is None:
             if produced:
                 failure = ConnectionError("the stream ended before the server said it was finished")
             else:
-                failure = self._empty_reply(response)
+                failure = empty_reply(response)
         if failure is not None and not produced:
-            if isinstance(failure, (BadReplyError, _ContentTimeoutError)):
-                raise self._fault_error(failure) from failure
+            if isinstance(failure, (BadReplyError, ContentTimeoutError)):
+                raise self._errors.fault_error(failure) from failure
             if isinstance(failure, openai.APITimeoutError) or (
                 isinstance(failure, openai.APIError) and not isinstance(failure, openai.APIConnectionError)
             ):
-                raise self._error(failure) from failure
+                raise self._errors.error(failure) from failure
             raise BackendError(
                 t(
                     "The connection to {name} ({host_of}) broke before any answer arrived.",
@@ -446,7 +399,7 @@ class OpenAICompatBackend(Backend):
             yield event
         yield self._usage(usage, started, first_token)
         if failure is not None:
-            yield Done(FinishReason.ERROR, self._mid_stream_message(failure))
+            yield Done(FinishReason.ERROR, self._errors.mid_stream_message(failure))
             return
         if finish in ("sensitive", "content_filter"):
             yield Done(FinishReason.ERROR, f"{self.config.name} stopped the answer with its content filter.")
@@ -459,31 +412,6 @@ class OpenAICompatBackend(Backend):
             reason = FinishReason.TOOL_CALLS
         yield Done(reason)
 
-    @staticmethod
-    def _empty_reply(response: Any) -> BadReplyError:
-        """The fault of a reply that ended cleanly without any answer in it."""
-        content_type = _content_type(response)
-        if content_type != "text/event-stream":
-            return BadReplyError(
-                t(
-                    "answered with {value} that holds no answer (expected a stream of events)",
-                    value=content_type or "content of no stated type",
-                ),
-                t(
-                    "Check that the base URL is the server's OpenAI-compatible API root (for example "
-                    "http://localhost:8080/v1); if it is, the server's log may say why it sent nothing."
-                ),
-            )
-        return BadReplyError(
-            t("ended its reply without sending any answer"),
-            t(
-                "The server's log says why. Often the request is too big for the server's context (llama-cpp-python's server "
-                "ends the reply this way): start the server with a bigger context (e.g. --n_ctx 8192, or llama-server -c "
-                "8192), or send less: lower the image token budget or ask about a region instead of the whole screen. Also "
-                "check that the base URL is the server's OpenAI-compatible API root (for example http://localhost:8080/v1)."
-            ),
-        )
-
     def _check_reply_type(self, response: Any) -> None:
         """Refuse a 200 reply that is not a stream of events: a web page, or a JSON document (often an error).
 
@@ -492,10 +420,10 @@ class OpenAICompatBackend(Backend):
         Raises:
             BackendError: with what the reply was and what to do.
         """
-        content_type = _content_type(response)
+        content_type = content_type_of(response)
         if content_type in ("text/html", "application/xhtml+xml"):
             response.close()
-            raise self._fault_error(
+            raise self._errors.fault_error(
                 BadReplyError(
                     t("answered with a web page (HTTP 200, {content_type}) instead of an API reply", content_type=content_type),
                     t(
@@ -519,9 +447,10 @@ class OpenAICompatBackend(Backend):
         if isinstance(document, Mapping) and document.get("error"):
             # some servers report errors with status 200
             error = document["error"]
-            raise self._error(openai.APIError(server_message_of(document) or "error", response.response.request, body=error))
-        quote = _excerpt(body.decode("utf-8", "replace"))
-        raise self._fault_error(
+            said = server_message_of(document) or "error"
+            raise self._errors.error(openai.APIError(said, response.response.request, body=error))
+        quote = excerpt(body.decode("utf-8", "replace"))
+        raise self._errors.fault_error(
             BadReplyError(
                 t("answered with a single JSON document instead of a stream of events ({quote})", quote=quote),
                 t(
@@ -546,7 +475,7 @@ class OpenAICompatBackend(Backend):
             timings=timings,
         )
 
-    # ----- faults
+    # ----- retries
     def _retry_delay(self, exc: openai.APIStatusError, attempt: int) -> float | None:
         """Seconds to wait before retrying ``exc``, or None if it must not be retried."""
         status = exc.status_code
@@ -557,305 +486,6 @@ class OpenAICompatBackend(Backend):
             return asked if asked <= MAX_RETRY_WAIT else None
         # exponential backoff with jitter, so clients that failed together do not retry together
         return min(MAX_RETRY_WAIT, 0.5 * 2.0**attempt) * random.uniform(0.75, 1.25)
-
-    def _error(self, exc: BaseException) -> BackendError:
-        """A BackendError that says what happened in words and how to fix it."""
-        import openai
-
-        config = self.config
-        where = f"{config.name} ({host_of(config.base_url)})"
-        server_says = self._redact(server_message(exc))
-        detail = f": {server_says}" if server_says else ""
-        overflow = context_overflow(exc)
-        if overflow is not None:
-            return self._context_error(overflow)
-        if isinstance(exc, openai.APIStatusError):
-            status = exc.status_code
-            key_hint = f"Settings > Models and providers, or the environment variable {config.key_env_var}"
-            if status == 401:
-                if not self._api_key:
-                    return BackendError(
-                        t("{where} needs an API key, and none is set (HTTP 401{detail}).", where=where, detail=detail),
-                        t("Enter the key in {key_hint}.", key_hint=key_hint),
-                    )
-                return BackendError(
-                    t("{where} rejected the API key (HTTP 401{detail}).", where=where, detail=detail),
-                    t("Check or replace the key in {key_hint}.", key_hint=key_hint),
-                )
-            if status == 403:
-                return BackendError(
-                    t("{where} refused access with this key (HTTP 403{detail}).", where=where, detail=detail),
-                    t(
-                        "Check that your key and plan allow the model {model!r}, or replace the key in {key_hint}.",
-                        model=config.model,
-                        key_hint=key_hint,
-                    ),
-                )
-            if status == 404:
-                return BackendError(
-                    t(
-                        "{where} does not know the model {model!r}, or the base URL is wrong (HTTP 404{detail}).",
-                        where=where,
-                        model=config.model,
-                        detail=detail,
-                    ),
-                    t(
-                        "Pick a model from the server's list in Settings > Models and providers, and check that the base URL "
-                        "is the API root (for example http://localhost:8000/v1)."
-                    ),
-                )
-            if status == 429:
-                asked = retry_after_seconds(exc.response.headers)
-                wait = f" It asks to wait {asked:.0f} s." if asked else ""
-                return BackendError(
-                    t("{where} is limiting requests (HTTP 429{detail}).{wait}", where=where, detail=detail, wait=wait),
-                    t("Wait a little and ask again, or check your plan's quota and balance."),
-                )
-            if status == 413:
-                return BackendError(
-                    t("{where} says the request is too large (HTTP 413{detail}).", where=where, detail=detail),
-                    t("Lower the image token budget in Settings, or send fewer images."),
-                )
-            if 500 <= status <= 599:
-                return BackendError(
-                    t("{where} failed with a server error (HTTP {status}{detail}).", where=where, status=status, detail=detail),
-                    t("Try again later; if it is your own server, look at its log."),
-                )
-            return BackendError(
-                t("{where} rejected the request (HTTP {status}{detail}).", where=where, status=status, detail=detail),
-                t("If it mentions the image, lower the image token budget; if it mentions the model, pick another one."),
-            )
-        if isinstance(exc, openai.APITimeoutError):
-            return BackendError(
-                t("{where} did not answer in time.", where=where),
-                t(
-                    "Check that the server is running and not overloaded; the read timeout is {read_timeout:g} s and can be "
-                    "raised in the provider's settings.",
-                    read_timeout=config.read_timeout,
-                ),
-            )
-        cause = root_cause(exc)
-        if isinstance(cause, ssl.SSLError):
-            reason = getattr(cause, "verify_message", None) or getattr(cause, "reason", None) or str(cause)
-            return BackendError(
-                t("The secure (TLS) connection to {where} failed: {reason}.", where=where, reason=reason),
-                t(
-                    "If the server uses a self-signed or private certificate, add it to your system's trusted certificates "
-                    "(or point SSL_CERT_FILE at it); for a local server without TLS, use an http:// URL."
-                ),
-            )
-        if isinstance(cause, ConnectionRefusedError):
-            return BackendError(
-                t("Nothing is listening at {base_url} (connection refused).", base_url=config.base_url),
-                t("Start the server, or check the host and port in the provider's base URL."),
-            )
-        if isinstance(cause, socket.gaierror):
-            return BackendError(
-                t("The host {host_of} of {name} could not be found.", host_of=host_of(config.base_url), name=config.name),
-                t("Check the base URL and your network connection."),
-            )
-        if isinstance(exc, openai.APIConnectionError):
-            return BackendError(
-                t("Could not reach {where}: {redact}.", where=where, redact=self._redact(str(cause) or type(cause).__name__)),
-                t("Check the base URL, your network, and that the server is running."),
-            )
-        if isinstance(exc, openai.APIError):
-            return BackendError(
-                t("{where} reported an error{value}.", where=where, value=detail or ": " + self._redact(str(exc))),
-                t("Ask again."),
-            )
-        return BackendError(
-            t("Talking to {where} failed: {redact}.", where=where, redact=self._redact(str(exc))), t("Ask again.")
-        )
-
-    def _context_error(self, overflow: ContextOverflow) -> BackendError:
-        """The request did not fit the server's context: the numbers, and the two ways out."""
-        where = f"{self.config.name} ({host_of(self.config.base_url)})"
-        if overflow.needed and overflow.available:
-            sizes = t(
-                ": it needs {needed} tokens, and the server's context holds {available}",
-                needed=overflow.needed,
-                available=overflow.available,
-            )
-        elif overflow.available:
-            sizes = t(" of {available} tokens", available=overflow.available)
-        elif overflow.needed:
-            sizes = t(": it needs {needed} tokens", needed=overflow.needed)
-        else:
-            sizes = ""
-        send_less = t(
-            "lower the image token budget (Settings > Models and providers, or --image-budget), ask about a region "
-            "instead of the whole screen, or start a new chat"
-        )
-        server_side = CONTEXT_OPTION.get(self.config.preset, CONTEXT_OPTION["custom"]).format(n=overflow.suggested_context)
-        if self.config.needs_key:  # a hosted API: its context is what it is
-            fix = t("Send less: {send_less}.", send_less=send_less)
-        else:
-            fix = t(
-                "Start the server with a bigger context ({server_side}), or send less: {send_less}.",
-                server_side=server_side,
-                send_less=send_less,
-            )
-        return BackendError(t("The request is too big for the context of {where}{sizes}.", where=where, sizes=sizes), fix)
-
-    def _fault_error(self, fault: BaseException) -> BackendError:
-        """The BackendError for a :class:`BadReplyError` or :class:`_ContentTimeoutError` before any answer."""
-        where = f"{self.config.name} ({host_of(self.config.base_url)})"
-        if isinstance(fault, _ContentTimeoutError):
-            return BackendError(
-                t(
-                    "{where} sent no answer for {seconds:g} s (at most keep-alive signals): it seems stuck.",
-                    where=where,
-                    seconds=fault.seconds,
-                ),
-                t(
-                    "Check the server's log and load, restart it if it stays stuck, then ask again. The wait is the read "
-                    "timeout ({seconds:g} s) in the provider's settings.",
-                    seconds=fault.seconds,
-                ),
-            )
-        if isinstance(fault, BadReplyError):
-            return BackendError(t("{where} {redact}.", where=where, redact=self._redact(fault.what)), fault.fix)
-        return self._error(fault)
-
-    def _mid_stream_message(self, failure: BaseException) -> str:
-        import openai
-
-        where = f"{self.config.name} ({host_of(self.config.base_url)})"
-        if isinstance(failure, _ContentTimeoutError):
-            return (
-                f"The answer above is incomplete: {where} stopped sending the answer for {failure.seconds:g} s "
-                "(keep-alive signals do not count). Ask again."
-            )
-        if isinstance(failure, BadReplyError):
-            return f"The answer above is incomplete: {where} {self._redact(failure.what)}. Ask again."
-        overflow = context_overflow(failure)
-        if overflow is not None:
-            error = self._context_error(overflow)
-            return f"The answer above is incomplete. {error.message} {error.fix}"
-        if isinstance(failure, ValueError):
-            return f"The answer above is incomplete: the model's tool call could not be read ({failure}). Ask again."
-        if isinstance(failure, openai.APITimeoutError):
-            return f"The answer above is incomplete: {where} stopped sending for {self.config.read_timeout:g} s. Ask again."
-        if isinstance(failure, openai.APIError) and not isinstance(failure, openai.APIConnectionError):
-            said = self._redact(server_message(failure) or str(failure))
-            return f"The answer above is incomplete: {where} reported an error mid-answer ({said}). Ask again."
-        return f"The answer above is incomplete: the connection to {where} was lost mid-answer. Ask again."
-
-    def _redact(self, text: str) -> str:
-        if self._api_key and len(self._api_key) >= 4:
-            text = text.replace(self._api_key, "***")
-        return text
-
-
-# ----- building requests
-
-
-def build_messages(
-    messages: Sequence[Message], config: ProviderConfig, image_token_budget: int | None = None
-) -> tuple[list[dict[str, Any]], list[ImagePart]]:
-    """Our messages in the chat-completions form, and the images as sent.
-
-    Earlier assistant turns go back without their reasoning (GLM's template drops it anyway). Images a
-    tool returned follow the tool results as a user turn, since the OpenAI form allows only text there.
-    """
-    out: list[dict[str, Any]] = []
-    sent: list[ImagePart] = []
-    pending_tool_media: list[dict[str, Any]] = []
-
-    def content_parts(parts: Sequence[Any]) -> list[dict[str, Any]]:
-        result: list[dict[str, Any]] = []
-        for part in parts:
-            if isinstance(part, TextPart):
-                if part.text:
-                    result.append({"type": "text", "text": part.text})
-            elif isinstance(part, ImagePart):
-                fitted = _fit(part, config, image_token_budget)
-                sent.append(fitted)
-                result.append({"type": "image_url", "image_url": {"url": data_uri(fitted.data, fitted.mime)}})
-            elif isinstance(part, VideoPart):
-                result.extend(video_parts(part, config, image_token_budget, sent))
-        return result
-
-    def flush_tool_media() -> None:
-        if pending_tool_media:
-            out.append(
-                {"role": "user", "content": [{"type": "text", "text": "Images returned by the tools:"}, *pending_tool_media]}
-            )
-            pending_tool_media.clear()
-
-    for message in messages:
-        if message.role != "tool":
-            flush_tool_media()
-        if message.role == "tool":
-            media = [p for p in content_parts(message.parts) if p["type"] != "text"]
-            pending_tool_media.extend(media)
-            out.append({"role": "tool", "tool_call_id": message.tool_call_id or "", "content": message.text_content})
-        elif message.role == "assistant":
-            entry: dict[str, Any] = {"role": "assistant", "content": message.text_content}
-            if message.tool_calls:
-                entry["tool_calls"] = [
-                    {"id": call.id, "type": "function", "function": {"name": call.name, "arguments": _json(call.arguments)}}
-                    for call in message.tool_calls
-                ]
-            out.append(entry)
-        elif message.role == "system":
-            out.append({"role": "system", "content": message.text_content})
-        elif all(isinstance(p, TextPart) for p in message.parts):
-            out.append({"role": "user", "content": message.text_content})
-        else:
-            out.append({"role": "user", "content": content_parts(message.parts)})
-    flush_tool_media()
-    return out, sent
-
-
-def video_parts(
-    video: VideoPart, config: ProviderConfig, image_token_budget: int | None, sent: list[ImagePart]
-) -> list[dict[str, Any]]:
-    """The file as ``video_url`` if the provider takes it and it fits, else the sampled frames."""
-    if config.video and video.path:
-        path = Path(video.path)
-        try:
-            size = path.stat().st_size
-        except OSError as exc:
-            raise MediaError(
-                t("The video {path} cannot be read: {strerror}.", path=video.path, strerror=exc.strerror),
-                t("Record or choose it again."),
-            ) from exc
-        # base64 grows the file by a third; the provider's limit applies to what it receives
-        if size * 4 / 3 <= config.max_video_bytes:
-            return [{"type": "video_url", "video_url": {"url": data_uri(path.read_bytes(), video.mime)}}]
-    if not video.frames:
-        raise MediaError(
-            t("{name} cannot take this video file, and no frames were sampled from it.", name=config.name),
-            t("Record a shorter video, or use a provider that accepts video."),
-        )
-    parts = []
-    for frame in video.frames:
-        fitted = _fit(frame, config, image_token_budget)
-        sent.append(fitted)
-        parts.append({"type": "image_url", "image_url": {"url": data_uri(fitted.data, fitted.mime)}})
-    return parts
-
-
-def tool_schema(tool: ToolSpec) -> dict[str, Any]:
-    return {"type": "function", "function": {"name": tool.name, "description": tool.description, "parameters": tool.parameters}}
-
-
-def data_uri(data: bytes, mime: str) -> str:
-    return f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
-
-
-def _fit(part: ImagePart, config: ProviderConfig, image_token_budget: int | None) -> ImagePart:
-    """``part`` as this server gets it: within its size limits and the budget; unchanged when it fits."""
-    budget = image_token_budget or None  # 0 means no cap, as it did before the fit was shared
-    return fit_image(part, budget, align=False, max_side=config.max_image_side, max_bytes=config.max_image_bytes).part
-
-
-def _json(value: Mapping[str, Any]) -> str:
-    import json
-
-    return json.dumps(value, ensure_ascii=False)
 
 
 # ----- reading streams
@@ -962,31 +592,7 @@ def _shutdown_stream(response: Any) -> None:
         log.debug("closing the stream from the cancel watcher failed", exc_info=True)
 
 
-# ----- helpers for faults
-
-
-class _ContentTimeoutError(Exception):
-    """No answer content arrived for ``seconds`` (though keep-alive bytes may have)."""
-
-    def __init__(self, seconds: float) -> None:
-        super().__init__(f"no content for {seconds:g} s")
-        self.seconds = seconds
-
-
-def _garbage_fix() -> str:
-    return t(
-        "Check that the base URL is the API root of an OpenAI-compatible server (for example http://localhost:8080/v1) "
-        "and that no proxy in between changes its replies; the server's log may say more."
-    )
-
-
-def _unreadable(exc: BaseException) -> BadReplyError:
-    """Describe data the SDK or this module could not read, without repeating a parser's jargon."""
-    if isinstance(exc, json.JSONDecodeError):
-        return BadReplyError(t("sent a line that is not JSON ({excerpt})", excerpt=_excerpt(exc.doc)), _garbage_fix())
-    if isinstance(exc, UnicodeDecodeError):
-        return BadReplyError(t("sent bytes that are not UTF-8 text"), _garbage_fix())
-    return BadReplyError(t("sent an answer in a shape this app cannot read"), _garbage_fix())
+# ----- reading what the server sent
 
 
 def _choices_of(chunk: Any) -> Sequence[Any]:
@@ -996,7 +602,7 @@ def _choices_of(chunk: Any) -> Sequence[Any]:
     if not isinstance(chunk, ChatCompletionChunk):
         # the SDK passes a JSON value that is not an object (a number, a list...) through as it is
         raise BadReplyError(
-            t("sent an answer in a shape this app cannot read ({excerpt})", excerpt=_excerpt(chunk)), _garbage_fix()
+            t("sent an answer in a shape this app cannot read ({excerpt})", excerpt=excerpt(chunk)), unreadable_reply_fix()
         )
     choices = getattr(chunk, "choices", None)
     if choices is None:
@@ -1007,7 +613,7 @@ def _choices_of(chunk: Any) -> Sequence[Any]:
             raise BadReplyError(t("reported an error: {said}", said=said), t("Look at the server's log, then ask again."))
         return ()
     if not isinstance(choices, list):
-        raise BadReplyError(t("sent choices that are not a list ({excerpt})", excerpt=_excerpt(choices)), _garbage_fix())
+        raise BadReplyError(t("sent choices that are not a list ({excerpt})", excerpt=excerpt(choices)), unreadable_reply_fix())
     return choices
 
 
@@ -1015,23 +621,7 @@ def _text_of(content: Any) -> str:
     """A delta's content as text; BadReplyError for a number, an object, a list..."""
     if isinstance(content, str):
         return content
-    raise BadReplyError(t("sent an answer piece that is not text ({excerpt})", excerpt=_excerpt(content)), _garbage_fix())
-
-
-def _excerpt(value: Any, limit: int = 60) -> str:
-    """A short, single-line quote of something a server sent: text in quotes, anything else as JSON."""
-    text = value if isinstance(value, str) else json.dumps(value, default=str)
-    text = " ".join(text.split())
-    text = text[:limit] + ("..." if len(text) > limit else "")
-    return repr(text) if isinstance(value, str) else text
-
-
-def _content_type(response: Any) -> str:
-    """The media type of the HTTP reply behind an SDK stream, lower case, without parameters."""
-    http_response = getattr(response, "response", None)
-    headers = getattr(http_response, "headers", None)
-    raw = headers.get("content-type", "") if headers is not None else ""
-    return str(raw).split(";")[0].strip().lower()
+    raise BadReplyError(t("sent an answer piece that is not text ({excerpt})", excerpt=excerpt(content)), unreadable_reply_fix())
 
 
 def _read_limited(response: Any, limit: int) -> bytes:
@@ -1088,67 +678,3 @@ def _default_client(config: ProviderConfig, api_key: str | None) -> openai.OpenA
         timeout=httpx2.Timeout(config.read_timeout, connect=config.connect_timeout),
         max_retries=0,
     )
-
-
-# ----- connection test (used by the settings page, off the GUI thread)
-
-
-@dataclass(frozen=True)
-class ConnectionReport:
-    """What a connection test found.
-
-    Attributes:
-        ok: the server answered the image question.
-        latency_ms: time to the first piece of the answer.
-        total_ms: time to the end of the answer.
-        answer: the (short) answer, for the user to judge.
-        error: the failure in words, with its fix, when not ok.
-    """
-
-    ok: bool
-    latency_ms: float | None = None
-    total_ms: float | None = None
-    answer: str = ""
-    error: str = ""
-
-
-def tiny_test_image() -> ImagePart:
-    """A 56x56 PNG, red on the left and blue on the right: small enough for any server, and checkable."""
-    from PIL import Image
-
-    image = Image.new("RGB", (56, 56), (220, 30, 30))
-    image.paste((30, 60, 220), (28, 0, 56, 56))
-    buffer = io.BytesIO()
-    image.save(buffer, "PNG")
-    return ImagePart(buffer.getvalue(), "image/png", 56, 56, name="connection test")
-
-
-def check_connection(backend: OpenAICompatBackend, cancel: CancelToken | None = None, max_tokens: int = 24) -> ConnectionReport:
-    """Send a tiny image question and report latency or the exact failure; never raises for user errors."""
-    from desktop_helper.core.errors import UserError
-
-    question = Message(
-        "user",
-        (tiny_test_image(), TextPart("What two colours are in this image? Answer in three words.")),
-    )
-    request = ChatRequest(messages=(question,), thinking=False, max_tokens=max_tokens, temperature=0.0)
-    started = time.perf_counter()
-    first: float | None = None
-    answer: list[str] = []
-    try:
-        for event in backend.stream(request, cancel):
-            if isinstance(event, (TextDelta, ThinkingDelta)) and first is None:
-                first = time.perf_counter()
-            if isinstance(event, TextDelta):
-                answer.append(event.text)
-            elif isinstance(event, Done):
-                total = (time.perf_counter() - started) * 1000.0
-                latency = (first - started) * 1000.0 if first is not None else None
-                if event.reason is FinishReason.ERROR:
-                    return ConnectionReport(False, latency, total, "".join(answer), event.error or "failed")
-                if event.reason is FinishReason.CANCELLED:
-                    return ConnectionReport(False, latency, total, "".join(answer), "Cancelled.")
-                return ConnectionReport(True, latency if latency is not None else total, total, "".join(answer).strip())
-    except UserError as exc:
-        return ConnectionReport(False, error=str(exc))
-    return ConnectionReport(False, error="The server ended the answer without finishing it.")

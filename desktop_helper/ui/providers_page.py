@@ -68,7 +68,7 @@ class ProvidersPage(QWidget):
 
     Signals (GUI thread):
         providers_changed(): the provider list or the active provider was saved.
-        test_finished(object): a :class:`~desktop_helper.backends.openai_compat.ConnectionReport`.
+        test_finished(object): a :class:`~desktop_helper.backends.connection_check.ConnectionReport`.
         models_listed(object): the model ids the server listed, or the exception it raised.
     """
 
@@ -516,7 +516,8 @@ class ProvidersPage(QWidget):
         provider = self.current
         if provider is None:
             return
-        from desktop_helper.backends.openai_compat import OpenAICompatBackend, check_connection
+        from desktop_helper.backends.connection_check import check_connection
+        from desktop_helper.backends.openai_compat import OpenAICompatBackend
 
         key = self._key_for_test(provider)
         self.test_button.setEnabled(False)
