@@ -278,7 +278,8 @@ class Application:
         return store
 
     def _open_history(self) -> HistoryStore:
-        from desktop_helper.history.store import HistoryStore, open_history
+        from desktop_helper.history.recovery import open_history
+        from desktop_helper.history.store import HistoryStore
 
         session = self.paths.cache / f"session-attachments-{_pid()}"  # deleted when an unsaved history closes
         if not self.settings.get_bool("privacy.save_history"):

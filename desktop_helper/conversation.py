@@ -20,7 +20,8 @@ from typing import Literal
 
 from desktop_helper.backends.base import ChatRequest, Done, Event, ImagesSent, TextDelta, ThinkingDelta, Usage
 from desktop_helper.core.types import FinishReason, ImagePart, Message, Part, TextPart
-from desktop_helper.history.store import HistoryStore, NewAttachment, StoredAttachment, StoredMessage
+from desktop_helper.history.records import NewAttachment, StoredAttachment, StoredMessage
+from desktop_helper.history.store import HistoryStore
 from desktop_helper.media.documents import Attachment
 from desktop_helper.parsers.boxes import GroundingItem
 

@@ -9,8 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from desktop_helper.history import store as store_module
-from desktop_helper.history.store import SCHEMA_VERSION, HistoryError, HistoryStore, NewAttachment
+from desktop_helper.history import schema as schema_module
+from desktop_helper.history.records import NewAttachment
+from desktop_helper.history.schema import SCHEMA_VERSION
+from desktop_helper.history.store import HistoryError, HistoryStore
 from tests.fixtures.chat_files import write_png
 
 
@@ -22,7 +24,7 @@ def history(tmp_path: Path):
 
 
 def test_new_database_is_wal_and_at_the_current_schema(history: HistoryStore, tmp_path: Path) -> None:
-    assert history.schema_version == SCHEMA_VERSION == len(store_module.MIGRATIONS)
+    assert history.schema_version == SCHEMA_VERSION == len(schema_module.MIGRATIONS)
     connection = sqlite3.connect(tmp_path / "history.sqlite3")
     try:
         assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
@@ -35,8 +37,8 @@ def test_new_database_is_wal_and_at_the_current_schema(history: HistoryStore, tm
 def test_migrating_an_old_database_backs_it_up_first_and_keeps_the_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     db = tmp_path / "history.sqlite3"
     # a database written by a version that knew only the first migration
-    monkeypatch.setattr(store_module, "MIGRATIONS", store_module.MIGRATIONS[:1])
-    monkeypatch.setattr(store_module, "SCHEMA_VERSION", 1)
+    monkeypatch.setattr(schema_module, "MIGRATIONS", schema_module.MIGRATIONS[:1])
+    monkeypatch.setattr(schema_module, "SCHEMA_VERSION", 1)
     old = HistoryStore(db, tmp_path / "att")
     conversation = old.create_conversation()
     old.add_message(conversation.id, "user", "an elephant on the screen")
@@ -68,8 +70,8 @@ def test_a_failing_migration_leaves_the_database_as_it_was(tmp_path: Path, monke
         connection.execute("CREATE TABLE half_done (x)")
         raise sqlite3.OperationalError("disk I/O error")
 
-    monkeypatch.setattr(store_module, "MIGRATIONS", (*store_module.MIGRATIONS, ("broken", broken)))
-    monkeypatch.setattr(store_module, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
+    monkeypatch.setattr(schema_module, "MIGRATIONS", (*schema_module.MIGRATIONS, ("broken", broken)))
+    monkeypatch.setattr(schema_module, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
     with pytest.raises(HistoryError, match="cannot be opened"):
         HistoryStore(db, tmp_path / "att")
     monkeypatch.undo()

@@ -194,7 +194,7 @@ class HistoryStepRecorder:
     def add_step(self, step: StepRecord) -> None:
         if self._store is None or self.conversation_id is None:
             return
-        from desktop_helper.history.store import NewAttachment
+        from desktop_helper.history.records import NewAttachment
 
         attachments = []
         if step.screenshot is not None:

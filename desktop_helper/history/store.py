@@ -10,43 +10,49 @@ History is valuable data, so:
   so the same screenshot attached twice is stored once, and a file is removed only when no
   message refers to it any more.
 
-* damaged, locked or unwritable state never stops the app (:func:`open_history`): a damaged file is
-  moved aside and its readable rows copied into a new one; a locked or read-only one is shown from an
-  in-memory copy and left untouched;
+* damaged, locked or unwritable state never stops the app (:func:`~desktop_helper.history.recovery.open_history`):
+  a damaged file is moved aside and its readable rows copied into a new one; a locked or read-only one is
+  shown from an in-memory copy and left untouched;
 * a full disk never loses an answer: the store goes on in an in-memory copy, remembers the changes and
-  writes them to the file when space returns (:meth:`HistoryStore.save_unsaved`).
+  writes them to the file when space returns (:meth:`HistoryStore.save_unsaved`, :mod:`.disk_full`).
 
-The store is used from one thread (the GUI thread); every call is short. It has no Qt in it.
+The schema and its migrations are in :mod:`.schema`, the records in :mod:`.records`. The store is used
+from one thread (the GUI thread); every call is short. It has no Qt in it.
 """
 
 from __future__ import annotations
 
 import base64
 import contextlib
-import errno
-import functools
 import hashlib
 import json
 import logging
-import os
 import re
 import shutil
 import sqlite3
 import time
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from desktop_helper.core.errors import UserError
 from desktop_helper.core.i18n import t
 from desktop_helper.core.messages import Level, UserMessage
+from desktop_helper.history import schema
+from desktop_helper.history.disk_full import (
+    UnsavedChanges,
+    changed_meanwhile_notice,
+    disk_full_fix,
+    disk_full_message,
+    is_disk_full,
+    saved_again_notice,
+    saving_stopped_notice,
+    state_mark,
+)
+from desktop_helper.history.records import Conversation, MessageStatus, NewAttachment, SearchHit, StoredAttachment, StoredMessage
 from desktop_helper.parsers.special_tokens import readable_text
 
 log = logging.getLogger(__name__)
-
-MessageStatus = Literal["complete", "streaming", "cancelled", "error"]
-AttachmentKind = Literal["image", "text"]
 
 
 class HistoryError(UserError):
@@ -57,179 +63,8 @@ class NewerHistoryError(HistoryError):
     """The history database was written by a newer version of the app."""
 
 
-#: while the disk is full, saving is tried again after this many seconds, doubling up to the maximum
-RETRY_FIRST_SECONDS = 1.0
-RETRY_MAX_SECONDS = 30.0
-#: an I/O error with less free space than this on the history's disk counts as a full disk
-_FULL_BELOW_BYTES = 1024 * 1024
 # SQLite's primary result codes (stable; the sqlite3 module names them only from Python 3.11)
-_SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_IOERR, _SQLITE_CORRUPT, _SQLITE_FULL, _SQLITE_NOTADB = 5, 6, 10, 11, 13, 26
-
-
-def disk_full_fix() -> str:
-    """What to do when the disk is full (a function: translated when it is said, not at import)."""
-    return t("Free some space; your answer is kept and will be saved when space returns.")
-
-
-class _Executor:
-    """A connection's ``execute`` that remembers what it ran, so a transaction can be run again elsewhere."""
-
-    def __init__(self, db: sqlite3.Connection) -> None:
-        self._db = db
-        self.statements: list[tuple[str, tuple[Any, ...]]] = []
-
-    def execute(self, sql: str, parameters: Sequence[Any] = ()) -> sqlite3.Cursor:
-        cursor = self._db.execute(sql, parameters)
-        self.statements.append((sql, tuple(parameters)))
-        return cursor
-
-
-# ----- schema migrations: (name, function); the schema version is the number applied
-def _run_script(db: _Executor, script: str) -> None:
-    """Run statements one by one (``executescript`` would commit the migration's transaction)."""
-    statement = ""
-    for line in script.splitlines(keepends=True):
-        statement += line
-        if sqlite3.complete_statement(statement):
-            db.execute(statement)
-            statement = ""
-
-
-def _m001_initial(db: _Executor) -> None:
-    _run_script(
-        db,
-        """
-        CREATE TABLE conversations (
-            id INTEGER PRIMARY KEY,
-            title TEXT NOT NULL DEFAULT '',
-            system_prompt TEXT NOT NULL DEFAULT '',
-            backend TEXT NOT NULL DEFAULT '',
-            model TEXT NOT NULL DEFAULT '',
-            created REAL NOT NULL,
-            updated REAL NOT NULL
-        );
-        CREATE TABLE messages (
-            id INTEGER PRIMARY KEY,
-            conversation_id INTEGER NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
-            role TEXT NOT NULL,
-            content TEXT NOT NULL DEFAULT '',
-            thinking TEXT NOT NULL DEFAULT '',
-            status TEXT NOT NULL DEFAULT 'complete',
-            error TEXT NOT NULL DEFAULT '',
-            created REAL NOT NULL
-        );
-        CREATE INDEX messages_by_conversation ON messages(conversation_id, id);
-        CREATE TABLE attachments (
-            id INTEGER PRIMARY KEY,
-            message_id INTEGER NOT NULL REFERENCES messages(id) ON DELETE CASCADE,
-            position INTEGER NOT NULL,
-            kind TEXT NOT NULL,
-            sha256 TEXT NOT NULL,
-            mime TEXT NOT NULL,
-            name TEXT NOT NULL DEFAULT '',
-            width INTEGER NOT NULL DEFAULT 0,
-            height INTEGER NOT NULL DEFAULT 0,
-            meta TEXT NOT NULL DEFAULT '{}'
-        );
-        CREATE INDEX attachments_by_message ON attachments(message_id, position);
-        CREATE INDEX attachments_by_hash ON attachments(sha256);
-        """,
-    )
-
-
-def _m002_full_text_search(db: _Executor) -> None:
-    # external-content FTS5 index over message text, kept in step by triggers
-    _run_script(
-        db,
-        """
-        CREATE VIRTUAL TABLE messages_fts USING fts5(content, thinking, content='messages', content_rowid='id',
-                                                     tokenize='unicode61 remove_diacritics 2');
-        CREATE TRIGGER messages_ai AFTER INSERT ON messages BEGIN
-            INSERT INTO messages_fts(rowid, content, thinking) VALUES (new.id, new.content, new.thinking);
-        END;
-        CREATE TRIGGER messages_ad AFTER DELETE ON messages BEGIN
-            INSERT INTO messages_fts(messages_fts, rowid, content, thinking) VALUES ('delete', old.id, old.content, old.thinking);
-        END;
-        CREATE TRIGGER messages_au AFTER UPDATE OF content, thinking ON messages BEGIN
-            INSERT INTO messages_fts(messages_fts, rowid, content, thinking) VALUES ('delete', old.id, old.content, old.thinking);
-            INSERT INTO messages_fts(rowid, content, thinking) VALUES (new.id, new.content, new.thinking);
-        END;
-        INSERT INTO messages_fts(messages_fts) VALUES ('rebuild');
-        """,
-    )
-
-
-MIGRATIONS: tuple[tuple[str, Callable[[_Executor], None]], ...] = (
-    ("initial", _m001_initial),
-    ("full_text_search", _m002_full_text_search),
-)
-SCHEMA_VERSION = len(MIGRATIONS)
-
-
-# ----- records
-@dataclass(frozen=True)
-class StoredAttachment:
-    """An attachment as stored: its content is the file at ``path`` (named by ``sha256``)."""
-
-    id: int
-    kind: AttachmentKind
-    sha256: str
-    mime: str
-    name: str
-    width: int
-    height: int
-    path: Path
-    meta: dict[str, Any] = field(default_factory=dict)
-    #: the content while the disk is too full to write its file
-    unsaved_data: bytes | None = field(default=None, repr=False, compare=False)
-
-    def read(self) -> bytes:
-        return self.unsaved_data if self.unsaved_data is not None else self.path.read_bytes()
-
-
-@dataclass(frozen=True)
-class NewAttachment:
-    """An attachment to store with a message."""
-
-    kind: AttachmentKind
-    data: bytes
-    mime: str
-    name: str = ""
-    width: int = 0
-    height: int = 0
-    meta: dict[str, Any] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class StoredMessage:
-    id: int
-    conversation_id: int
-    role: str
-    content: str
-    thinking: str
-    status: MessageStatus
-    error: str
-    created: float
-    attachments: tuple[StoredAttachment, ...] = ()
-
-
-@dataclass(frozen=True)
-class Conversation:
-    id: int
-    title: str
-    system_prompt: str
-    backend: str
-    model: str
-    created: float
-    updated: float
-
-
-@dataclass(frozen=True)
-class SearchHit:
-    conversation_id: int
-    message_id: int
-    title: str
-    snippet: str
+_SQLITE_BUSY, _SQLITE_LOCKED = 5, 6
 
 
 class HistoryStore:
@@ -247,14 +82,10 @@ class HistoryStore:
         self.backup_path: Path | None = None
         #: attachments of a history copied into memory are read from here (never written or deleted)
         self.shared_attachments_dir: Path | None = None
-        # While the disk is full the store works on an in-memory copy: ``_unsaved`` holds the statements
-        # run since (None while saving works), ``_unsaved_files`` the attachment files not yet written.
-        self._file_db: sqlite3.Connection | None = None
-        self._unsaved: list[tuple[str, tuple[Any, ...]]] | None = None
+        # While the disk is full the store works on an in-memory copy: ``_unsaved`` holds the changes
+        # made since (None while saving works), ``_unsaved_files`` the attachment files not yet written.
+        self._unsaved: UnsavedChanges | None = None
         self._unsaved_files: dict[str, bytes] = {}
-        self._file_mark: tuple[int, ...] = ()
-        self._retry_delay = RETRY_FIRST_SECONDS
-        self._retry_at = 0.0
         self._notice_listeners: list[Callable[[UserMessage], None]] = []
         self.notices: list[UserMessage] = []
         try:
@@ -265,7 +96,7 @@ class HistoryStore:
                 try:
                     self._db = _connect_file(db_path)
                 except sqlite3.Error as exc:
-                    if not self._disk_full(exc):
+                    if not is_disk_full(exc, db_path):
                         raise
                     # the file cannot even be opened for writing: read what is there, save later
                     self._db = _snapshot(db_path)
@@ -291,7 +122,7 @@ class HistoryStore:
                 source = sqlite3.connect(f"{db_path.as_uri()}?{options}", uri=True)
                 try:
                     source.execute("PRAGMA busy_timeout = 2000")
-                    if int(source.execute("PRAGMA user_version").fetchone()[0]) == SCHEMA_VERSION:
+                    if int(source.execute("PRAGMA user_version").fetchone()[0]) == schema.SCHEMA_VERSION:
                         source.backup(store._db)
                     return store
                 finally:
@@ -305,7 +136,8 @@ class HistoryStore:
         """Be told (on the writing thread) when saving stops for lack of space and when it works again."""
         self._notice_listeners.append(listener)
 
-    def _notify(self, message: UserMessage) -> None:
+    def add_notice(self, message: UserMessage) -> None:
+        """Tell the user something about the history: logged, kept in :attr:`notices`, sent to the listeners."""
         log.log(logging.INFO if message.level == Level.INFO else logging.WARNING, "%s", message.full_text())
         self.notices.append(message)
         for listener in list(self._notice_listeners):
@@ -317,51 +149,27 @@ class HistoryStore:
         """True while changes are kept in memory because the disk was full."""
         return self._unsaved is not None
 
-    def _disk_full(self, error: BaseException) -> bool:
-        if isinstance(error, OSError):
-            return error.errno in (errno.ENOSPC, errno.EDQUOT)
-        if not isinstance(error, sqlite3.Error):
-            return False
-        code = getattr(error, "sqlite_errorcode", None)
-        if code == _SQLITE_FULL or "disk is full" in str(error):
-            return True
-        io_error = (code is not None and code & 0xFF == _SQLITE_IOERR) or "disk I/O error" in str(error)
-        if not io_error or self.db_path is None:
-            return False
-        try:
-            return shutil.disk_usage(self.db_path.parent).free < _FULL_BELOW_BYTES
-        except OSError:
-            return False
-
     def _start_unsaved(self, error: BaseException) -> None:
         """Go on in memory after the disk filled up; tell the user once."""
         if self._unsaved is not None:
             return
-        if self._file_db is None and self.db_path is not None and self._db_is_file():
+        file_db = None
+        if self.db_path is not None and self._db_is_file():
             memory = _connect(":memory:")
             self._db.backup(memory)  # reading needs no space
-            self._file_db, self._db = self._db, memory
-        self._file_mark = _mark(self._file_db or self._db)
-        self._unsaved = []
-        self._retry_delay = RETRY_FIRST_SECONDS
-        self._retry_at = time.monotonic() + self._retry_delay
+            file_db, self._db = self._db, memory
+        self._unsaved = UnsavedChanges(file_db, state_mark(file_db or self._db))
         log.warning("history kept in memory: %s", error)
-        self._notify(
-            UserMessage(
-                Level.ERROR,
-                t("The disk is full: the history could not be saved to {db_path}.", db_path=self.db_path),
-                disk_full_fix(),
-            )
-        )
+        self.add_notice(saving_stopped_notice(self.db_path))
 
-    def _writable(self) -> bool:
+    def is_writable(self) -> bool:
         """Whether a write can start within a short wait (False: another program holds the database locked)."""
         self._db.execute("PRAGMA busy_timeout = 2000")
         try:
             self._db.execute("BEGIN IMMEDIATE")
             self._db.execute("ROLLBACK")
         except sqlite3.OperationalError as exc:
-            if _is_locked(exc) or "readonly" in str(exc):
+            if is_locked(exc) or "readonly" in str(exc):
                 return False
             raise
         finally:
@@ -376,63 +184,60 @@ class HistoryStore:
 
         Tried on every write and by the app's timer, at most once per back-off interval unless ``force``.
         """
-        if self._unsaved is None:
+        unsaved = self._unsaved
+        if unsaved is None:
             return True
-        if not force and time.monotonic() < self._retry_at:
+        if not force and not unsaved.due:
             return False
         assert self.db_path is not None
-        file_db = self._file_db
         try:
             for digest, data in list(self._unsaved_files.items()):
                 self._write_file(self._path_for(digest), data)
                 del self._unsaved_files[digest]
-            if file_db is None:
-                file_db = self._file_db = _connect_file(self.db_path)
-            if _mark(file_db) != self._file_mark:
-                self._give_up_saving()
-                return False
-            file_db.execute("BEGIN IMMEDIATE")
-            for sql, parameters in self._unsaved:
-                file_db.execute(sql, parameters)
-            if _mark(file_db) != _mark(self._db):
-                file_db.execute("ROLLBACK")
-                self._give_up_saving()
-                return False
-            file_db.execute("COMMIT")
+            if unsaved.file_db is None:
+                unsaved.file_db = _connect_file(self.db_path)
+            written = unsaved.write(unsaved.file_db, self._db)
         except (sqlite3.Error, OSError) as exc:
-            if file_db is not None and file_db.in_transaction:
-                file_db.execute("ROLLBACK")
             log.info("history still cannot be saved: %s", exc)
-            self._retry_delay = min(self._retry_delay * 2, RETRY_MAX_SECONDS)
-            self._retry_at = time.monotonic() + self._retry_delay
+            unsaved.back_off()
+            return False
+        if not written:
+            # another program changed the file meanwhile: writing our changes over it could mix up both
+            unsaved.give_up()
+            self.add_notice(changed_meanwhile_notice(self.db_path))
             return False
         self._db.close()
-        self._db, self._file_db, self._unsaved = file_db, None, None
-        self._notify(
-            UserMessage(Level.INFO, t("There is space again: the history was saved to {db_path}.", db_path=self.db_path))
-        )
+        self._db, self._unsaved = unsaved.file_db, None
+        self.add_notice(saved_again_notice(self.db_path))
         return True
 
-    def _give_up_saving(self) -> None:
-        """Another program changed the file meanwhile: writing our changes over it could mix up both."""
-        self._retry_at = float("inf")
-        self._notify(
-            UserMessage(
-                Level.WARNING,
-                t("The history file {db_path} was changed by another program while the disk was full.", db_path=self.db_path),
-                t("This session's new messages are kept in memory only until you quit; the file is left as it is."),
-            )
-        )
+    def integrity_problem(self) -> str:
+        """What SQLite's quick check finds wrong with the database; empty when it is sound."""
+        try:
+            problem = str(self._db.execute("PRAGMA quick_check(1)").fetchone()[0])
+        except sqlite3.Error as exc:
+            problem = str(exc)
+        return "" if problem == "ok" else problem
 
-    def _remember(self, statements: list[tuple[str, tuple[Any, ...]]]) -> None:
-        assert self._unsaved is not None
-        for sql, parameters in statements:
-            last = self._unsaved[-1] if self._unsaved else None
-            # a streaming answer is saved every few tokens: only its latest text needs saving later
-            if last is not None and sql.startswith("UPDATE messages SET") and last[0] == sql and last[1][-1] == parameters[-1]:
-                self._unsaved[-1] = (sql, parameters)
-            else:
-                self._unsaved.append((sql, parameters))
+    def import_rows(self, rows_by_table: Mapping[str, Iterable[sqlite3.Row]]) -> dict[str, int]:
+        """Insert rows read from another history file, in one transaction; how many of each table went in.
+
+        Columns this schema lacks are left out; a row that does not fit (e.g. a message whose conversation
+        sat on a damaged page) is skipped.
+        """
+        counts = dict.fromkeys(rows_by_table, 0)
+        with self._transaction() as db:
+            for table, rows in rows_by_table.items():
+                columns = {str(row[1]) for row in self._db.execute(f"PRAGMA table_info({table})")}
+                for row in rows:
+                    values = {key: row[key] for key in row.keys() if key in columns}  # noqa: SIM118 - a Row iterates values
+                    marks = ", ".join("?" * len(values))
+                    try:
+                        db.execute(f"INSERT INTO {table}({', '.join(values)}) VALUES ({marks})", tuple(values.values()))  # noqa: S608 - names from the schema
+                    except sqlite3.Error:
+                        continue
+                    counts[table] += 1
+        return counts
 
     # ----- schema
     @property
@@ -441,7 +246,7 @@ class HistoryStore:
 
     def _migrate(self) -> None:
         version = self.schema_version
-        if version > SCHEMA_VERSION:
+        if version > schema.SCHEMA_VERSION:
             raise NewerHistoryError(
                 t(
                     "The history database {db_path} was written by a newer version (schema {version}).",
@@ -450,7 +255,7 @@ class HistoryStore:
                 ),
                 t("Update Desktop Helper, or move the file aside to start a new history."),
             )
-        if version == SCHEMA_VERSION:
+        if version == schema.SCHEMA_VERSION:
             return
         if version > 0 and self.db_path is not None:
             self.backup_path = self.db_path.with_name(f"{self.db_path.name}.bak-v{version}")
@@ -460,19 +265,19 @@ class HistoryStore:
             finally:
                 backup.close()
             log.info("history backed up to %s before migrating from schema %d", self.backup_path, version)
-        for number, (name, migrate) in enumerate(MIGRATIONS[version:], start=version + 1):
+        for number, (name, migrate) in enumerate(schema.MIGRATIONS[version:], start=version + 1):
             with self._transaction() as db:
                 migrate(db)
                 db.execute(f"PRAGMA user_version = {number}")
             log.info("history schema migrated to %d (%s)", number, name)
 
     @contextlib.contextmanager
-    def _transaction(self) -> Iterator[_Executor]:
+    def _transaction(self) -> Iterator[schema.RecordingExecutor]:
         """One short write transaction; when the disk is full it goes to the in-memory copy instead."""
         if self._unsaved is not None:
             self.save_unsaved()
         db = self._db
-        executor = _Executor(db)
+        executor = schema.RecordingExecutor(db)
         body_done = False
         db.execute("BEGIN IMMEDIATE")
         try:
@@ -482,20 +287,18 @@ class HistoryStore:
         except BaseException as exc:
             if db.in_transaction:
                 db.execute("ROLLBACK")
-            if self._unsaved is not None or self.db_path is None or not self._disk_full(exc):
+            if self._unsaved is not None or self.db_path is None or not is_disk_full(exc, self.db_path):
                 raise
             self._start_unsaved(exc)
             if not body_done:
-                raise HistoryError(
-                    t("The disk is full: the history could not be saved to {db_path}.", db_path=self.db_path), disk_full_fix()
-                ) from exc
+                raise HistoryError(disk_full_message(self.db_path), disk_full_fix()) from exc
             # the whole transaction ran and only its commit failed: run it again on the copy
             with self._transaction() as memory:
                 for sql, parameters in executor.statements:
                     memory.execute(sql, parameters)
             return
         if self._unsaved is not None:
-            self._remember(executor.statements)
+            self._unsaved.remember(executor.statements)
 
     def close(self) -> None:
         if self._unsaved is not None and not self.save_unsaved(force=True):
@@ -503,8 +306,8 @@ class HistoryStore:
         with contextlib.suppress(sqlite3.Error):
             self._db.execute("PRAGMA optimize")
         self._db.close()
-        if self._file_db is not None:
-            self._file_db.close()
+        if self._unsaved is not None and self._unsaved.file_db is not None:
+            self._unsaved.file_db.close()
         if self.db_path is None:
             shutil.rmtree(self.attachments_dir, ignore_errors=True)
 
@@ -754,7 +557,7 @@ class HistoryStore:
             try:
                 self._write_file(path, data)
             except OSError as exc:
-                if self.db_path is None or not self._disk_full(exc):
+                if self.db_path is None or not is_disk_full(exc, self.db_path):
                     raise
                 self._unsaved_files[digest] = data
                 self._start_unsaved(exc)
@@ -868,209 +671,10 @@ def _snapshot(path: Path) -> sqlite3.Connection:
     return memory
 
 
-def _mark(db: sqlite3.Connection) -> tuple[int, ...]:
-    """What identifies the state of a history for replaying changes onto it: schema and highest ids."""
-    version = int(db.execute("PRAGMA user_version").fetchone()[0])
-    if version == 0:
-        return (0,)
-    row = db.execute(
-        "SELECT (SELECT ifnull(max(id), 0) FROM conversations), (SELECT ifnull(max(id), 0) FROM messages),"
-        " (SELECT ifnull(max(id), 0) FROM attachments), (SELECT count(*) FROM messages)"
-    ).fetchone()
-    return (version, *(int(value) for value in row))
-
-
-def open_history(db_path: Path, attachments_dir: Path, session_dir: Path) -> HistoryStore:
-    """The app's history; damaged, locked or unwritable state never stops the app.
-
-    * damaged (not a database, a bad page): the file is moved aside as ``history.sqlite3.damaged-<time>``
-      and the rows that can still be read are copied into a new history in its place;
-    * locked by another program (after the busy timeout), in a read-only folder, or written by a newer
-      version: the file is left untouched and the session works on a copy in memory;
-    * a full disk: see :class:`HistoryStore` (kept in memory, saved when space returns).
-
-    The store's :attr:`~HistoryStore.notices` say what happened and where the copy is.
-    """
-    session = functools.partial(HistoryStore, None, session_dir)
-    try:
-        store = HistoryStore(db_path, attachments_dir)
-    except NewerHistoryError as exc:
-        store = session()
-        store._notify(
-            UserMessage(
-                Level.WARNING,
-                t("{problem} It is left as it is; this session's chats are kept in memory only.", problem=exc.message),
-                t("Update Desktop Helper to see and keep your history."),
-            )
-        )
-        return store
-    except HistoryError as exc:
-        cause = exc.__cause__
-        if not os.access(db_path.parent, os.W_OK):
-            return _unwritable(db_path, attachments_dir, session_dir, "its folder cannot be written (read-only)")
-        if isinstance(cause, sqlite3.Error) and _is_locked(cause):
-            return _unwritable(db_path, attachments_dir, session_dir, "another program holds it locked")
-        if isinstance(cause, sqlite3.Error) and _is_damage(cause):
-            log.warning("history database damaged: %s", cause)
-            return _recover(db_path, attachments_dir, session_dir, "it is not a readable SQLite database")
-        store = HistoryStore.in_memory_copy(db_path, attachments_dir, session_dir)
-        kept = t("{problem} This session's chats are kept in memory only.", problem=exc.message)
-        store._notify(UserMessage(Level.ERROR, kept, exc.fix))
-        return store
-    if store.saving_paused:
-        return store
-    try:
-        problem = store._db.execute("PRAGMA quick_check(1)").fetchone()[0]
-    except sqlite3.Error as exc:
-        problem = str(exc)
-    if problem != "ok":
-        log.warning("history database damaged: %s", problem)
-        store.close()
-        return _recover(db_path, attachments_dir, session_dir, "some of its pages are unreadable")
-    if not store._writable():
-        store.close()
-        reason = (
-            "another program holds it locked"
-            if os.access(db_path.parent, os.W_OK)
-            else "its folder cannot be written (read-only)"
-        )
-        return _unwritable(db_path, attachments_dir, session_dir, reason)
-    return store
-
-
-def _is_locked(error: sqlite3.Error) -> bool:
+def is_locked(error: sqlite3.Error) -> bool:
+    """Whether ``error`` says another program holds the database locked."""
     code = getattr(error, "sqlite_errorcode", None)
     return (code is not None and code & 0xFF in (_SQLITE_BUSY, _SQLITE_LOCKED)) or "locked" in str(error)
-
-
-def _is_damage(error: sqlite3.Error) -> bool:
-    code = getattr(error, "sqlite_errorcode", None)
-    text = str(error)
-    return (
-        (code is not None and code & 0xFF in (_SQLITE_CORRUPT, _SQLITE_NOTADB)) or "malformed" in text or "not a database" in text
-    )
-
-
-def _unwritable(db_path: Path, attachments_dir: Path, session_dir: Path, reason: str) -> HistoryStore:
-    store = HistoryStore.in_memory_copy(db_path, attachments_dir, session_dir)
-    store._notify(
-        UserMessage(
-            Level.WARNING,
-            t(
-                "The history database {db_path} cannot be written: {reason}. Your earlier conversations are shown, but this "
-                "session's chats are kept in memory only.",
-                db_path=db_path,
-                reason=reason,
-            ),
-            t("Close the other program (or make the folder writable) and restart Desktop Helper to save history again."),
-        )
-    )
-    return store
-
-
-def _recover(db_path: Path, attachments_dir: Path, session_dir: Path, reason: str) -> HistoryStore:
-    """Move a damaged database aside and start a new one in its place with every row that can still be read."""
-    copy = db_path.with_name(f"{db_path.name}.damaged-{time.strftime('%Y%m%d-%H%M%S')}")
-    if copy.exists():
-        copy = copy.with_name(f"{copy.name}-{time.monotonic_ns()}")
-    try:
-        db_path.replace(copy)
-        for suffix in ("-wal", "-shm"):  # the WAL belongs to the damaged file: it travels with it
-            side = db_path.with_name(db_path.name + suffix)
-            if side.exists():
-                side.replace(copy.with_name(copy.name + suffix))
-        store = HistoryStore(db_path, attachments_dir)
-    except (OSError, HistoryError) as exc:
-        log.warning("cannot start a new history next to the damaged one: %s", exc)
-        store = HistoryStore(None, session_dir)
-        store._notify(
-            UserMessage(
-                Level.ERROR,
-                t(
-                    "The history database {db_path} is damaged ({reason}) and could not be replaced. This session's chats "
-                    "are kept in memory only.",
-                    db_path=db_path,
-                    reason=reason,
-                ),
-                t("Move the damaged file aside, or restore a backup of it."),
-            )
-        )
-        return store
-    conversations, messages = _copy_readable_rows(copy, store)
-    recovered = (
-        f"{messages} message(s) in {conversations} conversation(s) could still be read and were kept in a new history."
-        if conversations or messages
-        else "Nothing could be read from it; a new, empty history was started."
-    )
-    store._notify(
-        UserMessage(
-            Level.WARNING,
-            t(
-                "The history database {db_path} was damaged ({reason}). {recovered}",
-                db_path=db_path,
-                reason=reason,
-                recovered=recovered,
-            ),
-            t("The damaged file was kept as {copy}.", copy=copy),
-        )
-    )
-    return store
-
-
-def _copy_readable_rows(source_path: Path, store: HistoryStore) -> tuple[int, int]:
-    """Copy every conversation, message and attachment row that can be read into ``store``."""
-    try:
-        source = sqlite3.connect(f"{source_path.as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error:
-        return 0, 0
-    counts = {"conversations": 0, "messages": 0, "attachments": 0}
-    source.row_factory = sqlite3.Row
-    with contextlib.suppress(sqlite3.Error):
-        # tolerate schema errors (e.g. a statistics table on a lost page) that would hide every table;
-        # the connection is read-only, so nothing can be written through it
-        source.execute("PRAGMA writable_schema = ON")
-    try:
-        with store._transaction() as db:
-            for table in counts:
-                columns = {str(row[1]) for row in store._db.execute(f"PRAGMA table_info({table})")}
-                for row in _readable_rows(source, table):
-                    values = {key: row[key] for key in row.keys() if key in columns}  # noqa: SIM118 - a Row iterates values
-                    marks = ", ".join("?" * len(values))
-                    try:
-                        db.execute(f"INSERT INTO {table}({', '.join(values)}) VALUES ({marks})", tuple(values.values()))  # noqa: S608 - names from the schema
-                    except sqlite3.Error:  # e.g. a message whose conversation sat on a damaged page
-                        continue
-                    counts[table] += 1
-    finally:
-        source.close()
-    return counts["conversations"], counts["messages"]
-
-
-def _readable_rows(source: sqlite3.Connection, table: str) -> Iterator[sqlite3.Row]:
-    """The rows of ``table`` that can be read, in id order, stepping over damaged pages."""
-    last, step, failures = 0, 1, 0
-    while failures < 10_000:
-        try:
-            found = source.execute(f"SELECT id FROM {table} WHERE id > ? ORDER BY id LIMIT 1", (last,)).fetchone()  # noqa: S608
-        except sqlite3.Error as exc:
-            if "no such table" in str(exc) or "not a database" in str(exc):
-                return
-            # a damaged page of ids: step over it, faster the longer it lasts
-            failures += 1
-            last += step
-            if failures % 64 == 0:
-                step *= 2
-            continue
-        if found is None:
-            return
-        last = int(found[0])
-        try:
-            row = source.execute(f"SELECT * FROM {table} WHERE id = ?", (last,)).fetchone()  # noqa: S608
-        except sqlite3.Error:
-            failures += 1
-            continue
-        if row is not None:
-            yield row
 
 
 _HASHES_OF_CONVERSATION = "SELECT a.sha256 FROM attachments a JOIN messages m ON m.id = a.message_id WHERE m.conversation_id = ?"
