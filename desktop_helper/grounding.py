@@ -20,7 +20,8 @@ from desktop_helper.backends.base import Backend, CancelToken, ChatRequest, Even
 from desktop_helper.core.geometry import CaptureGeometry, Rect, normalized_to_pixels
 from desktop_helper.core.shapes import BoxShape, PointShape, Shape, color_for
 from desktop_helper.core.types import FinishReason, ImagePart
-from desktop_helper.parsers.boxes import Box, BoxParseResult, BoxStream, GroundingItem, parse_boxes
+from desktop_helper.parsers.box_stream import BoxStream
+from desktop_helper.parsers.boxes import Box, BoxParseResult, GroundingItem, parse_boxes
 from desktop_helper.prompts.grounding import GROUNDING_TEMPERATURE, grounding_messages
 
 log = logging.getLogger(__name__)

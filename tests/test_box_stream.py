@@ -11,7 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from desktop_helper.parsers.boxes import BEGIN_BOX, END_BOX, BoxStream, parse_boxes
+from desktop_helper.parsers.box_stream import BoxStream
+from desktop_helper.parsers.boxes import BEGIN_BOX, END_BOX, parse_boxes
 
 DATA = Path(__file__).parent / "data" / "boxes"
 SAMPLES = sorted(DATA.glob("*.json"))
@@ -161,16 +162,16 @@ def test_cuts_only_where_nothing_is_open(answer: str, settled_at: int) -> None:
 def test_each_place_to_cut_is_checked_once(monkeypatch: pytest.MonkeyPatch) -> None:
     # With a brace left open early, no cut ever fits; checking every line end again at each token
     # made a long answer quadratic (2.7 s of a CPU for 20 kB).
-    from desktop_helper.parsers import boxes
+    from desktop_helper.parsers import box_stream
 
     checks: list[int] = []
-    state_at = boxes._SegmentedText._state_at
+    state_at = box_stream._SegmentedText._state_at
 
-    def counted(self: boxes._SegmentedText, match: re.Match[str]) -> bool | None:
+    def counted(self: box_stream._SegmentedText, match: re.Match[str]) -> bool | None:
         checks.append(match.end())
         return state_at(self, match)
 
-    monkeypatch.setattr(boxes._SegmentedText, "_state_at", counted)
+    monkeypatch.setattr(box_stream._SegmentedText, "_state_at", counted)
     answer = "{ note\n" + "1. Save [1, 2, 3, 4]\n" * 300 + BEGIN_BOX + "[5, 6, 7, 8]" + END_BOX
     stream = BoxStream()
     for start in range(0, len(answer), 3):

@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 from desktop_helper.backends.base import collect
 from desktop_helper.backends.splitter import EventSplitter
 from desktop_helper.core.types import ToolCall, ToolSpec
-from desktop_helper.parsers.boxes import BEGIN_BOX, END_BOX, BoxStream, parse_boxes
+from desktop_helper.parsers.box_stream import BoxStream
+from desktop_helper.parsers.boxes import BEGIN_BOX, END_BOX, parse_boxes
 from desktop_helper.parsers.gui_actions import MAX_COORDINATE, parse_agent_reply
 from desktop_helper.parsers.thinking import Channel, ThinkingSplitter, split_thinking
 from desktop_helper.parsers.tool_calls import coerce_arguments, parse_tool_calls
