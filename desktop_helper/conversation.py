@@ -22,7 +22,7 @@ from desktop_helper.backends.base import ChatRequest, Done, Event, ImagesSent, T
 from desktop_helper.core.types import FinishReason, ImagePart, Message, Part, TextPart
 from desktop_helper.history.records import NewAttachment, StoredAttachment, StoredMessage
 from desktop_helper.history.store import HistoryStore
-from desktop_helper.media.documents import Attachment
+from desktop_helper.media.attachment import Attachment
 from desktop_helper.parsers.boxes import GroundingItem
 
 log = logging.getLogger(__name__)

@@ -13,7 +13,8 @@ from PIL import Image
 from desktop_helper.core.errors import MediaError
 from desktop_helper.core.types import ImagePart, TextPart, VideoPart
 from desktop_helper.media import documents
-from desktop_helper.media.documents import PageRange, load_attachment, sniff
+from desktop_helper.media.attachment import PageRange
+from desktop_helper.media.documents import load_attachment, sniff
 from tests.fixtures.chat_files import write_encrypted_pdf, write_huge_png, write_mp4, write_pdf, write_png, write_text
 
 

@@ -16,9 +16,6 @@ MAX_LINES = 700
 NOT_YET_SPLIT: dict[str, tuple[int, str]] = {
     "backends/local_gguf.py": (1150, "the mtmd image evaluation into its own module"),
     "ui/chat_window.py": (1205, "conversation list, attachment loading and pre-encode display into their own classes"),
-    # media/documents.py went past 700 when its messages became translatable t() templates (named fields take
-    # more lines than f-strings; the ceilings above rose by as much for the same reason)
-    "media/documents.py": (710, "the per-kind loaders (image, video, PDF and office documents, text) into their own modules"),
 }
 
 

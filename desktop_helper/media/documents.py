@@ -10,6 +10,9 @@ The type is decided by the file's content, not its name, so a renamed file is re
 is, and a file whose name promises a kind of content it does not have is refused. Every
 problem raises :class:`MediaError` naming the file and the reason; nothing here touches the
 conversation. Loading can take seconds (video, LibreOffice): call it off the GUI thread.
+
+This module sniffs, checks and reads the file safely, then hands it to the loader of its kind
+(:mod:`.image_files`, :mod:`.video_files`, :mod:`.pdf_pages`; text is read here).
 """
 
 from __future__ import annotations
@@ -17,40 +20,29 @@ from __future__ import annotations
 import io
 import logging
 import os
-import re
 import shutil
 import stat
-import subprocess
-import tempfile
-import warnings
-import zipfile
 from collections.abc import Callable, Collection
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO, Literal
+from typing import BinaryIO
 
 from desktop_helper.core.errors import MediaError
 from desktop_helper.core.i18n import t
-from desktop_helper.core.types import ImagePart, Part, TextPart, VideoPart
+from desktop_helper.core.types import ImagePart
 from desktop_helper.core.wording import line_count
-from desktop_helper.media.images import fit_to_token_budget, image_tokens, with_budget
+from desktop_helper.media.attachment import Attachment, Kind, PageRange, unsupported_fix
+from desktop_helper.media.image_files import decode_image, load_image
+from desktop_helper.media.pdf_pages import load_document, load_pdf
+from desktop_helper.media.video_files import load_video
 
 log = logging.getLogger(__name__)
-
-Kind = Literal["image", "video", "pdf", "document", "text"]
 
 MB = 1024 * 1024
 #: size limits per kind (the official app: images <= 10 MB, video <= 20 MB; we allow more, locally)
 MAX_BYTES: dict[str, int] = {"image": 50 * MB, "video": 500 * MB, "pdf": 200 * MB, "document": 200 * MB, "text": 2 * MB}
-#: images above this many pixels are refused before decoding (a 200-megapixel image would need ~600 MB)
-MAX_PIXELS = 100_000_000
 #: pages or slides sent by default; longer documents need a page range
 DEFAULT_MAX_PAGES = 20
-#: a page range can never ask for more (the official app caps PDFs at 60 pages)
-HARD_MAX_PAGES = 60
 DEFAULT_VIDEO_FRAMES = 8
-#: the long side pages and frames are kept at before the per-image token budget applies
-SOURCE_LONG_SIDE = 2048
 
 _EXTENSION_KIND: dict[str, Kind] = {
     **dict.fromkeys((".png", ".jpg", ".jpeg", ".webp", ".bmp", ".gif"), "image"),
@@ -58,74 +50,6 @@ _EXTENSION_KIND: dict[str, Kind] = {
     ".pdf": "pdf",
     **dict.fromkeys((".pptx", ".ppt", ".docx", ".doc", ".odp", ".odt"), "document"),
 }
-_DOCUMENT_NAMES = {
-    "pptx": "PowerPoint",
-    "ppt": "PowerPoint",
-    "docx": "Word",
-    "doc": "Word",
-    "odp": "OpenDocument",
-    "odt": "OpenDocument",
-}
-
-
-@dataclass(frozen=True)
-class Attachment:
-    """A checked, decoded attachment.
-
-    Attributes:
-        name: the file name shown to the user.
-        kind: what it is (by content).
-        images: the image, pages or frames at source resolution (the token budget applies when sending).
-        text: the text of a text or code file.
-        note: a short description ("3 pages", "8 frames of 12.0 s", "pages 1-20 of 45").
-        path: the original file (videos are sent whole to providers that take video).
-        mime: the detected content type.
-    """
-
-    name: str
-    kind: Kind
-    images: tuple[ImagePart, ...] = ()
-    text: str = ""
-    note: str = ""
-    path: str | None = None
-    mime: str = ""
-
-    def parts(self, budget: int | None) -> list[Part]:
-        """What goes into the message, images resized to ``budget`` tokens each."""
-        sized = tuple(with_budget(image, budget) for image in self.images)
-        if self.kind == "video":
-            return [VideoPart(sized, self.path, self.mime or "video/mp4", self.name)]
-        if self.kind == "text":
-            return [TextPart(f"File {self.name}:\n```\n{self.text}\n```")]
-        if self.kind in ("pdf", "document"):
-            return [TextPart(f"[{self.name}: {self.note}]"), *sized]
-        return list(sized)
-
-    def tokens(self, budget: int | None) -> int:
-        """Image tokens this attachment costs at ``budget`` tokens per image."""
-        return sum(image_tokens(*fit_to_token_budget(i.width, i.height, budget)) for i in self.images)
-
-
-@dataclass(frozen=True)
-class PageRange:
-    """1-based inclusive page range."""
-
-    first: int
-    last: int
-
-    @staticmethod
-    def parse(text: str) -> PageRange:
-        """``"5"`` or ``"3-12"``; raises ValueError with a readable reason."""
-        pieces = text.replace("–", "-").split("-")
-        try:
-            numbers = [int(p.strip()) for p in pieces]
-        except ValueError:
-            raise ValueError(f"{text!r} is not a page range like 3-12.") from None
-        if len(numbers) == 1:
-            numbers *= 2
-        if len(numbers) != 2 or numbers[0] < 1 or numbers[1] < numbers[0]:
-            raise ValueError(f"{text!r} is not a page range like 3-12.")
-        return PageRange(numbers[0], numbers[1])
 
 
 def sniff(data: bytes) -> tuple[Kind | None, str]:
@@ -192,7 +116,7 @@ def load_attachment(
     """Read, check and decode one file.
 
     Only regular files are read (a named pipe or a device could block forever or never end),
-    never more than the size limit of their kind, and images only up to :data:`MAX_PIXELS`.
+    never more than the size limit of their kind, and images only up to :data:`~.image_files.MAX_PIXELS`.
 
     Args:
         path: the file.
@@ -230,7 +154,8 @@ def load_attachment(
                     t("Re-save or re-export the file and attach it again."),
                 )
             raise MediaError(
-                t("{name}: unsupported file type (not an image, video, PDF, document or UTF-8 text).", name=name), _supported()
+                t("{name}: unsupported file type (not an image, video, PDF, document or UTF-8 text).", name=name),
+                unsupported_fix(),
             )
         if kind == "text" and claimed is not None:
             raise MediaError(
@@ -255,13 +180,13 @@ def load_attachment(
         if kind == "image":
             data = _read_within(handle, head, limit, name)
     if kind == "image":
-        return _load_image(path, name, mime, data, keep_encoding=keep_encoding)
+        return load_image(path, name, mime, data, keep_encoding=keep_encoding)
     if kind == "video":
-        return _load_video(path, name, mime, video_frames)
+        return load_video(path, name, mime, video_frames)
     if kind == "pdf":
-        return _load_pdf(path, name, page_range, max_pages)
+        return load_pdf(path, name, page_range, max_pages)
     if kind == "document":
-        return _load_document(path, name, head, page_range, max_pages, which)
+        return load_document(path, name, head, page_range, max_pages, which)
     return _load_text(path, name, limit)
 
 
@@ -379,8 +304,6 @@ def describe_sizes(size: int, limit: int) -> tuple[str, str]:
     return f"{size:,} bytes", f"{limit:,} bytes"
 
 
-def _supported() -> str:
-    return t("Attach images (PNG, JPEG, WebP, BMP, GIF), videos (MP4, MOV, MKV, WebM), PDF, PPTX/DOCX/ODP/ODT, or text files.")
 
 
 _KIND_FORMATS: dict[Kind, str] = {
@@ -398,281 +321,6 @@ def _only_fix(only: Collection[Kind]) -> str:
     return t("Give {wanted} here; other files can be dropped into the chat window.", wanted=wanted)
 
 
-#: encodings every backend takes as they are
-_SENDABLE_MIMES = ("image/png", "image/jpeg", "image/webp")
-
-
-def _load_image(path: Path, name: str, mime: str, data: bytes, *, keep_encoding: bool = False) -> Attachment:
-    rgb, frames = decode_image(data, name)
-    if keep_encoding and mime in _SENDABLE_MIMES and frames == 1:
-        part = ImagePart(data, mime, rgb.width, rgb.height, name=name)
-    else:
-        buffer = io.BytesIO()
-        rgb.save(buffer, format="PNG")
-        part = ImagePart(buffer.getvalue(), "image/png", rgb.width, rgb.height, name=name)
-    note = f"{rgb.width}x{rgb.height}"
-    if frames > 1:
-        note = t("{size}, first of {frames} frames", size=note, frames=frames)
-    return Attachment(name, "image", (part,), note=note, path=str(path), mime=mime)
-
-
-def decode_image(data: bytes, name: str) -> tuple[Any, int]:
-    """(the first frame as an RGB PIL image, the number of frames) of encoded image bytes.
-
-    Images over :data:`MAX_PIXELS` are refused from their header, before their pixels are decoded.
-
-    Raises:
-        MediaError: naming ``name`` and the reason.
-    """
-    from PIL import Image, UnidentifiedImageError
-
-    try:
-        with warnings.catch_warnings():
-            # the pixel count is checked below, with a clearer message than Pillow's warning
-            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
-            image = Image.open(io.BytesIO(data))
-        with image:
-            width, height = image.size
-            if width * height > MAX_PIXELS:
-                raise _too_many_pixels(name, width * height, f"{width}x{height} px, ")
-            frames = getattr(image, "n_frames", 1)
-            image.seek(0)
-            image.load()
-            rgb = image.convert("RGB")
-    except MediaError:
-        raise
-    except Image.DecompressionBombError as exc:
-        # Pillow refuses even to read the header of a gigantic image; its message has the pixel count
-        found = re.search(r"\((\d+) pixels\)", str(exc))
-        raise _too_many_pixels(name, int(found.group(1)) if found else None, "") from exc
-    except UnidentifiedImageError as exc:
-        # Pillow's own message names an in-memory buffer ("<_io.BytesIO object at 0x...>"), not the file
-        raise MediaError(
-            t("{name}: the image is damaged or truncated (a header or checksum is wrong, or the format is unknown).", name=name),
-            t("Re-save the image and attach it again."),
-        ) from exc
-    except (OSError, ValueError, SyntaxError, EOFError) as exc:
-        raise MediaError(
-            t("{name}: the image is damaged or truncated ({exc}).", name=name, exc=exc),
-            t("Re-save the image and attach it again."),
-        ) from exc
-    return rgb, frames
-
-
-def _too_many_pixels(name: str, pixels: int | None, size: str) -> MediaError:
-    count = f"{size}{pixels / 1e6:.0f} megapixels" if pixels is not None else "too many pixels to decode safely"
-    return MediaError(
-        t(
-            "{name}: the image is too large ({count}; the limit is {value:.0f} megapixels).",
-            name=name,
-            count=count,
-            value=MAX_PIXELS / 1e6,
-        ),
-        t("Downscale or crop it first."),
-    )
-
-
-def _load_video(path: Path, name: str, mime: str, frames: int) -> Attachment:
-    import cv2
-
-    capture = cv2.VideoCapture(str(path))
-    try:
-        if not capture.isOpened():
-            raise MediaError(
-                t("{name}: the video cannot be opened (damaged or unsupported codec).", name=name),
-                t("Re-encode it as H.264 MP4."),
-            )
-        count = int(capture.get(cv2.CAP_PROP_FRAME_COUNT) or 0)
-        fps = float(capture.get(cv2.CAP_PROP_FPS) or 0.0)
-        if count <= 0:
-            raise MediaError(t("{name}: the video has no readable frames.", name=name), t("Re-encode it as H.264 MP4."))
-        wanted = min(max(1, frames), count)
-        indices = sorted({round(i * (count - 1) / max(1, wanted - 1)) for i in range(wanted)}) if wanted > 1 else [0]
-        parts: list[ImagePart] = []
-        for index in indices:
-            capture.set(cv2.CAP_PROP_POS_FRAMES, index)
-            ok, frame = capture.read()
-            if not ok or frame is None:
-                continue
-            frame = _fit_long_side(frame, cv2)
-            ok, encoded = cv2.imencode(".png", frame)
-            if ok:
-                height, width = frame.shape[:2]
-                seconds = index / fps if fps > 0 else 0.0
-                parts.append(ImagePart(encoded.tobytes(), "image/png", width, height, name=f"{name} @ {seconds:.1f} s"))
-        if not parts:
-            raise MediaError(
-                t("{name}: no frame of the video could be decoded (damaged or truncated).", name=name),
-                t("Re-encode it as H.264 MP4."),
-            )
-    finally:
-        capture.release()
-    duration = count / fps if fps > 0 else 0.0
-    frames_taken = t("1 frame") if len(parts) == 1 else t("{count} frames", count=len(parts))
-    note = t("{frames} of {duration:.1f} s", frames=frames_taken, duration=duration) if duration else frames_taken
-    return Attachment(name, "video", tuple(parts), note=note, path=str(path), mime=mime)
-
-
-def _fit_long_side(frame: Any, cv2: Any) -> Any:
-    height, width = frame.shape[:2]
-    scale = SOURCE_LONG_SIDE / max(width, height)
-    if scale >= 1:
-        return frame
-    return cv2.resize(frame, (max(1, round(width * scale)), max(1, round(height * scale))), interpolation=cv2.INTER_AREA)
-
-
-def _load_pdf(path: Path, name: str, page_range: PageRange | None, max_pages: int, shown_name: str | None = None) -> Attachment:
-    import pypdfium2 as pdfium
-
-    shown = shown_name or name
-    try:
-        document = pdfium.PdfDocument(str(path))
-    except pdfium.PdfiumError as exc:
-        reason = str(exc)
-        if "password" in reason.lower():
-            raise MediaError(
-                t("{shown}: the PDF is password-protected.", shown=shown), t("Save an unprotected copy and attach that.")
-            ) from exc
-        raise MediaError(
-            t("{shown}: the PDF is damaged or truncated ({reason}).", shown=shown, reason=reason),
-            t("Re-export the PDF and attach it again."),
-        ) from exc
-    try:
-        total = len(document)
-        if total == 0:
-            raise MediaError(t("{shown}: the PDF has no pages.", shown=shown), t("Attach a PDF with content."))
-        if page_range is None:
-            first, last = 1, min(total, max_pages)
-        else:
-            if page_range.first > total:
-                raise MediaError(
-                    t(
-                        "{shown}: it has only {pages}.",
-                        shown=shown,
-                        pages=t("1 page") if total == 1 else t("{count} pages", count=total),
-                    ),
-                    t("Choose pages between 1 and {total}.", total=total),
-                )
-            first, last = page_range.first, min(page_range.last, total)
-            if last - first + 1 > HARD_MAX_PAGES:
-                raise MediaError(
-                    t("{shown}: at most {hard_max_pages} pages can be sent at once.", shown=shown, hard_max_pages=HARD_MAX_PAGES),
-                    t("Choose a shorter page range."),
-                )
-        parts: list[ImagePart] = []
-        for index in range(first - 1, last):
-            page = document[index]
-            try:
-                width, height = page.get_size()
-                scale = min(SOURCE_LONG_SIDE / max(width, height, 1), 4.0)
-                bitmap = page.render(scale=scale)
-                image = bitmap.to_pil().convert("RGB")
-            except pdfium.PdfiumError as exc:
-                raise MediaError(
-                    t("{shown}: page {value} cannot be rendered ({exc}).", shown=shown, value=index + 1, exc=exc),
-                    t("Re-export the PDF."),
-                ) from exc
-            finally:
-                page.close()
-            buffer = io.BytesIO()
-            image.save(buffer, format="PNG")
-            parts.append(ImagePart(buffer.getvalue(), "image/png", image.width, image.height, name=f"{shown} p.{index + 1}"))
-    finally:
-        document.close()
-    slides, count = bool(shown_name), len(parts)
-    if (first, last) == (1, total):
-        if slides:
-            note = t("1 slide") if count == 1 else t("{count} slides", count=count)
-        else:
-            note = t("1 page") if count == 1 else t("{count} pages", count=count)
-    elif first == last:
-        single = t("slide {first} of {total}", first=first, total=total)
-        note = single if slides else t("page {first} of {total}", first=first, total=total)
-    elif slides:
-        note = t("slides {first}-{last} of {total}", first=first, last=last, total=total)
-    else:
-        note = t("pages {first}-{last} of {total}", first=first, last=last, total=total)
-    return Attachment(
-        shown, "pdf" if shown_name is None else "document", tuple(parts), note=note, path=str(path), mime="application/pdf"
-    )
-
-
-def _load_document(  # noqa: PLR0917 - private helper, called once
-    path: Path, name: str, head: bytes, page_range: PageRange | None, max_pages: int, which: Callable[[str], str | None]
-) -> Attachment:
-    extension = path.suffix.lower().lstrip(".")
-    if head.startswith(b"PK"):
-        extension = _office_kind(path, name) or extension
-    if extension not in _DOCUMENT_NAMES:
-        raise MediaError(t("{name}: unsupported document type.", name=name), _supported())
-    office = which("soffice") or which("libreoffice")
-    if office is None:
-        raise MediaError(
-            t(
-                "{name}: {document_names} files are converted with LibreOffice, which is not installed.",
-                name=name,
-                document_names=_DOCUMENT_NAMES[extension],
-            ),
-            t(
-                "Install LibreOffice (e.g. 'sudo apt install libreoffice-impress libreoffice-writer', or from "
-                "libreoffice.org), or export the file as PDF and attach that."
-            ),
-        )
-    with tempfile.TemporaryDirectory(prefix="desktop-helper-convert-") as tmp:
-        source = Path(tmp) / f"input.{extension}"
-        shutil.copyfile(path, source)
-        profile = Path(tmp) / "profile"
-        command = [
-            office,
-            f"-env:UserInstallation={profile.as_uri()}",
-            "--headless",
-            "--norestore",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            tmp,
-            str(source),
-        ]
-        try:
-            subprocess.run(command, capture_output=True, timeout=180, check=False, env={**os.environ, "HOME": tmp})
-        except subprocess.TimeoutExpired as exc:
-            raise MediaError(
-                t("{name}: LibreOffice took too long to convert it.", name=name), t("Export it as PDF yourself and attach that.")
-            ) from exc
-        except OSError as exc:
-            raise MediaError(
-                t("{name}: LibreOffice could not be started ({strerror}).", name=name, strerror=exc.strerror),
-                t("Reinstall LibreOffice."),
-            ) from exc
-        pdf = Path(tmp) / "input.pdf"
-        if not pdf.is_file():
-            raise MediaError(
-                t("{name}: LibreOffice could not convert it (damaged or unsupported file).", name=name),
-                t("Export it as PDF yourself."),
-            )
-        return _load_pdf(pdf, name, page_range, max_pages, shown_name=name)
-
-
-def _office_kind(path: Path, name: str) -> str | None:
-    try:
-        with zipfile.ZipFile(path) as archive:
-            names = set(archive.namelist())
-            if "mimetype" in names:
-                mimetype = archive.read("mimetype").decode("ascii", "replace")
-                if "presentation" in mimetype:
-                    return "odp"
-                if "text" in mimetype:
-                    return "odt"
-            if any(n.startswith("ppt/") for n in names):
-                return "pptx"
-            if any(n.startswith("word/") for n in names):
-                return "docx"
-    except (zipfile.BadZipFile, OSError) as exc:
-        raise MediaError(
-            t("{name}: the document is damaged or truncated ({exc}).", name=name, exc=exc), t("Re-save it and attach it again.")
-        ) from exc
-    return None
-
 
 def _load_text(path: Path, name: str, limit: int) -> Attachment:
     handle, _size = _open_regular_file(path, name)
@@ -686,7 +334,7 @@ def _load_text(path: Path, name: str, limit: int) -> Attachment:
             t("Save it as UTF-8 and attach it again."),
         ) from exc
     if "\x00" in text:
-        raise MediaError(t("{name}: this looks like a binary file, not text.", name=name), _supported())
+        raise MediaError(t("{name}: this looks like a binary file, not text.", name=name), unsupported_fix())
     lines = line_count(text)
     note = t("1 line") if lines == 1 else t("{count} lines", count=lines)
     return Attachment(name, "text", text=text.removeprefix("\ufeff"), note=note, path=str(path), mime="text/plain")

@@ -6,7 +6,7 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QToolButton, QWidget
 
-from desktop_helper.media.documents import Attachment
+from desktop_helper.media.attachment import Attachment
 from desktop_helper.ui.icons import action_icon, file_icon
 
 

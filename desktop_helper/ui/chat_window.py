@@ -67,7 +67,8 @@ from desktop_helper.core.messages import Level, UserMessage
 from desktop_helper.core.types import FinishReason, ImagePart
 from desktop_helper.history.records import StoredMessage
 from desktop_helper.history.store import HistoryStore
-from desktop_helper.media.documents import Attachment, PageRange, from_image_bytes, from_image_part, load_attachment
+from desktop_helper.media.attachment import Attachment, PageRange
+from desktop_helper.media.documents import from_image_bytes, from_image_part, load_attachment
 from desktop_helper.settings.store import Settings
 from desktop_helper.ui.attachments_bar import AttachmentsBar
 from desktop_helper.ui.chat_widgets import FullTextViewer, ImageViewer, MiniWindow, QuestionEdit, png_bytes
