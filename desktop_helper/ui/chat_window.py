@@ -275,6 +275,10 @@ class ChatWindow(QMainWindow):
         self.notice.hide()
         self.status = QLabel(right)
         self.status.setObjectName("status")
+        # a long status ("No model is set up yet…", a path in an error) wraps instead of widening the window:
+        # an unwrapped label's width is the window's minimum, and a restart restored the chat that much wider
+        self.status.setWordWrap(True)
+        self.status.setMinimumWidth(1)
         self.view = ConversationView(self._image_for_key, right)
         self.view.action.connect(self._message_action)
         self.view.image_clicked.connect(self.enlarge_image)
