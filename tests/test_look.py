@@ -466,6 +466,23 @@ def test_agent_step_names_the_screen_pixel_and_monitor_not_model_coordinates() -
     assert "(500, 500)" not in plan.words
 
 
+def test_agent_step_does_not_repeat_screen_when_the_monitor_is_called_screen(x_server: XServer) -> None:
+    from desktop_helper.agent.plan import plan_action
+    from desktop_helper.core.geometry import CaptureGeometry
+    from desktop_helper.parsers.gui_actions import GuiAction
+    from desktop_helper.platform.capture import capture_backend_for_current_os
+
+    backend = capture_backend_for_current_os()
+    try:
+        monitor = backend.monitors()[0]  # Xvfb's one output is named "screen"
+    finally:
+        backend.close()
+    geometry = CaptureGeometry(monitor, monitor.physical, sent_size=(1280, 720))
+    plan = plan_action(GuiAction("left_click", point=(500, 500)), geometry)
+    assert plan.point is not None
+    assert plan.words == f"Click at ({plan.point[0]}, {plan.point[1]}) of screen {monitor.id}"
+
+
 W = TypeVar("W", bound=QWidget)
 
 
@@ -473,3 +490,50 @@ def _child(parent: QWidget, cls: type[W], name: str) -> W:
     widget = parent.findChild(cls, name)
     assert widget is not None, name
     return widget
+
+
+def test_backend_picker_shows_its_whole_label_in_a_default_size_chat(qtbot: Any, tmp_path: Path) -> None:
+    from desktop_helper.backends.factory import SCRIPTED_ENV
+    from desktop_helper.history.store import HistoryStore
+    from desktop_helper.settings.paths import app_paths
+    from desktop_helper.ui.backend_service import BackendService
+    from desktop_helper.ui.chat_window import ChatWindow
+
+    paths = app_paths()
+    paths.ensure()
+    settings = Settings(paths.settings_file)
+    history = HistoryStore(paths.history_db, paths.attachments)
+    script = tmp_path / "lead-answers-for-the-journey.json"
+    service = BackendService(settings, None, env={SCRIPTED_ENV: str(script)})
+    chat = ChatWindow(history, service, settings, preview_dir=tmp_path)
+    qtbot.addWidget(chat)
+    try:
+        chat.show()
+        qtbot.waitExposed(chat)
+        qtbot.wait(100)
+        box = chat.backend_box
+        label = box.currentText()
+        assert label.startswith("Scripted (test)")
+        # the text the combo box paints is its width minus the frame and the arrow
+        room = box.style().subControlRect(
+            box.style().ComplexControl.CC_ComboBox, _combo_option(box), box.style().SubControl.SC_ComboBoxEditField, box
+        ).width()
+        assert box.fontMetrics().horizontalAdvance(label) <= room, (label, room, box.width())
+        # the model is in the model box beside it (and in the tooltip), not repeated in the cut-off label
+        assert chat.model_box.currentText() == script.name
+        assert box.toolTip() == f"Scripted (test) — {script.name}"
+        assert chat.centralWidget().width() <= chat.width()  # no sideways overflow
+    finally:
+        chat.shutdown()
+        service.shutdown()
+        history.close()
+
+
+def _combo_option(box: Any) -> Any:
+    from PySide6.QtWidgets import QStyleOptionComboBox
+
+    option = QStyleOptionComboBox()
+    option.initFrom(box)
+    option.editable = box.isEditable()
+    option.currentText = box.currentText()
+    return option
