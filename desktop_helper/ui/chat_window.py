@@ -225,6 +225,7 @@ class ChatWindow(QMainWindow):
         self.backend_box.setObjectName("backend_box")
         self.backend_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.backend_box.activated.connect(self._backend_chosen)
+        self.backend_box.currentIndexChanged.connect(self._show_backend_tooltip)
         self.model_box = QComboBox(right)
         self.model_box.setObjectName("model_box")
         self.model_box.setEditable(True)
@@ -650,13 +651,23 @@ class ChatWindow(QMainWindow):
             return
         active = self.backends.active_choice()  # type: ignore[attr-defined]
         for choice in self.backends.choices():  # type: ignore[attr-defined]
-            label = t(choice.label) if not choice.model else f"{t(choice.label)} — {choice.model}"
-            if choice.kind == "local_gguf":
-                label = self.tr("Local model") + (f" — {choice.model}" if choice.model else "")
+            # the backend's name only: the model box beside it shows the model (both in one label were cut off)
+            label = self.tr("Local model") if choice.kind == "local_gguf" else t(choice.label)
             self.backend_box.addItem(label, choice)
             if choice.key == active.key:
                 self.backend_box.setCurrentIndex(self.backend_box.count() - 1)
+        # as wide as its longest name, up to a third of the window: the model box is the one that gives way,
+        # and a longer provider name is elided with the whole of it in the tooltip
+        width_cap = self.fontMetrics().averageCharWidth() * 36
+        self.backend_box.setMinimumWidth(min(self.backend_box.sizeHint().width(), width_cap))
+        self._show_backend_tooltip()
         self._fill_models()
+
+    def _show_backend_tooltip(self) -> None:
+        choice = self.backend_box.currentData()
+        label = self.backend_box.currentText()
+        model = getattr(choice, "model", "")
+        self.backend_box.setToolTip(f"{label} — {model}" if model else label)
 
     def _fill_models(self) -> None:
         choice = self.backend_box.currentData()
@@ -677,6 +688,7 @@ class ChatWindow(QMainWindow):
 
         choice = replace(choice, model=model)
         self.backend_box.setItemData(self.backend_box.currentIndex(), choice)
+        self._show_backend_tooltip()
         self.preencoder.cancel()  # the old model's cache is going away
         self.backends.load(choice)  # type: ignore[attr-defined]
         if self.conversation_id is not None:
