@@ -69,7 +69,7 @@ from desktop_helper.history.store import HistoryStore, StoredMessage
 from desktop_helper.media.documents import Attachment, PageRange, from_image_bytes, from_image_part, load_attachment
 from desktop_helper.settings.store import Settings
 from desktop_helper.ui.attachments_bar import AttachmentsBar
-from desktop_helper.ui.chat_widgets import FullTextViewer, ImageViewer, MiniWindow, QuestionEdit, png_bytes
+from desktop_helper.ui.chat_widgets import BackendBox, FullTextViewer, ImageViewer, MiniWindow, QuestionEdit, png_bytes
 from desktop_helper.ui.conversation_view import ConversationView, ViewImage, ViewMessage
 from desktop_helper.ui.icons import action_icon, app_icon
 from desktop_helper.ui.markdown import fold_long_lines, html_snippet, render_markdown
@@ -221,11 +221,8 @@ class ChatWindow(QMainWindow):
         layout = QVBoxLayout(right)
         layout.setContentsMargins(4, 4, 4, 4)
         controls = QHBoxLayout()
-        self.backend_box = QComboBox(right)
-        self.backend_box.setObjectName("backend_box")
-        self.backend_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.backend_box = BackendBox(right)
         self.backend_box.activated.connect(self._backend_chosen)
-        self.backend_box.currentIndexChanged.connect(self._show_backend_tooltip)
         self.model_box = QComboBox(right)
         self.model_box.setObjectName("model_box")
         self.model_box.setEditable(True)
@@ -650,24 +647,8 @@ class ChatWindow(QMainWindow):
             self.backend_box.setEnabled(False)
             return
         active = self.backends.active_choice()  # type: ignore[attr-defined]
-        for choice in self.backends.choices():  # type: ignore[attr-defined]
-            # the backend's name only: the model box beside it shows the model (both in one label were cut off)
-            label = self.tr("Local model") if choice.kind == "local_gguf" else t(choice.label)
-            self.backend_box.addItem(label, choice)
-            if choice.key == active.key:
-                self.backend_box.setCurrentIndex(self.backend_box.count() - 1)
-        # as wide as its longest name, up to a third of the window: the model box is the one that gives way,
-        # and a longer provider name is elided with the whole of it in the tooltip
-        width_cap = self.fontMetrics().averageCharWidth() * 36
-        self.backend_box.setMinimumWidth(min(self.backend_box.sizeHint().width(), width_cap))
-        self._show_backend_tooltip()
+        self.backend_box.fill(self.backends.choices(), active.key)  # type: ignore[attr-defined]
         self._fill_models()
-
-    def _show_backend_tooltip(self) -> None:
-        choice = self.backend_box.currentData()
-        label = self.backend_box.currentText()
-        model = getattr(choice, "model", "")
-        self.backend_box.setToolTip(f"{label} — {model}" if model else label)
 
     def _fill_models(self) -> None:
         choice = self.backend_box.currentData()
@@ -688,7 +669,7 @@ class ChatWindow(QMainWindow):
 
         choice = replace(choice, model=model)
         self.backend_box.setItemData(self.backend_box.currentIndex(), choice)
-        self._show_backend_tooltip()
+        self.backend_box.show_tooltip()
         self.preencoder.cancel()  # the old model's cache is going away
         self.backends.load(choice)  # type: ignore[attr-defined]
         if self.conversation_id is not None:
