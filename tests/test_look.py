@@ -537,3 +537,36 @@ def _combo_option(box: Any) -> Any:
     option.editable = box.isEditable()
     option.currentText = box.currentText()
     return option
+
+
+# ----- Chinese leftovers
+def test_thinking_counts_chinese_by_character_in_chinese(qapp: QApplication, qtbot: Any) -> None:
+    from desktop_helper.ui.conversation_view import ConversationView, ViewMessage
+    from desktop_helper.ui.i18n import install_translator, remove_translator
+
+    translator = install_translator(qapp, "zh_CN")
+    assert translator is not None
+    try:
+        view = ConversationView(lambda _key: None)
+        qtbot.addWidget(view)
+        # 13 characters, no spaces: a split on spaces called it one word
+        view.set_messages([ViewMessage(1, "assistant", "答案。", thinking="这个截图显示了四个彩色方块。")])
+        assert "思考过程（13 字）" in view.toPlainText()
+    finally:
+        remove_translator(qapp, translator)
+
+
+def test_every_thinking_style_of_the_providers_page_reads_in_chinese(qapp: QApplication, qtbot: Any, tmp_path: Path) -> None:
+    from desktop_helper.ui.i18n import install_translator, remove_translator
+    from desktop_helper.ui.providers_page import ProvidersPage
+
+    translator = install_translator(qapp, "zh_CN")
+    assert translator is not None
+    try:
+        page = ProvidersPage(Settings(tmp_path / "s.json"), None)
+        qtbot.addWidget(page)
+        labels = [page.thinking_combo.itemText(i) for i in range(page.thinking_combo.count())]
+        assert 'Z.ai 的 "thinking" 字段' in labels
+        assert not any("field" in label or "Not supported" in label for label in labels)
+    finally:
+        remove_translator(qapp, translator)

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_helper.backends.factory import LOCAL, BackendChoice
 from desktop_helper.core.i18n import t
 from desktop_helper.ui.markdown import FOLD_LINE_CHARS, fold_long_lines, render_plain
 
@@ -46,13 +47,12 @@ class BackendBox(QComboBox):
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.currentIndexChanged.connect(self.show_tooltip)
 
-    def fill(self, choices: list[object], active_key: str) -> None:
-        """List ``choices`` (``BackendChoice``s) and select the one whose key is ``active_key``."""
+    def fill(self, choices: list[BackendChoice], active_key: str) -> None:
+        """List ``choices`` and select the one whose key is ``active_key``."""
         self.clear()
         for choice in choices:
-            local = getattr(choice, "kind", "") == "local_gguf"
-            self.addItem(self.tr("Local model") if local else t(getattr(choice, "label", "")), choice)
-            if getattr(choice, "key", None) == active_key:
+            self.addItem(self.tr("Local model") if choice.kind == LOCAL else t(choice.label), choice)
+            if choice.key == active_key:
                 self.setCurrentIndex(self.count() - 1)
         self.setMinimumWidth(min(self.sizeHint().width(), self.fontMetrics().averageCharWidth() * 36))
         self.show_tooltip()
