@@ -570,3 +570,37 @@ def test_every_thinking_style_of_the_providers_page_reads_in_chinese(qapp: QAppl
         assert not any("field" in label or "Not supported" in label for label in labels)
     finally:
         remove_translator(qapp, translator)
+
+
+@pytest.mark.parametrize("scheme", ["dark", "light"])
+def test_code_colours_are_readable_on_the_code_background(qapp: QApplication, qtbot: Any, scheme: str) -> None:
+    from PySide6.QtGui import QTextCursor
+
+    from desktop_helper.ui.conversation_view import ConversationView, ViewMessage
+    from desktop_helper.ui.markdown import contrast
+    from desktop_helper.ui.theme import Theme
+
+    saved_style, saved_palette = qapp.styleSheet(), qapp.palette()
+    try:
+        Theme(qapp, scheme)
+        view = ConversationView(lambda _key: None)
+        qtbot.addWidget(view)
+        code = '@cache\ndef area(width: int) -> int:\n    # the area, in pixels\n    return width * 42 + len("text")\n'
+        view.set_messages([ViewMessage(1, "assistant", f"```python\n{code}```")])
+        seen: dict[str, str] = {}
+        backgrounds: set[str] = set()
+        for word in ("@cache", "def", "area", "int", "the area", "return", "42", '"text"', "len"):
+            cursor = view.document().find(word)
+            assert not cursor.isNull(), word
+            cursor.setPosition(cursor.selectionStart() + 1, QTextCursor.MoveMode.MoveAnchor)
+            seen[word] = cursor.charFormat().foreground().color().name()
+            backgrounds.add(cursor.blockFormat().background().color().name())  # what the code block is drawn on
+        assert len(backgrounds) == 1
+        background = backgrounds.pop()
+        ratios = {word: round(contrast(colour, background), 2) for word, colour in seen.items()}
+        low = {word: ratio for word, ratio in ratios.items() if ratio < 4.5}
+        assert not low, f"{scheme}: {low} on {background}"
+        assert len(set(seen.values())) >= 4  # still highlighted: keywords, strings, numbers, comments differ
+    finally:
+        qapp.setStyleSheet(saved_style)
+        qapp.setPalette(saved_palette)
