@@ -522,7 +522,7 @@ def test_backend_picker_shows_its_whole_label_in_a_default_size_chat(qtbot: Any,
         # the model is in the model box beside it (and in the tooltip), not repeated in the cut-off label
         assert chat.model_box.currentText() == script.name
         assert box.toolTip() == f"Scripted (test) — {script.name}"
-        assert chat.centralWidget().width() <= chat.width()  # no sideways overflow
+        assert chat.splitter.width() <= chat.width()  # no sideways overflow
     finally:
         chat.shutdown()
         service.shutdown()
@@ -601,6 +601,27 @@ def test_code_colours_are_readable_on_the_code_background(qapp: QApplication, qt
         low = {word: ratio for word, ratio in ratios.items() if ratio < 4.5}
         assert not low, f"{scheme}: {low} on {background}"
         assert len(set(seen.values())) >= 4  # still highlighted: keywords, strings, numbers, comments differ
+    finally:
+        qapp.setStyleSheet(saved_style)
+        qapp.setPalette(saved_palette)
+
+
+def test_dialog_buttons_carry_no_generic_qt_icons(qapp: QApplication, qtbot: Any) -> None:
+    """Fusion put Qt's old stock icons on OK/Cancel/Apply (OK's dark arrow unreadable on the accent colour)."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from desktop_helper.ui.theme import Theme
+
+    saved_style, saved_palette = qapp.styleSheet(), qapp.palette()
+    try:
+        Theme(qapp, "light")
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel | QDialogButtonBox.StandardButton.Apply
+        )
+        qtbot.addWidget(buttons)
+        buttons.show()
+        qtbot.waitExposed(buttons)
+        assert [b.icon().isNull() for b in buttons.buttons()] == [True, True, True]
     finally:
         qapp.setStyleSheet(saved_style)
         qapp.setPalette(saved_palette)
