@@ -625,3 +625,28 @@ def test_dialog_buttons_carry_no_generic_qt_icons(qapp: QApplication, qtbot: Any
     finally:
         qapp.setStyleSheet(saved_style)
         qapp.setPalette(saved_palette)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_a_disabled_field_does_not_look_editable(qapp: QApplication, qtbot: Any, scheme: str) -> None:
+    """The API providers page with no provider showed its disabled form as white, editable-looking fields."""
+    from PySide6.QtWidgets import QLineEdit
+
+    from desktop_helper.ui.theme import Theme
+
+    saved_style, saved_palette = qapp.styleSheet(), qapp.palette()
+    try:
+        Theme(qapp, scheme)
+        fields = []
+        for enabled in (True, False):
+            field = QLineEdit()
+            qtbot.addWidget(field)
+            field.resize(200, 30)
+            field.setEnabled(enabled)
+            field.show()
+            qtbot.waitExposed(field)
+            fields.append(field.grab().toImage().pixelColor(100, 15).name())
+        assert fields[0] != fields[1], fields
+    finally:
+        qapp.setStyleSheet(saved_style)
+        qapp.setPalette(saved_palette)

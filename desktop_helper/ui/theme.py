@@ -67,6 +67,8 @@ def qt_palette(scheme: str) -> QPalette:
         palette.setColor(r, c[name])
     for r in (role.WindowText, role.Text, role.ButtonText):
         palette.setColor(QPalette.ColorGroup.Disabled, r, c["muted"])
+    # a disabled field is drawn on the window's colour: on the white of an enabled one it looked editable
+    palette.setColor(QPalette.ColorGroup.Disabled, role.Base, c["window"])
     return palette
 
 
