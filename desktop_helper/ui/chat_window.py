@@ -69,7 +69,7 @@ from desktop_helper.history.store import HistoryStore, StoredMessage
 from desktop_helper.media.documents import Attachment, PageRange, from_image_bytes, from_image_part, load_attachment
 from desktop_helper.settings.store import Settings
 from desktop_helper.ui.attachments_bar import AttachmentsBar
-from desktop_helper.ui.chat_widgets import FullTextViewer, ImageViewer, MiniWindow, QuestionEdit, png_bytes
+from desktop_helper.ui.chat_widgets import BackendBox, FullTextViewer, ImageViewer, MiniWindow, QuestionEdit, png_bytes
 from desktop_helper.ui.conversation_view import ConversationView, ViewImage, ViewMessage
 from desktop_helper.ui.icons import action_icon, app_icon
 from desktop_helper.ui.markdown import fold_long_lines, html_snippet, render_markdown
@@ -221,9 +221,7 @@ class ChatWindow(QMainWindow):
         layout = QVBoxLayout(right)
         layout.setContentsMargins(4, 4, 4, 4)
         controls = QHBoxLayout()
-        self.backend_box = QComboBox(right)
-        self.backend_box.setObjectName("backend_box")
-        self.backend_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.backend_box = BackendBox(right)
         self.backend_box.activated.connect(self._backend_chosen)
         self.model_box = QComboBox(right)
         self.model_box.setObjectName("model_box")
@@ -275,6 +273,10 @@ class ChatWindow(QMainWindow):
         self.notice.hide()
         self.status = QLabel(right)
         self.status.setObjectName("status")
+        # a long status ("No model is set up yet…", a path in an error) wraps instead of widening the window:
+        # an unwrapped label's width is the window's minimum, and a restart restored the chat that much wider
+        self.status.setWordWrap(True)
+        self.status.setMinimumWidth(1)
         self.view = ConversationView(self._image_for_key, right)
         self.view.action.connect(self._message_action)
         self.view.image_clicked.connect(self.enlarge_image)
@@ -645,13 +647,7 @@ class ChatWindow(QMainWindow):
             self.backend_box.setEnabled(False)
             return
         active = self.backends.active_choice()  # type: ignore[attr-defined]
-        for choice in self.backends.choices():  # type: ignore[attr-defined]
-            label = t(choice.label) if not choice.model else f"{t(choice.label)} — {choice.model}"
-            if choice.kind == "local_gguf":
-                label = self.tr("Local model") + (f" — {choice.model}" if choice.model else "")
-            self.backend_box.addItem(label, choice)
-            if choice.key == active.key:
-                self.backend_box.setCurrentIndex(self.backend_box.count() - 1)
+        self.backend_box.fill(self.backends.choices(), active.key)  # type: ignore[attr-defined]
         self._fill_models()
 
     def _fill_models(self) -> None:
@@ -673,6 +669,7 @@ class ChatWindow(QMainWindow):
 
         choice = replace(choice, model=model)
         self.backend_box.setItemData(self.backend_box.currentIndex(), choice)
+        self.backend_box.show_tooltip()
         self.preencoder.cancel()  # the old model's cache is going away
         self.backends.load(choice)  # type: ignore[attr-defined]
         if self.conversation_id is not None:
