@@ -266,7 +266,6 @@ def test_two_launches_at_the_same_moment_make_one_app(x_server: XServer, tmp_pat
         env=first.env,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
-        text=True,
     )
     try:
         # either may win the race (the one started second can finish importing first on a busy
@@ -276,7 +275,7 @@ def test_two_launches_at_the_same_moment_make_one_app(x_server: XServer, tmp_pat
             time.sleep(0.2)
         assert (first.process.poll() is None) != (second.poll() is None), "not exactly one launch exited"
         handed_over, app = (second, first.process) if second.poll() is not None else (first.process, second)
-        assert handed_over.returncode == 0, first.stderr if handed_over is first.process else second.communicate()[1]
+        assert handed_over.returncode == 0, first.stderr if handed_over is first.process else second.communicate()[1].decode(errors="replace")
         first.process = app  # the CLI helpers below talk to whichever is the app
         status = first.wait_ready()
         assert status["pid"] == app.pid
