@@ -109,6 +109,47 @@ def test_primed_send_reads_only_the_question_and_answers_the_same(backend: Local
     assert primed_answer == cold_answer
 
 
+def test_a_send_after_the_pre_encode_does_not_prepare_the_image_again(backend: LocalGGUFBackend) -> None:
+    # mtmd resamples and normalises every image it is handed (tens of ms for a screenshot): after Send that
+    # is only worth doing for an image the KV cache does not hold
+    image = _screenshot(1400, 840)
+    prefix, full = _requests(image, 1024)
+    backend.reset_cache()
+    cold_answer, _cold = _send(backend, full)
+    backend.reset_cache()
+    list(backend.prime(prefix))
+    prepared = backend.images_prepared
+    primed_answer, primed = _send(backend, full)
+    assert backend.images_prepared == prepared
+    assert primed.timings["evaluated_image_tokens"] == 0
+    assert primed_answer == cold_answer
+    # a follow-up about the same image does not prepare it either
+    _send(backend, _requests(image, 1024)[1])
+    assert backend.images_prepared == prepared
+
+
+def test_a_prompt_changed_before_the_cached_image_reads_the_image_again(backend: LocalGGUFBackend) -> None:
+    image = _screenshot()
+    prefix, _full = _requests(image, 256)
+    changed = ChatRequest(
+        (Message.text("system", "You are a terse assistant."), Message("user", (image, TextPart(QUESTION)))),
+        thinking=False,
+        temperature=0.0,
+        max_tokens=12,
+        image_token_budget=256,
+    )
+    backend.reset_cache()
+    cold_answer, cold = _send(backend, changed)
+    backend.reset_cache()
+    list(backend.prime(prefix))
+    prepared, encoded = backend.images_prepared, backend.images_encoded
+    answer, usage = _send(backend, changed)  # the system prompt differs: the cached image cannot be kept
+    assert backend.images_prepared == prepared + 1
+    assert backend.images_encoded == encoded + 1
+    assert usage.timings["evaluated_image_tokens"] == cold.image_tokens
+    assert answer == cold_answer
+
+
 def test_send_during_a_prime_joins_it(backend: LocalGGUFBackend) -> None:
     prefix, full = _requests(_screenshot(1400, 840), 1024)
     backend.reset_cache()

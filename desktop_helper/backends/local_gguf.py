@@ -33,7 +33,7 @@ import re
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Generator, Iterator, Sequence
+from collections.abc import Container, Generator, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -81,6 +81,10 @@ BUDGET_MAX = 16384
 #: what mtmd writes right after an image's embeddings in GLM's prompt: part of a pre-encoded prefix
 IMAGE_END_TOKENS = ("<|end_of_image|>", "<|end_of_video|>")
 DEFAULT_MAX_TOKENS = 4096
+#: ``sources[i][0]`` of a unit: a text token, an image to encode, or an image the KV cache holds (never evaluated)
+_TEXT, _IMAGE, _CACHED_IMAGE = 0, 1, 2
+#: side of the stand-in bitmap mtmd gets for an image the KV cache already holds (see _prompt_chunks)
+_STAND_IN_SIDE = 56
 N_UBATCH = 512
 N_BATCH = 2048
 
@@ -246,6 +250,8 @@ class LocalGGUFBackend(Backend):
         self.speed_book = speed_book
         #: images run through the vision encoder since loading (a pre-encode joined by Send counts once)
         self.images_encoded = 0
+        #: images whose pixels were handed to mtmd (preprocessed) since loading; a cached one is not handed again
+        self.images_prepared = 0
         self._priming = False
 
     @classmethod
@@ -578,10 +584,13 @@ class LocalGGUFBackend(Backend):
             yield ImagesSent(tuple(rendered.images))
             count = len(rendered.images)
             yield Progress(t("Reading 1 image") if count == 1 else t("Reading {count} images", count=count))
-        chunks = self._tokenize_prompt(rendered.text, rendered.images)
+        try:
+            chunks, units, sources = self._prompt_chunks(rendered)
+        except BaseException:
+            self._pixels = {}
+            raise
         stats.prepare_seconds = time.monotonic() - started
         try:
-            units, sources = self._units_of(chunks)
             stats.prompt_cells = sum(u.n_cells for u in units)
             stats.image_tokens = sum(u.n_cells for u in units if u.key[0] == "image")
             max_new = request.max_tokens or self.max_tokens
@@ -728,15 +737,54 @@ class LocalGGUFBackend(Backend):
         self._pixels[id(record)] = cached
         return record
 
-    def _tokenize_prompt(self, text: str, images: Sequence[ImagePart]) -> Any:
+    def _prompt_chunks(self, rendered: RenderedPrompt) -> tuple[Any, list[_Unit], list[tuple[int, Any]]]:
+        """The rendered prompt as mtmd chunks (the caller frees them), with its units and their sources.
+
+        mtmd preprocesses every image it is given (resampling and normalising the pixels: tens of
+        milliseconds for a screenshot, paid after Send even when the KV cache holds the image). An
+        image that the reusable cached prefix holds is therefore given as a tiny stand-in with the
+        same id, and its unit is the cached one; it is never evaluated. If the prompt diverges from
+        the cache before such an image, the prompt is tokenized again with the real pixels.
+        """
+        import llama_cpp.mtmd_cpp as mtmd
+
+        cached = {u.key[1]: u for u in self._units if u.key[0] == "image"}
+        if cached:
+            chunks = self._tokenize_prompt(rendered.text, rendered.images, cached)
+            try:
+                units, sources = self._units_of(chunks, cached)
+            except BaseException:
+                mtmd.mtmd_input_chunks_free(chunks)
+                raise
+            image_chunks = sum(1 for kind, _ in sources if kind != _TEXT)
+            reusable = self._reusable_length(units)
+            if image_chunks == len(rendered.images) and all(kind != _CACHED_IMAGE for kind, _ in sources[reusable:]):
+                return chunks, units, sources
+            mtmd.mtmd_input_chunks_free(chunks)
+        chunks = self._tokenize_prompt(rendered.text, rendered.images, {})
+        try:
+            units, sources = self._units_of(chunks, {})
+        except BaseException:
+            mtmd.mtmd_input_chunks_free(chunks)
+            raise
+        return chunks, units, sources
+
+    def _tokenize_prompt(self, text: str, images: Sequence[ImagePart], stand_ins: Container[str]) -> Any:
+        """mtmd chunks of ``text`` with ``images``; those whose id is in ``stand_ins`` get a tiny bitmap instead."""
         import llama_cpp.mtmd_cpp as mtmd
 
         bitmaps = []
         try:
             for index, image in enumerate(images):
                 _record, rgb, identity = self._pixels[id(image)]
-                array = (ctypes.c_uint8 * len(rgb)).from_buffer_copy(rgb)
-                bitmap = mtmd.mtmd_bitmap_init(image.width, image.height, array)
+                if identity in stand_ins:
+                    side = _STAND_IN_SIDE
+                    array = (ctypes.c_uint8 * (side * side * 3))()
+                    bitmap = mtmd.mtmd_bitmap_init(side, side, array)
+                else:
+                    array = (ctypes.c_uint8 * len(rgb)).from_buffer_copy(rgb)
+                    bitmap = mtmd.mtmd_bitmap_init(image.width, image.height, array)
+                    self.images_prepared += 1
                 if not bitmap:
                     label = f" ({image.name})" if image.name else ""
                     raise BackendError(
@@ -766,8 +814,8 @@ class LocalGGUFBackend(Backend):
             for bitmap in bitmaps:
                 mtmd.mtmd_bitmap_free(bitmap)
 
-    def _units_of(self, chunks: Any) -> tuple[list[_Unit], list[tuple[int, Any]]]:
-        """Flatten mtmd chunks into units; ``sources[i]`` says how to evaluate unit i."""
+    def _units_of(self, chunks: Any, stand_ins: Mapping[str, _Unit]) -> tuple[list[_Unit], list[tuple[int, Any]]]:
+        """Flatten mtmd chunks into units; ``sources[i]`` says how to evaluate unit i (``stand_ins``: cached images)."""
         import llama_cpp.mtmd_cpp as mtmd
 
         units: list[_Unit] = []
@@ -781,19 +829,21 @@ class LocalGGUFBackend(Backend):
                 for i in range(count.value):
                     token = int(pointer[i])
                     units.append(_Unit(("text", token), 1, 1))
-                    sources.append((0, token))
+                    sources.append((_TEXT, token))
             else:
                 identity = (mtmd.mtmd_input_chunk_get_id(chunk) or b"").decode()
+                if identity in stand_ins:
+                    units.append(stand_ins[identity])
+                    sources.append((_CACHED_IMAGE, None))
+                    continue
                 n_cells = int(mtmd.mtmd_input_chunk_get_n_tokens(chunk))
                 n_pos = int(mtmd.mtmd_input_chunk_get_n_pos(chunk))
                 units.append(_Unit(("image", identity, n_cells, n_pos), n_pos, n_cells))
-                sources.append((1, chunk))
+                sources.append((_IMAGE, chunk))
         return units, sources
 
-    def _reuse_prefix(self, units: list[_Unit]) -> int:
-        """Keep the longest cached prefix of ``units`` in the KV cache; return its length."""
-        import llama_cpp
-
+    def _reusable_length(self, units: Sequence[_Unit]) -> int:
+        """Length of the prefix of ``units`` the KV cache holds and a request can keep."""
         keep = 0
         for cached, new in zip(self._units, units, strict=False):
             if cached.key != new.key:
@@ -802,6 +852,13 @@ class LocalGGUFBackend(Backend):
         if keep == len(units):
             # everything is cached, but the last token must be evaluated again for its logits
             keep -= 1
+        return keep
+
+    def _reuse_prefix(self, units: list[_Unit]) -> int:
+        """Keep the longest cached prefix of ``units`` in the KV cache; return its length."""
+        import llama_cpp
+
+        keep = self._reusable_length(units)
         memory = llama_cpp.llama_get_memory(self._ctx)
         position = sum(u.n_pos for u in units[:keep])
         if keep == 0 or not llama_cpp.llama_memory_seq_rm(memory, 0, position, -1):
@@ -832,7 +889,9 @@ class LocalGGUFBackend(Backend):
             if cancel.cancelled:
                 return n_past
             kind, source = sources[index]
-            if kind == 1:
+            if kind == _CACHED_IMAGE:
+                raise AssertionError("an image stand-in reached evaluation")  # _prompt_chunks rules this out
+            if kind == _IMAGE:
                 images_done += 1
                 yield Progress(
                     t("Encoding image {images_done} ({n_cells} tokens)", images_done=images_done, n_cells=units[index].n_cells),
@@ -877,7 +936,7 @@ class LocalGGUFBackend(Backend):
                 index += 1
                 continue
             end = index
-            while end < total and sources[end][0] == 0 and end - index < n_batch:
+            while end < total and sources[end][0] == _TEXT and end - index < n_batch:
                 end += 1
             tokens = [int(sources[i][1]) for i in range(index, end)]
             if len(tokens) > 64:
@@ -1002,12 +1061,11 @@ class LocalGGUFBackend(Backend):
             rendered = self._render(request)
             if not rendered.images:
                 return
-            chunks = self._tokenize_prompt(rendered.text, rendered.images)
+            chunks, units, sources = self._prompt_chunks(rendered)
         finally:
             self._pixels = {}
         prepared = time.monotonic() - started
         try:
-            units, sources = self._units_of(chunks)
             # the prefix ends with the last image (and the marker closing it): what follows depends on the question
             cut = 1 + max(i for i, unit in enumerate(units) if unit.key[0] == "image")
             closing = frozenset(self._special_ids(IMAGE_END_TOKENS))
@@ -1072,10 +1130,11 @@ def _prime_state(
     text_done = sum(u.n_cells for u in done) - image_done
     current, is_image = 0, False
     if len(done) < len(units):
-        if sources[len(done)][0] == 1:
+        if sources[len(done)][0] != _TEXT:
             current, is_image = units[len(done)].n_cells, True
         else:
-            current = min(N_BATCH, next((i for i in range(len(done), len(units)) if sources[i][0] == 1), len(units)) - len(done))
+            next_image = next((i for i in range(len(done), len(units)) if sources[i][0] != _TEXT), len(units))
+            current = min(N_BATCH, next_image - len(done))
     return PrimeState(image_total, text_total, image_done, text_done, current, is_image)
 
 
