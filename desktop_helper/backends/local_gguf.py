@@ -158,6 +158,7 @@ class _RunStats:
     image_tokens: int = 0
     evaluated_cells: int = 0
     evaluated_image_cells: int = 0
+    evaluated_images: int = 0
     prompt_seconds: float = 0.0
     image_seconds: float = 0.0
     prepare_seconds: float = 0.0
@@ -250,6 +251,8 @@ class LocalGGUFBackend(Backend):
         self.speed_book = speed_book
         #: images run through the vision encoder since loading (a pre-encode joined by Send counts once)
         self.images_encoded = 0
+        #: template tokens after a question (its thinking switch, the assistant's opener), counted by the last pre-encode
+        self._question_tail_tokens: int | None = None
         #: images whose pixels were handed to mtmd (preprocessed) since loading; a cached one is not handed again
         self.images_prepared = 0
         self._priming = False
@@ -660,15 +663,18 @@ class LocalGGUFBackend(Backend):
         generation_seconds = time.monotonic() - generation_started
         ttft = (first_token_at - started) if first_token_at is not None else None
         timings = self._timings(stats, started, ttft, produced, generation_seconds)
-        self._record_speed(timings)
-        yield Usage(
-            prompt_tokens=stats.prompt_cells,
-            completion_tokens=produced,
-            image_tokens=stats.image_tokens,
-            cached_tokens=stats.reused_cells,
-            timings=timings,
-        )
-        yield Done(reason)
+        try:
+            yield Usage(
+                prompt_tokens=stats.prompt_cells,
+                completion_tokens=produced,
+                image_tokens=stats.image_tokens,
+                cached_tokens=stats.reused_cells,
+                timings=timings,
+            )
+            yield Done(reason)
+        finally:
+            # saved after the answer is out: writing the profile file is no part of the wait for it
+            self._record_speed(timings)
 
     def _timings(self, stats: _RunStats, started: float, ttft: float | None, produced: int, gen_s: float) -> dict[str, float]:
         timings = {
@@ -679,6 +685,7 @@ class LocalGGUFBackend(Backend):
             "total_seconds": round(time.monotonic() - started, 4),
             "evaluated_prompt_tokens": float(stats.evaluated_cells),
             "evaluated_image_tokens": float(stats.evaluated_image_cells),
+            "evaluated_images": float(stats.evaluated_images),
         }
         if ttft is not None:
             timings["ttft_seconds"] = round(ttft, 4)
@@ -931,6 +938,7 @@ class LocalGGUFBackend(Backend):
                 n_past = int(new_n_past.value)
                 stats.evaluated_cells += units[index].n_cells
                 stats.evaluated_image_cells += units[index].n_cells
+                stats.evaluated_images += 1
                 self.images_encoded += 1
                 self._units.append(units[index])
                 index += 1
@@ -1030,8 +1038,10 @@ class LocalGGUFBackend(Backend):
     def question_tokens(self, text: str) -> int | None:
         if self._vocab is None:
             return None
-        # the question follows the image on a new line; the template closes the turn after it
-        return len(self._tokenize("\n" + text)) + TEMPLATE_TOKENS if text else TEMPLATE_TOKENS
+        # the question follows the image's closing marker; the template's tail after it (the thinking switch,
+        # the assistant's opener) was counted by the last pre-encode, which rendered the turn without a question
+        tail = self._question_tail_tokens if self._question_tail_tokens is not None else TEMPLATE_TOKENS
+        return len(self._tokenize(text)) + tail
 
     def _prime(self, request: ChatRequest, cancel: CancelToken) -> Iterator[PrimeState]:
         # a replaced pre-encode must not queue behind the work it was replaced by: give up once cancelled
@@ -1071,6 +1081,7 @@ class LocalGGUFBackend(Backend):
             closing = frozenset(self._special_ids(IMAGE_END_TOKENS))
             while cut < len(units) and units[cut].key[0] == "text" and units[cut].key[1] in closing:
                 cut += 1
+            self._question_tail_tokens = len(units) - cut
             units, sources = units[:cut], sources[:cut]
             image_total = sum(u.n_cells for u in units if u.key[0] == "image")
             text_total = sum(u.n_cells for u in units) - image_total

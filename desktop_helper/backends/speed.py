@@ -5,7 +5,10 @@ only honest if it comes from this machine: every local request (and every pre-en
 what it evaluated and how long it took, and :class:`SpeedBook` folds that into three figures per
 model set-up (files, threads, GPU layers) with an exponential average:
 
-* seconds per image token (the vision encoder plus the text model reading the image's embeddings);
+* seconds per image token (the vision encoder plus the text model reading the image's embeddings),
+  also kept per image size (tokens per image, to the nearest power of two): the encoder's attention
+  grows faster than its token count, so a token of a 1,024-token screenshot costs more than one of
+  a 256-token one (on the real model about 71 vs 55 ms), and the chat estimates every detail level;
 * seconds per prompt (text) token;
 * a fixed per-request cost (rendering, tokenizing, sampling the first token), measured on requests
   whose images are already cached.
@@ -33,6 +36,8 @@ SMOOTHING = 0.3
 MIN_TEXT_SAMPLE = 8
 #: tokens the template adds around a question (``<|user|>``, the assistant's opener, ``/nothink``...)
 TEMPLATE_TOKENS = 8
+#: image sizes (tokens per image, powers of two) whose per-token speed is kept
+MAX_IMAGE_SIZES = 8
 
 
 @dataclass(frozen=True)
@@ -44,24 +49,47 @@ class SpeedRates:
         prompt_seconds_per_token: reading text tokens of the prompt.
         overhead_seconds: the fixed part of a request (template, tokenizing, first sample).
         samples: measurements folded in so far.
+        image_rates_by_size: ``(tokens per image, seconds per image token)`` per measured image size
+            (a power of two), ascending.
     """
 
     image_seconds_per_token: float | None = None
     prompt_seconds_per_token: float | None = None
     overhead_seconds: float | None = None
     samples: int = 0
+    image_rates_by_size: tuple[tuple[int, float], ...] = ()
 
-    def first_token_seconds(self, image_tokens: int, text_tokens: int) -> float | None:
-        """Seconds from Send to the first token for this much work still to evaluate; None if not measurable yet."""
+    def image_rate(self, tokens_per_image: float) -> float | None:
+        """Seconds per image token for images of this size: measured at that size, else between the nearest sizes."""
+        sizes = self.image_rates_by_size
+        if not sizes:
+            return self.image_seconds_per_token
+        position = math.log2(max(1.0, tokens_per_image))
+        below = [(math.log2(size), rate) for size, rate in sizes if math.log2(size) <= position]
+        above = [(math.log2(size), rate) for size, rate in sizes if math.log2(size) >= position]
+        if not below:
+            return above[0][1]
+        if not above:
+            return below[-1][1]
+        (low, low_rate), (high, high_rate) = below[-1], above[0]
+        if high == low:
+            return low_rate
+        return low_rate + (high_rate - low_rate) * (position - low) / (high - low)
+
+    def first_token_seconds(self, image_tokens: float, text_tokens: float, tokens_per_image: float | None = None) -> float | None:
+        """Seconds from Send to the first token for this much work still to evaluate; None if not measurable yet.
+
+        Args:
+            image_tokens: image tokens still to encode.
+            text_tokens: text tokens still to read (the question and whatever of the prompt is not cached).
+            tokens_per_image: the size of the images those tokens belong to (default: one image of ``image_tokens``).
+        """
+        image_rate = self.image_rate(tokens_per_image if tokens_per_image is not None else image_tokens)
         # until text is measured, an image token's cost (encoder + text model) bounds a text token's from above
-        text_rate = self.prompt_seconds_per_token if self.prompt_seconds_per_token is not None else self.image_seconds_per_token
-        if (image_tokens > 0 and self.image_seconds_per_token is None) or (text_tokens > 0 and text_rate is None):
+        text_rate = self.prompt_seconds_per_token if self.prompt_seconds_per_token is not None else image_rate
+        if (image_tokens > 0 and image_rate is None) or (text_tokens > 0 and text_rate is None):
             return None
-        return (
-            (self.overhead_seconds or 0.0)
-            + image_tokens * (self.image_seconds_per_token or 0.0)
-            + text_tokens * (text_rate or 0.0)
-        )
+        return (self.overhead_seconds or 0.0) + image_tokens * (image_rate or 0.0) + text_tokens * (text_rate or 0.0)
 
     def folded(self, timings: Mapping[str, float]) -> SpeedRates:
         """These rates with one request's timings (``Usage.timings`` of the local backend) folded in."""
@@ -74,8 +102,16 @@ class SpeedRates:
         text_seconds = max(0.0, timings.get("prompt_seconds", 0.0) - timings.get("image_seconds", 0.0))
         result = self
         if image_tokens > 0 and image_seconds > 0:
+            rate = image_seconds / image_tokens
+            size = _size_bucket(image_tokens / max(1.0, timings.get("evaluated_images", 1.0)))
+            by_size = dict(result.image_rates_by_size)
+            by_size[size] = _average(by_size.get(size), rate)
+            if len(by_size) > MAX_IMAGE_SIZES:  # keep the sizes nearest to this one
+                by_size = dict(sorted(by_size.items(), key=lambda item: abs(math.log2(item[0] / size)))[:MAX_IMAGE_SIZES])
             result = replace(
-                result, image_seconds_per_token=_average(result.image_seconds_per_token, image_seconds / image_tokens)
+                result,
+                image_seconds_per_token=_average(result.image_seconds_per_token, rate),
+                image_rates_by_size=tuple(sorted(by_size.items())),
             )
         if text_tokens >= MIN_TEXT_SAMPLE and text_seconds > 0:
             result = replace(
@@ -149,6 +185,11 @@ class SpeedBook:
             log.warning("measured model speeds could not be saved to %s: %s", self.path, exc)
 
 
+def _size_bucket(tokens_per_image: float) -> int:
+    """The power of two nearest (in ratio) to an image's token count."""
+    return int(2 ** round(math.log2(max(1.0, tokens_per_image))))
+
+
 def _average(old: float | None, new: float) -> float:
     return new if old is None else (1.0 - SMOOTHING) * old + SMOOTHING * new
 
@@ -166,9 +207,16 @@ def _rates_from(value: object) -> SpeedRates:
             raise ValueError(f"{name} = {item!r}")
         return result
 
+    sizes = []
+    for pair in value.get("image_rates_by_size") or ():
+        size, rate = pair
+        if int(size) < 1 or not math.isfinite(float(rate)) or float(rate) < 0:
+            raise ValueError(f"image_rates_by_size has {pair!r}")
+        sizes.append((int(size), float(rate)))
     return SpeedRates(
         number("image_seconds_per_token"),
         number("prompt_seconds_per_token"),
         number("overhead_seconds"),
         int(value.get("samples", 0)),
+        tuple(sorted(sizes)),
     )
