@@ -13,6 +13,7 @@ import io
 import json
 import threading
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -232,6 +233,82 @@ def test_measured_speeds_are_kept_in_the_profile(backend: LocalGGUFBackend) -> N
     estimate = rates.first_token_seconds(256, 20)
     assert estimate is not None
     assert estimate > (rates.first_token_seconds(0, 20) or 0.0)
+
+
+def test_the_question_count_is_what_the_send_reads_after_the_pre_encode(backend: LocalGGUFBackend) -> None:
+    # the estimate after a pre-encode is the question's tokens: counted wrong, it is wrong by as much
+    for thinking in (False, True):
+        prefix, full = (replace(r, thinking=thinking) for r in _requests(_screenshot(), 256))
+        backend.reset_cache()
+        list(backend.prime(prefix))
+        counted = backend.question_tokens(QUESTION)
+        _answer, usage = _send(backend, full)
+        assert counted == usage.timings["evaluated_prompt_tokens"], thinking
+
+
+def test_the_profile_is_written_after_the_answer_is_out(tiny_glm4v: TinyModel, tmp_path: Path) -> None:
+    # writing speed.json is no part of Send -> first token (it was, between the first token and Usage)
+    path = tmp_path / "speed.json"
+    with LocalGGUFBackend(
+        tiny_glm4v.model, tiny_glm4v.mmproj, context_size=2048, image_token_budget=256, threads=2, speed_book=SpeedBook(path)
+    ) as fresh:
+        seen_at_usage: list[bool] = []
+        for event in fresh.stream(_requests(_screenshot(), 256)[1]):
+            if isinstance(event, Usage):
+                seen_at_usage.append(path.exists())
+        assert seen_at_usage == [False]
+        assert path.exists()
+
+
+def test_estimates_come_from_the_measured_speeds_of_the_image_size_asked(tmp_path: Path) -> None:
+    path = tmp_path / "speed.json"
+    book = SpeedBook(path)
+    # what the local backend reports: a cold send of one 1,024-token screenshot, a pre-encode of a 256-token one,
+    # and a send after a pre-encode (only the question: 40 text tokens)
+    book.record(
+        "m",
+        {
+            "prompt_seconds": 80.0,
+            "image_seconds": 74.0,
+            "prepare_seconds": 0.6,
+            "evaluated_prompt_tokens": 1124.0,
+            "evaluated_image_tokens": 1024.0,
+            "evaluated_images": 1.0,
+            "ttft_seconds": 80.9,
+        },
+    )
+    book.record(
+        "m",
+        {
+            "prompt_seconds": 15.2,
+            "image_seconds": 14.0,
+            "prepare_seconds": 0.08,
+            "evaluated_prompt_tokens": 276.0,
+            "evaluated_image_tokens": 256.0,
+            "evaluated_images": 1.0,
+        },
+    )
+    book.record("m", {"prompt_seconds": 2.4, "evaluated_prompt_tokens": 40.0, "evaluated_images": 0.0, "ttft_seconds": 2.7})
+    rates = SpeedBook(path).rates("m")  # as the app finds them after a restart
+    large, small = (74.0 + 0.6) / 1024, (14.0 + 0.08) / 256
+    assert rates.image_rates_by_size == ((256, pytest.approx(small)), (1024, pytest.approx(large)))
+    text = rates.prompt_seconds_per_token
+    assert text is not None
+    overhead = rates.overhead_seconds
+    assert text == pytest.approx(0.06)
+    assert overhead == pytest.approx(2.7 - 40 * 0.06)
+    # after a pre-encode: the fixed cost and the question's tokens
+    assert rates.first_token_seconds(0, 40) == pytest.approx(overhead + 40 * text)
+    # cold, at each detail level: that size's own speed, not an average over sizes
+    assert rates.first_token_seconds(1024, 100) == pytest.approx(overhead + 1024 * large + 100 * text)
+    assert rates.first_token_seconds(256, 100) == pytest.approx(overhead + 256 * small + 100 * text)
+    # two 256-token images are 512 tokens of 256-token images; an unmeasured size lies between its neighbours
+    assert rates.first_token_seconds(512, 0, tokens_per_image=256) == pytest.approx(overhead + 512 * small)
+    assert rates.image_rate(512) == pytest.approx((small + large) / 2)
+    assert rates.image_rate(4096) == pytest.approx(large)  # beyond what was measured: the nearest size
+    # a file whose per-size figures are damaged is ignored, not an error
+    path.write_text('{"m": {"image_rates_by_size": [[0, -1]]}}', encoding="utf-8")
+    assert SpeedBook(path).rates("m") == SpeedRates()
 
 
 def test_speed_book_averages_and_survives_a_damaged_file(tmp_path: Path) -> None:
