@@ -206,6 +206,57 @@ def test_cancel_stops_at_the_next_piece_and_keeps_what_was_read(backend: LocalGG
     assert usage.timings["evaluated_image_tokens"] == 0
 
 
+def _prime_cancelled_during(backend: LocalGGUFBackend, request: ChatRequest, image: bool) -> list[PrimeState]:
+    """Pre-encode ``request``, cancelling from another thread 30 ms into its first image (or text) piece."""
+    cancel = CancelToken()
+    states: list[PrimeState] = []
+    timers: list[threading.Timer] = []
+    for state in backend.prime(request, cancel):
+        states.append(state)
+        if state.current_tokens and state.current_is_image == image and not timers:
+            timers.append(threading.Timer(0.03, cancel.cancel))
+            timers[0].start()
+    assert timers, "the piece to cancel never started"
+    timers[0].join()
+    return states
+
+
+def test_a_cancel_stops_the_text_being_read_inside_its_batch(backend: LocalGGUFBackend) -> None:
+    # an earlier conversation of ~2,000 tokens is read in one llama_decode call: llama.cpp's abort hook stops it
+    image = _screenshot()
+    long_turn = " ".join(f"line {i}: the window title reads Settings" for i in range(60))
+    earlier = (Message.text("system", long_turn), Message("user", (TextPart("Hello"),)), Message.text("assistant", "Hi."))
+    common = {"thinking": False, "temperature": 0.0, "max_tokens": 12, "image_token_budget": 256}
+    prefix = ChatRequest((*earlier, Message("user", (image,))), **common)  # type: ignore[arg-type]
+    full = ChatRequest((*earlier, Message("user", (image, TextPart(QUESTION)))), **common)  # type: ignore[arg-type]
+    backend.reset_cache()
+    cold_answer, _cold = _send(backend, full)
+    backend.reset_cache()
+    states = _prime_cancelled_during(backend, prefix, image=False)
+    assert states[-1].text_tokens > 1000
+    assert not states[-1].finished
+    # the batch was stopped, not finished and kept: nothing of it is cached
+    assert backend.context_tokens_used == 0
+    # the cache is consistent: a new pre-encode reads everything and the answer is the cold one
+    assert list(backend.prime(prefix))[-1].finished
+    answer, usage = _send(backend, full)
+    assert usage.timings["evaluated_image_tokens"] == 0
+    assert answer == cold_answer
+
+
+def test_a_cancel_during_the_image_skips_the_text_model_reading_it(backend: LocalGGUFBackend) -> None:
+    # mtmd's vision encoder cannot be interrupted; what follows it (the text model reading its output) is not started
+    prefix, full = _requests(_screenshot(1400, 840), 1024)
+    backend.reset_cache()
+    encoded = backend.images_encoded
+    states = _prime_cancelled_during(backend, prefix, image=True)
+    assert not states[-1].finished
+    assert backend.images_encoded == encoded
+    assert backend.context_tokens_used == states[-1].text_done  # the text before the image only
+    _answer, usage = _send(backend, full)
+    assert usage.timings["evaluated_image_tokens"] == usage.image_tokens > 0
+
+
 def test_a_request_without_images_primes_nothing_and_remote_backends_do_nothing(backend: LocalGGUFBackend) -> None:
     request = ChatRequest((Message("user", (TextPart("Hello"),)),))
     assert list(backend.prime(request)) == []
@@ -339,3 +390,16 @@ def test_speed_book_averages_and_survives_a_damaged_file(tmp_path: Path) -> None
     assert third.samples == 3
     assert SpeedBook(path).rates("m") == third
     assert third.first_token_seconds(100, 10) == pytest.approx(0.25 + 100 * second.image_seconds_per_token + 0.1)  # type: ignore[operator]
+
+
+def test_cancel_token_calls_back_once_and_never_after_removal() -> None:
+    token = CancelToken()
+    calls: list[str] = []
+    remove_first = token.on_cancel(lambda: calls.append("first"))
+    token.on_cancel(lambda: calls.append("second"))
+    remove_first()
+    token.cancel()
+    token.cancel()
+    assert calls == ["second"]
+    token.on_cancel(lambda: calls.append("late"))  # already cancelled: at once
+    assert calls == ["second", "late"]

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import codecs
 import ctypes
+import functools
 import hashlib
 import logging
 import os
@@ -34,6 +35,7 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Container, Generator, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -87,6 +89,8 @@ _TEXT, _IMAGE, _CACHED_IMAGE = 0, 1, 2
 _STAND_IN_SIDE = 56
 N_UBATCH = 512
 N_BATCH = 2048
+#: llama_decode's return value when its abort callback stopped it
+_DECODE_ABORTED = 2
 
 
 def default_image_token_budget(gpu_offload: bool) -> int:
@@ -245,6 +249,8 @@ class LocalGGUFBackend(Backend):
         # per request: id(sent ImagePart) -> (record, RGB pixels, image id)
         self._pixels: dict[int, tuple[ImagePart, bytes, str]] = {}
         self._keepalive: list[Any] = []
+        #: byte 0 set to 1 makes the running llama_decode stop (see _install_abort_flag); None: not available
+        self._abort_flag: ctypes.Array[ctypes.c_char] | None = None
         self._closed = False
         #: the last prompt as rendered (media markers in place of images), for diagnostics and tests
         self.last_prompt = ""
@@ -437,6 +443,7 @@ class LocalGGUFBackend(Backend):
                 raise
             self._model, self._ctx, self._mtmd = model, ctx, mctx
             self._vocab = llama_cpp.llama_model_get_vocab(model)
+            self._abort_flag = _install_abort_flag(ctx)
             self._n_ctx = int(llama_cpp.llama_n_ctx(ctx))
             self._batch = llama_cpp.llama_batch_init(min(N_BATCH, self._n_ctx), 0, 1)
             self._budget = budget
@@ -535,6 +542,7 @@ class LocalGGUFBackend(Backend):
             self._units = []
             self._image_cache.clear()
             self._keepalive.clear()
+            self._abort_flag = None
 
     def __enter__(self) -> LocalGGUFBackend:
         return self
@@ -908,22 +916,30 @@ class LocalGGUFBackend(Backend):
                 began = time.monotonic()
                 result = mtmd.mtmd_encode_chunk(self._mtmd, source)
                 stats.image_encode_seconds += time.monotonic() - began
+                if cancel.cancelled:
+                    # the encoder cannot be interrupted (mtmd has no abort hook), but the text model's reading of
+                    # its output, as long again or longer, need not start
+                    return n_past
                 new_n_past = llama_cpp.llama_pos(0)
                 if result == 0:
                     embeddings = mtmd.mtmd_get_output_embd(self._mtmd)
-                    result = mtmd.mtmd_helper_decode_image_chunk(
-                        self._mtmd,
-                        self._ctx,
-                        source,
-                        embeddings,
-                        n_past,
-                        0,
-                        n_batch,
-                        ctypes.byref(new_n_past),
-                        mtmd.mtmd_helper_post_decode_callback(),  # NULL: no per-batch callback
-                        None,
-                    )
+                    with self._abortable(cancel):
+                        result = mtmd.mtmd_helper_decode_image_chunk(
+                            self._mtmd,
+                            self._ctx,
+                            source,
+                            embeddings,
+                            n_past,
+                            0,
+                            n_batch,
+                            ctypes.byref(new_n_past),
+                            mtmd.mtmd_helper_post_decode_callback(),  # NULL: no per-batch callback
+                            None,
+                        )
                 stats.image_seconds += time.monotonic() - began
+                if result == _DECODE_ABORTED and cancel.cancelled:
+                    self._drop_from(n_past)
+                    return n_past
                 if result != 0:
                     self._forget_cache()
                     raise BackendError(
@@ -949,14 +965,16 @@ class LocalGGUFBackend(Backend):
             tokens = [int(sources[i][1]) for i in range(index, end)]
             if len(tokens) > 64:
                 yield Progress(t("Reading the prompt ({end}/{total} tokens)", end=end, total=total), end / total)
-            self._decode_tokens(tokens, n_past, logits_last=end == total)
+            if not self._decode_tokens(tokens, n_past, logits_last=end == total, cancel=cancel):
+                return n_past
             self._units.extend(units[index:end])
             stats.evaluated_cells += len(tokens)
             n_past += len(tokens)
             index = end
         return n_past
 
-    def _decode_tokens(self, tokens: Sequence[int], n_past: int, *, logits_last: bool) -> None:
+    def _decode_tokens(self, tokens: Sequence[int], n_past: int, *, logits_last: bool, cancel: CancelToken | None = None) -> bool:
+        """Evaluate ``tokens`` from position ``n_past``; False if ``cancel`` stopped it (nothing of it stays cached)."""
         import llama_cpp
 
         batch = self._batch
@@ -969,7 +987,14 @@ class LocalGGUFBackend(Backend):
             batch.logits[i] = False
         if logits_last:
             batch.logits[len(tokens) - 1] = True
-        result = llama_cpp.llama_decode(self._ctx, batch)
+        if cancel is None:
+            result = llama_cpp.llama_decode(self._ctx, batch)
+        else:
+            with self._abortable(cancel):
+                result = llama_cpp.llama_decode(self._ctx, batch)
+        if result == _DECODE_ABORTED and cancel is not None and cancel.cancelled:
+            self._drop_from(n_past)
+            return False
         if result != 0:
             self._forget_cache()
             raise BackendError(
@@ -979,6 +1004,32 @@ class LocalGGUFBackend(Backend):
                 ),
                 t("Start a new chat, or lower the context size or image token budget in Settings > Models."),
             )
+        return True
+
+    @contextmanager
+    def _abortable(self, cancel: CancelToken) -> Iterator[None]:
+        """While inside, cancelling ``cancel`` stops llama_decode after the graph node it is computing."""
+        flag = self._abort_flag
+        if flag is None:
+            yield
+            return
+
+        def stop() -> None:
+            ctypes.memset(flag, 1, 1)
+
+        remove = cancel.on_cancel(stop)
+        try:
+            yield
+        finally:
+            remove()  # after this no cancel can set the flag, so clearing it is final
+            ctypes.memset(flag, 0, 1)
+
+    def _drop_from(self, n_past: int) -> None:
+        """Forget an aborted decode: llama.cpp keeps the micro-batches it finished, the unit list does not have them."""
+        import llama_cpp
+
+        if not llama_cpp.llama_memory_seq_rm(llama_cpp.llama_get_memory(self._ctx), 0, n_past, -1):
+            self._forget_cache()
 
     def _forget_cache(self) -> None:
         # after a failed decode the KV cache may hold part of a batch: start the next request clean
@@ -1169,6 +1220,42 @@ def _guarded(events: Iterator[Event]) -> Iterator[Event]:
         yield Done(FinishReason.ERROR, str(exc))
     except CancelledError:
         yield Done(FinishReason.CANCELLED)
+
+
+def _install_abort_flag(ctx: Any) -> ctypes.Array[ctypes.c_char] | None:
+    """Let a one-byte flag stop ``ctx``'s llama_decode; returns the flag (None if this C library offers no way).
+
+    ggml calls the abort callback after every graph node, on its first compute thread, with the
+    other threads waiting at a barrier. A Python callback would take the GIL there thousands of
+    times a batch, and wait up to the interpreter's switch interval (5 ms) each time another
+    Python thread runs. C's ``strlen`` on a two-byte buffer answers "is byte 0 set?" without
+    Python: 0 (go on) or 1 (stop), a valid ``bool`` on every ABI. (mtmd's vision encoder has no
+    such hook: an image already in the encoder finishes.)
+    """
+    import llama_cpp
+
+    try:
+        strlen = ctypes.CDLL(None).strlen
+    except (OSError, TypeError, AttributeError):
+        try:
+            strlen = ctypes.cdll.msvcrt.strlen  # Windows: the C runtime is not the process's default library
+        except (OSError, AttributeError):
+            log.info("no C strlen to check the cancel flag: a cancel waits for the running llama.cpp batch")
+            return None
+    address = ctypes.cast(strlen, ctypes.c_void_p).value
+    if not address:
+        return None
+    flag = ctypes.create_string_buffer(2)
+    llama_cpp.llama_set_abort_callback(ctx, _abort_callback(address), ctypes.cast(flag, ctypes.c_void_p))
+    return flag
+
+
+@functools.cache
+def _abort_callback(address: int) -> Any:
+    import llama_cpp
+
+    # one foreign-function object per address, kept alive for as long as any context may call it
+    return llama_cpp.ggml_abort_callback(address)
 
 
 _backend_state = {"initialised": False}
