@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import codecs
 import ctypes
-import functools
 import hashlib
 import logging
 import os
@@ -35,7 +34,6 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Container, Generator, Iterator, Mapping, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -62,6 +60,7 @@ from desktop_helper.backends.base import (
     Usage,
 )
 from desktop_helper.backends.glm_template import ChatTemplate, RenderedPrompt
+from desktop_helper.backends.llama_abort import DECODE_ABORTED, AbortFlag, abortable, install_abort_flag
 from desktop_helper.backends.speed import TEMPLATE_TOKENS, SpeedBook, SpeedRates
 from desktop_helper.backends.splitter import EventSplitter
 from desktop_helper.core.errors import BackendError, CancelledError, MediaError, UserError
@@ -89,8 +88,6 @@ _TEXT, _IMAGE, _CACHED_IMAGE = 0, 1, 2
 _STAND_IN_SIDE = 56
 N_UBATCH = 512
 N_BATCH = 2048
-#: llama_decode's return value when its abort callback stopped it
-_DECODE_ABORTED = 2
 
 
 def default_image_token_budget(gpu_offload: bool) -> int:
@@ -249,8 +246,7 @@ class LocalGGUFBackend(Backend):
         # per request: id(sent ImagePart) -> (record, RGB pixels, image id)
         self._pixels: dict[int, tuple[ImagePart, bytes, str]] = {}
         self._keepalive: list[Any] = []
-        #: byte 0 set to 1 makes the running llama_decode stop (see _install_abort_flag); None: not available
-        self._abort_flag: ctypes.Array[ctypes.c_char] | None = None
+        self._abort: AbortFlag | None = None
         self._closed = False
         #: the last prompt as rendered (media markers in place of images), for diagnostics and tests
         self.last_prompt = ""
@@ -443,7 +439,7 @@ class LocalGGUFBackend(Backend):
                 raise
             self._model, self._ctx, self._mtmd = model, ctx, mctx
             self._vocab = llama_cpp.llama_model_get_vocab(model)
-            self._abort_flag = _install_abort_flag(ctx)
+            self._abort = install_abort_flag(ctx)
             self._n_ctx = int(llama_cpp.llama_n_ctx(ctx))
             self._batch = llama_cpp.llama_batch_init(min(N_BATCH, self._n_ctx), 0, 1)
             self._budget = budget
@@ -542,7 +538,7 @@ class LocalGGUFBackend(Backend):
             self._units = []
             self._image_cache.clear()
             self._keepalive.clear()
-            self._abort_flag = None
+            self._abort = None
 
     def __enter__(self) -> LocalGGUFBackend:
         return self
@@ -923,7 +919,7 @@ class LocalGGUFBackend(Backend):
                 new_n_past = llama_cpp.llama_pos(0)
                 if result == 0:
                     embeddings = mtmd.mtmd_get_output_embd(self._mtmd)
-                    with self._abortable(cancel):
+                    with abortable(self._abort, cancel):
                         result = mtmd.mtmd_helper_decode_image_chunk(
                             self._mtmd,
                             self._ctx,
@@ -937,7 +933,7 @@ class LocalGGUFBackend(Backend):
                             None,
                         )
                 stats.image_seconds += time.monotonic() - began
-                if result == _DECODE_ABORTED and cancel.cancelled:
+                if result == DECODE_ABORTED and cancel.cancelled:
                     self._drop_from(n_past)
                     return n_past
                 if result != 0:
@@ -990,9 +986,9 @@ class LocalGGUFBackend(Backend):
         if cancel is None:
             result = llama_cpp.llama_decode(self._ctx, batch)
         else:
-            with self._abortable(cancel):
+            with abortable(self._abort, cancel):
                 result = llama_cpp.llama_decode(self._ctx, batch)
-        if result == _DECODE_ABORTED and cancel is not None and cancel.cancelled:
+        if result == DECODE_ABORTED and cancel is not None and cancel.cancelled:
             self._drop_from(n_past)
             return False
         if result != 0:
@@ -1005,24 +1001,6 @@ class LocalGGUFBackend(Backend):
                 t("Start a new chat, or lower the context size or image token budget in Settings > Models."),
             )
         return True
-
-    @contextmanager
-    def _abortable(self, cancel: CancelToken) -> Iterator[None]:
-        """While inside, cancelling ``cancel`` stops llama_decode after the graph node it is computing."""
-        flag = self._abort_flag
-        if flag is None:
-            yield
-            return
-
-        def stop() -> None:
-            ctypes.memset(flag, 1, 1)
-
-        remove = cancel.on_cancel(stop)
-        try:
-            yield
-        finally:
-            remove()  # after this no cancel can set the flag, so clearing it is final
-            ctypes.memset(flag, 0, 1)
 
     def _drop_from(self, n_past: int) -> None:
         """Forget an aborted decode: llama.cpp keeps the micro-batches it finished, the unit list does not have them."""
@@ -1220,42 +1198,6 @@ def _guarded(events: Iterator[Event]) -> Iterator[Event]:
         yield Done(FinishReason.ERROR, str(exc))
     except CancelledError:
         yield Done(FinishReason.CANCELLED)
-
-
-def _install_abort_flag(ctx: Any) -> ctypes.Array[ctypes.c_char] | None:
-    """Let a one-byte flag stop ``ctx``'s llama_decode; returns the flag (None if this C library offers no way).
-
-    ggml calls the abort callback after every graph node, on its first compute thread, with the
-    other threads waiting at a barrier. A Python callback would take the GIL there thousands of
-    times a batch, and wait up to the interpreter's switch interval (5 ms) each time another
-    Python thread runs. C's ``strlen`` on a two-byte buffer answers "is byte 0 set?" without
-    Python: 0 (go on) or 1 (stop), a valid ``bool`` on every ABI. (mtmd's vision encoder has no
-    such hook: an image already in the encoder finishes.)
-    """
-    import llama_cpp
-
-    try:
-        strlen = ctypes.CDLL(None).strlen
-    except (OSError, TypeError, AttributeError):
-        try:
-            strlen = ctypes.cdll.msvcrt.strlen  # Windows: the C runtime is not the process's default library
-        except (OSError, AttributeError):
-            log.info("no C strlen to check the cancel flag: a cancel waits for the running llama.cpp batch")
-            return None
-    address = ctypes.cast(strlen, ctypes.c_void_p).value
-    if not address:
-        return None
-    flag = ctypes.create_string_buffer(2)
-    llama_cpp.llama_set_abort_callback(ctx, _abort_callback(address), ctypes.cast(flag, ctypes.c_void_p))
-    return flag
-
-
-@functools.cache
-def _abort_callback(address: int) -> Any:
-    import llama_cpp
-
-    # one foreign-function object per address, kept alive for as long as any context may call it
-    return llama_cpp.ggml_abort_callback(address)
 
 
 _backend_state = {"initialised": False}

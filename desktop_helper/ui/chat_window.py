@@ -567,9 +567,8 @@ class ChatWindow(QMainWindow):
         question = self.input.toPlainText()
         counted = backend.question_tokens(question) if backend is not None else None
         question_tokens = counted if counted is not None else approx_text_tokens(question)
-        # an image's speed per token depends on its size: the rate of the images attached, at this detail
-        per_image = image_tokens / images if images else None
-        seconds = rates.first_token_seconds(round(image_left), round(text_left) + question_tokens, per_image)
+        # an image's speed per token depends on its size: the rate for the attached images' size at this detail
+        seconds = rates.first_token_seconds(round(image_left), round(text_left) + question_tokens, image_tokens / max(1, images))
         return float(seconds) if seconds is not None else None  # None: not measurable yet
 
     def _duration(self, seconds: float) -> str:
