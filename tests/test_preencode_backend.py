@@ -343,9 +343,9 @@ def test_estimates_come_from_the_measured_speeds_of_the_image_size_asked(tmp_pat
     rates = SpeedBook(path).rates("m")  # as the app finds them after a restart
     large, small = (74.0 + 0.6) / 1024, (14.0 + 0.08) / 256
     assert rates.image_rates_by_size == ((256, pytest.approx(small)), (1024, pytest.approx(large)))
-    text = rates.prompt_seconds_per_token
+    text, overhead = rates.prompt_seconds_per_token, rates.overhead_seconds
     assert text is not None
-    overhead = rates.overhead_seconds
+    assert overhead is not None
     assert text == pytest.approx(0.06)
     assert overhead == pytest.approx(2.7 - 40 * 0.06)
     # after a pre-encode: the fixed cost and the question's tokens
