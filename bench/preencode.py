@@ -25,7 +25,7 @@ fed by every request and pre-encode, as in the app) and is compared with (a) and
 
 Usage::
 
-    uv run python bench/preencode.py [--runs 3] [--threads 1] [--budget 1024]
+    uv run python bench/preencode.py [--runs 15] [--threads 1] [--budget 1024]
     uv run python bench/preencode.py --real-size --model text.gguf --mmproj mmproj.gguf [--threads 0]
 """
 
@@ -123,7 +123,7 @@ def question_tokens(backend: LocalGGUFBackend) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--runs", type=int, default=5, help="runs of each variant (the median is reported)")
+    parser.add_argument("--runs", type=int, default=15, help="runs of each variant (the median is reported)")
     parser.add_argument("--threads", type=int, default=1, help="CPU threads (0: automatic, as the app)")
     parser.add_argument("--budget", type=int, default=1024, help="image token budget (the CPU default is 1024)")
     parser.add_argument("--real-size", action="store_true", help="the real-shape model of bench/real_size.py (--model/--mmproj)")

@@ -177,6 +177,10 @@ def test_send_during_a_prime_joins_it(backend: LocalGGUFBackend) -> None:
     usage = next(e for e in answer_events if isinstance(e, Usage))
     assert usage.timings["evaluated_image_tokens"] == 0
     assert backend.images_encoded == encoded_before + 1
+    # it started on caches the pre-encode had just warmed: not a measure of the fixed cost of a Send after typing
+    assert usage.timings["waited_seconds"] > 0
+    rates = SpeedRates(prompt_seconds_per_token=0.01, overhead_seconds=0.5)
+    assert rates.folded(usage.timings).overhead_seconds == 0.5
 
 
 def test_cancel_stops_at_the_next_piece_and_keeps_what_was_read(backend: LocalGGUFBackend) -> None:
@@ -362,6 +366,23 @@ def test_estimates_come_from_the_measured_speeds_of_the_image_size_asked(tmp_pat
     assert SpeedBook(path).rates("m") == SpeedRates()
 
 
+def test_one_preempted_request_moves_the_estimate_little(tmp_path: Path) -> None:
+    book = SpeedBook(tmp_path / "speed.json")
+    sent = {"prompt_seconds": 0.6, "evaluated_prompt_tokens": 60.0, "ttft_seconds": 0.7}
+    for _ in range(5):
+        steady = book.record("m", sent)
+    assert steady.first_token_seconds(0, 60) == pytest.approx(0.7)
+    # the machine was busy for this one: ten times as long
+    busy = book.record("m", {"prompt_seconds": 6.0, "evaluated_prompt_tokens": 60.0, "ttft_seconds": 7.0})
+    shown = busy.first_token_seconds(0, 60)
+    assert shown is not None
+    assert shown < 0.7 * 1.35
+    # a lasting change (a slower set-up) is followed within a few requests
+    for _ in range(8):
+        slower = book.record("m", {"prompt_seconds": 2.4, "evaluated_prompt_tokens": 60.0, "ttft_seconds": 2.8})
+    assert slower.first_token_seconds(0, 60) == pytest.approx(2.8, rel=0.1)
+
+
 def test_speed_book_averages_and_survives_a_damaged_file(tmp_path: Path) -> None:
     path = tmp_path / "speed.json"
     path.write_text("{not json", encoding="utf-8")
@@ -380,7 +401,7 @@ def test_speed_book_averages_and_survives_a_damaged_file(tmp_path: Path) -> None
             "ttft_seconds": 4.7,
         },
     )
-    assert second.image_seconds_per_token == pytest.approx(0.7 * 0.02 + 0.3 * 0.04)
+    assert second.image_seconds_per_token == pytest.approx(0.02**0.7 * 0.04**0.3)  # geometric: a slow one counts less
     assert second.prompt_seconds_per_token == pytest.approx(0.01)
     assert second.overhead_seconds is None  # a new image's request says nothing about the fixed cost
     # a send whose image was pre-encoded: only the question's tokens

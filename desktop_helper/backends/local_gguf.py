@@ -160,6 +160,7 @@ class _RunStats:
     evaluated_cells: int = 0
     evaluated_image_cells: int = 0
     evaluated_images: int = 0
+    waited_seconds: float = 0.0
     prompt_seconds: float = 0.0
     image_seconds: float = 0.0
     prepare_seconds: float = 0.0
@@ -556,17 +557,20 @@ class LocalGGUFBackend(Backend):
         return _guarded(self._generate(request, cancel or CancelToken()))
 
     def _generate(self, request: ChatRequest, cancel: CancelToken) -> Iterator[Event]:
+        waited = 0.0
         if not self._gen_lock.acquire(blocking=False):
             # a running pre-encode is this request's own prefix: waiting for it continues that work
             yield Progress(t("Finishing reading the image") if self._priming else t("Waiting for the previous answer to finish"))
+            began = time.monotonic()
             self._gen_lock.acquire()
+            waited = time.monotonic() - began
         self._gen_owner = threading.get_ident()
         try:
             if self._closed:
                 raise BackendError(t("The local model was closed."), t("Restart the model from Settings > Models."))
             if self._ctx is None:
                 yield from self._load_with_events(cancel)
-            yield from self._run(request, cancel)
+            yield from self._run(request, cancel, waited)
         finally:
             self._gen_owner = None
             self._gen_lock.release()
@@ -579,12 +583,12 @@ class LocalGGUFBackend(Backend):
         self.load(lambda f, t: reports.append(Progress(t, f)), cancel)
         yield from reports
 
-    def _run(self, request: ChatRequest, cancel: CancelToken) -> Iterator[Event]:
+    def _run(self, request: ChatRequest, cancel: CancelToken, waited: float = 0.0) -> Iterator[Event]:
         import llama_cpp
         import llama_cpp.mtmd_cpp as mtmd
 
         started = time.monotonic()
-        stats = _RunStats()
+        stats = _RunStats(waited_seconds=waited)
         rendered = self._render(request)
         self.last_prompt = rendered.text
         if rendered.images:
@@ -691,6 +695,8 @@ class LocalGGUFBackend(Backend):
             "evaluated_image_tokens": float(stats.evaluated_image_cells),
             "evaluated_images": float(stats.evaluated_images),
         }
+        if stats.waited_seconds:
+            timings["waited_seconds"] = round(stats.waited_seconds, 4)
         if ttft is not None:
             timings["ttft_seconds"] = round(ttft, 4)
         if produced and gen_s > 0:

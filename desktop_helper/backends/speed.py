@@ -3,7 +3,7 @@
 The chat shows, before Send, how long the first word of the answer will take. That estimate is
 only honest if it comes from this machine: every local request (and every pre-encode) reports
 what it evaluated and how long it took, and :class:`SpeedBook` folds that into three figures per
-model set-up (files, threads, GPU layers) with an exponential average:
+model set-up (files, threads, GPU layers) with an exponential average (geometric, outliers capped):
 
 * seconds per image token (the vision encoder plus the text model reading the image's embeddings),
   also kept per image size (tokens per image, to the nearest power of two): the encoder's attention
@@ -32,6 +32,9 @@ log = logging.getLogger(__name__)
 
 #: weight of the newest measurement in the exponential average
 SMOOTHING = 0.3
+#: a measurement counts as at most this many times (or this fraction of) the average: on a busy computer one
+#: request in a few is preempted and takes twice as long or more, which says nothing about the next one
+OUTLIER_FACTOR = 2.0
 #: fewer text tokens than this say more about per-call costs than about the per-token rate
 MIN_TEXT_SAMPLE = 8
 #: tokens the template adds around a question (``<|user|>``, the assistant's opener, ``/nothink``...)
@@ -118,9 +121,11 @@ class SpeedRates:
                 result, prompt_seconds_per_token=_average(result.prompt_seconds_per_token, text_seconds / text_tokens)
             )
         ttft = timings.get("ttft_seconds")
-        if ttft is not None and image_tokens == 0:
+        if ttft is not None and image_tokens == 0 and not timings.get("waited_seconds"):
             # what the text rate does not explain is the fixed cost of a request whose images are cached (the
-            # estimate that matters most: Send after a pre-encode); a new image's preparation counts as image cost
+            # estimate that matters most: Send after a pre-encode); a new image's preparation counts as image cost.
+            # A request that waited for the model (Send during a pre-encode) starts on warm caches: not the case
+            # the estimate is shown for
             explained = text_tokens * (result.prompt_seconds_per_token or 0.0)
             result = replace(result, overhead_seconds=_average(result.overhead_seconds, max(0.0, ttft - explained)))
         if result is self:
@@ -191,7 +196,14 @@ def _size_bucket(tokens_per_image: float) -> int:
 
 
 def _average(old: float | None, new: float) -> float:
-    return new if old is None else (1.0 - SMOOTHING) * old + SMOOTHING * new
+    """Exponential average of positive figures taken geometrically: the delays of a busy computer only ever
+    lengthen a request, so an arithmetic average runs above the typical time the user will wait."""
+    if old is None:
+        return new
+    if old <= 0 or new <= 0:
+        return (1.0 - SMOOTHING) * old + SMOOTHING * new
+    new = min(max(new, old / OUTLIER_FACTOR), old * OUTLIER_FACTOR)
+    return math.exp((1.0 - SMOOTHING) * math.log(old) + SMOOTHING * math.log(new))
 
 
 def _rates_from(value: object) -> SpeedRates:
