@@ -560,14 +560,17 @@ class ChatWindow(QMainWindow):
             return None
         # the local model caps images at the budget it was loaded with
         budget = min(self.image_budget(), int(getattr(backend, "image_token_budget", 0) or self.image_budget()))
-        image_left, text_left = float(sum(a.tokens(budget) for a in self.attachments.attachments())), 0.0
+        attachments = self.attachments.attachments()
+        image_tokens, images = sum(a.tokens(budget) for a in attachments), sum(len(a.images) for a in attachments)
+        image_left, text_left = float(image_tokens), 0.0
         progress = self.preencoder.progress(rates)
         if progress is not None and not self._prime_outdated:
             image_left, text_left = progress.image_left, progress.text_left
         question = self.input.toPlainText()
         counted = backend.question_tokens(question) if backend is not None else None
         question_tokens = counted if counted is not None else approx_text_tokens(question)
-        seconds = rates.first_token_seconds(round(image_left), round(text_left) + question_tokens)
+        # an image's speed per token depends on its size: the rate for the attached images' size at this detail
+        seconds = rates.first_token_seconds(round(image_left), round(text_left) + question_tokens, image_tokens / max(1, images))
         return float(seconds) if seconds is not None else None  # None: not measurable yet
 
     def _duration(self, seconds: float) -> str:
