@@ -275,7 +275,10 @@ def test_two_launches_at_the_same_moment_make_one_app(x_server: XServer, tmp_pat
             time.sleep(0.2)
         assert (first.process.poll() is None) != (second.poll() is None), "not exactly one launch exited"
         handed_over, app = (second, first.process) if second.poll() is not None else (first.process, second)
-        assert handed_over.returncode == 0, first.stderr if handed_over is first.process else second.communicate()[1].decode(errors="replace")
+        if handed_over is first.process:
+            assert handed_over.returncode == 0, first.stderr
+        else:
+            assert handed_over.returncode == 0, second.communicate()[1].decode(errors="replace")
         first.process = app  # the CLI helpers below talk to whichever is the app
         status = first.wait_ready()
         assert status["pid"] == app.pid
