@@ -6,11 +6,17 @@ synthetic 1920x1080 screenshot at the chosen image budget:
 
 a. **cold**: nothing cached; Send renders, encodes the image and reads the prompt, then the first token.
 b. **pre-encoded**: the image is attached, a worker thread pre-encodes it (``Backend.prime``, as the
-   chat does), the user "types" for longer than the encode took, then Send.
+   chat does), the user "types" until the pre-encode has finished and a moment longer, then Send.
 c. **question alone**: the same request with the image prefix already cached by an earlier question
    about the same image: only the question's tokens are evaluated. The goal: (b) <= 1.2 x (c).
 d. **joined**: Send while the pre-encode is still running (typing took half the encode time): the
    send waits for it and continues; it must not cost more than (a).
+
+(a), (b) and (c) are measured alike: the same request (question, thinking switch, image), each Send
+after the same idle pause since the last work (a machine that just ran a decode has hot caches and
+clocks, one that waited does not, and that alone moved (c) by 2x here), the same warm-up before. A
+typing time fixed in advance is not used for (b): on a loaded machine the pre-encode (resizing the
+screenshot included) can outlast it, and (b) then silently measured a wait for it.
 
 Time to first token is wall time from Send to the first sampled token, including any wait for the
 pre-encode (the backend's own ``ttft_seconds`` starts after that wait). The estimate the chat shows
@@ -19,13 +25,14 @@ fed by every request and pre-encode, as in the app) and is compared with (a) and
 
 Usage::
 
-    uv run python bench/preencode.py [--runs 3] [--threads 1] [--budget 1024]
+    uv run python bench/preencode.py [--runs 15] [--threads 1] [--budget 1024]
     uv run python bench/preencode.py --real-size --model text.gguf --mmproj mmproj.gguf [--threads 0]
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
 import tempfile
@@ -46,6 +53,8 @@ from desktop_helper.backends.speed import SpeedBook, approx_text_tokens  # noqa:
 from desktop_helper.core.types import ImagePart, Message, TextPart  # noqa: E402
 from tests.tools.make_tiny_glm4v import write_tiny_glm4v  # noqa: E402
 
+#: seconds between the last work and Send, the same in (a), (b) and (c)
+IDLE_SECONDS = 0.3
 QUESTION = "Which window is in front, and what does its title bar say? Answer in one short sentence."
 OTHER_QUESTION = "Describe the colours."
 
@@ -77,7 +86,7 @@ def send(backend: LocalGGUFBackend, request: ChatRequest) -> tuple[float, Usage]
 
 
 def primed_send(
-    backend: LocalGGUFBackend, prefix: ChatRequest, full: ChatRequest, typing: Callable[[float], float]
+    backend: LocalGGUFBackend, prefix: ChatRequest, full: ChatRequest, typing: Callable[[threading.Event], None]
 ) -> tuple[float, Usage, float, float | None]:
     """Attach (the pre-encode starts on a worker), type, Send.
 
@@ -93,15 +102,14 @@ def primed_send(
 
     worker = threading.Thread(target=prime, name="bench-prime")
     worker.start()
-    typed = typing(time.perf_counter())
+    began = time.perf_counter()
+    typing(finished)
+    typed = time.perf_counter() - began
     estimate = None
     if finished.is_set():
+        # what the chat shows now: only the question (and the template's tail) is left to read
         rates = backend.speed_rates()
-        estimate = (
-            rates.first_token_seconds(0, backend.question_tokens(QUESTION) or approx_text_tokens(QUESTION))
-            if rates is not None
-            else None
-        )
+        estimate = rates.first_token_seconds(0, question_tokens(backend)) if rates is not None else None
     try:
         seconds, usage = send(backend, full)
     finally:
@@ -109,9 +117,13 @@ def primed_send(
     return seconds, usage, typed, estimate
 
 
+def question_tokens(backend: LocalGGUFBackend) -> int:
+    return backend.question_tokens(QUESTION) or approx_text_tokens(QUESTION)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--runs", type=int, default=3, help="runs of each variant (the median is reported)")
+    parser.add_argument("--runs", type=int, default=15, help="runs of each variant (the median is reported)")
     parser.add_argument("--threads", type=int, default=1, help="CPU threads (0: automatic, as the app)")
     parser.add_argument("--budget", type=int, default=1024, help="image token budget (the CPU default is 1024)")
     parser.add_argument("--real-size", action="store_true", help="the real-shape model of bench/real_size.py (--model/--mmproj)")
@@ -123,6 +135,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.real_size and args.model is None:
         parser.error("--real-size needs --model and --mmproj: the real-shape files bench/real_size.py caches")
 
+    load_before = os.getloadavg()[0]
     image = screenshot()
     prefix, full = requests(image, QUESTION, args.budget)
     _other_prefix, other = requests(image, OTHER_QUESTION, args.budget)
@@ -140,8 +153,14 @@ def main(argv: list[str] | None = None) -> int:
         backend.reset_cache()
         send(backend, full)
         backend.reset_cache()
-        list(backend.prime(prefix))
+        read = list(backend.prime(prefix))[-1]  # what the chat learns as soon as a pre-encode starts
         send(backend, full)
+        # every measured Send follows this long a pause since the machine last worked for it
+        idle = IDLE_SECONDS
+
+        def type_until_read(finished: threading.Event) -> None:
+            finished.wait()
+            time.sleep(idle)
 
         cold: list[float] = []
         primed: list[float] = []
@@ -152,25 +171,21 @@ def main(argv: list[str] | None = None) -> int:
         usages: dict[str, Usage] = {}
         typing_seconds: list[float] = []
         for _ in range(args.runs):
-            # (a) cold, with the estimate the chat shows before anything is read
+            # (a) cold, with the estimate the chat shows before Send when nothing is cached: the image and
+            # all the prompt's text (the pre-encode's first report counts them) plus the question
             rates = book.rates(backend._speed_key())
-            image_tokens = usages["cold"].image_tokens if "cold" in usages else args.budget
-            estimate = rates.first_token_seconds(image_tokens, backend.question_tokens(QUESTION) or approx_text_tokens(QUESTION))
+            estimate = rates.first_token_seconds(read.image_tokens, read.text_tokens + question_tokens(backend))
             if estimate is not None:
                 estimates_cold.append(estimate)
             backend.reset_cache()
+            time.sleep(idle)
             seconds, usages["cold"] = send(backend, full)
             cold.append(seconds)
             encode = usages["cold"].timings["prompt_seconds"]
 
             # (b) pre-encoded, typing for longer than the encode took
             backend.reset_cache()
-
-            def type_slowly(began: float, wait: float = encode * 1.3 + 0.05) -> float:
-                time.sleep(max(0.0, began + wait - time.perf_counter()))
-                return wait
-
-            seconds, usages["primed"], typed, shown = primed_send(backend, prefix, full, type_slowly)
+            seconds, usages["primed"], typed, shown = primed_send(backend, prefix, full, type_until_read)
             primed.append(seconds)
             typing_seconds.append(typed)
             if shown is not None:
@@ -179,15 +194,15 @@ def main(argv: list[str] | None = None) -> int:
             # (c) the question alone: the image prefix cached by an earlier question about it
             backend.reset_cache()
             send(backend, other)
+            time.sleep(idle)
             seconds, usages["alone"] = send(backend, full)
             alone.append(seconds)
 
             # (d) Send while the pre-encode still runs
             backend.reset_cache()
 
-            def type_quickly(began: float, wait: float = encode * 0.5) -> float:
-                time.sleep(max(0.0, began + wait - time.perf_counter()))
-                return wait
+            def type_quickly(_finished: threading.Event, wait: float = encode * 0.5) -> None:
+                time.sleep(wait)
 
             seconds, usages["joined"], _typed, _shown = primed_send(backend, prefix, full, type_quickly)
             joined.append(seconds)
@@ -208,7 +223,8 @@ def main(argv: list[str] | None = None) -> int:
         f"{u['cold'].prompt_tokens - u['cold'].image_tokens} text tokens evaluated)"
     )
     print(
-        f"  (b) pre-encoded    {primed_s * 1000:9.1f} ms  (typed {med(typing_seconds) * 1000:.0f} ms >= encode; "
+        f"  (b) pre-encoded    {primed_s * 1000:9.1f} ms  (typed {med(typing_seconds) * 1000:.0f} ms: until read, "
+        f"+ {IDLE_SECONDS * 1000:.0f}; "
         f"{int(u['primed'].timings['evaluated_prompt_tokens'])} tokens evaluated at Send, "
         f"{int(u['primed'].timings['evaluated_image_tokens'])} of them image)"
     )
@@ -222,6 +238,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  cold        {est_cold * 1000:9.1f} ms vs {cold_s * 1000:9.1f} ms  error {error_cold:.0%} (goal <= 25 %)")
     print(f"  pre-encoded {est_primed * 1000:9.1f} ms vs {primed_s * 1000:9.1f} ms  error {error_primed:.0%} (goal <= 25 %)")
     print(f"images encoded: {encodes}")
+    load_after = os.getloadavg()[0]
+    print(f"load average (1 min): {load_before:.2f} before, {load_after:.2f} after, on {os.cpu_count()} CPUs")
     summary(
         {
             "cold_ttft_ms": cold_s * 1000,
@@ -236,6 +254,8 @@ def main(argv: list[str] | None = None) -> int:
             "estimate_cold_error": error_cold,
             "estimate_preencoded_error": error_primed,
             "image_tokens": u["cold"].image_tokens,
+            "load_average_before": load_before,
+            "load_average_after": load_after,
             "real_size": args.real_size,
             "runs": args.runs,
             "threads": args.threads,

@@ -235,10 +235,16 @@ def test_click_then_type_non_ascii_confirmed_in_the_panel(
     assert all(s.screenshot is not None and s.raw_output for s in recorder.steps)
     # our own panel was visible between the steps but hidden for every screenshot the model got
     qtbot.waitUntil(session.panel.isVisible, timeout=3000)
-    panel = session.panel.geometry()
-    box = (panel.x(), panel.y(), panel.right(), panel.bottom())
+
+    def panel_box() -> tuple[int, int, int, int]:
+        # read each time: after the run the panel shrinks to its outcome and the window manager
+        # may place the re-shown window a moment after Qt reports its new geometry
+        panel = session.panel.frameGeometry()
+        return (panel.x(), panel.y(), panel.right(), panel.bottom())
+
     # the control: the panel's background really shows on the screen now
-    qtbot.waitUntil(lambda: _count_color(_screen_image().crop(box), PANEL_RGB) > 1000, timeout=5000)
+    qtbot.waitUntil(lambda: _count_color(_screen_image().crop(panel_box()), PANEL_RGB) > 1000, timeout=15000)
+    box = panel_box()
     for step in recorder.steps[1:]:
         assert step.screenshot is not None
         with Image.open(io.BytesIO(step.screenshot.data)) as shot:

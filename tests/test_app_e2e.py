@@ -250,11 +250,6 @@ def test_stop_command_cancels_a_search_and_takes_its_boxes_down(x_server: XServe
         app.kill()
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="flaky in the full suite on 2 cores (passes alone): the second launch sometimes does not exit "
-    "within 60 s; open, to be investigated (session 3 note)",
-)
 def test_two_launches_at_the_same_moment_make_one_app(x_server: XServer, tmp_path: Path) -> None:
     """Found using the app: two launches at once (a double-clicked launcher, autostart racing the
     user) both found nobody answering and both started: two tray icons, every hotkey handled twice,
@@ -271,23 +266,31 @@ def test_two_launches_at_the_same_moment_make_one_app(x_server: XServer, tmp_pat
         env=first.env,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
-        text=True,
     )
     try:
+        # either may win the race (the one started second can finish importing first on a busy
+        # machine): exactly one hands its command over and exits, the other is the app
+        deadline = time.monotonic() + 90
+        while first.process.poll() is None and second.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert (first.process.poll() is None) != (second.poll() is None), "not exactly one launch exited"
+        handed_over, app = (second, first.process) if second.poll() is not None else (first.process, second)
+        if handed_over is first.process:
+            assert handed_over.returncode == 0, first.stderr
+        else:
+            assert handed_over.returncode == 0, second.communicate()[1].decode(errors="replace")
+        first.process = app  # the CLI helpers below talk to whichever is the app
         status = first.wait_ready()
-        _out, err = second.communicate(timeout=60)
-        assert second.returncode == 0, err
-        assert first.process.poll() is None
+        assert status["pid"] == app.pid
         time.sleep(2)
-        assert first.cli("status").returncode == 0
-        assert len(tray_icon_windows(x_server, first.process.pid)) == 1
-        assert status["pid"] == first.process.pid
-        # the second launch's command (show the chat) reached the first
+        assert app.poll() is None
+        assert len(tray_icon_windows(x_server, app.pid)) == 1
+        # the command of the launch that exited (show the chat) reached the app
         x_server.wait_for(lambda: first.cli("status").stdout.count('"chat_visible": true') == 1, "the chat window")
         assert first.cli("quit").returncode == 0
-        assert first.wait_exit() == 0
+        assert app.wait(30) == 0
     finally:
         first.kill()
         if second.poll() is None:
             second.kill()
-            second.communicate()
+        second.communicate()

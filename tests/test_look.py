@@ -282,11 +282,29 @@ def _centre(widget: Any) -> tuple[str, str]:
 
 
 # ----- chat window: geometry, history column, drop highlight
-@pytest.mark.xfail(
-    strict=True,
-    reason="known bug, open: after a restart the chat comes back at the saved position but 1344 px wide "
-    "instead of the saved 1100 (seen on every full run at the end of session 3; cause not found yet)",
-)
+def test_a_long_status_line_wraps_instead_of_widening_the_chat(qtbot: Any, tmp_path: Path) -> None:
+    """The cause of the restart bug: an unwrapped status label's text width was the window's minimum width."""
+    from desktop_helper.ui.chat_window import ChatWindow
+
+    settings = Settings(tmp_path / "s.json")
+    first = ChatWindow(None, None, settings, preview_dir=tmp_path)
+    qtbot.addWidget(first)
+    first.setGeometry(300, 200, 1000, 700)
+    first.save_geometry()
+    first.shutdown()
+    chat = ChatWindow(None, None, settings, preview_dir=tmp_path)
+    qtbot.addWidget(chat)
+    # what a fresh profile shows there: the "no model is set up yet" advice, well over 1000 px on one line
+    chat.status.setText("No model is set up yet, choose a model in Settings. " * 4)
+    chat.show()
+    qtbot.waitExposed(chat)
+    qtbot.wait(200)
+    assert chat.minimumSizeHint().width() < 1000
+    assert chat.width() == 1000
+    assert chat.status.height() > chat.status.fontMetrics().height()  # wrapped, all of it readable
+    chat.shutdown()
+
+
 def test_chat_geometry_survives_a_restart_of_the_real_app(x_server: XServer, tmp_path: Path) -> None:
     from tests.harness.app_process import AppProcess
     from tests.test_app_e2e import visible_window, window_geometry
@@ -418,11 +436,20 @@ def test_dragging_files_over_the_chat_highlights_it(qtbot: Any, qapp: QApplicati
     poll = QTimer()
     poll.timeout.connect(look)
     poll.start(100)
-    mover = subprocess.Popen(["sh", "-c", script], env=x_server.env)
     try:
-        qtbot.waitUntil(lambda: len(chat.attachments.attachments()) == 1, timeout=20000)
+        # a drag driven from another process on a loaded machine can miss its start (the press lands
+        # before the source window takes the pointer): a person would simply drag again
+        for _attempt in range(3):
+            mover = subprocess.Popen(["sh", "-c", script], env=x_server.env)
+            try:
+                qtbot.waitUntil(lambda: len(chat.attachments.attachments()) == 1, timeout=20000)
+                break
+            except qtbot.TimeoutError:
+                if _attempt == 2:
+                    raise
+            finally:
+                mover.wait(20)
     finally:
-        mover.wait(20)
         poll.stop()
     from desktop_helper.ui.theme import colours
 
@@ -448,6 +475,23 @@ def test_agent_step_names_the_screen_pixel_and_monitor_not_model_coordinates() -
     assert "(500, 500)" not in plan.words
 
 
+def test_agent_step_does_not_repeat_screen_when_the_monitor_is_called_screen(x_server: XServer) -> None:
+    from desktop_helper.agent.plan import plan_action
+    from desktop_helper.core.geometry import CaptureGeometry
+    from desktop_helper.parsers.gui_actions import GuiAction
+    from desktop_helper.platform.capture import capture_backend_for_current_os
+
+    backend = capture_backend_for_current_os()
+    try:
+        monitor = backend.monitors()[0]  # Xvfb's one output is named "screen"
+    finally:
+        backend.close()
+    geometry = CaptureGeometry(monitor, monitor.physical, sent_size=(1280, 720))
+    plan = plan_action(GuiAction("left_click", point=(500, 500)), geometry)
+    assert plan.point is not None
+    assert plan.words == f"Click at ({plan.point[0]}, {plan.point[1]}) of screen {monitor.id}"
+
+
 W = TypeVar("W", bound=QWidget)
 
 
@@ -455,3 +499,163 @@ def _child(parent: QWidget, cls: type[W], name: str) -> W:
     widget = parent.findChild(cls, name)
     assert widget is not None, name
     return widget
+
+
+def test_backend_picker_shows_its_whole_label_in_a_default_size_chat(qtbot: Any, tmp_path: Path) -> None:
+    from desktop_helper.backends.factory import SCRIPTED_ENV
+    from desktop_helper.history.store import HistoryStore
+    from desktop_helper.settings.paths import app_paths
+    from desktop_helper.ui.backend_service import BackendService
+    from desktop_helper.ui.chat_window import ChatWindow
+
+    paths = app_paths()
+    paths.ensure()
+    settings = Settings(paths.settings_file)
+    history = HistoryStore(paths.history_db, paths.attachments)
+    script = tmp_path / "lead-answers-for-the-journey.json"
+    service = BackendService(settings, None, env={SCRIPTED_ENV: str(script)})
+    chat = ChatWindow(history, service, settings, preview_dir=tmp_path)
+    qtbot.addWidget(chat)
+    try:
+        chat.show()
+        qtbot.waitExposed(chat)
+        qtbot.wait(100)
+        box = chat.backend_box
+        label = box.currentText()
+        assert label.startswith("Scripted (test)")
+        # the text the combo box paints is its width minus the frame and the arrow
+        room = box.style().subControlRect(
+            box.style().ComplexControl.CC_ComboBox, _combo_option(box), box.style().SubControl.SC_ComboBoxEditField, box
+        ).width()
+        assert box.fontMetrics().horizontalAdvance(label) <= room, (label, room, box.width())
+        # the model is in the model box beside it (and in the tooltip), not repeated in the cut-off label
+        assert chat.model_box.currentText() == script.name
+        assert box.toolTip() == f"Scripted (test) — {script.name}"
+        assert chat.splitter.width() <= chat.width()  # no sideways overflow
+    finally:
+        chat.shutdown()
+        service.shutdown()
+        history.close()
+
+
+def _combo_option(box: Any) -> Any:
+    from PySide6.QtWidgets import QStyleOptionComboBox
+
+    option = QStyleOptionComboBox()
+    option.initFrom(box)
+    option.editable = box.isEditable()
+    option.currentText = box.currentText()
+    return option
+
+
+# ----- Chinese leftovers
+def test_thinking_counts_chinese_by_character_in_chinese(qapp: QApplication, qtbot: Any) -> None:
+    from desktop_helper.ui.conversation_view import ConversationView, ViewMessage
+    from desktop_helper.ui.i18n import install_translator, remove_translator
+
+    translator = install_translator(qapp, "zh_CN")
+    assert translator is not None
+    try:
+        view = ConversationView(lambda _key: None)
+        qtbot.addWidget(view)
+        # 13 characters, no spaces: a split on spaces called it one word
+        view.set_messages([ViewMessage(1, "assistant", "答案。", thinking="这个截图显示了四个彩色方块。")])
+        assert "思考过程（13 字）" in view.toPlainText()
+    finally:
+        remove_translator(qapp, translator)
+
+
+def test_every_thinking_style_of_the_providers_page_reads_in_chinese(qapp: QApplication, qtbot: Any, tmp_path: Path) -> None:
+    from desktop_helper.ui.i18n import install_translator, remove_translator
+    from desktop_helper.ui.providers_page import ProvidersPage
+
+    translator = install_translator(qapp, "zh_CN")
+    assert translator is not None
+    try:
+        page = ProvidersPage(Settings(tmp_path / "s.json"), None)
+        qtbot.addWidget(page)
+        labels = [page.thinking_combo.itemText(i) for i in range(page.thinking_combo.count())]
+        assert 'Z.ai 的 "thinking" 字段' in labels
+        assert not any("field" in label or "Not supported" in label for label in labels)
+    finally:
+        remove_translator(qapp, translator)
+
+
+@pytest.mark.parametrize("scheme", ["dark", "light"])
+def test_code_colours_are_readable_on_the_code_background(qapp: QApplication, qtbot: Any, scheme: str) -> None:
+    from PySide6.QtGui import QTextCursor
+
+    from desktop_helper.ui.conversation_view import ConversationView, ViewMessage
+    from desktop_helper.ui.markdown import contrast
+    from desktop_helper.ui.theme import Theme
+
+    saved_style, saved_palette = qapp.styleSheet(), qapp.palette()
+    try:
+        Theme(qapp, scheme)
+        view = ConversationView(lambda _key: None)
+        qtbot.addWidget(view)
+        code = '@cache\ndef area(width: int) -> int:\n    # the area, in pixels\n    return width * 42 + len("text")\n'
+        view.set_messages([ViewMessage(1, "assistant", f"```python\n{code}```")])
+        seen: dict[str, str] = {}
+        backgrounds: set[str] = set()
+        for word in ("@cache", "def", "area", "int", "the area", "return", "42", '"text"', "len"):
+            cursor = view.document().find(word)
+            assert not cursor.isNull(), word
+            cursor.setPosition(cursor.selectionStart() + 1, QTextCursor.MoveMode.MoveAnchor)
+            seen[word] = cursor.charFormat().foreground().color().name()
+            backgrounds.add(cursor.blockFormat().background().color().name())  # what the code block is drawn on
+        assert len(backgrounds) == 1
+        background = backgrounds.pop()
+        ratios = {word: round(contrast(colour, background), 2) for word, colour in seen.items()}
+        low = {word: ratio for word, ratio in ratios.items() if ratio < 4.5}
+        assert not low, f"{scheme}: {low} on {background}"
+        assert len(set(seen.values())) >= 4  # still highlighted: keywords, strings, numbers, comments differ
+    finally:
+        qapp.setStyleSheet(saved_style)
+        qapp.setPalette(saved_palette)
+
+
+def test_dialog_buttons_carry_no_generic_qt_icons(qapp: QApplication, qtbot: Any) -> None:
+    """Fusion put Qt's old stock icons on OK/Cancel/Apply (OK's dark arrow unreadable on the accent colour)."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from desktop_helper.ui.theme import Theme
+
+    saved_style, saved_palette = qapp.styleSheet(), qapp.palette()
+    try:
+        Theme(qapp, "light")
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel | QDialogButtonBox.StandardButton.Apply
+        )
+        qtbot.addWidget(buttons)
+        buttons.show()
+        qtbot.waitExposed(buttons)
+        assert [b.icon().isNull() for b in buttons.buttons()] == [True, True, True]
+    finally:
+        qapp.setStyleSheet(saved_style)
+        qapp.setPalette(saved_palette)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_a_disabled_field_does_not_look_editable(qapp: QApplication, qtbot: Any, scheme: str) -> None:
+    """The API providers page with no provider showed its disabled form as white, editable-looking fields."""
+    from PySide6.QtWidgets import QLineEdit
+
+    from desktop_helper.ui.theme import Theme
+
+    saved_style, saved_palette = qapp.styleSheet(), qapp.palette()
+    try:
+        Theme(qapp, scheme)
+        fields = []
+        for enabled in (True, False):
+            field = QLineEdit()
+            qtbot.addWidget(field)
+            field.resize(200, 30)
+            field.setEnabled(enabled)
+            field.show()
+            qtbot.waitExposed(field)
+            fields.append(field.grab().toImage().pixelColor(100, 15).name())
+        assert fields[0] != fields[1], fields
+    finally:
+        qapp.setStyleSheet(saved_style)
+        qapp.setPalette(saved_palette)

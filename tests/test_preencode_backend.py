@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import io
 import json
+import logging
 import threading
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -109,6 +111,47 @@ def test_primed_send_reads_only_the_question_and_answers_the_same(backend: Local
     assert primed_answer == cold_answer
 
 
+def test_a_send_after_the_pre_encode_does_not_prepare_the_image_again(backend: LocalGGUFBackend) -> None:
+    # mtmd resamples and normalises every image it is handed (tens of ms for a screenshot): after Send that
+    # is only worth doing for an image the KV cache does not hold
+    image = _screenshot(1400, 840)
+    prefix, full = _requests(image, 1024)
+    backend.reset_cache()
+    cold_answer, _cold = _send(backend, full)
+    backend.reset_cache()
+    list(backend.prime(prefix))
+    prepared = backend.images_prepared
+    primed_answer, primed = _send(backend, full)
+    assert backend.images_prepared == prepared
+    assert primed.timings["evaluated_image_tokens"] == 0
+    assert primed_answer == cold_answer
+    # a follow-up about the same image does not prepare it either
+    _send(backend, _requests(image, 1024)[1])
+    assert backend.images_prepared == prepared
+
+
+def test_a_prompt_changed_before_the_cached_image_reads_the_image_again(backend: LocalGGUFBackend) -> None:
+    image = _screenshot()
+    prefix, _full = _requests(image, 256)
+    changed = ChatRequest(
+        (Message.text("system", "You are a terse assistant."), Message("user", (image, TextPart(QUESTION)))),
+        thinking=False,
+        temperature=0.0,
+        max_tokens=12,
+        image_token_budget=256,
+    )
+    backend.reset_cache()
+    cold_answer, cold = _send(backend, changed)
+    backend.reset_cache()
+    list(backend.prime(prefix))
+    prepared, encoded = backend.images_prepared, backend.images_encoded
+    answer, usage = _send(backend, changed)  # the system prompt differs: the cached image cannot be kept
+    assert backend.images_prepared == prepared + 1
+    assert backend.images_encoded == encoded + 1
+    assert usage.timings["evaluated_image_tokens"] == cold.image_tokens
+    assert answer == cold_answer
+
+
 def test_send_during_a_prime_joins_it(backend: LocalGGUFBackend) -> None:
     prefix, full = _requests(_screenshot(1400, 840), 1024)
     backend.reset_cache()
@@ -135,6 +178,10 @@ def test_send_during_a_prime_joins_it(backend: LocalGGUFBackend) -> None:
     usage = next(e for e in answer_events if isinstance(e, Usage))
     assert usage.timings["evaluated_image_tokens"] == 0
     assert backend.images_encoded == encoded_before + 1
+    # it started on caches the pre-encode had just warmed: not a measure of the fixed cost of a Send after typing
+    assert usage.timings["waited_seconds"] > 0
+    rates = SpeedRates(prompt_seconds_per_token=0.01, overhead_seconds=0.5)
+    assert rates.folded(usage.timings).overhead_seconds == 0.5
 
 
 def test_cancel_stops_at_the_next_piece_and_keeps_what_was_read(backend: LocalGGUFBackend) -> None:
@@ -162,6 +209,61 @@ def test_cancel_stops_at_the_next_piece_and_keeps_what_was_read(backend: LocalGG
     assert backend.images_encoded == encoded_before + 1
     _answer, usage = _send(backend, full)
     assert usage.timings["evaluated_image_tokens"] == 0
+
+
+def _prime_cancelled_during(backend: LocalGGUFBackend, request: ChatRequest, image: bool) -> list[PrimeState]:
+    """Pre-encode ``request``, cancelling from another thread 30 ms into its first image (or text) piece."""
+    cancel = CancelToken()
+    states: list[PrimeState] = []
+    timers: list[threading.Timer] = []
+    for state in backend.prime(request, cancel):
+        states.append(state)
+        if state.current_tokens and state.current_is_image == image and not timers:
+            timers.append(threading.Timer(0.03, cancel.cancel))
+            timers[0].start()
+    assert timers, "the piece to cancel never started"
+    timers[0].join()
+    return states
+
+
+def test_a_cancel_stops_the_text_being_read_inside_its_batch(backend: LocalGGUFBackend, caplog: pytest.LogCaptureFixture) -> None:
+    # an earlier conversation of ~2,000 tokens is read in one llama_decode call: llama.cpp's abort hook stops it
+    image = _screenshot()
+    long_turn = " ".join(f"line {i}: the window title reads Settings" for i in range(60))
+    earlier = (Message.text("system", long_turn), Message("user", (TextPart("Hello"),)), Message.text("assistant", "Hi."))
+    common = {"thinking": False, "temperature": 0.0, "max_tokens": 12, "image_token_budget": 256}
+    prefix = ChatRequest((*earlier, Message("user", (image,))), **common)  # type: ignore[arg-type]
+    full = ChatRequest((*earlier, Message("user", (image, TextPart(QUESTION)))), **common)  # type: ignore[arg-type]
+    backend.reset_cache()
+    cold_answer, _cold = _send(backend, full)
+    backend.reset_cache()
+    with caplog.at_level(logging.DEBUG, logger="desktop_helper.llama_cpp"):
+        states = _prime_cancelled_during(backend, prefix, image=False)
+    assert any("compute status: 1" in r.message for r in caplog.records)  # llama.cpp did stop the batch
+    # a cancel is no error: what llama.cpp logs about the stopped batch stays out of the user's console
+    assert [r.message for r in caplog.records if r.name == "desktop_helper.llama_cpp" and r.levelno >= logging.WARNING] == []
+    assert states[-1].text_tokens > 1000
+    assert not states[-1].finished
+    # the batch was stopped, not finished and kept: nothing of it is cached
+    assert backend.context_tokens_used == 0
+    # the cache is consistent: a new pre-encode reads everything and the answer is the cold one
+    assert list(backend.prime(prefix))[-1].finished
+    answer, usage = _send(backend, full)
+    assert usage.timings["evaluated_image_tokens"] == 0
+    assert answer == cold_answer
+
+
+def test_a_cancel_during_the_image_skips_the_text_model_reading_it(backend: LocalGGUFBackend) -> None:
+    # mtmd's vision encoder cannot be interrupted; what follows it (the text model reading its output) is not started
+    prefix, full = _requests(_screenshot(1400, 840), 1024)
+    backend.reset_cache()
+    encoded = backend.images_encoded
+    states = _prime_cancelled_during(backend, prefix, image=True)
+    assert not states[-1].finished
+    assert backend.images_encoded == encoded
+    assert backend.context_tokens_used == states[-1].text_done  # the text before the image only
+    _answer, usage = _send(backend, full)
+    assert usage.timings["evaluated_image_tokens"] == usage.image_tokens > 0
 
 
 def test_a_request_without_images_primes_nothing_and_remote_backends_do_nothing(backend: LocalGGUFBackend) -> None:
@@ -193,6 +295,99 @@ def test_measured_speeds_are_kept_in_the_profile(backend: LocalGGUFBackend) -> N
     assert estimate > (rates.first_token_seconds(0, 20) or 0.0)
 
 
+def test_the_question_count_is_what_the_send_reads_after_the_pre_encode(backend: LocalGGUFBackend) -> None:
+    # the estimate after a pre-encode is the question's tokens: counted wrong, it is wrong by as much
+    for thinking in (False, True):
+        prefix, full = (replace(r, thinking=thinking) for r in _requests(_screenshot(), 256))
+        backend.reset_cache()
+        list(backend.prime(prefix))
+        counted = backend.question_tokens(QUESTION)
+        _answer, usage = _send(backend, full)
+        assert counted == usage.timings["evaluated_prompt_tokens"], thinking
+
+
+def test_the_profile_is_written_after_the_answer_is_out(tiny_glm4v: TinyModel, tmp_path: Path) -> None:
+    # writing speed.json is no part of Send -> first token (it was, between the first token and Usage)
+    path = tmp_path / "speed.json"
+    with LocalGGUFBackend(
+        tiny_glm4v.model, tiny_glm4v.mmproj, context_size=2048, image_token_budget=256, threads=2, speed_book=SpeedBook(path)
+    ) as fresh:
+        seen_at_usage: list[bool] = []
+        for event in fresh.stream(_requests(_screenshot(), 256)[1]):
+            if isinstance(event, Usage):
+                seen_at_usage.append(path.exists())
+        assert seen_at_usage == [False]
+        assert path.exists()
+
+
+def test_estimates_come_from_the_measured_speeds_of_the_image_size_asked(tmp_path: Path) -> None:
+    path = tmp_path / "speed.json"
+    book = SpeedBook(path)
+    # what the local backend reports: a cold send of one 1,024-token screenshot, a pre-encode of a 256-token one,
+    # and a send after a pre-encode (only the question: 40 text tokens)
+    book.record(
+        "m",
+        {
+            "prompt_seconds": 80.0,
+            "image_seconds": 74.0,
+            "prepare_seconds": 0.6,
+            "evaluated_prompt_tokens": 1124.0,
+            "evaluated_image_tokens": 1024.0,
+            "evaluated_images": 1.0,
+            "ttft_seconds": 80.9,
+        },
+    )
+    book.record(
+        "m",
+        {
+            "prompt_seconds": 15.2,
+            "image_seconds": 14.0,
+            "prepare_seconds": 0.08,
+            "evaluated_prompt_tokens": 276.0,
+            "evaluated_image_tokens": 256.0,
+            "evaluated_images": 1.0,
+        },
+    )
+    book.record("m", {"prompt_seconds": 2.4, "evaluated_prompt_tokens": 40.0, "evaluated_images": 0.0, "ttft_seconds": 2.7})
+    rates = SpeedBook(path).rates("m")  # as the app finds them after a restart
+    large, small = (74.0 + 0.6) / 1024, (14.0 + 0.08) / 256
+    assert rates.image_rates_by_size == ((256, pytest.approx(small)), (1024, pytest.approx(large)))
+    text, overhead = rates.prompt_seconds_per_token, rates.overhead_seconds
+    assert text is not None
+    assert overhead is not None
+    assert text == pytest.approx(0.06)
+    assert overhead == pytest.approx(2.7 - 40 * 0.06)
+    # after a pre-encode: the fixed cost and the question's tokens
+    assert rates.first_token_seconds(0, 40) == pytest.approx(overhead + 40 * text)
+    # cold, at each detail level: that size's own speed, not an average over sizes
+    assert rates.first_token_seconds(1024, 100) == pytest.approx(overhead + 1024 * large + 100 * text)
+    assert rates.first_token_seconds(256, 100) == pytest.approx(overhead + 256 * small + 100 * text)
+    # two 256-token images are 512 tokens of 256-token images; an unmeasured size lies between its neighbours
+    assert rates.first_token_seconds(512, 0, tokens_per_image=256) == pytest.approx(overhead + 512 * small)
+    assert rates.image_rate(512) == pytest.approx((small + large) / 2)
+    assert rates.image_rate(4096) == pytest.approx(large)  # beyond what was measured: the nearest size
+    # a file whose per-size figures are damaged is ignored, not an error
+    path.write_text('{"m": {"image_rates_by_size": [[0, -1]]}}', encoding="utf-8")
+    assert SpeedBook(path).rates("m") == SpeedRates()
+
+
+def test_one_preempted_request_moves_the_estimate_little(tmp_path: Path) -> None:
+    book = SpeedBook(tmp_path / "speed.json")
+    sent = {"prompt_seconds": 0.6, "evaluated_prompt_tokens": 60.0, "ttft_seconds": 0.7}
+    for _ in range(5):
+        steady = book.record("m", sent)
+    assert steady.first_token_seconds(0, 60) == pytest.approx(0.7)
+    # the machine was busy for this one: ten times as long
+    busy = book.record("m", {"prompt_seconds": 6.0, "evaluated_prompt_tokens": 60.0, "ttft_seconds": 7.0})
+    shown = busy.first_token_seconds(0, 60)
+    assert shown is not None
+    assert shown < 0.7 * 1.35
+    # a lasting change (a slower set-up) is followed within a few requests
+    for _ in range(8):
+        slower = book.record("m", {"prompt_seconds": 2.4, "evaluated_prompt_tokens": 60.0, "ttft_seconds": 2.8})
+    assert slower.first_token_seconds(0, 60) == pytest.approx(2.8, rel=0.1)
+
+
 def test_speed_book_averages_and_survives_a_damaged_file(tmp_path: Path) -> None:
     path = tmp_path / "speed.json"
     path.write_text("{not json", encoding="utf-8")
@@ -211,7 +406,7 @@ def test_speed_book_averages_and_survives_a_damaged_file(tmp_path: Path) -> None
             "ttft_seconds": 4.7,
         },
     )
-    assert second.image_seconds_per_token == pytest.approx(0.7 * 0.02 + 0.3 * 0.04)
+    assert second.image_seconds_per_token == pytest.approx(0.02**0.7 * 0.04**0.3)  # geometric: a slow one counts less
     assert second.prompt_seconds_per_token == pytest.approx(0.01)
     assert second.overhead_seconds is None  # a new image's request says nothing about the fixed cost
     # a send whose image was pre-encoded: only the question's tokens
@@ -221,3 +416,16 @@ def test_speed_book_averages_and_survives_a_damaged_file(tmp_path: Path) -> None
     assert third.samples == 3
     assert SpeedBook(path).rates("m") == third
     assert third.first_token_seconds(100, 10) == pytest.approx(0.25 + 100 * second.image_seconds_per_token + 0.1)  # type: ignore[operator]
+
+
+def test_cancel_token_calls_back_once_and_never_after_removal() -> None:
+    token = CancelToken()
+    calls: list[str] = []
+    remove_first = token.on_cancel(lambda: calls.append("first"))
+    token.on_cancel(lambda: calls.append("second"))
+    remove_first()
+    token.cancel()
+    token.cancel()
+    assert calls == ["second"]
+    token.on_cancel(lambda: calls.append("late"))  # already cancelled: at once
+    assert calls == ["second", "late"]

@@ -433,9 +433,14 @@ class Session:
         time.sleep(3.5)
         self.save("recording-indicator")
         assert app.cli("record", "stop").returncode == 0
-        # the "Recording saved" notice goes before the next shot
+        # the "Recording saved" notice comes once the file is written (after 'record stop' answers) and must be
+        # gone before the next shot: it covered the agent panel when only its going was awaited
+        self.until(lambda: self.windows_of(app) <= before, "the recording indicator to go", timeout=30)
+        deadline = time.monotonic() + 15
+        while time.monotonic() < deadline and not self.windows_of(app) - before:
+            time.sleep(0.2)
         self.until(lambda: self.windows_of(app) <= before, "the recording's notice to go", timeout=30)
-        time.sleep(2)
+        time.sleep(1)
 
 
 if __name__ == "__main__":

@@ -77,6 +77,10 @@ def plan_action(action: GuiAction, geometry: CaptureGeometry) -> PlannedAction:
     return PlannedAction(action, point, end, logical_point, logical_end, describe(action, point, end, geometry.monitor))
 
 
+#: monitor names that say nothing more than "screen N" (Xvfb's only output is called "screen")
+_NAMELESS_MONITORS = frozenset({"screen", "monitor", "display", "default"})
+
+
 def describe(
     action: GuiAction,
     point: tuple[int, int] | None = None,
@@ -97,7 +101,7 @@ def describe(
         end = (end[0] - origin[0], end[1] - origin[1]) if end is not None else None
         screen = (
             t(" of screen {number} ({name})", number=monitor.id, name=monitor.name)
-            if monitor.name
+            if monitor.name and monitor.name.casefold() not in _NAMELESS_MONITORS
             else t(" of screen {number}", number=monitor.id)
         )
     point = point or action.point

@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import logging
+import re
 import threading
 from collections import deque
 
@@ -24,6 +25,10 @@ _CONT = 5
 # Warnings every GLM-4.x GGUF triggers: the conversion deliberately marks <|user|> as end-of-turn
 # and llama.cpp adds it to the end-of-generation set itself. Shown to users they only alarm.
 _BENIGN = ("special_eot_id is not in special_eog_ids", "special_eos_id is not in special_eog_ids")
+# What a decode stopped on purpose (a cancel: backends/llama_abort.py) logs as errors: GGML_STATUS_ABORTED is 1 and
+# llama_decode's "aborted" is 2, so these lines mean nothing else; the removal of the stopped batch follows them.
+_ABORTED = re.compile(r"(failed with error 1|compute status: 1|failed to decode, ret = 2)$")
+_ROLLBACK = "removing memory module entries"
 
 
 class _Bridge:
@@ -33,6 +38,7 @@ class _Bridge:
         self.level = logging.DEBUG
         self.recent: deque[str] = deque(maxlen=400)
         self.callback: object = None
+        self.after_abort = False
 
     def write(self, level: int, text: str) -> None:
         with self.lock:
@@ -47,6 +53,10 @@ class _Bridge:
             if line:
                 self.recent.append(line)
                 level = logging.INFO if level_now == logging.WARNING and any(b in line for b in _BENIGN) else level_now
+                aborted = bool(_ABORTED.search(line))
+                if aborted or (self.after_abort and _ROLLBACK in line):
+                    level = logging.DEBUG
+                self.after_abort = aborted or (self.after_abort and _ROLLBACK in line)
                 log.log(level, "%s", line)
 
 

@@ -33,7 +33,7 @@ import re
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Generator, Iterator, Sequence
+from collections.abc import Container, Generator, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -60,6 +60,7 @@ from desktop_helper.backends.base import (
     Usage,
 )
 from desktop_helper.backends.glm_template import ChatTemplate, RenderedPrompt
+from desktop_helper.backends.llama_abort import DECODE_ABORTED, AbortFlag, abortable, install_abort_flag
 from desktop_helper.backends.speed import TEMPLATE_TOKENS, SpeedBook, SpeedRates
 from desktop_helper.backends.splitter import EventSplitter
 from desktop_helper.core.errors import BackendError, CancelledError, MediaError, UserError
@@ -81,6 +82,10 @@ BUDGET_MAX = 16384
 #: what mtmd writes right after an image's embeddings in GLM's prompt: part of a pre-encoded prefix
 IMAGE_END_TOKENS = ("<|end_of_image|>", "<|end_of_video|>")
 DEFAULT_MAX_TOKENS = 4096
+#: ``sources[i][0]`` of a unit: a text token, an image to encode, or an image the KV cache holds (never evaluated)
+_TEXT, _IMAGE, _CACHED_IMAGE = 0, 1, 2
+#: side of the stand-in bitmap mtmd gets for an image the KV cache already holds (see _prompt_chunks)
+_STAND_IN_SIDE = 56
 N_UBATCH = 512
 N_BATCH = 2048
 
@@ -154,6 +159,8 @@ class _RunStats:
     image_tokens: int = 0
     evaluated_cells: int = 0
     evaluated_image_cells: int = 0
+    evaluated_images: int = 0
+    waited_seconds: float = 0.0
     prompt_seconds: float = 0.0
     image_seconds: float = 0.0
     prepare_seconds: float = 0.0
@@ -240,12 +247,17 @@ class LocalGGUFBackend(Backend):
         # per request: id(sent ImagePart) -> (record, RGB pixels, image id)
         self._pixels: dict[int, tuple[ImagePart, bytes, str]] = {}
         self._keepalive: list[Any] = []
+        self._abort: AbortFlag | None = None
         self._closed = False
         #: the last prompt as rendered (media markers in place of images), for diagnostics and tests
         self.last_prompt = ""
         self.speed_book = speed_book
         #: images run through the vision encoder since loading (a pre-encode joined by Send counts once)
         self.images_encoded = 0
+        #: template tokens after a question (its thinking switch, the assistant's opener), counted by the last pre-encode
+        self._question_tail_tokens: int | None = None
+        #: images whose pixels were handed to mtmd (preprocessed) since loading; a cached one is not handed again
+        self.images_prepared = 0
         self._priming = False
 
     @classmethod
@@ -428,6 +440,7 @@ class LocalGGUFBackend(Backend):
                 raise
             self._model, self._ctx, self._mtmd = model, ctx, mctx
             self._vocab = llama_cpp.llama_model_get_vocab(model)
+            self._abort = install_abort_flag(ctx)
             self._n_ctx = int(llama_cpp.llama_n_ctx(ctx))
             self._batch = llama_cpp.llama_batch_init(min(N_BATCH, self._n_ctx), 0, 1)
             self._budget = budget
@@ -526,6 +539,7 @@ class LocalGGUFBackend(Backend):
             self._units = []
             self._image_cache.clear()
             self._keepalive.clear()
+            self._abort = None
 
     def __enter__(self) -> LocalGGUFBackend:
         return self
@@ -543,17 +557,20 @@ class LocalGGUFBackend(Backend):
         return _guarded(self._generate(request, cancel or CancelToken()))
 
     def _generate(self, request: ChatRequest, cancel: CancelToken) -> Iterator[Event]:
+        waited = 0.0
         if not self._gen_lock.acquire(blocking=False):
             # a running pre-encode is this request's own prefix: waiting for it continues that work
             yield Progress(t("Finishing reading the image") if self._priming else t("Waiting for the previous answer to finish"))
+            began = time.monotonic()
             self._gen_lock.acquire()
+            waited = time.monotonic() - began
         self._gen_owner = threading.get_ident()
         try:
             if self._closed:
                 raise BackendError(t("The local model was closed."), t("Restart the model from Settings > Models."))
             if self._ctx is None:
                 yield from self._load_with_events(cancel)
-            yield from self._run(request, cancel)
+            yield from self._run(request, cancel, waited)
         finally:
             self._gen_owner = None
             self._gen_lock.release()
@@ -566,22 +583,25 @@ class LocalGGUFBackend(Backend):
         self.load(lambda f, t: reports.append(Progress(t, f)), cancel)
         yield from reports
 
-    def _run(self, request: ChatRequest, cancel: CancelToken) -> Iterator[Event]:
+    def _run(self, request: ChatRequest, cancel: CancelToken, waited: float = 0.0) -> Iterator[Event]:
         import llama_cpp
         import llama_cpp.mtmd_cpp as mtmd
 
         started = time.monotonic()
-        stats = _RunStats()
+        stats = _RunStats(waited_seconds=waited)
         rendered = self._render(request)
         self.last_prompt = rendered.text
         if rendered.images:
             yield ImagesSent(tuple(rendered.images))
             count = len(rendered.images)
             yield Progress(t("Reading 1 image") if count == 1 else t("Reading {count} images", count=count))
-        chunks = self._tokenize_prompt(rendered.text, rendered.images)
+        try:
+            chunks, units, sources = self._prompt_chunks(rendered)
+        except BaseException:
+            self._pixels = {}
+            raise
         stats.prepare_seconds = time.monotonic() - started
         try:
-            units, sources = self._units_of(chunks)
             stats.prompt_cells = sum(u.n_cells for u in units)
             stats.image_tokens = sum(u.n_cells for u in units if u.key[0] == "image")
             max_new = request.max_tokens or self.max_tokens
@@ -651,15 +671,18 @@ class LocalGGUFBackend(Backend):
         generation_seconds = time.monotonic() - generation_started
         ttft = (first_token_at - started) if first_token_at is not None else None
         timings = self._timings(stats, started, ttft, produced, generation_seconds)
-        self._record_speed(timings)
-        yield Usage(
-            prompt_tokens=stats.prompt_cells,
-            completion_tokens=produced,
-            image_tokens=stats.image_tokens,
-            cached_tokens=stats.reused_cells,
-            timings=timings,
-        )
-        yield Done(reason)
+        try:
+            yield Usage(
+                prompt_tokens=stats.prompt_cells,
+                completion_tokens=produced,
+                image_tokens=stats.image_tokens,
+                cached_tokens=stats.reused_cells,
+                timings=timings,
+            )
+            yield Done(reason)
+        finally:
+            # saved after the answer is out: writing the profile file is no part of the wait for it
+            self._record_speed(timings)
 
     def _timings(self, stats: _RunStats, started: float, ttft: float | None, produced: int, gen_s: float) -> dict[str, float]:
         timings = {
@@ -670,7 +693,10 @@ class LocalGGUFBackend(Backend):
             "total_seconds": round(time.monotonic() - started, 4),
             "evaluated_prompt_tokens": float(stats.evaluated_cells),
             "evaluated_image_tokens": float(stats.evaluated_image_cells),
+            "evaluated_images": float(stats.evaluated_images),
         }
+        if stats.waited_seconds:
+            timings["waited_seconds"] = round(stats.waited_seconds, 4)
         if ttft is not None:
             timings["ttft_seconds"] = round(ttft, 4)
         if produced and gen_s > 0:
@@ -728,15 +754,54 @@ class LocalGGUFBackend(Backend):
         self._pixels[id(record)] = cached
         return record
 
-    def _tokenize_prompt(self, text: str, images: Sequence[ImagePart]) -> Any:
+    def _prompt_chunks(self, rendered: RenderedPrompt) -> tuple[Any, list[_Unit], list[tuple[int, Any]]]:
+        """The rendered prompt as mtmd chunks (the caller frees them), with its units and their sources.
+
+        mtmd preprocesses every image it is given (resampling and normalising the pixels: tens of
+        milliseconds for a screenshot, paid after Send even when the KV cache holds the image). An
+        image that the reusable cached prefix holds is therefore given as a tiny stand-in with the
+        same id, and its unit is the cached one; it is never evaluated. If the prompt diverges from
+        the cache before such an image, the prompt is tokenized again with the real pixels.
+        """
+        import llama_cpp.mtmd_cpp as mtmd
+
+        cached = {u.key[1]: u for u in self._units if u.key[0] == "image"}
+        if cached:
+            chunks = self._tokenize_prompt(rendered.text, rendered.images, cached)
+            try:
+                units, sources = self._units_of(chunks, cached)
+            except BaseException:
+                mtmd.mtmd_input_chunks_free(chunks)
+                raise
+            image_chunks = sum(1 for kind, _ in sources if kind != _TEXT)
+            reusable = self._reusable_length(units)
+            if image_chunks == len(rendered.images) and all(kind != _CACHED_IMAGE for kind, _ in sources[reusable:]):
+                return chunks, units, sources
+            mtmd.mtmd_input_chunks_free(chunks)
+        chunks = self._tokenize_prompt(rendered.text, rendered.images, {})
+        try:
+            units, sources = self._units_of(chunks, {})
+        except BaseException:
+            mtmd.mtmd_input_chunks_free(chunks)
+            raise
+        return chunks, units, sources
+
+    def _tokenize_prompt(self, text: str, images: Sequence[ImagePart], stand_ins: Container[str]) -> Any:
+        """mtmd chunks of ``text`` with ``images``; those whose id is in ``stand_ins`` get a tiny bitmap instead."""
         import llama_cpp.mtmd_cpp as mtmd
 
         bitmaps = []
         try:
             for index, image in enumerate(images):
                 _record, rgb, identity = self._pixels[id(image)]
-                array = (ctypes.c_uint8 * len(rgb)).from_buffer_copy(rgb)
-                bitmap = mtmd.mtmd_bitmap_init(image.width, image.height, array)
+                if identity in stand_ins:
+                    side = _STAND_IN_SIDE
+                    array = (ctypes.c_uint8 * (side * side * 3))()
+                    bitmap = mtmd.mtmd_bitmap_init(side, side, array)
+                else:
+                    array = (ctypes.c_uint8 * len(rgb)).from_buffer_copy(rgb)
+                    bitmap = mtmd.mtmd_bitmap_init(image.width, image.height, array)
+                    self.images_prepared += 1
                 if not bitmap:
                     label = f" ({image.name})" if image.name else ""
                     raise BackendError(
@@ -766,8 +831,8 @@ class LocalGGUFBackend(Backend):
             for bitmap in bitmaps:
                 mtmd.mtmd_bitmap_free(bitmap)
 
-    def _units_of(self, chunks: Any) -> tuple[list[_Unit], list[tuple[int, Any]]]:
-        """Flatten mtmd chunks into units; ``sources[i]`` says how to evaluate unit i."""
+    def _units_of(self, chunks: Any, stand_ins: Mapping[str, _Unit]) -> tuple[list[_Unit], list[tuple[int, Any]]]:
+        """Flatten mtmd chunks into units; ``sources[i]`` says how to evaluate unit i (``stand_ins``: cached images)."""
         import llama_cpp.mtmd_cpp as mtmd
 
         units: list[_Unit] = []
@@ -781,19 +846,21 @@ class LocalGGUFBackend(Backend):
                 for i in range(count.value):
                     token = int(pointer[i])
                     units.append(_Unit(("text", token), 1, 1))
-                    sources.append((0, token))
+                    sources.append((_TEXT, token))
             else:
                 identity = (mtmd.mtmd_input_chunk_get_id(chunk) or b"").decode()
+                if identity in stand_ins:
+                    units.append(stand_ins[identity])
+                    sources.append((_CACHED_IMAGE, None))
+                    continue
                 n_cells = int(mtmd.mtmd_input_chunk_get_n_tokens(chunk))
                 n_pos = int(mtmd.mtmd_input_chunk_get_n_pos(chunk))
                 units.append(_Unit(("image", identity, n_cells, n_pos), n_pos, n_cells))
-                sources.append((1, chunk))
+                sources.append((_IMAGE, chunk))
         return units, sources
 
-    def _reuse_prefix(self, units: list[_Unit]) -> int:
-        """Keep the longest cached prefix of ``units`` in the KV cache; return its length."""
-        import llama_cpp
-
+    def _reusable_length(self, units: Sequence[_Unit]) -> int:
+        """Length of the prefix of ``units`` the KV cache holds and a request can keep."""
         keep = 0
         for cached, new in zip(self._units, units, strict=False):
             if cached.key != new.key:
@@ -802,6 +869,13 @@ class LocalGGUFBackend(Backend):
         if keep == len(units):
             # everything is cached, but the last token must be evaluated again for its logits
             keep -= 1
+        return keep
+
+    def _reuse_prefix(self, units: list[_Unit]) -> int:
+        """Keep the longest cached prefix of ``units`` in the KV cache; return its length."""
+        import llama_cpp
+
+        keep = self._reusable_length(units)
         memory = llama_cpp.llama_get_memory(self._ctx)
         position = sum(u.n_pos for u in units[:keep])
         if keep == 0 or not llama_cpp.llama_memory_seq_rm(memory, 0, position, -1):
@@ -832,7 +906,9 @@ class LocalGGUFBackend(Backend):
             if cancel.cancelled:
                 return n_past
             kind, source = sources[index]
-            if kind == 1:
+            if kind == _CACHED_IMAGE:
+                raise AssertionError("an image stand-in reached evaluation")  # _prompt_chunks rules this out
+            if kind == _IMAGE:
                 images_done += 1
                 yield Progress(
                     t("Encoding image {images_done} ({n_cells} tokens)", images_done=images_done, n_cells=units[index].n_cells),
@@ -842,22 +918,30 @@ class LocalGGUFBackend(Backend):
                 began = time.monotonic()
                 result = mtmd.mtmd_encode_chunk(self._mtmd, source)
                 stats.image_encode_seconds += time.monotonic() - began
+                if cancel.cancelled:
+                    # the encoder cannot be interrupted (mtmd has no abort hook), but the text model's reading of
+                    # its output, as long again or longer, need not start
+                    return n_past
                 new_n_past = llama_cpp.llama_pos(0)
                 if result == 0:
                     embeddings = mtmd.mtmd_get_output_embd(self._mtmd)
-                    result = mtmd.mtmd_helper_decode_image_chunk(
-                        self._mtmd,
-                        self._ctx,
-                        source,
-                        embeddings,
-                        n_past,
-                        0,
-                        n_batch,
-                        ctypes.byref(new_n_past),
-                        mtmd.mtmd_helper_post_decode_callback(),  # NULL: no per-batch callback
-                        None,
-                    )
+                    with abortable(self._abort, cancel):
+                        result = mtmd.mtmd_helper_decode_image_chunk(
+                            self._mtmd,
+                            self._ctx,
+                            source,
+                            embeddings,
+                            n_past,
+                            0,
+                            n_batch,
+                            ctypes.byref(new_n_past),
+                            mtmd.mtmd_helper_post_decode_callback(),  # NULL: no per-batch callback
+                            None,
+                        )
                 stats.image_seconds += time.monotonic() - began
+                if result == DECODE_ABORTED and cancel.cancelled:
+                    self._drop_from(n_past)
+                    return n_past
                 if result != 0:
                     self._forget_cache()
                     raise BackendError(
@@ -872,24 +956,27 @@ class LocalGGUFBackend(Backend):
                 n_past = int(new_n_past.value)
                 stats.evaluated_cells += units[index].n_cells
                 stats.evaluated_image_cells += units[index].n_cells
+                stats.evaluated_images += 1
                 self.images_encoded += 1
                 self._units.append(units[index])
                 index += 1
                 continue
             end = index
-            while end < total and sources[end][0] == 0 and end - index < n_batch:
+            while end < total and sources[end][0] == _TEXT and end - index < n_batch:
                 end += 1
             tokens = [int(sources[i][1]) for i in range(index, end)]
             if len(tokens) > 64:
                 yield Progress(t("Reading the prompt ({end}/{total} tokens)", end=end, total=total), end / total)
-            self._decode_tokens(tokens, n_past, logits_last=end == total)
+            if not self._decode_tokens(tokens, n_past, logits_last=end == total, cancel=cancel):
+                return n_past
             self._units.extend(units[index:end])
             stats.evaluated_cells += len(tokens)
             n_past += len(tokens)
             index = end
         return n_past
 
-    def _decode_tokens(self, tokens: Sequence[int], n_past: int, *, logits_last: bool) -> None:
+    def _decode_tokens(self, tokens: Sequence[int], n_past: int, *, logits_last: bool, cancel: CancelToken | None = None) -> bool:
+        """Evaluate ``tokens`` from position ``n_past``; False if ``cancel`` stopped it (nothing of it stays cached)."""
         import llama_cpp
 
         batch = self._batch
@@ -902,7 +989,14 @@ class LocalGGUFBackend(Backend):
             batch.logits[i] = False
         if logits_last:
             batch.logits[len(tokens) - 1] = True
-        result = llama_cpp.llama_decode(self._ctx, batch)
+        if cancel is None:
+            result = llama_cpp.llama_decode(self._ctx, batch)
+        else:
+            with abortable(self._abort, cancel):
+                result = llama_cpp.llama_decode(self._ctx, batch)
+        if result == DECODE_ABORTED and cancel is not None and cancel.cancelled:
+            self._drop_from(n_past)
+            return False
         if result != 0:
             self._forget_cache()
             raise BackendError(
@@ -912,6 +1006,14 @@ class LocalGGUFBackend(Backend):
                 ),
                 t("Start a new chat, or lower the context size or image token budget in Settings > Models."),
             )
+        return True
+
+    def _drop_from(self, n_past: int) -> None:
+        """Forget an aborted decode: llama.cpp keeps the micro-batches it finished, the unit list does not have them."""
+        import llama_cpp
+
+        if not llama_cpp.llama_memory_seq_rm(llama_cpp.llama_get_memory(self._ctx), 0, n_past, -1):
+            self._forget_cache()
 
     def _forget_cache(self) -> None:
         # after a failed decode the KV cache may hold part of a batch: start the next request clean
@@ -971,8 +1073,10 @@ class LocalGGUFBackend(Backend):
     def question_tokens(self, text: str) -> int | None:
         if self._vocab is None:
             return None
-        # the question follows the image on a new line; the template closes the turn after it
-        return len(self._tokenize("\n" + text)) + TEMPLATE_TOKENS if text else TEMPLATE_TOKENS
+        # the question follows the image's closing marker; the template's tail after it (the thinking switch,
+        # the assistant's opener) was counted by the last pre-encode, which rendered the turn without a question
+        tail = self._question_tail_tokens if self._question_tail_tokens is not None else TEMPLATE_TOKENS
+        return len(self._tokenize(text)) + tail
 
     def _prime(self, request: ChatRequest, cancel: CancelToken) -> Iterator[PrimeState]:
         # a replaced pre-encode must not queue behind the work it was replaced by: give up once cancelled
@@ -1002,17 +1106,17 @@ class LocalGGUFBackend(Backend):
             rendered = self._render(request)
             if not rendered.images:
                 return
-            chunks = self._tokenize_prompt(rendered.text, rendered.images)
+            chunks, units, sources = self._prompt_chunks(rendered)
         finally:
             self._pixels = {}
         prepared = time.monotonic() - started
         try:
-            units, sources = self._units_of(chunks)
             # the prefix ends with the last image (and the marker closing it): what follows depends on the question
             cut = 1 + max(i for i, unit in enumerate(units) if unit.key[0] == "image")
             closing = frozenset(self._special_ids(IMAGE_END_TOKENS))
             while cut < len(units) and units[cut].key[0] == "text" and units[cut].key[1] in closing:
                 cut += 1
+            self._question_tail_tokens = len(units) - cut
             units, sources = units[:cut], sources[:cut]
             image_total = sum(u.n_cells for u in units if u.key[0] == "image")
             text_total = sum(u.n_cells for u in units) - image_total
@@ -1072,10 +1176,11 @@ def _prime_state(
     text_done = sum(u.n_cells for u in done) - image_done
     current, is_image = 0, False
     if len(done) < len(units):
-        if sources[len(done)][0] == 1:
+        if sources[len(done)][0] != _TEXT:
             current, is_image = units[len(done)].n_cells, True
         else:
-            current = min(N_BATCH, next((i for i in range(len(done), len(units)) if sources[i][0] == 1), len(units)) - len(done))
+            next_image = next((i for i in range(len(done), len(units)) if sources[i][0] != _TEXT), len(units))
+            current = min(N_BATCH, next_image - len(done))
     return PrimeState(image_total, text_total, image_done, text_done, current, is_image)
 
 

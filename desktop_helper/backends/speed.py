@@ -3,9 +3,12 @@
 The chat shows, before Send, how long the first word of the answer will take. That estimate is
 only honest if it comes from this machine: every local request (and every pre-encode) reports
 what it evaluated and how long it took, and :class:`SpeedBook` folds that into three figures per
-model set-up (files, threads, GPU layers) with an exponential average:
+model set-up (files, threads, GPU layers) with an exponential average (geometric, outliers capped):
 
-* seconds per image token (the vision encoder plus the text model reading the image's embeddings);
+* seconds per image token (the vision encoder plus the text model reading the image's embeddings),
+  also kept per image size (tokens per image, to the nearest power of two): the encoder's attention
+  grows faster than its token count, so a token of a 1,024-token screenshot costs more than one of
+  a 256-token one (on the real model about 71 vs 55 ms), and the chat estimates every detail level;
 * seconds per prompt (text) token;
 * a fixed per-request cost (rendering, tokenizing, sampling the first token), measured on requests
   whose images are already cached.
@@ -29,10 +32,15 @@ log = logging.getLogger(__name__)
 
 #: weight of the newest measurement in the exponential average
 SMOOTHING = 0.3
+#: a measurement counts as at most this many times (or this fraction of) the average: on a busy computer one
+#: request in a few is preempted and takes twice as long or more, which says nothing about the next one
+OUTLIER_FACTOR = 2.0
 #: fewer text tokens than this say more about per-call costs than about the per-token rate
 MIN_TEXT_SAMPLE = 8
 #: tokens the template adds around a question (``<|user|>``, the assistant's opener, ``/nothink``...)
 TEMPLATE_TOKENS = 8
+#: image sizes (tokens per image, powers of two) whose per-token speed is kept
+MAX_IMAGE_SIZES = 8
 
 
 @dataclass(frozen=True)
@@ -44,24 +52,47 @@ class SpeedRates:
         prompt_seconds_per_token: reading text tokens of the prompt.
         overhead_seconds: the fixed part of a request (template, tokenizing, first sample).
         samples: measurements folded in so far.
+        image_rates_by_size: ``(tokens per image, seconds per image token)`` per measured image size
+            (a power of two), ascending.
     """
 
     image_seconds_per_token: float | None = None
     prompt_seconds_per_token: float | None = None
     overhead_seconds: float | None = None
     samples: int = 0
+    image_rates_by_size: tuple[tuple[int, float], ...] = ()
 
-    def first_token_seconds(self, image_tokens: int, text_tokens: int) -> float | None:
-        """Seconds from Send to the first token for this much work still to evaluate; None if not measurable yet."""
+    def image_rate(self, tokens_per_image: float) -> float | None:
+        """Seconds per image token for images of this size: measured at that size, else between the nearest sizes."""
+        sizes = self.image_rates_by_size
+        if not sizes:
+            return self.image_seconds_per_token
+        position = math.log2(max(1.0, tokens_per_image))
+        below = [(math.log2(size), rate) for size, rate in sizes if math.log2(size) <= position]
+        above = [(math.log2(size), rate) for size, rate in sizes if math.log2(size) >= position]
+        if not below:
+            return above[0][1]
+        if not above:
+            return below[-1][1]
+        (low, low_rate), (high, high_rate) = below[-1], above[0]
+        if high == low:
+            return low_rate
+        return low_rate + (high_rate - low_rate) * (position - low) / (high - low)
+
+    def first_token_seconds(self, image_tokens: float, text_tokens: float, tokens_per_image: float | None = None) -> float | None:
+        """Seconds from Send to the first token for this much work still to evaluate; None if not measurable yet.
+
+        Args:
+            image_tokens: image tokens still to encode.
+            text_tokens: text tokens still to read (the question and whatever of the prompt is not cached).
+            tokens_per_image: the size of the images those tokens belong to (default: one image of ``image_tokens``).
+        """
+        image_rate = self.image_rate(tokens_per_image if tokens_per_image is not None else image_tokens)
         # until text is measured, an image token's cost (encoder + text model) bounds a text token's from above
-        text_rate = self.prompt_seconds_per_token if self.prompt_seconds_per_token is not None else self.image_seconds_per_token
-        if (image_tokens > 0 and self.image_seconds_per_token is None) or (text_tokens > 0 and text_rate is None):
+        text_rate = self.prompt_seconds_per_token if self.prompt_seconds_per_token is not None else image_rate
+        if (image_tokens > 0 and image_rate is None) or (text_tokens > 0 and text_rate is None):
             return None
-        return (
-            (self.overhead_seconds or 0.0)
-            + image_tokens * (self.image_seconds_per_token or 0.0)
-            + text_tokens * (text_rate or 0.0)
-        )
+        return (self.overhead_seconds or 0.0) + image_tokens * (image_rate or 0.0) + text_tokens * (text_rate or 0.0)
 
     def folded(self, timings: Mapping[str, float]) -> SpeedRates:
         """These rates with one request's timings (``Usage.timings`` of the local backend) folded in."""
@@ -74,17 +105,27 @@ class SpeedRates:
         text_seconds = max(0.0, timings.get("prompt_seconds", 0.0) - timings.get("image_seconds", 0.0))
         result = self
         if image_tokens > 0 and image_seconds > 0:
+            rate = image_seconds / image_tokens
+            size = _size_bucket(image_tokens / max(1.0, timings.get("evaluated_images", 1.0)))
+            by_size = dict(result.image_rates_by_size)
+            by_size[size] = _average(by_size.get(size), rate)
+            if len(by_size) > MAX_IMAGE_SIZES:  # keep the sizes nearest to this one
+                by_size = dict(sorted(by_size.items(), key=lambda item: abs(math.log2(item[0] / size)))[:MAX_IMAGE_SIZES])
             result = replace(
-                result, image_seconds_per_token=_average(result.image_seconds_per_token, image_seconds / image_tokens)
+                result,
+                image_seconds_per_token=_average(result.image_seconds_per_token, rate),
+                image_rates_by_size=tuple(sorted(by_size.items())),
             )
         if text_tokens >= MIN_TEXT_SAMPLE and text_seconds > 0:
             result = replace(
                 result, prompt_seconds_per_token=_average(result.prompt_seconds_per_token, text_seconds / text_tokens)
             )
         ttft = timings.get("ttft_seconds")
-        if ttft is not None and image_tokens == 0:
+        if ttft is not None and image_tokens == 0 and not timings.get("waited_seconds"):
             # what the text rate does not explain is the fixed cost of a request whose images are cached (the
-            # estimate that matters most: Send after a pre-encode); a new image's preparation counts as image cost
+            # estimate that matters most: Send after a pre-encode); a new image's preparation counts as image cost.
+            # A request that waited for the model (Send during a pre-encode) starts on warm caches: not the case
+            # the estimate is shown for
             explained = text_tokens * (result.prompt_seconds_per_token or 0.0)
             result = replace(result, overhead_seconds=_average(result.overhead_seconds, max(0.0, ttft - explained)))
         if result is self:
@@ -149,8 +190,20 @@ class SpeedBook:
             log.warning("measured model speeds could not be saved to %s: %s", self.path, exc)
 
 
+def _size_bucket(tokens_per_image: float) -> int:
+    """The power of two nearest (in ratio) to an image's token count."""
+    return int(2 ** round(math.log2(max(1.0, tokens_per_image))))
+
+
 def _average(old: float | None, new: float) -> float:
-    return new if old is None else (1.0 - SMOOTHING) * old + SMOOTHING * new
+    """Exponential average of positive figures taken geometrically: the delays of a busy computer only ever
+    lengthen a request, so an arithmetic average runs above the typical time the user will wait."""
+    if old is None:
+        return new
+    if old <= 0 or new <= 0:
+        return (1.0 - SMOOTHING) * old + SMOOTHING * new
+    new = min(max(new, old / OUTLIER_FACTOR), old * OUTLIER_FACTOR)
+    return math.exp((1.0 - SMOOTHING) * math.log(old) + SMOOTHING * math.log(new))
 
 
 def _rates_from(value: object) -> SpeedRates:
@@ -166,9 +219,16 @@ def _rates_from(value: object) -> SpeedRates:
             raise ValueError(f"{name} = {item!r}")
         return result
 
+    sizes = []
+    for pair in value.get("image_rates_by_size") or ():
+        size, rate = pair
+        if int(size) < 1 or not math.isfinite(float(rate)) or float(rate) < 0:
+            raise ValueError(f"image_rates_by_size has {pair!r}")
+        sizes.append((int(size), float(rate)))
     return SpeedRates(
         number("image_seconds_per_token"),
         number("prompt_seconds_per_token"),
         number("overhead_seconds"),
         int(value.get("samples", 0)),
+        tuple(sorted(sizes)),
     )

@@ -1,4 +1,5 @@
-"""The chat window's own widgets: the question box, the image and full-text viewers, the quick-ask mini window."""
+"""The chat window's own widgets: the backend picker, the question box, the image and full-text viewers, the mini
+window."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from PySide6.QtGui import (
     QTextOption,
 )
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QHBoxLayout,
     QLabel,
@@ -29,7 +31,35 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_helper.backends.factory import LOCAL, BackendChoice
+from desktop_helper.core.i18n import t
 from desktop_helper.ui.markdown import FOLD_LINE_CHARS, fold_long_lines, render_plain
+
+
+class BackendBox(QComboBox):
+    """The chat's backend picker: each backend by its name (the model box beside it shows the model, and the
+    tooltip both); as wide as its longest name up to 36 average characters, so the model box gives way and a
+    longer provider name is elided with all of it in the tooltip."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("backend_box")
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.currentIndexChanged.connect(self.show_tooltip)
+
+    def fill(self, choices: list[BackendChoice], active_key: str) -> None:
+        """List ``choices`` and select the one whose key is ``active_key``."""
+        self.clear()
+        for choice in choices:
+            self.addItem(self.tr("Local model") if choice.kind == LOCAL else t(choice.label), choice)
+            if choice.key == active_key:
+                self.setCurrentIndex(self.count() - 1)
+        self.setMinimumWidth(min(self.sizeHint().width(), self.fontMetrics().averageCharWidth() * 36))
+        self.show_tooltip()
+
+    def show_tooltip(self) -> None:
+        model = getattr(self.currentData(), "model", "")
+        self.setToolTip(f"{self.currentText()} — {model}" if model else self.currentText())
 
 
 class QuestionEdit(QPlainTextEdit):

@@ -71,7 +71,7 @@ from desktop_helper.media.attachment import Attachment, PageRange
 from desktop_helper.media.documents import from_image_bytes, from_image_part, load_attachment
 from desktop_helper.settings.store import Settings
 from desktop_helper.ui.attachments_bar import AttachmentsBar
-from desktop_helper.ui.chat_widgets import FullTextViewer, ImageViewer, MiniWindow, QuestionEdit, png_bytes
+from desktop_helper.ui.chat_widgets import BackendBox, FullTextViewer, ImageViewer, MiniWindow, QuestionEdit, png_bytes
 from desktop_helper.ui.conversation_view import ConversationView, ViewImage, ViewMessage
 from desktop_helper.ui.icons import action_icon, app_icon
 from desktop_helper.ui.markdown import fold_long_lines, html_snippet, render_markdown
@@ -223,9 +223,7 @@ class ChatWindow(QMainWindow):
         layout = QVBoxLayout(right)
         layout.setContentsMargins(4, 4, 4, 4)
         controls = QHBoxLayout()
-        self.backend_box = QComboBox(right)
-        self.backend_box.setObjectName("backend_box")
-        self.backend_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.backend_box = BackendBox(right)
         self.backend_box.activated.connect(self._backend_chosen)
         self.model_box = QComboBox(right)
         self.model_box.setObjectName("model_box")
@@ -277,6 +275,10 @@ class ChatWindow(QMainWindow):
         self.notice.hide()
         self.status = QLabel(right)
         self.status.setObjectName("status")
+        # a long status ("No model is set up yet…", a path in an error) wraps instead of widening the window:
+        # an unwrapped label's width is the window's minimum, and a restart restored the chat that much wider
+        self.status.setWordWrap(True)
+        self.status.setMinimumWidth(1)
         self.view = ConversationView(self._image_for_key, right)
         self.view.action.connect(self._message_action)
         self.view.image_clicked.connect(self.enlarge_image)
@@ -560,14 +562,17 @@ class ChatWindow(QMainWindow):
             return None
         # the local model caps images at the budget it was loaded with
         budget = min(self.image_budget(), int(getattr(backend, "image_token_budget", 0) or self.image_budget()))
-        image_left, text_left = float(sum(a.tokens(budget) for a in self.attachments.attachments())), 0.0
+        attachments = self.attachments.attachments()
+        image_tokens, images = sum(a.tokens(budget) for a in attachments), sum(len(a.images) for a in attachments)
+        image_left, text_left = float(image_tokens), 0.0
         progress = self.preencoder.progress(rates)
         if progress is not None and not self._prime_outdated:
             image_left, text_left = progress.image_left, progress.text_left
         question = self.input.toPlainText()
         counted = backend.question_tokens(question) if backend is not None else None
         question_tokens = counted if counted is not None else approx_text_tokens(question)
-        seconds = rates.first_token_seconds(round(image_left), round(text_left) + question_tokens)
+        # an image's speed per token depends on its size: the rate for the attached images' size at this detail
+        seconds = rates.first_token_seconds(round(image_left), round(text_left) + question_tokens, image_tokens / max(1, images))
         return float(seconds) if seconds is not None else None  # None: not measurable yet
 
     def _duration(self, seconds: float) -> str:
@@ -647,13 +652,7 @@ class ChatWindow(QMainWindow):
             self.backend_box.setEnabled(False)
             return
         active = self.backends.active_choice()  # type: ignore[attr-defined]
-        for choice in self.backends.choices():  # type: ignore[attr-defined]
-            label = t(choice.label) if not choice.model else f"{t(choice.label)} — {choice.model}"
-            if choice.kind == "local_gguf":
-                label = self.tr("Local model") + (f" — {choice.model}" if choice.model else "")
-            self.backend_box.addItem(label, choice)
-            if choice.key == active.key:
-                self.backend_box.setCurrentIndex(self.backend_box.count() - 1)
+        self.backend_box.fill(self.backends.choices(), active.key)  # type: ignore[attr-defined]
         self._fill_models()
 
     def _fill_models(self) -> None:
@@ -675,6 +674,7 @@ class ChatWindow(QMainWindow):
 
         choice = replace(choice, model=model)
         self.backend_box.setItemData(self.backend_box.currentIndex(), choice)
+        self.backend_box.show_tooltip()
         self.preencoder.cancel()  # the old model's cache is going away
         self.backends.load(choice)  # type: ignore[attr-defined]
         if self.conversation_id is not None:

@@ -23,6 +23,7 @@ from PySide6.QtCore import QEvent, QTimer, QUrl, Signal
 from PySide6.QtGui import QImage, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument, QTextOption
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
+from desktop_helper.core.wording import word_count
 from desktop_helper.ui.markdown import (
     CODE_BACKGROUND,
     TABLE_BORDER,
@@ -262,7 +263,7 @@ class ConversationView(QTextBrowser):
         return f'<p style="color:{color}; margin-top:10px;"><b>{html.escape(who)}</b></p>'
 
     def _thinking_html(self, message: ViewMessage, expanded: bool) -> str:
-        words = len(message.thinking.split())
+        words = word_count(message.thinking)
         if expanded:
             label = html.escape(self.tr("▼ Thinking ({0} words)").format(words))
             shown, _hidden = fold_long_lines(message.thinking, self._fold_marker)

@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import Any
 
 from desktop_helper.parsers.special_tokens import readable_text
+from desktop_helper.ui.theme import colours, current_scheme
 
 _FENCE_RE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _HTML_FENCE_RE = re.compile(r"```[ \t]*(html|htm)[^\n]*\n(.*?)(?:```|$)", re.DOTALL | re.IGNORECASE)
@@ -85,18 +86,58 @@ def _lexer(language: str) -> Any:
         return get_lexer_by_name("text")
 
 
-@lru_cache(maxsize=1)
-def _formatter() -> Any:
+#: a Pygments style for each look ("default" was used in the dark look too, where its greens and browns fell to
+#: 2:1); any token colour still under 4.5:1 against the code background is pulled toward the text's colour
+CODE_STYLES = {"light": "default", "dark": "native"}
+_STYLE_COLOUR_RE = re.compile(r"color: #([0-9a-fA-F]{6}|[0-9a-fA-F]{3})\b")
+
+
+@lru_cache(maxsize=2)
+def _formatter(scheme: str) -> Any:
     from pygments.formatters import HtmlFormatter
 
-    return HtmlFormatter(noclasses=True, nowrap=True, style="default")
+    return HtmlFormatter(noclasses=True, nowrap=True, style=CODE_STYLES[scheme])
 
 
 def _highlight(code: str, language: str, _attrs: str) -> str:
     from pygments import highlight
 
-    body = highlight(code, _lexer(language.strip().lower()), _formatter())
+    scheme = current_scheme()
+    body = highlight(code, _lexer(language.strip().lower()), _formatter(scheme))
+    background = CODE_BACKGROUND if scheme == "light" else colours()["alternate"]
+    body = _STYLE_COLOUR_RE.sub(lambda m: "color: " + readable_colour(_long_hex(m.group(1)), background), body)
     return f'<pre style="{CODE_STYLE}">{body}</pre>'
+
+
+def _long_hex(digits: str) -> str:
+    """``#rrggbb`` for Pygments' ``A2F`` or ``AA22FF``."""
+    return "#" + ("".join(d * 2 for d in digits) if len(digits) == 3 else digits)
+
+
+def _luminance(colour: str) -> float:
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(one: str, other: str) -> float:
+    """WCAG contrast ratio of two ``#rrggbb`` colours (1 to 21)."""
+    high, low = sorted((_luminance(one), _luminance(other)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+@lru_cache(maxsize=256)
+def readable_colour(colour: str, background: str, ratio: float = 4.5) -> str:
+    """``colour``, or the nearest mix of it with black (light background) or white (dark) that reaches ``ratio``."""
+    target = (0, 0, 0) if _luminance(background) > 0.18 else (255, 255, 255)
+    rgb = [int(colour[i : i + 2], 16) for i in (1, 3, 5)]
+    mixed = colour.lower()
+    for step in range(21):
+        if contrast(mixed, background) >= ratio:
+            break
+        share = step / 20
+        mixed = "#" + "".join(f"{round(c + (t - c) * share):02x}" for c, t in zip(rgb, target, strict=True))
+    return mixed
 
 
 def render_markdown(text: str) -> str:

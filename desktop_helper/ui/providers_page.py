@@ -56,7 +56,7 @@ from desktop_helper.ui.workers import TaskRunner
 log = logging.getLogger(__name__)
 
 _THINKING_LABELS = {
-    ThinkingStyle.ZAI: 'Z.ai "thinking" field',
+    ThinkingStyle.ZAI: QT_TRANSLATE_NOOP("ProvidersPage", 'Z.ai "thinking" field'),
     ThinkingStyle.TEMPLATE_KWARGS: "chat_template_kwargs.enable_thinking (vLLM, SGLang, llama.cpp)",
     ThinkingStyle.REASONING_EFFORT: "reasoning_effort (Ollama, LM Studio)",
     ThinkingStyle.NONE: QT_TRANSLATE_NOOP("ProvidersPage", "Not supported (model default)"),

@@ -12,7 +12,7 @@ from functools import cache
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QStyleFactory
+from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleOption, QWidget
 
 from desktop_helper.resources import resource
 
@@ -67,7 +67,28 @@ def qt_palette(scheme: str) -> QPalette:
         palette.setColor(r, c[name])
     for r in (role.WindowText, role.Text, role.ButtonText):
         palette.setColor(QPalette.ColorGroup.Disabled, r, c["muted"])
+    # a disabled field is drawn on the window's colour: on the white of an enabled one it looked editable
+    palette.setColor(QPalette.ColorGroup.Disabled, role.Base, c["window"])
     return palette
+
+
+class AppStyle(QProxyStyle):
+    """Fusion (one look everywhere; it honours the palette fully) without Qt's generic icons on dialog buttons:
+    they clash with the app's own SVG icons, and OK's dark arrow is unreadable on the accent-coloured button."""
+
+    def __init__(self) -> None:
+        super().__init__("Fusion")
+
+    def styleHint(
+        self,
+        hint: QStyle.StyleHint,
+        option: QStyleOption | None = None,
+        widget: QWidget | None = None,
+        returnData: object = None,  # noqa: N803 - Qt's name
+    ) -> int:
+        if hint == QStyle.StyleHint.SH_DialogButtonBox_ButtonsHaveIcons:
+            return 0
+        return int(super().styleHint(hint, option, widget, returnData))  # type: ignore[arg-type]
 
 
 class Theme(QObject):
@@ -84,7 +105,7 @@ class Theme(QObject):
         self._app = app
         self._choice = choice if choice in THEMES else "system"
         self.scheme = ""
-        app.setStyle(QStyleFactory.create("Fusion"))  # one look everywhere; Fusion honours the palette fully
+        app.setStyle(AppStyle())
         app.styleHints().colorSchemeChanged.connect(lambda _scheme: self.apply())
         self.apply()
 

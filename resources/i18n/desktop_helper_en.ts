@@ -69,6 +69,14 @@
     </message>
 </context>
 <context>
+    <name>BackendBox</name>
+    <message>
+        <location filename="../../desktop_helper/ui/chat_widgets.py" line="54"/>
+        <source>Local model</source>
+        <translation type="unfinished">Local model</translation>
+    </message>
+</context>
+<context>
     <name>BackendService</name>
     <message>
         <location filename="../../desktop_helper/ui/backend_service.py" line="83"/>
@@ -120,338 +128,333 @@
         <translation>Search history…</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="237"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="235"/>
         <source>Thinking</source>
         <translation>Thinking</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="244"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="242"/>
         <source>Low detail</source>
         <translation>Low detail</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="245"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="243"/>
         <source>Medium detail</source>
         <translation>Medium detail</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="246"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="244"/>
         <source>High detail</source>
         <translation>High detail</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="247"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="245"/>
         <source>Max detail</source>
         <translation>Max detail</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="257"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="255"/>
         <source>System prompt…</source>
         <translation>System prompt…</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="260"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="258"/>
         <source>Mini</source>
         <translation>Mini</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="263"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="261"/>
         <source>A small always-on-top window for quick questions</source>
         <translation>A small always-on-top window for quick questions</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="287"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="289"/>
         <source>Ask about your screen, or drop files here… (Enter sends, Shift+Enter: new line)</source>
         <translation>Ask about your screen, or drop files here… (Enter sends, Shift+Enter: new line)</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="294"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="296"/>
         <source>Attach…</source>
         <translation>Attach…</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="299"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="301"/>
         <source>Send</source>
         <translation>Send</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="302"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="304"/>
         <source>Stop</source>
         <translation>Stop</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="413"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="415"/>
         <source>The app was closed while this answer was being written.</source>
         <translation>The app was closed while this answer was being written.</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="433"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="435"/>
         <source>Untitled</source>
         <translation>Untitled</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="439"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="441"/>
         <source>New conversation</source>
         <translation>New conversation</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="459"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="461"/>
         <source>Wait for the answer to finish, or stop it, first.</source>
         <translation>Wait for the answer to finish, or stop it, first.</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="492"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="494"/>
         <source>Rename…</source>
         <translation>Rename…</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="493"/>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="504"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="495"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="506"/>
         <source>Delete</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="494"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="496"/>
         <source>Export as Markdown…</source>
         <translation>Export as Markdown…</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="495"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="497"/>
         <source>Export as JSON…</source>
         <translation>Export as JSON…</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="500"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="502"/>
         <source>Rename</source>
         <translation>Rename</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="500"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="502"/>
         <source>Title:</source>
         <translation>Title:</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="504"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="506"/>
         <source>Delete this conversation and its attachments?</source>
         <translation>Delete this conversation and its attachments?</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="510"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="512"/>
         <source>Export</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="519"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="521"/>
         <source>Export failed: {0}</source>
         <translation>Export failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="544"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="546"/>
         <source>≈ {0} image tokens (≤ {1} per image)</source>
         <translation>≈ {0} image tokens (≤ {1} per image)</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="548"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="550"/>
         <source>first answer: measuring…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="550"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="552"/>
         <source>first answer in ≈ {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="573"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="575"/>
         <source>under a second</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="575"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="577"/>
         <source>{0} min {1} s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="575"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="577"/>
         <source>{0} s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="620"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="622"/>
         <source>Reading the image… {0} %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="626"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="628"/>
         <source>Image read: the answer starts as soon as you send.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="635"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="637"/>
         <source>The image could not be read ahead: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="644"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="646"/>
         <source>No backend</source>
         <translation>No backend</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="651"/>
-        <source>Local model</source>
-        <translation>Local model</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="724"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="721"/>
         <source>System prompt</source>
         <translation>System prompt</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="724"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="721"/>
         <source>Instructions for this conversation:</source>
         <translation>Instructions for this conversation:</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="754"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="751"/>
         <source>{0}: only {1} will be sent.</source>
         <translation>{0}: only {1} will be sent.</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="755"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="752"/>
         <source>Use its Pages… button to choose other pages.</source>
         <translation>Use its Pages… button to choose other pages.</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="765"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="762"/>
         <source>{0}: cannot be read ({1}).</source>
         <translation>{0}: cannot be read ({1}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="771"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="768"/>
         <source>Reading 1 file…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="771"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="768"/>
         <source>Reading {0} files…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1040"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="1037"/>
         <source>Stopped after {0:.1f} s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1042"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="1039"/>
         <source>The answer failed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1064"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="1061"/>
         <source>Your question</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1064"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="1061"/>
         <source>The answer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1145"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="1142"/>
         <source>1 location the model marked (its estimate)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1147"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="1144"/>
         <source>{0} locations the model marked (its estimate)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="780"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="777"/>
         <source>pasted image {0}</source>
         <translation>pasted image {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="787"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="784"/>
         <source>Attach files</source>
         <translation>Attach files</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="789"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="786"/>
         <source>Supported files ({0});;All files (*)</source>
         <translation>Supported files ({0});;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="797"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="794"/>
         <source>Pages</source>
         <translation>Pages</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="797"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="794"/>
         <source>Pages of {0} to send (e.g. 3-12):</source>
         <translation>Pages of {0} to send (e.g. 3-12):</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="863"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="860"/>
         <source>An answer is still being written; stop it first.</source>
         <translation>An answer is still being written; stop it first.</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="866"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="863"/>
         <source>Files are still being read; send again in a moment.</source>
         <translation>Files are still being read; send again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="919"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="916"/>
         <source>Editing a question (Esc cancels)</source>
         <translation>Editing a question (Esc cancels)</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="947"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="944"/>
         <source>The model is still loading; ask again in a moment.</source>
         <translation>The model is still loading; ask again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="952"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="949"/>
         <source>No model is available.</source>
         <translation>No model is available.</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="952"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="949"/>
         <source>Set one up in Settings &gt; Models.</source>
         <translation>Set one up in Settings &gt; Models.</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="990"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="987"/>
         <source>Waiting for the model…</source>
         <translation type="unfinished">Waiting for the model…</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1004"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="1001"/>
         <source>Writing the answer…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1011"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="1008"/>
         <source>Thinking…</source>
         <translation type="unfinished">Thinking…</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1018"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="1015"/>
         <source>The model used: {0}</source>
         <translation>The model used: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1023"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="1020"/>
         <source>The answer reached the length limit.</source>
         <translation>The answer reached the length limit.</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1033"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="1030"/>
         <source>Answered in {0:.1f} s</source>
         <translation>Answered in {0:.1f} s</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1035"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="1032"/>
         <source>, {0} tokens</source>
         <translation>, {0} tokens</translation>
     </message>
@@ -459,93 +462,93 @@
 <context>
     <name>ConversationView</name>
     <message>
-        <location filename="../../desktop_helper/ui/conversation_view.py" line="130"/>
+        <location filename="../../desktop_helper/ui/conversation_view.py" line="131"/>
         <source>Show {0} earlier messages</source>
         <extracomment>messages rendered when a conversation opens (older ones behind a &quot;Show earlier&quot; link) streamed deltas that arrive within this many milliseconds are rendered together (one frame)</extracomment>
         <translation>Show {0} earlier messages</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/conversation_view.py" line="168"/>
+        <location filename="../../desktop_helper/ui/conversation_view.py" line="169"/>
         <source>Waiting for the model…</source>
         <translation>Waiting for the model…</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/conversation_view.py" line="212"/>
+        <location filename="../../desktop_helper/ui/conversation_view.py" line="213"/>
         <source>Thinking…</source>
         <translation>Thinking…</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/conversation_view.py" line="258"/>
+        <location filename="../../desktop_helper/ui/conversation_view.py" line="259"/>
         <source>You</source>
         <translation>You</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/conversation_view.py" line="258"/>
+        <location filename="../../desktop_helper/ui/conversation_view.py" line="259"/>
         <source>Assistant</source>
         <translation>Assistant</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/conversation_view.py" line="258"/>
+        <location filename="../../desktop_helper/ui/conversation_view.py" line="259"/>
         <source>System</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/conversation_view.py" line="267"/>
+        <location filename="../../desktop_helper/ui/conversation_view.py" line="268"/>
         <source>▼ Thinking ({0} words)</source>
         <translation>▼ Thinking ({0} words)</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/conversation_view.py" line="271"/>
+        <location filename="../../desktop_helper/ui/conversation_view.py" line="272"/>
         <source>▶ Thinking ({0} words)</source>
         <translation>▶ Thinking ({0} words)</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/conversation_view.py" line="282"/>
+        <location filename="../../desktop_helper/ui/conversation_view.py" line="283"/>
         <source>Files:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/conversation_view.py" line="300"/>
+        <location filename="../../desktop_helper/ui/conversation_view.py" line="301"/>
         <source>Stopped.</source>
         <translation>Stopped.</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/conversation_view.py" line="300"/>
+        <location filename="../../desktop_helper/ui/conversation_view.py" line="301"/>
         <source>Failed.</source>
         <translation>Failed.</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/conversation_view.py" line="313"/>
+        <location filename="../../desktop_helper/ui/conversation_view.py" line="314"/>
         <source> … ({0} characters not shown) … </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/conversation_view.py" line="316"/>
+        <location filename="../../desktop_helper/ui/conversation_view.py" line="317"/>
         <source>Copy</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/conversation_view.py" line="319"/>
+        <location filename="../../desktop_helper/ui/conversation_view.py" line="320"/>
         <source>Show full text ({0} KB)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/conversation_view.py" line="321"/>
+        <location filename="../../desktop_helper/ui/conversation_view.py" line="322"/>
         <source>Edit</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/conversation_view.py" line="323"/>
+        <location filename="../../desktop_helper/ui/conversation_view.py" line="324"/>
         <source>Regenerate</source>
         <translation>Regenerate</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/conversation_view.py" line="325"/>
+        <location filename="../../desktop_helper/ui/conversation_view.py" line="326"/>
         <source>Preview</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/conversation_view.py" line="327"/>
+        <location filename="../../desktop_helper/ui/conversation_view.py" line="328"/>
         <source>Show on screen</source>
         <translation>Show on screen</translation>
     </message>
@@ -566,12 +569,12 @@
 <context>
     <name>FullTextViewer</name>
     <message>
-        <location filename="../../desktop_helper/ui/chat_widgets.py" line="149"/>
+        <location filename="../../desktop_helper/ui/chat_widgets.py" line="179"/>
         <source>Copy all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_widgets.py" line="151"/>
+        <location filename="../../desktop_helper/ui/chat_widgets.py" line="181"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
@@ -687,77 +690,77 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/agent/plan.py" line="142"/>
+        <location filename="../../desktop_helper/agent/plan.py" line="146"/>
         <source>Give up: the task cannot be done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/agent/plan.py" line="92"/>
+        <location filename="../../desktop_helper/agent/plan.py" line="96"/>
         <source> on {element!r}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/agent/plan.py" line="108"/>
+        <location filename="../../desktop_helper/agent/plan.py" line="112"/>
         <source>Click{target}{where}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/agent/plan.py" line="109"/>
+        <location filename="../../desktop_helper/agent/plan.py" line="113"/>
         <source>Double-click{target}{where}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/agent/plan.py" line="110"/>
+        <location filename="../../desktop_helper/agent/plan.py" line="114"/>
         <source>Right-click{target}{where}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/agent/plan.py" line="111"/>
+        <location filename="../../desktop_helper/agent/plan.py" line="115"/>
         <source>Middle-click{target}{where}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/agent/plan.py" line="112"/>
+        <location filename="../../desktop_helper/agent/plan.py" line="116"/>
         <source>Move the mouse{target}{where}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/agent/plan.py" line="127"/>
+        <location filename="../../desktop_helper/agent/plan.py" line="131"/>
         <source>Press {keys}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/agent/plan.py" line="129"/>
+        <location filename="../../desktop_helper/agent/plan.py" line="133"/>
         <source>Type {content!r}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/agent/plan.py" line="139"/>
+        <location filename="../../desktop_helper/agent/plan.py" line="143"/>
         <source>Wait 5 seconds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/agent/plan.py" line="141"/>
+        <location filename="../../desktop_helper/agent/plan.py" line="145"/>
         <source>Finish: the task is done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/agent/plan.py" line="132"/>
+        <location filename="../../desktop_helper/agent/plan.py" line="136"/>
         <source>Scroll up 1 notch{target}{where}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/agent/plan.py" line="133"/>
+        <location filename="../../desktop_helper/agent/plan.py" line="137"/>
         <source>Scroll down 1 notch{target}{where}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/agent/plan.py" line="134"/>
+        <location filename="../../desktop_helper/agent/plan.py" line="138"/>
         <source>Scroll up {steps} notches{target}{where}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/agent/plan.py" line="135"/>
+        <location filename="../../desktop_helper/agent/plan.py" line="139"/>
         <source>Scroll down {steps} notches{target}{where}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1598,37 +1601,37 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/agent/plan.py" line="105"/>
+        <location filename="../../desktop_helper/agent/plan.py" line="109"/>
         <source> at ({x}, {y}){screen}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/agent/plan.py" line="117"/>
+        <location filename="../../desktop_helper/agent/plan.py" line="121"/>
         <source>Drag{target} from ({x}, {y}) to ({x2}, {y2}){screen}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/agent/plan.py" line="99"/>
+        <location filename="../../desktop_helper/agent/plan.py" line="103"/>
         <source> of screen {number} ({name})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/agent/plan.py" line="101"/>
+        <location filename="../../desktop_helper/agent/plan.py" line="105"/>
         <source> of screen {number}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/agent/plan.py" line="167"/>
+        <location filename="../../desktop_helper/agent/plan.py" line="171"/>
         <source>drag</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/agent/plan.py" line="174"/>
+        <location filename="../../desktop_helper/agent/plan.py" line="178"/>
         <source>scroll up x{steps}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/agent/plan.py" line="176"/>
+        <location filename="../../desktop_helper/agent/plan.py" line="180"/>
         <source>scroll down x{steps}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3188,7 +3191,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="808"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="805"/>
         <source>{name}: {exc}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3241,22 +3244,22 @@
 <context>
     <name>MiniWindow</name>
     <message>
-        <location filename="../../desktop_helper/ui/chat_widgets.py" line="177"/>
+        <location filename="../../desktop_helper/ui/chat_widgets.py" line="207"/>
         <source>Quick question</source>
         <translation>Quick question</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_widgets.py" line="184"/>
+        <location filename="../../desktop_helper/ui/chat_widgets.py" line="214"/>
         <source>Ask quickly…</source>
         <translation>Ask quickly…</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_widgets.py" line="186"/>
+        <location filename="../../desktop_helper/ui/chat_widgets.py" line="216"/>
         <source>Full window</source>
         <translation>Full window</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_widgets.py" line="205"/>
+        <location filename="../../desktop_helper/ui/chat_widgets.py" line="235"/>
         <source>You</source>
         <translation type="unfinished">You</translation>
     </message>
@@ -3484,6 +3487,11 @@
         <location filename="../../desktop_helper/ui/providers_page.py" line="186"/>
         <location filename="../../desktop_helper/ui/providers_page.py" line="212"/>
         <source>Read timeout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="59"/>
+        <source>Z.ai &quot;thinking&quot; field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3727,23 +3735,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/settings_dialog.py" line="218"/>
+        <location filename="../../desktop_helper/ui/settings_dialog.py" line="219"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/settings_dialog.py" line="304"/>
+        <location filename="../../desktop_helper/ui/settings_dialog.py" line="306"/>
         <source>* takes effect after a restart</source>
         <extracomment>the value each editor last showed from the settings: an editor that still shows it is untouched</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/settings_dialog.py" line="319"/>
+        <location filename="../../desktop_helper/ui/settings_dialog.py" line="321"/>
         <source>Careful: {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/settings_dialog.py" line="364"/>
+        <location filename="../../desktop_helper/ui/settings_dialog.py" line="370"/>
         <source>{0} has the same hotkey as {1} ({2}).</source>
         <translation type="unfinished"></translation>
     </message>

@@ -69,6 +69,14 @@
     </message>
 </context>
 <context>
+    <name>BackendBox</name>
+    <message>
+        <location filename="../../desktop_helper/ui/chat_widgets.py" line="54"/>
+        <source>Local model</source>
+        <translation>本地模型</translation>
+    </message>
+</context>
+<context>
     <name>BackendService</name>
     <message>
         <location filename="../../desktop_helper/ui/backend_service.py" line="83"/>
@@ -120,338 +128,333 @@
         <translation>搜索历史…</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="237"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="235"/>
         <source>Thinking</source>
         <translation>深度思考</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="244"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="242"/>
         <source>Low detail</source>
         <translation>低细节</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="245"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="243"/>
         <source>Medium detail</source>
         <translation>中等细节</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="246"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="244"/>
         <source>High detail</source>
         <translation>高细节</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="247"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="245"/>
         <source>Max detail</source>
         <translation>最高细节</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="257"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="255"/>
         <source>System prompt…</source>
         <translation>系统提示词…</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="260"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="258"/>
         <source>Mini</source>
         <translation>迷你窗口</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="263"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="261"/>
         <source>A small always-on-top window for quick questions</source>
         <translation>置顶的小窗口，用于快速提问</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="287"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="289"/>
         <source>Ask about your screen, or drop files here… (Enter sends, Shift+Enter: new line)</source>
         <translation>询问屏幕内容，或把文件拖到这里…（Enter 发送，Shift+Enter 换行）</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="294"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="296"/>
         <source>Attach…</source>
         <translation>添加附件…</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="299"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="301"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="302"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="304"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="413"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="415"/>
         <source>The app was closed while this answer was being written.</source>
         <translation>应用在生成此回答时被关闭。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="433"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="435"/>
         <source>Untitled</source>
         <translation>无标题</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="439"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="441"/>
         <source>New conversation</source>
         <translation>新对话</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="459"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="461"/>
         <source>Wait for the answer to finish, or stop it, first.</source>
         <translation>请先等待回答完成，或将其停止。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="492"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="494"/>
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="493"/>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="504"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="495"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="506"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="494"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="496"/>
         <source>Export as Markdown…</source>
         <translation>导出为 Markdown…</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="495"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="497"/>
         <source>Export as JSON…</source>
         <translation>导出为 JSON…</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="500"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="502"/>
         <source>Rename</source>
         <translation>重命名</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="500"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="502"/>
         <source>Title:</source>
         <translation>标题：</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="504"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="506"/>
         <source>Delete this conversation and its attachments?</source>
         <translation>删除此对话及其附件？</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="510"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="512"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="519"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="521"/>
         <source>Export failed: {0}</source>
         <translation>导出失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="544"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="546"/>
         <source>≈ {0} image tokens (≤ {1} per image)</source>
         <translation>约 {0} 个图像 token（每张图像 ≤ {1}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="548"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="550"/>
         <source>first answer: measuring…</source>
         <translation>首个回答：正在测算…</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="550"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="552"/>
         <source>first answer in ≈ {0}</source>
         <translation>预计 {0} 后开始回答</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="573"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="575"/>
         <source>under a second</source>
         <translation>不到一秒</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="575"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="577"/>
         <source>{0} min {1} s</source>
         <translation>{0} 分 {1} 秒</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="575"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="577"/>
         <source>{0} s</source>
         <translation>{0} 秒</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="620"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="622"/>
         <source>Reading the image… {0} %</source>
         <translation>正在读取图片… {0} %</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="626"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="628"/>
         <source>Image read: the answer starts as soon as you send.</source>
         <translation>图片已读取：发送后立即开始回答。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="635"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="637"/>
         <source>The image could not be read ahead: {0}</source>
         <translation>无法提前读取图片：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="644"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="646"/>
         <source>No backend</source>
         <translation>无后端</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="651"/>
-        <source>Local model</source>
-        <translation>本地模型</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="724"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="721"/>
         <source>System prompt</source>
         <translation>系统提示词</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="724"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="721"/>
         <source>Instructions for this conversation:</source>
         <translation>此对话的指令：</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="754"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="751"/>
         <source>{0}: only {1} will be sent.</source>
         <translation>{0}：只会发送 {1}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="755"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="752"/>
         <source>Use its Pages… button to choose other pages.</source>
         <translation>使用其“页面…”按钮选择其他页面。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="765"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="762"/>
         <source>{0}: cannot be read ({1}).</source>
         <translation>{0}：无法读取（{1}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="771"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="768"/>
         <source>Reading 1 file…</source>
         <translation>正在读取 1 个文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="771"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="768"/>
         <source>Reading {0} files…</source>
         <translation>正在读取 {0} 个文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1040"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="1037"/>
         <source>Stopped after {0:.1f} s</source>
         <translation>{0:.1f} 秒后停止</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1042"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="1039"/>
         <source>The answer failed.</source>
         <translation>回答失败。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1064"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="1061"/>
         <source>Your question</source>
         <translation>你的问题</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1064"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="1061"/>
         <source>The answer</source>
         <translation>回答</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1145"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="1142"/>
         <source>1 location the model marked (its estimate)</source>
         <translation>模型标出的 1 个位置（估计）</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1147"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="1144"/>
         <source>{0} locations the model marked (its estimate)</source>
         <translation>模型标出的 {0} 个位置（估计）</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="780"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="777"/>
         <source>pasted image {0}</source>
         <translation>粘贴的图像 {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="787"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="784"/>
         <source>Attach files</source>
         <translation>添加附件</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="789"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="786"/>
         <source>Supported files ({0});;All files (*)</source>
         <translation>支持的文件 ({0});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="797"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="794"/>
         <source>Pages</source>
         <translation>页面</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="797"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="794"/>
         <source>Pages of {0} to send (e.g. 3-12):</source>
         <translation>要发送的 {0} 页码（例如 3-12）：</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="863"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="860"/>
         <source>An answer is still being written; stop it first.</source>
         <translation>回答仍在生成中，请先停止。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="866"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="863"/>
         <source>Files are still being read; send again in a moment.</source>
         <translation>文件仍在读取中，请稍后再发送。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="919"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="916"/>
         <source>Editing a question (Esc cancels)</source>
         <translation>正在编辑问题（Esc 取消）</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="947"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="944"/>
         <source>The model is still loading; ask again in a moment.</source>
         <translation>模型仍在加载，请稍后再问。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="952"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="949"/>
         <source>No model is available.</source>
         <translation>没有可用的模型。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="952"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="949"/>
         <source>Set one up in Settings &gt; Models.</source>
         <translation>请在“设置 &gt; 模型”中进行配置。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="990"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="987"/>
         <source>Waiting for the model…</source>
         <translation>正在等待模型…</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1004"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="1001"/>
         <source>Writing the answer…</source>
         <translation>正在写回答…</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1011"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="1008"/>
         <source>Thinking…</source>
         <translation>思考中…</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1018"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="1015"/>
         <source>The model used: {0}</source>
         <translation>模型使用了：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1023"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="1020"/>
         <source>The answer reached the length limit.</source>
         <translation>回答已达到长度上限。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1033"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="1030"/>
         <source>Answered in {0:.1f} s</source>
         <translation>用时 {0:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1035"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="1032"/>
         <source>, {0} tokens</source>
         <translation>，{0} 个 token</translation>
     </message>
@@ -459,93 +462,93 @@
 <context>
     <name>ConversationView</name>
     <message>
-        <location filename="../../desktop_helper/ui/conversation_view.py" line="130"/>
+        <location filename="../../desktop_helper/ui/conversation_view.py" line="131"/>
         <source>Show {0} earlier messages</source>
         <extracomment>messages rendered when a conversation opens (older ones behind a &quot;Show earlier&quot; link) streamed deltas that arrive within this many milliseconds are rendered together (one frame)</extracomment>
         <translation>显示更早的 {0} 条消息</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/conversation_view.py" line="168"/>
+        <location filename="../../desktop_helper/ui/conversation_view.py" line="169"/>
         <source>Waiting for the model…</source>
         <translation>等待模型…</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/conversation_view.py" line="212"/>
+        <location filename="../../desktop_helper/ui/conversation_view.py" line="213"/>
         <source>Thinking…</source>
         <translation>思考中…</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/conversation_view.py" line="258"/>
+        <location filename="../../desktop_helper/ui/conversation_view.py" line="259"/>
         <source>You</source>
         <translation>你</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/conversation_view.py" line="258"/>
+        <location filename="../../desktop_helper/ui/conversation_view.py" line="259"/>
         <source>Assistant</source>
         <translation>助手</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/conversation_view.py" line="258"/>
+        <location filename="../../desktop_helper/ui/conversation_view.py" line="259"/>
         <source>System</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/conversation_view.py" line="267"/>
+        <location filename="../../desktop_helper/ui/conversation_view.py" line="268"/>
         <source>▼ Thinking ({0} words)</source>
-        <translation>▼ 思考过程（{0} 词）</translation>
+        <translation>▼ 思考过程（{0} 字）</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/conversation_view.py" line="271"/>
+        <location filename="../../desktop_helper/ui/conversation_view.py" line="272"/>
         <source>▶ Thinking ({0} words)</source>
-        <translation>▶ 思考过程（{0} 词）</translation>
+        <translation>▶ 思考过程（{0} 字）</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/conversation_view.py" line="282"/>
+        <location filename="../../desktop_helper/ui/conversation_view.py" line="283"/>
         <source>Files:</source>
         <translation>文件：</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/conversation_view.py" line="300"/>
+        <location filename="../../desktop_helper/ui/conversation_view.py" line="301"/>
         <source>Stopped.</source>
         <translation>已停止。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/conversation_view.py" line="300"/>
+        <location filename="../../desktop_helper/ui/conversation_view.py" line="301"/>
         <source>Failed.</source>
         <translation>失败。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/conversation_view.py" line="313"/>
+        <location filename="../../desktop_helper/ui/conversation_view.py" line="314"/>
         <source> … ({0} characters not shown) … </source>
         <translation> …（还有 {0} 个字符未显示）… </translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/conversation_view.py" line="316"/>
+        <location filename="../../desktop_helper/ui/conversation_view.py" line="317"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/conversation_view.py" line="319"/>
+        <location filename="../../desktop_helper/ui/conversation_view.py" line="320"/>
         <source>Show full text ({0} KB)</source>
         <translation>显示全文（{0} KB）</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/conversation_view.py" line="321"/>
+        <location filename="../../desktop_helper/ui/conversation_view.py" line="322"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/conversation_view.py" line="323"/>
+        <location filename="../../desktop_helper/ui/conversation_view.py" line="324"/>
         <source>Regenerate</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/conversation_view.py" line="325"/>
+        <location filename="../../desktop_helper/ui/conversation_view.py" line="326"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/conversation_view.py" line="327"/>
+        <location filename="../../desktop_helper/ui/conversation_view.py" line="328"/>
         <source>Show on screen</source>
         <translation>在屏幕上显示</translation>
     </message>
@@ -566,12 +569,12 @@
 <context>
     <name>FullTextViewer</name>
     <message>
-        <location filename="../../desktop_helper/ui/chat_widgets.py" line="149"/>
+        <location filename="../../desktop_helper/ui/chat_widgets.py" line="179"/>
         <source>Copy all</source>
         <translation>全部复制</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_widgets.py" line="151"/>
+        <location filename="../../desktop_helper/ui/chat_widgets.py" line="181"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -687,77 +690,77 @@
         <translation>已达到 {max_steps} 步的步数上限，已停止。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/agent/plan.py" line="142"/>
+        <location filename="../../desktop_helper/agent/plan.py" line="146"/>
         <source>Give up: the task cannot be done</source>
         <translation>放弃：无法完成任务</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/agent/plan.py" line="92"/>
+        <location filename="../../desktop_helper/agent/plan.py" line="96"/>
         <source> on {element!r}</source>
         <translation>，目标 {element!r}</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/agent/plan.py" line="108"/>
+        <location filename="../../desktop_helper/agent/plan.py" line="112"/>
         <source>Click{target}{where}</source>
         <translation>单击{target}{where}</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/agent/plan.py" line="109"/>
+        <location filename="../../desktop_helper/agent/plan.py" line="113"/>
         <source>Double-click{target}{where}</source>
         <translation>双击{target}{where}</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/agent/plan.py" line="110"/>
+        <location filename="../../desktop_helper/agent/plan.py" line="114"/>
         <source>Right-click{target}{where}</source>
         <translation>右键单击{target}{where}</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/agent/plan.py" line="111"/>
+        <location filename="../../desktop_helper/agent/plan.py" line="115"/>
         <source>Middle-click{target}{where}</source>
         <translation>中键单击{target}{where}</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/agent/plan.py" line="112"/>
+        <location filename="../../desktop_helper/agent/plan.py" line="116"/>
         <source>Move the mouse{target}{where}</source>
         <translation>移动鼠标{target}{where}</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/agent/plan.py" line="127"/>
+        <location filename="../../desktop_helper/agent/plan.py" line="131"/>
         <source>Press {keys}</source>
         <translation>按下 {keys}</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/agent/plan.py" line="129"/>
+        <location filename="../../desktop_helper/agent/plan.py" line="133"/>
         <source>Type {content!r}</source>
         <translation>输入 {content!r}</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/agent/plan.py" line="139"/>
+        <location filename="../../desktop_helper/agent/plan.py" line="143"/>
         <source>Wait 5 seconds</source>
         <translation>等待 5 秒</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/agent/plan.py" line="141"/>
+        <location filename="../../desktop_helper/agent/plan.py" line="145"/>
         <source>Finish: the task is done</source>
         <translation>完成：任务已完成</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/agent/plan.py" line="132"/>
+        <location filename="../../desktop_helper/agent/plan.py" line="136"/>
         <source>Scroll up 1 notch{target}{where}</source>
         <translation>向上滚动 1 格{target}{where}</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/agent/plan.py" line="133"/>
+        <location filename="../../desktop_helper/agent/plan.py" line="137"/>
         <source>Scroll down 1 notch{target}{where}</source>
         <translation>向下滚动 1 格{target}{where}</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/agent/plan.py" line="134"/>
+        <location filename="../../desktop_helper/agent/plan.py" line="138"/>
         <source>Scroll up {steps} notches{target}{where}</source>
         <translation>向上滚动 {steps} 格{target}{where}</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/agent/plan.py" line="135"/>
+        <location filename="../../desktop_helper/agent/plan.py" line="139"/>
         <source>Scroll down {steps} notches{target}{where}</source>
         <translation>向下滚动 {steps} 格{target}{where}</translation>
     </message>
@@ -1598,37 +1601,37 @@
         <translation>悬停</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/agent/plan.py" line="105"/>
+        <location filename="../../desktop_helper/agent/plan.py" line="109"/>
         <source> at ({x}, {y}){screen}</source>
         <translation>，位置 ({x}, {y}){screen}</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/agent/plan.py" line="117"/>
+        <location filename="../../desktop_helper/agent/plan.py" line="121"/>
         <source>Drag{target} from ({x}, {y}) to ({x2}, {y2}){screen}</source>
         <translation>拖动{target}，从 ({x}, {y}) 到 ({x2}, {y2}){screen}</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/agent/plan.py" line="99"/>
+        <location filename="../../desktop_helper/agent/plan.py" line="103"/>
         <source> of screen {number} ({name})</source>
         <translation>（屏幕 {number}，{name}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/agent/plan.py" line="101"/>
+        <location filename="../../desktop_helper/agent/plan.py" line="105"/>
         <source> of screen {number}</source>
         <translation>（屏幕 {number}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/agent/plan.py" line="167"/>
+        <location filename="../../desktop_helper/agent/plan.py" line="171"/>
         <source>drag</source>
         <translation>拖动</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/agent/plan.py" line="174"/>
+        <location filename="../../desktop_helper/agent/plan.py" line="178"/>
         <source>scroll up x{steps}</source>
         <translation>向上滚动 x{steps}</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/agent/plan.py" line="176"/>
+        <location filename="../../desktop_helper/agent/plan.py" line="180"/>
         <source>scroll down x{steps}</source>
         <translation>向下滚动 x{steps}</translation>
     </message>
@@ -3188,7 +3191,7 @@
         <translation>请在 设置 &gt; 截图 中检查该文件夹。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="808"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="805"/>
         <source>{name}: {exc}</source>
         <translation>{name}：{exc}</translation>
     </message>
@@ -3241,22 +3244,22 @@
 <context>
     <name>MiniWindow</name>
     <message>
-        <location filename="../../desktop_helper/ui/chat_widgets.py" line="177"/>
+        <location filename="../../desktop_helper/ui/chat_widgets.py" line="207"/>
         <source>Quick question</source>
         <translation>快速提问</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_widgets.py" line="184"/>
+        <location filename="../../desktop_helper/ui/chat_widgets.py" line="214"/>
         <source>Ask quickly…</source>
         <translation>快速提问…</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_widgets.py" line="186"/>
+        <location filename="../../desktop_helper/ui/chat_widgets.py" line="216"/>
         <source>Full window</source>
         <translation>完整窗口</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_widgets.py" line="205"/>
+        <location filename="../../desktop_helper/ui/chat_widgets.py" line="235"/>
         <source>You</source>
         <translation>你</translation>
     </message>
@@ -3485,6 +3488,11 @@
         <location filename="../../desktop_helper/ui/providers_page.py" line="212"/>
         <source>Read timeout</source>
         <translation>读取超时</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="59"/>
+        <source>Z.ai &quot;thinking&quot; field</source>
+        <translation>Z.ai 的 &quot;thinking&quot; 字段</translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/providers_page.py" line="178"/>
@@ -3727,23 +3735,23 @@
         <translation> 帧/秒</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/settings_dialog.py" line="218"/>
+        <location filename="../../desktop_helper/ui/settings_dialog.py" line="219"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/settings_dialog.py" line="304"/>
+        <location filename="../../desktop_helper/ui/settings_dialog.py" line="306"/>
         <source>* takes effect after a restart</source>
         <extracomment>the value each editor last showed from the settings: an editor that still shows it is untouched</extracomment>
         <translation>* 重启后生效</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/settings_dialog.py" line="319"/>
+        <location filename="../../desktop_helper/ui/settings_dialog.py" line="321"/>
         <source>Careful: {0}.</source>
         <translation>注意：{0}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/settings_dialog.py" line="364"/>
+        <location filename="../../desktop_helper/ui/settings_dialog.py" line="370"/>
         <source>{0} has the same hotkey as {1} ({2}).</source>
         <translation>{0} 与 {1} 的快捷键相同（{2}）。</translation>
     </message>
