@@ -204,3 +204,19 @@ def test_model_box_shows_the_model_chosen_after_the_window_was_built(qtbot: QtBo
     qtbot.waitUntil(lambda: window.model_box.currentText() == model.name, timeout=2000)
     assert [window.backend_box.itemText(i) for i in range(window.backend_box.count())] == ["Local model"]
     assert window.backend_box.toolTip() == f"Local model — {model.name}"
+
+
+def test_no_model_is_said_once_with_what_to_do(qtbot: QtBot, make_chat: Any) -> None:
+    """Without a model the status line says so briefly; asking shows the notice with the fix, and the text only once."""
+    chat = make_chat(None)
+    window = chat.window
+    chat.service.start()
+    qtbot.waitUntil(lambda: chat.service.error is not None, timeout=10000)
+    assert window.status.text() == "No model is set up yet."  # short: no fix in the grey line
+    window.input.setPlainText("hello?")
+    qtbot.keyClick(window.input, Qt.Key.Key_Return)
+    assert window.notice.isVisible()
+    assert "Settings > Models" in window.notice.text()  # the notice carries what to do
+    shown = f"{window.notice.text()}\n{window.status.text()}"
+    assert shown.count("No model is set up yet") == 1, shown
+    assert window.input.toPlainText() == "hello?"  # the question is kept
