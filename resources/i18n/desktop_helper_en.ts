@@ -95,7 +95,7 @@
         <translation>Ready: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/backend_service.py" line="138"/>
+        <location filename="../../desktop_helper/ui/backend_service.py" line="139"/>
         <source>Loading the model: {0} ({1:.0%})</source>
         <translation>Loading the model: {0} ({1:.0%})</translation>
     </message>
@@ -339,32 +339,32 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1037"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="1039"/>
         <source>Stopped after {0:.1f} s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1039"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="1041"/>
         <source>The answer failed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1061"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="1063"/>
         <source>Your question</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1061"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="1063"/>
         <source>The answer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1142"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="1144"/>
         <source>1 location the model marked (its estimate)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1144"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="1146"/>
         <source>{0} locations the model marked (its estimate)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -414,47 +414,47 @@
         <translation>The model is still loading; ask again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="949"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="951"/>
         <source>No model is available.</source>
         <translation>No model is available.</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="949"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="951"/>
         <source>Set one up in Settings &gt; Models.</source>
         <translation>Set one up in Settings &gt; Models.</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="987"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="989"/>
         <source>Waiting for the model…</source>
         <translation type="unfinished">Waiting for the model…</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1001"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="1003"/>
         <source>Writing the answer…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1008"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="1010"/>
         <source>Thinking…</source>
         <translation type="unfinished">Thinking…</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1015"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="1017"/>
         <source>The model used: {0}</source>
         <translation>The model used: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1020"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="1022"/>
         <source>The answer reached the length limit.</source>
         <translation>The answer reached the length limit.</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1030"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="1032"/>
         <source>Answered in {0:.1f} s</source>
         <translation>Answered in {0:.1f} s</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1032"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="1034"/>
         <source>, {0} tokens</source>
         <translation>, {0} tokens</translation>
     </message>
@@ -1446,6 +1446,21 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../desktop_helper/models/manager.py" line="48"/>
+        <source>{title}: download {size}{resumed}; {free:.0f} GB of disk space free; needs {memory}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/models/memory.py" line="52"/>
+        <source>about {total:.1f} GB of memory (weights {weights:.1f} GB, context {context:.2f} GB, compute {compute:.2f} GB)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/models/memory.py" line="60"/>
+        <source>{parts}; {available:.1f} GB of memory available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../desktop_helper/settings/providers.py" line="423"/>
         <source>The base URL {base_url!r} of provider {name!r} is not an http(s) URL.</source>
         <translation type="unfinished"></translation>
@@ -2420,11 +2435,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/models/manager.py" line="48"/>
-        <source>{title}: download {size}{resumed}; {free:.0f} GB free; needs {memory}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../desktop_helper/models/manager.py" line="46"/>
         <source>{size:.1f} GB</source>
         <translation type="unfinished"></translation>
@@ -2485,22 +2495,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/models/memory.py" line="54"/>
-        <source>about {total:.1f} GB {device}: weights {weights:.1f} GB, context {context:.2f} GB, compute {compute:.2f} GB</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop_helper/models/memory.py" line="63"/>
-        <source>{parts}; {free:.1f} GB free</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop_helper/models/memory.py" line="69"/>
+        <location filename="../../desktop_helper/models/memory.py" line="66"/>
         <source>The model needs {summary}. Loading it may fail or make the computer swap. Choose a smaller context size or image token budget, or a smaller quantization.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/models/memory.py" line="103"/>
+        <location filename="../../desktop_helper/models/memory.py" line="99"/>
         <source>Without flash attention the vision encoder&apos;s memory grows with the square of the image token budget.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3349,7 +3349,7 @@
     </message>
     <message>
         <location filename="../../desktop_helper/ui/model_manager_page.py" line="204"/>
-        <source>Memory: {0}.</source>
+        <source>It needs {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3905,12 +3905,12 @@
     </message>
     <message>
         <location filename="../../desktop_helper/ui/schema_i18n.py" line="44"/>
-        <source>Backend</source>
+        <source>Model runs on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/schema_i18n.py" line="45"/>
-        <source>Run the model on this computer (local_gguf) or on an API provider (openai_compat).</source>
+        <source>This computer runs a model file you downloaded; an API provider runs the model on its servers, over the internet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

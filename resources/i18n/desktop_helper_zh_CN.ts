@@ -6,7 +6,7 @@
     <message>
         <location filename="../../desktop_helper/ui/agent_session.py" line="532"/>
         <source>GUI agent</source>
-        <translation>GUI 智能体</translation>
+        <translation>智能体</translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/agent_session.py" line="532"/>
@@ -95,7 +95,7 @@
         <translation>就绪：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/backend_service.py" line="138"/>
+        <location filename="../../desktop_helper/ui/backend_service.py" line="139"/>
         <source>Loading the model: {0} ({1:.0%})</source>
         <translation>正在加载模型：{0}（{1:.0%}）</translation>
     </message>
@@ -339,32 +339,32 @@
         <translation>正在读取 {0} 个文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1037"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="1039"/>
         <source>Stopped after {0:.1f} s</source>
         <translation>{0:.1f} 秒后停止</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1039"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="1041"/>
         <source>The answer failed.</source>
         <translation>回答失败。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1061"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="1063"/>
         <source>Your question</source>
         <translation>你的问题</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1061"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="1063"/>
         <source>The answer</source>
         <translation>回答</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1142"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="1144"/>
         <source>1 location the model marked (its estimate)</source>
         <translation>模型标出的 1 个位置（估计）</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1144"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="1146"/>
         <source>{0} locations the model marked (its estimate)</source>
         <translation>模型标出的 {0} 个位置（估计）</translation>
     </message>
@@ -414,47 +414,47 @@
         <translation>模型仍在加载，请稍后再问。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="949"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="951"/>
         <source>No model is available.</source>
         <translation>没有可用的模型。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="949"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="951"/>
         <source>Set one up in Settings &gt; Models.</source>
         <translation>请在“设置 &gt; 模型”中进行配置。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="987"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="989"/>
         <source>Waiting for the model…</source>
         <translation>正在等待模型…</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1001"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="1003"/>
         <source>Writing the answer…</source>
         <translation>正在写回答…</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1008"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="1010"/>
         <source>Thinking…</source>
         <translation>思考中…</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1015"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="1017"/>
         <source>The model used: {0}</source>
         <translation>模型使用了：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1020"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="1022"/>
         <source>The answer reached the length limit.</source>
         <translation>回答已达到长度上限。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1030"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="1032"/>
         <source>Answered in {0:.1f} s</source>
         <translation>用时 {0:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1032"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="1034"/>
         <source>, {0} tokens</source>
         <translation>，{0} 个 token</translation>
     </message>
@@ -1446,6 +1446,21 @@
         <translation>稍微更准确，但需要约 1.7 倍的内存，在没有显卡的电脑上回答更慢。</translation>
     </message>
     <message>
+        <location filename="../../desktop_helper/models/manager.py" line="48"/>
+        <source>{title}: download {size}{resumed}; {free:.0f} GB of disk space free; needs {memory}</source>
+        <translation>{title}：下载 {size}{resumed}；磁盘剩余空间 {free:.0f} GB；需要{memory}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/models/memory.py" line="52"/>
+        <source>about {total:.1f} GB of memory (weights {weights:.1f} GB, context {context:.2f} GB, compute {compute:.2f} GB)</source>
+        <translation>约 {total:.1f} GB 内存（权重 {weights:.1f} GB，上下文 {context:.2f} GB，计算 {compute:.2f} GB）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/models/memory.py" line="60"/>
+        <source>{parts}; {available:.1f} GB of memory available</source>
+        <translation>{parts}；可用内存 {available:.1f} GB</translation>
+    </message>
+    <message>
         <location filename="../../desktop_helper/settings/providers.py" line="423"/>
         <source>The base URL {base_url!r} of provider {name!r} is not an http(s) URL.</source>
         <translation>服务商 {name!r} 的基础 URL {base_url!r} 不是 http(s) 地址。</translation>
@@ -2420,11 +2435,6 @@
         <translation>请重新下载该文件；下载可能被中途截断。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/models/manager.py" line="48"/>
-        <source>{title}: download {size}{resumed}; {free:.0f} GB free; needs {memory}</source>
-        <translation>{title}：下载 {size}{resumed}；可用 {free:.0f} GB；需要{memory}</translation>
-    </message>
-    <message>
         <location filename="../../desktop_helper/models/manager.py" line="46"/>
         <source>{size:.1f} GB</source>
         <translation>{size:.1f} GB</translation>
@@ -2485,22 +2495,12 @@
         <translation>已完成 {label}：{done:.0f} MB{speed}</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/models/memory.py" line="54"/>
-        <source>about {total:.1f} GB {device}: weights {weights:.1f} GB, context {context:.2f} GB, compute {compute:.2f} GB</source>
-        <translation>约 {total:.1f} GB {device}：权重 {weights:.1f} GB，上下文 {context:.2f} GB，计算 {compute:.2f} GB</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_helper/models/memory.py" line="63"/>
-        <source>{parts}; {free:.1f} GB free</source>
-        <translation>{parts}；可用 {free:.1f} GB</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_helper/models/memory.py" line="69"/>
+        <location filename="../../desktop_helper/models/memory.py" line="66"/>
         <source>The model needs {summary}. Loading it may fail or make the computer swap. Choose a smaller context size or image token budget, or a smaller quantization.</source>
         <translation>该模型需要{summary}。加载可能失败，或导致电脑使用交换空间。请选择更小的上下文长度或图像 token 预算，或更小的量化版本。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/models/memory.py" line="103"/>
+        <location filename="../../desktop_helper/models/memory.py" line="99"/>
         <source>Without flash attention the vision encoder&apos;s memory grows with the square of the image token budget.</source>
         <translation>不使用 Flash Attention 时，视觉编码器的内存会随图像 token 预算的平方增长。</translation>
     </message>
@@ -3349,8 +3349,8 @@
     </message>
     <message>
         <location filename="../../desktop_helper/ui/model_manager_page.py" line="204"/>
-        <source>Memory: {0}.</source>
-        <translation>内存：{0}。</translation>
+        <source>It needs {0}.</source>
+        <translation>它需要{0}。</translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/model_manager_page.py" line="205"/>
@@ -3786,7 +3786,7 @@
     <message>
         <location filename="../../desktop_helper/ui/schema_i18n.py" line="20"/>
         <source>GUI agent</source>
-        <translation>界面操作助手</translation>
+        <translation>智能体</translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/schema_i18n.py" line="21"/>
@@ -3891,27 +3891,27 @@
     <message>
         <location filename="../../desktop_helper/ui/schema_i18n.py" line="41"/>
         <source>Ask for a task and let the GUI agent work on it, step by step.</source>
-        <translation>输入一个任务，让界面操作助手一步一步完成。</translation>
+        <translation>输入一个任务，让智能体操作鼠标和键盘，一步一步完成。</translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/schema_i18n.py" line="42"/>
         <source>Stop agent</source>
-        <translation>停止助手</translation>
+        <translation>停止智能体</translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/schema_i18n.py" line="43"/>
         <source>Stop the GUI agent and hide overlays at once.</source>
-        <translation>立即停止界面操作助手并隐藏屏幕标注。</translation>
+        <translation>立即停止智能体并隐藏屏幕标注。</translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/schema_i18n.py" line="44"/>
-        <source>Backend</source>
-        <translation>推理后端</translation>
+        <source>Model runs on</source>
+        <translation>模型运行位置</translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/schema_i18n.py" line="45"/>
-        <source>Run the model on this computer (local_gguf) or on an API provider (openai_compat).</source>
-        <translation>在本机运行模型（local_gguf），或使用 API 服务商（openai_compat）。</translation>
+        <source>This computer runs a model file you downloaded; an API provider runs the model on its servers, over the internet.</source>
+        <translation>“本机”运行你下载的模型文件；“API 服务商”在自己的服务器上运行模型，需要联网。</translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/schema_i18n.py" line="46"/>
@@ -4111,7 +4111,7 @@
     <message>
         <location filename="../../desktop_helper/ui/schema_i18n.py" line="85"/>
         <source>The agent stops after this many steps.</source>
-        <translation>助手执行这么多步后停止。</translation>
+        <translation>智能体执行这么多步后停止。</translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/schema_i18n.py" line="86"/>
@@ -4201,7 +4201,7 @@
     <message>
         <location filename="../../desktop_helper/ui/schema_i18n.py" line="103"/>
         <source>MCP clients may ask the GUI agent for a next step (it never acts).</source>
-        <translation>MCP 客户端可以向 GUI 智能体询问下一步（它从不执行）。</translation>
+        <translation>MCP 客户端可以向智能体询问下一步（它从不执行操作）。</translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/schema_i18n.py" line="104"/>

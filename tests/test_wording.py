@@ -1,0 +1,93 @@
+"""Words a user understands, in English and Simplified Chinese (issue 16): one name for the agent,
+disk space told apart from memory, no internal identifiers in the settings."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from desktop_helper.models.catalog import KNOWN_MODELS
+from desktop_helper.models.manager import Offer
+from desktop_helper.models.memory import MemoryEstimate
+from desktop_helper.settings.schema import SCHEMA, SECTIONS
+from desktop_helper.ui.i18n import install_translator, remove_translator
+
+ZH_TS = Path(__file__).parents[1] / "resources" / "i18n" / "desktop_helper_zh_CN.ts"
+GB = 1024**3
+
+#: the one Chinese name of the GUI agent. "智能体" is what Chinese AI products call an agent (Zhipu's own
+#: AutoGLM, Doubao, ERNIE); it is short enough for the tray menu and the step panel, and it is not "助手",
+#: which the chat already uses for the model's answers ("Assistant").
+AGENT_ZH = "智能体"
+#: other names it had ("代理" is not among them: it is the right word for a network proxy)
+OTHER_AGENT_NAMES = ("界面操作助手", "操作助手", "GUI 智能体", "GUI智能体")
+
+
+def _chinese_messages() -> list[tuple[str, str, str]]:
+    """(context, English source, Chinese translation) of every finished message."""
+    messages = []
+    for context in ET.parse(ZH_TS).getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            messages.append((name, message.findtext("source") or "", message.findtext("translation") or ""))
+    return messages
+
+
+def test_chinese_names_the_agent_one_way_everywhere() -> None:
+    about_the_agent = [(c, s, tr) for c, s, tr in _chinese_messages() if re.search(r"\bagent\b", s, re.IGNORECASE)]
+    assert len(about_the_agent) > 10  # the settings, the tray, the step panel, the core's messages
+    named_otherwise = [(c, s, tr) for c, s, tr in about_the_agent if AGENT_ZH not in tr]
+    assert named_otherwise == []
+    other_names = [(c, s, tr) for c, s, tr in _chinese_messages() if any(n in tr for n in OTHER_AGENT_NAMES)]
+    assert other_names == []
+    # "助手" (the chat's "Assistant") never stands for the agent
+    assert [(c, s, tr) for c, s, tr in about_the_agent if "助手" in tr] == []
+
+
+@pytest.fixture
+def chinese(qapp: QApplication) -> Iterator[None]:
+    translator = install_translator(qapp, "zh_CN")
+    assert translator is not None
+    yield
+    remove_translator(qapp, translator)
+
+
+def _offer() -> Offer:
+    memory = MemoryEstimate(weights=7 * GB, kv_cache=GB // 2, compute=GB // 2, vision=GB // 5, available=21 * GB)
+    return Offer(KNOWN_MODELS[0], download_bytes=8_100_000_000, already_downloaded=0, disk_free=69_000_000_000, memory=memory)
+
+
+def test_the_welcome_offer_tells_disk_space_from_memory() -> None:
+    summary = _offer().summary()
+    assert summary.count("free") == 1, summary  # "free" was said of the disk and of the memory
+    assert "69 GB of disk space free" in summary
+    assert "21.0 GB of memory available" in summary
+    assert "RAM" not in summary  # "memory", the word the rest of the app uses
+
+
+@pytest.mark.usefixtures("chinese")
+def test_the_welcome_offer_tells_disk_space_from_memory_in_chinese() -> None:
+    summary = _offer().summary()
+    assert "磁盘剩余空间 69 GB" in summary
+    assert "可用内存 21.0 GB" in summary
+    assert summary.count("可用") == 1, summary
+    assert "RAM" not in summary
+
+
+def _snake_case_words(text: str) -> set[str]:
+    return set(re.findall(r"\b[a-z0-9]+(?:_[a-z0-9]+)+\b", text))
+
+
+def test_settings_speak_in_user_words_not_internal_names() -> None:
+    internal = {choice for setting in SCHEMA if setting.choices for choice in setting.choices if "_" in choice}
+    internal |= {setting.key.split(".", 1)[1] for setting in SCHEMA if "_" in setting.key}
+    shown = [setting.label for setting in SCHEMA if setting.visible]
+    shown += [setting.description for setting in SCHEMA if setting.visible]
+    shown += list(SECTIONS.values())
+    assert [text for text in shown if _snake_case_words(text) & internal] == []
+    assert "Backend" not in shown
