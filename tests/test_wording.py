@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from desktop_helper.models.catalog import KNOWN_MODELS
 from desktop_helper.models.manager import Offer
@@ -91,3 +92,48 @@ def test_settings_speak_in_user_words_not_internal_names() -> None:
     shown += list(SECTIONS.values())
     assert [text for text in shown if _snake_case_words(text) & internal] == []
     assert "Backend" not in shown
+
+
+def _english_words_in_fstrings_shown(path: Path) -> list[str]:
+    """f-strings with English words handed straight to a label, tooltip or title (they skip the translation)."""
+    import ast
+
+    shown_by = {"setText", "setToolTip", "setWindowTitle", "setPlaceholderText", "showMessage", "setStatusTip"}
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in shown_by:
+            for argument in ast.walk(node):
+                if isinstance(argument, ast.JoinedStr):
+                    words = " ".join(v.value for v in argument.values if isinstance(v, ast.Constant) and isinstance(v.value, str))
+                    if re.search(r"[A-Za-z]{3,}", words):
+                        found.append(f"{path.name}:{node.lineno}: {words.strip()}")
+    return found
+
+
+def test_qt_code_never_shows_an_english_fstring() -> None:
+    package = Path(__file__).parents[1] / "desktop_helper"
+    files = [*sorted((package / "ui").glob("*.py")), package / "app.py"]
+    assert [found for path in files for found in _english_words_in_fstrings_shown(path)] == []
+
+
+@pytest.mark.usefixtures("chinese")
+def test_listing_a_providers_models_is_said_in_chinese(qtbot: QtBot, tmp_path: Path) -> None:
+    from desktop_helper.settings.providers import from_preset
+    from desktop_helper.settings.store import Settings
+    from desktop_helper.ui.providers_page import ProvidersPage
+    from tests.fixtures.servers import FakeOpenAIServer
+
+    server = FakeOpenAIServer().start()
+    try:
+        server.models = ["glm-a", "glm-b"]
+        settings = Settings(tmp_path / "settings.json")
+        provider = from_preset("llamacpp", "Mine").to_dict() | {"base_url": server.url}
+        settings.set("models.providers", [provider])
+        page = ProvidersPage(settings, None)
+        qtbot.addWidget(page)
+        with qtbot.waitSignal(page.models_listed, timeout=20000):
+            page.refresh_models()
+        assert page.status.text() == "Mine 提供 2 个模型。"
+        page.shutdown()
+    finally:
+        server.stop()

@@ -3605,13 +3605,28 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="575"/>
+        <source>{0} listed no models.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="577"/>
+        <source>{0} offers 1 model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../desktop_helper/ui/providers_page.py" line="579"/>
-        <location filename="../../desktop_helper/ui/providers_page.py" line="590"/>
+        <source>{0} offers {1} models.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="584"/>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="595"/>
         <source>Failed: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/providers_page.py" line="585"/>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="590"/>
         <source>OK: first answer after {0:.0f} ms, done after {1:.0f} ms. The model said: “{2}”</source>
         <translation type="unfinished"></translation>
     </message>

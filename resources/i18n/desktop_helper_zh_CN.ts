@@ -3605,13 +3605,28 @@
         <translation>无法列出模型：{0}</translation>
     </message>
     <message>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="575"/>
+        <source>{0} listed no models.</source>
+        <translation>{0} 没有列出任何模型。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="577"/>
+        <source>{0} offers 1 model.</source>
+        <translation>{0} 提供 1 个模型。</translation>
+    </message>
+    <message>
         <location filename="../../desktop_helper/ui/providers_page.py" line="579"/>
-        <location filename="../../desktop_helper/ui/providers_page.py" line="590"/>
+        <source>{0} offers {1} models.</source>
+        <translation>{0} 提供 {1} 个模型。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="584"/>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="595"/>
         <source>Failed: {0}</source>
         <translation>失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/providers_page.py" line="585"/>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="590"/>
         <source>OK: first answer after {0:.0f} ms, done after {1:.0f} ms. The model said: “{2}”</source>
         <translation>成功：{0:.0f} 毫秒后收到第一个回答，{1:.0f} 毫秒后完成。模型说：“{2}”</translation>
     </message>
