@@ -248,7 +248,7 @@ SCHEMA: tuple[Setting, ...] = (
         int,
         0,
         "Longest answer",
-        "Most tokens one chat answer may use (0: the backend's default).",
+        "Most tokens one chat answer may use (0: the model's or the server's own limit).",
         minimum=0,
         maximum=131072,
     ),

@@ -60,7 +60,7 @@ MARKED = (
     QT_TRANSLATE_NOOP("SettingsSchema", 'Thinking'),
     QT_TRANSLATE_NOOP("SettingsSchema", 'Let the model reason before it answers (slower, often better).'),
     QT_TRANSLATE_NOOP("SettingsSchema", 'Longest answer'),
-    QT_TRANSLATE_NOOP("SettingsSchema", "Most tokens one chat answer may use (0: the backend's default)."),
+    QT_TRANSLATE_NOOP("SettingsSchema", "Most tokens one chat answer may use (0: the model's or the server's own limit)."),
     QT_TRANSLATE_NOOP("SettingsSchema", 'Capture delay'),
     QT_TRANSLATE_NOOP("SettingsSchema", 'Seconds to wait before capturing.'),
     QT_TRANSLATE_NOOP("SettingsSchema", 'Copy captures'),

@@ -3726,7 +3726,7 @@
     </message>
     <message>
         <location filename="../../desktop_helper/ui/settings_dialog.py" line="67"/>
-        <source>The backend&apos;s default</source>
+        <source>The model&apos;s own limit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4015,7 +4015,7 @@
     </message>
     <message>
         <location filename="../../desktop_helper/ui/schema_i18n.py" line="63"/>
-        <source>Most tokens one chat answer may use (0: the backend&apos;s default).</source>
+        <source>Most tokens one chat answer may use (0: the model&apos;s or the server&apos;s own limit).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -3726,8 +3726,8 @@
     </message>
     <message>
         <location filename="../../desktop_helper/ui/settings_dialog.py" line="67"/>
-        <source>The backend&apos;s default</source>
-        <translation>后端默认值</translation>
+        <source>The model&apos;s own limit</source>
+        <translation>模型自身的上限</translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/settings_dialog.py" line="68"/>
@@ -4015,8 +4015,8 @@
     </message>
     <message>
         <location filename="../../desktop_helper/ui/schema_i18n.py" line="63"/>
-        <source>Most tokens one chat answer may use (0: the backend&apos;s default).</source>
-        <translation>一次聊天回答最多使用的 token 数（0：后端默认值）。</translation>
+        <source>Most tokens one chat answer may use (0: the model&apos;s or the server&apos;s own limit).</source>
+        <translation>一次聊天回答最多使用的 token 数（0：由模型或服务器自身的上限决定）。</translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/schema_i18n.py" line="64"/>
