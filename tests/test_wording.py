@@ -140,3 +140,21 @@ def test_listing_a_providers_models_is_said_in_chinese(qtbot: QtBot, tmp_path: P
         page.shutdown()
     finally:
         server.stop()
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_the_trays_stop_says_what_it_stops_as_its_hotkey_does(qapp: QApplication, language: str) -> None:
+    """The tray's Stop ends the agent, a recording, a search and the overlays: not a bare "Stop", and named as its hotkey."""
+    from desktop_helper.settings.schema import BY_KEY, SCHEMA_CONTEXT
+    from desktop_helper.ui.tray import TRAY_HOTKEYS, Tray
+
+    translator = install_translator(qapp, language) if language != "en" else None
+    try:
+        tray = Tray()
+        stop = next(a for a in tray.menu.actions() if a.objectName() == "tray_stop")
+        hotkey_label = QApplication.translate(SCHEMA_CONTEXT, BY_KEY[TRAY_HOTKEYS["stop"]].label)
+        assert stop.text() == hotkey_label
+        assert stop.text() not in ("Stop", "停止")
+    finally:
+        if translator is not None:
+            remove_translator(qapp, translator)

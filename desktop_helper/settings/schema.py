@@ -194,8 +194,8 @@ SCHEMA: tuple[Setting, ...] = (
         "hotkeys.stop_agent",
         str,
         "<ctrl>+<alt>+<shift>+x",
-        "Stop agent",
-        "Stop the GUI agent and hide overlays at once.",
+        "Stop everything",
+        "Stop the agent, a recording and a search at once, and hide what they drew on the screen.",
         check=_hotkey,
     ),
     # models

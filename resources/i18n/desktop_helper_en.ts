@@ -3910,12 +3910,12 @@
     </message>
     <message>
         <location filename="../../desktop_helper/ui/schema_i18n.py" line="42"/>
-        <source>Stop agent</source>
+        <source>Stop everything</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/schema_i18n.py" line="43"/>
-        <source>Stop the GUI agent and hide overlays at once.</source>
+        <source>Stop the agent, a recording and a search at once, and hide what they drew on the screen.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4431,8 +4431,8 @@
     </message>
     <message>
         <location filename="../../desktop_helper/ui/tray.py" line="68"/>
-        <source>Stop</source>
-        <translation type="unfinished">Stop</translation>
+        <source>Stop everything</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/tray.py" line="69"/>

@@ -3910,13 +3910,13 @@
     </message>
     <message>
         <location filename="../../desktop_helper/ui/schema_i18n.py" line="42"/>
-        <source>Stop agent</source>
-        <translation>停止智能体</translation>
+        <source>Stop everything</source>
+        <translation>全部停止</translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/schema_i18n.py" line="43"/>
-        <source>Stop the GUI agent and hide overlays at once.</source>
-        <translation>立即停止智能体并隐藏屏幕标注。</translation>
+        <source>Stop the agent, a recording and a search at once, and hide what they drew on the screen.</source>
+        <translation>立即停止智能体、录屏和屏幕查找，并隐藏它们在屏幕上画出的标注。</translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/schema_i18n.py" line="44"/>
@@ -4431,8 +4431,8 @@
     </message>
     <message>
         <location filename="../../desktop_helper/ui/tray.py" line="68"/>
-        <source>Stop</source>
-        <translation>停止</translation>
+        <source>Stop everything</source>
+        <translation>全部停止</translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/tray.py" line="69"/>
