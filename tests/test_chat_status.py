@@ -177,6 +177,8 @@ def test_agent_final_panel_shows_the_outcome_not_the_last_step(qtbot: QtBot) -> 
         panel = session.panel
         assert panel.title.text() == "Step 1"
         assert "OK button" in panel.action.text()
+        assert panel.confirm_button.isVisible()
+        assert panel.skip_button.isVisible()
         with qtbot.waitSignal(session.finished, timeout=10000) as finished:
             qtbot.mouseClick(panel.stop_button, Qt.MouseButton.LeftButton)
         assert finished.args[0].status == "stopped"
@@ -186,6 +188,9 @@ def test_agent_final_panel_shows_the_outcome_not_the_last_step(qtbot: QtBot) -> 
         assert panel.action.text() == ""
         assert panel.reasoning.toPlainText() == ""
         assert panel.stop_button.text() == "Close"
+        # only Close is left: a greyed-out Confirm and Skip still read as choices on the dark panel
+        assert not panel.confirm_button.isVisible()
+        assert not panel.skip_button.isVisible()
     finally:
         session.shutdown()
         overlay.shutdown()
