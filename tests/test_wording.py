@@ -158,3 +158,10 @@ def test_the_trays_stop_says_what_it_stops_as_its_hotkey_does(qapp: QApplication
     finally:
         if translator is not None:
             remove_translator(qapp, translator)
+
+
+def test_chinese_names_the_thinking_switch_one_way() -> None:
+    """The chat's check box and the setting are the same switch: "深度思考", as Chinese chat apps call it."""
+    switch = [(c, s, tr) for c, s, tr in _chinese_messages() if s in ("Thinking", "Thinking switch")]
+    assert len(switch) >= 3  # the chat's box, the setting, the providers page
+    assert [(c, s, tr) for c, s, tr in switch if "深度思考" not in tr] == []

@@ -3476,7 +3476,7 @@
         <location filename="../../desktop_helper/ui/providers_page.py" line="183"/>
         <location filename="../../desktop_helper/ui/providers_page.py" line="208"/>
         <source>Thinking switch</source>
-        <translation>思考开关</translation>
+        <translation>深度思考开关</translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/providers_page.py" line="211"/>
@@ -4001,7 +4001,7 @@
     <message>
         <location filename="../../desktop_helper/ui/schema_i18n.py" line="60"/>
         <source>Thinking</source>
-        <translation>思考</translation>
+        <translation>深度思考</translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/schema_i18n.py" line="61"/>
