@@ -165,3 +165,18 @@ def test_chinese_names_the_thinking_switch_one_way() -> None:
     switch = [(c, s, tr) for c, s, tr in _chinese_messages() if s in ("Thinking", "Thinking switch")]
     assert len(switch) >= 3  # the chat's box, the setting, the providers page
     assert [(c, s, tr) for c, s, tr in switch if "深度思考" not in tr] == []
+
+
+@pytest.mark.usefixtures("chinese")
+def test_an_agent_runs_history_title_is_in_the_interface_language(tmp_path: Path) -> None:
+    from desktop_helper.agent.record import HistoryStepRecorder, RunOutcome
+    from desktop_helper.history.store import HistoryStore
+
+    recorder = HistoryStepRecorder(tmp_path / "history.db", tmp_path / "attachments")
+    recorder.begin("打开设置")
+    recorder.end(RunOutcome("stopped", "Stopped.", 0))
+    store = HistoryStore(tmp_path / "history.db", tmp_path / "attachments")
+    try:
+        assert [c.title for c in store.conversations()] == ["智能体：打开设置"]
+    finally:
+        store.close()

@@ -2289,6 +2289,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../desktop_helper/agent/record.py" line="187"/>
+        <source>Agent: {task}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../desktop_helper/media/recording.py" line="569"/>
         <source>Cannot write the video {partial}: {exc}.</source>
         <translation type="unfinished"></translation>
@@ -4340,62 +4345,62 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/step_panel.py" line="184"/>
+        <location filename="../../desktop_helper/ui/step_panel.py" line="186"/>
         <source>Step {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/step_panel.py" line="186"/>
+        <location filename="../../desktop_helper/ui/step_panel.py" line="188"/>
         <source>Auto mode is paused for this step: check it, then confirm.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/step_panel.py" line="188"/>
+        <location filename="../../desktop_helper/ui/step_panel.py" line="190"/>
         <source>Proposed next step:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/step_panel.py" line="188"/>
+        <location filename="../../desktop_helper/ui/step_panel.py" line="190"/>
         <source>Next step (auto mode):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/step_panel.py" line="194"/>
+        <location filename="../../desktop_helper/ui/step_panel.py" line="196"/>
         <source>Type this text ({0} characters):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/step_panel.py" line="211"/>
+        <location filename="../../desktop_helper/ui/step_panel.py" line="213"/>
         <source>Agent finished</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/step_panel.py" line="218"/>
+        <location filename="../../desktop_helper/ui/step_panel.py" line="222"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/step_panel.py" line="246"/>
+        <location filename="../../desktop_helper/ui/step_panel.py" line="250"/>
         <source>it is long</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/step_panel.py" line="248"/>
+        <location filename="../../desktop_helper/ui/step_panel.py" line="252"/>
         <source>it has line breaks, and each one presses Enter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/step_panel.py" line="250"/>
+        <location filename="../../desktop_helper/ui/step_panel.py" line="254"/>
         <source>it looks like a shell command ({0})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/step_panel.py" line="251"/>
+        <location filename="../../desktop_helper/ui/step_panel.py" line="255"/>
         <source>Read the whole text before you confirm: {0}. Scroll to its end, then tick the box.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/step_panel.py" line="273"/>
+        <location filename="../../desktop_helper/ui/step_panel.py" line="277"/>
         <source>Acting in {0:.1f} s (Skip or Stop to prevent it)</source>
         <translation type="unfinished"></translation>
     </message>

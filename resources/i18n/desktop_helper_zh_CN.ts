@@ -2289,6 +2289,11 @@
         <translation>无法创建录屏文件夹 {folder}：{value}。</translation>
     </message>
     <message>
+        <location filename="../../desktop_helper/agent/record.py" line="187"/>
+        <source>Agent: {task}</source>
+        <translation>智能体：{task}</translation>
+    </message>
+    <message>
         <location filename="../../desktop_helper/media/recording.py" line="569"/>
         <source>Cannot write the video {partial}: {exc}.</source>
         <translation>无法写入视频 {partial}：{exc}。</translation>
@@ -4340,62 +4345,62 @@
         <translation>正在开始</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/step_panel.py" line="184"/>
+        <location filename="../../desktop_helper/ui/step_panel.py" line="186"/>
         <source>Step {0}</source>
         <translation>第 {0} 步</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/step_panel.py" line="186"/>
+        <location filename="../../desktop_helper/ui/step_panel.py" line="188"/>
         <source>Auto mode is paused for this step: check it, then confirm.</source>
         <translation>本步已暂停自动模式：请检查后确认。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/step_panel.py" line="188"/>
+        <location filename="../../desktop_helper/ui/step_panel.py" line="190"/>
         <source>Proposed next step:</source>
         <translation>建议的下一步：</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/step_panel.py" line="188"/>
+        <location filename="../../desktop_helper/ui/step_panel.py" line="190"/>
         <source>Next step (auto mode):</source>
         <translation>下一步（自动模式）：</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/step_panel.py" line="194"/>
+        <location filename="../../desktop_helper/ui/step_panel.py" line="196"/>
         <source>Type this text ({0} characters):</source>
         <translation>输入这段文字（{0} 个字符）：</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/step_panel.py" line="211"/>
+        <location filename="../../desktop_helper/ui/step_panel.py" line="213"/>
         <source>Agent finished</source>
         <translation>智能体已结束</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/step_panel.py" line="218"/>
+        <location filename="../../desktop_helper/ui/step_panel.py" line="222"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/step_panel.py" line="246"/>
+        <location filename="../../desktop_helper/ui/step_panel.py" line="250"/>
         <source>it is long</source>
         <translation>文字很长</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/step_panel.py" line="248"/>
+        <location filename="../../desktop_helper/ui/step_panel.py" line="252"/>
         <source>it has line breaks, and each one presses Enter</source>
         <translation>文字中有换行，每个换行都会按一次回车</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/step_panel.py" line="250"/>
+        <location filename="../../desktop_helper/ui/step_panel.py" line="254"/>
         <source>it looks like a shell command ({0})</source>
         <translation>它看起来像一条 shell 命令（{0}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/step_panel.py" line="251"/>
+        <location filename="../../desktop_helper/ui/step_panel.py" line="255"/>
         <source>Read the whole text before you confirm: {0}. Scroll to its end, then tick the box.</source>
         <translation>确认前请读完全部文字：{0}。滚动到末尾，然后勾选方框。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/step_panel.py" line="273"/>
+        <location filename="../../desktop_helper/ui/step_panel.py" line="277"/>
         <source>Acting in {0:.1f} s (Skip or Stop to prevent it)</source>
         <translation>{0:.1f} 秒后执行（点跳过或停止可阻止）</translation>
     </message>
