@@ -221,7 +221,8 @@ def test_no_model_is_said_once_with_what_to_do(qtbot: QtBot, make_chat: Any) -> 
     window.input.setPlainText("hello?")
     qtbot.keyClick(window.input, Qt.Key.Key_Return)
     assert window.notice.isVisible()
-    assert "Settings > Models" in window.notice.text()  # the notice carries what to do
+    assert "Settings > Models and providers" in window.notice.text()  # the notice carries what to do, by the page's name
+    assert "desktop-helper ask" not in window.notice.text()  # the command line's options are for the command line
     shown = f"{window.notice.text()}\n{window.status.text()}"
     assert shown.count("No model is set up yet") == 1, shown
     assert window.input.toPlainText() == "hello?"  # the question is kept

@@ -871,6 +871,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../desktop_helper/ask.py" line="353"/>
         <location filename="../../desktop_helper/backends/factory.py" line="249"/>
         <source>No model is set up yet.</source>
         <translation type="unfinished"></translation>
@@ -1446,11 +1447,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/models/manager.py" line="48"/>
-        <source>{title}: download {size}{resumed}; {free:.0f} GB of disk space free; needs {memory}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../desktop_helper/models/memory.py" line="52"/>
         <source>about {total:.1f} GB of memory (weights {weights:.1f} GB, context {context:.2f} GB, compute {compute:.2f} GB)</source>
         <translation type="unfinished"></translation>
@@ -1648,11 +1644,6 @@
     <message>
         <location filename="../../desktop_helper/agent/plan.py" line="180"/>
         <source>scroll down x{steps}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop_helper/backends/factory.py" line="250"/>
-        <source>Choose a local GLM-4.6V-Flash GGUF model and its mmproj, or add an API provider, in Settings &gt; Models (for &apos;desktop-helper ask&apos;: --model FILE.gguf --mmproj MMPROJ.gguf).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2294,6 +2285,16 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../desktop_helper/ask.py" line="354"/>
+        <source>Pass --model FILE.gguf --mmproj MMPROJ.gguf, or choose a model in the app&apos;s Settings &gt; Models and providers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/backends/factory.py" line="250"/>
+        <source>Choose one in Settings &gt; Models and providers: a GLM-4.6V-Flash model file (GGUF) with its vision projector (mmproj), or an API provider.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../desktop_helper/media/recording.py" line="569"/>
         <source>Cannot write the video {partial}: {exc}.</source>
         <translation type="unfinished"></translation>
@@ -2440,6 +2441,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../desktop_helper/models/manager.py" line="48"/>
+        <source>Download {size}{resumed}; {free:.0f} GB of disk space free; needs {memory}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../desktop_helper/models/manager.py" line="46"/>
         <source>{size:.1f} GB</source>
         <translation type="unfinished"></translation>
@@ -2455,47 +2461,47 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/models/manager.py" line="129"/>
+        <location filename="../../desktop_helper/models/manager.py" line="128"/>
         <source>Not enough disk space for {title}: {value:.1f} GB more are needed, {value2:.1f} GB are free.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/models/manager.py" line="135"/>
+        <location filename="../../desktop_helper/models/manager.py" line="134"/>
         <source>Free some disk space or choose another models folder in Settings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/models/manager.py" line="168"/>
+        <location filename="../../desktop_helper/models/manager.py" line="167"/>
         <source>{title} is ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/models/manager.py" line="178"/>
+        <location filename="../../desktop_helper/models/manager.py" line="177"/>
         <source>No vision projector was chosen.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/models/manager.py" line="178"/>
+        <location filename="../../desktop_helper/models/manager.py" line="177"/>
         <source>Pick the model&apos;s mmproj file too.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/models/manager.py" line="150"/>
+        <location filename="../../desktop_helper/models/manager.py" line="149"/>
         <source>Checking {label}: {done:.0f} MB{speed}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/models/manager.py" line="151"/>
+        <location filename="../../desktop_helper/models/manager.py" line="150"/>
         <source>Downloading {label}: {done:.0f} MB{speed}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/models/manager.py" line="152"/>
+        <location filename="../../desktop_helper/models/manager.py" line="151"/>
         <source>Verifying {label}: {done:.0f} MB{speed}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/models/manager.py" line="153"/>
+        <location filename="../../desktop_helper/models/manager.py" line="152"/>
         <source>Done {label}: {done:.0f} MB{speed}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -871,6 +871,7 @@
         <translation>请连同依赖重新安装 desktop-helper（uv sync）。</translation>
     </message>
     <message>
+        <location filename="../../desktop_helper/ask.py" line="353"/>
         <location filename="../../desktop_helper/backends/factory.py" line="249"/>
         <source>No model is set up yet.</source>
         <translation>尚未设置模型。</translation>
@@ -1446,11 +1447,6 @@
         <translation>稍微更准确，但需要约 1.7 倍的内存，在没有显卡的电脑上回答更慢。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/models/manager.py" line="48"/>
-        <source>{title}: download {size}{resumed}; {free:.0f} GB of disk space free; needs {memory}</source>
-        <translation>{title}：下载 {size}{resumed}；磁盘剩余空间 {free:.0f} GB；需要{memory}</translation>
-    </message>
-    <message>
         <location filename="../../desktop_helper/models/memory.py" line="52"/>
         <source>about {total:.1f} GB of memory (weights {weights:.1f} GB, context {context:.2f} GB, compute {compute:.2f} GB)</source>
         <translation>约 {total:.1f} GB 内存（权重 {weights:.1f} GB，上下文 {context:.2f} GB，计算 {compute:.2f} GB）</translation>
@@ -1649,11 +1645,6 @@
         <location filename="../../desktop_helper/agent/plan.py" line="180"/>
         <source>scroll down x{steps}</source>
         <translation>向下滚动 x{steps}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_helper/backends/factory.py" line="250"/>
-        <source>Choose a local GLM-4.6V-Flash GGUF model and its mmproj, or add an API provider, in Settings &gt; Models (for &apos;desktop-helper ask&apos;: --model FILE.gguf --mmproj MMPROJ.gguf).</source>
-        <translation>请在 设置 &gt; 模型 中选择一个本地 GLM-4.6V-Flash GGUF 模型及其 mmproj，或添加一个 API 服务商（&apos;desktop-helper ask&apos; 可使用：--model FILE.gguf --mmproj MMPROJ.gguf）。</translation>
     </message>
     <message>
         <location filename="../../desktop_helper/backends/factory.py" line="99"/>
@@ -2294,6 +2285,16 @@
         <translation>智能体：{task}</translation>
     </message>
     <message>
+        <location filename="../../desktop_helper/ask.py" line="354"/>
+        <source>Pass --model FILE.gguf --mmproj MMPROJ.gguf, or choose a model in the app&apos;s Settings &gt; Models and providers.</source>
+        <translation>请传入 --model FILE.gguf --mmproj MMPROJ.gguf，或在应用的 设置 &gt; 模型与服务商 中选择一个模型。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/backends/factory.py" line="250"/>
+        <source>Choose one in Settings &gt; Models and providers: a GLM-4.6V-Flash model file (GGUF) with its vision projector (mmproj), or an API provider.</source>
+        <translation>请在 设置 &gt; 模型与服务商 中选择：一个 GLM-4.6V-Flash 模型文件（GGUF）及其视觉投影器（mmproj），或一个 API 服务商。</translation>
+    </message>
+    <message>
         <location filename="../../desktop_helper/media/recording.py" line="569"/>
         <source>Cannot write the video {partial}: {exc}.</source>
         <translation>无法写入视频 {partial}：{exc}。</translation>
@@ -2440,6 +2441,11 @@
         <translation>请重新下载该文件；下载可能被中途截断。</translation>
     </message>
     <message>
+        <location filename="../../desktop_helper/models/manager.py" line="48"/>
+        <source>Download {size}{resumed}; {free:.0f} GB of disk space free; needs {memory}</source>
+        <translation>下载 {size}{resumed}；磁盘剩余空间 {free:.0f} GB；需要{memory}</translation>
+    </message>
+    <message>
         <location filename="../../desktop_helper/models/manager.py" line="46"/>
         <source>{size:.1f} GB</source>
         <translation>{size:.1f} GB</translation>
@@ -2455,47 +2461,47 @@
         <translation>，已下载 {done:.1f} GB</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/models/manager.py" line="129"/>
+        <location filename="../../desktop_helper/models/manager.py" line="128"/>
         <source>Not enough disk space for {title}: {value:.1f} GB more are needed, {value2:.1f} GB are free.</source>
         <translation>磁盘空间不足，无法下载 {title}：还需要 {value:.1f} GB，只有 {value2:.1f} GB 可用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/models/manager.py" line="135"/>
+        <location filename="../../desktop_helper/models/manager.py" line="134"/>
         <source>Free some disk space or choose another models folder in Settings.</source>
         <translation>请释放一些磁盘空间，或在设置中选择另一个模型文件夹。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/models/manager.py" line="168"/>
+        <location filename="../../desktop_helper/models/manager.py" line="167"/>
         <source>{title} is ready</source>
         <translation>{title} 已就绪</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/models/manager.py" line="178"/>
+        <location filename="../../desktop_helper/models/manager.py" line="177"/>
         <source>No vision projector was chosen.</source>
         <translation>尚未选择视觉投影器。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/models/manager.py" line="178"/>
+        <location filename="../../desktop_helper/models/manager.py" line="177"/>
         <source>Pick the model&apos;s mmproj file too.</source>
         <translation>请同时选择模型的 mmproj 文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/models/manager.py" line="150"/>
+        <location filename="../../desktop_helper/models/manager.py" line="149"/>
         <source>Checking {label}: {done:.0f} MB{speed}</source>
         <translation>正在检查 {label}：{done:.0f} MB{speed}</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/models/manager.py" line="151"/>
+        <location filename="../../desktop_helper/models/manager.py" line="150"/>
         <source>Downloading {label}: {done:.0f} MB{speed}</source>
         <translation>正在下载 {label}：{done:.0f} MB{speed}</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/models/manager.py" line="152"/>
+        <location filename="../../desktop_helper/models/manager.py" line="151"/>
         <source>Verifying {label}: {done:.0f} MB{speed}</source>
         <translation>正在校验 {label}：{done:.0f} MB{speed}</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/models/manager.py" line="153"/>
+        <location filename="../../desktop_helper/models/manager.py" line="152"/>
         <source>Done {label}: {done:.0f} MB{speed}</source>
         <translation>已完成 {label}：{done:.0f} MB{speed}</translation>
     </message>
