@@ -66,6 +66,7 @@ def _offer() -> Offer:
 
 def test_the_welcome_offer_tells_disk_space_from_memory() -> None:
     summary = _offer().summary()
+    assert summary.startswith("Download 8.1 GB; ")  # the card's title already names the model
     assert summary.count("free") == 1, summary  # "free" was said of the disk and of the memory
     assert "69 GB of disk space free" in summary
     assert "21.0 GB of memory available" in summary
@@ -75,6 +76,7 @@ def test_the_welcome_offer_tells_disk_space_from_memory() -> None:
 @pytest.mark.usefixtures("chinese")
 def test_the_welcome_offer_tells_disk_space_from_memory_in_chinese() -> None:
     summary = _offer().summary()
+    assert summary.startswith("下载 8.1 GB；")
     assert "磁盘剩余空间 69 GB" in summary
     assert "可用内存 21.0 GB" in summary
     assert summary.count("可用") == 1, summary
