@@ -182,3 +182,13 @@ def test_an_agent_runs_history_title_is_in_the_interface_language(tmp_path: Path
         assert [c.title for c in store.conversations()] == ["智能体：打开设置"]
     finally:
         store.close()
+
+
+@pytest.mark.usefixtures("chinese")
+def test_a_recording_stopped_by_a_full_disk_says_so_in_chinese(tmp_path: Path) -> None:
+    from desktop_helper.core.geometry import Rect
+    from desktop_helper.media.recording import Recorder
+
+    recorder = Recorder(None, Rect(0, 0, 64, 64), tmp_path, "r", grab_into=lambda _pixels: None, min_free_bytes=2**40)
+    message = recorder._low_space_message()  # what the notice shows when the disk fills up mid-recording
+    assert message.startswith("磁盘快满了"), message

@@ -1432,7 +1432,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/recording.py" line="296"/>
+        <location filename="../../desktop_helper/media/recording.py" line="298"/>
         <source>The capture ({shape}) is smaller than the {w}x{h} video.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2224,17 +2224,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/recording.py" line="658"/>
+        <location filename="../../desktop_helper/media/recording.py" line="660"/>
         <source>Cannot open the video {path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/recording.py" line="658"/>
+        <location filename="../../desktop_helper/media/recording.py" line="660"/>
         <source>Use an MP4, WebM or AVI file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/recording.py" line="677"/>
+        <location filename="../../desktop_helper/media/recording.py" line="679"/>
         <source>The video {path} has no readable frames.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2270,7 +2270,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/recording.py" line="322"/>
+        <location filename="../../desktop_helper/media/recording.py" line="324"/>
         <source>Check that the folder is writable.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2295,7 +2295,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/recording.py" line="569"/>
+        <location filename="../../desktop_helper/media/recording.py" line="211"/>
+        <source>The disk is almost full ({free} free; a recording keeps at least {kept} free), so the recording stopped. What was recorded so far is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/media/recording.py" line="571"/>
         <source>Cannot write the video {partial}: {exc}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2311,7 +2316,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/recording.py" line="322"/>
+        <location filename="../../desktop_helper/media/recording.py" line="324"/>
         <source>Cannot write the video {path}: {exc}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3127,6 +3132,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../desktop_helper/ui/capture_controller.py" line="540"/>
+        <source>, {count} frames dropped ({percent:.1f}%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../desktop_helper/ui/capture_controller.py" line="165"/>
         <source>Global hotkeys stopped working.</source>
         <translation type="unfinished"></translation>
@@ -3162,7 +3172,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/capture_controller.py" line="541"/>
+        <location filename="../../desktop_helper/ui/capture_controller.py" line="545"/>
         <source>What was recorded is in {value}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3177,7 +3187,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/capture_controller.py" line="544"/>
+        <location filename="../../desktop_helper/ui/capture_controller.py" line="548"/>
         <source>Recording saved: {path} ({seconds:.0f} s{dropped}).</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1432,7 +1432,7 @@
         <translation>{name} 返回 HTTP {status_code}；{delay:.0f} 秒后重试（第 {attempt} 次，共 {max_retries} 次）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/recording.py" line="296"/>
+        <location filename="../../desktop_helper/media/recording.py" line="298"/>
         <source>The capture ({shape}) is smaller than the {w}x{h} video.</source>
         <translation>截图（{shape}）小于 {w}x{h} 的视频。</translation>
     </message>
@@ -2224,17 +2224,17 @@
         <translation>请检查路径和权限。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/recording.py" line="658"/>
+        <location filename="../../desktop_helper/media/recording.py" line="660"/>
         <source>Cannot open the video {path}.</source>
         <translation>无法打开视频 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/recording.py" line="658"/>
+        <location filename="../../desktop_helper/media/recording.py" line="660"/>
         <source>Use an MP4, WebM or AVI file.</source>
         <translation>请使用 MP4、WebM 或 AVI 文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/recording.py" line="677"/>
+        <location filename="../../desktop_helper/media/recording.py" line="679"/>
         <source>The video {path} has no readable frames.</source>
         <translation>视频 {path} 中没有可读取的帧。</translation>
     </message>
@@ -2270,7 +2270,7 @@
         <translation>请释放一些空间，或在 设置 &gt; 截图 中选择另一个文件夹。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/recording.py" line="322"/>
+        <location filename="../../desktop_helper/media/recording.py" line="324"/>
         <source>Check that the folder is writable.</source>
         <translation>请检查该文件夹是否可写。</translation>
     </message>
@@ -2295,7 +2295,12 @@
         <translation>请在 设置 &gt; 模型与服务商 中选择：一个 GLM-4.6V-Flash 模型文件（GGUF）及其视觉投影器（mmproj），或一个 API 服务商。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/recording.py" line="569"/>
+        <location filename="../../desktop_helper/media/recording.py" line="211"/>
+        <source>The disk is almost full ({free} free; a recording keeps at least {kept} free), so the recording stopped. What was recorded so far is kept.</source>
+        <translation>磁盘快满了（剩余 {free}；录屏至少要保留 {kept} 的剩余空间），所以录屏已停止。已录下的内容都会保留。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/media/recording.py" line="571"/>
         <source>Cannot write the video {partial}: {exc}.</source>
         <translation>无法写入视频 {partial}：{exc}。</translation>
     </message>
@@ -2311,7 +2316,7 @@
         <translation>无法写入录屏文件夹 {folder}：{value}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/recording.py" line="322"/>
+        <location filename="../../desktop_helper/media/recording.py" line="324"/>
         <source>Cannot write the video {path}: {exc}.</source>
         <translation>无法写入视频 {path}：{exc}。</translation>
     </message>
@@ -3127,6 +3132,11 @@
         <translation>无法加载模型：{error}。</translation>
     </message>
     <message>
+        <location filename="../../desktop_helper/ui/capture_controller.py" line="540"/>
+        <source>, {count} frames dropped ({percent:.1f}%)</source>
+        <translation>，丢帧 {count} 帧（{percent:.1f}%）</translation>
+    </message>
+    <message>
         <location filename="../../desktop_helper/ui/capture_controller.py" line="165"/>
         <source>Global hotkeys stopped working.</source>
         <translation>全局快捷键已停止工作。</translation>
@@ -3162,7 +3172,7 @@
         <translation>请在 设置 &gt; 截图 中调低录屏帧率，或录制更小的区域。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/capture_controller.py" line="541"/>
+        <location filename="../../desktop_helper/ui/capture_controller.py" line="545"/>
         <source>What was recorded is in {value}.</source>
         <translation>已录制的内容在 {value} 中。</translation>
     </message>
@@ -3177,7 +3187,7 @@
         <translation>请重试；如果一直失败，请查看日志。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/capture_controller.py" line="544"/>
+        <location filename="../../desktop_helper/ui/capture_controller.py" line="548"/>
         <source>Recording saved: {path} ({seconds:.0f} s{dropped}).</source>
         <translation>录屏已保存：{path}（{seconds:.0f} 秒{dropped}）。</translation>
     </message>
