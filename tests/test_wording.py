@@ -192,3 +192,15 @@ def test_a_recording_stopped_by_a_full_disk_says_so_in_chinese(tmp_path: Path) -
     recorder = Recorder(None, Rect(0, 0, 64, 64), tmp_path, "r", grab_into=lambda _pixels: None, min_free_bytes=2**40)
     message = recorder._low_space_message()  # what the notice shows when the disk fills up mid-recording
     assert message.startswith("磁盘快满了"), message
+
+
+@pytest.mark.usefixtures("chinese")
+def test_a_damaged_settings_file_is_reported_in_chinese(tmp_path: Path) -> None:
+    from desktop_helper.settings.store import Settings
+
+    path = tmp_path / "settings.json"
+    path.write_text('{"version": 1, "values": {"general.show_chat_on_start": true, "models.providers": 7', encoding="utf-8")
+    problems = Settings(path).problems
+    assert len(problems) == 1
+    assert problems[0].message.startswith(f"设置文件 {path} 已损坏（它不是完整、有效的 JSON）"), problems[0].message
+    assert (problems[0].fix or "").startswith("原文件已保存为 ")

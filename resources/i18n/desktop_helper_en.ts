@@ -1457,32 +1457,32 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/settings/providers.py" line="423"/>
+        <location filename="../../desktop_helper/settings/providers.py" line="446"/>
         <source>The base URL {base_url!r} of provider {name!r} is not an http(s) URL.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/settings/providers.py" line="428"/>
+        <location filename="../../desktop_helper/settings/providers.py" line="451"/>
         <source>Enter a URL like http://localhost:8000/v1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/settings/providers.py" line="432"/>
+        <location filename="../../desktop_helper/settings/providers.py" line="455"/>
         <source>No model is chosen for provider {name!r}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/settings/providers.py" line="433"/>
+        <location filename="../../desktop_helper/settings/providers.py" line="456"/>
         <source>Pick one in Settings &gt; Models and providers, or pass --api-model NAME.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/settings/providers.py" line="447"/>
+        <location filename="../../desktop_helper/settings/providers.py" line="470"/>
         <source>No API key is set for provider {name!r}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/settings/providers.py" line="448"/>
+        <location filename="../../desktop_helper/settings/providers.py" line="471"/>
         <source>Enter it in Settings &gt; Models and providers, or set the environment variable {key_env_var}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1507,12 +1507,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/settings/providers.py" line="405"/>
+        <location filename="../../desktop_helper/settings/providers.py" line="428"/>
         <source>There is no API provider called {wanted!r}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/settings/providers.py" line="406"/>
+        <location filename="../../desktop_helper/settings/providers.py" line="429"/>
         <source>Use one of: {join}; or add it in Settings &gt; Models and providers.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1547,12 +1547,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/settings/providers.py" line="414"/>
+        <location filename="../../desktop_helper/settings/providers.py" line="437"/>
         <source>No API provider is configured.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/settings/providers.py" line="415"/>
+        <location filename="../../desktop_helper/settings/providers.py" line="438"/>
         <source>Add one in Settings &gt; Models and providers, or pass --backend PRESET (e.g. zai, vllm, llamacpp).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3006,6 +3006,31 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../desktop_helper/settings/providers.py" line="323"/>
+        <source>The saved API providers are not a list ({kind}); they were removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/settings/providers.py" line="329"/>
+        <source>Saved API provider number {number} is not a provider entry ({item!r:.40}); it was removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/settings/providers.py" line="339"/>
+        <source>Saved API provider number {number} has no usable name ({name!r:.40}); it was removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/settings/providers.py" line="352"/>
+        <source>The saved API provider {name!r} had an invalid preset ({preset!r:.40}); it is now custom.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/settings/providers.py" line="368"/>
+        <source>The saved API provider {name!r} had an invalid {key} ({value!r:.40}); the preset&apos;s value is used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../desktop_helper/settings/schema.py" line="98"/>
         <source>on or off</source>
         <translation type="unfinished"></translation>
@@ -3102,18 +3127,93 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../desktop_helper/settings/store.py" line="265"/>
+        <source>The settings file {path} is damaged ({parts}); the settings that could be read are kept, defaults are used for the rest.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/settings/store.py" line="276"/>
+        <source>{message} {details}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/settings/store.py" line="222"/>
+        <source>it contains bytes that are not UTF-8 text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/settings/store.py" line="225"/>
+        <source>parts nested more than {levels} levels deep were ignored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/settings/store.py" line="233"/>
+        <source>it does not hold settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/settings/store.py" line="237"/>
+        <source>its version ({version!r:.40}) is not valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/settings/store.py" line="272"/>
+        <source>The settings file {path} is damaged ({parts}); defaults are used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/settings/store.py" line="274"/>
+        <source>The settings file {path} had invalid values; the others are kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/settings/store.py" line="279"/>
+        <source>The original was kept as {backup}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/settings/store.py" line="279"/>
+        <source>The original could not be copied aside.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../desktop_helper/settings/store.py" line="181"/>
         <source>There is no setting called {key!r}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/settings/store.py" line="302"/>
+        <location filename="../../desktop_helper/settings/store.py" line="214"/>
+        <source>The settings file {path} could not be read ({strerror}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/settings/store.py" line="215"/>
+        <source>Defaults are used for now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/settings/store.py" line="230"/>
+        <source>it is not complete, valid JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/settings/store.py" line="239"/>
+        <source>it was written by a newer version of the app (settings version {version})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/settings/store.py" line="315"/>
         <source>Settings cannot be saved to {folder} ({strerror}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/settings/store.py" line="303"/>
+        <location filename="../../desktop_helper/settings/store.py" line="316"/>
         <source>Your changes last until you quit. Make the folder writable to keep them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/settings/store.py" line="255"/>
+        <source>{key} is back to its default: {exc}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

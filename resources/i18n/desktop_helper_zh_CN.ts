@@ -1457,32 +1457,32 @@
         <translation>{parts}；可用内存 {available:.1f} GB</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/settings/providers.py" line="423"/>
+        <location filename="../../desktop_helper/settings/providers.py" line="446"/>
         <source>The base URL {base_url!r} of provider {name!r} is not an http(s) URL.</source>
         <translation>服务商 {name!r} 的基础 URL {base_url!r} 不是 http(s) 地址。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/settings/providers.py" line="428"/>
+        <location filename="../../desktop_helper/settings/providers.py" line="451"/>
         <source>Enter a URL like http://localhost:8000/v1.</source>
         <translation>请输入类似 http://localhost:8000/v1 的地址。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/settings/providers.py" line="432"/>
+        <location filename="../../desktop_helper/settings/providers.py" line="455"/>
         <source>No model is chosen for provider {name!r}.</source>
         <translation>服务商 {name!r} 尚未选择模型。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/settings/providers.py" line="433"/>
+        <location filename="../../desktop_helper/settings/providers.py" line="456"/>
         <source>Pick one in Settings &gt; Models and providers, or pass --api-model NAME.</source>
         <translation>请在 设置 &gt; 模型与服务商 中选择一个，或传入 --api-model NAME。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/settings/providers.py" line="447"/>
+        <location filename="../../desktop_helper/settings/providers.py" line="470"/>
         <source>No API key is set for provider {name!r}.</source>
         <translation>服务商 {name!r} 尚未设置 API 密钥。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/settings/providers.py" line="448"/>
+        <location filename="../../desktop_helper/settings/providers.py" line="471"/>
         <source>Enter it in Settings &gt; Models and providers, or set the environment variable {key_env_var}.</source>
         <translation>请在 设置 &gt; 模型与服务商 中输入，或设置环境变量 {key_env_var}。</translation>
     </message>
@@ -1507,12 +1507,12 @@
         <translation>请打开 设置 &gt; 模型与服务商 并修正它。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/settings/providers.py" line="405"/>
+        <location filename="../../desktop_helper/settings/providers.py" line="428"/>
         <source>There is no API provider called {wanted!r}.</source>
         <translation>没有名为 {wanted!r} 的 API 服务商。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/settings/providers.py" line="406"/>
+        <location filename="../../desktop_helper/settings/providers.py" line="429"/>
         <source>Use one of: {join}; or add it in Settings &gt; Models and providers.</source>
         <translation>请使用以下之一：{join}；或在 设置 &gt; 模型与服务商 中添加它。</translation>
     </message>
@@ -1547,12 +1547,12 @@
         <translation>启动 llama-server 时加上 --mmproj（对应的投影器）和 --jinja。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/settings/providers.py" line="414"/>
+        <location filename="../../desktop_helper/settings/providers.py" line="437"/>
         <source>No API provider is configured.</source>
         <translation>尚未配置 API 服务商。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/settings/providers.py" line="415"/>
+        <location filename="../../desktop_helper/settings/providers.py" line="438"/>
         <source>Add one in Settings &gt; Models and providers, or pass --backend PRESET (e.g. zai, vllm, llamacpp).</source>
         <translation>请在 设置 &gt; 模型与服务商 中添加一个，或传入 --backend PRESET（例如 zai、vllm、llamacpp）。</translation>
     </message>
@@ -3006,6 +3006,31 @@
         <translation>这适用于 EWMH 窗口管理器（GNOME、KDE、Xfce、fluxbox 等）。</translation>
     </message>
     <message>
+        <location filename="../../desktop_helper/settings/providers.py" line="323"/>
+        <source>The saved API providers are not a list ({kind}); they were removed.</source>
+        <translation>保存的 API 服务商不是一个列表（{kind}），已被移除。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/settings/providers.py" line="329"/>
+        <source>Saved API provider number {number} is not a provider entry ({item!r:.40}); it was removed.</source>
+        <translation>保存的第 {number} 个 API 服务商不是有效的服务商条目（{item!r:.40}），已被移除。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/settings/providers.py" line="339"/>
+        <source>Saved API provider number {number} has no usable name ({name!r:.40}); it was removed.</source>
+        <translation>保存的第 {number} 个 API 服务商没有可用的名称（{name!r:.40}），已被移除。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/settings/providers.py" line="352"/>
+        <source>The saved API provider {name!r} had an invalid preset ({preset!r:.40}); it is now custom.</source>
+        <translation>保存的 API 服务商 {name!r} 的预设无效（{preset!r:.40}），现改为自定义。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/settings/providers.py" line="368"/>
+        <source>The saved API provider {name!r} had an invalid {key} ({value!r:.40}); the preset&apos;s value is used.</source>
+        <translation>保存的 API 服务商 {name!r} 的 {key} 无效（{value!r:.40}），改用预设值。</translation>
+    </message>
+    <message>
         <location filename="../../desktop_helper/settings/schema.py" line="98"/>
         <source>on or off</source>
         <translation>开或关</translation>
@@ -3102,19 +3127,94 @@
         <translation>密钥环无法删除该密钥：{exc}。</translation>
     </message>
     <message>
+        <location filename="../../desktop_helper/settings/store.py" line="265"/>
+        <source>The settings file {path} is damaged ({parts}); the settings that could be read are kept, defaults are used for the rest.</source>
+        <translation>设置文件 {path} 已损坏（{parts}）；能读取的设置已保留，其余使用默认值。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/settings/store.py" line="276"/>
+        <source>{message} {details}</source>
+        <translation>{message}{details}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/settings/store.py" line="222"/>
+        <source>it contains bytes that are not UTF-8 text</source>
+        <translation>其中有不是 UTF-8 文本的字节</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/settings/store.py" line="225"/>
+        <source>parts nested more than {levels} levels deep were ignored</source>
+        <translation>嵌套超过 {levels} 层的部分已被忽略</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/settings/store.py" line="233"/>
+        <source>it does not hold settings</source>
+        <translation>其中没有设置</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/settings/store.py" line="237"/>
+        <source>its version ({version!r:.40}) is not valid</source>
+        <translation>其版本号（{version!r:.40}）无效</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/settings/store.py" line="272"/>
+        <source>The settings file {path} is damaged ({parts}); defaults are used.</source>
+        <translation>设置文件 {path} 已损坏（{parts}）；现使用默认值。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/settings/store.py" line="274"/>
+        <source>The settings file {path} had invalid values; the others are kept.</source>
+        <translation>设置文件 {path} 中有无效的值；其他值已保留。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/settings/store.py" line="279"/>
+        <source>The original was kept as {backup}.</source>
+        <translation>原文件已保存为 {backup}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/settings/store.py" line="279"/>
+        <source>The original could not be copied aside.</source>
+        <translation>无法另存原文件。</translation>
+    </message>
+    <message>
         <location filename="../../desktop_helper/settings/store.py" line="181"/>
         <source>There is no setting called {key!r}.</source>
         <translation>没有名为 {key!r} 的设置。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/settings/store.py" line="302"/>
+        <location filename="../../desktop_helper/settings/store.py" line="214"/>
+        <source>The settings file {path} could not be read ({strerror}).</source>
+        <translation>无法读取设置文件 {path}（{strerror}）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/settings/store.py" line="215"/>
+        <source>Defaults are used for now.</source>
+        <translation>暂时使用默认值。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/settings/store.py" line="230"/>
+        <source>it is not complete, valid JSON</source>
+        <translation>它不是完整、有效的 JSON</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/settings/store.py" line="239"/>
+        <source>it was written by a newer version of the app (settings version {version})</source>
+        <translation>它由更新版本的应用写入（设置版本 {version}）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/settings/store.py" line="315"/>
         <source>Settings cannot be saved to {folder} ({strerror}).</source>
         <translation>无法把设置保存到 {folder}（{strerror}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/settings/store.py" line="303"/>
+        <location filename="../../desktop_helper/settings/store.py" line="316"/>
         <source>Your changes last until you quit. Make the folder writable to keep them.</source>
         <translation>你的更改在退出前有效。让该文件夹可写才能保留它们。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/settings/store.py" line="255"/>
+        <source>{key} is back to its default: {exc}</source>
+        <translation>{key} 已恢复为默认值：{exc}</translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/agent_session.py" line="489"/>
