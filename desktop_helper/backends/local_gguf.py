@@ -22,10 +22,9 @@ from __future__ import annotations
 import ctypes
 import logging
 import os
-import re
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -329,7 +328,9 @@ class LocalGGUFBackend(Backend):
                 if cancel is not None and cancel.cancelled:
                     raise CancelledError("model load cancelled")
                 raise BackendError(
-                    t("llama.cpp could not load {name}. {detail}", name=pair.model.path.name, detail=_last_error()).strip(),
+                    t(
+                        "llama.cpp could not load {name}. {detail}", name=pair.model.path.name, detail=llama_logging.last_error()
+                    ).strip(),
                     t(
                         "The file may be damaged or too large for the free memory: check the memory estimate, close other "
                         "programs, or pick a smaller quantization."
@@ -354,7 +355,7 @@ class LocalGGUFBackend(Backend):
                             "Not enough memory for a {n_ctx}-token context with {name}. {detail}",
                             n_ctx=n_ctx,
                             name=pair.name,
-                            detail=_last_error(),
+                            detail=llama_logging.last_error(),
                         ).strip(),
                         t("Lower the context size in Settings > Models, or close other programs."),
                     )
@@ -375,7 +376,7 @@ class LocalGGUFBackend(Backend):
                                 "llama.cpp could not use the vision projector {mmproj} with {model}. {detail}",
                                 mmproj=self.mmproj_path.name,
                                 model=pair.model.path.name,
-                                detail=_last_error(),
+                                detail=llama_logging.last_error(),
                             ).strip(),
                             t("Use the mmproj file published with this model, and check the free memory."),
                         )
@@ -406,7 +407,7 @@ class LocalGGUFBackend(Backend):
                 renderer=PromptRenderer(ChatTemplate(str(template_source)), budget),
                 prompt=PromptEvaluator(ctx, mctx, self._batch, self._abort),
             )
-            offloaded, total = _offload_from_log(llama_logging.recent_lines())
+            offloaded, total = llama_logging.offload_from_log(llama_logging.recent_lines())
             if want_gpu and not offloaded:
                 warnings.append("GPU offload was requested but llama.cpp put no layers on the GPU: the model runs on the CPU.")
                 log.warning("%s", warnings[-1])
@@ -622,24 +623,3 @@ def _auto_threads() -> int:
     except Exception:
         physical = None
     return max(1, physical or os.cpu_count() or 1)
-
-
-_OFFLOAD = re.compile(r"offloaded (\d+)/(\d+) layers to GPU")
-
-
-def _offload_from_log(lines: Sequence[str]) -> tuple[int | None, int | None]:
-    for line in reversed(lines):
-        match = _OFFLOAD.search(line)
-        if match:
-            return int(match.group(1)), int(match.group(2))
-    return None, None
-
-
-def _last_error() -> str:
-    from desktop_helper.backends import llama_logging
-
-    for line in reversed(llama_logging.recent_lines()):
-        lowered = line.lower()
-        if "error" in lowered or "failed" in lowered or "unable" in lowered:
-            return f"llama.cpp said: {line.strip()}"
-    return ""
