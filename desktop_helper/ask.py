@@ -347,6 +347,12 @@ def open_backend(args: argparse.Namespace, paths: Any) -> Backend:
     # a model file means the local backend, a base URL a server; else what the settings say
     implied = "local_gguf" if args.model else "openai_compat" if args.base_url else None
     choice = choice_named(settings, args.backend or implied)
+    if choice.kind == "local_gguf" and not (args.model or settings.get_str("models.local_model_path")):
+        # the app's message points to its Settings; here the command line's own options come first
+        raise UserError(
+            t("No model is set up yet."),
+            t("Pass --model FILE.gguf --mmproj MMPROJ.gguf, or choose a model in the app's Settings > Models and providers."),
+        )
     overrides = Overrides(args.model, args.mmproj, args.image_budget, args.base_url, args.api_model)
     secrets = open_secret_store()[0] if choice.kind == "openai_compat" else None
     return build_backend(settings, secrets, choice, overrides=overrides, load=False)

@@ -177,6 +177,8 @@ def test_agent_final_panel_shows_the_outcome_not_the_last_step(qtbot: QtBot) -> 
         panel = session.panel
         assert panel.title.text() == "Step 1"
         assert "OK button" in panel.action.text()
+        assert panel.confirm_button.isVisible()
+        assert panel.skip_button.isVisible()
         with qtbot.waitSignal(session.finished, timeout=10000) as finished:
             qtbot.mouseClick(panel.stop_button, Qt.MouseButton.LeftButton)
         assert finished.args[0].status == "stopped"
@@ -186,6 +188,9 @@ def test_agent_final_panel_shows_the_outcome_not_the_last_step(qtbot: QtBot) -> 
         assert panel.action.text() == ""
         assert panel.reasoning.toPlainText() == ""
         assert panel.stop_button.text() == "Close"
+        # only Close is left: a greyed-out Confirm and Skip still read as choices on the dark panel
+        assert not panel.confirm_button.isVisible()
+        assert not panel.skip_button.isVisible()
     finally:
         session.shutdown()
         overlay.shutdown()
@@ -204,3 +209,20 @@ def test_model_box_shows_the_model_chosen_after_the_window_was_built(qtbot: QtBo
     qtbot.waitUntil(lambda: window.model_box.currentText() == model.name, timeout=2000)
     assert [window.backend_box.itemText(i) for i in range(window.backend_box.count())] == ["Local model"]
     assert window.backend_box.toolTip() == f"Local model — {model.name}"
+
+
+def test_no_model_is_said_once_with_what_to_do(qtbot: QtBot, make_chat: Any) -> None:
+    """Without a model the status line says so briefly; asking shows the notice with the fix, and the text only once."""
+    chat = make_chat(None)
+    window = chat.window
+    chat.service.start()
+    qtbot.waitUntil(lambda: chat.service.error is not None, timeout=10000)
+    assert window.status.text() == "No model is set up yet."  # short: no fix in the grey line
+    window.input.setPlainText("hello?")
+    qtbot.keyClick(window.input, Qt.Key.Key_Return)
+    assert window.notice.isVisible()
+    assert "Settings > Models and providers" in window.notice.text()  # the notice carries what to do, by the page's name
+    assert "desktop-helper ask" not in window.notice.text()  # the command line's options are for the command line
+    shown = f"{window.notice.text()}\n{window.status.text()}"
+    assert shown.count("No model is set up yet") == 1, shown
+    assert window.input.toPlainText() == "hello?"  # the question is kept

@@ -69,3 +69,12 @@ def test_no_display_is_a_clear_message() -> None:
     assert result.returncode == 3
     assert "no display found" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_ask_without_a_model_names_its_own_options() -> None:
+    """The app's notice points to Settings; the command line's message leads with the options to pass."""
+    result = run("ask", "hi", "--no-forward")
+    assert result.returncode == 1
+    assert "No model is set up yet." in result.stderr
+    assert "Pass --model FILE.gguf --mmproj MMPROJ.gguf" in result.stderr
+    assert "Traceback" not in result.stderr

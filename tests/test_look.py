@@ -143,7 +143,7 @@ def test_special_values_are_named_and_paths_have_browse_buttons(qtbot: Any, tmp_
         ("models.threads", "Automatic"),
         ("models.gpu_layers", "All layers that fit"),
         ("models.image_token_budget", "Automatic (from your hardware)"),
-        ("models.max_answer_tokens", "The backend's default"),
+        ("models.max_answer_tokens", "The model's own limit"),
     ):
         spin = _child(dialog, QSpinBox, key)
         assert spin.text() == shown, key

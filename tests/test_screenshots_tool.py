@@ -9,6 +9,8 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
+from pytestqt.qtbot import QtBot
+
 from desktop_helper.app import PROVIDERS_PAGE
 from desktop_helper.settings.schema import SECTIONS
 
@@ -47,3 +49,32 @@ def test_the_main_shots_are_there() -> None:
     shots = set(_tool().SHOTS)
     expected = {"welcome", "chat", "tray-menu", "region-selector", "find-boxes", "agent-panel", "recording-indicator"}
     assert expected <= shots
+
+
+def test_the_api_providers_shot_shows_a_working_provider(qtbot: QtBot, tmp_path: Path) -> None:
+    """The providers page is shot with a provider set up (a llama.cpp server on 127.0.0.1), not empty and disabled."""
+    from desktop_helper.settings.store import Settings
+    from desktop_helper.ui.providers_page import ProvidersPage
+
+    tool = _tool()
+    text = tool.DEMO_TEXT["en"]
+    server = tool.demo_server(text)
+    try:
+        provider = tool.demo_provider(server.url, text)
+        assert provider["base_url"].startswith("http://127.0.0.1:")  # no network
+        settings = Settings(tmp_path / "settings.json")
+        settings.set("models.providers", [provider])
+        settings.set("models.active_provider", provider["name"])
+        page = ProvidersPage(settings, None)
+        qtbot.addWidget(page)
+        page.show()
+        assert page.provider_list.count() == 1
+        assert page.form_widget.isEnabled()
+        assert page.model_combo.currentText() == tool.DEMO_SERVER_MODEL
+        with qtbot.waitSignal(page.test_finished, timeout=20000):
+            page.test_button.click()
+        assert page.test_result.text().startswith("OK"), page.test_result.text()
+        assert text["server_answer"] in page.test_result.text()
+        page.shutdown()
+    finally:
+        server.stop()

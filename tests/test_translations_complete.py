@@ -78,7 +78,15 @@ def test_translations_keep_every_placeholder() -> None:
 # ---- plain-Python messages go through t(): an AST check so new code cannot skip it
 
 #: calls whose text arguments reach the user: name -> positions of the text arguments (and keywords)
-_SENDERS = {"UserMessage": (1, 2), "HotkeyProblem": (1, 2), "Progress": (0,), "on_status": (0,), "RunOutcome": (1,)}
+_SENDERS = {
+    "UserMessage": (1, 2),
+    "HotkeyProblem": (1, 2),
+    "Progress": (0,),
+    "on_status": (0,),
+    "RunOutcome": (1,),
+    # Settings._problem(message, fix): a damaged settings file, told to the person at start
+    "_problem": (0, 1),
+}
 _TEXT_KEYWORDS = {"message", "fix", "text"}
 #: messages that deliberately stay English, and why
 _ALLOWED = {
@@ -140,6 +148,10 @@ def _unmarked(sources: dict[Path, str], errors: set[str]) -> list[str]:
                 receiver = ast.get_source_segment(source, func.value) or ""
                 if re.search(r"bus|messages", receiver) and "log" not in receiver:
                     positions = (0, 1)  # MessageBus.info/warning/error(text, fix)
+            if positions is None and isinstance(func, ast.Attribute) and name == "append":
+                receiver = ast.get_source_segment(source, func.value) or ""
+                if receiver in ("problems", "damage", "invalid") and relative.startswith("desktop_helper/settings/"):
+                    positions = (0,)  # the parts of a damaged settings file's problem (settings/store.py, providers.py)
             if positions is None:
                 continue
             texts = [call.args[i] for i in positions if i < len(call.args)]

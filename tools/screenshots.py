@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from tests.fixtures.servers import FakeOpenAIServer
     from tests.journeys.atspi import Node
     from tests.journeys.conftest import App
 
@@ -85,6 +86,8 @@ DEMO_TEXT: dict[str, dict[str, str]] = {
         "found": "The blue square",
         "task": "Select the blue square",
         "step": "Click the blue square to select it.",
+        "provider": "llama.cpp on this computer",
+        "server_answer": "A small blue picture.",
     },
     "zh_CN": {
         "question": "这个窗口里有什么？",
@@ -94,6 +97,8 @@ DEMO_TEXT: dict[str, dict[str, str]] = {
         "found": "蓝色方块",
         "task": "选中蓝色方块",
         "step": "点击蓝色方块以选中它。",
+        "provider": "本机的 llama.cpp",
+        "server_answer": "一张蓝色的小图片。",
     },
 }
 
@@ -109,6 +114,42 @@ def scripted_answers(size: tuple[int, int], blue: tuple[int, int, int, int], tex
     find = f"{text['found']}: <|begin_of_box|>{box_text}<|end_of_box|>"
     agent = _step(text["step"], f"left_click(start_box='{centre}')")
     return [chat, find, agent]
+
+
+#: the model the demo API provider serves (the API providers page shows it)
+DEMO_SERVER_MODEL = "GLM-4.6V-Flash-Q4_K_M"
+
+
+def demo_provider(url: str, text: dict[str, str]) -> dict[str, Any]:
+    """The API provider the settings shots show, as stored in the settings: a llama.cpp server at ``url`` (no key)."""
+    from dataclasses import replace
+
+    from desktop_helper.settings.providers import from_preset
+
+    return replace(from_preset("llamacpp", text["provider"]), base_url=url, model=DEMO_SERVER_MODEL).to_dict()
+
+
+def demo_server(text: dict[str, str]) -> FakeOpenAIServer:
+    """A fake OpenAI-compatible server on 127.0.0.1 for :func:`demo_provider`; it answers the connection test."""
+    from tests.fixtures.servers import FakeOpenAIServer, text_reply
+
+    server = FakeOpenAIServer()
+    server.models = [DEMO_SERVER_MODEL]
+    server.replies = [text_reply(text["server_answer"])]
+    return server.start()
+
+
+def ui_text(language: str, context: str, source: str) -> str:
+    """``source`` as the app shows it in ``language`` (from the translation file), to find a widget by its name."""
+    import xml.etree.ElementTree as ET
+
+    path = REPO / "resources" / "i18n" / f"desktop_helper_{language}.ts"
+    for found in ET.parse(path).getroot().iter("context"):  # noqa: S314 - the repository's own file
+        if found.findtext("name") == context:
+            for message in found.iter("message"):
+                if message.findtext("source") == source:
+                    return message.findtext("translation") or source
+    return source
 
 
 def parse_size(text: str) -> tuple[int, int]:
@@ -166,10 +207,10 @@ class Session:
 
     # ----- helpers
     @contextmanager
-    def app(self, profile: Path, env: dict[str, str] | None = None) -> Iterator[App]:
+    def app(self, profile: Path, env: dict[str, str] | None = None, settings: dict[str, Any] | None = None) -> Iterator[App]:
         from tests.journeys.conftest import App, write_settings
 
-        write_settings(profile, {"language.ui": self.language, "overlay.fade_seconds": 0.0})
+        write_settings(profile, {"language.ui": self.language, "overlay.fade_seconds": 0.0, **(settings or {})})
         app = App(self.desktop, profile, env)
         try:
             app.wait_ready()
@@ -263,8 +304,14 @@ class Session:
         script = work / "demo-answers.json"
         script.write_text(json.dumps({"script": scripted_answers(self.size, blue, self.text), "chunk_size": 16, "delay": 0.0}))
         others = OtherApps(self.desktop)
+        server = demo_server(self.text)
+        provider = demo_provider(server.url, self.text)
         try:
-            with self.app(work / "profile", {"DESKTOP_HELPER_SCRIPTED_BACKEND": str(script)}) as app:
+            with self.app(
+                work / "profile",
+                {"DESKTOP_HELPER_SCRIPTED_BACKEND": str(script)},
+                {"models.providers": [provider], "models.active_provider": provider["name"]},
+            ) as app:
                 self.until(lambda: app.status()["model"]["ready"], "the model")
                 others(*colours, managed=False)  # another program with something to point at
                 before = self.windows_of(app)
@@ -283,6 +330,7 @@ class Session:
                 self.agent(app)  # last: its panel stays on the screen after the run
         finally:
             others.close_all()
+            server.stop()
 
     def region_selector(self, app: App) -> None:
         assert app.cli("capture", "region").returncode == 0
@@ -371,9 +419,20 @@ class Session:
         for page, item in zip(SETTINGS_PAGES, items, strict=True):
             self.desktop.click_node(item)
             time.sleep(0.6)
+            if page == "API providers":
+                self.test_connection(dialog)
             self.save(settings_shot(page), box)
         self.desktop.key("Escape")
         time.sleep(0.5)
+
+    def test_connection(self, dialog: Node) -> None:
+        """On the API providers page: press "Test connection" and wait for the demo server's answer."""
+        name = ui_text(self.language, "ProvidersPage", "Test connection")
+        button = self.until(lambda: dialog.find(lambda n: n.role == "push button" and n.name == name), "Test connection")
+        self.desktop.click_node(button)
+        answer = self.text["server_answer"]
+        self.until(lambda: dialog.find(lambda n: n.role == "label" and answer in n.name), "the connection test's result")
+        time.sleep(0.3)
 
     def tray_menu(self, app: App) -> None:
         import numpy as np

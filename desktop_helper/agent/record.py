@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
+from desktop_helper.core.i18n import t
 from desktop_helper.core.types import ImagePart
 from desktop_helper.parsers.gui_actions import AgentReply, format_call
 
@@ -183,7 +184,7 @@ class HistoryStepRecorder:
 
         try:
             self._store = HistoryStore(self.db_path, self.attachments_dir)
-            conversation = self._store.create_conversation(title=f"Agent: {task}"[:120], backend="gui-agent")
+            conversation = self._store.create_conversation(title=t("Agent: {task}", task=task)[:120], backend="gui-agent")
             self.conversation_id = conversation.id
             self._store.add_message(conversation.id, "user", task)
         except Exception:  # the run matters more than its record; the log says why

@@ -248,8 +248,8 @@ def build_local(
         raise BackendError(
             t("No model is set up yet."),
             t(
-                "Choose a local GLM-4.6V-Flash GGUF model and its mmproj, or add an API provider, in Settings > Models (for "
-                "'desktop-helper ask': --model FILE.gguf --mmproj MMPROJ.gguf)."
+                "Choose one in Settings > Models and providers: a GLM-4.6V-Flash model file (GGUF) with its vision "
+                "projector (mmproj), or an API provider."
             ),
         )
     # a missing or unreadable file is reported by the backend's load (models.gguf_info), once

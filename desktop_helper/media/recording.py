@@ -208,9 +208,11 @@ class Recorder:
         return self.folder / f"{self.name}.mp4"
 
     def _low_space_message(self) -> str:
-        return (
-            f"The disk is almost full ({_megabytes(self._free_bytes())} free; a recording keeps at least"
-            f" {_megabytes(self.min_free_bytes)} free), so the recording stopped. What was recorded so far is kept."
+        return t(
+            "The disk is almost full ({free} free; a recording keeps at least {kept} free), so the recording stopped. "
+            "What was recorded so far is kept.",
+            free=_megabytes(self._free_bytes()),
+            kept=_megabytes(self.min_free_bytes),
         )
 
     def _free_bytes(self) -> int:

@@ -46,8 +46,7 @@ class Offer:
         size = t("{size:.1f} GB", size=self.download_bytes / 1e9) if self.download_bytes else t("size unknown")
         resumed = t(", {done:.1f} GB already downloaded", done=self.already_downloaded / 1e9) if self.already_downloaded else ""
         return t(
-            "{title}: download {size}{resumed}; {free:.0f} GB free; needs {memory}",
-            title=self.model.title,
+            "Download {size}{resumed}; {free:.0f} GB of disk space free; needs {memory}",
             size=size,
             resumed=resumed,
             free=self.disk_free / 1e9,

@@ -31,7 +31,6 @@ class MemoryEstimate:
         compute: text model compute buffer.
         vision: vision encoder compute buffer at the image token budget.
         available: free RAM (or VRAM when offloading) at estimate time, if known.
-        device: "RAM" or "VRAM".
     """
 
     weights: int
@@ -39,7 +38,6 @@ class MemoryEstimate:
     compute: int
     vision: int
     available: int | None = None
-    device: str = "RAM"
     notes: tuple[str, ...] = field(default_factory=tuple)
 
     @property
@@ -52,15 +50,14 @@ class MemoryEstimate:
 
     def summary(self) -> str:
         parts = t(
-            "about {total:.1f} GB {device}: weights {weights:.1f} GB, context {context:.2f} GB, compute {compute:.2f} GB",
+            "about {total:.1f} GB of memory (weights {weights:.1f} GB, context {context:.2f} GB, compute {compute:.2f} GB)",
             total=self.total / GIB,
-            device=self.device,
             weights=self.weights / GIB,
             context=self.kv_cache / GIB,
             compute=(self.compute + self.vision) / GIB,
         )
         if self.available is not None:
-            return t("{parts}; {free:.1f} GB free", parts=parts, free=self.available / GIB)
+            return t("{parts}; {available:.1f} GB of memory available", parts=parts, available=self.available / GIB)
         return parts
 
     def warning(self) -> str | None:
@@ -82,7 +79,6 @@ def estimate_for_hint(
     image_tokens: int,
     flash_attention: bool,
     available: int | None = None,
-    device: str = "RAM",
 ) -> MemoryEstimate:
     """Estimate from architecture numbers (the catalog's, for a model not downloaded yet)."""
     f16, f32 = 2, 4
@@ -101,7 +97,7 @@ def estimate_for_hint(
     notes = []
     if not flash_attention and image_tokens > 2048:
         notes.append(t("Without flash attention the vision encoder's memory grows with the square of the image token budget."))
-    return MemoryEstimate(weights_bytes, kv, compute, vision, available, device, tuple(notes))
+    return MemoryEstimate(weights_bytes, kv, compute, vision, available, tuple(notes))
 
 
 def estimate_for_pair(
@@ -111,7 +107,6 @@ def estimate_for_pair(
     image_tokens: int,
     flash_attention: bool,
     available: int | None = None,
-    device: str = "RAM",
 ) -> MemoryEstimate:
     """Estimate for files on disk (numbers read from their headers)."""
     text, vision = pair.text, pair.vision
@@ -136,7 +131,6 @@ def estimate_for_pair(
         image_tokens=image_tokens if vision else 0,
         flash_attention=flash_attention,
         available=available,
-        device=device,
     )
 
 

@@ -320,23 +320,41 @@ def clean_stored_providers(stored: Any) -> tuple[list[dict[str, Any]], list[str]
     dropped alone, so the provider keeps its other fields and that one falls back to the preset's value.
     """
     if not isinstance(stored, list):
-        return [], [f"The saved API providers are not a list ({type(stored).__name__}); they were removed."]
+        return [], [t("The saved API providers are not a list ({kind}); they were removed.", kind=type(stored).__name__)]
     kept: list[dict[str, Any]] = []
     problems: list[str] = []
     for number, item in enumerate(stored, start=1):
         if not isinstance(item, Mapping):
-            problems.append(f"Saved API provider number {number} is not a provider entry ({item!r:.40}); it was removed.")
+            problems.append(
+                t(
+                    "Saved API provider number {number} is not a provider entry ({item!r:.40}); it was removed.",
+                    number=number,
+                    item=item,
+                )
+            )
             continue
         name = item.get("name")
         if not isinstance(name, str) or not name.strip() or has_undecodable_text(name):
-            problems.append(f"Saved API provider number {number} has no usable name ({name!r:.40}); it was removed.")
+            problems.append(
+                t(
+                    "Saved API provider number {number} has no usable name ({name!r:.40}); it was removed.",
+                    number=number,
+                    name=name,
+                )
+            )
             continue
         entry: dict[str, Any] = {"name": name}
         preset = item.get("preset", "custom")
         if isinstance(preset, str) and not has_undecodable_text(preset):
             entry["preset"] = preset
         else:
-            problems.append(f"The saved API provider {name!r} had an invalid preset ({preset!r:.40}); it is now custom.")
+            problems.append(
+                t(
+                    "The saved API provider {name!r} had an invalid preset ({preset!r:.40}); it is now custom.",
+                    name=name,
+                    preset=preset,
+                )
+            )
         for key, value in item.items():
             if key in entry or key == "preset":
                 continue
@@ -347,7 +365,12 @@ def clean_stored_providers(stored: Any) -> tuple[list[dict[str, Any]], list[str]
                 ProviderConfig.from_dict({**entry, key: value})
             except (BackendError, ValueError):
                 problems.append(
-                    f"The saved API provider {name!r} had an invalid {key} ({value!r:.40}); the preset's value is used."
+                    t(
+                        "The saved API provider {name!r} had an invalid {key} ({value!r:.40}); the preset's value is used.",
+                        name=name,
+                        key=key,
+                        value=value,
+                    )
                 )
                 continue
             entry[key] = value

@@ -210,30 +210,33 @@ class Settings:
         except FileNotFoundError:
             return
         except OSError as exc:
-            self._problem(f"The settings file {path} could not be read ({exc.strerror}).", "Defaults are used for now.")
+            self._problem(
+                t("The settings file {path} could not be read ({strerror}).", path=path, strerror=exc.strerror),
+                t("Defaults are used for now."),
+            )
             return
         # bytes that are not UTF-8 spoil only the values they sit in: those are refused one by one below
         text = data.decode("utf-8", "surrogateescape")
         damage: list[str] = []
         if has_undecodable_text(text):
-            damage.append("it contains bytes that are not UTF-8 text")
+            damage.append(t("it contains bytes that are not UTF-8 text"))
         text, too_deep = _drop_deep_nesting(text, MAX_NESTING)
         if too_deep:
-            damage.append(f"parts nested more than {MAX_NESTING} levels deep were ignored")
+            damage.append(t("parts nested more than {levels} levels deep were ignored", levels=MAX_NESTING))
         try:
             stored = json.loads(text)
         except ValueError:
             stored = {"values": _salvage_values(text)}
-            damage.append("it is not complete, valid JSON")
+            damage.append(t("it is not complete, valid JSON"))
         if not isinstance(stored, dict) or not isinstance(stored.get("values", {}), dict):
             stored = {"values": {}}
-            damage.append("it does not hold settings")
+            damage.append(t("it does not hold settings"))
         values: dict[str, Any] = stored.get("values", {})
         version = stored.get("version", SCHEMA_VERSION if damage else 1)
         if isinstance(version, bool) or not isinstance(version, int) or version < 1:
-            damage.append(f"its version ({version!r:.40}) is not valid")
+            damage.append(t("its version ({version!r:.40}) is not valid", version=version))
         elif version > SCHEMA_VERSION:
-            damage.append(f"it was written by a newer version of the app (settings version {version})")
+            damage.append(t("it was written by a newer version of the app (settings version {version})", version=version))
         elif version < SCHEMA_VERSION:
             self._backup(path, f"v{version}")
             for step in range(version, SCHEMA_VERSION):
@@ -249,7 +252,7 @@ class Settings:
             except ValueError as exc:
                 repaired = self._repair(setting, value)
                 if repaired is None:
-                    invalid.append(f"{key} is back to its default: {exc}")
+                    invalid.append(t("{key} is back to its default: {exc}", key=key, exc=exc))
                 else:
                     self._values[key], dropped = repaired
                     invalid.extend(dropped)
@@ -257,14 +260,24 @@ class Settings:
             return
         # keep the file as it was: the next save writes only what could be read
         backup = self._backup(path, "damaged")
-        if damage:
-            readable = "the settings that could be read are kept, " if self._values else ""
-            message = f"The settings file {path} is damaged ({'; '.join(damage)}); {readable}defaults are used for the rest."
+        parts = "; ".join(damage)
+        if damage and self._values:
+            message = t(
+                "The settings file {path} is damaged ({parts}); the settings that could be read are kept, defaults are "
+                "used for the rest.",
+                path=path,
+                parts=parts,
+            )
+        elif damage:
+            message = t("The settings file {path} is damaged ({parts}); defaults are used.", path=path, parts=parts)
         else:
-            message = f"The settings file {path} had invalid values; the others are kept."
+            message = t("The settings file {path} had invalid values; the others are kept.", path=path)
         if invalid:
-            message += " " + " ".join(invalid)
-        self._problem(message, f"The original was kept as {backup}." if backup else "The original could not be copied aside.")
+            message = t("{message} {details}", message=message, details=" ".join(invalid))
+        self._problem(
+            message,
+            t("The original was kept as {backup}.", backup=backup) if backup else t("The original could not be copied aside."),
+        )
 
     @staticmethod
     def _repair(setting: Setting, value: Any) -> tuple[Any, list[str]] | None:

@@ -131,7 +131,8 @@ class BackendService(QObject):
         self.error = (
             error if isinstance(error, UserError) else UserError(t("The model could not be loaded: {error}.", error=error))
         )
-        self._set_state(str(self.error))
+        # the status line takes the short message; the chat's notice adds what to do when the user asks
+        self._set_state(self.error.message)
 
     def _on_progress(self, fraction: float, text: str) -> None:
         if self.loading:

@@ -536,7 +536,11 @@ class CaptureController(QObject):
             self._recording_backend.close()
             self._recording_backend = None
         self.recording_changed.emit(status)
-        dropped = f", {status.frames_dropped} frames dropped ({status.dropped_percent:.1f}%)" if status.frames_dropped else ""
+        dropped = (
+            t(", {count} frames dropped ({percent:.1f}%)", count=status.frames_dropped, percent=status.dropped_percent)
+            if status.frames_dropped
+            else ""
+        )
         if status.error:
             self.bus.error(status.error, t("What was recorded is in {value}.", value=status.path or self.recordings_folder()))
         elif status.path is not None:

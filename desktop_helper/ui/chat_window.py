@@ -949,6 +949,8 @@ class ChatWindow(QMainWindow):
             self.show_notice(UserMessage(Level.INFO, self.tr("The model is still loading; ask again in a moment.")))
         elif isinstance(error, UserError):
             self.show_notice(UserMessage(Level.ERROR, error.message, error.fix))
+            if self.status.text() == error.message:
+                self.status.clear()  # the notice says it now, with what to do: once is enough
         else:
             self.show_notice(
                 UserMessage(Level.ERROR, self.tr("No model is available."), self.tr("Set one up in Settings > Models."))

@@ -201,7 +201,7 @@ class ModelManagerPage(QWidget):
         except UserError as exc:
             self.status.setText(f"{exc.message}\n{exc.fix or ''}".strip())
             return
-        note = estimate.warning() or self.tr("Memory: {0}.").format(estimate.summary())
+        note = estimate.warning() or self.tr("It needs {0}.").format(estimate.summary())
         self.status.setText(self.tr("{0} is ready. {1}").format(pair.name, note))
         self.model_chosen.emit(str(model), str(mmproj))
 

@@ -572,7 +572,12 @@ class ProvidersPage(QWidget):
             self._loading = False
         if not current and models:
             self._edit(model=models[0])
-        self.status.setText(f"{provider.name} offers {len(models)} model(s)." if models else f"{provider.name} listed no models.")
+        if not models:
+            self.status.setText(self.tr("{0} listed no models.").format(provider.name))
+        elif len(models) == 1:
+            self.status.setText(self.tr("{0} offers 1 model.").format(provider.name))
+        else:
+            self.status.setText(self.tr("{0} offers {1} models.").format(provider.name, len(models)))
 
     def _show_test(self, report: Any, error: str) -> None:
         self.test_button.setEnabled(True)

@@ -64,7 +64,7 @@ def special_values() -> dict[str, str]:
         "models.threads": QCoreApplication.translate("SettingsDialog", "Automatic"),
         "models.gpu_layers": QCoreApplication.translate("SettingsDialog", "All layers that fit"),
         "models.image_token_budget": QCoreApplication.translate("SettingsDialog", "Automatic (from your hardware)"),
-        "models.max_answer_tokens": QCoreApplication.translate("SettingsDialog", "The backend's default"),
+        "models.max_answer_tokens": QCoreApplication.translate("SettingsDialog", "The model's own limit"),
         "capture.delay_seconds": QCoreApplication.translate("SettingsDialog", "No delay"),
         "overlay.fade_seconds": QCoreApplication.translate("SettingsDialog", "Until Esc"),
     }

@@ -154,6 +154,8 @@ class StepPanel(QWidget):
         self.countdown.clear()
         self.stop_button.setText(self.tr("Stop"))
         self.stop_button.setEnabled(True)
+        self.confirm_button.show()
+        self.skip_button.show()
         self._set_waiting(False)
         self._near = near
         self._place(near)
@@ -215,6 +217,8 @@ class StepPanel(QWidget):
         self.action.clear()
         self._show_text(None, None)
         self._set_waiting(False)
+        self.confirm_button.hide()  # nothing is left to confirm or skip; greyed out they still read as choices
+        self.skip_button.hide()
         self.stop_button.setText(self.tr("Close"))
         self._place(self._near)
 

@@ -65,7 +65,7 @@ class Tray(QObject):
             ("record", self.tr("Record"), ["record", "toggle"]),
             ("find", self.tr("Find on screen…"), ["find"]),
             ("agent", self.tr("Agent task…"), ["agent"]),
-            ("stop", self.tr("Stop"), ["stop"]),
+            ("stop", self.tr("Stop everything"), ["stop"]),
             ("chat", self.tr("Chat"), ["show-chat"]),
             ("settings", self.tr("Settings"), ["settings"]),
             ("quit", self.tr("Quit"), ["quit"]),

@@ -95,7 +95,7 @@
         <translation>Ready: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/backend_service.py" line="138"/>
+        <location filename="../../desktop_helper/ui/backend_service.py" line="139"/>
         <source>Loading the model: {0} ({1:.0%})</source>
         <translation>Loading the model: {0} ({1:.0%})</translation>
     </message>
@@ -339,32 +339,32 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1037"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="1039"/>
         <source>Stopped after {0:.1f} s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1039"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="1041"/>
         <source>The answer failed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1061"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="1063"/>
         <source>Your question</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1061"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="1063"/>
         <source>The answer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1142"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="1144"/>
         <source>1 location the model marked (its estimate)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1144"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="1146"/>
         <source>{0} locations the model marked (its estimate)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -414,47 +414,47 @@
         <translation>The model is still loading; ask again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="949"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="951"/>
         <source>No model is available.</source>
         <translation>No model is available.</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="949"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="951"/>
         <source>Set one up in Settings &gt; Models.</source>
         <translation>Set one up in Settings &gt; Models.</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="987"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="989"/>
         <source>Waiting for the model…</source>
         <translation type="unfinished">Waiting for the model…</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1001"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="1003"/>
         <source>Writing the answer…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1008"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="1010"/>
         <source>Thinking…</source>
         <translation type="unfinished">Thinking…</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1015"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="1017"/>
         <source>The model used: {0}</source>
         <translation>The model used: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1020"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="1022"/>
         <source>The answer reached the length limit.</source>
         <translation>The answer reached the length limit.</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1030"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="1032"/>
         <source>Answered in {0:.1f} s</source>
         <translation>Answered in {0:.1f} s</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1032"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="1034"/>
         <source>, {0} tokens</source>
         <translation>, {0} tokens</translation>
     </message>
@@ -871,6 +871,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../desktop_helper/ask.py" line="353"/>
         <location filename="../../desktop_helper/backends/factory.py" line="249"/>
         <source>No model is set up yet.</source>
         <translation type="unfinished"></translation>
@@ -1431,7 +1432,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/recording.py" line="296"/>
+        <location filename="../../desktop_helper/media/recording.py" line="298"/>
         <source>The capture ({shape}) is smaller than the {w}x{h} video.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1446,32 +1447,42 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/settings/providers.py" line="423"/>
+        <location filename="../../desktop_helper/models/memory.py" line="52"/>
+        <source>about {total:.1f} GB of memory (weights {weights:.1f} GB, context {context:.2f} GB, compute {compute:.2f} GB)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/models/memory.py" line="60"/>
+        <source>{parts}; {available:.1f} GB of memory available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/settings/providers.py" line="446"/>
         <source>The base URL {base_url!r} of provider {name!r} is not an http(s) URL.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/settings/providers.py" line="428"/>
+        <location filename="../../desktop_helper/settings/providers.py" line="451"/>
         <source>Enter a URL like http://localhost:8000/v1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/settings/providers.py" line="432"/>
+        <location filename="../../desktop_helper/settings/providers.py" line="455"/>
         <source>No model is chosen for provider {name!r}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/settings/providers.py" line="433"/>
+        <location filename="../../desktop_helper/settings/providers.py" line="456"/>
         <source>Pick one in Settings &gt; Models and providers, or pass --api-model NAME.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/settings/providers.py" line="447"/>
+        <location filename="../../desktop_helper/settings/providers.py" line="470"/>
         <source>No API key is set for provider {name!r}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/settings/providers.py" line="448"/>
+        <location filename="../../desktop_helper/settings/providers.py" line="471"/>
         <source>Enter it in Settings &gt; Models and providers, or set the environment variable {key_env_var}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1496,12 +1507,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/settings/providers.py" line="405"/>
+        <location filename="../../desktop_helper/settings/providers.py" line="428"/>
         <source>There is no API provider called {wanted!r}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/settings/providers.py" line="406"/>
+        <location filename="../../desktop_helper/settings/providers.py" line="429"/>
         <source>Use one of: {join}; or add it in Settings &gt; Models and providers.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1536,12 +1547,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/settings/providers.py" line="414"/>
+        <location filename="../../desktop_helper/settings/providers.py" line="437"/>
         <source>No API provider is configured.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/settings/providers.py" line="415"/>
+        <location filename="../../desktop_helper/settings/providers.py" line="438"/>
         <source>Add one in Settings &gt; Models and providers, or pass --backend PRESET (e.g. zai, vllm, llamacpp).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1633,11 +1644,6 @@
     <message>
         <location filename="../../desktop_helper/agent/plan.py" line="180"/>
         <source>scroll down x{steps}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop_helper/backends/factory.py" line="250"/>
-        <source>Choose a local GLM-4.6V-Flash GGUF model and its mmproj, or add an API provider, in Settings &gt; Models (for &apos;desktop-helper ask&apos;: --model FILE.gguf --mmproj MMPROJ.gguf).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2218,17 +2224,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/recording.py" line="658"/>
+        <location filename="../../desktop_helper/media/recording.py" line="660"/>
         <source>Cannot open the video {path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/recording.py" line="658"/>
+        <location filename="../../desktop_helper/media/recording.py" line="660"/>
         <source>Use an MP4, WebM or AVI file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/recording.py" line="677"/>
+        <location filename="../../desktop_helper/media/recording.py" line="679"/>
         <source>The video {path} has no readable frames.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2264,7 +2270,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/recording.py" line="322"/>
+        <location filename="../../desktop_helper/media/recording.py" line="324"/>
         <source>Check that the folder is writable.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2274,7 +2280,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/recording.py" line="569"/>
+        <location filename="../../desktop_helper/agent/record.py" line="187"/>
+        <source>Agent: {task}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ask.py" line="354"/>
+        <source>Pass --model FILE.gguf --mmproj MMPROJ.gguf, or choose a model in the app&apos;s Settings &gt; Models and providers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/backends/factory.py" line="250"/>
+        <source>Choose one in Settings &gt; Models and providers: a GLM-4.6V-Flash model file (GGUF) with its vision projector (mmproj), or an API provider.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/media/recording.py" line="211"/>
+        <source>The disk is almost full ({free} free; a recording keeps at least {kept} free), so the recording stopped. What was recorded so far is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/media/recording.py" line="571"/>
         <source>Cannot write the video {partial}: {exc}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2290,7 +2316,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/recording.py" line="322"/>
+        <location filename="../../desktop_helper/media/recording.py" line="324"/>
         <source>Cannot write the video {path}: {exc}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2421,7 +2447,7 @@
     </message>
     <message>
         <location filename="../../desktop_helper/models/manager.py" line="48"/>
-        <source>{title}: download {size}{resumed}; {free:.0f} GB free; needs {memory}</source>
+        <source>Download {size}{resumed}; {free:.0f} GB of disk space free; needs {memory}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2440,67 +2466,57 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/models/manager.py" line="129"/>
+        <location filename="../../desktop_helper/models/manager.py" line="128"/>
         <source>Not enough disk space for {title}: {value:.1f} GB more are needed, {value2:.1f} GB are free.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/models/manager.py" line="135"/>
+        <location filename="../../desktop_helper/models/manager.py" line="134"/>
         <source>Free some disk space or choose another models folder in Settings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/models/manager.py" line="168"/>
+        <location filename="../../desktop_helper/models/manager.py" line="167"/>
         <source>{title} is ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/models/manager.py" line="178"/>
+        <location filename="../../desktop_helper/models/manager.py" line="177"/>
         <source>No vision projector was chosen.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/models/manager.py" line="178"/>
+        <location filename="../../desktop_helper/models/manager.py" line="177"/>
         <source>Pick the model&apos;s mmproj file too.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/models/manager.py" line="150"/>
+        <location filename="../../desktop_helper/models/manager.py" line="149"/>
         <source>Checking {label}: {done:.0f} MB{speed}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/models/manager.py" line="151"/>
+        <location filename="../../desktop_helper/models/manager.py" line="150"/>
         <source>Downloading {label}: {done:.0f} MB{speed}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/models/manager.py" line="152"/>
+        <location filename="../../desktop_helper/models/manager.py" line="151"/>
         <source>Verifying {label}: {done:.0f} MB{speed}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/models/manager.py" line="153"/>
+        <location filename="../../desktop_helper/models/manager.py" line="152"/>
         <source>Done {label}: {done:.0f} MB{speed}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/models/memory.py" line="54"/>
-        <source>about {total:.1f} GB {device}: weights {weights:.1f} GB, context {context:.2f} GB, compute {compute:.2f} GB</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop_helper/models/memory.py" line="63"/>
-        <source>{parts}; {free:.1f} GB free</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop_helper/models/memory.py" line="69"/>
+        <location filename="../../desktop_helper/models/memory.py" line="66"/>
         <source>The model needs {summary}. Loading it may fail or make the computer swap. Choose a smaller context size or image token budget, or a smaller quantization.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/models/memory.py" line="103"/>
+        <location filename="../../desktop_helper/models/memory.py" line="99"/>
         <source>Without flash attention the vision encoder&apos;s memory grows with the square of the image token budget.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2990,6 +3006,31 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../desktop_helper/settings/providers.py" line="323"/>
+        <source>The saved API providers are not a list ({kind}); they were removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/settings/providers.py" line="329"/>
+        <source>Saved API provider number {number} is not a provider entry ({item!r:.40}); it was removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/settings/providers.py" line="339"/>
+        <source>Saved API provider number {number} has no usable name ({name!r:.40}); it was removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/settings/providers.py" line="352"/>
+        <source>The saved API provider {name!r} had an invalid preset ({preset!r:.40}); it is now custom.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/settings/providers.py" line="368"/>
+        <source>The saved API provider {name!r} had an invalid {key} ({value!r:.40}); the preset&apos;s value is used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../desktop_helper/settings/schema.py" line="98"/>
         <source>on or off</source>
         <translation type="unfinished"></translation>
@@ -3086,18 +3127,93 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../desktop_helper/settings/store.py" line="265"/>
+        <source>The settings file {path} is damaged ({parts}); the settings that could be read are kept, defaults are used for the rest.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/settings/store.py" line="276"/>
+        <source>{message} {details}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/settings/store.py" line="222"/>
+        <source>it contains bytes that are not UTF-8 text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/settings/store.py" line="225"/>
+        <source>parts nested more than {levels} levels deep were ignored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/settings/store.py" line="233"/>
+        <source>it does not hold settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/settings/store.py" line="237"/>
+        <source>its version ({version!r:.40}) is not valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/settings/store.py" line="272"/>
+        <source>The settings file {path} is damaged ({parts}); defaults are used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/settings/store.py" line="274"/>
+        <source>The settings file {path} had invalid values; the others are kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/settings/store.py" line="279"/>
+        <source>The original was kept as {backup}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/settings/store.py" line="279"/>
+        <source>The original could not be copied aside.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../desktop_helper/settings/store.py" line="181"/>
         <source>There is no setting called {key!r}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/settings/store.py" line="302"/>
+        <location filename="../../desktop_helper/settings/store.py" line="214"/>
+        <source>The settings file {path} could not be read ({strerror}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/settings/store.py" line="215"/>
+        <source>Defaults are used for now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/settings/store.py" line="230"/>
+        <source>it is not complete, valid JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/settings/store.py" line="239"/>
+        <source>it was written by a newer version of the app (settings version {version})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/settings/store.py" line="315"/>
         <source>Settings cannot be saved to {folder} ({strerror}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/settings/store.py" line="303"/>
+        <location filename="../../desktop_helper/settings/store.py" line="316"/>
         <source>Your changes last until you quit. Make the folder writable to keep them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/settings/store.py" line="255"/>
+        <source>{key} is back to its default: {exc}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3113,6 +3229,11 @@
     <message>
         <location filename="../../desktop_helper/ui/backend_service.py" line="132"/>
         <source>The model could not be loaded: {error}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/capture_controller.py" line="540"/>
+        <source>, {count} frames dropped ({percent:.1f}%)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3151,7 +3272,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/capture_controller.py" line="541"/>
+        <location filename="../../desktop_helper/ui/capture_controller.py" line="545"/>
         <source>What was recorded is in {value}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3166,7 +3287,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/capture_controller.py" line="544"/>
+        <location filename="../../desktop_helper/ui/capture_controller.py" line="548"/>
         <source>Recording saved: {path} ({seconds:.0f} s{dropped}).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3349,7 +3470,7 @@
     </message>
     <message>
         <location filename="../../desktop_helper/ui/model_manager_page.py" line="204"/>
-        <source>Memory: {0}.</source>
+        <source>It needs {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3605,13 +3726,28 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="575"/>
+        <source>{0} listed no models.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="577"/>
+        <source>{0} offers 1 model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../desktop_helper/ui/providers_page.py" line="579"/>
-        <location filename="../../desktop_helper/ui/providers_page.py" line="590"/>
+        <source>{0} offers {1} models.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="584"/>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="595"/>
         <source>Failed: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/providers_page.py" line="585"/>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="590"/>
         <source>OK: first answer after {0:.0f} ms, done after {1:.0f} ms. The model said: “{2}”</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3711,7 +3847,7 @@
     </message>
     <message>
         <location filename="../../desktop_helper/ui/settings_dialog.py" line="67"/>
-        <source>The backend&apos;s default</source>
+        <source>The model&apos;s own limit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3895,22 +4031,22 @@
     </message>
     <message>
         <location filename="../../desktop_helper/ui/schema_i18n.py" line="42"/>
-        <source>Stop agent</source>
+        <source>Stop everything</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/schema_i18n.py" line="43"/>
-        <source>Stop the GUI agent and hide overlays at once.</source>
+        <source>Stop the agent, a recording and a search at once, and hide what they drew on the screen.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/schema_i18n.py" line="44"/>
-        <source>Backend</source>
+        <source>Model runs on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/schema_i18n.py" line="45"/>
-        <source>Run the model on this computer (local_gguf) or on an API provider (openai_compat).</source>
+        <source>This computer runs a model file you downloaded; an API provider runs the model on its servers, over the internet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4000,7 +4136,7 @@
     </message>
     <message>
         <location filename="../../desktop_helper/ui/schema_i18n.py" line="63"/>
-        <source>Most tokens one chat answer may use (0: the backend&apos;s default).</source>
+        <source>Most tokens one chat answer may use (0: the model&apos;s or the server&apos;s own limit).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4325,62 +4461,62 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/step_panel.py" line="184"/>
+        <location filename="../../desktop_helper/ui/step_panel.py" line="186"/>
         <source>Step {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/step_panel.py" line="186"/>
+        <location filename="../../desktop_helper/ui/step_panel.py" line="188"/>
         <source>Auto mode is paused for this step: check it, then confirm.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/step_panel.py" line="188"/>
+        <location filename="../../desktop_helper/ui/step_panel.py" line="190"/>
         <source>Proposed next step:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/step_panel.py" line="188"/>
+        <location filename="../../desktop_helper/ui/step_panel.py" line="190"/>
         <source>Next step (auto mode):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/step_panel.py" line="194"/>
+        <location filename="../../desktop_helper/ui/step_panel.py" line="196"/>
         <source>Type this text ({0} characters):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/step_panel.py" line="211"/>
+        <location filename="../../desktop_helper/ui/step_panel.py" line="213"/>
         <source>Agent finished</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/step_panel.py" line="218"/>
+        <location filename="../../desktop_helper/ui/step_panel.py" line="222"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/step_panel.py" line="246"/>
+        <location filename="../../desktop_helper/ui/step_panel.py" line="250"/>
         <source>it is long</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/step_panel.py" line="248"/>
+        <location filename="../../desktop_helper/ui/step_panel.py" line="252"/>
         <source>it has line breaks, and each one presses Enter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/step_panel.py" line="250"/>
+        <location filename="../../desktop_helper/ui/step_panel.py" line="254"/>
         <source>it looks like a shell command ({0})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/step_panel.py" line="251"/>
+        <location filename="../../desktop_helper/ui/step_panel.py" line="255"/>
         <source>Read the whole text before you confirm: {0}. Scroll to its end, then tick the box.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/step_panel.py" line="273"/>
+        <location filename="../../desktop_helper/ui/step_panel.py" line="277"/>
         <source>Acting in {0:.1f} s (Skip or Stop to prevent it)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4416,8 +4552,8 @@
     </message>
     <message>
         <location filename="../../desktop_helper/ui/tray.py" line="68"/>
-        <source>Stop</source>
-        <translation type="unfinished">Stop</translation>
+        <source>Stop everything</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/tray.py" line="69"/>

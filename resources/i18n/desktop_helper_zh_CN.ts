@@ -6,7 +6,7 @@
     <message>
         <location filename="../../desktop_helper/ui/agent_session.py" line="532"/>
         <source>GUI agent</source>
-        <translation>GUI 智能体</translation>
+        <translation>智能体</translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/agent_session.py" line="532"/>
@@ -95,7 +95,7 @@
         <translation>就绪：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/backend_service.py" line="138"/>
+        <location filename="../../desktop_helper/ui/backend_service.py" line="139"/>
         <source>Loading the model: {0} ({1:.0%})</source>
         <translation>正在加载模型：{0}（{1:.0%}）</translation>
     </message>
@@ -339,32 +339,32 @@
         <translation>正在读取 {0} 个文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1037"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="1039"/>
         <source>Stopped after {0:.1f} s</source>
         <translation>{0:.1f} 秒后停止</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1039"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="1041"/>
         <source>The answer failed.</source>
         <translation>回答失败。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1061"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="1063"/>
         <source>Your question</source>
         <translation>你的问题</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1061"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="1063"/>
         <source>The answer</source>
         <translation>回答</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1142"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="1144"/>
         <source>1 location the model marked (its estimate)</source>
         <translation>模型标出的 1 个位置（估计）</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1144"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="1146"/>
         <source>{0} locations the model marked (its estimate)</source>
         <translation>模型标出的 {0} 个位置（估计）</translation>
     </message>
@@ -414,47 +414,47 @@
         <translation>模型仍在加载，请稍后再问。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="949"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="951"/>
         <source>No model is available.</source>
         <translation>没有可用的模型。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="949"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="951"/>
         <source>Set one up in Settings &gt; Models.</source>
         <translation>请在“设置 &gt; 模型”中进行配置。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="987"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="989"/>
         <source>Waiting for the model…</source>
         <translation>正在等待模型…</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1001"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="1003"/>
         <source>Writing the answer…</source>
         <translation>正在写回答…</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1008"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="1010"/>
         <source>Thinking…</source>
         <translation>思考中…</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1015"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="1017"/>
         <source>The model used: {0}</source>
         <translation>模型使用了：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1020"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="1022"/>
         <source>The answer reached the length limit.</source>
         <translation>回答已达到长度上限。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1030"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="1032"/>
         <source>Answered in {0:.1f} s</source>
         <translation>用时 {0:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1032"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="1034"/>
         <source>, {0} tokens</source>
         <translation>，{0} 个 token</translation>
     </message>
@@ -871,6 +871,7 @@
         <translation>请连同依赖重新安装 desktop-helper（uv sync）。</translation>
     </message>
     <message>
+        <location filename="../../desktop_helper/ask.py" line="353"/>
         <location filename="../../desktop_helper/backends/factory.py" line="249"/>
         <source>No model is set up yet.</source>
         <translation>尚未设置模型。</translation>
@@ -1431,7 +1432,7 @@
         <translation>{name} 返回 HTTP {status_code}；{delay:.0f} 秒后重试（第 {attempt} 次，共 {max_retries} 次）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/recording.py" line="296"/>
+        <location filename="../../desktop_helper/media/recording.py" line="298"/>
         <source>The capture ({shape}) is smaller than the {w}x{h} video.</source>
         <translation>截图（{shape}）小于 {w}x{h} 的视频。</translation>
     </message>
@@ -1446,32 +1447,42 @@
         <translation>稍微更准确，但需要约 1.7 倍的内存，在没有显卡的电脑上回答更慢。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/settings/providers.py" line="423"/>
+        <location filename="../../desktop_helper/models/memory.py" line="52"/>
+        <source>about {total:.1f} GB of memory (weights {weights:.1f} GB, context {context:.2f} GB, compute {compute:.2f} GB)</source>
+        <translation>约 {total:.1f} GB 内存（权重 {weights:.1f} GB，上下文 {context:.2f} GB，计算 {compute:.2f} GB）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/models/memory.py" line="60"/>
+        <source>{parts}; {available:.1f} GB of memory available</source>
+        <translation>{parts}；可用内存 {available:.1f} GB</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/settings/providers.py" line="446"/>
         <source>The base URL {base_url!r} of provider {name!r} is not an http(s) URL.</source>
         <translation>服务商 {name!r} 的基础 URL {base_url!r} 不是 http(s) 地址。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/settings/providers.py" line="428"/>
+        <location filename="../../desktop_helper/settings/providers.py" line="451"/>
         <source>Enter a URL like http://localhost:8000/v1.</source>
         <translation>请输入类似 http://localhost:8000/v1 的地址。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/settings/providers.py" line="432"/>
+        <location filename="../../desktop_helper/settings/providers.py" line="455"/>
         <source>No model is chosen for provider {name!r}.</source>
         <translation>服务商 {name!r} 尚未选择模型。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/settings/providers.py" line="433"/>
+        <location filename="../../desktop_helper/settings/providers.py" line="456"/>
         <source>Pick one in Settings &gt; Models and providers, or pass --api-model NAME.</source>
         <translation>请在 设置 &gt; 模型与服务商 中选择一个，或传入 --api-model NAME。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/settings/providers.py" line="447"/>
+        <location filename="../../desktop_helper/settings/providers.py" line="470"/>
         <source>No API key is set for provider {name!r}.</source>
         <translation>服务商 {name!r} 尚未设置 API 密钥。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/settings/providers.py" line="448"/>
+        <location filename="../../desktop_helper/settings/providers.py" line="471"/>
         <source>Enter it in Settings &gt; Models and providers, or set the environment variable {key_env_var}.</source>
         <translation>请在 设置 &gt; 模型与服务商 中输入，或设置环境变量 {key_env_var}。</translation>
     </message>
@@ -1496,12 +1507,12 @@
         <translation>请打开 设置 &gt; 模型与服务商 并修正它。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/settings/providers.py" line="405"/>
+        <location filename="../../desktop_helper/settings/providers.py" line="428"/>
         <source>There is no API provider called {wanted!r}.</source>
         <translation>没有名为 {wanted!r} 的 API 服务商。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/settings/providers.py" line="406"/>
+        <location filename="../../desktop_helper/settings/providers.py" line="429"/>
         <source>Use one of: {join}; or add it in Settings &gt; Models and providers.</source>
         <translation>请使用以下之一：{join}；或在 设置 &gt; 模型与服务商 中添加它。</translation>
     </message>
@@ -1536,12 +1547,12 @@
         <translation>启动 llama-server 时加上 --mmproj（对应的投影器）和 --jinja。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/settings/providers.py" line="414"/>
+        <location filename="../../desktop_helper/settings/providers.py" line="437"/>
         <source>No API provider is configured.</source>
         <translation>尚未配置 API 服务商。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/settings/providers.py" line="415"/>
+        <location filename="../../desktop_helper/settings/providers.py" line="438"/>
         <source>Add one in Settings &gt; Models and providers, or pass --backend PRESET (e.g. zai, vllm, llamacpp).</source>
         <translation>请在 设置 &gt; 模型与服务商 中添加一个，或传入 --backend PRESET（例如 zai、vllm、llamacpp）。</translation>
     </message>
@@ -1634,11 +1645,6 @@
         <location filename="../../desktop_helper/agent/plan.py" line="180"/>
         <source>scroll down x{steps}</source>
         <translation>向下滚动 x{steps}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_helper/backends/factory.py" line="250"/>
-        <source>Choose a local GLM-4.6V-Flash GGUF model and its mmproj, or add an API provider, in Settings &gt; Models (for &apos;desktop-helper ask&apos;: --model FILE.gguf --mmproj MMPROJ.gguf).</source>
-        <translation>请在 设置 &gt; 模型 中选择一个本地 GLM-4.6V-Flash GGUF 模型及其 mmproj，或添加一个 API 服务商（&apos;desktop-helper ask&apos; 可使用：--model FILE.gguf --mmproj MMPROJ.gguf）。</translation>
     </message>
     <message>
         <location filename="../../desktop_helper/backends/factory.py" line="99"/>
@@ -2218,17 +2224,17 @@
         <translation>请检查路径和权限。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/recording.py" line="658"/>
+        <location filename="../../desktop_helper/media/recording.py" line="660"/>
         <source>Cannot open the video {path}.</source>
         <translation>无法打开视频 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/recording.py" line="658"/>
+        <location filename="../../desktop_helper/media/recording.py" line="660"/>
         <source>Use an MP4, WebM or AVI file.</source>
         <translation>请使用 MP4、WebM 或 AVI 文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/recording.py" line="677"/>
+        <location filename="../../desktop_helper/media/recording.py" line="679"/>
         <source>The video {path} has no readable frames.</source>
         <translation>视频 {path} 中没有可读取的帧。</translation>
     </message>
@@ -2264,7 +2270,7 @@
         <translation>请释放一些空间，或在 设置 &gt; 截图 中选择另一个文件夹。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/recording.py" line="322"/>
+        <location filename="../../desktop_helper/media/recording.py" line="324"/>
         <source>Check that the folder is writable.</source>
         <translation>请检查该文件夹是否可写。</translation>
     </message>
@@ -2274,7 +2280,27 @@
         <translation>无法创建录屏文件夹 {folder}：{value}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/recording.py" line="569"/>
+        <location filename="../../desktop_helper/agent/record.py" line="187"/>
+        <source>Agent: {task}</source>
+        <translation>智能体：{task}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ask.py" line="354"/>
+        <source>Pass --model FILE.gguf --mmproj MMPROJ.gguf, or choose a model in the app&apos;s Settings &gt; Models and providers.</source>
+        <translation>请传入 --model FILE.gguf --mmproj MMPROJ.gguf，或在应用的 设置 &gt; 模型与服务商 中选择一个模型。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/backends/factory.py" line="250"/>
+        <source>Choose one in Settings &gt; Models and providers: a GLM-4.6V-Flash model file (GGUF) with its vision projector (mmproj), or an API provider.</source>
+        <translation>请在 设置 &gt; 模型与服务商 中选择：一个 GLM-4.6V-Flash 模型文件（GGUF）及其视觉投影器（mmproj），或一个 API 服务商。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/media/recording.py" line="211"/>
+        <source>The disk is almost full ({free} free; a recording keeps at least {kept} free), so the recording stopped. What was recorded so far is kept.</source>
+        <translation>磁盘快满了（剩余 {free}；录屏至少要保留 {kept} 的剩余空间），所以录屏已停止。已录下的内容都会保留。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/media/recording.py" line="571"/>
         <source>Cannot write the video {partial}: {exc}.</source>
         <translation>无法写入视频 {partial}：{exc}。</translation>
     </message>
@@ -2290,7 +2316,7 @@
         <translation>无法写入录屏文件夹 {folder}：{value}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/recording.py" line="322"/>
+        <location filename="../../desktop_helper/media/recording.py" line="324"/>
         <source>Cannot write the video {path}: {exc}.</source>
         <translation>无法写入视频 {path}：{exc}。</translation>
     </message>
@@ -2421,8 +2447,8 @@
     </message>
     <message>
         <location filename="../../desktop_helper/models/manager.py" line="48"/>
-        <source>{title}: download {size}{resumed}; {free:.0f} GB free; needs {memory}</source>
-        <translation>{title}：下载 {size}{resumed}；可用 {free:.0f} GB；需要{memory}</translation>
+        <source>Download {size}{resumed}; {free:.0f} GB of disk space free; needs {memory}</source>
+        <translation>下载 {size}{resumed}；磁盘剩余空间 {free:.0f} GB；需要{memory}</translation>
     </message>
     <message>
         <location filename="../../desktop_helper/models/manager.py" line="46"/>
@@ -2440,67 +2466,57 @@
         <translation>，已下载 {done:.1f} GB</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/models/manager.py" line="129"/>
+        <location filename="../../desktop_helper/models/manager.py" line="128"/>
         <source>Not enough disk space for {title}: {value:.1f} GB more are needed, {value2:.1f} GB are free.</source>
         <translation>磁盘空间不足，无法下载 {title}：还需要 {value:.1f} GB，只有 {value2:.1f} GB 可用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/models/manager.py" line="135"/>
+        <location filename="../../desktop_helper/models/manager.py" line="134"/>
         <source>Free some disk space or choose another models folder in Settings.</source>
         <translation>请释放一些磁盘空间，或在设置中选择另一个模型文件夹。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/models/manager.py" line="168"/>
+        <location filename="../../desktop_helper/models/manager.py" line="167"/>
         <source>{title} is ready</source>
         <translation>{title} 已就绪</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/models/manager.py" line="178"/>
+        <location filename="../../desktop_helper/models/manager.py" line="177"/>
         <source>No vision projector was chosen.</source>
         <translation>尚未选择视觉投影器。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/models/manager.py" line="178"/>
+        <location filename="../../desktop_helper/models/manager.py" line="177"/>
         <source>Pick the model&apos;s mmproj file too.</source>
         <translation>请同时选择模型的 mmproj 文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/models/manager.py" line="150"/>
+        <location filename="../../desktop_helper/models/manager.py" line="149"/>
         <source>Checking {label}: {done:.0f} MB{speed}</source>
         <translation>正在检查 {label}：{done:.0f} MB{speed}</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/models/manager.py" line="151"/>
+        <location filename="../../desktop_helper/models/manager.py" line="150"/>
         <source>Downloading {label}: {done:.0f} MB{speed}</source>
         <translation>正在下载 {label}：{done:.0f} MB{speed}</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/models/manager.py" line="152"/>
+        <location filename="../../desktop_helper/models/manager.py" line="151"/>
         <source>Verifying {label}: {done:.0f} MB{speed}</source>
         <translation>正在校验 {label}：{done:.0f} MB{speed}</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/models/manager.py" line="153"/>
+        <location filename="../../desktop_helper/models/manager.py" line="152"/>
         <source>Done {label}: {done:.0f} MB{speed}</source>
         <translation>已完成 {label}：{done:.0f} MB{speed}</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/models/memory.py" line="54"/>
-        <source>about {total:.1f} GB {device}: weights {weights:.1f} GB, context {context:.2f} GB, compute {compute:.2f} GB</source>
-        <translation>约 {total:.1f} GB {device}：权重 {weights:.1f} GB，上下文 {context:.2f} GB，计算 {compute:.2f} GB</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_helper/models/memory.py" line="63"/>
-        <source>{parts}; {free:.1f} GB free</source>
-        <translation>{parts}；可用 {free:.1f} GB</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_helper/models/memory.py" line="69"/>
+        <location filename="../../desktop_helper/models/memory.py" line="66"/>
         <source>The model needs {summary}. Loading it may fail or make the computer swap. Choose a smaller context size or image token budget, or a smaller quantization.</source>
         <translation>该模型需要{summary}。加载可能失败，或导致电脑使用交换空间。请选择更小的上下文长度或图像 token 预算，或更小的量化版本。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/models/memory.py" line="103"/>
+        <location filename="../../desktop_helper/models/memory.py" line="99"/>
         <source>Without flash attention the vision encoder&apos;s memory grows with the square of the image token budget.</source>
         <translation>不使用 Flash Attention 时，视觉编码器的内存会随图像 token 预算的平方增长。</translation>
     </message>
@@ -2990,6 +3006,31 @@
         <translation>这适用于 EWMH 窗口管理器（GNOME、KDE、Xfce、fluxbox 等）。</translation>
     </message>
     <message>
+        <location filename="../../desktop_helper/settings/providers.py" line="323"/>
+        <source>The saved API providers are not a list ({kind}); they were removed.</source>
+        <translation>保存的 API 服务商不是一个列表（{kind}），已被移除。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/settings/providers.py" line="329"/>
+        <source>Saved API provider number {number} is not a provider entry ({item!r:.40}); it was removed.</source>
+        <translation>保存的第 {number} 个 API 服务商不是有效的服务商条目（{item!r:.40}），已被移除。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/settings/providers.py" line="339"/>
+        <source>Saved API provider number {number} has no usable name ({name!r:.40}); it was removed.</source>
+        <translation>保存的第 {number} 个 API 服务商没有可用的名称（{name!r:.40}），已被移除。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/settings/providers.py" line="352"/>
+        <source>The saved API provider {name!r} had an invalid preset ({preset!r:.40}); it is now custom.</source>
+        <translation>保存的 API 服务商 {name!r} 的预设无效（{preset!r:.40}），现改为自定义。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/settings/providers.py" line="368"/>
+        <source>The saved API provider {name!r} had an invalid {key} ({value!r:.40}); the preset&apos;s value is used.</source>
+        <translation>保存的 API 服务商 {name!r} 的 {key} 无效（{value!r:.40}），改用预设值。</translation>
+    </message>
+    <message>
         <location filename="../../desktop_helper/settings/schema.py" line="98"/>
         <source>on or off</source>
         <translation>开或关</translation>
@@ -3086,19 +3127,94 @@
         <translation>密钥环无法删除该密钥：{exc}。</translation>
     </message>
     <message>
+        <location filename="../../desktop_helper/settings/store.py" line="265"/>
+        <source>The settings file {path} is damaged ({parts}); the settings that could be read are kept, defaults are used for the rest.</source>
+        <translation>设置文件 {path} 已损坏（{parts}）；能读取的设置已保留，其余使用默认值。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/settings/store.py" line="276"/>
+        <source>{message} {details}</source>
+        <translation>{message}{details}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/settings/store.py" line="222"/>
+        <source>it contains bytes that are not UTF-8 text</source>
+        <translation>其中有不是 UTF-8 文本的字节</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/settings/store.py" line="225"/>
+        <source>parts nested more than {levels} levels deep were ignored</source>
+        <translation>嵌套超过 {levels} 层的部分已被忽略</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/settings/store.py" line="233"/>
+        <source>it does not hold settings</source>
+        <translation>其中没有设置</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/settings/store.py" line="237"/>
+        <source>its version ({version!r:.40}) is not valid</source>
+        <translation>其版本号（{version!r:.40}）无效</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/settings/store.py" line="272"/>
+        <source>The settings file {path} is damaged ({parts}); defaults are used.</source>
+        <translation>设置文件 {path} 已损坏（{parts}）；现使用默认值。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/settings/store.py" line="274"/>
+        <source>The settings file {path} had invalid values; the others are kept.</source>
+        <translation>设置文件 {path} 中有无效的值；其他值已保留。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/settings/store.py" line="279"/>
+        <source>The original was kept as {backup}.</source>
+        <translation>原文件已保存为 {backup}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/settings/store.py" line="279"/>
+        <source>The original could not be copied aside.</source>
+        <translation>无法另存原文件。</translation>
+    </message>
+    <message>
         <location filename="../../desktop_helper/settings/store.py" line="181"/>
         <source>There is no setting called {key!r}.</source>
         <translation>没有名为 {key!r} 的设置。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/settings/store.py" line="302"/>
+        <location filename="../../desktop_helper/settings/store.py" line="214"/>
+        <source>The settings file {path} could not be read ({strerror}).</source>
+        <translation>无法读取设置文件 {path}（{strerror}）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/settings/store.py" line="215"/>
+        <source>Defaults are used for now.</source>
+        <translation>暂时使用默认值。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/settings/store.py" line="230"/>
+        <source>it is not complete, valid JSON</source>
+        <translation>它不是完整、有效的 JSON</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/settings/store.py" line="239"/>
+        <source>it was written by a newer version of the app (settings version {version})</source>
+        <translation>它由更新版本的应用写入（设置版本 {version}）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/settings/store.py" line="315"/>
         <source>Settings cannot be saved to {folder} ({strerror}).</source>
         <translation>无法把设置保存到 {folder}（{strerror}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/settings/store.py" line="303"/>
+        <location filename="../../desktop_helper/settings/store.py" line="316"/>
         <source>Your changes last until you quit. Make the folder writable to keep them.</source>
         <translation>你的更改在退出前有效。让该文件夹可写才能保留它们。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/settings/store.py" line="255"/>
+        <source>{key} is back to its default: {exc}</source>
+        <translation>{key} 已恢复为默认值：{exc}</translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/agent_session.py" line="489"/>
@@ -3114,6 +3230,11 @@
         <location filename="../../desktop_helper/ui/backend_service.py" line="132"/>
         <source>The model could not be loaded: {error}.</source>
         <translation>无法加载模型：{error}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/capture_controller.py" line="540"/>
+        <source>, {count} frames dropped ({percent:.1f}%)</source>
+        <translation>，丢帧 {count} 帧（{percent:.1f}%）</translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/capture_controller.py" line="165"/>
@@ -3151,7 +3272,7 @@
         <translation>请在 设置 &gt; 截图 中调低录屏帧率，或录制更小的区域。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/capture_controller.py" line="541"/>
+        <location filename="../../desktop_helper/ui/capture_controller.py" line="545"/>
         <source>What was recorded is in {value}.</source>
         <translation>已录制的内容在 {value} 中。</translation>
     </message>
@@ -3166,7 +3287,7 @@
         <translation>请重试；如果一直失败，请查看日志。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/capture_controller.py" line="544"/>
+        <location filename="../../desktop_helper/ui/capture_controller.py" line="548"/>
         <source>Recording saved: {path} ({seconds:.0f} s{dropped}).</source>
         <translation>录屏已保存：{path}（{seconds:.0f} 秒{dropped}）。</translation>
     </message>
@@ -3349,8 +3470,8 @@
     </message>
     <message>
         <location filename="../../desktop_helper/ui/model_manager_page.py" line="204"/>
-        <source>Memory: {0}.</source>
-        <translation>内存：{0}。</translation>
+        <source>It needs {0}.</source>
+        <translation>它需要{0}。</translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/model_manager_page.py" line="205"/>
@@ -3476,7 +3597,7 @@
         <location filename="../../desktop_helper/ui/providers_page.py" line="183"/>
         <location filename="../../desktop_helper/ui/providers_page.py" line="208"/>
         <source>Thinking switch</source>
-        <translation>思考开关</translation>
+        <translation>深度思考开关</translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/providers_page.py" line="211"/>
@@ -3605,13 +3726,28 @@
         <translation>无法列出模型：{0}</translation>
     </message>
     <message>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="575"/>
+        <source>{0} listed no models.</source>
+        <translation>{0} 没有列出任何模型。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="577"/>
+        <source>{0} offers 1 model.</source>
+        <translation>{0} 提供 1 个模型。</translation>
+    </message>
+    <message>
         <location filename="../../desktop_helper/ui/providers_page.py" line="579"/>
-        <location filename="../../desktop_helper/ui/providers_page.py" line="590"/>
+        <source>{0} offers {1} models.</source>
+        <translation>{0} 提供 {1} 个模型。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="584"/>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="595"/>
         <source>Failed: {0}</source>
         <translation>失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/providers_page.py" line="585"/>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="590"/>
         <source>OK: first answer after {0:.0f} ms, done after {1:.0f} ms. The model said: “{2}”</source>
         <translation>成功：{0:.0f} 毫秒后收到第一个回答，{1:.0f} 毫秒后完成。模型说：“{2}”</translation>
     </message>
@@ -3711,8 +3847,8 @@
     </message>
     <message>
         <location filename="../../desktop_helper/ui/settings_dialog.py" line="67"/>
-        <source>The backend&apos;s default</source>
-        <translation>后端默认值</translation>
+        <source>The model&apos;s own limit</source>
+        <translation>模型自身的上限</translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/settings_dialog.py" line="68"/>
@@ -3786,7 +3922,7 @@
     <message>
         <location filename="../../desktop_helper/ui/schema_i18n.py" line="20"/>
         <source>GUI agent</source>
-        <translation>界面操作助手</translation>
+        <translation>智能体</translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/schema_i18n.py" line="21"/>
@@ -3891,27 +4027,27 @@
     <message>
         <location filename="../../desktop_helper/ui/schema_i18n.py" line="41"/>
         <source>Ask for a task and let the GUI agent work on it, step by step.</source>
-        <translation>输入一个任务，让界面操作助手一步一步完成。</translation>
+        <translation>输入一个任务，让智能体操作鼠标和键盘，一步一步完成。</translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/schema_i18n.py" line="42"/>
-        <source>Stop agent</source>
-        <translation>停止助手</translation>
+        <source>Stop everything</source>
+        <translation>全部停止</translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/schema_i18n.py" line="43"/>
-        <source>Stop the GUI agent and hide overlays at once.</source>
-        <translation>立即停止界面操作助手并隐藏屏幕标注。</translation>
+        <source>Stop the agent, a recording and a search at once, and hide what they drew on the screen.</source>
+        <translation>立即停止智能体、录屏和屏幕查找，并隐藏它们在屏幕上画出的标注。</translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/schema_i18n.py" line="44"/>
-        <source>Backend</source>
-        <translation>推理后端</translation>
+        <source>Model runs on</source>
+        <translation>模型运行位置</translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/schema_i18n.py" line="45"/>
-        <source>Run the model on this computer (local_gguf) or on an API provider (openai_compat).</source>
-        <translation>在本机运行模型（local_gguf），或使用 API 服务商（openai_compat）。</translation>
+        <source>This computer runs a model file you downloaded; an API provider runs the model on its servers, over the internet.</source>
+        <translation>“本机”运行你下载的模型文件；“API 服务商”在自己的服务器上运行模型，需要联网。</translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/schema_i18n.py" line="46"/>
@@ -3986,7 +4122,7 @@
     <message>
         <location filename="../../desktop_helper/ui/schema_i18n.py" line="60"/>
         <source>Thinking</source>
-        <translation>思考</translation>
+        <translation>深度思考</translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/schema_i18n.py" line="61"/>
@@ -4000,8 +4136,8 @@
     </message>
     <message>
         <location filename="../../desktop_helper/ui/schema_i18n.py" line="63"/>
-        <source>Most tokens one chat answer may use (0: the backend&apos;s default).</source>
-        <translation>一次聊天回答最多使用的 token 数（0：后端默认值）。</translation>
+        <source>Most tokens one chat answer may use (0: the model&apos;s or the server&apos;s own limit).</source>
+        <translation>一次聊天回答最多使用的 token 数（0：由模型或服务器自身的上限决定）。</translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/schema_i18n.py" line="64"/>
@@ -4111,7 +4247,7 @@
     <message>
         <location filename="../../desktop_helper/ui/schema_i18n.py" line="85"/>
         <source>The agent stops after this many steps.</source>
-        <translation>助手执行这么多步后停止。</translation>
+        <translation>智能体执行这么多步后停止。</translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/schema_i18n.py" line="86"/>
@@ -4201,7 +4337,7 @@
     <message>
         <location filename="../../desktop_helper/ui/schema_i18n.py" line="103"/>
         <source>MCP clients may ask the GUI agent for a next step (it never acts).</source>
-        <translation>MCP 客户端可以向 GUI 智能体询问下一步（它从不执行）。</translation>
+        <translation>MCP 客户端可以向智能体询问下一步（它从不执行操作）。</translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/schema_i18n.py" line="104"/>
@@ -4325,62 +4461,62 @@
         <translation>正在开始</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/step_panel.py" line="184"/>
+        <location filename="../../desktop_helper/ui/step_panel.py" line="186"/>
         <source>Step {0}</source>
         <translation>第 {0} 步</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/step_panel.py" line="186"/>
+        <location filename="../../desktop_helper/ui/step_panel.py" line="188"/>
         <source>Auto mode is paused for this step: check it, then confirm.</source>
         <translation>本步已暂停自动模式：请检查后确认。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/step_panel.py" line="188"/>
+        <location filename="../../desktop_helper/ui/step_panel.py" line="190"/>
         <source>Proposed next step:</source>
         <translation>建议的下一步：</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/step_panel.py" line="188"/>
+        <location filename="../../desktop_helper/ui/step_panel.py" line="190"/>
         <source>Next step (auto mode):</source>
         <translation>下一步（自动模式）：</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/step_panel.py" line="194"/>
+        <location filename="../../desktop_helper/ui/step_panel.py" line="196"/>
         <source>Type this text ({0} characters):</source>
         <translation>输入这段文字（{0} 个字符）：</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/step_panel.py" line="211"/>
+        <location filename="../../desktop_helper/ui/step_panel.py" line="213"/>
         <source>Agent finished</source>
         <translation>智能体已结束</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/step_panel.py" line="218"/>
+        <location filename="../../desktop_helper/ui/step_panel.py" line="222"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/step_panel.py" line="246"/>
+        <location filename="../../desktop_helper/ui/step_panel.py" line="250"/>
         <source>it is long</source>
         <translation>文字很长</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/step_panel.py" line="248"/>
+        <location filename="../../desktop_helper/ui/step_panel.py" line="252"/>
         <source>it has line breaks, and each one presses Enter</source>
         <translation>文字中有换行，每个换行都会按一次回车</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/step_panel.py" line="250"/>
+        <location filename="../../desktop_helper/ui/step_panel.py" line="254"/>
         <source>it looks like a shell command ({0})</source>
         <translation>它看起来像一条 shell 命令（{0}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/step_panel.py" line="251"/>
+        <location filename="../../desktop_helper/ui/step_panel.py" line="255"/>
         <source>Read the whole text before you confirm: {0}. Scroll to its end, then tick the box.</source>
         <translation>确认前请读完全部文字：{0}。滚动到末尾，然后勾选方框。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/step_panel.py" line="273"/>
+        <location filename="../../desktop_helper/ui/step_panel.py" line="277"/>
         <source>Acting in {0:.1f} s (Skip or Stop to prevent it)</source>
         <translation>{0:.1f} 秒后执行（点跳过或停止可阻止）</translation>
     </message>
@@ -4416,8 +4552,8 @@
     </message>
     <message>
         <location filename="../../desktop_helper/ui/tray.py" line="68"/>
-        <source>Stop</source>
-        <translation>停止</translation>
+        <source>Stop everything</source>
+        <translation>全部停止</translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/tray.py" line="69"/>
