@@ -198,7 +198,7 @@ class Application:
 
         self.capture = CaptureController(self.settings, self.bus, self.run_argv, data_folder=self.paths.recordings)
         self.capture.captured.connect(self._show_capture)
-        self.capture.recording_saved.connect(lambda path: self.chat.add_files([str(path)]))
+        self.capture.recording_saved.connect(lambda path: self.chat.files.add_files([str(path)]))
         if self.tray is not None:
             tray = self.tray
             self.capture.recording_changed.connect(
@@ -230,7 +230,7 @@ class Application:
             options=lambda: {"thinking": self.settings.get_bool("models.thinking")},
         )
         self._service("find on screen", self.find.shutdown)
-        self.chat.set_overlay(self.overlay)  # "Show on screen" under answers with boxes
+        self.chat.message_actions.overlay = self.overlay  # "Show on screen" under answers with boxes
 
     def _build_agent(self) -> None:
         # 9. GUI agent: step panel, overlay markers, clipboard typing, its own stop hotkey
@@ -245,7 +245,7 @@ class Application:
         )
         self._service("GUI agent", self.agent.shutdown)
         # runs are kept in the history: list them in the chat as they happen, not only after a restart
-        self.agent.history_changed.connect(self.chat.reload_conversations)
+        self.agent.history_changed.connect(self.chat.conversations.reload)
         from desktop_helper.agent.tools import ScreenTools, capture_backend_grabber, capture_backend_region_grabber
         from desktop_helper.platform.window_list import window_lister_for_current_os
 

@@ -62,7 +62,7 @@ def drop(qtbot: QtBot, chat: ChatWindow, paths: list[Path]) -> None:
             QPointF(position), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
         )
         QApplication.sendEvent(chat, event)
-    qtbot.waitUntil(lambda: chat.loading_files == 0, timeout=30000)
+    qtbot.waitUntil(lambda: chat.files.loading == 0, timeout=30000)
 
 
 def test_dropped_png_pdf_mp4_and_text_are_sent_as_images_pages_frames_and_text(
@@ -97,7 +97,7 @@ def test_dropped_png_pdf_mp4_and_text_are_sent_as_images_pages_frames_and_text(
         window.send()
     request = window.test_backend.requests[-1]  # type: ignore[attr-defined]
     parts = request.messages[-1].parts
-    budget = window.image_budget()
+    budget = window.detail_box.budget()
     images = [p for p in parts if isinstance(p, ImagePart)]
     videos = [p for p in parts if isinstance(p, VideoPart)]
     texts = [p.text for p in parts if isinstance(p, TextPart)]
@@ -126,7 +126,7 @@ def test_pdf_page_range_for_long_documents(qtbot: QtBot, window: ChatWindow, tmp
     assert attachment.note == "pages 1-20 of 25"
     assert "long.pdf" in window.notice.text()
     with qtbot.waitSignal(window.attachments_loaded, timeout=30000):
-        window.set_page_range(0, "22-25")
+        window.files.set_page_range(0, "22-25")
     attachment = window.attachments.attachments()[0]
     assert attachment.note == "pages 22-25 of 25"
     assert [i.name for i in attachment.images] == [f"long.pdf p.{n}" for n in range(22, 26)]

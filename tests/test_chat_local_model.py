@@ -41,7 +41,7 @@ def test_window_sends_an_image_through_the_local_tiny_model(qtbot: QtBot, tmp_pa
         assert "Ready" in window.status.text()
 
         image = write_png(tmp_path / "screen.png", (448, 336))
-        window.add_files([str(image)])
+        window.files.add_files([str(image)])
         qtbot.waitUntil(lambda: len(window.attachments.attachments()) == 1, timeout=20000)
         window.detail_box.setCurrentIndex(0)  # 256 tokens per image keeps the tiny model fast
         window.input.setPlainText("What is in this picture?")

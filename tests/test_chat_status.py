@@ -55,7 +55,7 @@ def test_status_line_follows_the_answer_not_the_image_encoding(
         chat.service.start()
     window = chat.window
     window.thinking_box.setChecked(False)
-    window.add_files([str(write_png(tmp_path / "screen.png", (448, 336)))])
+    window.files.add_files([str(write_png(tmp_path / "screen.png", (448, 336)))])
     qtbot.waitUntil(lambda: len(window.attachments.attachments()) == 1, timeout=20000)
     window.detail_box.setCurrentIndex(0)
     seen: list[str] = []
@@ -102,10 +102,10 @@ def test_error_banner_goes_when_the_problem_is_gone(qtbot: QtBot, tmp_path: Path
     # a file that cannot be read, then one that can: the banner about the first goes
     binary = tmp_path / "data.txt"
     binary.write_bytes(b"\x00\x01\x02binary")
-    window.add_files([str(binary)])
+    window.files.add_files([str(binary)])
     qtbot.waitUntil(lambda: window.notice.isVisible(), timeout=10000)
     assert "data.txt" in window.notice.text()
-    window.add_files([str(write_png(tmp_path / "fine.png"))])
+    window.files.add_files([str(write_png(tmp_path / "fine.png"))])
     qtbot.waitUntil(lambda: len(window.attachments.attachments()) == 1, timeout=10000)
     assert not window.notice.isVisible()
 
@@ -133,19 +133,19 @@ def test_attached_text_file_counts_its_lines(qtbot: QtBot, tmp_path: Path, make_
     chat = make_chat(None)
     path = tmp_path / "notes.txt"
     path.write_text(text, encoding="utf-8")
-    chat.window.add_files([str(path)])
+    chat.window.files.add_files([str(path)])
     qtbot.waitUntil(lambda: len(chat.window.attachments.chips()) == 1, timeout=10000)
     assert chat.window.attachments.chips()[0].label.text() == f"notes.txt\n{note}"
 
 
 def test_one_page_pdf_reads_one_page(qtbot: QtBot, tmp_path: Path, make_chat: Any) -> None:
     chat = make_chat(None)
-    chat.window.add_files([str(write_pdf(tmp_path / "single.pdf", pages=1, size=(200, 280)))])
+    chat.window.files.add_files([str(write_pdf(tmp_path / "single.pdf", pages=1, size=(200, 280)))])
     qtbot.waitUntil(lambda: len(chat.window.attachments.chips()) == 1, timeout=20000)
     assert chat.window.attachments.chips()[0].label.text() == "single.pdf\n1 page"
-    chat.window.add_files([str(write_pdf(tmp_path / "long.pdf", pages=25, size=(100, 140)))])
+    chat.window.files.add_files([str(write_pdf(tmp_path / "long.pdf", pages=25, size=(100, 140)))])
     qtbot.waitUntil(lambda: len(chat.window.attachments.chips()) == 2, timeout=30000)
-    chat.window.set_page_range(1, "7")
+    chat.window.files.set_page_range(1, "7")
     qtbot.waitUntil(lambda: chat.window.attachments.chips()[1].label.text() == "long.pdf\npage 7 of 25", timeout=20000)
 
 
@@ -200,15 +200,16 @@ def test_model_box_shows_the_model_chosen_after_the_window_was_built(qtbot: QtBo
     """The welcome window (first start) stores the chosen GGUF pair once the chat exists: its pickers follow."""
     chat = make_chat(None)
     window = chat.window
-    assert window.model_box.currentText() == ""
+    assert window.model_picker.model_box.currentText() == ""
     model, mmproj = tmp_path / "GLM-4.6V-Flash-Q4_K_M.gguf", tmp_path / "mmproj-GLM-4.6V-Flash-Q8_0.gguf"
     # what the app does with the welcome window's choice (app.Application._use_local_model)
     chat.settings.set("models.local_model_path", str(model))
     chat.settings.set("models.local_mmproj_path", str(mmproj))
     chat.settings.set("models.backend", "local_gguf")
-    qtbot.waitUntil(lambda: window.model_box.currentText() == model.name, timeout=2000)
-    assert [window.backend_box.itemText(i) for i in range(window.backend_box.count())] == ["Local model"]
-    assert window.backend_box.toolTip() == f"Local model — {model.name}"
+    qtbot.waitUntil(lambda: window.model_picker.model_box.currentText() == model.name, timeout=2000)
+    backend_box = window.model_picker.backend_box
+    assert [backend_box.itemText(i) for i in range(backend_box.count())] == ["Local model"]
+    assert backend_box.toolTip() == f"Local model — {model.name}"
 
 
 def test_no_model_is_said_once_with_what_to_do(qtbot: QtBot, make_chat: Any) -> None:

@@ -104,8 +104,8 @@ def test_streams_markdown_thinking_and_boxes_and_saves_history(make_harness, qtb
     assert "<|begin_of_box|>" not in text
 
     # drawn on a worker, then shown under the answer
-    qtbot.waitUntil(lambda: h.window._image_for_key(f"boxed:{answer_id}") is not None, timeout=10000)
-    boxed = h.window._image_for_key(f"boxed:{answer_id}")
+    qtbot.waitUntil(lambda: h.window.boxes.image_for_key(f"boxed:{answer_id}") is not None, timeout=10000)
+    boxed = h.window.boxes.image_for_key(f"boxed:{answer_id}")
     assert boxed is not None
     assert not boxed.isNull()
     assert h.window.view.messages()[-1].box_note == "1 location the model marked (its estimate)"
@@ -125,20 +125,20 @@ def test_history_survives_restart_and_lists_searches_renames_deletes(make_harnes
     h.close()
 
     again = make_harness(["second"])
-    items = [again.window.conversation_list.item(i) for i in range(again.window.conversation_list.count())]
+    items = [again.window.conversations.list.item(i) for i in range(again.window.conversations.list.count())]
     assert [i.text() for i in items] == ["What is the capital of France?"]
     again.window.open_conversation(conversation)
     assert "Paris" in again.window.view.toPlainText()
 
-    again.window.search.setText("paris")
-    assert again.window.conversation_list.count() == 1
-    again.window.search.setText("berlin")
-    assert again.window.conversation_list.count() == 0
-    again.window.search.setText("")
+    again.window.conversations.search.setText("paris")
+    assert again.window.conversations.list.count() == 1
+    again.window.conversations.search.setText("berlin")
+    assert again.window.conversations.list.count() == 0
+    again.window.conversations.search.setText("")
     again.window.rename_conversation(conversation, "Geography")
-    assert again.window.conversation_list.item(0).text() == "Geography"
+    assert again.window.conversations.list.item(0).text() == "Geography"
     again.window.delete_conversation(conversation)
-    assert again.window.conversation_list.count() == 0
+    assert again.window.conversations.list.count() == 0
     assert again.history.conversations() == []
 
 
@@ -154,7 +154,7 @@ def test_boxes_of_a_stored_answer_are_drawn_again_after_a_restart(make_harness, 
     assert conversation is not None
     again.window.open_conversation(conversation)
     qtbot.waitUntil(lambda: again.window.view.messages()[-1].boxed_image is not None, timeout=10000)
-    boxed = again.window._image_for_key(f"boxed:{answer_id}")
+    boxed = again.window.boxes.image_for_key(f"boxed:{answer_id}")
     assert boxed is not None
     assert not boxed.isNull()
     answer = again.window.view.messages()[-1]
@@ -200,10 +200,10 @@ def test_html_answer_preview_writes_page_and_opens_it(make_harness, qtbot: QtBot
     page = "<!doctype html><html><body><button style='color:blue'>OK</button></body></html>"
     h = make_harness([f"Here is the page:\n\n```html\n{page}\n```\n"])
     opened: list[QUrl] = []
-    h.window.open_url = opened.append
+    h.window.message_actions.open_url = opened.append
     answer = h.ask("turn this screenshot into HTML")
     assert "Preview" in h.window.view.toPlainText()
-    written = h.window.preview(answer)
+    written = h.window.message_actions.preview(answer)
     assert written is not None
     assert written.read_text().strip() == page
     assert opened[0].toLocalFile() == str(written)
@@ -238,13 +238,13 @@ def test_show_on_screen_calls_the_overlay_with_the_capture_geometry(make_harness
             calls.append((answer, geometry))
             return None
 
-    h.window.set_overlay(Overlay())
+    h.window.message_actions.overlay = Overlay()
     monitor = Monitor(1, "Xvfb", Rect(0, 0, 1920, 1080))
     geometry = CaptureGeometry(monitor, Rect(100, 100, 560, 420))
     h.window.attach_images([ImagePart(_png(), "image/png", 560, 420, geometry=geometry, name="capture")])
     answer = h.ask("where?")
     qtbot.waitUntil(lambda: "Show on screen" in h.window.view.toPlainText(), timeout=10000)
-    h.window.show_on_screen(answer)
+    h.window.message_actions.show_on_screen(answer)
     assert calls
     assert "begin_of_box" in calls[0][0]
 
@@ -264,7 +264,7 @@ def test_an_answer_about_no_image_never_takes_the_capture_of_the_answer_it_repla
     with qtbot.waitSignal(h.window.generation_finished, timeout=10000) as blocker:
         h.window.send()
     assert blocker.args[0] == first  # SQLite hands the deleted answer's id out again
-    qtbot.waitUntil(lambda: not h.window._box_jobs, timeout=10000)  # every drawing asked for has come back
+    qtbot.waitUntil(lambda: not h.window.boxes.jobs, timeout=10000)  # every drawing asked for has come back
     assert not h.window.view.messages()[-1].can_show_on_screen  # no capture, nothing to show on the screen
 
 
@@ -273,8 +273,8 @@ def test_image_click_enlarges(make_harness, qtbot: QtBot) -> None:
     h.window.attach_images([ImagePart(_png(), "image/png", 560, 420, name="x.png")])
     h.ask("what")
     key = h.window.view.messages()[0].images[0].key
-    h.window.enlarge_image(key)
-    viewer = h.window._viewers[-1]
+    h.window.message_actions.enlarge_image(key)
+    viewer = h.window.message_actions.viewers[-1]
     qtbot.waitExposed(viewer)
     label = viewer.findChild(QLabel)
     assert label is not None
@@ -288,7 +288,7 @@ def test_long_conversation_opens_with_the_latest_messages_and_loads_earlier_ones
     for index in range(65):
         h.history.add_message(conversation.id, "user", f"question {index}")
         h.history.add_message(conversation.id, "assistant", f"answer **{index}**")
-    h.window.reload_conversations()
+    h.window.conversations.reload()
     h.window.open_conversation(conversation.id)
     text = h.window.view.toPlainText()
     assert "answer 64" in text
@@ -309,9 +309,9 @@ def test_show_on_screen_uses_the_real_overlay_when_none_was_given(make_harness, 
     geometry = CaptureGeometry(Monitor(1, "Xvfb", Rect(0, 0, 1920, 1080)), Rect(200, 150, 560, 420))
     h.window.attach_images([ImagePart(_png(), "image/png", 560, 420, geometry=geometry, name="capture")])
     answer = h.ask("where is it?")
-    assert h.window.overlay is None
-    h.window.show_on_screen(answer)
-    overlay = h.window.overlay
+    assert h.window.message_actions.overlay is None
+    h.window.message_actions.show_on_screen(answer)
+    overlay = h.window.message_actions.overlay
     assert overlay is not None
     qtbot.waitUntil(lambda: overlay.visible, timeout=5000)
     shown = [w for w in overlay.windows() if w.isVisible()]
@@ -382,18 +382,18 @@ def test_backend_and_model_picker_lists_local_and_each_api_provider(qtbot: QtBot
     window = ChatWindow(history, service, settings, preview_dir=tmp_path)
     qtbot.addWidget(window)
     try:
-        labels = [window.backend_box.itemText(i) for i in range(window.backend_box.count())]
+        labels = [window.model_picker.backend_box.itemText(i) for i in range(window.model_picker.backend_box.count())]
         assert labels[0].startswith("Local model")
         assert labels[1].startswith("Z.ai")
         # choosing the API provider makes it active and loads it; without a key it says so
         with qtbot.waitSignal(service.state_changed, timeout=10000, check_params_cb=lambda text: "key" in text.lower()):
-            window.backend_box.setCurrentIndex(1)
-            window.backend_box.activated.emit(1)
+            window.model_picker.backend_box.setCurrentIndex(1)
+            window.model_picker.backend_box.activated.emit(1)
         assert settings.get("models.backend") == "openai_compat"
         assert settings.get("models.active_provider") == "Z.ai"
-        models = [window.model_box.itemText(i) for i in range(window.model_box.count())]
+        models = [window.model_picker.model_box.itemText(i) for i in range(window.model_picker.model_box.count())]
         assert "glm-4.6v" in models
-        assert window.model_box.isEnabled()
+        assert window.model_picker.model_box.isEnabled()
         assert "API key" in window.status.text()
         window.input.setPlainText("hello")
         window.send()
@@ -401,9 +401,9 @@ def test_backend_and_model_picker_lists_local_and_each_api_provider(qtbot: QtBot
         assert history.conversations() == []  # nothing was sent, nothing was saved
         # the local model without a file: a clear message too
         with qtbot.waitSignal(service.state_changed, timeout=10000, check_params_cb=lambda text: "model" in text.lower()):
-            window.backend_box.setCurrentIndex(0)
-            window.backend_box.activated.emit(0)
-        assert not window.model_box.isEnabled()
+            window.model_picker.backend_box.setCurrentIndex(0)
+            window.model_picker.backend_box.activated.emit(0)
+        assert not window.model_picker.model_box.isEnabled()
         qtbot.waitUntil(lambda: not service.loading, timeout=10000)
         assert "No model is set up yet" in window.status.text()
     finally:
@@ -430,6 +430,6 @@ def test_boxes_are_drawn_off_the_gui_thread(make_harness, qtbot: QtBot, monkeypa
     h = make_harness([BOXED_ANSWER])
     h.window.attach_images([ImagePart(_png(), "image/png", 560, 420, name="capture.png")])
     answer_id = h.ask("Where is the blue square?")
-    qtbot.waitUntil(lambda: h.window._image_for_key(f"boxed:{answer_id}") is not None, timeout=10000)
+    qtbot.waitUntil(lambda: h.window.boxes.image_for_key(f"boxed:{answer_id}") is not None, timeout=10000)
     assert drawn_on
     assert threading.main_thread().name not in drawn_on

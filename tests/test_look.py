@@ -364,7 +364,7 @@ def test_history_column_keeps_its_width_when_files_are_attached(qtbot: Any, tmp_
     chat.show()
     qtbot.waitExposed(chat)
     chat.history.create_conversation("A conversation about a very long subject that does not fit the column at all")
-    chat.reload_conversations()
+    chat.conversations.reload()
     before = chat.splitter.sizes()
     assert before[0] >= chat.fontMetrics().averageCharWidth() * 24
     files = []
@@ -373,11 +373,11 @@ def test_history_column_keeps_its_width_when_files_are_attached(qtbot: Any, tmp_
         path.write_text("hello", encoding="utf-8")
         files.append(str(path))
     with qtbot.waitSignal(chat.attachments_loaded, timeout=30000):
-        chat.add_files(files)
+        chat.files.add_files(files)
     qtbot.waitUntil(lambda: len(chat.attachments.attachments()) == 4, timeout=10000)
     qtbot.wait(100)
     assert chat.splitter.sizes() == before
-    assert not chat.conversation_list.horizontalScrollBar().isVisible()
+    assert not chat.conversations.list.horizontalScrollBar().isVisible()
     chat.shutdown()
 
 
@@ -428,7 +428,7 @@ def test_dragging_files_over_the_chat_highlights_it(qtbot: Any, qapp: QApplicati
     seen: list[tuple[bool, str]] = []
 
     def look() -> None:
-        if chat.drop_target_shown:
+        if chat.file_drop.shown:
             seen.append((True, chat.view.grab().toImage().pixelColor(1, chat.view.height() // 2).name()))
 
     from PySide6.QtCore import QTimer
@@ -455,7 +455,7 @@ def test_dragging_files_over_the_chat_highlights_it(qtbot: Any, qapp: QApplicati
 
     assert seen, "no highlight while the file was over the chat"
     assert seen[-1][1] == colours()["accent"]
-    assert not chat.drop_target_shown
+    assert not chat.file_drop.shown
     qapp.setStyleSheet(saved_style)
     qapp.setPalette(saved_palette)
     chat.shutdown()
@@ -520,7 +520,7 @@ def test_backend_picker_shows_its_whole_label_in_a_default_size_chat(qtbot: Any,
         chat.show()
         qtbot.waitExposed(chat)
         qtbot.wait(100)
-        box = chat.backend_box
+        box = chat.model_picker.backend_box
         label = box.currentText()
         assert label.startswith("Scripted (test)")
         # the text the combo box paints is its width minus the frame and the arrow
@@ -529,7 +529,7 @@ def test_backend_picker_shows_its_whole_label_in_a_default_size_chat(qtbot: Any,
         ).width()
         assert box.fontMetrics().horizontalAdvance(label) <= room, (label, room, box.width())
         # the model is in the model box beside it (and in the tooltip), not repeated in the cut-off label
-        assert chat.model_box.currentText() == script.name
+        assert chat.model_picker.model_box.currentText() == script.name
         assert box.toolTip() == f"Scripted (test) — {script.name}"
         assert chat.splitter.width() <= chat.width()  # no sideways overflow
     finally:

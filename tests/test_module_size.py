@@ -13,11 +13,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "desktop_helper"
 MAX_LINES = 700
 
 #: module (relative to desktop_helper/) -> (its ceiling until it is split, where to split it)
-NOT_YET_SPLIT: dict[str, tuple[int, str]] = {
-    # local_gguf.py: 1150 until issue 20's second round (cached images not prepared again, cancel inside a batch)
-    "backends/local_gguf.py": (1250, "the mtmd image evaluation into its own module"),
-    "ui/chat_window.py": (1205, "conversation list, attachment loading and pre-encode display into their own classes"),
-}
+NOT_YET_SPLIT: dict[str, tuple[int, str]] = {}
 
 
 def line_counts() -> dict[str, int]:

@@ -21,6 +21,7 @@ import pytest
 from PIL import Image
 
 from desktop_helper.backends.base import CancelToken, ChatRequest, Done, PrimeState, TextDelta, ThinkingDelta, Usage
+from desktop_helper.backends.llama_render import tokenize
 from desktop_helper.backends.local_gguf import LocalGGUFBackend
 from desktop_helper.backends.openai_compat import OpenAICompatBackend
 from desktop_helper.backends.scripted import ScriptedBackend
@@ -104,7 +105,7 @@ def test_primed_send_reads_only_the_question_and_answers_the_same(backend: Local
     assert primed.cached_tokens == final.image_tokens + final.text_tokens
     # what the send evaluated is exactly the text after the image: the question and the assistant's opener
     after_image = backend.last_prompt.rsplit("<__media__>", 1)[1]
-    assert primed.timings["evaluated_prompt_tokens"] == len(backend._tokenize(after_image))
+    assert primed.timings["evaluated_prompt_tokens"] == len(tokenize(backend._vocab, after_image))
     assert primed.prompt_tokens == cold.prompt_tokens
     # the same greedy answer, token for token
     assert primed.completion_tokens == cold.completion_tokens

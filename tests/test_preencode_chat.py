@@ -75,7 +75,7 @@ def _backend(window: ChatWindow) -> LocalGGUFBackend:
 
 
 def _attach(qtbot: QtBot, window: ChatWindow, path: Path) -> None:
-    window.add_files([str(path)])
+    window.files.add_files([str(path)])
     qtbot.waitUntil(lambda: len(window.attachments.attachments()) == 1, timeout=20000)
 
 
@@ -115,13 +115,13 @@ def test_image_is_read_before_send_with_progress_and_estimate(qtbot: QtBot, tmp_
     assert backend.images_encoded == 1
     assert "Image read" in chat.status.text()
     assert "first answer in ≈" in chat.tokens_label.text()
-    medium_estimate = chat.first_answer_estimate()
+    medium_estimate = chat.preencode_display.first_answer_estimate()
     assert medium_estimate is not None
 
     # more detail: the estimate says so before anything is read, and the pre-encode is replaced
     medium_label = chat.tokens_label.text()
     chat.detail_box.setCurrentIndex(1)  # medium: up to 1024 tokens
-    high_estimate = chat.first_answer_estimate()
+    high_estimate = chat.preencode_display.first_answer_estimate()
     assert high_estimate is not None
     assert high_estimate > medium_estimate
     assert chat.tokens_label.text() != medium_label

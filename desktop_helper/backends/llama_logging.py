@@ -15,6 +15,7 @@ import logging
 import re
 import threading
 from collections import deque
+from collections.abc import Sequence
 
 log = logging.getLogger("desktop_helper.llama_cpp")
 
@@ -28,6 +29,7 @@ _BENIGN = ("special_eot_id is not in special_eog_ids", "special_eos_id is not in
 # What a decode stopped on purpose (a cancel: backends/llama_abort.py) logs as errors: GGML_STATUS_ABORTED is 1 and
 # llama_decode's "aborted" is 2, so these lines mean nothing else; the removal of the stopped batch follows them.
 _ABORTED = re.compile(r"(failed with error 1|compute status: 1|failed to decode, ret = 2)$")
+_OFFLOAD = re.compile(r"offloaded (\d+)/(\d+) layers to GPU")
 _ROLLBACK = "removing memory module entries"
 
 
@@ -94,3 +96,21 @@ def recent_lines() -> list[str]:
 def clear_recent() -> None:
     with _bridge.lock:
         _bridge.recent.clear()
+
+
+def offload_from_log(lines: Sequence[str]) -> tuple[int | None, int | None]:
+    """(layers offloaded to the GPU, layers there were) as the last load logged them; (None, None) if it did not."""
+    for line in reversed(lines):
+        match = _OFFLOAD.search(line)
+        if match:
+            return int(match.group(1)), int(match.group(2))
+    return None, None
+
+
+def last_error() -> str:
+    """The latest error llama.cpp logged, as "llama.cpp said: ..." for a message; empty if none."""
+    for line in reversed(recent_lines()):
+        lowered = line.lower()
+        if "error" in lowered or "failed" in lowered or "unable" in lowered:
+            return f"llama.cpp said: {line.strip()}"
+    return ""

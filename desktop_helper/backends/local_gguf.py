@@ -6,67 +6,49 @@ request (a follow-up question about the same screenshot would re-encode the imag
 the whole prompt), and with M-RoPE its bookkeeping of positions vs. tokens does not hold. So this
 module drives the C API directly:
 
-* the GGUF's own chat template is rendered here (:mod:`desktop_helper.backends.glm_template`) with
-  ``enable_thinking`` and tools;
-* images are resized to the image token budget (:mod:`desktop_helper.media.images`) and the mtmd
-  context is created with the same cap (``image_max_tokens``), so nothing is resized twice;
-* the prompt is kept as a list of *units* (text tokens and whole images, each with its position
-  advance and its KV cell count): a new request reuses the longest common prefix already in the
-  KV cache and only evaluates the rest. With M-RoPE an image advances positions by
-  max(width, height) in tokens but fills width x height cells, so the context accounting counts
-  cells, not positions;
-* generation samples with GLM's recommended settings, stops on GLM's stop tokens, streams text
-  through a splitter that separates ``<think>`` reasoning and ``<tool_call>`` blocks, and checks a
-  cancel token between every token and every prompt batch;
+* :mod:`~desktop_helper.backends.llama_render` renders the GGUF's own chat template (thinking switch,
+  tools) and fits images to the same token budget the mtmd context was created with;
+* :mod:`~desktop_helper.backends.llama_evaluation` keeps the prompt in the KV cache as units (text
+  tokens, whole images) and evaluates only what a new request does not share with it;
+* :mod:`~desktop_helper.backends.llama_generation` samples the answer with GLM's settings and splits
+  it into reasoning, text and tool calls; :mod:`~desktop_helper.backends.llama_preencode` evaluates
+  a request's images before Send;
 * one generation runs at a time per model (a lock); loading reports progress and can be cancelled;
   llama.cpp's logging goes to Python logging; :meth:`LocalGGUFBackend.close` frees everything.
 """
 
 from __future__ import annotations
 
-import codecs
 import ctypes
-import hashlib
 import logging
 import os
-import re
 import threading
 import time
-from collections import OrderedDict
-from collections.abc import Container, Generator, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from desktop_helper.backends.base import (
-    GLM_REPEAT_PENALTY,
-    GLM_TEMPERATURE,
-    GLM_TOP_K,
-    GLM_TOP_P,
     Backend,
     CancelToken,
     Capability,
     ChatRequest,
-    Done,
     Event,
-    ImagesSent,
     OptionSpec,
     PrimeState,
     Progress,
     ProgressCallback,
-    TextDelta,
-    ThinkingDelta,
-    ToolCallEvent,
-    Usage,
 )
-from desktop_helper.backends.glm_template import ChatTemplate, RenderedPrompt
-from desktop_helper.backends.llama_abort import DECODE_ABORTED, AbortFlag, abortable, install_abort_flag
-from desktop_helper.backends.speed import TEMPLATE_TOKENS, SpeedBook, SpeedRates
-from desktop_helper.backends.splitter import EventSplitter
-from desktop_helper.core.errors import BackendError, CancelledError, MediaError, UserError
+from desktop_helper.backends.glm_template import ChatTemplate
+from desktop_helper.backends.llama_abort import AbortFlag, install_abort_flag
+from desktop_helper.backends.llama_evaluation import PromptEvaluator
+from desktop_helper.backends.llama_generation import LoadedModel, answer, guarded
+from desktop_helper.backends.llama_preencode import PrefixPrimer
+from desktop_helper.backends.llama_render import PromptRenderer, special_ids
+from desktop_helper.backends.speed import SpeedBook, SpeedRates
+from desktop_helper.core.errors import BackendError, CancelledError
 from desktop_helper.core.i18n import t
-from desktop_helper.core.types import FinishReason, ImagePart, Message, Part, VideoPart
-from desktop_helper.media.images import fit_image
 from desktop_helper.models.memory import MemoryEstimate, available_ram, estimate_for_pair
 from desktop_helper.models.pair import ModelPair, check_pair
 
@@ -79,13 +61,7 @@ BUDGET_CPU = 1024
 BUDGET_GPU = 4096
 #: the largest cap we ever hand to mtmd ("uncapped")
 BUDGET_MAX = 16384
-#: what mtmd writes right after an image's embeddings in GLM's prompt: part of a pre-encoded prefix
-IMAGE_END_TOKENS = ("<|end_of_image|>", "<|end_of_video|>")
 DEFAULT_MAX_TOKENS = 4096
-#: ``sources[i][0]`` of a unit: a text token, an image to encode, or an image the KV cache holds (never evaluated)
-_TEXT, _IMAGE, _CACHED_IMAGE = 0, 1, 2
-#: side of the stand-in bitmap mtmd gets for an image the KV cache already holds (see _prompt_chunks)
-_STAND_IN_SIDE = 56
 N_UBATCH = 512
 N_BATCH = 2048
 
@@ -141,31 +117,6 @@ class LoadInfo:
             f"{self.model_name}: {where}; image budget {self.image_token_budget} tokens ({self.budget_source}); "
             f"context {self.context_size} tokens; loaded in {self.seconds:.1f}s"
         )
-
-
-@dataclass(frozen=True)
-class _Unit:
-    """One element of the evaluated prompt: a text token or a whole image."""
-
-    key: tuple[Any, ...]
-    n_pos: int
-    n_cells: int
-
-
-@dataclass
-class _RunStats:
-    prompt_cells: int = 0
-    reused_cells: int = 0
-    image_tokens: int = 0
-    evaluated_cells: int = 0
-    evaluated_image_cells: int = 0
-    evaluated_images: int = 0
-    waited_seconds: float = 0.0
-    prompt_seconds: float = 0.0
-    image_seconds: float = 0.0
-    prepare_seconds: float = 0.0
-    image_encode_seconds: float = 0.0
-    timings: dict[str, float] = field(default_factory=dict)
 
 
 class LocalGGUFBackend(Backend):
@@ -236,28 +187,19 @@ class LocalGGUFBackend(Backend):
         self._mtmd: Any = None
         self._vocab: Any = None
         self._batch: Any = None
-        self._template: ChatTemplate | None = None
-        self._stop_ids: frozenset[int] = frozenset()
-        self._units: list[_Unit] = []
         self._n_ctx = 0
         self._budget = 0
         self._load_info: LoadInfo | None = None
         self._pair: ModelPair | None = None
-        self._image_cache: OrderedDict[tuple[str, int], tuple[ImagePart, bytes, str]] = OrderedDict()
-        # per request: id(sent ImagePart) -> (record, RGB pixels, image id)
-        self._pixels: dict[int, tuple[ImagePart, bytes, str]] = {}
+        #: what the loaded model answers with: its prompt renderer and KV cache (None until loaded, and once freed)
+        self._loaded: LoadedModel | None = None
+        self._primer = PrefixPrimer(N_BATCH)
         self._keepalive: list[Any] = []
         self._abort: AbortFlag | None = None
         self._closed = False
         #: the last prompt as rendered (media markers in place of images), for diagnostics and tests
         self.last_prompt = ""
         self.speed_book = speed_book
-        #: images run through the vision encoder since loading (a pre-encode joined by Send counts once)
-        self.images_encoded = 0
-        #: template tokens after a question (its thinking switch, the assistant's opener), counted by the last pre-encode
-        self._question_tail_tokens: int | None = None
-        #: images whose pixels were handed to mtmd (preprocessed) since loading; a cached one is not handed again
-        self.images_prepared = 0
         self._priming = False
 
     @classmethod
@@ -295,7 +237,17 @@ class LocalGGUFBackend(Backend):
     @property
     def context_tokens_used(self) -> int:
         """KV cells the cached prompt occupies (real token count, images included)."""
-        return sum(u.n_cells for u in self._units)
+        return self._loaded.prompt.cells_used if self._loaded is not None else 0
+
+    @property
+    def images_encoded(self) -> int:
+        """Images run through the vision encoder since loading (a pre-encode joined by Send counts once)."""
+        return self._loaded.prompt.images_encoded if self._loaded is not None else 0
+
+    @property
+    def images_prepared(self) -> int:
+        """Images whose pixels were handed to mtmd (preprocessed) since loading; a cached one is not handed again."""
+        return self._loaded.prompt.images_prepared if self._loaded is not None else 0
 
     def load(self, progress: ProgressCallback | None = None, cancel: CancelToken | None = None) -> LoadInfo:
         """Check the files, estimate memory, load model + projector, and warm up.
@@ -376,7 +328,9 @@ class LocalGGUFBackend(Backend):
                 if cancel is not None and cancel.cancelled:
                     raise CancelledError("model load cancelled")
                 raise BackendError(
-                    t("llama.cpp could not load {name}. {detail}", name=pair.model.path.name, detail=_last_error()).strip(),
+                    t(
+                        "llama.cpp could not load {name}. {detail}", name=pair.model.path.name, detail=llama_logging.last_error()
+                    ).strip(),
                     t(
                         "The file may be damaged or too large for the free memory: check the memory estimate, close other "
                         "programs, or pick a smaller quantization."
@@ -401,7 +355,7 @@ class LocalGGUFBackend(Backend):
                             "Not enough memory for a {n_ctx}-token context with {name}. {detail}",
                             n_ctx=n_ctx,
                             name=pair.name,
-                            detail=_last_error(),
+                            detail=llama_logging.last_error(),
                         ).strip(),
                         t("Lower the context size in Settings > Models, or close other programs."),
                     )
@@ -422,7 +376,7 @@ class LocalGGUFBackend(Backend):
                                 "llama.cpp could not use the vision projector {mmproj} with {model}. {detail}",
                                 mmproj=self.mmproj_path.name,
                                 model=pair.model.path.name,
-                                detail=_last_error(),
+                                detail=llama_logging.last_error(),
                             ).strip(),
                             t("Use the mmproj file published with this model, and check the free memory."),
                         )
@@ -445,10 +399,15 @@ class LocalGGUFBackend(Backend):
             self._batch = llama_cpp.llama_batch_init(min(N_BATCH, self._n_ctx), 0, 1)
             self._budget = budget
             template_source = pair.model.get("tokenizer.chat_template") or ""
-            self._template = ChatTemplate(str(template_source))
-            self._stop_ids = frozenset(self._special_ids(GLM_STOP_TOKENS))
-            self._units = []
-            offloaded, total = _offload_from_log(llama_logging.recent_lines())
+            self._loaded = LoadedModel(
+                ctx=ctx,
+                vocab=self._vocab,
+                n_ctx=self._n_ctx,
+                stop_ids=frozenset(special_ids(self._vocab, GLM_STOP_TOKENS)),
+                renderer=PromptRenderer(ChatTemplate(str(template_source)), budget),
+                prompt=PromptEvaluator(ctx, mctx, self._batch, self._abort),
+            )
+            offloaded, total = llama_logging.offload_from_log(llama_logging.recent_lines())
             if want_gpu and not offloaded:
                 warnings.append("GPU offload was requested but llama.cpp put no layers on the GPU: the model runs on the CPU.")
                 log.warning("%s", warnings[-1])
@@ -483,25 +442,14 @@ class LocalGGUFBackend(Backend):
             n_ctx = pair.text.n_ctx_train
         return max(512, n_ctx)
 
-    def _special_ids(self, texts: Sequence[str]) -> list[int]:
-        ids = []
-        for text in texts:
-            tokens = self._tokenize(text)
-            if len(tokens) == 1:
-                ids.append(tokens[0])
-        return ids
-
     def reset_cache(self) -> None:
         """Forget the cached prompt (KV cache) and resized images, e.g. for a new chat."""
-        import llama_cpp
-
         if self._gen_owner == threading.get_ident():
             raise RuntimeError("reset_cache() inside a running generation of the same thread")
         with self._gen_lock, self._lock:
-            if self._ctx is not None:
-                llama_cpp.llama_memory_clear(llama_cpp.llama_get_memory(self._ctx), True)
-            self._units = []
-            self._image_cache.clear()
+            if self._loaded is not None:
+                self._loaded.prompt.forget()
+                self._loaded.renderer.forget_images()
 
     def close(self) -> None:
         """Free the model, contexts and buffers.
@@ -536,8 +484,7 @@ class LocalGGUFBackend(Backend):
             if self._model is not None:
                 llama_cpp.llama_model_free(self._model)
                 self._model = None
-            self._units = []
-            self._image_cache.clear()
+            self._loaded = None
             self._keepalive.clear()
             self._abort = None
 
@@ -554,7 +501,7 @@ class LocalGGUFBackend(Backend):
             raise BackendError(t("There is nothing to answer."), t("Type a question first."))
         if self._closed:
             raise BackendError(t("The local model was closed."), t("Restart the model from Settings > Models."))
-        return _guarded(self._generate(request, cancel or CancelToken()))
+        return guarded(self._generate(request, cancel or CancelToken()))
 
     def _generate(self, request: ChatRequest, cancel: CancelToken) -> Iterator[Event]:
         waited = 0.0
@@ -584,475 +531,23 @@ class LocalGGUFBackend(Backend):
         yield from reports
 
     def _run(self, request: ChatRequest, cancel: CancelToken, waited: float = 0.0) -> Iterator[Event]:
-        import llama_cpp
-        import llama_cpp.mtmd_cpp as mtmd
-
+        model = self._loaded
+        assert model is not None  # loaded by _generate
         started = time.monotonic()
-        stats = _RunStats(waited_seconds=waited)
-        rendered = self._render(request)
-        self.last_prompt = rendered.text
-        if rendered.images:
-            yield ImagesSent(tuple(rendered.images))
-            count = len(rendered.images)
-            yield Progress(t("Reading 1 image") if count == 1 else t("Reading {count} images", count=count))
-        try:
-            chunks, units, sources = self._prompt_chunks(rendered)
-        except BaseException:
-            self._pixels = {}
-            raise
-        stats.prepare_seconds = time.monotonic() - started
-        try:
-            stats.prompt_cells = sum(u.n_cells for u in units)
-            stats.image_tokens = sum(u.n_cells for u in units if u.key[0] == "image")
-            max_new = request.max_tokens or self.max_tokens
-            if stats.prompt_cells + 1 > self._n_ctx:
-                raise BackendError(
-                    t(
-                        "The conversation needs {prompt_cells:,} tokens but the context holds {n_ctx:,}.",
-                        prompt_cells=stats.prompt_cells,
-                        n_ctx=self._n_ctx,
-                    ),
-                    t("Start a new chat, lower the image token budget, or raise the context size in Settings > Models."),
-                )
-            max_new = min(max_new, self._n_ctx - stats.prompt_cells)
-            keep = self._reuse_prefix(units)
-            stats.reused_cells = sum(u.n_cells for u in units[:keep])
-            n_past = sum(u.n_pos for u in units[:keep])
-            prompt_started = time.monotonic()
-            n_past = yield from self._evaluate(
-                units=units, sources=sources, start=keep, n_past=n_past, cancel=cancel, stats=stats
-            )
-            stats.prompt_seconds = time.monotonic() - prompt_started
-        finally:
-            mtmd.mtmd_input_chunks_free(chunks)
-            self._pixels = {}
-        if cancel.cancelled:
-            yield Usage(
-                stats.prompt_cells, 0, stats.image_tokens, stats.reused_cells, self._timings(stats, started, None, 0, 0.0)
-            )
-            yield Done(FinishReason.CANCELLED)
-            return
-
-        sampler = self._make_sampler(request)
-        splitter = EventSplitter(request.tools, parse_calls=True)
-        decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
-        buffer = ctypes.create_string_buffer(256)
-        produced = 0
-        first_token_at: float | None = None
-        generation_started = time.monotonic()
-        reason = FinishReason.LENGTH
-        try:
-            while produced < max_new:
-                if cancel.cancelled or self._closed:
-                    reason = FinishReason.CANCELLED
-                    break
-                token = llama_cpp.llama_sampler_sample(sampler, self._ctx, -1)
-                if first_token_at is None:
-                    first_token_at = time.monotonic()
-                if token in self._stop_ids or llama_cpp.llama_vocab_is_eog(self._vocab, token):
-                    reason = FinishReason.STOP
-                    break
-                produced += 1
-                n = llama_cpp.llama_token_to_piece(self._vocab, token, buffer, len(buffer), 0, True)
-                piece = decoder.decode(buffer.raw[: max(0, n)])
-                for event in splitter.feed(piece):
-                    yield event
-                # the sampled token must be evaluated before the next one can be sampled
-                self._decode_tokens([token], n_past, logits_last=True)
-                self._units.append(_Unit(("text", token), 1, 1))
-                n_past += 1
-            tail = decoder.decode(b"", final=True)
-            for event in [*splitter.feed(tail), *splitter.finish()]:
-                yield event
-        finally:
-            llama_cpp.llama_sampler_free(sampler)
-        if splitter.produced_calls and reason is FinishReason.STOP:
-            reason = FinishReason.TOOL_CALLS
-        generation_seconds = time.monotonic() - generation_started
-        ttft = (first_token_at - started) if first_token_at is not None else None
-        timings = self._timings(stats, started, ttft, produced, generation_seconds)
-        try:
-            yield Usage(
-                prompt_tokens=stats.prompt_cells,
-                completion_tokens=produced,
-                image_tokens=stats.image_tokens,
-                cached_tokens=stats.reused_cells,
-                timings=timings,
-            )
-            yield Done(reason)
-        finally:
-            # saved after the answer is out: writing the profile file is no part of the wait for it
-            self._record_speed(timings)
-
-    def _timings(self, stats: _RunStats, started: float, ttft: float | None, produced: int, gen_s: float) -> dict[str, float]:
-        timings = {
-            "prompt_seconds": round(stats.prompt_seconds, 4),
-            "image_seconds": round(stats.image_seconds, 4),
-            "prepare_seconds": round(stats.prepare_seconds, 4),
-            "image_encode_seconds": round(stats.image_encode_seconds, 4),
-            "total_seconds": round(time.monotonic() - started, 4),
-            "evaluated_prompt_tokens": float(stats.evaluated_cells),
-            "evaluated_image_tokens": float(stats.evaluated_image_cells),
-            "evaluated_images": float(stats.evaluated_images),
-        }
-        if stats.waited_seconds:
-            timings["waited_seconds"] = round(stats.waited_seconds, 4)
-        if ttft is not None:
-            timings["ttft_seconds"] = round(ttft, 4)
-        if produced and gen_s > 0:
-            timings["tokens_per_second"] = round(produced / gen_s, 2)
-        return timings
-
-    # ------------------------------------------------------------------ prompt handling
-
-    def _render(self, request: ChatRequest) -> RenderedPrompt:
-        """The request's prompt as the model reads it: images fitted to the budget (pixels kept in ``_pixels``)."""
-        import llama_cpp.mtmd_cpp as mtmd
-
-        assert self._template is not None
-        budget = self._budget if request.image_token_budget is None else max(1, min(request.image_token_budget, self._budget))
-        self._pixels = {}
-        try:
-            messages = [self._with_budget(m, budget) for m in request.messages]
-        except MediaError as exc:
-            raise BackendError(exc.message, exc.fix) from exc
-        marker = mtmd.mtmd_default_marker().decode("utf-8")
-        return self._template.render(messages, media_marker=marker, thinking=request.thinking, tools=request.tools)
-
-    def _with_budget(self, message: Message, budget: int) -> Message:
-        if not any(isinstance(p, (ImagePart, VideoPart)) for p in message.parts):
-            return message
-        parts: list[Part] = []
-        for part in message.parts:
-            if isinstance(part, ImagePart):
-                parts.append(self._resized(part, budget))
-            elif isinstance(part, VideoPart):
-                parts.append(replace(part, frames=tuple(self._resized(f, budget) for f in part.frames)))
-            else:
-                parts.append(part)
-        return replace(message, parts=tuple(parts))
-
-    def _resized(self, part: ImagePart, budget: int) -> ImagePart:
-        """``part`` as sent at ``budget``; its raw RGB pixels are kept for mtmd (see _tokenize_prompt).
-
-        The pixels go to mtmd as a raw RGB bitmap: no PNG encode here and no second decode in
-        llama.cpp. The returned ImagePart (the record of what the model saw: size, geometry) reuses
-        the original bytes when no resize was needed, else a quickly compressed PNG.
-        """
-        digest = hashlib.sha256(part.data).hexdigest()
-        key = (digest, budget)
-        cached = self._image_cache.get(key)
-        if cached is not None:
-            self._image_cache.move_to_end(key)
-        else:
-            fitted = fit_image(part, budget, keep_pixels=True, png_level=1)  # the record only has to be fast
-            cached = (fitted.part, fitted.rgb or b"", f"{digest[:32]}-{budget}")
-            self._image_cache[key] = cached
-            while len(self._image_cache) > 16:
-                self._image_cache.popitem(last=False)
-        record = cached[0]
-        self._pixels[id(record)] = cached
-        return record
-
-    def _prompt_chunks(self, rendered: RenderedPrompt) -> tuple[Any, list[_Unit], list[tuple[int, Any]]]:
-        """The rendered prompt as mtmd chunks (the caller frees them), with its units and their sources.
-
-        mtmd preprocesses every image it is given (resampling and normalising the pixels: tens of
-        milliseconds for a screenshot, paid after Send even when the KV cache holds the image). An
-        image that the reusable cached prefix holds is therefore given as a tiny stand-in with the
-        same id, and its unit is the cached one; it is never evaluated. If the prompt diverges from
-        the cache before such an image, the prompt is tokenized again with the real pixels.
-        """
-        import llama_cpp.mtmd_cpp as mtmd
-
-        cached = {u.key[1]: u for u in self._units if u.key[0] == "image"}
-        if cached:
-            chunks = self._tokenize_prompt(rendered.text, rendered.images, cached)
-            try:
-                units, sources = self._units_of(chunks, cached)
-            except BaseException:
-                mtmd.mtmd_input_chunks_free(chunks)
-                raise
-            image_chunks = sum(1 for kind, _ in sources if kind != _TEXT)
-            reusable = self._reusable_length(units)
-            if image_chunks == len(rendered.images) and all(kind != _CACHED_IMAGE for kind, _ in sources[reusable:]):
-                return chunks, units, sources
-            mtmd.mtmd_input_chunks_free(chunks)
-        chunks = self._tokenize_prompt(rendered.text, rendered.images, {})
-        try:
-            units, sources = self._units_of(chunks, {})
-        except BaseException:
-            mtmd.mtmd_input_chunks_free(chunks)
-            raise
-        return chunks, units, sources
-
-    def _tokenize_prompt(self, text: str, images: Sequence[ImagePart], stand_ins: Container[str]) -> Any:
-        """mtmd chunks of ``text`` with ``images``; those whose id is in ``stand_ins`` get a tiny bitmap instead."""
-        import llama_cpp.mtmd_cpp as mtmd
-
-        bitmaps = []
-        try:
-            for index, image in enumerate(images):
-                _record, rgb, identity = self._pixels[id(image)]
-                if identity in stand_ins:
-                    side = _STAND_IN_SIDE
-                    array = (ctypes.c_uint8 * (side * side * 3))()
-                    bitmap = mtmd.mtmd_bitmap_init(side, side, array)
-                else:
-                    array = (ctypes.c_uint8 * len(rgb)).from_buffer_copy(rgb)
-                    bitmap = mtmd.mtmd_bitmap_init(image.width, image.height, array)
-                    self.images_prepared += 1
-                if not bitmap:
-                    label = f" ({image.name})" if image.name else ""
-                    raise BackendError(
-                        t("Image {value}{label} could not be handed to llama.cpp.", value=index + 1, label=label),
-                        t("Check the free memory, or try a smaller image token budget."),
-                    )
-                # the id makes an identical image recognisable across requests (prefix reuse)
-                mtmd.mtmd_bitmap_set_id(bitmap, identity.encode())
-                bitmaps.append(bitmap)
-            encoded = text.encode("utf-8")
-            input_text = mtmd.mtmd_input_text()
-            input_text.text = encoded
-            input_text.text_len = len(encoded)
-            input_text.add_special = False  # the template writes [gMASK]<sop> itself
-            input_text.parse_special = True
-            chunks = mtmd.mtmd_input_chunks_init()
-            array_type = mtmd.mtmd_bitmap_p_ctypes * max(1, len(bitmaps))
-            result = mtmd.mtmd_tokenize(self._mtmd, chunks, ctypes.byref(input_text), array_type(*bitmaps), len(bitmaps))
-            if result != 0:
-                mtmd.mtmd_input_chunks_free(chunks)
-                raise BackendError(
-                    t("The prompt could not be prepared for the model (mtmd error {result}).", result=result),
-                    t("Try again with fewer or smaller images."),
-                )
-            return chunks
-        finally:
-            for bitmap in bitmaps:
-                mtmd.mtmd_bitmap_free(bitmap)
-
-    def _units_of(self, chunks: Any, stand_ins: Mapping[str, _Unit]) -> tuple[list[_Unit], list[tuple[int, Any]]]:
-        """Flatten mtmd chunks into units; ``sources[i]`` says how to evaluate unit i (``stand_ins``: cached images)."""
-        import llama_cpp.mtmd_cpp as mtmd
-
-        units: list[_Unit] = []
-        sources: list[tuple[int, Any]] = []
-        for index in range(mtmd.mtmd_input_chunks_size(chunks)):
-            chunk = mtmd.mtmd_input_chunks_get(chunks, index)
-            kind = mtmd.mtmd_input_chunk_get_type(chunk)
-            if kind == mtmd.MTMD_INPUT_CHUNK_TYPE_TEXT:
-                count = ctypes.c_size_t()
-                pointer = mtmd.mtmd_input_chunk_get_tokens_text(chunk, ctypes.byref(count))
-                for i in range(count.value):
-                    token = int(pointer[i])
-                    units.append(_Unit(("text", token), 1, 1))
-                    sources.append((_TEXT, token))
-            else:
-                identity = (mtmd.mtmd_input_chunk_get_id(chunk) or b"").decode()
-                if identity in stand_ins:
-                    units.append(stand_ins[identity])
-                    sources.append((_CACHED_IMAGE, None))
-                    continue
-                n_cells = int(mtmd.mtmd_input_chunk_get_n_tokens(chunk))
-                n_pos = int(mtmd.mtmd_input_chunk_get_n_pos(chunk))
-                units.append(_Unit(("image", identity, n_cells, n_pos), n_pos, n_cells))
-                sources.append((_IMAGE, chunk))
-        return units, sources
-
-    def _reusable_length(self, units: Sequence[_Unit]) -> int:
-        """Length of the prefix of ``units`` the KV cache holds and a request can keep."""
-        keep = 0
-        for cached, new in zip(self._units, units, strict=False):
-            if cached.key != new.key:
-                break
-            keep += 1
-        if keep == len(units):
-            # everything is cached, but the last token must be evaluated again for its logits
-            keep -= 1
-        return keep
-
-    def _reuse_prefix(self, units: list[_Unit]) -> int:
-        """Keep the longest cached prefix of ``units`` in the KV cache; return its length."""
-        import llama_cpp
-
-        keep = self._reusable_length(units)
-        memory = llama_cpp.llama_get_memory(self._ctx)
-        position = sum(u.n_pos for u in units[:keep])
-        if keep == 0 or not llama_cpp.llama_memory_seq_rm(memory, 0, position, -1):
-            llama_cpp.llama_memory_clear(memory, True)
-            keep = 0
-        self._units = self._units[:keep]
-        return keep
-
-    def _evaluate(
-        self,
-        *,
-        units: list[_Unit],
-        sources: list[tuple[int, Any]],
-        start: int,
-        n_past: int,
-        cancel: CancelToken,
-        stats: _RunStats,
-    ) -> Generator[Event, None, int]:
-        """Evaluate ``units[start:]``; yields progress; returns the new position (generator return)."""
-        import llama_cpp
-        import llama_cpp.mtmd_cpp as mtmd
-
-        n_batch = int(llama_cpp.llama_n_batch(self._ctx))
-        index = start
-        total = len(units)
-        images_done = 0
-        while index < total:
-            if cancel.cancelled:
-                return n_past
-            kind, source = sources[index]
-            if kind == _CACHED_IMAGE:
-                raise AssertionError("an image stand-in reached evaluation")  # _prompt_chunks rules this out
-            if kind == _IMAGE:
-                images_done += 1
-                yield Progress(
-                    t("Encoding image {images_done} ({n_cells} tokens)", images_done=images_done, n_cells=units[index].n_cells),
-                    index / total,
-                )
-                # what mtmd_helper_eval_chunk_single does, in its two steps, to time the vision encoder alone
-                began = time.monotonic()
-                result = mtmd.mtmd_encode_chunk(self._mtmd, source)
-                stats.image_encode_seconds += time.monotonic() - began
-                if cancel.cancelled:
-                    # the encoder cannot be interrupted (mtmd has no abort hook), but the text model's reading of
-                    # its output, as long again or longer, need not start
-                    return n_past
-                new_n_past = llama_cpp.llama_pos(0)
-                if result == 0:
-                    embeddings = mtmd.mtmd_get_output_embd(self._mtmd)
-                    with abortable(self._abort, cancel):
-                        result = mtmd.mtmd_helper_decode_image_chunk(
-                            self._mtmd,
-                            self._ctx,
-                            source,
-                            embeddings,
-                            n_past,
-                            0,
-                            n_batch,
-                            ctypes.byref(new_n_past),
-                            mtmd.mtmd_helper_post_decode_callback(),  # NULL: no per-batch callback
-                            None,
-                        )
-                stats.image_seconds += time.monotonic() - began
-                if result == DECODE_ABORTED and cancel.cancelled:
-                    self._drop_from(n_past)
-                    return n_past
-                if result != 0:
-                    self._forget_cache()
-                    raise BackendError(
-                        t(
-                            "llama.cpp could not process image {images_done} (error {result}); the computer may be out of "
-                            "memory.",
-                            images_done=images_done,
-                            result=result,
-                        ),
-                        t("Lower the image token budget or the context size in Settings > Models."),
-                    )
-                n_past = int(new_n_past.value)
-                stats.evaluated_cells += units[index].n_cells
-                stats.evaluated_image_cells += units[index].n_cells
-                stats.evaluated_images += 1
-                self.images_encoded += 1
-                self._units.append(units[index])
-                index += 1
-                continue
-            end = index
-            while end < total and sources[end][0] == _TEXT and end - index < n_batch:
-                end += 1
-            tokens = [int(sources[i][1]) for i in range(index, end)]
-            if len(tokens) > 64:
-                yield Progress(t("Reading the prompt ({end}/{total} tokens)", end=end, total=total), end / total)
-            if not self._decode_tokens(tokens, n_past, logits_last=end == total, cancel=cancel):
-                return n_past
-            self._units.extend(units[index:end])
-            stats.evaluated_cells += len(tokens)
-            n_past += len(tokens)
-            index = end
-        return n_past
-
-    def _decode_tokens(self, tokens: Sequence[int], n_past: int, *, logits_last: bool, cancel: CancelToken | None = None) -> bool:
-        """Evaluate ``tokens`` from position ``n_past``; False if ``cancel`` stopped it (nothing of it stays cached)."""
-        import llama_cpp
-
-        batch = self._batch
-        batch.n_tokens = len(tokens)
-        for i, token in enumerate(tokens):
-            batch.token[i] = token
-            batch.pos[i] = n_past + i
-            batch.n_seq_id[i] = 1
-            batch.seq_id[i][0] = 0
-            batch.logits[i] = False
-        if logits_last:
-            batch.logits[len(tokens) - 1] = True
-        if cancel is None:
-            result = llama_cpp.llama_decode(self._ctx, batch)
-        else:
-            with abortable(self._abort, cancel):
-                result = llama_cpp.llama_decode(self._ctx, batch)
-        if result == DECODE_ABORTED and cancel is not None and cancel.cancelled:
-            self._drop_from(n_past)
-            return False
-        if result != 0:
-            self._forget_cache()
-            raise BackendError(
-                t(
-                    "llama.cpp failed to process the prompt (error {result}): the context may be full or memory exhausted.",
-                    result=result,
-                ),
-                t("Start a new chat, or lower the context size or image token budget in Settings > Models."),
-            )
-        return True
-
-    def _drop_from(self, n_past: int) -> None:
-        """Forget an aborted decode: llama.cpp keeps the micro-batches it finished, the unit list does not have them."""
-        import llama_cpp
-
-        if not llama_cpp.llama_memory_seq_rm(llama_cpp.llama_get_memory(self._ctx), 0, n_past, -1):
-            self._forget_cache()
-
-    def _forget_cache(self) -> None:
-        # after a failed decode the KV cache may hold part of a batch: start the next request clean
-        import llama_cpp
-
-        llama_cpp.llama_memory_clear(llama_cpp.llama_get_memory(self._ctx), True)
-        self._units = []
-
-    def _make_sampler(self, request: ChatRequest) -> Any:
-        import llama_cpp
-
-        temperature = GLM_TEMPERATURE if request.temperature is None else request.temperature
-        top_p = GLM_TOP_P if request.top_p is None else request.top_p
-        top_k = GLM_TOP_K if request.top_k is None else request.top_k
-        repeat = GLM_REPEAT_PENALTY if request.repeat_penalty is None else request.repeat_penalty
-        chain = llama_cpp.llama_sampler_chain_init(llama_cpp.llama_sampler_chain_default_params())
-        if repeat and repeat != 1.0:
-            n_vocab = llama_cpp.llama_vocab_n_tokens(self._vocab)
-            llama_cpp.llama_sampler_chain_add(chain, llama_cpp.llama_sampler_init_penalties(n_vocab, 64, repeat, 0.0, 0.0))
-        if temperature <= 0:
-            llama_cpp.llama_sampler_chain_add(chain, llama_cpp.llama_sampler_init_greedy())
-            return chain
-        if top_k and top_k > 0:
-            llama_cpp.llama_sampler_chain_add(chain, llama_cpp.llama_sampler_init_top_k(top_k))
-        if top_p and top_p < 1.0:
-            llama_cpp.llama_sampler_chain_add(chain, llama_cpp.llama_sampler_init_top_p(top_p, 1))
-        llama_cpp.llama_sampler_chain_add(chain, llama_cpp.llama_sampler_init_temp(temperature))
-        seed = self.seed if self.seed >= 0 else int.from_bytes(os.urandom(4), "little")
-        llama_cpp.llama_sampler_chain_add(chain, llama_cpp.llama_sampler_init_dist(seed))
-        return chain
-
-    def _tokenize(self, text: str) -> list[int]:
-        import llama_cpp
-
-        data = text.encode("utf-8")
-        capacity = len(data) + 8
-        tokens = (llama_cpp.llama_token * capacity)()
-        count = llama_cpp.llama_tokenize(self._vocab, data, len(data), tokens, capacity, False, True)
-        return [int(tokens[i]) for i in range(max(0, count))]
+        rendered = model.renderer.render(request)
+        self.last_prompt = rendered.prompt.text
+        yield from answer(
+            model,
+            request,
+            rendered,
+            cancel,
+            started=started,
+            waited=waited,
+            max_tokens=self.max_tokens,
+            seed=self.seed,
+            closed=lambda: self._closed,
+            record_speed=self._record_speed,
+        )
 
     # ------------------------------------------------------------------ pre-encoding (issue 20)
 
@@ -1071,12 +566,9 @@ class LocalGGUFBackend(Backend):
         return self.speed_book.rates(self._speed_key()) if self.speed_book is not None else None
 
     def question_tokens(self, text: str) -> int | None:
-        if self._vocab is None:
+        if self._loaded is None:
             return None
-        # the question follows the image's closing marker; the template's tail after it (the thinking switch,
-        # the assistant's opener) was counted by the last pre-encode, which rendered the turn without a question
-        tail = self._question_tail_tokens if self._question_tail_tokens is not None else TEMPLATE_TOKENS
-        return len(self._tokenize(text)) + tail
+        return self._primer.question_tokens(self._loaded.vocab, text)
 
     def _prime(self, request: ChatRequest, cancel: CancelToken) -> Iterator[PrimeState]:
         # a replaced pre-encode must not queue behind the work it was replaced by: give up once cancelled
@@ -1090,71 +582,14 @@ class LocalGGUFBackend(Backend):
                 return
             if self._ctx is None:
                 self.load(None, cancel)
-            yield from self._prime_prefix(request, cancel)
+            assert self._loaded is not None
+            yield from self._primer.prime(self._loaded, request, cancel, self._record_speed)
         finally:
             self._priming = False
             self._gen_owner = None
             self._gen_lock.release()
             if self._free_pending:
                 self._free()
-
-    def _prime_prefix(self, request: ChatRequest, cancel: CancelToken) -> Iterator[PrimeState]:
-        import llama_cpp.mtmd_cpp as mtmd
-
-        started = time.monotonic()
-        try:
-            rendered = self._render(request)
-            if not rendered.images:
-                return
-            chunks, units, sources = self._prompt_chunks(rendered)
-        finally:
-            self._pixels = {}
-        prepared = time.monotonic() - started
-        try:
-            # the prefix ends with the last image (and the marker closing it): what follows depends on the question
-            cut = 1 + max(i for i, unit in enumerate(units) if unit.key[0] == "image")
-            closing = frozenset(self._special_ids(IMAGE_END_TOKENS))
-            while cut < len(units) and units[cut].key[0] == "text" and units[cut].key[1] in closing:
-                cut += 1
-            self._question_tail_tokens = len(units) - cut
-            units, sources = units[:cut], sources[:cut]
-            image_total = sum(u.n_cells for u in units if u.key[0] == "image")
-            text_total = sum(u.n_cells for u in units) - image_total
-            if image_total + text_total + 1 > self._n_ctx:
-                return  # too long for the context: the send says so, with what to do
-            cached = 0
-            for old, new in zip(self._units, units, strict=False):
-                if old.key != new.key:
-                    break
-                cached += 1
-            if cached < cut:
-                # keep the longest cached prefix (and the conversation after it, if all of it is cached)
-                keep = self._reuse_prefix(units)
-                yield _prime_state(self._units, units, sources, image_total, text_total)
-                stats = _RunStats(prepare_seconds=prepared)
-                n_past = sum(u.n_pos for u in units[:keep])
-                evaluation_started = time.monotonic()
-                evaluation = self._evaluate(units=units, sources=sources, start=keep, n_past=n_past, cancel=cancel, stats=stats)
-                try:
-                    for _progress in evaluation:
-                        # _evaluate reports before each piece: a cancel seen here skips that piece
-                        if cancel.cancelled:
-                            return
-                        yield _prime_state(self._units, units, sources, image_total, text_total)
-                        if cancel.cancelled:
-                            return
-                finally:
-                    evaluation.close()
-                if cancel.cancelled:
-                    return
-                stats.prompt_seconds = time.monotonic() - evaluation_started
-                timings = self._timings(stats, started, None, 0, 0.0)
-                self._record_speed(timings)
-            else:
-                timings = {}
-            yield PrimeState(image_total, text_total, image_total, text_total, finished=True, timings=timings)
-        finally:
-            mtmd.mtmd_input_chunks_free(chunks)
 
     def _speed_key(self) -> str:
         """Measured speeds belong to one set-up: these files, this many threads, this much on the GPU."""
@@ -1165,45 +600,6 @@ class LocalGGUFBackend(Backend):
     def _record_speed(self, timings: dict[str, float]) -> None:
         if self.speed_book is not None:
             self.speed_book.record(self._speed_key(), timings)
-
-
-def _prime_state(
-    cached: Sequence[_Unit], units: Sequence[_Unit], sources: Sequence[tuple[int, Any]], image_total: int, text_total: int
-) -> PrimeState:
-    """Progress of a pre-encode: ``cached`` is the prefix of ``units`` already in the KV cache."""
-    done = units[: len(cached)]
-    image_done = sum(u.n_cells for u in done if u.key[0] == "image")
-    text_done = sum(u.n_cells for u in done) - image_done
-    current, is_image = 0, False
-    if len(done) < len(units):
-        if sources[len(done)][0] != _TEXT:
-            current, is_image = units[len(done)].n_cells, True
-        else:
-            next_image = next((i for i in range(len(done), len(units)) if sources[i][0] != _TEXT), len(units))
-            current = min(N_BATCH, next_image - len(done))
-    return PrimeState(image_total, text_total, image_done, text_done, current, is_image)
-
-
-def _guarded(events: Iterator[Event]) -> Iterator[Event]:
-    """Raise user errors before the first token; after it, end the stream with ``Done(ERROR)``.
-
-    ``Progress`` events (loading, encoding) are not part of the answer, so a fault after them is
-    still raised, like the remote backend does after its retry notices: the caller shows the error
-    with its fix instead of an empty answer.
-    """
-    started = False
-    try:
-        for event in events:
-            if isinstance(event, (TextDelta, ThinkingDelta, ToolCallEvent)):
-                started = True
-            yield event
-    except UserError as exc:
-        if not started:
-            raise
-        log.warning("local generation failed: %s", exc)
-        yield Done(FinishReason.ERROR, str(exc))
-    except CancelledError:
-        yield Done(FinishReason.CANCELLED)
 
 
 _backend_state = {"initialised": False}
@@ -1227,24 +623,3 @@ def _auto_threads() -> int:
     except Exception:
         physical = None
     return max(1, physical or os.cpu_count() or 1)
-
-
-_OFFLOAD = re.compile(r"offloaded (\d+)/(\d+) layers to GPU")
-
-
-def _offload_from_log(lines: Sequence[str]) -> tuple[int | None, int | None]:
-    for line in reversed(lines):
-        match = _OFFLOAD.search(line)
-        if match:
-            return int(match.group(1)), int(match.group(2))
-    return None, None
-
-
-def _last_error() -> str:
-    from desktop_helper.backends import llama_logging
-
-    for line in reversed(llama_logging.recent_lines()):
-        lowered = line.lower()
-        if "error" in lowered or "failed" in lowered or "unable" in lowered:
-            return f"llama.cpp said: {line.strip()}"
-    return ""

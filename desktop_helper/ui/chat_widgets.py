@@ -1,12 +1,12 @@
-"""The chat window's own widgets: the backend picker, the question box, the image and full-text viewers, the mini
-window."""
+"""The chat window's own widgets: the backend and detail pickers, the question box, the image and full-text viewers,
+the mini window."""
 
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QMimeData, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QMimeData, Qt, Signal
 from PySide6.QtGui import (
     QFontDatabase,
     QGuiApplication,
@@ -33,7 +33,12 @@ from PySide6.QtWidgets import (
 
 from desktop_helper.backends.factory import LOCAL, BackendChoice
 from desktop_helper.core.i18n import t
-from desktop_helper.ui.markdown import FOLD_LINE_CHARS, fold_long_lines, render_plain
+from desktop_helper.history.records import StoredMessage
+from desktop_helper.settings.store import Settings
+from desktop_helper.ui.markdown import FOLD_LINE_CHARS, fold_long_lines, render_markdown, render_plain
+
+# (id, tokens per image); "max" uses the settings' budget or 8192
+DETAIL_LEVELS: tuple[tuple[str, int], ...] = (("low", 256), ("medium", 1024), ("high", 2704), ("max", 8192))
 
 
 class BackendBox(QComboBox):
@@ -60,6 +65,43 @@ class BackendBox(QComboBox):
     def show_tooltip(self) -> None:
         model = getattr(self.currentData(), "model", "")
         self.setToolTip(f"{self.currentText()} — {model}" if model else self.currentText())
+
+
+class DetailBox(QComboBox):
+    """The chat's image detail picker: how many tokens one image may use (:data:`DETAIL_LEVELS`).
+
+    Its words keep the translation context ``ChatWindow`` (they were the window's, and so are their translations).
+
+    Args:
+        values: the settings; ``models.image_token_budget`` chooses the level shown first and raises "max".
+    """
+
+    def __init__(self, values: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._values = values
+        self.setObjectName("detail_box")
+        labels = {
+            "low": QCoreApplication.translate("ChatWindow", "Low detail"),
+            "medium": QCoreApplication.translate("ChatWindow", "Medium detail"),
+            "high": QCoreApplication.translate("ChatWindow", "High detail"),
+            "max": QCoreApplication.translate("ChatWindow", "Max detail"),
+        }
+        for name, _tokens in DETAIL_LEVELS:
+            self.addItem(labels[name], name)
+        budget = values.get_int("models.image_token_budget")
+        if budget > 0:
+            self.setCurrentIndex(min(range(len(DETAIL_LEVELS)), key=lambda i: abs(DETAIL_LEVELS[i][1] - budget)))
+        else:
+            self.setCurrentIndex(1)
+
+    def budget(self) -> int:
+        """Tokens per image at the chosen detail level."""
+        name = self.currentData()
+        tokens = dict(DETAIL_LEVELS)[name]
+        if name == "max":
+            configured = self._values.get_int("models.image_token_budget")
+            tokens = max(tokens, configured)
+        return tokens
 
 
 class QuestionEdit(QPlainTextEdit):
@@ -229,6 +271,18 @@ class MiniWindow(QWidget):
             self.input.clear()
             self.show_exchange(text, "")
             self.ask.emit(text)
+
+    def show_last_exchange(self, messages: Sequence[StoredMessage], streaming: str | None) -> None:
+        """Show the last question of ``messages`` and its answer (``streaming``: the one being written)."""
+        question, answer = "", ""
+        for message in messages:
+            if message.role == "user":
+                question, answer = message.content, ""
+            elif message.role == "assistant":
+                answer = message.content
+        if streaming is not None:
+            answer = streaming
+        self.show_exchange(fold_long_lines(question)[0], render_markdown(fold_long_lines(answer)[0]) if answer else "")
 
     def show_exchange(self, question: str, answer_html: str) -> None:
         """Show a question and its answer (HTML; empty while it is still to come)."""

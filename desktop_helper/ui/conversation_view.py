@@ -24,6 +24,7 @@ from PySide6.QtGui import QImage, QTextBlockFormat, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from desktop_helper.core.wording import word_count
+from desktop_helper.history.records import StoredMessage
 from desktop_helper.ui.markdown import (
     CODE_BACKGROUND,
     TABLE_BORDER,
@@ -66,6 +67,17 @@ class ViewMessage:
     boxed_image: ViewImage | None = None
     box_note: str = ""
     can_show_on_screen: bool = False
+
+    @classmethod
+    def of(cls, stored: StoredMessage) -> ViewMessage:
+        """A stored message as shown (its boxes come later, drawn on a worker)."""
+        message = cls(stored.id, stored.role, stored.content, stored.thinking, stored.status, stored.error)
+        for attachment in stored.attachments:
+            if attachment.kind == "image":
+                message.images.append(ViewImage(f"att:{attachment.sha256}", attachment.name))
+            else:
+                message.files.append(attachment.name)
+        return message
 
 
 class ConversationView(QTextBrowser):

@@ -105,7 +105,7 @@ def test_bad_input_huge_answer_line_shows_at_once_and_stays_whole(
         assert "characters not shown" in shown
         assert "Show full text (" in shown
         # the link opens the whole text; Copy copies it whole
-        viewer = window.show_full_text(message_id)
+        viewer = window.message_actions.show_full_text(message_id)
         assert viewer.text.toPlainText() == stored.content
         viewer.close()
         window._message_action("copy", message_id)
