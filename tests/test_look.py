@@ -190,6 +190,35 @@ def test_no_settings_page_scrolls_sideways(qtbot: Any, qapp: QApplication, tmp_p
             remove_translator(qapp, translator)
 
 
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+@pytest.mark.parametrize("scale", ["1.5", "2"])
+def test_windows_fit_and_show_all_their_text_at_150_and_200_percent(x_server: XServer, scale: str, language: str) -> None:
+    """Every settings page, the chat at its default size, the welcome window, the agent's task dialog and step
+    panel and the region selector's hint, at QT_SCALE_FACTOR 1.5 and 2 (1920x1080 is 960x540 logical at 200 %):
+    within the screen, no settings page scrolling sideways, no label, check box, button or combo box cut off.
+
+    This process's QApplication runs at scale 1: tests/tools/layout_probe.py builds the windows in a Qt of its own.
+    """
+    import json
+    import sys
+
+    probe = Path(__file__).parent / "tools" / "layout_probe.py"
+    env = {**x_server.env, "QT_SCALE_FACTOR": scale, "QT_QPA_PLATFORM": "xcb"}
+    done = subprocess.run(
+        [sys.executable, str(probe), language], env=env, capture_output=True, text=True, timeout=180, check=False
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    report = json.loads(done.stdout.strip().splitlines()[-1])
+    assert report["scale"] == float(scale)
+    assert report["screen"] == [round(1920 / float(scale)), round(1080 / float(scale))]
+    assert report["language"] == language
+    pages = [name for name in report["checked"] if name.startswith("settings-")]
+    assert len(pages) == 10
+    for window in ("chat", "welcome", "agent-task", "agent-panel-step", "region-selector"):
+        assert report["checked"].get(window), window
+    assert report["problems"] == []
+
+
 # ----- tray
 def test_tray_menu_has_every_command_with_its_hotkey(qapp: QApplication, tmp_path: Path) -> None:
     from desktop_helper.ui.tray import Tray

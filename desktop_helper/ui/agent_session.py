@@ -527,10 +527,13 @@ class AgentService(QObject):
         return 0
 
     def _ask_task(self) -> str:
-        from PySide6.QtWidgets import QInputDialog
+        from desktop_helper.ui.task_dialog import TaskDialog
 
-        text, ok = QInputDialog.getText(None, self.tr("GUI agent"), self.tr("What should the agent do?"))
-        return text.strip() if ok else ""
+        dialog = TaskDialog()
+        try:
+            return dialog.task() if dialog.exec() == TaskDialog.DialogCode.Accepted else ""
+        finally:
+            dialog.deleteLater()
 
     @property
     def running(self) -> bool:

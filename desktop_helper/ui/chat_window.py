@@ -67,10 +67,14 @@ from desktop_helper.ui.message_actions import MessageActions
 from desktop_helper.ui.model_picker import ModelPicker
 from desktop_helper.ui.preencode import PreEncoder
 from desktop_helper.ui.preencode_display import PreEncodeDisplay
-from desktop_helper.ui.window_geometry import encoded_geometry, restore_geometry
+from desktop_helper.ui.window_geometry import encoded_geometry, resize_within_screen, restore_geometry
 from desktop_helper.ui.workers import GenerationRunner
 
 log = logging.getLogger(__name__)
+
+
+#: the chat's size (logical px) until the user resizes it, within the screen's room
+_DEFAULT_SIZE = (980, 700)
 
 
 class ChatWindow(QMainWindow):
@@ -105,7 +109,7 @@ class ChatWindow(QMainWindow):
         self.setObjectName("chat_window")
         self.setWindowTitle(self.tr("Chat"))
         self.setWindowIcon(app_icon())
-        self.resize(980, 700)
+        resize_within_screen(self, *_DEFAULT_SIZE)
         self._own_history = history is None
         self.history = (
             history if history is not None else HistoryStore(None, Path(tempfile.mkdtemp(prefix="desktop-helper-att-")))
@@ -250,7 +254,10 @@ class ChatWindow(QMainWindow):
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
         splitter.setCollapsible(0, False)
-        splitter.setSizes([left.minimumWidth() + 40, 760])
+        # a window narrower than the default (a small or 200 % screen) gives the history column only its minimum:
+        # the model's file name beside the backend picker needs those pixels more
+        roomy = self.width() >= _DEFAULT_SIZE[0]
+        splitter.setSizes([left.minimumWidth() + (40 if roomy else 0), 760])
         self.splitter = splitter
         self.setCentralWidget(splitter)
         self.file_drop = FileDropTarget(self, self.files, splitter, (self.view, self.input))

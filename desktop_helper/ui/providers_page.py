@@ -199,6 +199,8 @@ class ProvidersPage(QWidget):
         image_row.addWidget(self.image_mb_spin)
         self.form_widget = QWidget(self)
         form = QFormLayout(self.form_widget)
+        # on a small or scaled screen (960 px wide at 200 %) a row too wide for its label's column puts the label above
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.addRow(self.tr("Name"), self.name_edit)
         form.addRow(self.tr("Kind"), self.preset_label)
         form.addRow(self.tr("Base URL"), self.url_edit)

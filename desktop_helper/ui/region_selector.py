@@ -23,7 +23,19 @@ from collections.abc import Sequence
 
 import numpy as np
 from PySide6.QtCore import QEvent, QObject, QPointF, QRect, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QImage, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen, QScreen
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QGuiApplication,
+    QImage,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QScreen,
+)
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop_helper.core.geometry import Monitor, Rect
@@ -70,6 +82,10 @@ def to_image(pixels: np.ndarray, scale: float) -> QImage:
     image = QImage(pixels.data, width, height, pixels.strides[0], QImage.Format.Format_RGB32)
     image.setDevicePixelRatio(scale)
     return image
+
+
+_HINT_MARGIN = 16
+_HINT_FLAGS = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
 
 
 class _MonitorWindow(QWidget):
@@ -141,17 +157,30 @@ class _MonitorWindow(QWidget):
 
     def _draw_hint(self, painter: QPainter) -> None:
         """How to use it, at the top of every monitor until a selection exists."""
+        painter.setFont(self._hint_font())
+        box = self.hint_rect()
+        painter.fillRect(box, QColor(17, 24, 39, 220))
+        painter.setPen(QColor("white"))
+        painter.drawText(box, _HINT_FLAGS, self._hint_text())
+
+    def _hint_text(self) -> str:
         hint = self.tr("Drag to select · click a window to take it · Enter to confirm · Esc to cancel")
         if self.selector.last_region is not None:
             hint += self.tr(" · L: last region")
-        painter.setFont(QFont(painter.font().family(), 11))
-        metrics = painter.fontMetrics()
-        box = QRect(0, 0, metrics.horizontalAdvance(hint) + 24, metrics.height() + 12)
+        return hint
+
+    def _hint_font(self) -> QFont:
+        return QFont(self.font().family(), 11)
+
+    def hint_rect(self) -> QRect:
+        """Where the hint is drawn: centred at the top, wrapped to the monitor's width (a small or scaled screen)."""
+        metrics = QFontMetrics(self._hint_font())
+        room = QRect(0, 0, max(1, self.width() - 2 * _HINT_MARGIN - 24), 10_000)
+        text = metrics.boundingRect(room, _HINT_FLAGS, self._hint_text())
+        box = QRect(0, 0, text.width() + 24, text.height() + 12)
         box.moveCenter(self.rect().center())
         box.moveTop(24)
-        painter.fillRect(box, QColor(17, 24, 39, 220))
-        painter.setPen(QColor("white"))
-        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, hint)
+        return box
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QHideEvent, QShowEvent
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -35,6 +35,7 @@ from desktop_helper.settings.store import Settings
 from desktop_helper.ui.hotkey_edit import HotkeyEdit
 from desktop_helper.ui.icons import action_icon, app_icon
 from desktop_helper.ui.schema_i18n import tr as schema_tr
+from desktop_helper.ui.window_geometry import resize_within_screen
 
 _CHOICE_LABELS = {
     "system": "Follow the system",
@@ -267,12 +268,7 @@ class SettingsDialog(QDialog):
             inner = page.widget() if isinstance(page, QScrollArea) else page
             if inner is not None:
                 wanted.setWidth(max(wanted.width(), inner.minimumSizeHint().width() + self.sections.width() + 60))
-        width, height = max(wanted.width(), 860), max(wanted.height(), 600)
-        screen = self.screen() or QGuiApplication.primaryScreen()
-        if screen is not None:
-            room = screen.availableGeometry()
-            width, height = min(width, room.width() - 40), min(height, room.height() - 60)
-        self.resize(width, height)
+        resize_within_screen(self, max(wanted.width(), 860), max(wanted.height(), 600))
 
     def _add_schema_page(self, section: str, title: str) -> None:
         page = QWidget()

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
 from desktop_helper.ui.icons import app_icon
 from desktop_helper.ui.model_manager_page import ModelManagerPage
+from desktop_helper.ui.window_geometry import resize_within_screen
 
 
 class WelcomeDialog(QDialog):
@@ -21,7 +22,7 @@ class WelcomeDialog(QDialog):
         self.setObjectName("welcome_dialog")
         self.setWindowTitle(self.tr("Welcome"))
         self.setWindowIcon(app_icon())
-        self.resize(640, 520)
+        resize_within_screen(self, 640, 520)
         self.page = ModelManagerPage(models_dir, self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.page)

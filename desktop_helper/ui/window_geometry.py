@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QRect
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QWidget
 
 
@@ -20,9 +20,22 @@ def restore_geometry(window: QWidget, saved: str) -> None:
     if not _mostly_on_a_screen(window.frameGeometry()):
         screen = QGuiApplication.primaryScreen()
         if screen is not None:
-            room = screen.availableGeometry()
-            window.resize(min(window.width(), room.width() - 40), min(window.height(), room.height() - 60))
-            window.move(room.center() - window.rect().center())
+            resize_within_screen(window, window.width(), window.height(), screen)
+            window.move(screen.availableGeometry().center() - window.rect().center())
+
+
+#: room left around a window for its frame (title bar, borders) and the desktop's panels
+_FRAME_ROOM = (40, 60)
+
+
+def resize_within_screen(window: QWidget, width: int, height: int, screen: QScreen | None = None) -> None:
+    """Give ``window`` ``width`` x ``height`` logical px, or less where its screen (a small or scaled one:
+    960 x 540 at 200 %) has less room, its frame included."""
+    screen = screen or window.screen() or QGuiApplication.primaryScreen()
+    if screen is not None:
+        room = screen.availableGeometry()
+        width, height = min(width, room.width() - _FRAME_ROOM[0]), min(height, room.height() - _FRAME_ROOM[1])
+    window.resize(width, height)
 
 
 def _mostly_on_a_screen(frame: QRect) -> bool:
