@@ -688,3 +688,83 @@ def test_a_disabled_field_does_not_look_editable(qapp: QApplication, qtbot: Any,
     finally:
         qapp.setStyleSheet(saved_style)
         qapp.setPalette(saved_palette)
+
+
+# ----- agent: the task dialog, a slow step's time
+def test_agent_task_dialog_has_a_wide_field_for_a_task_of_several_lines(qtbot: Any) -> None:
+    """The task was asked in a QInputDialog line of ~170 px: a long task could not be read back."""
+    from desktop_helper.ui.task_dialog import TaskDialog
+
+    dialog = TaskDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    field = dialog.field
+    assert field.width() >= field.fontMetrics().averageCharWidth() * 50
+    assert field.height() >= field.fontMetrics().lineSpacing() * 3
+    field.setFocus()
+    qtbot.keyClicks(field, "Open the Downloads folder")
+    qtbot.keyClick(field, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)  # a new line, not OK
+    qtbot.keyClicks(field, "and sort it by date")
+    assert dialog.isVisible()
+    with qtbot.waitSignal(dialog.accepted, timeout=2000):
+        qtbot.keyClick(field, Qt.Key.Key_Return)  # Enter starts it
+    assert dialog.task() == "Open the Downloads folder\nand sort it by date"
+
+
+def test_a_slow_agent_step_shows_how_long_it_has_lasted(qtbot: Any) -> None:
+    from desktop_helper.ui.step_panel import StepPanel
+
+    panel = StepPanel()
+    qtbot.addWidget(panel)
+    panel.start("Select the blue square")
+    panel.show_status("Step 1: the model is deciding what to do")
+    qtbot.waitUntil(lambda: panel.status.text() == "Step 1: the model is deciding what to do (2 s)", timeout=4000)
+    panel.show_proposal(1, "It is there.", "Click at (10, 10)")
+    qtbot.wait(1300)
+    assert panel.status.text() == "Proposed next step:"  # a step waiting for the user has no clock
+
+
+# ----- file dialogs start where the file is
+def _file_dialog_directory(qtbot: Any, open_dialog: Any) -> str:
+    """Where the Qt file dialog ``open_dialog()`` opens starts (it is closed at once)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QFileDialog
+
+    seen: list[str] = []
+
+    def look() -> None:
+        dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, QFileDialog) and w.isVisible()]
+        if not dialogs:
+            QTimer.singleShot(50, look)
+            return
+        seen.append(dialogs[0].directory().absolutePath())
+        dialogs[0].reject()
+
+    QTimer.singleShot(50, look)
+    open_dialog()
+    return seen[0]
+
+
+def test_browse_opens_in_the_fields_folder_or_home_never_the_working_directory(
+    qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop_helper.ui.model_manager_page import ModelManagerPage
+    from desktop_helper.ui.settings_dialog import PathEdit
+
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)  # where the app was started from: no place to look for a model
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    (tmp_path / "home").mkdir()
+    models = tmp_path / "models"
+    models.mkdir()
+    page = ModelManagerPage(models)
+    qtbot.addWidget(page)
+    assert _file_dialog_directory(qtbot, page.pick_files) == str(models)
+    # a model path whose folder was moved away: the nearest folder above it that still exists
+    field = PathEdit(str(models / "gone" / "deeper" / "m.gguf"), "file", "GGUF (*.gguf)")
+    qtbot.addWidget(field)
+    assert _file_dialog_directory(qtbot, field.choose) == str(models)
+    field.line.setText("")
+    assert _file_dialog_directory(qtbot, field.choose) == str(tmp_path / "home")

@@ -28,6 +28,7 @@ from desktop_helper.core.errors import CancelledError, UserError
 from desktop_helper.core.i18n import t
 from desktop_helper.models.catalog import KnownModel
 from desktop_helper.models.manager import Offer, check_local_pair, download_known_model, offer
+from desktop_helper.ui.settings_dialog import start_folder
 from desktop_helper.ui.workers import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -185,7 +186,9 @@ class ModelManagerPage(QWidget):
 
     # ----- existing files
     def pick_files(self) -> None:
-        model, _ = QFileDialog.getOpenFileName(self, self.tr("Choose the model GGUF"), "", self.tr("GGUF models (*.gguf)"))
+        model, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Choose the model GGUF"), start_folder("", self.models_dir), self.tr("GGUF models (*.gguf)")
+        )
         if not model:
             return
         mmproj, _ = QFileDialog.getOpenFileName(

@@ -23,6 +23,7 @@ from desktop_helper.conversation import ConversationSession
 from desktop_helper.media.attachment import Attachment
 from desktop_helper.ui.attachments_bar import AttachmentsBar
 from desktop_helper.ui.chat_widgets import DetailBox
+from desktop_helper.ui.durations import duration_text
 from desktop_helper.ui.preencode import PreEncoder
 from desktop_helper.ui.workers import GenerationRunner, TaskRunner
 
@@ -117,7 +118,7 @@ class PreEncodeDisplay(QObject):
             if seconds is None:
                 text += " · " + QCoreApplication.translate("ChatWindow", "first answer: measuring…")
             else:
-                text += " · " + QCoreApplication.translate("ChatWindow", "first answer in ≈ {0}").format(_duration(seconds))
+                text += " · " + QCoreApplication.translate("ChatWindow", "first answer in ≈ {0}").format(duration_text(seconds))
         window.tokens_label.setText(text)
 
     def first_answer_estimate(self) -> float | None:
@@ -202,12 +203,3 @@ class PreEncodeDisplay(QObject):
             self.window.status.setText(
                 QCoreApplication.translate("ChatWindow", "The image could not be read ahead: {0}").format(error)
             )
-
-
-def _duration(seconds: float) -> str:
-    if seconds < 1:
-        return QCoreApplication.translate("ChatWindow", "under a second")
-    minutes, rest = divmod(round(seconds), 60)
-    if minutes:
-        return QCoreApplication.translate("ChatWindow", "{0} min {1} s").format(minutes, rest)
-    return QCoreApplication.translate("ChatWindow", "{0} s").format(rest)

@@ -170,8 +170,7 @@ class PathEdit(QWidget):
         return self.line.text().strip()
 
     def start_folder(self) -> str:
-        current = Path(self.value()).expanduser() if self.value() else Path.home()
-        return str(current if current.is_dir() else current.parent)
+        return start_folder(self.value())
 
     def choose(self) -> None:
         if self._kind == "folder":
@@ -180,6 +179,21 @@ class PathEdit(QWidget):
             chosen, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a file"), self.start_folder(), self._filter)
         if chosen:
             self.line.setText(chosen)
+
+
+def start_folder(path: str, fallback: Path | None = None) -> str:
+    """Where a file dialog for ``path`` opens: its folder, else the nearest folder above it that exists, else
+    ``fallback`` (if it exists) or the home folder; never the process's working directory, Qt's default."""
+    home = fallback if fallback is not None and fallback.is_dir() else Path.home()
+    if not path:
+        return str(home)
+    current = Path(path).expanduser()
+    if not current.is_absolute():
+        return str(home)
+    for folder in (current, *current.parents):
+        if folder.is_dir():
+            return str(folder)
+    return str(home)
 
 
 def set_editor_value(widget: QWidget, value: Any) -> None:

@@ -17,6 +17,8 @@ Signals (emitted on the GUI thread):
 
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QTextOption
 from PySide6.QtWidgets import (
@@ -32,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_helper.agent.review import TextReview
+from desktop_helper.ui.durations import duration_text
 
 _WIDTH = 380
 #: the text-to-type box grows up to this height, then scrolls
@@ -135,6 +138,12 @@ class StepPanel(QWidget):
         self._tick = QTimer(self)
         self._tick.setInterval(100)
         self._tick.timeout.connect(self._count_down)
+        # a status the run stays in (the model deciding: 35 s and more on a CPU) says how long it has lasted
+        self._status_text = ""
+        self._status_since = 0.0
+        self._clock = QTimer(self)
+        self._clock.setInterval(1000)
+        self._clock.timeout.connect(self._show_elapsed)
         self.confirm_button.clicked.connect(lambda: self.confirmed.emit(self._step))
         self.skip_button.clicked.connect(lambda: self.skipped.emit(self._step))
         self.stop_button.clicked.connect(self.stop_requested.emit)
@@ -146,7 +155,7 @@ class StepPanel(QWidget):
         """Show the panel for a new run, in the bottom-right corner of ``near`` (logical px)."""
         self.title.setText(self.tr("Agent"))
         self.task.setText(self.tr("Task: {0}").format(task))
-        self.status.setText(self.tr("Starting"))
+        self._set_fixed_status(self.tr("Starting"))
         self.reasoning.clear()
         self.reasoning.show()
         self.action.clear()
@@ -162,7 +171,19 @@ class StepPanel(QWidget):
         self.show()
 
     def show_status(self, text: str) -> None:
+        """Show what the run is doing; after a second its elapsed time follows, counting on."""
         self.status.setText(text)
+        self._status_text = text
+        self._status_since = time.monotonic()
+        self._clock.start()
+
+    def _set_fixed_status(self, text: str) -> None:
+        self._clock.stop()
+        self.status.setText(text)
+
+    def _show_elapsed(self) -> None:
+        elapsed = time.monotonic() - self._status_since
+        self.status.setText(self.tr("{0} ({1})").format(self._status_text, duration_text(elapsed)))
 
     def show_proposal(
         self,
@@ -185,9 +206,9 @@ class StepPanel(QWidget):
         self._step = number
         self.title.setText(self.tr("Step {0}").format(number))
         if auto_paused:
-            self.status.setText(self.tr("Auto mode is paused for this step: check it, then confirm."))
+            self._set_fixed_status(self.tr("Auto mode is paused for this step: check it, then confirm."))
         else:
-            self.status.setText(self.tr("Proposed next step:") if auto_seconds <= 0 else self.tr("Next step (auto mode):"))
+            self._set_fixed_status(self.tr("Proposed next step:") if auto_seconds <= 0 else self.tr("Next step (auto mode):"))
         self.reasoning.setPlainText(reasoning.strip() or "(the model gave no explanation)")
         self.reasoning.show()
         if text is None:
@@ -211,7 +232,7 @@ class StepPanel(QWidget):
         self._tick.stop()
         self.countdown.clear()
         self.title.setText(title if title is not None else self.tr("Agent finished"))
-        self.status.setText(text)
+        self._set_fixed_status(text)
         self.reasoning.clear()
         self.reasoning.hide()
         self.action.clear()
