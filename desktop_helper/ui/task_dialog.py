@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit,
 
 from desktop_helper.ui.icons import app_icon
 
-#: the field's width and height, in average characters and lines of the font (so they follow the scale and language)
+# the field's width and height, in average characters and lines of the font (so they follow the scale and language)
 _FIELD_COLUMNS = 56
 _FIELD_LINES = 4
 

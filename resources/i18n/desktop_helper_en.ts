@@ -2,19 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
-    <name>AgentService</name>
-    <message>
-        <location filename="../../desktop_helper/ui/agent_session.py" line="532"/>
-        <source>GUI agent</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop_helper/ui/agent_session.py" line="532"/>
-        <source>What should the agent do?</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>AgentSession</name>
     <message>
         <location filename="../../desktop_helper/ui/agent_session.py" line="49"/>
@@ -71,7 +58,7 @@
 <context>
     <name>BackendBox</name>
     <message>
-        <location filename="../../desktop_helper/ui/chat_widgets.py" line="54"/>
+        <location filename="../../desktop_helper/ui/chat_widgets.py" line="59"/>
         <source>Local model</source>
         <translation type="unfinished">Local model</translation>
     </message>
@@ -112,349 +99,351 @@
 <context>
     <name>ChatWindow</name>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="120"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="110"/>
         <source>Chat</source>
+        <extracomment>the chat&apos;s size (logical px) until the user resizes it, within the screen&apos;s room</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="198"/>
+        <location filename="../../desktop_helper/ui/conversation_list.py" line="57"/>
         <source>New chat</source>
-        <extracomment>what the controls read: the app&apos;s settings, or the schema&apos;s defaults for a window without them the data side: requests, the answer streaming into the history, the images sent tools the model may call while answering (screen, zoom, windows); set by the app reads the attached images into the local model while the question is typed (issue 20)</extracomment>
         <translation>New chat</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="203"/>
+        <location filename="../../desktop_helper/ui/conversation_list.py" line="62"/>
         <source>Search history…</source>
         <translation>Search history…</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="235"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="171"/>
         <source>Thinking</source>
+        <extracomment>what the controls read: the app&apos;s settings, or the schema&apos;s defaults for a window without them the data side: requests, the answer streaming into the history, the images sent tools the model may call while answering (screen, zoom, windows); set by the app reads the attached images into the local model while the question is typed (issue 20)</extracomment>
         <translation>Thinking</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="242"/>
+        <location filename="../../desktop_helper/ui/chat_widgets.py" line="84"/>
         <source>Low detail</source>
         <translation>Low detail</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="243"/>
+        <location filename="../../desktop_helper/ui/chat_widgets.py" line="85"/>
         <source>Medium detail</source>
         <translation>Medium detail</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="244"/>
+        <location filename="../../desktop_helper/ui/chat_widgets.py" line="86"/>
         <source>High detail</source>
         <translation>High detail</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="245"/>
+        <location filename="../../desktop_helper/ui/chat_widgets.py" line="87"/>
         <source>Max detail</source>
         <translation>Max detail</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="255"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="181"/>
         <source>System prompt…</source>
         <translation>System prompt…</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="258"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="184"/>
         <source>Mini</source>
         <translation>Mini</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="261"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="187"/>
         <source>A small always-on-top window for quick questions</source>
         <translation>A small always-on-top window for quick questions</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="289"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="220"/>
         <source>Ask about your screen, or drop files here… (Enter sends, Shift+Enter: new line)</source>
         <translation>Ask about your screen, or drop files here… (Enter sends, Shift+Enter: new line)</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="296"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="227"/>
         <source>Attach…</source>
         <translation>Attach…</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="301"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="232"/>
         <source>Send</source>
         <translation>Send</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="304"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="235"/>
         <source>Stop</source>
         <translation>Stop</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="415"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="334"/>
         <source>The app was closed while this answer was being written.</source>
         <translation>The app was closed while this answer was being written.</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="435"/>
+        <location filename="../../desktop_helper/ui/conversation_list.py" line="89"/>
         <source>Untitled</source>
         <translation>Untitled</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="441"/>
+        <location filename="../../desktop_helper/ui/conversation_list.py" line="96"/>
         <source>New conversation</source>
         <translation>New conversation</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="461"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="356"/>
         <source>Wait for the answer to finish, or stop it, first.</source>
         <translation>Wait for the answer to finish, or stop it, first.</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="494"/>
+        <location filename="../../desktop_helper/ui/conversation_list.py" line="113"/>
         <source>Rename…</source>
         <translation>Rename…</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="495"/>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="506"/>
+        <location filename="../../desktop_helper/ui/conversation_list.py" line="114"/>
+        <location filename="../../desktop_helper/ui/conversation_list.py" line="132"/>
         <source>Delete</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="496"/>
+        <location filename="../../desktop_helper/ui/conversation_list.py" line="115"/>
         <source>Export as Markdown…</source>
         <translation>Export as Markdown…</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="497"/>
+        <location filename="../../desktop_helper/ui/conversation_list.py" line="116"/>
         <source>Export as JSON…</source>
         <translation>Export as JSON…</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="502"/>
+        <location filename="../../desktop_helper/ui/conversation_list.py" line="123"/>
         <source>Rename</source>
         <translation>Rename</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="502"/>
+        <location filename="../../desktop_helper/ui/conversation_list.py" line="124"/>
         <source>Title:</source>
         <translation>Title:</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="506"/>
+        <location filename="../../desktop_helper/ui/conversation_list.py" line="133"/>
         <source>Delete this conversation and its attachments?</source>
         <translation>Delete this conversation and its attachments?</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="512"/>
+        <location filename="../../desktop_helper/ui/conversation_list.py" line="143"/>
         <source>Export</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="521"/>
+        <location filename="../../desktop_helper/ui/conversation_list.py" line="154"/>
         <source>Export failed: {0}</source>
         <translation>Export failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="546"/>
+        <location filename="../../desktop_helper/ui/preencode_display.py" line="115"/>
         <source>≈ {0} image tokens (≤ {1} per image)</source>
         <translation>≈ {0} image tokens (≤ {1} per image)</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="550"/>
+        <location filename="../../desktop_helper/ui/preencode_display.py" line="119"/>
         <source>first answer: measuring…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="552"/>
+        <location filename="../../desktop_helper/ui/preencode_display.py" line="121"/>
         <source>first answer in ≈ {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="575"/>
+        <location filename="../../desktop_helper/ui/durations.py" line="11"/>
         <source>under a second</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="577"/>
+        <location filename="../../desktop_helper/ui/durations.py" line="14"/>
         <source>{0} min {1} s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="577"/>
+        <location filename="../../desktop_helper/ui/durations.py" line="15"/>
         <source>{0} s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="622"/>
+        <location filename="../../desktop_helper/ui/preencode_display.py" line="185"/>
         <source>Reading the image… {0} %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="628"/>
+        <location filename="../../desktop_helper/ui/preencode_display.py" line="193"/>
         <source>Image read: the answer starts as soon as you send.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="637"/>
+        <location filename="../../desktop_helper/ui/preencode_display.py" line="204"/>
         <source>The image could not be read ahead: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="646"/>
+        <location filename="../../desktop_helper/ui/model_picker.py" line="66"/>
         <source>No backend</source>
         <translation>No backend</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="721"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="427"/>
         <source>System prompt</source>
         <translation>System prompt</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="721"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="427"/>
         <source>Instructions for this conversation:</source>
         <translation>Instructions for this conversation:</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="751"/>
+        <location filename="../../desktop_helper/ui/attachment_loader.py" line="129"/>
         <source>{0}: only {1} will be sent.</source>
         <translation>{0}: only {1} will be sent.</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="752"/>
+        <location filename="../../desktop_helper/ui/attachment_loader.py" line="130"/>
         <source>Use its Pages… button to choose other pages.</source>
         <translation>Use its Pages… button to choose other pages.</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="762"/>
+        <location filename="../../desktop_helper/ui/attachment_loader.py" line="140"/>
         <source>{0}: cannot be read ({1}).</source>
         <translation>{0}: cannot be read ({1}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="768"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="435"/>
         <source>Reading 1 file…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="768"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="435"/>
         <source>Reading {0} files…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1039"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="629"/>
         <source>Stopped after {0:.1f} s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1041"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="631"/>
         <source>The answer failed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1063"/>
+        <location filename="../../desktop_helper/ui/message_actions.py" line="72"/>
         <source>Your question</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1063"/>
+        <location filename="../../desktop_helper/ui/message_actions.py" line="74"/>
         <source>The answer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1144"/>
+        <location filename="../../desktop_helper/ui/answer_boxes.py" line="83"/>
         <source>1 location the model marked (its estimate)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1146"/>
+        <location filename="../../desktop_helper/ui/answer_boxes.py" line="85"/>
         <source>{0} locations the model marked (its estimate)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="777"/>
+        <location filename="../../desktop_helper/ui/attachment_loader.py" line="74"/>
         <source>pasted image {0}</source>
+        <extracomment>what the file picker offers</extracomment>
         <translation>pasted image {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="784"/>
+        <location filename="../../desktop_helper/ui/attachment_loader.py" line="81"/>
         <source>Attach files</source>
         <translation>Attach files</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="786"/>
+        <location filename="../../desktop_helper/ui/attachment_loader.py" line="83"/>
         <source>Supported files ({0});;All files (*)</source>
         <translation>Supported files ({0});;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="794"/>
+        <location filename="../../desktop_helper/ui/attachment_loader.py" line="92"/>
         <source>Pages</source>
         <translation>Pages</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="794"/>
+        <location filename="../../desktop_helper/ui/attachment_loader.py" line="93"/>
         <source>Pages of {0} to send (e.g. 3-12):</source>
         <translation>Pages of {0} to send (e.g. 3-12):</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="860"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="454"/>
         <source>An answer is still being written; stop it first.</source>
         <translation>An answer is still being written; stop it first.</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="863"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="457"/>
         <source>Files are still being read; send again in a moment.</source>
         <translation>Files are still being read; send again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="916"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="506"/>
         <source>Editing a question (Esc cancels)</source>
         <translation>Editing a question (Esc cancels)</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="944"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="534"/>
         <source>The model is still loading; ask again in a moment.</source>
         <translation>The model is still loading; ask again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="951"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="541"/>
         <source>No model is available.</source>
         <translation>No model is available.</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="951"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="541"/>
         <source>Set one up in Settings &gt; Models.</source>
         <translation>Set one up in Settings &gt; Models.</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="989"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="579"/>
         <source>Waiting for the model…</source>
         <translation type="unfinished">Waiting for the model…</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1003"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="593"/>
         <source>Writing the answer…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1010"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="600"/>
         <source>Thinking…</source>
         <translation type="unfinished">Thinking…</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1017"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="607"/>
         <source>The model used: {0}</source>
         <translation>The model used: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1022"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="612"/>
         <source>The answer reached the length limit.</source>
         <translation>The answer reached the length limit.</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1032"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="622"/>
         <source>Answered in {0:.1f} s</source>
         <translation>Answered in {0:.1f} s</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1034"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="624"/>
         <source>, {0} tokens</source>
         <translation>, {0} tokens</translation>
     </message>
@@ -462,93 +451,93 @@
 <context>
     <name>ConversationView</name>
     <message>
-        <location filename="../../desktop_helper/ui/conversation_view.py" line="131"/>
+        <location filename="../../desktop_helper/ui/conversation_view.py" line="143"/>
         <source>Show {0} earlier messages</source>
         <extracomment>messages rendered when a conversation opens (older ones behind a &quot;Show earlier&quot; link) streamed deltas that arrive within this many milliseconds are rendered together (one frame)</extracomment>
         <translation>Show {0} earlier messages</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/conversation_view.py" line="169"/>
+        <location filename="../../desktop_helper/ui/conversation_view.py" line="181"/>
         <source>Waiting for the model…</source>
         <translation>Waiting for the model…</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/conversation_view.py" line="213"/>
+        <location filename="../../desktop_helper/ui/conversation_view.py" line="225"/>
         <source>Thinking…</source>
         <translation>Thinking…</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/conversation_view.py" line="259"/>
+        <location filename="../../desktop_helper/ui/conversation_view.py" line="271"/>
         <source>You</source>
         <translation>You</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/conversation_view.py" line="259"/>
+        <location filename="../../desktop_helper/ui/conversation_view.py" line="271"/>
         <source>Assistant</source>
         <translation>Assistant</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/conversation_view.py" line="259"/>
+        <location filename="../../desktop_helper/ui/conversation_view.py" line="271"/>
         <source>System</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/conversation_view.py" line="268"/>
+        <location filename="../../desktop_helper/ui/conversation_view.py" line="280"/>
         <source>▼ Thinking ({0} words)</source>
         <translation>▼ Thinking ({0} words)</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/conversation_view.py" line="272"/>
+        <location filename="../../desktop_helper/ui/conversation_view.py" line="284"/>
         <source>▶ Thinking ({0} words)</source>
         <translation>▶ Thinking ({0} words)</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/conversation_view.py" line="283"/>
+        <location filename="../../desktop_helper/ui/conversation_view.py" line="295"/>
         <source>Files:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/conversation_view.py" line="301"/>
+        <location filename="../../desktop_helper/ui/conversation_view.py" line="313"/>
         <source>Stopped.</source>
         <translation>Stopped.</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/conversation_view.py" line="301"/>
+        <location filename="../../desktop_helper/ui/conversation_view.py" line="313"/>
         <source>Failed.</source>
         <translation>Failed.</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/conversation_view.py" line="314"/>
+        <location filename="../../desktop_helper/ui/conversation_view.py" line="326"/>
         <source> … ({0} characters not shown) … </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/conversation_view.py" line="317"/>
+        <location filename="../../desktop_helper/ui/conversation_view.py" line="329"/>
         <source>Copy</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/conversation_view.py" line="320"/>
+        <location filename="../../desktop_helper/ui/conversation_view.py" line="332"/>
         <source>Show full text ({0} KB)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/conversation_view.py" line="322"/>
+        <location filename="../../desktop_helper/ui/conversation_view.py" line="334"/>
         <source>Edit</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/conversation_view.py" line="324"/>
+        <location filename="../../desktop_helper/ui/conversation_view.py" line="336"/>
         <source>Regenerate</source>
         <translation>Regenerate</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/conversation_view.py" line="326"/>
+        <location filename="../../desktop_helper/ui/conversation_view.py" line="338"/>
         <source>Preview</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/conversation_view.py" line="328"/>
+        <location filename="../../desktop_helper/ui/conversation_view.py" line="340"/>
         <source>Show on screen</source>
         <translation>Show on screen</translation>
     </message>
@@ -569,12 +558,12 @@
 <context>
     <name>FullTextViewer</name>
     <message>
-        <location filename="../../desktop_helper/ui/chat_widgets.py" line="179"/>
+        <location filename="../../desktop_helper/ui/chat_widgets.py" line="221"/>
         <source>Copy all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_widgets.py" line="181"/>
+        <location filename="../../desktop_helper/ui/chat_widgets.py" line="223"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
@@ -805,7 +794,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/app.py" line="346"/>
+        <location filename="../../desktop_helper/app.py" line="347"/>
         <source>Start at login could not be changed: {exc}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -933,54 +922,54 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="306"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="270"/>
         <source>Checking the model files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="335"/>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="355"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="299"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="319"/>
         <source>Loading {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="456"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="428"/>
         <source>Model ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="540"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="501"/>
         <source>There is nothing to answer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="540"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="501"/>
         <source>Type a question first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="542"/>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="965"/>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="301"/>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="553"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="503"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="562"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="265"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="517"/>
         <source>The local model was closed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="542"/>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="965"/>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="301"/>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="553"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="503"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="562"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="265"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="517"/>
         <source>Restart the model from Settings &gt; Models.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="909"/>
+        <location filename="../../desktop_helper/backends/llama_evaluation.py" line="374"/>
         <source>llama.cpp failed to process the prompt (error {result}): the context may be full or memory exhausted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="913"/>
+        <location filename="../../desktop_helper/backends/llama_evaluation.py" line="378"/>
         <source>Start a new chat, or lower the context size or image token budget in Settings &gt; Models.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -991,127 +980,127 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="368"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="334"/>
         <source>The file may be damaged or too large for the free memory: check the memory estimate, close other programs, or pick a smaller quantization.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="384"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="350"/>
         <source>Allocating the context</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="548"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="510"/>
         <source>Waiting for the previous answer to finish</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="590"/>
+        <location filename="../../desktop_helper/backends/llama_generation.py" line="105"/>
         <source>The conversation needs {prompt_cells:,} tokens but the context holds {n_ctx:,}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="595"/>
+        <location filename="../../desktop_helper/backends/llama_generation.py" line="110"/>
         <source>Start a new chat, lower the image token budget, or raise the context size in Settings &gt; Models.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="761"/>
+        <location filename="../../desktop_helper/backends/llama_evaluation.py" line="158"/>
         <source>The prompt could not be prepared for the model (mtmd error {result}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="762"/>
+        <location filename="../../desktop_helper/backends/llama_evaluation.py" line="159"/>
         <source>Try again with fewer or smaller images.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="394"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="360"/>
         <source>Lower the context size in Settings &gt; Models, or close other programs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="397"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="363"/>
         <source>Loading the vision projector</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="580"/>
+        <location filename="../../desktop_helper/backends/llama_generation.py" line="95"/>
         <source>Reading 1 image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="580"/>
+        <location filename="../../desktop_helper/backends/llama_generation.py" line="95"/>
         <source>Reading {count} images</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="743"/>
+        <location filename="../../desktop_helper/backends/llama_evaluation.py" line="181"/>
         <source>Image {value}{label} could not be handed to llama.cpp.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="744"/>
+        <location filename="../../desktop_helper/backends/llama_evaluation.py" line="182"/>
         <source>Check the free memory, or try a smaller image token budget.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="838"/>
+        <location filename="../../desktop_helper/backends/llama_evaluation.py" line="272"/>
         <source>Encoding image {images_done} ({n_cells} tokens)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="864"/>
+        <location filename="../../desktop_helper/backends/llama_evaluation.py" line="340"/>
         <source>llama.cpp could not process image {images_done} (error {result}); the computer may be out of memory.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="870"/>
+        <location filename="../../desktop_helper/backends/llama_evaluation.py" line="345"/>
         <source>Lower the image token budget or the context size in Settings &gt; Models.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="884"/>
+        <location filename="../../desktop_helper/backends/llama_evaluation.py" line="293"/>
         <source>Reading the prompt ({end}/{total} tokens)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="367"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="331"/>
         <source>llama.cpp could not load {name}. {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="415"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="381"/>
         <source>Use the mmproj file published with this model, and check the free memory.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="420"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="386"/>
         <source>{name} has no vision encoder.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="421"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="387"/>
         <source>Choose the model&apos;s vision mmproj file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="388"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="354"/>
         <source>Not enough memory for a {n_ctx}-token context with {name}. {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="409"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="375"/>
         <source>llama.cpp could not use the vision projector {mmproj} with {model}. {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="977"/>
+        <location filename="../../desktop_helper/backends/remote_errors.py" line="199"/>
         <source>Check that the base URL is the API root of an OpenAI-compatible server (for example http://localhost:8080/v1) and that no proxy in between changes its replies; the server&apos;s log may say more.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="686"/>
+        <location filename="../../desktop_helper/backends/remote_errors.py" line="392"/>
         <source>lower the image token budget (Settings &gt; Models and providers, or --image-budget), ask about a region instead of the whole screen, or start a new chat</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1126,308 +1115,308 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="989"/>
+        <location filename="../../desktop_helper/backends/remote_errors.py" line="211"/>
         <source>sent an answer in a shape this app cannot read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="1018"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="624"/>
         <source>sent an answer piece that is not text ({excerpt})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="478"/>
+        <location filename="../../desktop_helper/backends/remote_errors.py" line="245"/>
         <source>ended its reply without sending any answer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="479"/>
+        <location filename="../../desktop_helper/backends/remote_errors.py" line="246"/>
         <source>The server&apos;s log says why. Often the request is too big for the server&apos;s context (llama-cpp-python&apos;s server ends the reply this way): start the server with a bigger context (e.g. --n_ctx 8192, or llama-server -c 8192), or send less: lower the image token budget or ask about a region instead of the whole screen. Also check that the base URL is the server&apos;s OpenAI-compatible API root (for example http://localhost:8080/v1).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="668"/>
+        <location filename="../../desktop_helper/backends/remote_errors.py" line="374"/>
         <source>Talking to {where} failed: {redact}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="668"/>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="665"/>
+        <location filename="../../desktop_helper/backends/remote_errors.py" line="374"/>
+        <location filename="../../desktop_helper/backends/remote_errors.py" line="371"/>
         <source>Ask again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="675"/>
+        <location filename="../../desktop_helper/backends/remote_errors.py" line="381"/>
         <source>: it needs {needed} tokens, and the server&apos;s context holds {available}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="692"/>
+        <location filename="../../desktop_helper/backends/remote_errors.py" line="398"/>
         <source>Send less: {send_less}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="694"/>
+        <location filename="../../desktop_helper/backends/remote_errors.py" line="400"/>
         <source>Start the server with a bigger context ({server_side}), or send less: {send_less}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="699"/>
+        <location filename="../../desktop_helper/backends/remote_errors.py" line="405"/>
         <source>The request is too big for the context of {where}{sizes}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="830"/>
+        <location filename="../../desktop_helper/backends/openai_request.py" line="146"/>
         <source>{name} cannot take this video file, and no frames were sampled from it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="831"/>
+        <location filename="../../desktop_helper/backends/openai_request.py" line="147"/>
         <source>Record a shorter video, or use a provider that accepts video.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="986"/>
+        <location filename="../../desktop_helper/backends/remote_errors.py" line="208"/>
         <source>sent a line that is not JSON ({excerpt})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="988"/>
+        <location filename="../../desktop_helper/backends/remote_errors.py" line="210"/>
         <source>sent bytes that are not UTF-8 text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="999"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="605"/>
         <source>sent an answer in a shape this app cannot read ({excerpt})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="1010"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="616"/>
         <source>sent choices that are not a list ({excerpt})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="437"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="390"/>
         <source>Check that the server is still running, then ask again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="468"/>
+        <location filename="../../desktop_helper/backends/remote_errors.py" line="235"/>
         <source>answered with {value} that holds no answer (expected a stream of events)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="472"/>
+        <location filename="../../desktop_helper/backends/remote_errors.py" line="239"/>
         <source>Check that the base URL is the server&apos;s OpenAI-compatible API root (for example http://localhost:8080/v1); if it is, the server&apos;s log may say why it sent nothing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="526"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="455"/>
         <source>answered with a single JSON document instead of a stream of events ({quote})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="527"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="456"/>
         <source>Check that the base URL is the server&apos;s OpenAI-compatible API root and that the server supports streamed answers (stream: true).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="625"/>
+        <location filename="../../desktop_helper/backends/remote_errors.py" line="331"/>
         <source>{where} rejected the request (HTTP {status}{detail}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="626"/>
+        <location filename="../../desktop_helper/backends/remote_errors.py" line="332"/>
         <source>If it mentions the image, lower the image token budget; if it mentions the model, pick another one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="630"/>
+        <location filename="../../desktop_helper/backends/remote_errors.py" line="336"/>
         <source>{where} did not answer in time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="631"/>
+        <location filename="../../desktop_helper/backends/remote_errors.py" line="337"/>
         <source>Check that the server is running and not overloaded; the read timeout is {read_timeout:g} s and can be raised in the provider&apos;s settings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="641"/>
+        <location filename="../../desktop_helper/backends/remote_errors.py" line="347"/>
         <source>The secure (TLS) connection to {where} failed: {reason}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="642"/>
+        <location filename="../../desktop_helper/backends/remote_errors.py" line="348"/>
         <source>If the server uses a self-signed or private certificate, add it to your system&apos;s trusted certificates (or point SSL_CERT_FILE at it); for a local server without TLS, use an http:// URL.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="649"/>
+        <location filename="../../desktop_helper/backends/remote_errors.py" line="355"/>
         <source>Nothing is listening at {base_url} (connection refused).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="650"/>
+        <location filename="../../desktop_helper/backends/remote_errors.py" line="356"/>
         <source>Start the server, or check the host and port in the provider&apos;s base URL.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="655"/>
+        <location filename="../../desktop_helper/backends/remote_errors.py" line="361"/>
         <source>Check the base URL and your network connection.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="659"/>
+        <location filename="../../desktop_helper/backends/remote_errors.py" line="365"/>
         <source>Could not reach {where}: {redact}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="660"/>
+        <location filename="../../desktop_helper/backends/remote_errors.py" line="366"/>
         <source>Check the base URL, your network, and that the server is running.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="664"/>
+        <location filename="../../desktop_helper/backends/remote_errors.py" line="370"/>
         <source>{where} reported an error{value}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="681"/>
+        <location filename="../../desktop_helper/backends/remote_errors.py" line="387"/>
         <source> of {available} tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="706"/>
+        <location filename="../../desktop_helper/backends/remote_errors.py" line="412"/>
         <source>{where} sent no answer for {seconds:g} s (at most keep-alive signals): it seems stuck.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="711"/>
+        <location filename="../../desktop_helper/backends/remote_errors.py" line="417"/>
         <source>Check the server&apos;s log and load, restart it if it stays stuck, then ask again. The wait is the read timeout ({seconds:g} s) in the provider&apos;s settings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="718"/>
+        <location filename="../../desktop_helper/backends/remote_errors.py" line="424"/>
         <source>{where} {redact}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="1007"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="613"/>
         <source>reported an error: {said}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="1007"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="613"/>
         <source>Look at the server&apos;s log, then ask again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="298"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="296"/>
         <source>Check that the server is running and not frozen (restart it if needed), then ask again. The wait is the response timeout ({response_timeout:g} s) in the provider&apos;s settings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="500"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="428"/>
         <source>answered with a web page (HTTP 200, {content_type}) instead of an API reply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="501"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="429"/>
         <source>The base URL probably points at a website, a login page or a proxy rather than the API: use the server&apos;s OpenAI-compatible API root, for example http://localhost:8080/v1 (often ending in /v1).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="582"/>
+        <location filename="../../desktop_helper/backends/remote_errors.py" line="288"/>
         <source>{where} rejected the API key (HTTP 401{detail}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="583"/>
+        <location filename="../../desktop_helper/backends/remote_errors.py" line="289"/>
         <source>Check or replace the key in {key_hint}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="587"/>
+        <location filename="../../desktop_helper/backends/remote_errors.py" line="293"/>
         <source>{where} refused access with this key (HTTP 403{detail}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="588"/>
+        <location filename="../../desktop_helper/backends/remote_errors.py" line="294"/>
         <source>Check that your key and plan allow the model {model!r}, or replace the key in {key_hint}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="596"/>
+        <location filename="../../desktop_helper/backends/remote_errors.py" line="302"/>
         <source>{where} does not know the model {model!r}, or the base URL is wrong (HTTP 404{detail}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="602"/>
+        <location filename="../../desktop_helper/backends/remote_errors.py" line="308"/>
         <source>Pick a model from the server&apos;s list in Settings &gt; Models and providers, and check that the base URL is the API root (for example http://localhost:8000/v1).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="611"/>
+        <location filename="../../desktop_helper/backends/remote_errors.py" line="317"/>
         <source>{where} is limiting requests (HTTP 429{detail}).{wait}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="612"/>
+        <location filename="../../desktop_helper/backends/remote_errors.py" line="318"/>
         <source>Wait a little and ask again, or check your plan&apos;s quota and balance.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="616"/>
+        <location filename="../../desktop_helper/backends/remote_errors.py" line="322"/>
         <source>{where} says the request is too large (HTTP 413{detail}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="617"/>
+        <location filename="../../desktop_helper/backends/remote_errors.py" line="323"/>
         <source>Lower the image token budget in Settings, or send fewer images.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="621"/>
+        <location filename="../../desktop_helper/backends/remote_errors.py" line="327"/>
         <source>{where} failed with a server error (HTTP {status}{detail}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="622"/>
+        <location filename="../../desktop_helper/backends/remote_errors.py" line="328"/>
         <source>Try again later; if it is your own server, look at its log.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="683"/>
+        <location filename="../../desktop_helper/backends/remote_errors.py" line="389"/>
         <source>: it needs {needed} tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="822"/>
+        <location filename="../../desktop_helper/backends/openai_request.py" line="138"/>
         <source>The video {path} cannot be read: {strerror}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="823"/>
+        <location filename="../../desktop_helper/backends/openai_request.py" line="139"/>
         <source>Record or choose it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="281"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="279"/>
         <source>Waiting for {name} to start answering ({waited:.0f} s); it is still working on the request.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="578"/>
+        <location filename="../../desktop_helper/backends/remote_errors.py" line="284"/>
         <source>{where} needs an API key, and none is set (HTTP 401{detail}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="579"/>
+        <location filename="../../desktop_helper/backends/remote_errors.py" line="285"/>
         <source>Enter the key in {key_hint}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="208"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="206"/>
         <source>{name} answered HTTP {status_code}; retrying in {delay:.0f} s ({attempt} of {max_retries}).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1657,22 +1646,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="548"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="510"/>
         <source>Finishing reading the image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="432"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="385"/>
         <source>The connection to {name} ({host_of}) broke before any answer arrived.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="654"/>
+        <location filename="../../desktop_helper/backends/remote_errors.py" line="360"/>
         <source>The host {host_of} of {name} could not be found.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="291"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="289"/>
         <source>{name} ({host_of}) accepted the request but has not answered for {waited:.0f} s, and it does not answer a simple check either: it seems stuck.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1692,93 +1681,92 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/history/store.py" line="71"/>
+        <location filename="../../desktop_helper/history/disk_full.py" line="34"/>
         <source>Free some space; your answer is kept and will be saved when space returns.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/history/store.py" line="917"/>
+        <location filename="../../desktop_helper/history/recovery.py" line="63"/>
         <source>{problem} This session&apos;s chats are kept in memory only.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/history/store.py" line="959"/>
+        <location filename="../../desktop_helper/history/recovery.py" line="97"/>
         <source>The history database {db_path} cannot be written: {reason}. Your earlier conversations are shown, but this session&apos;s chats are kept in memory only.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/history/store.py" line="965"/>
+        <location filename="../../desktop_helper/history/recovery.py" line="103"/>
         <source>Close the other program (or make the folder writable) and restart Desktop Helper to save history again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/history/store.py" line="1008"/>
+        <location filename="../../desktop_helper/history/recovery.py" line="146"/>
         <source>The history database {db_path} was damaged ({reason}). {recovered}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/history/store.py" line="1014"/>
+        <location filename="../../desktop_helper/history/recovery.py" line="152"/>
         <source>The damaged file was kept as {copy}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/history/store.py" line="352"/>
-        <location filename="../../desktop_helper/history/store.py" line="490"/>
+        <location filename="../../desktop_helper/history/disk_full.py" line="38"/>
         <source>The disk is full: the history could not be saved to {db_path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/history/store.py" line="412"/>
+        <location filename="../../desktop_helper/history/disk_full.py" line="140"/>
         <source>There is space again: the history was saved to {db_path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/history/store.py" line="422"/>
+        <location filename="../../desktop_helper/history/disk_full.py" line="146"/>
         <source>The history file {db_path} was changed by another program while the disk was full.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/history/store.py" line="423"/>
+        <location filename="../../desktop_helper/history/disk_full.py" line="147"/>
         <source>This session&apos;s new messages are kept in memory only until you quit; the file is left as it is.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/history/store.py" line="446"/>
+        <location filename="../../desktop_helper/history/store.py" line="251"/>
         <source>The history database {db_path} was written by a newer version (schema {version}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/history/store.py" line="451"/>
+        <location filename="../../desktop_helper/history/store.py" line="256"/>
         <source>Update Desktop Helper, or move the file aside to start a new history.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/history/store.py" line="276"/>
+        <location filename="../../desktop_helper/history/store.py" line="107"/>
         <source>The history database {db_path} cannot be opened: {exc}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/history/store.py" line="277"/>
+        <location filename="../../desktop_helper/history/store.py" line="108"/>
         <source>Move the file aside to start a new history, or restore its backup.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/history/store.py" line="902"/>
+        <location filename="../../desktop_helper/history/recovery.py" line="48"/>
         <source>{problem} It is left as it is; this session&apos;s chats are kept in memory only.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/history/store.py" line="903"/>
+        <location filename="../../desktop_helper/history/recovery.py" line="49"/>
         <source>Update Desktop Helper to see and keep your history.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/history/store.py" line="989"/>
+        <location filename="../../desktop_helper/history/recovery.py" line="127"/>
         <source>The history database {db_path} is damaged ({reason}) and could not be replaced. This session&apos;s chats are kept in memory only.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/history/store.py" line="995"/>
+        <location filename="../../desktop_helper/history/recovery.py" line="133"/>
         <source>Move the damaged file aside, or restore a backup of it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1793,371 +1781,371 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="383"/>
+        <location filename="../../desktop_helper/media/attachment.py" line="83"/>
         <source>Attach images (PNG, JPEG, WebP, BMP, GIF), videos (MP4, MOV, MKV, WebM), PDF, PPTX/DOCX/ODP/ODT, or text files.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="398"/>
+        <location filename="../../desktop_helper/media/documents.py" line="321"/>
         <source>Give {wanted} here; other files can be dropped into the chat window.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="362"/>
+        <location filename="../../desktop_helper/media/documents.py" line="287"/>
         <source>{name}: the file is too large ({shown_size}; the limit for this kind of file is {shown_limit}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="368"/>
+        <location filename="../../desktop_helper/media/documents.py" line="293"/>
         <source>Attach a smaller file or a part of it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="415"/>
+        <location filename="../../desktop_helper/media/image_files.py" line="33"/>
         <source>{size}, first of {frames} frames</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="465"/>
+        <location filename="../../desktop_helper/media/image_files.py" line="83"/>
         <source>{name}: the image is too large ({count}; the limit is {value:.0f} megapixels).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="471"/>
+        <location filename="../../desktop_helper/media/image_files.py" line="89"/>
         <location filename="../../desktop_helper/media/images.py" line="190"/>
         <location filename="../../desktop_helper/media/images.py" line="318"/>
         <source>Downscale or crop it first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="511"/>
+        <location filename="../../desktop_helper/media/video_files.py" line="50"/>
         <source>1 frame</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="511"/>
+        <location filename="../../desktop_helper/media/video_files.py" line="50"/>
         <source>{count} frames</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="512"/>
+        <location filename="../../desktop_helper/media/video_files.py" line="51"/>
         <source>{frames} of {duration:.1f} s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="691"/>
+        <location filename="../../desktop_helper/media/documents.py" line="339"/>
         <source>1 line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="691"/>
+        <location filename="../../desktop_helper/media/documents.py" line="339"/>
         <source>{count} lines</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="330"/>
+        <location filename="../../desktop_helper/media/documents.py" line="255"/>
         <source>{name}: this is a folder, not a file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="330"/>
+        <location filename="../../desktop_helper/media/documents.py" line="255"/>
         <source>Attach the files inside it one by one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="341"/>
+        <location filename="../../desktop_helper/media/documents.py" line="266"/>
         <source>{name}: this is {what}, not a normal file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="341"/>
+        <location filename="../../desktop_helper/media/documents.py" line="266"/>
         <source>Attach a normal file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="343"/>
+        <location filename="../../desktop_helper/media/documents.py" line="268"/>
         <source>{name}: the file is empty (0 bytes).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="343"/>
+        <location filename="../../desktop_helper/media/documents.py" line="268"/>
         <source>Attach a file with content.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="589"/>
+        <location filename="../../desktop_helper/media/pdf_pages.py" line="101"/>
         <source>slide {first} of {total}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="607"/>
+        <location filename="../../desktop_helper/media/pdf_pages.py" line="119"/>
         <source>{name}: unsupported document type.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="611"/>
+        <location filename="../../desktop_helper/media/pdf_pages.py" line="123"/>
         <source>{name}: {document_names} files are converted with LibreOffice, which is not installed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="616"/>
+        <location filename="../../desktop_helper/media/pdf_pages.py" line="128"/>
         <source>Install LibreOffice (e.g. &apos;sudo apt install libreoffice-impress libreoffice-writer&apos;, or from libreoffice.org), or export the file as PDF and attach that.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="689"/>
+        <location filename="../../desktop_helper/media/documents.py" line="337"/>
         <source>{name}: this looks like a binary file, not text.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="233"/>
+        <location filename="../../desktop_helper/media/documents.py" line="157"/>
         <source>{name}: unsupported file type (not an image, video, PDF, document or UTF-8 text).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="237"/>
+        <location filename="../../desktop_helper/media/documents.py" line="162"/>
         <source>{name}: the name says {suffix}, but the file contains plain text.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="242"/>
+        <location filename="../../desktop_helper/media/documents.py" line="167"/>
         <source>Rename it to .txt to attach it as text, or attach the real file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="247"/>
+        <location filename="../../desktop_helper/media/documents.py" line="172"/>
         <source>{name}: this is {kind_names}, not {wanted}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="305"/>
+        <location filename="../../desktop_helper/media/documents.py" line="230"/>
         <source>{name}: the file does not exist.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="305"/>
+        <location filename="../../desktop_helper/media/documents.py" line="230"/>
         <source>Check the path.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="308"/>
-        <location filename="../../desktop_helper/media/documents.py" line="316"/>
-        <location filename="../../desktop_helper/media/documents.py" line="352"/>
-        <location filename="../../desktop_helper/media/documents.py" line="217"/>
+        <location filename="../../desktop_helper/media/documents.py" line="233"/>
+        <location filename="../../desktop_helper/media/documents.py" line="241"/>
+        <location filename="../../desktop_helper/media/documents.py" line="277"/>
+        <location filename="../../desktop_helper/media/documents.py" line="141"/>
         <source>{name}: cannot read it ({strerror}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="308"/>
-        <location filename="../../desktop_helper/media/documents.py" line="316"/>
-        <location filename="../../desktop_helper/media/documents.py" line="352"/>
-        <location filename="../../desktop_helper/media/documents.py" line="217"/>
+        <location filename="../../desktop_helper/media/documents.py" line="233"/>
+        <location filename="../../desktop_helper/media/documents.py" line="241"/>
+        <location filename="../../desktop_helper/media/documents.py" line="277"/>
+        <location filename="../../desktop_helper/media/documents.py" line="141"/>
         <location filename="../../desktop_helper/models/gguf_info.py" line="139"/>
         <source>Check the file&apos;s permissions.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="451"/>
+        <location filename="../../desktop_helper/media/image_files.py" line="69"/>
         <source>{name}: the image is damaged or truncated (a header or checksum is wrong, or the format is unknown).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="452"/>
-        <location filename="../../desktop_helper/media/documents.py" line="457"/>
+        <location filename="../../desktop_helper/media/image_files.py" line="70"/>
+        <location filename="../../desktop_helper/media/image_files.py" line="75"/>
         <source>Re-save the image and attach it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="456"/>
+        <location filename="../../desktop_helper/media/image_files.py" line="74"/>
         <source>{name}: the image is damaged or truncated ({exc}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="482"/>
+        <location filename="../../desktop_helper/media/video_files.py" line="21"/>
         <source>{name}: the video cannot be opened (damaged or unsupported codec).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="483"/>
-        <location filename="../../desktop_helper/media/documents.py" line="488"/>
-        <location filename="../../desktop_helper/media/documents.py" line="506"/>
+        <location filename="../../desktop_helper/media/video_files.py" line="22"/>
+        <location filename="../../desktop_helper/media/video_files.py" line="27"/>
+        <location filename="../../desktop_helper/media/video_files.py" line="45"/>
         <source>Re-encode it as H.264 MP4.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="488"/>
+        <location filename="../../desktop_helper/media/video_files.py" line="27"/>
         <source>{name}: the video has no readable frames.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="505"/>
+        <location filename="../../desktop_helper/media/video_files.py" line="44"/>
         <source>{name}: no frame of the video could be decoded (damaged or truncated).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="537"/>
+        <location filename="../../desktop_helper/media/pdf_pages.py" line="49"/>
         <source>{shown}: the PDF is damaged or truncated ({reason}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="538"/>
+        <location filename="../../desktop_helper/media/pdf_pages.py" line="50"/>
         <source>Re-export the PDF and attach it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="543"/>
+        <location filename="../../desktop_helper/media/pdf_pages.py" line="55"/>
         <source>{shown}: the PDF has no pages.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="543"/>
+        <location filename="../../desktop_helper/media/pdf_pages.py" line="55"/>
         <source>Attach a PDF with content.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="585"/>
+        <location filename="../../desktop_helper/media/pdf_pages.py" line="97"/>
         <source>1 slide</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="585"/>
+        <location filename="../../desktop_helper/media/pdf_pages.py" line="97"/>
         <source>{count} slides</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="587"/>
-        <location filename="../../desktop_helper/media/documents.py" line="552"/>
+        <location filename="../../desktop_helper/media/pdf_pages.py" line="99"/>
+        <location filename="../../desktop_helper/media/pdf_pages.py" line="64"/>
         <source>1 page</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="587"/>
-        <location filename="../../desktop_helper/media/documents.py" line="552"/>
+        <location filename="../../desktop_helper/media/pdf_pages.py" line="99"/>
+        <location filename="../../desktop_helper/media/pdf_pages.py" line="64"/>
         <source>{count} pages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="590"/>
+        <location filename="../../desktop_helper/media/pdf_pages.py" line="102"/>
         <source>page {first} of {total}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="592"/>
+        <location filename="../../desktop_helper/media/pdf_pages.py" line="104"/>
         <source>slides {first}-{last} of {total}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="594"/>
+        <location filename="../../desktop_helper/media/pdf_pages.py" line="106"/>
         <source>pages {first}-{last} of {total}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="650"/>
+        <location filename="../../desktop_helper/media/pdf_pages.py" line="162"/>
         <source>{name}: LibreOffice could not convert it (damaged or unsupported file).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="651"/>
+        <location filename="../../desktop_helper/media/pdf_pages.py" line="163"/>
         <source>Export it as PDF yourself.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="672"/>
+        <location filename="../../desktop_helper/media/pdf_pages.py" line="184"/>
         <source>{name}: the document is damaged or truncated ({exc}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="672"/>
+        <location filename="../../desktop_helper/media/pdf_pages.py" line="184"/>
         <source>Re-save it and attach it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="685"/>
+        <location filename="../../desktop_helper/media/documents.py" line="333"/>
         <source>{name}: the text is not UTF-8 (invalid byte at position {start}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="686"/>
+        <location filename="../../desktop_helper/media/documents.py" line="334"/>
         <source>Save it as UTF-8 and attach it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="225"/>
+        <location filename="../../desktop_helper/media/documents.py" line="149"/>
         <source>{name}: the content is not a valid {suffix} file (unrecognised or damaged data).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="230"/>
+        <location filename="../../desktop_helper/media/documents.py" line="154"/>
         <source>Re-save or re-export the file and attach it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="303"/>
+        <location filename="../../desktop_helper/media/documents.py" line="228"/>
         <source>{name}: the link points to a file that does not exist.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="303"/>
+        <location filename="../../desktop_helper/media/documents.py" line="228"/>
         <source>Attach the file itself.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="534"/>
+        <location filename="../../desktop_helper/media/pdf_pages.py" line="46"/>
         <source>{shown}: the PDF is password-protected.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="534"/>
+        <location filename="../../desktop_helper/media/pdf_pages.py" line="46"/>
         <source>Save an unprotected copy and attach that.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="549"/>
+        <location filename="../../desktop_helper/media/pdf_pages.py" line="61"/>
         <source>{shown}: it has only {pages}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="554"/>
+        <location filename="../../desktop_helper/media/pdf_pages.py" line="66"/>
         <source>Choose pages between 1 and {total}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="559"/>
+        <location filename="../../desktop_helper/media/pdf_pages.py" line="71"/>
         <source>{shown}: at most {hard_max_pages} pages can be sent at once.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="560"/>
+        <location filename="../../desktop_helper/media/pdf_pages.py" line="72"/>
         <source>Choose a shorter page range.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="640"/>
+        <location filename="../../desktop_helper/media/pdf_pages.py" line="152"/>
         <source>{name}: LibreOffice took too long to convert it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="640"/>
+        <location filename="../../desktop_helper/media/pdf_pages.py" line="152"/>
         <source>Export it as PDF yourself and attach that.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="644"/>
+        <location filename="../../desktop_helper/media/pdf_pages.py" line="156"/>
         <source>{name}: LibreOffice could not be started ({strerror}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="645"/>
+        <location filename="../../desktop_helper/media/pdf_pages.py" line="157"/>
         <source>Reinstall LibreOffice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="572"/>
+        <location filename="../../desktop_helper/media/pdf_pages.py" line="84"/>
         <source>{shown}: page {value} cannot be rendered ({exc}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="573"/>
+        <location filename="../../desktop_helper/media/pdf_pages.py" line="85"/>
         <source>Re-export the PDF.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3312,7 +3300,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="805"/>
+        <location filename="../../desktop_helper/ui/attachment_loader.py" line="104"/>
         <source>{name}: {exc}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3365,22 +3353,22 @@
 <context>
     <name>MiniWindow</name>
     <message>
-        <location filename="../../desktop_helper/ui/chat_widgets.py" line="207"/>
+        <location filename="../../desktop_helper/ui/chat_widgets.py" line="249"/>
         <source>Quick question</source>
         <translation>Quick question</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_widgets.py" line="214"/>
+        <location filename="../../desktop_helper/ui/chat_widgets.py" line="256"/>
         <source>Ask quickly…</source>
         <translation>Ask quickly…</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_widgets.py" line="216"/>
+        <location filename="../../desktop_helper/ui/chat_widgets.py" line="258"/>
         <source>Full window</source>
         <translation>Full window</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_widgets.py" line="235"/>
+        <location filename="../../desktop_helper/ui/chat_widgets.py" line="289"/>
         <source>You</source>
         <translation type="unfinished">You</translation>
     </message>
@@ -3388,93 +3376,93 @@
 <context>
     <name>ModelManagerPage</name>
     <message>
-        <location filename="../../desktop_helper/ui/model_manager_page.py" line="61"/>
+        <location filename="../../desktop_helper/ui/model_manager_page.py" line="62"/>
         <source>&lt;h2&gt;Set up a model&lt;/h2&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/model_manager_page.py" line="65"/>
+        <location filename="../../desktop_helper/ui/model_manager_page.py" line="66"/>
         <source>Desktop Helper answers questions about what is on your screen. For that it needs a vision model: download GLM-4.6V-Flash to run it on this computer (your screen never leaves it, and it works offline), or connect an API provider you already use.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/model_manager_page.py" line="82"/>
+        <location filename="../../desktop_helper/ui/model_manager_page.py" line="83"/>
         <source>Cancel download</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/model_manager_page.py" line="92"/>
+        <location filename="../../desktop_helper/ui/model_manager_page.py" line="93"/>
         <source>Use GGUF files I already have…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/model_manager_page.py" line="94"/>
+        <location filename="../../desktop_helper/ui/model_manager_page.py" line="95"/>
         <source>Set up an API provider…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/model_manager_page.py" line="107"/>
+        <location filename="../../desktop_helper/ui/model_manager_page.py" line="108"/>
         <source>{0} (recommended)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/model_manager_page.py" line="119"/>
+        <location filename="../../desktop_helper/ui/model_manager_page.py" line="120"/>
         <source>Not enough free disk space for this download.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/model_manager_page.py" line="120"/>
+        <location filename="../../desktop_helper/ui/model_manager_page.py" line="121"/>
         <source>Resume download</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/model_manager_page.py" line="120"/>
+        <location filename="../../desktop_helper/ui/model_manager_page.py" line="121"/>
         <source>Download</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/model_manager_page.py" line="136"/>
+        <location filename="../../desktop_helper/ui/model_manager_page.py" line="137"/>
         <source>Starting the download of {0}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/model_manager_page.py" line="149"/>
+        <location filename="../../desktop_helper/ui/model_manager_page.py" line="150"/>
         <source>Stopping… the part already downloaded is kept and the download can resume.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/model_manager_page.py" line="172"/>
+        <location filename="../../desktop_helper/ui/model_manager_page.py" line="173"/>
         <source>Download stopped. Choose Download again to resume it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/model_manager_page.py" line="176"/>
+        <location filename="../../desktop_helper/ui/model_manager_page.py" line="177"/>
         <source>The download failed: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/model_manager_page.py" line="188"/>
+        <location filename="../../desktop_helper/ui/model_manager_page.py" line="190"/>
         <source>Choose the model GGUF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/model_manager_page.py" line="188"/>
-        <location filename="../../desktop_helper/ui/model_manager_page.py" line="192"/>
+        <location filename="../../desktop_helper/ui/model_manager_page.py" line="190"/>
+        <location filename="../../desktop_helper/ui/model_manager_page.py" line="195"/>
         <source>GGUF models (*.gguf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/model_manager_page.py" line="192"/>
+        <location filename="../../desktop_helper/ui/model_manager_page.py" line="195"/>
         <source>Choose its vision projector (mmproj) GGUF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/model_manager_page.py" line="204"/>
+        <location filename="../../desktop_helper/ui/model_manager_page.py" line="207"/>
         <source>It needs {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/model_manager_page.py" line="205"/>
+        <location filename="../../desktop_helper/ui/model_manager_page.py" line="208"/>
         <source>{0} is ready. {1}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3482,17 +3470,17 @@
 <context>
     <name>PathEdit</name>
     <message>
-        <location filename="../../desktop_helper/ui/settings_dialog.py" line="155"/>
+        <location filename="../../desktop_helper/ui/settings_dialog.py" line="156"/>
         <source>Not set</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/settings_dialog.py" line="155"/>
+        <location filename="../../desktop_helper/ui/settings_dialog.py" line="156"/>
         <source>Default folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/settings_dialog.py" line="159"/>
+        <location filename="../../desktop_helper/ui/settings_dialog.py" line="160"/>
         <source>Browse…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3566,47 +3554,47 @@
     </message>
     <message>
         <location filename="../../desktop_helper/ui/providers_page.py" line="179"/>
-        <location filename="../../desktop_helper/ui/providers_page.py" line="202"/>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="204"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/providers_page.py" line="203"/>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="205"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/providers_page.py" line="180"/>
-        <location filename="../../desktop_helper/ui/providers_page.py" line="204"/>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="206"/>
         <source>Base URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/providers_page.py" line="181"/>
-        <location filename="../../desktop_helper/ui/providers_page.py" line="205"/>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="207"/>
         <source>Model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/providers_page.py" line="182"/>
-        <location filename="../../desktop_helper/ui/providers_page.py" line="206"/>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="208"/>
         <source>API key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/providers_page.py" line="183"/>
-        <location filename="../../desktop_helper/ui/providers_page.py" line="208"/>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="210"/>
         <source>Thinking switch</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/providers_page.py" line="211"/>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="213"/>
         <source>Largest image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/providers_page.py" line="186"/>
-        <location filename="../../desktop_helper/ui/providers_page.py" line="212"/>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="214"/>
         <source>Read timeout</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3631,123 +3619,123 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/providers_page.py" line="359"/>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="361"/>
         <source>Added {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/providers_page.py" line="376"/>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="378"/>
         <source>Removed {0} and its key.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/providers_page.py" line="386"/>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="388"/>
         <source>no model chosen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/providers_page.py" line="387"/>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="389"/>
         <source>Answers now come from {0} ({1}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/providers_page.py" line="400"/>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="402"/>
         <source>The name {0!r} is empty or already used; keeping {1!r}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/providers_page.py" line="417"/>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="419"/>
         <source>Renamed {0} to {1}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/providers_page.py" line="428"/>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="430"/>
         <source>No place to keep keys is available.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/providers_page.py" line="471"/>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="473"/>
         <source>Key saved in {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/providers_page.py" line="471"/>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="473"/>
         <source>A key is stored in {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/providers_page.py" line="473"/>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="475"/>
         <source>It is forgotten when the app quits; set {0} to keep one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/providers_page.py" line="475"/>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="477"/>
         <source>No key yet: paste it above, or set the environment variable {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/providers_page.py" line="477"/>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="479"/>
         <source>This server usually needs no key.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/providers_page.py" line="479"/>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="481"/>
         <source>The environment variable {0} is set and is used instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/providers_page.py" line="482"/>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="484"/>
         <source>Get a key at &lt;a href=&quot;{0}&quot;&gt;{0}&lt;/a&gt;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/providers_page.py" line="511"/>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="513"/>
         <source>Asking {0} for its models…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/providers_page.py" line="525"/>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="528"/>
         <source>No API key is set for {0}: paste it above or set {1}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/providers_page.py" line="537"/>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="540"/>
         <source>Sending a small image to {0}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/providers_page.py" line="537"/>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="540"/>
         <source>the server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/providers_page.py" line="554"/>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="557"/>
         <source>Could not list the models: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/providers_page.py" line="575"/>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="578"/>
         <source>{0} listed no models.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/providers_page.py" line="577"/>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="580"/>
         <source>{0} offers 1 model.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/providers_page.py" line="579"/>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="582"/>
         <source>{0} offers {1} models.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/providers_page.py" line="584"/>
-        <location filename="../../desktop_helper/ui/providers_page.py" line="595"/>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="587"/>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="598"/>
         <source>Failed: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/providers_page.py" line="590"/>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="593"/>
         <source>OK: first answer after {0:.0f} ms, done after {1:.0f} ms. The model said: “{2}”</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3830,64 +3818,64 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop_helper/ui/settings_dialog.py" line="64"/>
+        <location filename="../../desktop_helper/ui/settings_dialog.py" line="65"/>
         <source>Automatic</source>
         <extracomment>settings that name a file (&quot;file&quot;, with a name filter) or a folder (&quot;folder&quot;): their field gets a Browse button</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/settings_dialog.py" line="65"/>
+        <location filename="../../desktop_helper/ui/settings_dialog.py" line="66"/>
         <source>All layers that fit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/settings_dialog.py" line="66"/>
+        <location filename="../../desktop_helper/ui/settings_dialog.py" line="67"/>
         <source>Automatic (from your hardware)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/settings_dialog.py" line="67"/>
+        <location filename="../../desktop_helper/ui/settings_dialog.py" line="68"/>
         <source>The model&apos;s own limit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/settings_dialog.py" line="68"/>
+        <location filename="../../desktop_helper/ui/settings_dialog.py" line="69"/>
         <source>No delay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/settings_dialog.py" line="69"/>
+        <location filename="../../desktop_helper/ui/settings_dialog.py" line="70"/>
         <source>Until Esc</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/settings_dialog.py" line="75"/>
+        <location filename="../../desktop_helper/ui/settings_dialog.py" line="76"/>
         <source> s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/settings_dialog.py" line="77"/>
+        <location filename="../../desktop_helper/ui/settings_dialog.py" line="78"/>
         <source> fps</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/settings_dialog.py" line="219"/>
+        <location filename="../../desktop_helper/ui/settings_dialog.py" line="234"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/settings_dialog.py" line="306"/>
+        <location filename="../../desktop_helper/ui/settings_dialog.py" line="316"/>
         <source>* takes effect after a restart</source>
         <extracomment>the value each editor last showed from the settings: an editor that still shows it is untouched</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/settings_dialog.py" line="321"/>
+        <location filename="../../desktop_helper/ui/settings_dialog.py" line="331"/>
         <source>Careful: {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/settings_dialog.py" line="370"/>
+        <location filename="../../desktop_helper/ui/settings_dialog.py" line="380"/>
         <source>{0} has the same hotkey as {1} ({2}).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4418,106 +4406,134 @@
 <context>
     <name>StepPanel</name>
     <message>
-        <location filename="../../desktop_helper/ui/step_panel.py" line="58"/>
+        <location filename="../../desktop_helper/ui/step_panel.py" line="61"/>
         <source>Desktop Helper agent</source>
         <extracomment>the text-to-type box grows up to this height, then scrolls</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/step_panel.py" line="71"/>
-        <location filename="../../desktop_helper/ui/step_panel.py" line="147"/>
+        <location filename="../../desktop_helper/ui/step_panel.py" line="74"/>
+        <location filename="../../desktop_helper/ui/step_panel.py" line="156"/>
         <source>Agent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/step_panel.py" line="101"/>
+        <location filename="../../desktop_helper/ui/step_panel.py" line="104"/>
         <source>I have read the whole text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/step_panel.py" line="107"/>
+        <location filename="../../desktop_helper/ui/step_panel.py" line="110"/>
         <source>Confirm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/step_panel.py" line="108"/>
+        <location filename="../../desktop_helper/ui/step_panel.py" line="111"/>
         <source>Skip</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/step_panel.py" line="109"/>
-        <location filename="../../desktop_helper/ui/step_panel.py" line="155"/>
+        <location filename="../../desktop_helper/ui/step_panel.py" line="112"/>
+        <location filename="../../desktop_helper/ui/step_panel.py" line="164"/>
         <source>Stop</source>
         <translation type="unfinished">Stop</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/step_panel.py" line="148"/>
+        <location filename="../../desktop_helper/ui/step_panel.py" line="157"/>
         <source>Task: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/step_panel.py" line="149"/>
+        <location filename="../../desktop_helper/ui/step_panel.py" line="158"/>
         <source>Starting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/step_panel.py" line="186"/>
+        <source>{0} ({1})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/step_panel.py" line="207"/>
         <source>Step {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/step_panel.py" line="188"/>
+        <location filename="../../desktop_helper/ui/step_panel.py" line="209"/>
         <source>Auto mode is paused for this step: check it, then confirm.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/step_panel.py" line="190"/>
+        <location filename="../../desktop_helper/ui/step_panel.py" line="211"/>
         <source>Proposed next step:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/step_panel.py" line="190"/>
+        <location filename="../../desktop_helper/ui/step_panel.py" line="211"/>
         <source>Next step (auto mode):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/step_panel.py" line="196"/>
+        <location filename="../../desktop_helper/ui/step_panel.py" line="217"/>
         <source>Type this text ({0} characters):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/step_panel.py" line="213"/>
+        <location filename="../../desktop_helper/ui/step_panel.py" line="234"/>
         <source>Agent finished</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/step_panel.py" line="222"/>
+        <location filename="../../desktop_helper/ui/step_panel.py" line="243"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/step_panel.py" line="250"/>
+        <location filename="../../desktop_helper/ui/step_panel.py" line="271"/>
         <source>it is long</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/step_panel.py" line="252"/>
+        <location filename="../../desktop_helper/ui/step_panel.py" line="273"/>
         <source>it has line breaks, and each one presses Enter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/step_panel.py" line="254"/>
+        <location filename="../../desktop_helper/ui/step_panel.py" line="275"/>
         <source>it looks like a shell command ({0})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/step_panel.py" line="255"/>
+        <location filename="../../desktop_helper/ui/step_panel.py" line="276"/>
         <source>Read the whole text before you confirm: {0}. Scroll to its end, then tick the box.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/step_panel.py" line="277"/>
+        <location filename="../../desktop_helper/ui/step_panel.py" line="298"/>
         <source>Acting in {0:.1f} s (Skip or Stop to prevent it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TaskDialog</name>
+    <message>
+        <location filename="../../desktop_helper/ui/task_dialog.py" line="37"/>
+        <source>GUI agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/task_dialog.py" line="39"/>
+        <source>What should the agent do?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/task_dialog.py" line="43"/>
+        <source>For example: open the Downloads folder and sort it by date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/task_dialog.py" line="47"/>
+        <source>Enter starts the agent; Shift+Enter adds a line.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4584,7 +4600,7 @@
 <context>
     <name>WelcomeDialog</name>
     <message>
-        <location filename="../../desktop_helper/ui/welcome.py" line="22"/>
+        <location filename="../../desktop_helper/ui/welcome.py" line="23"/>
         <source>Welcome</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4592,17 +4608,17 @@
 <context>
     <name>_MonitorWindow</name>
     <message>
-        <location filename="../../desktop_helper/ui/region_selector.py" line="84"/>
+        <location filename="../../desktop_helper/ui/region_selector.py" line="100"/>
         <source>Select a region</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/region_selector.py" line="144"/>
+        <location filename="../../desktop_helper/ui/region_selector.py" line="167"/>
         <source>Drag to select · click a window to take it · Enter to confirm · Esc to cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/region_selector.py" line="146"/>
+        <location filename="../../desktop_helper/ui/region_selector.py" line="169"/>
         <source> · L: last region</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2,19 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name>AgentService</name>
-    <message>
-        <location filename="../../desktop_helper/ui/agent_session.py" line="532"/>
-        <source>GUI agent</source>
-        <translation>智能体</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_helper/ui/agent_session.py" line="532"/>
-        <source>What should the agent do?</source>
-        <translation>要让智能体做什么？</translation>
-    </message>
-</context>
-<context>
     <name>AgentSession</name>
     <message>
         <location filename="../../desktop_helper/ui/agent_session.py" line="49"/>
@@ -71,7 +58,7 @@
 <context>
     <name>BackendBox</name>
     <message>
-        <location filename="../../desktop_helper/ui/chat_widgets.py" line="54"/>
+        <location filename="../../desktop_helper/ui/chat_widgets.py" line="59"/>
         <source>Local model</source>
         <translation>本地模型</translation>
     </message>
@@ -112,349 +99,351 @@
 <context>
     <name>ChatWindow</name>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="120"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="110"/>
         <source>Chat</source>
+        <extracomment>the chat&apos;s size (logical px) until the user resizes it, within the screen&apos;s room</extracomment>
         <translation>聊天</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="198"/>
+        <location filename="../../desktop_helper/ui/conversation_list.py" line="57"/>
         <source>New chat</source>
-        <extracomment>what the controls read: the app&apos;s settings, or the schema&apos;s defaults for a window without them the data side: requests, the answer streaming into the history, the images sent tools the model may call while answering (screen, zoom, windows); set by the app reads the attached images into the local model while the question is typed (issue 20)</extracomment>
         <translation>新对话</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="203"/>
+        <location filename="../../desktop_helper/ui/conversation_list.py" line="62"/>
         <source>Search history…</source>
         <translation>搜索历史…</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="235"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="171"/>
         <source>Thinking</source>
+        <extracomment>what the controls read: the app&apos;s settings, or the schema&apos;s defaults for a window without them the data side: requests, the answer streaming into the history, the images sent tools the model may call while answering (screen, zoom, windows); set by the app reads the attached images into the local model while the question is typed (issue 20)</extracomment>
         <translation>深度思考</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="242"/>
+        <location filename="../../desktop_helper/ui/chat_widgets.py" line="84"/>
         <source>Low detail</source>
         <translation>低细节</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="243"/>
+        <location filename="../../desktop_helper/ui/chat_widgets.py" line="85"/>
         <source>Medium detail</source>
         <translation>中等细节</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="244"/>
+        <location filename="../../desktop_helper/ui/chat_widgets.py" line="86"/>
         <source>High detail</source>
         <translation>高细节</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="245"/>
+        <location filename="../../desktop_helper/ui/chat_widgets.py" line="87"/>
         <source>Max detail</source>
         <translation>最高细节</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="255"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="181"/>
         <source>System prompt…</source>
         <translation>系统提示词…</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="258"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="184"/>
         <source>Mini</source>
         <translation>迷你窗口</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="261"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="187"/>
         <source>A small always-on-top window for quick questions</source>
         <translation>置顶的小窗口，用于快速提问</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="289"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="220"/>
         <source>Ask about your screen, or drop files here… (Enter sends, Shift+Enter: new line)</source>
         <translation>询问屏幕内容，或把文件拖到这里…（Enter 发送，Shift+Enter 换行）</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="296"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="227"/>
         <source>Attach…</source>
         <translation>添加附件…</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="301"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="232"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="304"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="235"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="415"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="334"/>
         <source>The app was closed while this answer was being written.</source>
         <translation>应用在生成此回答时被关闭。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="435"/>
+        <location filename="../../desktop_helper/ui/conversation_list.py" line="89"/>
         <source>Untitled</source>
         <translation>无标题</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="441"/>
+        <location filename="../../desktop_helper/ui/conversation_list.py" line="96"/>
         <source>New conversation</source>
         <translation>新对话</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="461"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="356"/>
         <source>Wait for the answer to finish, or stop it, first.</source>
         <translation>请先等待回答完成，或将其停止。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="494"/>
+        <location filename="../../desktop_helper/ui/conversation_list.py" line="113"/>
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="495"/>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="506"/>
+        <location filename="../../desktop_helper/ui/conversation_list.py" line="114"/>
+        <location filename="../../desktop_helper/ui/conversation_list.py" line="132"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="496"/>
+        <location filename="../../desktop_helper/ui/conversation_list.py" line="115"/>
         <source>Export as Markdown…</source>
         <translation>导出为 Markdown…</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="497"/>
+        <location filename="../../desktop_helper/ui/conversation_list.py" line="116"/>
         <source>Export as JSON…</source>
         <translation>导出为 JSON…</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="502"/>
+        <location filename="../../desktop_helper/ui/conversation_list.py" line="123"/>
         <source>Rename</source>
         <translation>重命名</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="502"/>
+        <location filename="../../desktop_helper/ui/conversation_list.py" line="124"/>
         <source>Title:</source>
         <translation>标题：</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="506"/>
+        <location filename="../../desktop_helper/ui/conversation_list.py" line="133"/>
         <source>Delete this conversation and its attachments?</source>
         <translation>删除此对话及其附件？</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="512"/>
+        <location filename="../../desktop_helper/ui/conversation_list.py" line="143"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="521"/>
+        <location filename="../../desktop_helper/ui/conversation_list.py" line="154"/>
         <source>Export failed: {0}</source>
         <translation>导出失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="546"/>
+        <location filename="../../desktop_helper/ui/preencode_display.py" line="115"/>
         <source>≈ {0} image tokens (≤ {1} per image)</source>
         <translation>约 {0} 个图像 token（每张图像 ≤ {1}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="550"/>
+        <location filename="../../desktop_helper/ui/preencode_display.py" line="119"/>
         <source>first answer: measuring…</source>
         <translation>首个回答：正在测算…</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="552"/>
+        <location filename="../../desktop_helper/ui/preencode_display.py" line="121"/>
         <source>first answer in ≈ {0}</source>
         <translation>预计 {0} 后开始回答</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="575"/>
+        <location filename="../../desktop_helper/ui/durations.py" line="11"/>
         <source>under a second</source>
         <translation>不到一秒</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="577"/>
+        <location filename="../../desktop_helper/ui/durations.py" line="14"/>
         <source>{0} min {1} s</source>
         <translation>{0} 分 {1} 秒</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="577"/>
+        <location filename="../../desktop_helper/ui/durations.py" line="15"/>
         <source>{0} s</source>
         <translation>{0} 秒</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="622"/>
+        <location filename="../../desktop_helper/ui/preencode_display.py" line="185"/>
         <source>Reading the image… {0} %</source>
         <translation>正在读取图片… {0} %</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="628"/>
+        <location filename="../../desktop_helper/ui/preencode_display.py" line="193"/>
         <source>Image read: the answer starts as soon as you send.</source>
         <translation>图片已读取：发送后立即开始回答。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="637"/>
+        <location filename="../../desktop_helper/ui/preencode_display.py" line="204"/>
         <source>The image could not be read ahead: {0}</source>
         <translation>无法提前读取图片：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="646"/>
+        <location filename="../../desktop_helper/ui/model_picker.py" line="66"/>
         <source>No backend</source>
         <translation>无后端</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="721"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="427"/>
         <source>System prompt</source>
         <translation>系统提示词</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="721"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="427"/>
         <source>Instructions for this conversation:</source>
         <translation>此对话的指令：</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="751"/>
+        <location filename="../../desktop_helper/ui/attachment_loader.py" line="129"/>
         <source>{0}: only {1} will be sent.</source>
         <translation>{0}：只会发送 {1}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="752"/>
+        <location filename="../../desktop_helper/ui/attachment_loader.py" line="130"/>
         <source>Use its Pages… button to choose other pages.</source>
         <translation>使用其“页面…”按钮选择其他页面。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="762"/>
+        <location filename="../../desktop_helper/ui/attachment_loader.py" line="140"/>
         <source>{0}: cannot be read ({1}).</source>
         <translation>{0}：无法读取（{1}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="768"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="435"/>
         <source>Reading 1 file…</source>
         <translation>正在读取 1 个文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="768"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="435"/>
         <source>Reading {0} files…</source>
         <translation>正在读取 {0} 个文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1039"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="629"/>
         <source>Stopped after {0:.1f} s</source>
         <translation>{0:.1f} 秒后停止</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1041"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="631"/>
         <source>The answer failed.</source>
         <translation>回答失败。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1063"/>
+        <location filename="../../desktop_helper/ui/message_actions.py" line="72"/>
         <source>Your question</source>
         <translation>你的问题</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1063"/>
+        <location filename="../../desktop_helper/ui/message_actions.py" line="74"/>
         <source>The answer</source>
         <translation>回答</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1144"/>
+        <location filename="../../desktop_helper/ui/answer_boxes.py" line="83"/>
         <source>1 location the model marked (its estimate)</source>
         <translation>模型标出的 1 个位置（估计）</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1146"/>
+        <location filename="../../desktop_helper/ui/answer_boxes.py" line="85"/>
         <source>{0} locations the model marked (its estimate)</source>
         <translation>模型标出的 {0} 个位置（估计）</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="777"/>
+        <location filename="../../desktop_helper/ui/attachment_loader.py" line="74"/>
         <source>pasted image {0}</source>
+        <extracomment>what the file picker offers</extracomment>
         <translation>粘贴的图像 {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="784"/>
+        <location filename="../../desktop_helper/ui/attachment_loader.py" line="81"/>
         <source>Attach files</source>
         <translation>添加附件</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="786"/>
+        <location filename="../../desktop_helper/ui/attachment_loader.py" line="83"/>
         <source>Supported files ({0});;All files (*)</source>
         <translation>支持的文件 ({0});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="794"/>
+        <location filename="../../desktop_helper/ui/attachment_loader.py" line="92"/>
         <source>Pages</source>
         <translation>页面</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="794"/>
+        <location filename="../../desktop_helper/ui/attachment_loader.py" line="93"/>
         <source>Pages of {0} to send (e.g. 3-12):</source>
         <translation>要发送的 {0} 页码（例如 3-12）：</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="860"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="454"/>
         <source>An answer is still being written; stop it first.</source>
         <translation>回答仍在生成中，请先停止。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="863"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="457"/>
         <source>Files are still being read; send again in a moment.</source>
         <translation>文件仍在读取中，请稍后再发送。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="916"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="506"/>
         <source>Editing a question (Esc cancels)</source>
         <translation>正在编辑问题（Esc 取消）</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="944"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="534"/>
         <source>The model is still loading; ask again in a moment.</source>
         <translation>模型仍在加载，请稍后再问。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="951"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="541"/>
         <source>No model is available.</source>
         <translation>没有可用的模型。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="951"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="541"/>
         <source>Set one up in Settings &gt; Models.</source>
         <translation>请在“设置 &gt; 模型”中进行配置。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="989"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="579"/>
         <source>Waiting for the model…</source>
         <translation>正在等待模型…</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1003"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="593"/>
         <source>Writing the answer…</source>
         <translation>正在写回答…</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1010"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="600"/>
         <source>Thinking…</source>
         <translation>思考中…</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1017"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="607"/>
         <source>The model used: {0}</source>
         <translation>模型使用了：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1022"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="612"/>
         <source>The answer reached the length limit.</source>
         <translation>回答已达到长度上限。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1032"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="622"/>
         <source>Answered in {0:.1f} s</source>
         <translation>用时 {0:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="1034"/>
+        <location filename="../../desktop_helper/ui/chat_window.py" line="624"/>
         <source>, {0} tokens</source>
         <translation>，{0} 个 token</translation>
     </message>
@@ -462,93 +451,93 @@
 <context>
     <name>ConversationView</name>
     <message>
-        <location filename="../../desktop_helper/ui/conversation_view.py" line="131"/>
+        <location filename="../../desktop_helper/ui/conversation_view.py" line="143"/>
         <source>Show {0} earlier messages</source>
         <extracomment>messages rendered when a conversation opens (older ones behind a &quot;Show earlier&quot; link) streamed deltas that arrive within this many milliseconds are rendered together (one frame)</extracomment>
         <translation>显示更早的 {0} 条消息</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/conversation_view.py" line="169"/>
+        <location filename="../../desktop_helper/ui/conversation_view.py" line="181"/>
         <source>Waiting for the model…</source>
         <translation>等待模型…</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/conversation_view.py" line="213"/>
+        <location filename="../../desktop_helper/ui/conversation_view.py" line="225"/>
         <source>Thinking…</source>
         <translation>思考中…</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/conversation_view.py" line="259"/>
+        <location filename="../../desktop_helper/ui/conversation_view.py" line="271"/>
         <source>You</source>
         <translation>你</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/conversation_view.py" line="259"/>
+        <location filename="../../desktop_helper/ui/conversation_view.py" line="271"/>
         <source>Assistant</source>
         <translation>助手</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/conversation_view.py" line="259"/>
+        <location filename="../../desktop_helper/ui/conversation_view.py" line="271"/>
         <source>System</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/conversation_view.py" line="268"/>
+        <location filename="../../desktop_helper/ui/conversation_view.py" line="280"/>
         <source>▼ Thinking ({0} words)</source>
         <translation>▼ 思考过程（{0} 字）</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/conversation_view.py" line="272"/>
+        <location filename="../../desktop_helper/ui/conversation_view.py" line="284"/>
         <source>▶ Thinking ({0} words)</source>
         <translation>▶ 思考过程（{0} 字）</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/conversation_view.py" line="283"/>
+        <location filename="../../desktop_helper/ui/conversation_view.py" line="295"/>
         <source>Files:</source>
         <translation>文件：</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/conversation_view.py" line="301"/>
+        <location filename="../../desktop_helper/ui/conversation_view.py" line="313"/>
         <source>Stopped.</source>
         <translation>已停止。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/conversation_view.py" line="301"/>
+        <location filename="../../desktop_helper/ui/conversation_view.py" line="313"/>
         <source>Failed.</source>
         <translation>失败。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/conversation_view.py" line="314"/>
+        <location filename="../../desktop_helper/ui/conversation_view.py" line="326"/>
         <source> … ({0} characters not shown) … </source>
         <translation> …（还有 {0} 个字符未显示）… </translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/conversation_view.py" line="317"/>
+        <location filename="../../desktop_helper/ui/conversation_view.py" line="329"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/conversation_view.py" line="320"/>
+        <location filename="../../desktop_helper/ui/conversation_view.py" line="332"/>
         <source>Show full text ({0} KB)</source>
         <translation>显示全文（{0} KB）</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/conversation_view.py" line="322"/>
+        <location filename="../../desktop_helper/ui/conversation_view.py" line="334"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/conversation_view.py" line="324"/>
+        <location filename="../../desktop_helper/ui/conversation_view.py" line="336"/>
         <source>Regenerate</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/conversation_view.py" line="326"/>
+        <location filename="../../desktop_helper/ui/conversation_view.py" line="338"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/conversation_view.py" line="328"/>
+        <location filename="../../desktop_helper/ui/conversation_view.py" line="340"/>
         <source>Show on screen</source>
         <translation>在屏幕上显示</translation>
     </message>
@@ -569,12 +558,12 @@
 <context>
     <name>FullTextViewer</name>
     <message>
-        <location filename="../../desktop_helper/ui/chat_widgets.py" line="179"/>
+        <location filename="../../desktop_helper/ui/chat_widgets.py" line="221"/>
         <source>Copy all</source>
         <translation>全部复制</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_widgets.py" line="181"/>
+        <location filename="../../desktop_helper/ui/chat_widgets.py" line="223"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -805,7 +794,7 @@
         <translation>命令行命令已关闭：{message}</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/app.py" line="346"/>
+        <location filename="../../desktop_helper/app.py" line="347"/>
         <source>Start at login could not be changed: {exc}.</source>
         <translation>无法更改登录时启动：{exc}。</translation>
     </message>
@@ -933,54 +922,54 @@
         <translation>请开始新的对话。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="306"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="270"/>
         <source>Checking the model files</source>
         <translation>正在检查模型文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="335"/>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="355"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="299"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="319"/>
         <source>Loading {name}</source>
         <translation>正在加载 {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="456"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="428"/>
         <source>Model ready</source>
         <translation>模型已就绪</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="540"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="501"/>
         <source>There is nothing to answer.</source>
         <translation>没有需要回答的内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="540"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="501"/>
         <source>Type a question first.</source>
         <translation>请先输入问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="542"/>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="965"/>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="301"/>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="553"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="503"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="562"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="265"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="517"/>
         <source>The local model was closed.</source>
         <translation>本地模型已关闭。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="542"/>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="965"/>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="301"/>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="553"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="503"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="562"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="265"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="517"/>
         <source>Restart the model from Settings &gt; Models.</source>
         <translation>请在 设置 &gt; 模型 中重新启动模型。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="909"/>
+        <location filename="../../desktop_helper/backends/llama_evaluation.py" line="374"/>
         <source>llama.cpp failed to process the prompt (error {result}): the context may be full or memory exhausted.</source>
         <translation>llama.cpp 处理提示词失败（错误 {result}）：上下文可能已满或内存不足。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="913"/>
+        <location filename="../../desktop_helper/backends/llama_evaluation.py" line="378"/>
         <source>Start a new chat, or lower the context size or image token budget in Settings &gt; Models.</source>
         <translation>请开始新的对话，或在 设置 &gt; 模型 中调低上下文长度或图像 token 预算。</translation>
     </message>
@@ -991,127 +980,127 @@
         <translation>请使用 PNG、JPEG 或 WebP 图片。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="368"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="334"/>
         <source>The file may be damaged or too large for the free memory: check the memory estimate, close other programs, or pick a smaller quantization.</source>
         <translation>文件可能已损坏，或对可用内存来说太大：请查看内存估算，关闭其他程序，或选择更小的量化版本。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="384"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="350"/>
         <source>Allocating the context</source>
         <translation>正在分配上下文</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="548"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="510"/>
         <source>Waiting for the previous answer to finish</source>
         <translation>正在等待上一个回答结束</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="590"/>
+        <location filename="../../desktop_helper/backends/llama_generation.py" line="105"/>
         <source>The conversation needs {prompt_cells:,} tokens but the context holds {n_ctx:,}.</source>
         <translation>对话需要 {prompt_cells:,} 个 token，但上下文只能容纳 {n_ctx:,} 个。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="595"/>
+        <location filename="../../desktop_helper/backends/llama_generation.py" line="110"/>
         <source>Start a new chat, lower the image token budget, or raise the context size in Settings &gt; Models.</source>
         <translation>请开始新的对话、调低图像 token 预算，或在 设置 &gt; 模型 中增大上下文长度。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="761"/>
+        <location filename="../../desktop_helper/backends/llama_evaluation.py" line="158"/>
         <source>The prompt could not be prepared for the model (mtmd error {result}).</source>
         <translation>无法为模型准备提示词（mtmd 错误 {result}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="762"/>
+        <location filename="../../desktop_helper/backends/llama_evaluation.py" line="159"/>
         <source>Try again with fewer or smaller images.</source>
         <translation>请减少图片数量或使用更小的图片后重试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="394"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="360"/>
         <source>Lower the context size in Settings &gt; Models, or close other programs.</source>
         <translation>请在 设置 &gt; 模型 中调低上下文长度，或关闭其他程序。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="397"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="363"/>
         <source>Loading the vision projector</source>
         <translation>正在加载视觉投影器</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="580"/>
+        <location filename="../../desktop_helper/backends/llama_generation.py" line="95"/>
         <source>Reading 1 image</source>
         <translation>正在读取 1 张图片</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="580"/>
+        <location filename="../../desktop_helper/backends/llama_generation.py" line="95"/>
         <source>Reading {count} images</source>
         <translation>正在读取 {count} 张图片</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="743"/>
+        <location filename="../../desktop_helper/backends/llama_evaluation.py" line="181"/>
         <source>Image {value}{label} could not be handed to llama.cpp.</source>
         <translation>第 {value} 张图片{label}无法交给 llama.cpp。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="744"/>
+        <location filename="../../desktop_helper/backends/llama_evaluation.py" line="182"/>
         <source>Check the free memory, or try a smaller image token budget.</source>
         <translation>请检查可用内存，或尝试更小的图像 token 预算。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="838"/>
+        <location filename="../../desktop_helper/backends/llama_evaluation.py" line="272"/>
         <source>Encoding image {images_done} ({n_cells} tokens)</source>
         <translation>正在编码第 {images_done} 张图片（{n_cells} 个 token）</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="864"/>
+        <location filename="../../desktop_helper/backends/llama_evaluation.py" line="340"/>
         <source>llama.cpp could not process image {images_done} (error {result}); the computer may be out of memory.</source>
         <translation>llama.cpp 无法处理第 {images_done} 张图片（错误 {result}）；电脑的内存可能不足。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="870"/>
+        <location filename="../../desktop_helper/backends/llama_evaluation.py" line="345"/>
         <source>Lower the image token budget or the context size in Settings &gt; Models.</source>
         <translation>请在 设置 &gt; 模型 中调低图像 token 预算或上下文长度。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="884"/>
+        <location filename="../../desktop_helper/backends/llama_evaluation.py" line="293"/>
         <source>Reading the prompt ({end}/{total} tokens)</source>
         <translation>正在读取提示词（{end}/{total} 个 token）</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="367"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="331"/>
         <source>llama.cpp could not load {name}. {detail}</source>
         <translation>llama.cpp 无法加载 {name}。{detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="415"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="381"/>
         <source>Use the mmproj file published with this model, and check the free memory.</source>
         <translation>请使用与该模型一起发布的 mmproj 文件，并检查可用内存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="420"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="386"/>
         <source>{name} has no vision encoder.</source>
         <translation>{name} 没有视觉编码器。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="421"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="387"/>
         <source>Choose the model&apos;s vision mmproj file.</source>
         <translation>请选择该模型的视觉 mmproj 文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="388"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="354"/>
         <source>Not enough memory for a {n_ctx}-token context with {name}. {detail}</source>
         <translation>内存不足，无法为 {name} 分配 {n_ctx} 个 token 的上下文。{detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="409"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="375"/>
         <source>llama.cpp could not use the vision projector {mmproj} with {model}. {detail}</source>
         <translation>llama.cpp 无法将视觉投影器 {mmproj} 与 {model} 一起使用。{detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="977"/>
+        <location filename="../../desktop_helper/backends/remote_errors.py" line="199"/>
         <source>Check that the base URL is the API root of an OpenAI-compatible server (for example http://localhost:8080/v1) and that no proxy in between changes its replies; the server&apos;s log may say more.</source>
         <translation>请检查基础 URL 是否为 OpenAI 兼容服务器的 API 根地址（例如 http://localhost:8080/v1），以及中间是否有代理修改了回复；服务器日志可能有更多信息。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="686"/>
+        <location filename="../../desktop_helper/backends/remote_errors.py" line="392"/>
         <source>lower the image token budget (Settings &gt; Models and providers, or --image-budget), ask about a region instead of the whole screen, or start a new chat</source>
         <translation>调低图像 token 预算（设置 &gt; 模型与服务商，或 --image-budget）、只询问某个区域而不是整个屏幕，或开始新的对话</translation>
     </message>
@@ -1126,308 +1115,308 @@
         <translation>请截取更小的区域。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="989"/>
+        <location filename="../../desktop_helper/backends/remote_errors.py" line="211"/>
         <source>sent an answer in a shape this app cannot read</source>
         <translation>发送了本应用无法读取的回答格式</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="1018"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="624"/>
         <source>sent an answer piece that is not text ({excerpt})</source>
         <translation>发送了不是文本的回答片段（{excerpt}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="478"/>
+        <location filename="../../desktop_helper/backends/remote_errors.py" line="245"/>
         <source>ended its reply without sending any answer</source>
         <translation>结束了回复，但没有发送任何回答</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="479"/>
+        <location filename="../../desktop_helper/backends/remote_errors.py" line="246"/>
         <source>The server&apos;s log says why. Often the request is too big for the server&apos;s context (llama-cpp-python&apos;s server ends the reply this way): start the server with a bigger context (e.g. --n_ctx 8192, or llama-server -c 8192), or send less: lower the image token budget or ask about a region instead of the whole screen. Also check that the base URL is the server&apos;s OpenAI-compatible API root (for example http://localhost:8080/v1).</source>
         <translation>服务器日志会说明原因。常见原因是请求超出了服务器的上下文（llama-cpp-python 的服务器会这样结束回复）：请用更大的上下文启动服务器（例如 --n_ctx 8192，或 llama-server -c 8192），或者少发送一些内容：调低图像 token 预算，或只询问某个区域而不是整个屏幕。另外请检查基础 URL 是否为服务器的 OpenAI 兼容 API 根地址（例如 http://localhost:8080/v1）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="668"/>
+        <location filename="../../desktop_helper/backends/remote_errors.py" line="374"/>
         <source>Talking to {where} failed: {redact}.</source>
         <translation>与 {where} 通信失败：{redact}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="668"/>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="665"/>
+        <location filename="../../desktop_helper/backends/remote_errors.py" line="374"/>
+        <location filename="../../desktop_helper/backends/remote_errors.py" line="371"/>
         <source>Ask again.</source>
         <translation>请重新提问。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="675"/>
+        <location filename="../../desktop_helper/backends/remote_errors.py" line="381"/>
         <source>: it needs {needed} tokens, and the server&apos;s context holds {available}</source>
         <translation>：它需要 {needed} 个 token，而服务器的上下文只能容纳 {available} 个</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="692"/>
+        <location filename="../../desktop_helper/backends/remote_errors.py" line="398"/>
         <source>Send less: {send_less}.</source>
         <translation>请少发送一些内容：{send_less}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="694"/>
+        <location filename="../../desktop_helper/backends/remote_errors.py" line="400"/>
         <source>Start the server with a bigger context ({server_side}), or send less: {send_less}.</source>
         <translation>请用更大的上下文启动服务器（{server_side}），或少发送一些内容：{send_less}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="699"/>
+        <location filename="../../desktop_helper/backends/remote_errors.py" line="405"/>
         <source>The request is too big for the context of {where}{sizes}.</source>
         <translation>请求超出了 {where} 的上下文{sizes}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="830"/>
+        <location filename="../../desktop_helper/backends/openai_request.py" line="146"/>
         <source>{name} cannot take this video file, and no frames were sampled from it.</source>
         <translation>{name} 无法接收这个视频文件，也没有从中抽取到帧。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="831"/>
+        <location filename="../../desktop_helper/backends/openai_request.py" line="147"/>
         <source>Record a shorter video, or use a provider that accepts video.</source>
         <translation>请录制更短的视频，或使用支持视频的服务商。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="986"/>
+        <location filename="../../desktop_helper/backends/remote_errors.py" line="208"/>
         <source>sent a line that is not JSON ({excerpt})</source>
         <translation>发送了一行不是 JSON 的内容（{excerpt}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="988"/>
+        <location filename="../../desktop_helper/backends/remote_errors.py" line="210"/>
         <source>sent bytes that are not UTF-8 text</source>
         <translation>发送了不是 UTF-8 文本的字节</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="999"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="605"/>
         <source>sent an answer in a shape this app cannot read ({excerpt})</source>
         <translation>发送了本应用无法读取的回答格式（{excerpt}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="1010"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="616"/>
         <source>sent choices that are not a list ({excerpt})</source>
         <translation>发送的 choices 不是列表（{excerpt}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="437"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="390"/>
         <source>Check that the server is still running, then ask again.</source>
         <translation>请检查服务器是否仍在运行，然后重新提问。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="468"/>
+        <location filename="../../desktop_helper/backends/remote_errors.py" line="235"/>
         <source>answered with {value} that holds no answer (expected a stream of events)</source>
         <translation>返回的 {value} 中没有回答（应为事件流）</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="472"/>
+        <location filename="../../desktop_helper/backends/remote_errors.py" line="239"/>
         <source>Check that the base URL is the server&apos;s OpenAI-compatible API root (for example http://localhost:8080/v1); if it is, the server&apos;s log may say why it sent nothing.</source>
         <translation>请检查基础 URL 是否为服务器的 OpenAI 兼容 API 根地址（例如 http://localhost:8080/v1）；如果是，服务器日志可能会说明它为什么什么都没发送。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="526"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="455"/>
         <source>answered with a single JSON document instead of a stream of events ({quote})</source>
         <translation>返回了单个 JSON 文档，而不是事件流（{quote}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="527"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="456"/>
         <source>Check that the base URL is the server&apos;s OpenAI-compatible API root and that the server supports streamed answers (stream: true).</source>
         <translation>请检查基础 URL 是否为服务器的 OpenAI 兼容 API 根地址，以及服务器是否支持流式回答（stream: true）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="625"/>
+        <location filename="../../desktop_helper/backends/remote_errors.py" line="331"/>
         <source>{where} rejected the request (HTTP {status}{detail}).</source>
         <translation>{where} 拒绝了请求（HTTP {status}{detail}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="626"/>
+        <location filename="../../desktop_helper/backends/remote_errors.py" line="332"/>
         <source>If it mentions the image, lower the image token budget; if it mentions the model, pick another one.</source>
         <translation>如果提到了图片，请调低图像 token 预算；如果提到了模型，请换一个模型。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="630"/>
+        <location filename="../../desktop_helper/backends/remote_errors.py" line="336"/>
         <source>{where} did not answer in time.</source>
         <translation>{where} 没有及时回答。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="631"/>
+        <location filename="../../desktop_helper/backends/remote_errors.py" line="337"/>
         <source>Check that the server is running and not overloaded; the read timeout is {read_timeout:g} s and can be raised in the provider&apos;s settings.</source>
         <translation>请检查服务器是否在运行且没有过载；读取超时为 {read_timeout:g} 秒，可在服务商设置中调高。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="641"/>
+        <location filename="../../desktop_helper/backends/remote_errors.py" line="347"/>
         <source>The secure (TLS) connection to {where} failed: {reason}.</source>
         <translation>与 {where} 的安全（TLS）连接失败：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="642"/>
+        <location filename="../../desktop_helper/backends/remote_errors.py" line="348"/>
         <source>If the server uses a self-signed or private certificate, add it to your system&apos;s trusted certificates (or point SSL_CERT_FILE at it); for a local server without TLS, use an http:// URL.</source>
         <translation>如果服务器使用自签名或私有证书，请把它加入系统信任的证书（或让 SSL_CERT_FILE 指向它）；对于不使用 TLS 的本地服务器，请使用 http:// 地址。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="649"/>
+        <location filename="../../desktop_helper/backends/remote_errors.py" line="355"/>
         <source>Nothing is listening at {base_url} (connection refused).</source>
         <translation>{base_url} 上没有程序在监听（连接被拒绝）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="650"/>
+        <location filename="../../desktop_helper/backends/remote_errors.py" line="356"/>
         <source>Start the server, or check the host and port in the provider&apos;s base URL.</source>
         <translation>请启动服务器，或检查服务商基础 URL 中的主机和端口。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="655"/>
+        <location filename="../../desktop_helper/backends/remote_errors.py" line="361"/>
         <source>Check the base URL and your network connection.</source>
         <translation>请检查基础 URL 和网络连接。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="659"/>
+        <location filename="../../desktop_helper/backends/remote_errors.py" line="365"/>
         <source>Could not reach {where}: {redact}.</source>
         <translation>无法连接到 {where}：{redact}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="660"/>
+        <location filename="../../desktop_helper/backends/remote_errors.py" line="366"/>
         <source>Check the base URL, your network, and that the server is running.</source>
         <translation>请检查基础 URL、网络，以及服务器是否在运行。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="664"/>
+        <location filename="../../desktop_helper/backends/remote_errors.py" line="370"/>
         <source>{where} reported an error{value}.</source>
         <translation>{where} 报告了错误{value}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="681"/>
+        <location filename="../../desktop_helper/backends/remote_errors.py" line="387"/>
         <source> of {available} tokens</source>
         <translation>（上下文共 {available} 个 token）</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="706"/>
+        <location filename="../../desktop_helper/backends/remote_errors.py" line="412"/>
         <source>{where} sent no answer for {seconds:g} s (at most keep-alive signals): it seems stuck.</source>
         <translation>{where} 已有 {seconds:g} 秒没有发送回答（最多只有保活信号）：它似乎卡住了。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="711"/>
+        <location filename="../../desktop_helper/backends/remote_errors.py" line="417"/>
         <source>Check the server&apos;s log and load, restart it if it stays stuck, then ask again. The wait is the read timeout ({seconds:g} s) in the provider&apos;s settings.</source>
         <translation>请查看服务器的日志和负载，如果一直卡住就重启它，然后重新提问。等待时间是服务商设置中的读取超时（{seconds:g} 秒）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="718"/>
+        <location filename="../../desktop_helper/backends/remote_errors.py" line="424"/>
         <source>{where} {redact}.</source>
         <translation>{where} {redact}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="1007"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="613"/>
         <source>reported an error: {said}</source>
         <translation>报告了错误：{said}</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="1007"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="613"/>
         <source>Look at the server&apos;s log, then ask again.</source>
         <translation>请查看服务器日志，然后重新提问。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="298"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="296"/>
         <source>Check that the server is running and not frozen (restart it if needed), then ask again. The wait is the response timeout ({response_timeout:g} s) in the provider&apos;s settings.</source>
         <translation>请检查服务器是否在运行且没有卡死（必要时重启），然后重新提问。等待时间是服务商设置中的响应超时（{response_timeout:g} 秒）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="500"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="428"/>
         <source>answered with a web page (HTTP 200, {content_type}) instead of an API reply</source>
         <translation>返回了一个网页（HTTP 200，{content_type}），而不是 API 回复</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="501"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="429"/>
         <source>The base URL probably points at a website, a login page or a proxy rather than the API: use the server&apos;s OpenAI-compatible API root, for example http://localhost:8080/v1 (often ending in /v1).</source>
         <translation>基础 URL 可能指向了网站、登录页或代理，而不是 API：请使用服务器的 OpenAI 兼容 API 根地址，例如 http://localhost:8080/v1（通常以 /v1 结尾）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="582"/>
+        <location filename="../../desktop_helper/backends/remote_errors.py" line="288"/>
         <source>{where} rejected the API key (HTTP 401{detail}).</source>
         <translation>{where} 拒绝了 API 密钥（HTTP 401{detail}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="583"/>
+        <location filename="../../desktop_helper/backends/remote_errors.py" line="289"/>
         <source>Check or replace the key in {key_hint}.</source>
         <translation>请在 {key_hint} 中检查或更换密钥。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="587"/>
+        <location filename="../../desktop_helper/backends/remote_errors.py" line="293"/>
         <source>{where} refused access with this key (HTTP 403{detail}).</source>
         <translation>{where} 拒绝了使用该密钥的访问（HTTP 403{detail}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="588"/>
+        <location filename="../../desktop_helper/backends/remote_errors.py" line="294"/>
         <source>Check that your key and plan allow the model {model!r}, or replace the key in {key_hint}.</source>
         <translation>请检查你的密钥和套餐是否允许使用模型 {model!r}，或在 {key_hint} 中更换密钥。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="596"/>
+        <location filename="../../desktop_helper/backends/remote_errors.py" line="302"/>
         <source>{where} does not know the model {model!r}, or the base URL is wrong (HTTP 404{detail}).</source>
         <translation>{where} 不认识模型 {model!r}，或基础 URL 有误（HTTP 404{detail}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="602"/>
+        <location filename="../../desktop_helper/backends/remote_errors.py" line="308"/>
         <source>Pick a model from the server&apos;s list in Settings &gt; Models and providers, and check that the base URL is the API root (for example http://localhost:8000/v1).</source>
         <translation>请在 设置 &gt; 模型与服务商 中从服务器的列表里选择模型，并检查基础 URL 是否为 API 根地址（例如 http://localhost:8000/v1）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="611"/>
+        <location filename="../../desktop_helper/backends/remote_errors.py" line="317"/>
         <source>{where} is limiting requests (HTTP 429{detail}).{wait}</source>
         <translation>{where} 正在限制请求（HTTP 429{detail}）。{wait}</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="612"/>
+        <location filename="../../desktop_helper/backends/remote_errors.py" line="318"/>
         <source>Wait a little and ask again, or check your plan&apos;s quota and balance.</source>
         <translation>请稍等后重新提问，或检查套餐的配额和余额。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="616"/>
+        <location filename="../../desktop_helper/backends/remote_errors.py" line="322"/>
         <source>{where} says the request is too large (HTTP 413{detail}).</source>
         <translation>{where} 表示请求太大（HTTP 413{detail}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="617"/>
+        <location filename="../../desktop_helper/backends/remote_errors.py" line="323"/>
         <source>Lower the image token budget in Settings, or send fewer images.</source>
         <translation>请在设置中调低图像 token 预算，或少发送一些图片。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="621"/>
+        <location filename="../../desktop_helper/backends/remote_errors.py" line="327"/>
         <source>{where} failed with a server error (HTTP {status}{detail}).</source>
         <translation>{where} 出现服务器错误（HTTP {status}{detail}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="622"/>
+        <location filename="../../desktop_helper/backends/remote_errors.py" line="328"/>
         <source>Try again later; if it is your own server, look at its log.</source>
         <translation>请稍后重试；如果是你自己的服务器，请查看它的日志。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="683"/>
+        <location filename="../../desktop_helper/backends/remote_errors.py" line="389"/>
         <source>: it needs {needed} tokens</source>
         <translation>：它需要 {needed} 个 token</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="822"/>
+        <location filename="../../desktop_helper/backends/openai_request.py" line="138"/>
         <source>The video {path} cannot be read: {strerror}.</source>
         <translation>无法读取视频 {path}：{strerror}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="823"/>
+        <location filename="../../desktop_helper/backends/openai_request.py" line="139"/>
         <source>Record or choose it again.</source>
         <translation>请重新录制或重新选择。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="281"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="279"/>
         <source>Waiting for {name} to start answering ({waited:.0f} s); it is still working on the request.</source>
         <translation>正在等待 {name} 开始回答（{waited:.0f} 秒）；它仍在处理请求。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="578"/>
+        <location filename="../../desktop_helper/backends/remote_errors.py" line="284"/>
         <source>{where} needs an API key, and none is set (HTTP 401{detail}).</source>
         <translation>{where} 需要 API 密钥，但尚未设置（HTTP 401{detail}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="579"/>
+        <location filename="../../desktop_helper/backends/remote_errors.py" line="285"/>
         <source>Enter the key in {key_hint}.</source>
         <translation>请在 {key_hint} 中输入密钥。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="208"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="206"/>
         <source>{name} answered HTTP {status_code}; retrying in {delay:.0f} s ({attempt} of {max_retries}).</source>
         <translation>{name} 返回 HTTP {status_code}；{delay:.0f} 秒后重试（第 {attempt} 次，共 {max_retries} 次）。</translation>
     </message>
@@ -1657,22 +1646,22 @@
         <translation>API 服务商</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="548"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="510"/>
         <source>Finishing reading the image</source>
         <translation>正在读完图片</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="432"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="385"/>
         <source>The connection to {name} ({host_of}) broke before any answer arrived.</source>
         <translation>在收到任何回答之前，与 {name}（{host_of}）的连接已断开。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="654"/>
+        <location filename="../../desktop_helper/backends/remote_errors.py" line="360"/>
         <source>The host {host_of} of {name} could not be found.</source>
         <translation>找不到 {name} 的主机 {host_of}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/openai_compat.py" line="291"/>
+        <location filename="../../desktop_helper/backends/openai_compat.py" line="289"/>
         <source>{name} ({host_of}) accepted the request but has not answered for {waited:.0f} s, and it does not answer a simple check either: it seems stuck.</source>
         <translation>{name}（{host_of}）接受了请求，但已有 {waited:.0f} 秒没有回答，也不响应简单的检查：它似乎卡住了。</translation>
     </message>
@@ -1692,93 +1681,92 @@
         <translation>应用会继续运行。如果再次发生，请报告你当时在做什么。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/history/store.py" line="71"/>
+        <location filename="../../desktop_helper/history/disk_full.py" line="34"/>
         <source>Free some space; your answer is kept and will be saved when space returns.</source>
         <translation>请释放一些空间；你的回答已保留，空间恢复后会被保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/history/store.py" line="917"/>
+        <location filename="../../desktop_helper/history/recovery.py" line="63"/>
         <source>{problem} This session&apos;s chats are kept in memory only.</source>
         <translation>{problem}本次会话的对话只保存在内存中。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/history/store.py" line="959"/>
+        <location filename="../../desktop_helper/history/recovery.py" line="97"/>
         <source>The history database {db_path} cannot be written: {reason}. Your earlier conversations are shown, but this session&apos;s chats are kept in memory only.</source>
         <translation>无法写入历史数据库 {db_path}：{reason}。之前的对话会显示出来，但本次会话的对话只保存在内存中。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/history/store.py" line="965"/>
+        <location filename="../../desktop_helper/history/recovery.py" line="103"/>
         <source>Close the other program (or make the folder writable) and restart Desktop Helper to save history again.</source>
         <translation>请关闭另一个程序（或让该文件夹可写），然后重新启动 Desktop Helper，以便再次保存历史记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/history/store.py" line="1008"/>
+        <location filename="../../desktop_helper/history/recovery.py" line="146"/>
         <source>The history database {db_path} was damaged ({reason}). {recovered}</source>
         <translation>历史数据库 {db_path} 已损坏（{reason}）。{recovered}</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/history/store.py" line="1014"/>
+        <location filename="../../desktop_helper/history/recovery.py" line="152"/>
         <source>The damaged file was kept as {copy}.</source>
         <translation>损坏的文件已保留为 {copy}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/history/store.py" line="352"/>
-        <location filename="../../desktop_helper/history/store.py" line="490"/>
+        <location filename="../../desktop_helper/history/disk_full.py" line="38"/>
         <source>The disk is full: the history could not be saved to {db_path}.</source>
         <translation>磁盘已满：无法把历史记录保存到 {db_path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/history/store.py" line="412"/>
+        <location filename="../../desktop_helper/history/disk_full.py" line="140"/>
         <source>There is space again: the history was saved to {db_path}.</source>
         <translation>空间已恢复：历史记录已保存到 {db_path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/history/store.py" line="422"/>
+        <location filename="../../desktop_helper/history/disk_full.py" line="146"/>
         <source>The history file {db_path} was changed by another program while the disk was full.</source>
         <translation>在磁盘已满期间，历史文件 {db_path} 被另一个程序修改了。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/history/store.py" line="423"/>
+        <location filename="../../desktop_helper/history/disk_full.py" line="147"/>
         <source>This session&apos;s new messages are kept in memory only until you quit; the file is left as it is.</source>
         <translation>在退出之前，本次会话的新消息只保存在内存中；该文件保持原样。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/history/store.py" line="446"/>
+        <location filename="../../desktop_helper/history/store.py" line="251"/>
         <source>The history database {db_path} was written by a newer version (schema {version}).</source>
         <translation>历史数据库 {db_path} 由更新的版本写入（结构版本 {version}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/history/store.py" line="451"/>
+        <location filename="../../desktop_helper/history/store.py" line="256"/>
         <source>Update Desktop Helper, or move the file aside to start a new history.</source>
         <translation>请更新 Desktop Helper，或把该文件移到别处以开始新的历史记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/history/store.py" line="276"/>
+        <location filename="../../desktop_helper/history/store.py" line="107"/>
         <source>The history database {db_path} cannot be opened: {exc}.</source>
         <translation>无法打开历史数据库 {db_path}：{exc}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/history/store.py" line="277"/>
+        <location filename="../../desktop_helper/history/store.py" line="108"/>
         <source>Move the file aside to start a new history, or restore its backup.</source>
         <translation>请把该文件移到别处以开始新的历史记录，或从备份恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/history/store.py" line="902"/>
+        <location filename="../../desktop_helper/history/recovery.py" line="48"/>
         <source>{problem} It is left as it is; this session&apos;s chats are kept in memory only.</source>
         <translation>{problem}该文件保持原样；本次会话的对话只保存在内存中。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/history/store.py" line="903"/>
+        <location filename="../../desktop_helper/history/recovery.py" line="49"/>
         <source>Update Desktop Helper to see and keep your history.</source>
         <translation>请更新 Desktop Helper 以查看并保存你的历史记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/history/store.py" line="989"/>
+        <location filename="../../desktop_helper/history/recovery.py" line="127"/>
         <source>The history database {db_path} is damaged ({reason}) and could not be replaced. This session&apos;s chats are kept in memory only.</source>
         <translation>历史数据库 {db_path} 已损坏（{reason}），且无法替换。本次会话的对话只保存在内存中。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/history/store.py" line="995"/>
+        <location filename="../../desktop_helper/history/recovery.py" line="133"/>
         <source>Move the damaged file aside, or restore a backup of it.</source>
         <translation>请把损坏的文件移到别处，或从备份恢复。</translation>
     </message>
@@ -1793,371 +1781,371 @@
         <translation>请退出该程序（或请管理员退出），然后重新启动 Desktop Helper。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="383"/>
+        <location filename="../../desktop_helper/media/attachment.py" line="83"/>
         <source>Attach images (PNG, JPEG, WebP, BMP, GIF), videos (MP4, MOV, MKV, WebM), PDF, PPTX/DOCX/ODP/ODT, or text files.</source>
         <translation>可以附加图片（PNG、JPEG、WebP、BMP、GIF）、视频（MP4、MOV、MKV、WebM）、PDF、PPTX/DOCX/ODP/ODT 或文本文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="398"/>
+        <location filename="../../desktop_helper/media/documents.py" line="321"/>
         <source>Give {wanted} here; other files can be dropped into the chat window.</source>
         <translation>请在这里提供{wanted}；其他文件可以拖到聊天窗口中。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="362"/>
+        <location filename="../../desktop_helper/media/documents.py" line="287"/>
         <source>{name}: the file is too large ({shown_size}; the limit for this kind of file is {shown_limit}).</source>
         <translation>{name}：文件太大（{shown_size}；这类文件的上限是 {shown_limit}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="368"/>
+        <location filename="../../desktop_helper/media/documents.py" line="293"/>
         <source>Attach a smaller file or a part of it.</source>
         <translation>请附加更小的文件或其中的一部分。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="415"/>
+        <location filename="../../desktop_helper/media/image_files.py" line="33"/>
         <source>{size}, first of {frames} frames</source>
         <translation>{size}，共 {frames} 帧中的第一帧</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="465"/>
+        <location filename="../../desktop_helper/media/image_files.py" line="83"/>
         <source>{name}: the image is too large ({count}; the limit is {value:.0f} megapixels).</source>
         <translation>{name}：图片太大（{count}；上限为 {value:.0f} 百万像素）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="471"/>
+        <location filename="../../desktop_helper/media/image_files.py" line="89"/>
         <location filename="../../desktop_helper/media/images.py" line="190"/>
         <location filename="../../desktop_helper/media/images.py" line="318"/>
         <source>Downscale or crop it first.</source>
         <translation>请先缩小或裁剪。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="511"/>
+        <location filename="../../desktop_helper/media/video_files.py" line="50"/>
         <source>1 frame</source>
         <translation>1 帧</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="511"/>
+        <location filename="../../desktop_helper/media/video_files.py" line="50"/>
         <source>{count} frames</source>
         <translation>{count} 帧</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="512"/>
+        <location filename="../../desktop_helper/media/video_files.py" line="51"/>
         <source>{frames} of {duration:.1f} s</source>
         <translation>{frames}，共 {duration:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="691"/>
+        <location filename="../../desktop_helper/media/documents.py" line="339"/>
         <source>1 line</source>
         <translation>1 行</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="691"/>
+        <location filename="../../desktop_helper/media/documents.py" line="339"/>
         <source>{count} lines</source>
         <translation>{count} 行</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="330"/>
+        <location filename="../../desktop_helper/media/documents.py" line="255"/>
         <source>{name}: this is a folder, not a file.</source>
         <translation>{name}：这是一个文件夹，不是文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="330"/>
+        <location filename="../../desktop_helper/media/documents.py" line="255"/>
         <source>Attach the files inside it one by one.</source>
         <translation>请逐个附加其中的文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="341"/>
+        <location filename="../../desktop_helper/media/documents.py" line="266"/>
         <source>{name}: this is {what}, not a normal file.</source>
         <translation>{name}：这是{what}，不是普通文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="341"/>
+        <location filename="../../desktop_helper/media/documents.py" line="266"/>
         <source>Attach a normal file.</source>
         <translation>请附加普通文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="343"/>
+        <location filename="../../desktop_helper/media/documents.py" line="268"/>
         <source>{name}: the file is empty (0 bytes).</source>
         <translation>{name}：文件是空的（0 字节）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="343"/>
+        <location filename="../../desktop_helper/media/documents.py" line="268"/>
         <source>Attach a file with content.</source>
         <translation>请附加有内容的文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="589"/>
+        <location filename="../../desktop_helper/media/pdf_pages.py" line="101"/>
         <source>slide {first} of {total}</source>
         <translation>第 {first} 张幻灯片，共 {total} 张</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="607"/>
+        <location filename="../../desktop_helper/media/pdf_pages.py" line="119"/>
         <source>{name}: unsupported document type.</source>
         <translation>{name}：不支持的文档类型。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="611"/>
+        <location filename="../../desktop_helper/media/pdf_pages.py" line="123"/>
         <source>{name}: {document_names} files are converted with LibreOffice, which is not installed.</source>
         <translation>{name}：{document_names} 文件需要用 LibreOffice 转换，但它没有安装。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="616"/>
+        <location filename="../../desktop_helper/media/pdf_pages.py" line="128"/>
         <source>Install LibreOffice (e.g. &apos;sudo apt install libreoffice-impress libreoffice-writer&apos;, or from libreoffice.org), or export the file as PDF and attach that.</source>
         <translation>请安装 LibreOffice（例如 &apos;sudo apt install libreoffice-impress libreoffice-writer&apos;，或从 libreoffice.org 下载），或者把文件导出为 PDF 后附加。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="689"/>
+        <location filename="../../desktop_helper/media/documents.py" line="337"/>
         <source>{name}: this looks like a binary file, not text.</source>
         <translation>{name}：这看起来是二进制文件，不是文本。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="233"/>
+        <location filename="../../desktop_helper/media/documents.py" line="157"/>
         <source>{name}: unsupported file type (not an image, video, PDF, document or UTF-8 text).</source>
         <translation>{name}：不支持的文件类型（不是图片、视频、PDF、文档或 UTF-8 文本）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="237"/>
+        <location filename="../../desktop_helper/media/documents.py" line="162"/>
         <source>{name}: the name says {suffix}, but the file contains plain text.</source>
         <translation>{name}：文件名表明是 {suffix}，但文件内容是纯文本。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="242"/>
+        <location filename="../../desktop_helper/media/documents.py" line="167"/>
         <source>Rename it to .txt to attach it as text, or attach the real file.</source>
         <translation>请把它重命名为 .txt 以作为文本附加，或附加真正的文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="247"/>
+        <location filename="../../desktop_helper/media/documents.py" line="172"/>
         <source>{name}: this is {kind_names}, not {wanted}.</source>
         <translation>{name}：这是{kind_names}，不是{wanted}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="305"/>
+        <location filename="../../desktop_helper/media/documents.py" line="230"/>
         <source>{name}: the file does not exist.</source>
         <translation>{name}：文件不存在。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="305"/>
+        <location filename="../../desktop_helper/media/documents.py" line="230"/>
         <source>Check the path.</source>
         <translation>请检查路径。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="308"/>
-        <location filename="../../desktop_helper/media/documents.py" line="316"/>
-        <location filename="../../desktop_helper/media/documents.py" line="352"/>
-        <location filename="../../desktop_helper/media/documents.py" line="217"/>
+        <location filename="../../desktop_helper/media/documents.py" line="233"/>
+        <location filename="../../desktop_helper/media/documents.py" line="241"/>
+        <location filename="../../desktop_helper/media/documents.py" line="277"/>
+        <location filename="../../desktop_helper/media/documents.py" line="141"/>
         <source>{name}: cannot read it ({strerror}).</source>
         <translation>{name}：无法读取（{strerror}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="308"/>
-        <location filename="../../desktop_helper/media/documents.py" line="316"/>
-        <location filename="../../desktop_helper/media/documents.py" line="352"/>
-        <location filename="../../desktop_helper/media/documents.py" line="217"/>
+        <location filename="../../desktop_helper/media/documents.py" line="233"/>
+        <location filename="../../desktop_helper/media/documents.py" line="241"/>
+        <location filename="../../desktop_helper/media/documents.py" line="277"/>
+        <location filename="../../desktop_helper/media/documents.py" line="141"/>
         <location filename="../../desktop_helper/models/gguf_info.py" line="139"/>
         <source>Check the file&apos;s permissions.</source>
         <translation>请检查文件的权限。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="451"/>
+        <location filename="../../desktop_helper/media/image_files.py" line="69"/>
         <source>{name}: the image is damaged or truncated (a header or checksum is wrong, or the format is unknown).</source>
         <translation>{name}：图片已损坏或不完整（文件头或校验和有误，或格式未知）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="452"/>
-        <location filename="../../desktop_helper/media/documents.py" line="457"/>
+        <location filename="../../desktop_helper/media/image_files.py" line="70"/>
+        <location filename="../../desktop_helper/media/image_files.py" line="75"/>
         <source>Re-save the image and attach it again.</source>
         <translation>请重新保存图片后再附加。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="456"/>
+        <location filename="../../desktop_helper/media/image_files.py" line="74"/>
         <source>{name}: the image is damaged or truncated ({exc}).</source>
         <translation>{name}：图片已损坏或不完整（{exc}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="482"/>
+        <location filename="../../desktop_helper/media/video_files.py" line="21"/>
         <source>{name}: the video cannot be opened (damaged or unsupported codec).</source>
         <translation>{name}：无法打开视频（已损坏或编码格式不受支持）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="483"/>
-        <location filename="../../desktop_helper/media/documents.py" line="488"/>
-        <location filename="../../desktop_helper/media/documents.py" line="506"/>
+        <location filename="../../desktop_helper/media/video_files.py" line="22"/>
+        <location filename="../../desktop_helper/media/video_files.py" line="27"/>
+        <location filename="../../desktop_helper/media/video_files.py" line="45"/>
         <source>Re-encode it as H.264 MP4.</source>
         <translation>请将其重新编码为 H.264 MP4。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="488"/>
+        <location filename="../../desktop_helper/media/video_files.py" line="27"/>
         <source>{name}: the video has no readable frames.</source>
         <translation>{name}：视频中没有可读取的帧。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="505"/>
+        <location filename="../../desktop_helper/media/video_files.py" line="44"/>
         <source>{name}: no frame of the video could be decoded (damaged or truncated).</source>
         <translation>{name}：视频中没有任何一帧能被解码（已损坏或不完整）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="537"/>
+        <location filename="../../desktop_helper/media/pdf_pages.py" line="49"/>
         <source>{shown}: the PDF is damaged or truncated ({reason}).</source>
         <translation>{shown}：PDF 已损坏或不完整（{reason}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="538"/>
+        <location filename="../../desktop_helper/media/pdf_pages.py" line="50"/>
         <source>Re-export the PDF and attach it again.</source>
         <translation>请重新导出 PDF 后再附加。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="543"/>
+        <location filename="../../desktop_helper/media/pdf_pages.py" line="55"/>
         <source>{shown}: the PDF has no pages.</source>
         <translation>{shown}：PDF 没有页面。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="543"/>
+        <location filename="../../desktop_helper/media/pdf_pages.py" line="55"/>
         <source>Attach a PDF with content.</source>
         <translation>请附加有内容的 PDF。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="585"/>
+        <location filename="../../desktop_helper/media/pdf_pages.py" line="97"/>
         <source>1 slide</source>
         <translation>1 张幻灯片</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="585"/>
+        <location filename="../../desktop_helper/media/pdf_pages.py" line="97"/>
         <source>{count} slides</source>
         <translation>{count} 张幻灯片</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="587"/>
-        <location filename="../../desktop_helper/media/documents.py" line="552"/>
+        <location filename="../../desktop_helper/media/pdf_pages.py" line="99"/>
+        <location filename="../../desktop_helper/media/pdf_pages.py" line="64"/>
         <source>1 page</source>
         <translation>1 页</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="587"/>
-        <location filename="../../desktop_helper/media/documents.py" line="552"/>
+        <location filename="../../desktop_helper/media/pdf_pages.py" line="99"/>
+        <location filename="../../desktop_helper/media/pdf_pages.py" line="64"/>
         <source>{count} pages</source>
         <translation>{count} 页</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="590"/>
+        <location filename="../../desktop_helper/media/pdf_pages.py" line="102"/>
         <source>page {first} of {total}</source>
         <translation>第 {first} 页，共 {total} 页</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="592"/>
+        <location filename="../../desktop_helper/media/pdf_pages.py" line="104"/>
         <source>slides {first}-{last} of {total}</source>
         <translation>第 {first}-{last} 张幻灯片，共 {total} 张</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="594"/>
+        <location filename="../../desktop_helper/media/pdf_pages.py" line="106"/>
         <source>pages {first}-{last} of {total}</source>
         <translation>第 {first}-{last} 页，共 {total} 页</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="650"/>
+        <location filename="../../desktop_helper/media/pdf_pages.py" line="162"/>
         <source>{name}: LibreOffice could not convert it (damaged or unsupported file).</source>
         <translation>{name}：LibreOffice 无法转换它（文件已损坏或不受支持）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="651"/>
+        <location filename="../../desktop_helper/media/pdf_pages.py" line="163"/>
         <source>Export it as PDF yourself.</source>
         <translation>请自行将其导出为 PDF。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="672"/>
+        <location filename="../../desktop_helper/media/pdf_pages.py" line="184"/>
         <source>{name}: the document is damaged or truncated ({exc}).</source>
         <translation>{name}：文档已损坏或不完整（{exc}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="672"/>
+        <location filename="../../desktop_helper/media/pdf_pages.py" line="184"/>
         <source>Re-save it and attach it again.</source>
         <translation>请重新保存后再附加。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="685"/>
+        <location filename="../../desktop_helper/media/documents.py" line="333"/>
         <source>{name}: the text is not UTF-8 (invalid byte at position {start}).</source>
         <translation>{name}：文本不是 UTF-8 编码（位置 {start} 处有无效字节）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="686"/>
+        <location filename="../../desktop_helper/media/documents.py" line="334"/>
         <source>Save it as UTF-8 and attach it again.</source>
         <translation>请将其保存为 UTF-8 后再附加。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="225"/>
+        <location filename="../../desktop_helper/media/documents.py" line="149"/>
         <source>{name}: the content is not a valid {suffix} file (unrecognised or damaged data).</source>
         <translation>{name}：内容不是有效的 {suffix} 文件（无法识别或数据已损坏）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="230"/>
+        <location filename="../../desktop_helper/media/documents.py" line="154"/>
         <source>Re-save or re-export the file and attach it again.</source>
         <translation>请重新保存或重新导出该文件后再附加。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="303"/>
+        <location filename="../../desktop_helper/media/documents.py" line="228"/>
         <source>{name}: the link points to a file that does not exist.</source>
         <translation>{name}：链接指向的文件不存在。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="303"/>
+        <location filename="../../desktop_helper/media/documents.py" line="228"/>
         <source>Attach the file itself.</source>
         <translation>请附加文件本身。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="534"/>
+        <location filename="../../desktop_helper/media/pdf_pages.py" line="46"/>
         <source>{shown}: the PDF is password-protected.</source>
         <translation>{shown}：PDF 受密码保护。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="534"/>
+        <location filename="../../desktop_helper/media/pdf_pages.py" line="46"/>
         <source>Save an unprotected copy and attach that.</source>
         <translation>请保存一份未加密的副本并附加它。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="549"/>
+        <location filename="../../desktop_helper/media/pdf_pages.py" line="61"/>
         <source>{shown}: it has only {pages}.</source>
         <translation>{shown}：它只有 {pages}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="554"/>
+        <location filename="../../desktop_helper/media/pdf_pages.py" line="66"/>
         <source>Choose pages between 1 and {total}.</source>
         <translation>请选择 1 到 {total} 之间的页面。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="559"/>
+        <location filename="../../desktop_helper/media/pdf_pages.py" line="71"/>
         <source>{shown}: at most {hard_max_pages} pages can be sent at once.</source>
         <translation>{shown}：一次最多只能发送 {hard_max_pages} 页。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="560"/>
+        <location filename="../../desktop_helper/media/pdf_pages.py" line="72"/>
         <source>Choose a shorter page range.</source>
         <translation>请选择更短的页面范围。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="640"/>
+        <location filename="../../desktop_helper/media/pdf_pages.py" line="152"/>
         <source>{name}: LibreOffice took too long to convert it.</source>
         <translation>{name}：LibreOffice 转换它所用的时间太长。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="640"/>
+        <location filename="../../desktop_helper/media/pdf_pages.py" line="152"/>
         <source>Export it as PDF yourself and attach that.</source>
         <translation>请自行将其导出为 PDF 后附加。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="644"/>
+        <location filename="../../desktop_helper/media/pdf_pages.py" line="156"/>
         <source>{name}: LibreOffice could not be started ({strerror}).</source>
         <translation>{name}：无法启动 LibreOffice（{strerror}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="645"/>
+        <location filename="../../desktop_helper/media/pdf_pages.py" line="157"/>
         <source>Reinstall LibreOffice.</source>
         <translation>请重新安装 LibreOffice。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="572"/>
+        <location filename="../../desktop_helper/media/pdf_pages.py" line="84"/>
         <source>{shown}: page {value} cannot be rendered ({exc}).</source>
         <translation>{shown}：无法渲染第 {value} 页（{exc}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/media/documents.py" line="573"/>
+        <location filename="../../desktop_helper/media/pdf_pages.py" line="85"/>
         <source>Re-export the PDF.</source>
         <translation>请重新导出 PDF。</translation>
     </message>
@@ -3312,7 +3300,7 @@
         <translation>请在 设置 &gt; 截图 中检查该文件夹。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_window.py" line="805"/>
+        <location filename="../../desktop_helper/ui/attachment_loader.py" line="104"/>
         <source>{name}: {exc}</source>
         <translation>{name}：{exc}</translation>
     </message>
@@ -3365,22 +3353,22 @@
 <context>
     <name>MiniWindow</name>
     <message>
-        <location filename="../../desktop_helper/ui/chat_widgets.py" line="207"/>
+        <location filename="../../desktop_helper/ui/chat_widgets.py" line="249"/>
         <source>Quick question</source>
         <translation>快速提问</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_widgets.py" line="214"/>
+        <location filename="../../desktop_helper/ui/chat_widgets.py" line="256"/>
         <source>Ask quickly…</source>
         <translation>快速提问…</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_widgets.py" line="216"/>
+        <location filename="../../desktop_helper/ui/chat_widgets.py" line="258"/>
         <source>Full window</source>
         <translation>完整窗口</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/chat_widgets.py" line="235"/>
+        <location filename="../../desktop_helper/ui/chat_widgets.py" line="289"/>
         <source>You</source>
         <translation>你</translation>
     </message>
@@ -3388,93 +3376,93 @@
 <context>
     <name>ModelManagerPage</name>
     <message>
-        <location filename="../../desktop_helper/ui/model_manager_page.py" line="61"/>
+        <location filename="../../desktop_helper/ui/model_manager_page.py" line="62"/>
         <source>&lt;h2&gt;Set up a model&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;设置模型&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/model_manager_page.py" line="65"/>
+        <location filename="../../desktop_helper/ui/model_manager_page.py" line="66"/>
         <source>Desktop Helper answers questions about what is on your screen. For that it needs a vision model: download GLM-4.6V-Flash to run it on this computer (your screen never leaves it, and it works offline), or connect an API provider you already use.</source>
         <translation>Desktop Helper 可以回答关于屏幕内容的问题。为此它需要一个视觉模型：下载 GLM-4.6V-Flash 在这台电脑上运行（屏幕内容不会离开这台电脑，并且可以离线使用），或者连接你已经在用的 API 服务商。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/model_manager_page.py" line="82"/>
+        <location filename="../../desktop_helper/ui/model_manager_page.py" line="83"/>
         <source>Cancel download</source>
         <translation>取消下载</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/model_manager_page.py" line="92"/>
+        <location filename="../../desktop_helper/ui/model_manager_page.py" line="93"/>
         <source>Use GGUF files I already have…</source>
         <translation>使用已有的 GGUF 文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/model_manager_page.py" line="94"/>
+        <location filename="../../desktop_helper/ui/model_manager_page.py" line="95"/>
         <source>Set up an API provider…</source>
         <translation>设置 API 服务商…</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/model_manager_page.py" line="107"/>
+        <location filename="../../desktop_helper/ui/model_manager_page.py" line="108"/>
         <source>{0} (recommended)</source>
         <translation>{0}（推荐）</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/model_manager_page.py" line="119"/>
+        <location filename="../../desktop_helper/ui/model_manager_page.py" line="120"/>
         <source>Not enough free disk space for this download.</source>
         <translation>磁盘剩余空间不足，无法下载。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/model_manager_page.py" line="120"/>
+        <location filename="../../desktop_helper/ui/model_manager_page.py" line="121"/>
         <source>Resume download</source>
         <translation>继续下载</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/model_manager_page.py" line="120"/>
+        <location filename="../../desktop_helper/ui/model_manager_page.py" line="121"/>
         <source>Download</source>
         <translation>下载</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/model_manager_page.py" line="136"/>
+        <location filename="../../desktop_helper/ui/model_manager_page.py" line="137"/>
         <source>Starting the download of {0}…</source>
         <translation>开始下载 {0}…</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/model_manager_page.py" line="149"/>
+        <location filename="../../desktop_helper/ui/model_manager_page.py" line="150"/>
         <source>Stopping… the part already downloaded is kept and the download can resume.</source>
         <translation>正在停止…已下载的部分会保留，之后可以继续下载。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/model_manager_page.py" line="172"/>
+        <location filename="../../desktop_helper/ui/model_manager_page.py" line="173"/>
         <source>Download stopped. Choose Download again to resume it.</source>
         <translation>下载已停止。再次点击“下载”即可继续。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/model_manager_page.py" line="176"/>
+        <location filename="../../desktop_helper/ui/model_manager_page.py" line="177"/>
         <source>The download failed: {0}</source>
         <translation>下载失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/model_manager_page.py" line="188"/>
+        <location filename="../../desktop_helper/ui/model_manager_page.py" line="190"/>
         <source>Choose the model GGUF</source>
         <translation>选择模型 GGUF 文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/model_manager_page.py" line="188"/>
-        <location filename="../../desktop_helper/ui/model_manager_page.py" line="192"/>
+        <location filename="../../desktop_helper/ui/model_manager_page.py" line="190"/>
+        <location filename="../../desktop_helper/ui/model_manager_page.py" line="195"/>
         <source>GGUF models (*.gguf)</source>
         <translation>GGUF 模型 (*.gguf)</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/model_manager_page.py" line="192"/>
+        <location filename="../../desktop_helper/ui/model_manager_page.py" line="195"/>
         <source>Choose its vision projector (mmproj) GGUF</source>
         <translation>选择对应的视觉投影器（mmproj）GGUF 文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/model_manager_page.py" line="204"/>
+        <location filename="../../desktop_helper/ui/model_manager_page.py" line="207"/>
         <source>It needs {0}.</source>
         <translation>它需要{0}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/model_manager_page.py" line="205"/>
+        <location filename="../../desktop_helper/ui/model_manager_page.py" line="208"/>
         <source>{0} is ready. {1}</source>
         <translation>{0} 已就绪。{1}</translation>
     </message>
@@ -3482,17 +3470,17 @@
 <context>
     <name>PathEdit</name>
     <message>
-        <location filename="../../desktop_helper/ui/settings_dialog.py" line="155"/>
+        <location filename="../../desktop_helper/ui/settings_dialog.py" line="156"/>
         <source>Not set</source>
         <translation>未设置</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/settings_dialog.py" line="155"/>
+        <location filename="../../desktop_helper/ui/settings_dialog.py" line="156"/>
         <source>Default folder</source>
         <translation>默认文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/settings_dialog.py" line="159"/>
+        <location filename="../../desktop_helper/ui/settings_dialog.py" line="160"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
@@ -3566,47 +3554,47 @@
     </message>
     <message>
         <location filename="../../desktop_helper/ui/providers_page.py" line="179"/>
-        <location filename="../../desktop_helper/ui/providers_page.py" line="202"/>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="204"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/providers_page.py" line="203"/>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="205"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/providers_page.py" line="180"/>
-        <location filename="../../desktop_helper/ui/providers_page.py" line="204"/>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="206"/>
         <source>Base URL</source>
         <translation>基础 URL</translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/providers_page.py" line="181"/>
-        <location filename="../../desktop_helper/ui/providers_page.py" line="205"/>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="207"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/providers_page.py" line="182"/>
-        <location filename="../../desktop_helper/ui/providers_page.py" line="206"/>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="208"/>
         <source>API key</source>
         <translation>API 密钥</translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/providers_page.py" line="183"/>
-        <location filename="../../desktop_helper/ui/providers_page.py" line="208"/>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="210"/>
         <source>Thinking switch</source>
         <translation>深度思考开关</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/providers_page.py" line="211"/>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="213"/>
         <source>Largest image</source>
         <translation>最大图片</translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/providers_page.py" line="186"/>
-        <location filename="../../desktop_helper/ui/providers_page.py" line="212"/>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="214"/>
         <source>Read timeout</source>
         <translation>读取超时</translation>
     </message>
@@ -3631,123 +3619,123 @@
         <translation>图片文件最大大小</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/providers_page.py" line="359"/>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="361"/>
         <source>Added {0}.</source>
         <translation>已添加 {0}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/providers_page.py" line="376"/>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="378"/>
         <source>Removed {0} and its key.</source>
         <translation>已移除 {0} 及其密钥。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/providers_page.py" line="386"/>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="388"/>
         <source>no model chosen</source>
         <translation>未选择模型</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/providers_page.py" line="387"/>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="389"/>
         <source>Answers now come from {0} ({1}).</source>
         <translation>现在由 {0}（{1}）回答。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/providers_page.py" line="400"/>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="402"/>
         <source>The name {0!r} is empty or already used; keeping {1!r}.</source>
         <translation>名称 {0!r} 为空或已被使用；保留 {1!r}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/providers_page.py" line="417"/>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="419"/>
         <source>Renamed {0} to {1}.</source>
         <translation>已将 {0} 重命名为 {1}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/providers_page.py" line="428"/>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="430"/>
         <source>No place to keep keys is available.</source>
         <translation>没有可以保存密钥的地方。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/providers_page.py" line="471"/>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="473"/>
         <source>Key saved in {0}.</source>
         <translation>密钥已保存在 {0}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/providers_page.py" line="471"/>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="473"/>
         <source>A key is stored in {0}.</source>
         <translation>{0} 中已存有一个密钥。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/providers_page.py" line="473"/>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="475"/>
         <source>It is forgotten when the app quits; set {0} to keep one.</source>
         <translation>应用退出时会忘记它；设置 {0} 可以保留密钥。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/providers_page.py" line="475"/>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="477"/>
         <source>No key yet: paste it above, or set the environment variable {0}.</source>
         <translation>还没有密钥：请粘贴到上方，或设置环境变量 {0}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/providers_page.py" line="477"/>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="479"/>
         <source>This server usually needs no key.</source>
         <translation>这种服务器通常不需要密钥。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/providers_page.py" line="479"/>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="481"/>
         <source>The environment variable {0} is set and is used instead.</source>
         <translation>已设置环境变量 {0}，将改用它。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/providers_page.py" line="482"/>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="484"/>
         <source>Get a key at &lt;a href=&quot;{0}&quot;&gt;{0}&lt;/a&gt;.</source>
         <translation>在 &lt;a href=&quot;{0}&quot;&gt;{0}&lt;/a&gt; 获取密钥。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/providers_page.py" line="511"/>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="513"/>
         <source>Asking {0} for its models…</source>
         <translation>正在向 {0} 请求模型列表…</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/providers_page.py" line="525"/>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="528"/>
         <source>No API key is set for {0}: paste it above or set {1}.</source>
         <translation>{0} 尚未设置 API 密钥：请粘贴到上方，或设置 {1}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/providers_page.py" line="537"/>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="540"/>
         <source>Sending a small image to {0}…</source>
         <translation>正在向 {0} 发送一张小图片…</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/providers_page.py" line="537"/>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="540"/>
         <source>the server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/providers_page.py" line="554"/>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="557"/>
         <source>Could not list the models: {0}</source>
         <translation>无法列出模型：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/providers_page.py" line="575"/>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="578"/>
         <source>{0} listed no models.</source>
         <translation>{0} 没有列出任何模型。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/providers_page.py" line="577"/>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="580"/>
         <source>{0} offers 1 model.</source>
         <translation>{0} 提供 1 个模型。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/providers_page.py" line="579"/>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="582"/>
         <source>{0} offers {1} models.</source>
         <translation>{0} 提供 {1} 个模型。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/providers_page.py" line="584"/>
-        <location filename="../../desktop_helper/ui/providers_page.py" line="595"/>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="587"/>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="598"/>
         <source>Failed: {0}</source>
         <translation>失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/providers_page.py" line="590"/>
+        <location filename="../../desktop_helper/ui/providers_page.py" line="593"/>
         <source>OK: first answer after {0:.0f} ms, done after {1:.0f} ms. The model said: “{2}”</source>
         <translation>成功：{0:.0f} 毫秒后收到第一个回答，{1:.0f} 毫秒后完成。模型说：“{2}”</translation>
     </message>
@@ -3830,64 +3818,64 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop_helper/ui/settings_dialog.py" line="64"/>
+        <location filename="../../desktop_helper/ui/settings_dialog.py" line="65"/>
         <source>Automatic</source>
         <extracomment>settings that name a file (&quot;file&quot;, with a name filter) or a folder (&quot;folder&quot;): their field gets a Browse button</extracomment>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/settings_dialog.py" line="65"/>
+        <location filename="../../desktop_helper/ui/settings_dialog.py" line="66"/>
         <source>All layers that fit</source>
         <translation>能放下的所有层</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/settings_dialog.py" line="66"/>
+        <location filename="../../desktop_helper/ui/settings_dialog.py" line="67"/>
         <source>Automatic (from your hardware)</source>
         <translation>自动（根据你的硬件）</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/settings_dialog.py" line="67"/>
+        <location filename="../../desktop_helper/ui/settings_dialog.py" line="68"/>
         <source>The model&apos;s own limit</source>
         <translation>模型自身的上限</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/settings_dialog.py" line="68"/>
+        <location filename="../../desktop_helper/ui/settings_dialog.py" line="69"/>
         <source>No delay</source>
         <translation>不延迟</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/settings_dialog.py" line="69"/>
+        <location filename="../../desktop_helper/ui/settings_dialog.py" line="70"/>
         <source>Until Esc</source>
         <translation>直到按 Esc</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/settings_dialog.py" line="75"/>
+        <location filename="../../desktop_helper/ui/settings_dialog.py" line="76"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/settings_dialog.py" line="77"/>
+        <location filename="../../desktop_helper/ui/settings_dialog.py" line="78"/>
         <source> fps</source>
         <translation> 帧/秒</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/settings_dialog.py" line="219"/>
+        <location filename="../../desktop_helper/ui/settings_dialog.py" line="234"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/settings_dialog.py" line="306"/>
+        <location filename="../../desktop_helper/ui/settings_dialog.py" line="316"/>
         <source>* takes effect after a restart</source>
         <extracomment>the value each editor last showed from the settings: an editor that still shows it is untouched</extracomment>
         <translation>* 重启后生效</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/settings_dialog.py" line="321"/>
+        <location filename="../../desktop_helper/ui/settings_dialog.py" line="331"/>
         <source>Careful: {0}.</source>
         <translation>注意：{0}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/settings_dialog.py" line="370"/>
+        <location filename="../../desktop_helper/ui/settings_dialog.py" line="380"/>
         <source>{0} has the same hotkey as {1} ({2}).</source>
         <translation>{0} 与 {1} 的快捷键相同（{2}）。</translation>
     </message>
@@ -4418,107 +4406,135 @@
 <context>
     <name>StepPanel</name>
     <message>
-        <location filename="../../desktop_helper/ui/step_panel.py" line="58"/>
+        <location filename="../../desktop_helper/ui/step_panel.py" line="61"/>
         <source>Desktop Helper agent</source>
         <extracomment>the text-to-type box grows up to this height, then scrolls</extracomment>
         <translation>Desktop Helper 智能体</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/step_panel.py" line="71"/>
-        <location filename="../../desktop_helper/ui/step_panel.py" line="147"/>
+        <location filename="../../desktop_helper/ui/step_panel.py" line="74"/>
+        <location filename="../../desktop_helper/ui/step_panel.py" line="156"/>
         <source>Agent</source>
         <translation>智能体</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/step_panel.py" line="101"/>
+        <location filename="../../desktop_helper/ui/step_panel.py" line="104"/>
         <source>I have read the whole text</source>
         <translation>我已读完全部文字</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/step_panel.py" line="107"/>
+        <location filename="../../desktop_helper/ui/step_panel.py" line="110"/>
         <source>Confirm</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/step_panel.py" line="108"/>
+        <location filename="../../desktop_helper/ui/step_panel.py" line="111"/>
         <source>Skip</source>
         <translation>跳过</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/step_panel.py" line="109"/>
-        <location filename="../../desktop_helper/ui/step_panel.py" line="155"/>
+        <location filename="../../desktop_helper/ui/step_panel.py" line="112"/>
+        <location filename="../../desktop_helper/ui/step_panel.py" line="164"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/step_panel.py" line="148"/>
+        <location filename="../../desktop_helper/ui/step_panel.py" line="157"/>
         <source>Task: {0}</source>
         <translation>任务：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/step_panel.py" line="149"/>
+        <location filename="../../desktop_helper/ui/step_panel.py" line="158"/>
         <source>Starting</source>
         <translation>正在开始</translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/step_panel.py" line="186"/>
+        <source>{0} ({1})</source>
+        <translation>{0}（{1}）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/step_panel.py" line="207"/>
         <source>Step {0}</source>
         <translation>第 {0} 步</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/step_panel.py" line="188"/>
+        <location filename="../../desktop_helper/ui/step_panel.py" line="209"/>
         <source>Auto mode is paused for this step: check it, then confirm.</source>
         <translation>本步已暂停自动模式：请检查后确认。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/step_panel.py" line="190"/>
+        <location filename="../../desktop_helper/ui/step_panel.py" line="211"/>
         <source>Proposed next step:</source>
         <translation>建议的下一步：</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/step_panel.py" line="190"/>
+        <location filename="../../desktop_helper/ui/step_panel.py" line="211"/>
         <source>Next step (auto mode):</source>
         <translation>下一步（自动模式）：</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/step_panel.py" line="196"/>
+        <location filename="../../desktop_helper/ui/step_panel.py" line="217"/>
         <source>Type this text ({0} characters):</source>
         <translation>输入这段文字（{0} 个字符）：</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/step_panel.py" line="213"/>
+        <location filename="../../desktop_helper/ui/step_panel.py" line="234"/>
         <source>Agent finished</source>
         <translation>智能体已结束</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/step_panel.py" line="222"/>
+        <location filename="../../desktop_helper/ui/step_panel.py" line="243"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/step_panel.py" line="250"/>
+        <location filename="../../desktop_helper/ui/step_panel.py" line="271"/>
         <source>it is long</source>
         <translation>文字很长</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/step_panel.py" line="252"/>
+        <location filename="../../desktop_helper/ui/step_panel.py" line="273"/>
         <source>it has line breaks, and each one presses Enter</source>
         <translation>文字中有换行，每个换行都会按一次回车</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/step_panel.py" line="254"/>
+        <location filename="../../desktop_helper/ui/step_panel.py" line="275"/>
         <source>it looks like a shell command ({0})</source>
         <translation>它看起来像一条 shell 命令（{0}）</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/step_panel.py" line="255"/>
+        <location filename="../../desktop_helper/ui/step_panel.py" line="276"/>
         <source>Read the whole text before you confirm: {0}. Scroll to its end, then tick the box.</source>
         <translation>确认前请读完全部文字：{0}。滚动到末尾，然后勾选方框。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/step_panel.py" line="277"/>
+        <location filename="../../desktop_helper/ui/step_panel.py" line="298"/>
         <source>Acting in {0:.1f} s (Skip or Stop to prevent it)</source>
         <translation>{0:.1f} 秒后执行（点跳过或停止可阻止）</translation>
+    </message>
+</context>
+<context>
+    <name>TaskDialog</name>
+    <message>
+        <location filename="../../desktop_helper/ui/task_dialog.py" line="37"/>
+        <source>GUI agent</source>
+        <translation>智能体</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/task_dialog.py" line="39"/>
+        <source>What should the agent do?</source>
+        <translation>要让智能体做什么？</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/task_dialog.py" line="43"/>
+        <source>For example: open the Downloads folder and sort it by date</source>
+        <translation>例如：打开“下载”文件夹，按日期排序</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/task_dialog.py" line="47"/>
+        <source>Enter starts the agent; Shift+Enter adds a line.</source>
+        <translation>按回车启动智能体；按 Shift+回车换行。</translation>
     </message>
 </context>
 <context>
@@ -4584,7 +4600,7 @@
 <context>
     <name>WelcomeDialog</name>
     <message>
-        <location filename="../../desktop_helper/ui/welcome.py" line="22"/>
+        <location filename="../../desktop_helper/ui/welcome.py" line="23"/>
         <source>Welcome</source>
         <translation>欢迎</translation>
     </message>
@@ -4592,17 +4608,17 @@
 <context>
     <name>_MonitorWindow</name>
     <message>
-        <location filename="../../desktop_helper/ui/region_selector.py" line="84"/>
+        <location filename="../../desktop_helper/ui/region_selector.py" line="100"/>
         <source>Select a region</source>
         <translation>选择区域</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/region_selector.py" line="144"/>
+        <location filename="../../desktop_helper/ui/region_selector.py" line="167"/>
         <source>Drag to select · click a window to take it · Enter to confirm · Esc to cancel</source>
         <translation>拖动选择 · 点击窗口选中整个窗口 · 回车确认 · Esc 取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/region_selector.py" line="146"/>
+        <location filename="../../desktop_helper/ui/region_selector.py" line="169"/>
         <source> · L: last region</source>
         <translation> · L：上次的区域</translation>
     </message>
