@@ -155,6 +155,10 @@ class Backend(ABC):
     def close(self) -> None:  # noqa: B027 - optional hook
         """Release models, sockets and threads."""
 
+    def runtime(self) -> dict[str, Any]:
+        """Where the model runs, for status displays: ``summary`` (one line) and details; {} if not local."""
+        return {}
+
     @classmethod
     def validate_options(cls, values: dict[str, Any]) -> dict[str, Any]:
         """Return ``values`` completed with defaults, or raise ValueError naming the bad option."""

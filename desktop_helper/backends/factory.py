@@ -197,6 +197,7 @@ def local_from_settings(
         threads=int(settings.get("models.threads")),
         context_size=int(settings.get("models.context_size")),
         gpu_layers=int(settings.get("models.gpu_layers")),
+        device=str(settings.get("models.device")),
         flash_attention=bool(settings.get("models.flash_attention")),
         image_token_budget=int(settings.get("models.image_token_budget")) if image_token_budget is None else image_token_budget,
     )

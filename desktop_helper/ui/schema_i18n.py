@@ -51,6 +51,8 @@ MARKED = (
     QT_TRANSLATE_NOOP("SettingsSchema", 'Threads for text and vision (0: automatic).'),
     QT_TRANSLATE_NOOP("SettingsSchema", 'Context size'),
     QT_TRANSLATE_NOOP("SettingsSchema", 'Tokens the local model can keep in mind.'),
+    QT_TRANSLATE_NOOP("SettingsSchema", 'Run the local model on'),
+    QT_TRANSLATE_NOOP("SettingsSchema", 'Automatic: the graphics card (GPU) when there is a usable one, else the processor (CPU). CPU: never use the GPU. GPU: use the GPU; without one the model still runs, on the CPU.'),
     QT_TRANSLATE_NOOP("SettingsSchema", 'GPU layers'),
     QT_TRANSLATE_NOOP("SettingsSchema", 'Layers to offload to the GPU (-1: all that fit, 0: CPU only).'),
     QT_TRANSLATE_NOOP("SettingsSchema", 'Flash attention'),
@@ -96,6 +98,9 @@ MARKED = (
     QT_TRANSLATE_NOOP("SettingsSchema", 'Quick-ask prompt'),
     QT_TRANSLATE_NOOP("SettingsSchema", 'This computer (GGUF)'),
     QT_TRANSLATE_NOOP("SettingsSchema", 'API provider'),
+    QT_TRANSLATE_NOOP("SettingsSchema", 'Automatic'),
+    QT_TRANSLATE_NOOP("SettingsSchema", 'CPU (processor)'),
+    QT_TRANSLATE_NOOP("SettingsSchema", 'GPU (graphics card)'),
     QT_TRANSLATE_NOOP("SettingsSchema", 'API providers'),
     QT_TRANSLATE_NOOP("SettingsSchema", ' (takes effect after a restart)'),
 )
