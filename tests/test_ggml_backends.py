@@ -19,7 +19,9 @@ from typing import Any
 
 import pytest
 
-from desktop_helper.backends import ggml_backends
+from desktop_helper.backends import factory, ggml_backends
+from desktop_helper.core.errors import SettingsError
+from desktop_helper.settings.store import Settings
 from tests.fixtures.tiny_model import TinyModel
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -166,3 +168,13 @@ def test_gpu_chosen_without_a_usable_gpu_runs_on_the_cpu_and_says_why(tiny_glm4v
     assert result["load_info"]["summary"] == "CPU only (no usable GPU)"
     assert result["completion_tokens"] > 0
     assert any(w.startswith("The GPU was chosen in Settings but no usable GPU was found") for w in result["warnings"])
+
+
+def test_the_device_setting_reaches_the_local_backend(tmp_path: Path) -> None:
+    settings = Settings(tmp_path / "settings.json")
+    assert settings.get("models.device") == "auto"
+    for device in ("auto", "cpu", "gpu"):
+        settings.set("models.device", device)
+        assert factory.local_from_settings(settings, "model.gguf", "mmproj.gguf").device == device
+    with pytest.raises(SettingsError, match="Run the local model on must be one of: auto, cpu, gpu"):
+        settings.set("models.device", "cuda")

@@ -316,8 +316,8 @@ def _load_cpu(state: _State, env: dict[str, str]) -> None:
     assert state.folder is not None
     ggml, folder = state.ggml, state.folder
     if ggml.reg_count() > 0:
-        # backends linked into libggml (a build without GGML_BACKEND_DL), or loaded by someone else
-        state.dynamic = backend_library(folder, "cpu").is_file() or bool(shipped_cpu_variants(folder))
+        # backends linked into libggml (a build without GGML_BACKEND_DL, e.g. macOS with Metal)
+        state.dynamic = False
         state.cpu_variant = None
         log.info("ggml backends already registered: %s", ", ".join(ggml.registered()))
         return
