@@ -155,7 +155,7 @@ class LoadInfo:
         )
 
     def as_dict(self) -> dict[str, Any]:
-        """For ``desktop-helper status`` and ``ask --json``."""
+        """For ``desktop-helper status`` and the benches."""
         return {
             "summary": self.where(),
             "device_setting": self.device_setting,
