@@ -26,8 +26,8 @@ appdir=$(echo "$appdir_output" | head -1)
 appimage=$(echo "$appdir_output" | sed -n 2p)
 
 echo "== smoke tests"
-# .ci/run installs the Vulkan loader (libvulkan1), so the bundled Vulkan backend must load here
-uv run python packaging/smoke_test.py "$deb" --tiny-model --require-gpu-backend
+# SMOKE_VULKAN=loaded (the release build, which has the Vulkan backend and a Vulkan loader): it must load
+uv run python packaging/smoke_test.py "$deb" --tiny-model --vulkan "${SMOKE_VULKAN:-optional}"
 uv run python packaging/smoke_test.py "$appdir"
 if [ -n "$appimage" ]; then
   uv run python packaging/smoke_test.py "$appimage"

@@ -27,6 +27,7 @@ import sys
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 log = logging.getLogger(__name__)
 
@@ -208,13 +209,13 @@ class _Ggml:
         self.dev_memory = self._fn("ggml_backend_dev_memory", None, [p, ctypes.POINTER(size), ctypes.POINTER(size)])
         self.dev_backend_reg = self._fn("ggml_backend_dev_backend_reg", p, [p])
 
-    def _fn(self, name: str, restype: object, argtypes: list[object]) -> ctypes._CFuncPtr:  # type: ignore[name-defined]
+    def _fn(self, name: str, restype: object, argtypes: list[object]) -> Any:
         for lib in self._libs:
             function = getattr(lib, name, None)
             if function is not None:
                 function.restype = restype
                 function.argtypes = argtypes
-                return function  # type: ignore[no-any-return]
+                return function
         raise OSError(f"{name} is not exported by libggml / libggml-base")
 
     def registered(self) -> list[str]:
