@@ -28,7 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the repo root
 from bench._common import display, median, summary
 from desktop_helper.agent.loop import AgentConfig, AgentRun, Proposal
 from desktop_helper.agent.record import RunOutcome, StepRecord
-from desktop_helper.agent.screen import MssScreen, list_monitors
+from desktop_helper.agent.screen import BackendScreen, list_monitors
 from desktop_helper.backends.scripted import ScriptedBackend
 from desktop_helper.core.geometry import Rect
 
@@ -74,7 +74,7 @@ def stop_latency(monitor: Any) -> list[float]:
         run = AgentRun(
             ScriptedBackend([HOVER * 50], chunk_size=1, delay=0.005),
             AgentConfig("bench"),
-            lambda: MssScreen(monitor),
+            lambda: BackendScreen.of_this_desktop(monitor),
             _no_executor,
             listener=listener,
         )
@@ -101,7 +101,7 @@ def hotkey_latency(monitor: Any, env: dict[str, str]) -> tuple[list[float], list
         run = AgentRun(
             ScriptedBackend([HOVER * 50], chunk_size=1, delay=0.005),
             AgentConfig("bench"),
-            lambda: MssScreen(monitor),
+            lambda: BackendScreen.of_this_desktop(monitor),
             _no_executor,
             listener=listener,
         )
@@ -128,7 +128,7 @@ def step_overhead(monitor: Any) -> tuple[list[float], list[float]]:
     run = AgentRun(
         ScriptedBackend([HOVER]),
         AgentConfig("bench", max_steps=steps, settle_timeout=0.0),
-        lambda: MssScreen(monitor),
+        lambda: BackendScreen.of_this_desktop(monitor),
         _no_executor,
         listener=listener,
     )

@@ -6,6 +6,11 @@
   naive view does); its ratio shows what the incremental renderer avoids.
 * ``open_500_ms``: time to open a stored conversation of 500 messages (history read + one
   document build + first paint); the baseline opens one of 50.
+* ``long_answer_256k_s`` / ``long_question_1m_s``: time for the chat to show a 256 KB single-line
+  answer (streamed 4 characters at a time by the scripted backend) and to send and show a 1 MB
+  single-line question, with the longest the GUI thread went without its event loop
+  (``..._stall_ms``; goal: about a frame). The baseline lays out an unfolded 32 KB unbroken line in
+  a text browser, as the view did before folding (it grows quadratically: 256 KB took minutes).
 
 Run: ``uv run python bench/chat_render.py``.
 """
@@ -64,6 +69,7 @@ def per_token_costs(app, answer: str, incremental: bool) -> tuple[float, float]:
         began = time.thread_time()
         if incremental:
             view.stream_text(chunk)
+            view.flush()  # render now (the view renders at most once per frame by itself)
         else:
             text += chunk
             view.setHtml(render_markdown(text))
@@ -118,6 +124,103 @@ def open_time(app, messages: int, runs: int = 3) -> float:
     return median(times) * 1000
 
 
+def _longest_stall(app, run) -> tuple[float, float]:
+    """Seconds ``run()`` takes, and the longest the GUI thread went without its event loop meanwhile."""
+    from PySide6.QtCore import QTimer
+
+    gaps = [0.0]
+    last = [time.perf_counter()]
+
+    def beat() -> None:
+        now = time.perf_counter()
+        gaps.append(now - last[0])
+        last[0] = now
+
+    timer = QTimer()
+    timer.setInterval(5)
+    timer.timeout.connect(beat)
+    timer.start()
+    began = last[0] = time.perf_counter()
+    run()
+    beat()
+    timer.stop()
+    return time.perf_counter() - began, max(gaps)
+
+
+def long_line_times(app) -> dict[str, float]:
+    """The chat showing a 256 KB single-line answer and a 1 MB single-line question (scripted backend)."""
+    from desktop_helper.backends.scripted import ScriptedBackend
+    from desktop_helper.history.store import HistoryStore
+    from desktop_helper.settings.store import Settings
+    from desktop_helper.ui.backend_service import BackendService
+    from desktop_helper.ui.chat_window import ChatWindow
+
+    line = "".join(chr(ord("a") + i % 26) for i in range(256 * 1024))
+    question = "q" * (1024 * 1024)
+    folder = Path(tempfile.mkdtemp(prefix="bench-chat-long-"))
+    settings = Settings(folder / "settings.json")
+    history = HistoryStore(folder / "history.sqlite3", folder / "attachments")
+    service = BackendService(settings, None, env={})
+    service.set_backend(ScriptedBackend([line, "I got it."], chunk_size=TOKEN), "scripted")
+    window = ChatWindow(history, service, settings, preview_dir=folder / "preview")
+    window.resize(1000, 800)
+    window.show()
+    app.processEvents()
+    finished: list[int] = []
+    window.generation_finished.connect(finished.append)
+
+    def ask(text: str) -> None:
+        count = len(finished)
+        if window.input.toPlainText() != text:
+            window.input.setPlainText(text)
+        window.send()
+        while len(finished) == count:
+            app.processEvents()
+        window.view.viewport().repaint()
+        app.processEvents()
+
+    answer_s, answer_stall = _longest_stall(app, lambda: ask("a long line, please"))
+    window.input.setPlainText(question)  # the paste itself is measured apart: one layout of the box
+    app.processEvents()
+    question_s, question_stall = _longest_stall(app, lambda: ask(question))
+    stored = history.messages(window.conversation_id or 0)
+    if stored[1].content != line or stored[2].content != question:
+        raise RuntimeError("the long texts were not stored whole")
+    window.shutdown()
+    window.close()
+    window.deleteLater()
+    service.shutdown()
+    app.processEvents()
+    history.close()
+    return {
+        "long_answer_256k_s": answer_s,
+        "long_answer_256k_stall_ms": answer_stall * 1000,
+        "long_question_1m_s": question_s,
+        "long_question_1m_stall_ms": question_stall * 1000,
+    }
+
+
+def unfolded_line_baseline(app, length: int = 32 * 1024) -> float:
+    """Seconds to lay out one unbroken line of ``length`` characters unfolded (the view before folding)."""
+    from PySide6.QtWidgets import QTextBrowser
+
+    from desktop_helper.ui.markdown import render_markdown
+
+    browser = QTextBrowser()
+    browser.resize(800, 700)
+    browser.show()
+    app.processEvents()
+    began = time.perf_counter()
+    browser.setHtml(render_markdown("".join(chr(ord("a") + i % 26) for i in range(length))))
+    browser.viewport().repaint()
+    app.processEvents()
+    seconds = time.perf_counter() - began
+    browser.close()
+    browser.deleteLater()
+    app.processEvents()
+    return seconds
+
+
 def main() -> None:
     with display():
         from PySide6.QtWidgets import QApplication
@@ -131,11 +234,20 @@ def main() -> None:
         naive_early, naive_late = per_token_costs(app, answer, incremental=False)
         open_500 = open_time(app, 500)
         open_50 = open_time(app, 50)
+        long_lines = long_line_times(app)
+        unfolded_32k = unfolded_line_baseline(app)
         ratio = late / early
         naive_ratio = naive_late / naive_early
         print(f"incremental: {early * 1000:.2f} ms/token at the start, {late * 1000:.2f} at 20,000 chars: ratio {ratio:.2f}")
         print(f"baseline (re-render per token): {naive_early * 1000:.2f} -> {naive_late * 1000:.2f} ms/token: {naive_ratio:.2f}")
         print(f"open a 500-message conversation: {open_500:.0f} ms (50 messages: {open_50:.0f} ms)")
+        print(
+            f"256 KB answer line: {long_lines['long_answer_256k_s']:.2f} s "
+            f"(longest stall {long_lines['long_answer_256k_stall_ms']:.0f} ms); "
+            f"1 MB question: {long_lines['long_question_1m_s']:.2f} s "
+            f"(longest stall {long_lines['long_question_1m_stall_ms']:.0f} ms); "
+            f"baseline, a 32 KB line laid out unfolded: {unfolded_32k:.2f} s"
+        )
         summary(
             {
                 "render_ratio": ratio,
@@ -145,6 +257,8 @@ def main() -> None:
                 "baseline_token_ms_20k": naive_late * 1000,
                 "open_500_ms": open_500,
                 "open_50_ms": open_50,
+                **long_lines,
+                "baseline_unfolded_32k_line_s": unfolded_32k,
             }
         )
 

@@ -41,7 +41,7 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 from bench._common import summary  # noqa: E402
-from desktop_helper.backends.base import ChatRequest, Done, TextDelta, ThinkingDelta, Usage  # noqa: E402
+from desktop_helper.backends.base import ChatRequest, Done, ImagesSent, TextDelta, ThinkingDelta, Usage  # noqa: E402
 from desktop_helper.backends.local_gguf import LocalGGUFBackend  # noqa: E402
 from desktop_helper.core.types import ImagePart, Message, TextPart  # noqa: E402
 from tests.tools.make_tiny_glm4v import write_tiny_glm4v  # noqa: E402
@@ -68,13 +68,20 @@ def screenshot() -> ImagePart:
 
 
 def run_ours(
-    backend: LocalGGUFBackend, messages: tuple[Message, ...], tokens: int, budget: int | None
+    backend: LocalGGUFBackend,
+    messages: tuple[Message, ...],
+    tokens: int,
+    budget: int | None,
+    sent: list[ImagePart] | None = None,
 ) -> tuple[float, Usage, str]:
+    """One request; ``sent`` receives the images the backend reported sending."""
     started = time.perf_counter()
     usage: Usage | None = None
     text: list[str] = []
     for event in backend.stream(ChatRequest(messages, temperature=0.0, max_tokens=tokens, image_token_budget=budget)):
-        if isinstance(event, Usage):
+        if isinstance(event, ImagesSent) and sent is not None:
+            sent[:] = event.images
+        elif isinstance(event, Usage):
             usage = event
         elif isinstance(event, Done):
             assert event.error is None, event.error
@@ -149,8 +156,9 @@ def main(argv: list[str] | None = None) -> int:
 
         # warm both once (first-call allocations)
         first = (Message("user", (image, TextPart(QUESTION))),)
-        run_ours(ours, first, 2, args.budget)
-        resized = ours.last_sent_images[0]
+        warm_sent: list[ImagePart] = []
+        run_ours(ours, first, 2, args.budget, warm_sent)
+        resized = warm_sent[0]
         run_direct(direct, image, 2)
 
         # (a) overhead: cold full requests, the three kinds interleaved. "Same work" means same input
@@ -231,12 +239,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"(c) image token budget (cold request incl. {args.tokens} generated tokens, best of up to 3):")
         for label, budget in (("256", 256), ("1024", 1024), ("uncapped", None)):
             samples = []
+            budget_sent: list[ImagePart] = []
             for _ in range(max(1, min(3, args.runs))):
                 ours.reset_cache()
-                samples.append(run_ours(ours, first, args.tokens, budget))
+                samples.append(run_ours(ours, first, args.tokens, budget, budget_sent))
             elapsed = min(s[0] for s in samples)
             usage = min(samples, key=lambda s: s[0])[1]
-            sent = ours.last_sent_images[0]
+            sent = budget_sent[0]
             budgets[label] = {
                 "seconds": round(elapsed, 3),
                 "ttft_seconds": usage.timings["ttft_seconds"],

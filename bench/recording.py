@@ -64,7 +64,8 @@ def rss_parts() -> tuple[int, int]:
 
 
 def main() -> None:
-    import cv2  # noqa: F401 - loaded before the baseline: its libraries are not growth during a recording
+    import av  # noqa: F401 - loaded before the baseline (PyAV's FFmpeg and libx264: ~15 MB of library code):
+    import cv2  # noqa: F401 - libraries are not growth during a recording
     import psutil
 
     from desktop_helper.core.geometry import Rect

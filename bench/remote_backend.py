@@ -36,8 +36,8 @@ from PIL import Image  # noqa: E402
 from bench._common import summary  # noqa: E402
 from desktop_helper.backends.base import ChatRequest, TextDelta, ThinkingDelta  # noqa: E402
 from desktop_helper.backends.openai_compat import OpenAICompatBackend, build_messages  # noqa: E402
-from desktop_helper.backends.providers import from_preset  # noqa: E402
 from desktop_helper.core.types import ImagePart, Message, TextPart  # noqa: E402
+from desktop_helper.settings.providers import from_preset  # noqa: E402
 from tests.fixtures.servers import FakeOpenAIServer, start_llama_server, stop_llama_server, text_reply  # noqa: E402
 from tests.tools.make_tiny_glm4v import write_tiny_glm4v  # noqa: E402
 

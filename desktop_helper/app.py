@@ -19,11 +19,12 @@ import sys
 import threading
 import time
 from collections.abc import Callable
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop_helper import APP_DISPLAY_NAME, APP_NAME, __version__
 from desktop_helper.commands import CommandRouter, Output, Result
 from desktop_helper.core.errors import UserError
+from desktop_helper.core.i18n import t
 from desktop_helper.core.messages import MessageBus, UserMessage
 from desktop_helper.core.types import ImagePart
 from desktop_helper.crash import CrashHandler
@@ -31,6 +32,10 @@ from desktop_helper.logging_setup import setup_logging
 from desktop_helper.settings.paths import AppPaths
 from desktop_helper.settings.secrets import SecretStore, open_secret_store
 from desktop_helper.settings.store import Settings
+
+if TYPE_CHECKING:
+    from desktop_helper.history.store import HistoryStore
+    from desktop_helper.ui.chat_window import ChatWindow
 
 log = logging.getLogger(__name__)
 
@@ -77,12 +82,14 @@ class Application:
         log.info("%s %s starting, log %s", APP_NAME, __version__, log_file)
         if folders_problem:
             self.bus.warning(
-                f"The app's folders could not be created ({folders_problem}).",
-                "Settings and history are kept in memory only until you quit. Check the folder permissions.",
+                t("The app's folders could not be created ({folders_problem}).", folders_problem=folders_problem),
+                t("Settings and history are kept in memory only until you quit. Check the folder permissions."),
             )
         self.crash = CrashHandler(self.paths.logs)
         self.crash.install()
         self._service("crash handler", self.crash.uninstall)
+        if not self._lock_instance(initial_argv):
+            return False
 
         # 2. settings and secrets (pure services)
         self.settings = Settings(self.paths.settings_file)
@@ -109,19 +116,28 @@ class Application:
         self.qt = QApplication.instance() or QApplication([sys.argv[0]])
         assert isinstance(self.qt, QApplication)
         self.qt.setQuitOnLastWindowClosed(False)
-        from desktop_helper.ui.i18n import install_translator
+        from desktop_helper.ui.i18n import install_translator, language_for
 
-        self._translator = install_translator(self.qt, str(self.settings.get("language.ui")))
+        self._translator = install_translator(self.qt, self.settings.get_str("language.ui"))
+        self._language = language_for(self.settings.get_str("language.ui"))
+        self.restart_requested = False
+        from desktop_helper.ui.theme import Theme
+
+        self.theme = Theme(self.qt, self.settings.get_str("general.theme"))
         self._service("Qt application")
+        self._save_history_when_space_returns()
 
         # 4. single instance: listen before showing anything
         from desktop_helper import ipc
         from desktop_helper.ui.ipc_server import IpcServer
 
-        self.ipc = IpcServer(ipc.server_name(self.paths), self.run_argv)
-        if not self.ipc.listen():
-            self.bus.error("Another copy may be starting; cannot accept commands from the command line.")
-        self._service("command server", self.ipc.close)
+        try:
+            self.ipc = IpcServer(ipc.server_name(self.paths), self.run_argv)
+            if not self.ipc.listen():
+                self.bus.error(t("Another copy may be starting; cannot accept commands from the command line."))
+            self._service("command server", self.ipc.close)
+        except UserError as exc:  # the socket's place is not private: run, but take no commands there
+            self.bus.error(t("Commands from the command line are off: {message}", message=exc.message), exc.fix)
 
         # 5. user interface
         from desktop_helper.ui.message_bridge import MessageBridge
@@ -133,16 +149,17 @@ class Application:
         if self.tray is not None:
             # first thing the user sees: show it and let the request reach the tray host now
             self.tray.command.connect(lambda argv: self.run_argv(argv, lambda _text: None))
+            self.tray.show_hotkeys(self.settings.get)
             self.tray.show()
             self.qt.processEvents()
             self._service("tray icon", self.tray.hide)
         self.chat = self._build_chat_window()
         self.bridge.message.connect(self._show_message)
-        self.crash.on_crash(self._crash_reported)
+        self.crash.on_message(self.bus.send)
         if self.tray is None:
             self.bus.warning(
-                "No system tray was found, so the chat window stays open instead.",
-                "Use the window or the desktop-helper command (e.g. bind 'desktop-helper capture region' to a shortcut).",
+                t("No system tray was found, so the chat window stays open instead."),
+                t("Use the window or the desktop-helper command (e.g. bind 'desktop-helper capture region' to a shortcut)."),
             )
             self.chat.bring_to_front()
         self.bridge.start()
@@ -160,7 +177,12 @@ class Application:
         self.qt.aboutToQuit.connect(self.shutdown)
         log.info("tray ready in %.0f ms (tray: %s)", (time.monotonic() - _START) * 1000, self.tray_available)
         # the features come up step by step once the event loop runs, so the tray answers meanwhile
-        steps = [self._build_capture, self._build_grounding, self._build_agent, lambda: self._finish_start(initial_argv)]
+        steps: list[Callable[[], object]] = [
+            self._build_capture,
+            self._build_grounding,
+            self._build_agent,
+            lambda: self._finish_start(initial_argv),
+        ]
 
         def next_step() -> None:
             steps.pop(0)()
@@ -174,25 +196,38 @@ class Application:
         # 7. capture: screenshots, region selector, recordings; global hotkeys run the same commands
         from desktop_helper.ui.capture_controller import CaptureController
 
-        self.capture = CaptureController(
-            self.settings, self.bus, self.chat, self.run_argv, self.tray, data_folder=self.paths.recordings
-        )
+        self.capture = CaptureController(self.settings, self.bus, self.run_argv, data_folder=self.paths.recordings)
+        self.capture.captured.connect(self._show_capture)
+        self.capture.recording_saved.connect(lambda path: self.chat.add_files([str(path)]))
+        if self.tray is not None:
+            tray = self.tray
+            self.capture.recording_changed.connect(
+                lambda status: tray.set_recording(int(status.seconds) if status.running else None)
+            )
         self._service(f"capture ({self.capture.backend.name})", self.capture.close)
         self.capture.start()  # warms up the capture, recovers recordings the app was killed during
+
+    def _show_capture(self, parts: list[ImagePart], quick_ask: bool) -> None:
+        """A capture goes to the quick-ask prompt or to the chat with its question focused (``general.after_capture``)."""
+        self.chat.attach_images(parts, focus_question=not quick_ask)
+        if quick_ask:
+            self.chat.show_mini()
 
     def _build_grounding(self) -> None:
         # 8. grounding: click-through overlay on every screen, and find-on-screen
         from desktop_helper.ui.find import FindController
         from desktop_helper.ui.overlay import OverlayController
 
-        self.overlay = OverlayController(fade_seconds=float(self.settings.get("overlay.fade_seconds")))
+        self.overlay = OverlayController(fade_seconds=self.settings.get_float("overlay.fade_seconds"))
         self._service("overlay", self.overlay.shutdown)
+        self.overlay.use_hotkeys(self.capture.hotkeys)  # Escape dismisses shapes anywhere on the desktop
+        self.capture.overlay = self.overlay  # captures take it off the screen (and it knows)
         self.find = FindController(
             self.overlay,
             lambda: self.backends.backend,
             self._capture_monitor_at,
             self.bus,
-            options=lambda: {"thinking": bool(self.settings.get("models.thinking"))},
+            options=lambda: {"thinking": self.settings.get_bool("models.thinking")},
         )
         self._service("find on screen", self.find.shutdown)
         self.chat.set_overlay(self.overlay)  # "Show on screen" under answers with boxes
@@ -209,6 +244,8 @@ class Application:
             overlay=lambda: getattr(self, "overlay", None),
         )
         self._service("GUI agent", self.agent.shutdown)
+        # runs are kept in the history: list them in the chat as they happen, not only after a restart
+        self.agent.history_changed.connect(self.chat.reload_conversations)
         from desktop_helper.agent.tools import ScreenTools, capture_backend_grabber, capture_backend_region_grabber
         from desktop_helper.platform.window_list import window_lister_for_current_os
 
@@ -223,7 +260,7 @@ class Application:
         self._register_feature_commands()
         self.capture.start_hotkeys()
         self._service(f"hotkeys ({self.capture.hotkeys.name})", self.capture.hotkeys.stop)
-        if self.settings.get("general.show_chat_on_start"):
+        if self.settings.get_bool("general.show_chat_on_start"):
             self.chat.bring_to_front()
         self._welcome_if_needed()
         if initial_argv:
@@ -240,19 +277,29 @@ class Application:
         log.info("API keys are kept in %s", store.location)
         return store
 
-    def _open_history(self):
-        from desktop_helper.history.store import HistoryError, HistoryStore
+    def _open_history(self) -> HistoryStore:
+        from desktop_helper.history.store import HistoryStore, open_history
 
         session = self.paths.cache / f"session-attachments-{_pid()}"  # deleted when an unsaved history closes
-        if not self.settings.get("privacy.save_history"):
+        if not self.settings.get_bool("privacy.save_history"):
             return HistoryStore(None, session)
-        try:
-            return HistoryStore(self.paths.history_db, self.paths.attachments)
-        except HistoryError as exc:
-            self.bus.error(exc.message + " History is kept in memory until you quit.", exc.fix)
-            return HistoryStore(None, session)
+        # damaged, locked or full: the store says so in its notices and the app starts anyway
+        history = open_history(self.paths.history_db, self.paths.attachments, session)
+        for notice in history.notices:
+            self.bus.send(notice)
+        history.on_notice(self.bus.send)
+        return history
 
-    def _build_chat_window(self):
+    def _save_history_when_space_returns(self) -> None:
+        """After a full disk the history lives in memory: try writing it out now and then (the store backs off)."""
+        from PySide6.QtCore import QTimer
+
+        self._history_retry = QTimer(self.qt)
+        self._history_retry.setInterval(2000)
+        self._history_retry.timeout.connect(lambda: self.history.saving_paused and self.history.save_unsaved())
+        self._history_retry.start()
+
+    def _build_chat_window(self) -> ChatWindow:
         from desktop_helper.ui.backend_service import BackendService
         from desktop_helper.ui.chat_window import ChatWindow
 
@@ -274,18 +321,20 @@ class Application:
             self.tray.notify(message)
         self.chat.show_notice(message)
 
-    def _crash_reported(self, summary: str, report: Path | None) -> None:
-        where = f" Details were saved to {report}." if report else ""
-        self.bus.error(f"Something went wrong: {summary}.{where}", "Please report it with that file; the app keeps running.")
-
     def _setting_changed(self, key: str, value: object) -> None:
+        if key == "language.ui":
+            self._offer_restart(str(value))
+        if key == "general.theme":
+            self.theme.set_choice(str(value))
+        if key.startswith("hotkeys.") and self.tray is not None:
+            self.tray.show_hotkeys(self.settings.get)
         if key == "general.start_at_login":
             self._sync_autostart()
         if hasattr(self, "capture"):
             self.capture.setting_changed(key)
 
     def _sync_autostart(self, at_start: bool = False) -> None:
-        wanted = bool(self.settings.get("general.start_at_login"))
+        wanted = self.settings.get_bool("general.start_at_login")
         try:
             if at_start and self.settings.is_default("general.start_at_login") and self.autostart.is_enabled():
                 # an installer (or an older version) registered us: adopt that choice instead of undoing it
@@ -294,7 +343,49 @@ class Application:
             if self.autostart.is_enabled() != wanted:
                 self.autostart.apply(wanted)
         except OSError as exc:
-            self.bus.warning(f"Start at login could not be changed: {exc}.")
+            self.bus.warning(t("Start at login could not be changed: {exc}.", exc=exc))
+
+    def _lock_instance(self, initial_argv: list[str]) -> bool:
+        """Own this profile, or hand ``initial_argv`` to the instance that does and return False.
+
+        Two launches at the same moment both find nobody answering on the command socket; the lock
+        decides which one starts (a killed instance's lock is stale and taken over at once).
+        """
+        from PySide6.QtCore import QLockFile
+
+        from desktop_helper import ipc
+
+        lock = QLockFile(str(self.paths.data / "instance.lock"))
+        lock.setStaleLockTime(0)  # stale only when its process is gone
+        deadline = time.monotonic() + 30
+        while not lock.tryLock(0):
+            if lock.error() != QLockFile.LockError.LockFailedError:
+                # no lock file can be made (a read-only profile): start without one, as before
+                log.warning("cannot create %s (%s); not checking for a second instance", lock.fileName(), lock.error())
+                return True
+            # the other instance is starting: give it our command once it listens
+            try:
+                for reply in ipc.forward(self.paths, initial_argv or ["show-chat"]):
+                    if reply.get("type") == "output":
+                        print(reply.get("text", ""), flush=True)
+                    elif reply.get("type") == "exit":
+                        self.exit_code = int(reply.get("code", 0))
+                log.info("another instance owns this profile; handed it %s", initial_argv or ["show-chat"])
+                return False
+            except ipc.NotRunningError:
+                pass
+            except (UserError, OSError, ValueError) as exc:
+                print(f"desktop-helper: the running instance did not answer ({exc}).", file=sys.stderr)
+                self.exit_code = 1
+                return False
+            if time.monotonic() > deadline:
+                print(f"desktop-helper: another {APP_DISPLAY_NAME} is starting but does not answer.", file=sys.stderr)
+                self.exit_code = 1
+                return False
+            time.sleep(0.2)
+        self._instance_lock = lock
+        self._service("instance lock", lock.unlock)
+        return True
 
     def _welcome_if_needed(self) -> None:
         """First start without a model or a provider: offer to download one, pick files, or use an API."""
@@ -352,6 +443,8 @@ class Application:
         r.register("agent", self.agent.command)
         r.register("find", self.find.find_command)
         r.register("ask", self._ask)
+        self._build_mcp_host()
+        r.register("mcp-call", self.mcp.command)
 
         def stop_all() -> None:
             self.agent.stop()  # first: the agent must halt before anything else runs
@@ -360,6 +453,29 @@ class Application:
             self.capture.stop()
 
         r.register("stop", _simple(stop_all))
+
+    def _build_mcp_host(self) -> None:
+        # 10. MCP: 'desktop-helper mcp' hands tool calls to this app (one model, one overlay, these settings)
+        from desktop_helper.mcp.handoff import handoff_folder
+        from desktop_helper.platform.window_list import window_lister_for_current_os
+        from desktop_helper.ui.mcp_host import McpHost
+
+        self.mcp = McpHost(
+            self.settings,
+            self.bus,
+            self.capture.backend,
+            window_lister_for_current_os(),
+            lambda: self.backends.backend,
+            self.find,
+            self.agent,
+            self.capture.hotkeys,
+            lambda: getattr(self, "overlay", None),
+            self.tray,
+            lambda: handoff_folder(self.paths),
+        )
+        if getattr(self, "ipc", None) is not None:
+            self.ipc.request_abandoned.connect(self.mcp.abandon)  # a cancelled MCP call stops here too
+        self._service("MCP calls", self.mcp.shutdown)
 
     def _ask(self, args: argparse.Namespace, output: Output) -> Result:
         """Answer a forwarded ``desktop-helper ask`` with the model the app already has loaded."""
@@ -401,6 +517,27 @@ class Application:
         output(json.dumps(state))
         return 0
 
+    def _offer_restart(self, setting: str) -> None:
+        """A new interface language takes effect at the next start: offer that start now."""
+        from PySide6.QtCore import QTimer
+
+        from desktop_helper.ui.i18n import RestartPrompt, language_for
+
+        language = language_for(setting)
+        if language == self._language:
+            return
+        prompt = getattr(self, "_restart_prompt", None)
+        if prompt is None:
+            prompt = self._restart_prompt = RestartPrompt(self.restart)
+        # after the settings dialog that stored the change has closed
+        QTimer.singleShot(0, lambda: prompt.offer(language))
+
+    def restart(self) -> None:
+        """Quit, then start again (run_app starts the new process once every service, lock and socket, is closed)."""
+        log.info("restarting")
+        self.restart_requested = True
+        self.quit()
+
     def quit(self) -> None:
         from PySide6.QtCore import QTimer
 
@@ -409,7 +546,7 @@ class Application:
 
     def run_argv(self, argv: list[str], output: Output) -> Result:
         """Run a command given as argv (forwarded from the CLI, the tray or a hotkey)."""
-        from desktop_helper.__main__ import build_parser
+        from desktop_helper.cli import build_parser
 
         try:
             args = build_parser().parse_args(argv)
@@ -474,4 +611,34 @@ def run_app(args: argparse.Namespace, paths: AppPaths, initial_argv: list[str] |
     code = app.qt.exec()
     wakeup.close()
     log.info("exited with %s", code)
+    if app.restart_requested:
+        app.shutdown()  # already done on aboutToQuit: the instance lock and the command socket are free
+        _start_again(sys.orig_argv, sys.argv, frozen=bool(getattr(sys, "frozen", False)))
     return code or app.exit_code
+
+
+def relaunch_command(orig_argv: list[str], argv: list[str], *, frozen: bool, executable: str) -> list[str]:
+    """The command that starts this app again: the same interpreter and module or bundle, the same
+    ``--profile`` and ``--verbose``, but not the command it was started with (``capture``, ``settings``...)."""
+    args = argv[1:]
+    prefix = [executable] if frozen else [executable, *orig_argv[1 : len(orig_argv) - len(args)]]
+    kept: list[str] = []
+    for index, arg in enumerate(args):
+        if arg == "--verbose":
+            kept.append(arg)
+        elif arg == "--profile" and index + 1 < len(args):
+            kept += [arg, args[index + 1]]
+        elif arg.startswith("--profile="):
+            kept.append(arg)
+    return prefix + kept
+
+
+def _start_again(orig_argv: list[str], argv: list[str], *, frozen: bool) -> None:
+    import subprocess
+
+    command = relaunch_command(orig_argv, argv, frozen=frozen, executable=sys.executable)
+    log.info("starting again: %s", command)
+    try:
+        subprocess.Popen(command, close_fds=True)
+    except OSError:
+        log.exception("could not start again")

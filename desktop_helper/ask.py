@@ -20,12 +20,14 @@ glue around it only parses arguments, builds the backend and prints.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import logging
-import os
+import signal
 import sys
+import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
@@ -35,6 +37,7 @@ from desktop_helper.backends.base import (
     CancelToken,
     ChatRequest,
     Done,
+    ImagesSent,
     Progress,
     TextDelta,
     ThinkingDelta,
@@ -42,13 +45,16 @@ from desktop_helper.backends.base import (
     Usage,
 )
 from desktop_helper.core.errors import CaptureError, UserError
-from desktop_helper.core.geometry import CaptureGeometry, Monitor, Rect
+from desktop_helper.core.geometry import CaptureGeometry, Rect, normalized_to_pixels
+from desktop_helper.core.i18n import t
 from desktop_helper.core.types import FinishReason, ImagePart, Message, TextPart, ToolCall
 
 log = logging.getLogger(__name__)
 
 HELP = "answer a question about images or the screen without the GUI (streams to stdout)"
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+#: the shell's code for a command stopped by Ctrl+C (128 + SIGINT)
+EXIT_CANCELLED = 130
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -166,6 +172,7 @@ def run_ask(
     Raises:
         UserError: for problems the user can fix (from the backend, before anything streamed).
     """
+    from desktop_helper.grounding import screen_coords
     from desktop_helper.parsers.boxes import parse_boxes
 
     started = time.monotonic()
@@ -174,6 +181,7 @@ def run_ask(
     result = AskResult(backend=getattr(backend, "name", type(backend).__name__))
     answer: list[str] = []
     reasoning: list[str] = []
+    sent_images: list[ImagePart] = list(images)  # until the backend says how it sent them
     for event in backend.stream(request, cancel):
         if isinstance(event, (TextDelta, ThinkingDelta)) and result.ttft is None:
             result.ttft = round(time.monotonic() - started, 3)
@@ -190,6 +198,8 @@ def run_ask(
         elif isinstance(event, Progress):
             if on_progress:
                 on_progress(event.text)
+        elif isinstance(event, ImagesSent):
+            sent_images = list(event.images)
         elif isinstance(event, Usage):
             result.usage = event
         elif isinstance(event, Done):
@@ -198,18 +208,15 @@ def run_ask(
     result.answer = "".join(answer).strip()
     result.thinking = "".join(reasoning).strip()
     result.seconds = time.monotonic() - started
-    sent_images = list(getattr(backend, "last_sent_images", ()) or ()) or list(images)
     geometry = _geometry_for_boxes(sent_images)
     parsed = parse_boxes(result.answer, result.thinking)
     for item in [*parsed.items, *parsed.flagged]:
         coords = tuple(float(v) for v in item.coords)
-        box = AskBox(coords, getattr(item, "label", ""), problems=tuple(getattr(item, "problems", ())))
+        box = AskBox(coords, item.label, problems=tuple(item.problems))
         if sent_images:
-            last = sent_images[-1]
-            box.image = tuple(v / 1000.0 * (last.width if i % 2 == 0 else last.height) for i, v in enumerate(coords))
+            box.image = normalized_to_pixels(coords, sent_images[-1].width, sent_images[-1].height)
         if geometry is not None:
-            points = [geometry.normalized_to_physical(coords[i], coords[i + 1]) for i in range(0, len(coords) - 1, 2)]
-            box.screen = tuple(v for point in points for v in point)
+            box.screen = screen_coords(item, geometry)
         result.boxes.append(box)
     result.images = [
         {"name": p.name, "width": p.width, "height": p.height, "capture": p.geometry.rect.as_ints() if p.geometry else None}
@@ -242,60 +249,49 @@ def parse_region(text: str) -> Rect:
     try:
         x, y, w, h = (int(v.strip()) for v in text.split(","))
     except ValueError:
-        raise UserError(f"--region must be X,Y,W,H in pixels, not {text!r}.", "For example: --region 100,200,800,600") from None
+        raise UserError(
+            t("--region must be X,Y,W,H in pixels, not {text!r}.", text=text), t("For example: --region 100,200,800,600")
+        ) from None
     if w <= 0 or h <= 0:
-        raise UserError("--region needs a positive width and height.", "For example: --region 100,200,800,600")
+        raise UserError(t("--region needs a positive width and height."), t("For example: --region 100,200,800,600"))
     return Rect(x, y, w, h)
 
 
 def capture(monitor: int | None = None, region: Rect | None = None) -> ImagePart:
     """Capture a monitor (1-based; 0 = every monitor) or a region as a PNG with its geometry.
 
+    Goes through the app's capture backend (:mod:`desktop_helper.platform.capture`), so the Wayland
+    portal and the macOS permission check apply here too.
+
     Raises:
         CaptureError: no display, unknown monitor, region off screen.
     """
-    try:
-        import mss
-        import mss.tools
-    except ImportError as exc:  # pragma: no cover - a dependency
-        raise CaptureError("Screen capture is not available (mss is missing).", "Reinstall desktop-helper.") from exc
-    try:
-        with mss.MSS() as grabber:
-            raw = grabber.monitors
-            monitors = [
-                Monitor(i, f"monitor {i}", Rect(m["left"], m["top"], m["width"], m["height"]), 1.0, i == 1)
-                for i, m in enumerate(raw[1:], start=1)
-            ]
-            if region is not None:
-                target = max(monitors, key=lambda m: _overlap(m.physical, region), default=None)
-                if target is None or _overlap(target.physical, region) <= 0:
-                    raise CaptureError(f"The region {region.as_ints()} is not on any monitor.", "Check the coordinates.")
-                rect = region
-            elif monitor:
-                if not 1 <= monitor <= len(monitors):
-                    raise CaptureError(f"There is no monitor {monitor} (found {len(monitors)}).", f"Use 1 to {len(monitors)}.")
-                target = monitors[monitor - 1]
-                rect = target.physical
-            else:
-                union = raw[0]
-                rect = Rect(union["left"], union["top"], union["width"], union["height"])
-                target = monitors[0] if len(monitors) == 1 else Monitor(0, "desktop", rect, 1.0, False)
-            x, y, w, h = rect.as_ints()
-            shot = grabber.grab({"left": x, "top": y, "width": w, "height": h})
-            png = mss.tools.to_png(shot.rgb, shot.size)
-    except CaptureError:
-        raise
-    except Exception as exc:
-        raise CaptureError(
-            f"The screen could not be captured: {exc}.", "Run this from a desktop session (DISPLAY must be set)."
-        ) from exc
-    geometry = CaptureGeometry(target, rect, desktop=tuple(monitors) if target.id == 0 else ())
-    return ImagePart(png or b"", "image/png", w, h, geometry=geometry, name="screen.png")
+    from desktop_helper.media.frames import encode_pixels
+    from desktop_helper.platform.capture import capture_backend_for_current_os, monitor_for_rect
 
-
-def _overlap(a: Rect, b: Rect) -> float:
-    inter = a.intersection(b)
-    return 0.0 if inter is None else inter.width * inter.height
+    backend = capture_backend_for_current_os()
+    try:
+        monitors = backend.monitors()
+        if region is not None:
+            try:
+                target = monitor_for_rect(monitors, region)
+            except CaptureError:
+                raise CaptureError(
+                    t("The region {as_ints} is not on any monitor.", as_ints=region.as_ints()), t("Check the coordinates.")
+                ) from None
+            frame = backend.grab(region, target)
+        elif monitor:
+            if not 1 <= monitor <= len(monitors):
+                raise CaptureError(
+                    t("There is no monitor {monitor} (found {count}).", monitor=monitor, count=len(monitors)),
+                    t("Use 1 to {count}.", count=len(monitors)),
+                )
+            frame = backend.grab_monitor(monitors[monitor - 1])
+        else:
+            frame = backend.grab_desktop()
+    finally:
+        backend.close()
+    return encode_pixels(frame.pixels, geometry=frame.geometry, name="screen.png")
 
 
 # ---------------------------------------------------------------------- CLI glue
@@ -323,6 +319,7 @@ def _run_from_args(
     on_answer: Callable[[str], None] | None = None,
     on_thinking: Callable[[str], None] | None = None,
     on_progress: Callable[[str], None] | None = None,
+    cancel: CancelToken | None = None,
 ) -> AskResult:
     return run_ask(
         backend,
@@ -334,35 +331,25 @@ def _run_from_args(
         on_answer=on_answer,
         on_thinking=on_thinking,
         on_progress=on_progress,
+        cancel=cancel,
     )
 
 
 def open_backend(args: argparse.Namespace, paths: Any) -> Backend:
-    """The backend the arguments and settings ask for (a test script's when one is set, as in the app)."""
-    from desktop_helper.backends.factory import SCRIPTED_ENV, scripted_from_file
+    """The backend the arguments and settings ask for (a test script's when one is set, as in the app); not loaded yet."""
+    from desktop_helper.backends.factory import Overrides, build_backend, choice_named
+    from desktop_helper.settings.secrets import open_secret_store
     from desktop_helper.settings.store import Settings
 
-    if os.environ.get(SCRIPTED_ENV):
-        return scripted_from_file(Path(os.environ[SCRIPTED_ENV]))
-
     settings = Settings(paths.settings_file)
-    name = args.backend or ("local_gguf" if args.model else settings.get("models.backend"))
-    if name in ("local_gguf", "local"):
-        from desktop_helper.backends.factory import local_from_settings
-
-        model = args.model or settings.get("models.local_model_path")
-        mmproj = args.mmproj or settings.get("models.local_mmproj_path")
-        if not model:
-            raise UserError(
-                "No local model is set.", "Pass --model FILE.gguf --mmproj MMPROJ.gguf, or choose a model in the app."
-            )
-        return local_from_settings(settings, model, mmproj, args.image_budget)
-    from desktop_helper.backends.openai_compat import OpenAICompatBackend
-    from desktop_helper.settings.secrets import open_secret_store
-
-    secrets, _problem = open_secret_store()
-    backend_name = None if name == "openai_compat" else name
-    return OpenAICompatBackend.from_settings(settings, secrets, backend_name, args.base_url, args.api_model)
+    for problem in settings.problems:  # a damaged settings file: say so, then answer with what could be read
+        print(f"desktop-helper: {problem}", file=sys.stderr, flush=True)
+    # a model file means the local backend, a base URL a server; else what the settings say
+    implied = "local_gguf" if args.model else "openai_compat" if args.base_url else None
+    choice = choice_named(settings, args.backend or implied)
+    overrides = Overrides(args.model, args.mmproj, args.image_budget, args.base_url, args.api_model)
+    secrets = open_secret_store()[0] if choice.kind == "openai_compat" else None
+    return build_backend(settings, secrets, choice, overrides=overrides, load=False)
 
 
 def _forward_argv(args: argparse.Namespace) -> list[str]:
@@ -391,6 +378,10 @@ def _try_forward(args: argparse.Namespace, paths: Any, out: TextIO, err: TextIO)
         replies = list(ipc.forward(paths, _forward_argv(args)))
     except ipc.NotRunningError:
         return None
+    except ipc.UnsafeSocketError as exc:
+        # answer here instead: the question and image paths never go to a socket we cannot trust
+        print(f"desktop-helper: {exc.message}\n{exc.fix or ''}".rstrip(), file=sys.stderr)
+        return None
     except (OSError, ValueError):
         return None
     lines = [str(r.get("text", "")) for r in replies if r.get("type") == "output"]
@@ -416,35 +407,67 @@ def main(args: argparse.Namespace, paths: Any, out: TextIO | None = None, err: T
         if forwarded is not None:
             return forwarded
     backend: Backend | None = None
+    cancel = CancelToken()
     try:
-        images = _images_from_args(args)
-        backend = open_backend(args, paths)
-        stream_out = None if args.json else _writer(out)
-        stream_think = _writer(err) if args.show_thinking and not args.json else None
-        result = _run_from_args(
-            args,
-            backend,
-            images,
-            on_answer=stream_out,
-            on_thinking=stream_think,
-            on_progress=_status_printer(err) if not args.json else None,
-        )
+        with _ctrl_c_cancels(cancel):
+            try:
+                images = _images_from_args(args)
+                backend = open_backend(args, paths)
+                stream_out = None if args.json else _writer(out)
+                stream_think = _writer(err) if args.show_thinking and not args.json else None
+                result = _run_from_args(
+                    args,
+                    backend,
+                    images,
+                    on_answer=stream_out,
+                    on_thinking=stream_think,
+                    on_progress=_status_printer(err) if not args.json else None,
+                    cancel=cancel,
+                )
+            finally:
+                if backend is not None:
+                    backend.close()
     except UserError as exc:
         if args.json:
             print(json.dumps({"error": exc.message, "fix": exc.fix}), file=out)
         print(f"desktop-helper ask: {exc.message}" + (f"\n{exc.fix}" if exc.fix else ""), file=err)
         return EXIT_ERROR
-    finally:
-        if backend is not None:
-            backend.close()
+    except KeyboardInterrupt:
+        # a second Ctrl+C, or one before the question was sent: stop at once, without a traceback
+        if args.json:
+            print(json.dumps({"error": "Cancelled.", "fix": None}), file=out)
+        print("\ndesktop-helper ask: Cancelled.", file=err)
+        return EXIT_CANCELLED
     if args.json:
         print(json.dumps(result.to_dict(), ensure_ascii=False), file=out)
     else:
         out.write("\n")
-        if result.error:
+        if result.finish_reason == FinishReason.CANCELLED.value:
+            print("desktop-helper ask: Cancelled.", file=err)
+        elif result.error:
             print(f"desktop-helper ask: {result.error}", file=err)
-    failed = result.finish_reason in (FinishReason.ERROR.value, FinishReason.CANCELLED.value)
-    return EXIT_ERROR if failed else EXIT_OK
+    if result.finish_reason == FinishReason.CANCELLED.value:
+        return EXIT_CANCELLED
+    return EXIT_ERROR if result.finish_reason == FinishReason.ERROR.value else EXIT_OK
+
+
+@contextlib.contextmanager
+def _ctrl_c_cancels(cancel: CancelToken) -> Iterator[None]:
+    """While asking, the first Ctrl+C cancels the answer (what streamed is kept); a second one stops at once."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def on_sigint(signum: int, frame: Any) -> None:
+        if cancel.cancelled:
+            raise KeyboardInterrupt
+        cancel.cancel()
+
+    previous = signal.signal(signal.SIGINT, on_sigint)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _writer(stream: TextIO) -> Callable[[str], None]:

@@ -39,6 +39,11 @@ def _record_args(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--region", action="store_true", help="record a region instead of the monitor")
 
 
+def _find_args(parser: argparse.ArgumentParser) -> None:
+    _text_args("target")(parser)
+    parser.add_argument("--json", action="store_true", help="print the boxes found as JSON")
+
+
 def _text_args(name: str) -> Callable[[argparse.ArgumentParser], None]:
     def add(parser: argparse.ArgumentParser) -> None:
         parser.add_argument(name, nargs="*", help=f"the {name} (asked for when missing)")
@@ -53,7 +58,7 @@ COMMANDS: tuple[CommandSpec, ...] = (
     CommandSpec("toggle-chat", "show or hide the chat window"),
     CommandSpec("capture", "capture the screen, a monitor, a window or a region and ask about it", _capture_args),
     CommandSpec("record", "start or stop a screen recording", _record_args),
-    CommandSpec("find", "find something on the screen and draw it", _text_args("target")),
+    CommandSpec("find", "find something on the screen, draw it and print where it is", _find_args),
     CommandSpec("agent", "let the GUI agent work on a task, step by step", _text_args("task")),
     CommandSpec("stop", "stop the agent, the recording and hide overlays"),
     CommandSpec("settings", "open the settings"),
@@ -69,7 +74,7 @@ class CommandRouter:
         self._handlers: dict[str, Handler] = {}
 
     def register(self, name: str, handler: Handler) -> None:
-        if name not in {spec.name for spec in COMMANDS} and name != "ask":
+        if name not in {spec.name for spec in COMMANDS} and name not in ("ask", "mcp-call"):
             raise ValueError(f"unknown command {name}")
         self._handlers[name] = handler
 

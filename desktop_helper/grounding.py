@@ -14,9 +14,10 @@ import logging
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from desktop_helper.backends.base import Backend, CancelToken, ChatRequest, Event, TextDelta, ThinkingDelta, collect
-from desktop_helper.core.geometry import CaptureGeometry, Rect
+from desktop_helper.core.geometry import CaptureGeometry, Rect, normalized_to_pixels
 from desktop_helper.core.shapes import BoxShape, PointShape, Shape, color_for
 from desktop_helper.core.types import FinishReason, ImagePart
 from desktop_helper.parsers.boxes import Box, BoxParseResult, BoxStream, GroundingItem, parse_boxes
@@ -81,16 +82,26 @@ Placement = tuple[Rect, Rect, Rect | None]  # physical, logical, image (see Scre
 
 
 def place(item: GroundingItem, geometry: CaptureGeometry) -> Placement:
-    """Where one parsed item is on the screen: its physical, logical and sent-image rectangles."""
+    """Where one parsed item is on the screen: its physical, logical and sent-image rectangles.
+
+    The one function that maps a model's box to the screen (the overlay, find, the chat's "show on
+    screen", ``ask``'s JSON); image pixels come from :func:`~desktop_helper.core.geometry.normalized_to_pixels`.
+    """
     corners = item.coords if isinstance(item, Box) else item.coords * 2
     physical = geometry.normalized_rect_to_physical(*corners)
     logical = geometry.physical_rect_to_logical(physical)  # = normalized_rect_to_logical(*corners)
     image = None
     if geometry.sent_size is not None:
-        ix1, iy1 = geometry.normalized_to_image(corners[0], corners[1])
-        ix2, iy2 = geometry.normalized_to_image(corners[2], corners[3])
-        image = Rect.from_corners(ix1, iy1, ix2, iy2)
+        image = Rect.from_corners(*normalized_to_pixels(corners, *geometry.sent_size))
     return physical, logical, image
+
+
+def screen_coords(item: GroundingItem, geometry: CaptureGeometry) -> tuple[float, ...]:
+    """The item in global physical pixels as flat numbers: ``(x, y)`` for a point, ``(x1, y1, x2, y2)`` for a box."""
+    physical, _logical, _image = place(item, geometry)
+    if isinstance(item, Box):
+        return (physical.x, physical.y, physical.x + physical.width, physical.y + physical.height)
+    return (physical.x, physical.y)
 
 
 def map_items(
@@ -266,3 +277,65 @@ def find_on_screen(
         # Boxes from a broken stream may be cut short: report, do not draw.
         error, items = f"The model stopped with an error: {done.error or 'unknown error'}.", ()
     return GroundingResult(target, result.answer, result.thinking, result.parse, items, geometry, error, timings)
+
+
+# ---------------------------------------------------------------------- results for callers (CLI, MCP)
+
+
+def _monitor_number(geometry: CaptureGeometry, center: tuple[float, float]) -> int:
+    """The monitor (1-based, as in ``capture monitor N``) holding a point in global physical pixels."""
+    x, y = center
+    for monitor in geometry.desktop or (geometry.monitor,):
+        rect = monitor.physical
+        if rect.x <= x < rect.x + rect.width and rect.y <= y < rect.y + rect.height:
+            return monitor.id
+    return geometry.monitor.id
+
+
+def _placed(result: GroundingResult) -> list[dict[str, Any]]:
+    placed = []
+    for shown in result.items:
+        rect = shown.physical
+        center = (rect.x + rect.width / 2, rect.y + rect.height / 2)
+        placed.append(
+            {
+                "number": shown.number,
+                "label": shown.item.label,
+                "kind": "point" if rect.width == 0 and rect.height == 0 else "box",
+                "x": round(rect.x),
+                "y": round(rect.y),
+                "w": round(rect.width),
+                "h": round(rect.height),
+                "monitor": _monitor_number(result.geometry, center),
+            }
+        )
+    return placed
+
+
+def result_lines(result: GroundingResult) -> list[str]:
+    """What ``desktop-helper find`` prints: one line per box or point, in global physical screen pixels."""
+    if not result.items:
+        reason = f" ({result.error})" if result.error else ""
+        return [f"Nothing found for: {result.question}{reason}"]
+    return found_lines(result_as_json(result))
+
+
+def found_lines(found: dict[str, Any]) -> list[str]:
+    """One line per item of a :func:`result_as_json` answer."""
+    lines = []
+    for item in found["items"]:
+        label = item["label"] or f"{found['target']} #{item['number']}"
+        if item["kind"] == "point":
+            lines.append(f"{label}: x={item['x']}, y={item['y']} (monitor {item['monitor']})")
+        else:
+            lines.append(f"{label}: x={item['x']}, y={item['y']}, w={item['w']}, h={item['h']} (monitor {item['monitor']})")
+    return lines
+
+
+def result_as_json(result: GroundingResult) -> dict[str, Any]:
+    """``desktop-helper find --json``: the boxes in global physical pixels, or the reason there are none."""
+    return {
+        "target": result.question,
+        "items": _placed(result),
+        "error": None if result.items else (result.error or "Nothing found."),
+    }

@@ -1,7 +1,7 @@
 """``desktop-helper --self-test``: prove that an installed or frozen build has all its parts.
 
 A PyInstaller bundle can start and show its tray icon while llama.cpp's shared libraries, a
-keyring backend or pynput's X11 backend were silently left out: those load lazily, through ctypes
+keyring backend, pynput's X11 backend or PyAV's FFmpeg and libx264 were silently left out: those load lazily, through ctypes
 or importlib, long after start-up. This hidden flag loads each of them now and prints one JSON
 object, so the packaging smoke test (``packaging/smoke_test.py``) can fail a broken bundle before
 it ships. The exit code is 0 only when every check passed.
@@ -43,7 +43,7 @@ _KEYRING_BACKENDS = {
 }
 
 #: development tools in the same venv that a release bundle must leave out (size, and attack surface)
-_NOT_IN_A_BUNDLE = ("pytest", "hypothesis", "mypy", "tests", "fastapi", "uvicorn", "gguf", "PyInstaller")
+_NOT_IN_A_BUNDLE = ("pytest", "hypothesis", "mypy", "tests", "fastapi", "gguf", "PyInstaller")
 
 
 def _app(_args: argparse.Namespace) -> dict[str, Any]:
@@ -186,6 +186,32 @@ def _libraries(_args: argparse.Namespace) -> dict[str, Any]:
     }
 
 
+def _video(_args: argparse.Namespace) -> dict[str, Any]:
+    """Record two tiny H.264 segments, join them and decode the result: PyAV's FFmpeg and libx264
+    are shared libraries that only load when a recording starts."""
+    import tempfile
+
+    import av
+    import numpy
+
+    from desktop_helper.media.h264 import VIDEO_CODEC, H264Writer, join_mp4
+
+    with tempfile.TemporaryDirectory(prefix="desktop-helper-self-test-") as folder:
+        segments = [Path(folder) / f"part-{index}.mp4" for index in range(2)]
+        for segment in segments:
+            writer = H264Writer(segment, (64, 48), 10, keyframe_interval=5)
+            for _ in range(5):
+                writer.write(numpy.zeros((48, 64, 3), numpy.uint8))
+            writer.close()
+        joined = join_mp4(segments, Path(folder) / "joined.mp4")
+        with av.open(str(joined)) as container:
+            codec = container.streams.video[0].codec_context.name
+            frames = sum(1 for _ in container.decode(video=0))
+    if (codec, frames) != ("h264", 10):
+        raise RuntimeError(f"the test video came back as {frames} frames of {codec}, not 10 frames of h264")
+    return {"pyav": av.__version__, "encoder": VIDEO_CODEC, "libavcodec": ".".join(map(str, av.library_versions["libavcodec"]))}
+
+
 def _qt(_args: argparse.Namespace) -> dict[str, Any]:
     if current_os() == "linux" and not has_display():
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -198,6 +224,7 @@ CHECKS: dict[str, Check] = {
     "app": _app,
     "libraries": _libraries,
     "llama_cpp": _llama,
+    "video": _video,
     "keyring": _keyring,
     "pynput": _pynput,
     "qt": _qt,

@@ -6,8 +6,8 @@ What it proves, in order (any failure exits 1 and says what broke):
 2. ``desktop-helper --self-test`` passes inside the bundle: llama.cpp's libraries, its CPU variants
    (one per x86-64 level, the best one for this CPU loaded) and its Vulkan backend (``--vulkan shipped``
    or ``loaded``), with ``--tiny-model`` a real model load and decode, pynput's and
-   keyring's OS backends, the Qt platform/image/icon plugins, OpenCV, pdfium, the CA bundle and the
-   app's resources all load;
+   keyring's OS backends, the Qt platform/image/icon plugins, OpenCV, PyAV with libx264 (an H.264 video
+   written, joined and decoded), pdfium, the CA bundle and the app's resources all load;
 3. the app starts with a temporary profile, shows its tray icon (``status`` reports ``"tray": true``),
    and quits through ``desktop-helper quit`` with exit code 0;
 4. nothing unexpected reached stderr, and the app's log has no ERROR or CRITICAL line.
@@ -194,6 +194,10 @@ def self_test(target: Target, env: dict[str, str], model_args: list[str], *, vul
     _log(f"self-test passed in {time.monotonic() - started:.1f} s: llama-cpp-python {llama['version']} ({llama['system_info']})")
     if "model" in llama:
         _log(f"  tiny model: {llama['model']}")
+    video = report["video"]
+    if video.get("encoder") != "libx264":
+        raise SmokeError(f"recordings would not be H.264: the bundle's video check reports {video}")
+    _log(f"  PyAV {video['pyav']} (libavcodec {video['libavcodec']}) wrote, joined and decoded H.264 with {video['encoder']}")
     _log(f"  pynput {report['pynput']}, keyring {report['keyring']['os_backend']}, Qt platform {report['qt']['platform']}")
     return report
 

@@ -159,7 +159,7 @@ def _call_delta(index: int, call_id: str, name: str, arguments: str) -> dict[str
 
 def test_tool_round_through_the_remote_backend(fake_openai: FakeOpenAIServer, capture: Any) -> None:
     from desktop_helper.backends.openai_compat import OpenAICompatBackend
-    from desktop_helper.backends.providers import from_preset
+    from desktop_helper.settings.providers import from_preset
 
     fake_openai.script(
         Reply(
@@ -236,7 +236,7 @@ def test_tool_image_reaches_the_local_model_as_image_tokens(tiny_glm4v: Any) -> 
 
 def test_chat_generation_runner_runs_tool_rounds(qtbot: Any, fake_openai: FakeOpenAIServer) -> None:
     from desktop_helper.backends.openai_compat import OpenAICompatBackend
-    from desktop_helper.backends.providers import from_preset
+    from desktop_helper.settings.providers import from_preset
     from desktop_helper.ui.workers import GenerationRunner
 
     class OneWindow(WindowLister):

@@ -20,7 +20,7 @@ from PIL import Image
 
 from desktop_helper.agent.loop import AgentConfig, AgentRun, NullListener
 from desktop_helper.agent.record import MemoryStepRecorder, RunOutcome
-from desktop_helper.agent.screen import MssScreen, list_monitors
+from desktop_helper.agent.screen import BackendScreen, list_monitors
 from desktop_helper.backends.base import ChatRequest
 from desktop_helper.backends.scripted import ScriptedBackend
 from desktop_helper.core.geometry import Rect
@@ -131,7 +131,7 @@ def _start(session: Any, backend: ScriptedBackend, **config: Any) -> tuple[Agent
     run = session.start(
         backend,
         AgentConfig("Type a greeting into the field", settle_timeout=1.0, **config),
-        lambda: MssScreen(monitor),
+        lambda: BackendScreen.of_this_desktop(monitor),
         lambda bounds, stopped: executor_for_current_os(bounds, session.clipboard, stopped),
         monitor=monitor,
         recorder=recorder,
@@ -235,10 +235,16 @@ def test_click_then_type_non_ascii_confirmed_in_the_panel(
     assert all(s.screenshot is not None and s.raw_output for s in recorder.steps)
     # our own panel was visible between the steps but hidden for every screenshot the model got
     qtbot.waitUntil(session.panel.isVisible, timeout=3000)
-    panel = session.panel.geometry()
-    box = (panel.x(), panel.y(), panel.right(), panel.bottom())
+
+    def panel_box() -> tuple[int, int, int, int]:
+        # read each time: after the run the panel shrinks to its outcome and the window manager
+        # may place the re-shown window a moment after Qt reports its new geometry
+        panel = session.panel.frameGeometry()
+        return (panel.x(), panel.y(), panel.right(), panel.bottom())
+
     # the control: the panel's background really shows on the screen now
-    qtbot.waitUntil(lambda: _count_color(_screen_image().crop(box), PANEL_RGB) > 1000, timeout=5000)
+    qtbot.waitUntil(lambda: _count_color(_screen_image().crop(panel_box()), PANEL_RGB) > 1000, timeout=15000)
+    box = panel_box()
     for step in recorder.steps[1:]:
         assert step.screenshot is not None
         with Image.open(io.BytesIO(step.screenshot.data)) as shot:
@@ -307,7 +313,7 @@ def test_tiny_model_garbage_is_a_failed_step(tiny_glm4v: Any, target_app: Target
         run = AgentRun(
             local,
             AgentConfig("Click the button", max_tokens=24, image_token_budget=256, max_unreadable=2, thinking=False),
-            lambda: MssScreen(monitor),
+            lambda: BackendScreen.of_this_desktop(monitor),
             executor,
             listener=NullListener(),
             recorder=recorder,
@@ -445,7 +451,9 @@ def _start_custom(session: Any, backend: Any, executors: list[Rect]) -> tuple[Ag
         executors.append(bounds)
         return executor_for_current_os(bounds, session.clipboard, stopped)
 
-    run = session.start(backend, AgentConfig("task"), lambda: MssScreen(monitor), executor, monitor=monitor, recorder=recorder)
+    run = session.start(
+        backend, AgentConfig("task"), lambda: BackendScreen.of_this_desktop(monitor), executor, monitor=monitor, recorder=recorder
+    )
     return run, recorder
 
 
@@ -474,7 +482,7 @@ def test_acts_on_the_captured_second_monitor_and_stays_there(tmp_path: Path, mon
             run = AgentRun(
                 ScriptedBackend(responder=_script(app, [CLICK, corner, DONE])),
                 AgentConfig("Press the button", auto_mode=True, countdown=0.0, settle_timeout=0.5),
-                lambda: MssScreen(monitors[1]),
+                lambda: BackendScreen.of_this_desktop(monitors[1]),
                 lambda bounds, stopped: executor_for_current_os(bounds, None, stopped),
                 listener=listener,
             )
@@ -497,3 +505,33 @@ def test_acts_on_the_captured_second_monitor_and_stays_there(tmp_path: Path, mon
             errors.close()
     finally:
         server.stop()
+
+
+def test_the_final_panel_shows_the_outcome_not_the_last_proposal(
+    qtbot: Any, session: Any, target_app: TargetApp, x_server: XServer
+) -> None:
+    """Issue 13 item 4: after the run, the panel said "Step 1" with the old reasoning and action
+    ("Click on 'Start typing'") beside "Done: ...", as if that step were still waiting."""
+    backend = ScriptedBackend(responder=_script(target_app, [CLICK, DONE]))
+    with qtbot.waitSignal(session.proposed, timeout=15000):
+        run, _recorder = _start(session, backend)
+    _wait_for_confirm(qtbot, session)
+    assert session.panel.title.text() == "Step 1"
+    with qtbot.waitSignal(session.finished, timeout=15000) as done:
+        _click_real(x_server, session.panel.confirm_button)
+    assert done.args[0].status == "done"
+    panel = session.panel
+    qtbot.waitUntil(panel.isVisible, timeout=3000)
+    assert panel.title.text() == "Agent done"
+    assert "Done" in panel.status.text()
+    assert "Start typing" not in panel.action.text()
+    assert panel.reasoning.isHidden()
+    assert panel.action_text.isHidden()
+    assert not panel.confirm_button.isEnabled()
+    assert panel.stop_button.text() == "Close"
+    # the smaller panel is placed again: its Close button stays on the screen
+    qtbot.wait(300)
+    screen = panel.screen().availableGeometry()
+    close = panel.stop_button.mapToGlobal(panel.stop_button.rect().bottomRight())
+    assert screen.contains(close), (close, screen)
+    assert run.join(2)

@@ -46,7 +46,7 @@ def test_import_linter_contracts_hold() -> None:
         check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "Contracts: 2 kept, 0 broken." in result.stdout
+    assert "Contracts: 3 kept, 0 broken." in result.stdout
 
 
 def test_core_can_be_imported_without_qt() -> None:
@@ -58,3 +58,46 @@ def test_core_can_be_imported_without_qt() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_only_platform_system_checks_the_operating_system() -> None:
+    """``sys.platform``, ``os.name`` and ``platform.system()`` are compared only in platform/system.py."""
+    package = Path(__file__).resolve().parent.parent / "desktop_helper"
+
+    def names_the_os(node: ast.AST) -> bool:
+        text = ast.unparse(node)
+        return text in ("sys.platform", "os.name", "platform.system()")
+
+    offenders = []
+    for path in package.rglob("*.py"):
+        if path == package / "platform" / "system.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            compared = isinstance(node, ast.Compare) and any(names_the_os(n) for n in [node.left, *node.comparators])
+            tested = (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr in ("startswith", "endswith")
+                and names_the_os(node.func.value)
+            )
+            if compared or tested:
+                offenders.append(f"{path.relative_to(package)}:{getattr(node, 'lineno', 0)}")
+    assert offenders == []
+
+
+def test_only_the_capture_package_grabs_the_screen() -> None:
+    """mss is imported only behind platform/capture (and by the self-test, which reports its version),
+    so every capture gets the Wayland portal and the macOS permission check."""
+    package = Path(__file__).resolve().parent.parent / "desktop_helper"
+    offenders = []
+    for path in package.rglob("*.py"):
+        relative = path.relative_to(package).as_posix()
+        if relative.startswith("platform/capture/") or relative == "selftest.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else []
+            if isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module]
+            if any(name == "mss" or name.startswith("mss.") for name in names):
+                offenders.append(f"{relative}:{getattr(node, 'lineno', 0)}")
+    assert offenders == []

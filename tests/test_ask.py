@@ -179,6 +179,19 @@ def test_without_app_or_model_says_what_to_do() -> None:
     assert "--model" in err.getvalue()
 
 
+def test_a_base_url_alone_asks_that_server() -> None:
+    # --base-url names a server; it must not be ignored for the settings' local model ("No local model is set")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        dead_port = probe.getsockname()[1]
+    err = io.StringIO()
+    argv = ("Hi?", "--no-forward", "--base-url", f"http://127.0.0.1:{dead_port}/v1", "--api-model", "glm-4.6v")
+    code = ask.main(_args(*argv), app_paths(), out=io.StringIO(), err=err)
+    assert code == ask.EXIT_ERROR
+    assert f"Nothing is listening at http://127.0.0.1:{dead_port}/v1" in err.getvalue()
+    assert "No local model" not in err.getvalue()
+
+
 @pytest.mark.parametrize("fake_app", [False], indirect=True)
 def test_app_without_ask_support_falls_back_to_this_process(
     tiny_glm4v: TinyModel, fake_app: list[dict[str, object]], monkeypatch: pytest.MonkeyPatch
@@ -193,3 +206,19 @@ def test_app_without_ask_support_falls_back_to_this_process(
     assert code == 0
     assert fake_app[0]["argv"][0] == "ask"  # type: ignore[index]
     assert json.loads(out.getvalue())["backend"] == "local_gguf"
+
+
+def test_a_pdf_given_as_image_gets_a_fix_that_does_not_contradict_it(tmp_path: Path, tiny_glm4v: TinyModel) -> None:
+    """Found using the app: ``ask --image spec.pdf`` said "this is a PDF, not an image" and then
+    "Attach images (...), videos (...), PDF, PPTX/DOCX/ODP/ODT, or text files"."""
+    from tests.fixtures.chat_files import write_pdf
+
+    pdf = write_pdf(tmp_path / "spec.pdf", pages=1)
+    err = io.StringIO()
+    args = _args("Hi", "--image", str(pdf), "--model", str(tiny_glm4v.model), "--mmproj", str(tiny_glm4v.mmproj))
+    assert ask.main(args, app_paths(), out=io.StringIO(), err=err) == ask.EXIT_ERROR
+    message = err.getvalue()
+    assert "spec.pdf: this is a PDF, not an image." in message
+    fix = message.split("not an image.", 1)[1]
+    assert "PNG, JPEG" in fix
+    assert "PDF" not in fix.split("chat")[0], message  # PDFs are offered only where they are taken: the chat

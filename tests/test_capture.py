@@ -273,9 +273,9 @@ def test_encode_pixels_is_lossless_png(tmp_path: Path) -> None:
 
 def test_window_list_on_windows_uses_the_shared_lister(monkeypatch: pytest.MonkeyPatch) -> None:
     from desktop_helper.platform import window_list
+    from desktop_helper.platform.window_list import list_windows, window_at
     from desktop_helper.platform.window_list.base import WindowInfo as ListedWindow
     from desktop_helper.platform.window_list.base import WindowLister
-    from desktop_helper.platform.windows_list import list_windows, window_at
 
     class Fake(WindowLister):
         def windows(self) -> list[ListedWindow]:
@@ -294,3 +294,30 @@ def test_window_list_on_windows_uses_the_shared_lister(monkeypatch: pytest.Monke
     assert top is not None
     assert top.title == "front"
     assert window_at(windows, 450, 10) is None
+
+
+def test_optional_capture_features_are_on_the_interface_with_safe_defaults(x_server: XServer) -> None:
+    """The controller calls them on any backend: a backend without a feature ignores it or says what is missing."""
+
+    portal = PortalBackend(shoot=lambda: b"")
+    assert portal.slow is True
+    portal.set_scales({(0, 0, 100, 100): 2.0})  # ignored: the portal's monitors come from set_monitors
+    portal.release_thread()
+    with pytest.raises(CaptureError, match="Recording is not available with the xdg-desktop-portal") as caught:
+        portal.recording_backend({})
+    assert "Wayland" in (caught.value.fix or "")
+    with pytest.raises(CaptureError, match="Recording is not available"):
+        portal.grab_bgr(Rect(0, 0, 10, 10), np.zeros((10, 10, 3), np.uint8))
+
+    screen = MssBackend()
+    try:
+        assert screen.slow is False
+        recording = screen.recording_backend({(0, 0, 1920, 1080): 1.0})
+        try:
+            out = np.zeros((10, 10, 3), np.uint8)
+            recording.grab_bgr(Rect(0, 0, 10, 10), out)
+            recording.release_thread()
+        finally:
+            recording.close()
+    finally:
+        screen.close()

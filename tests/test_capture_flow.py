@@ -30,17 +30,16 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 class FakeChat:
-    """Stands in for ChatWindow.attach_images / show_mini (the chat window has its own tests)."""
+    """Stands in for the chat window the app shows captures in (the chat window has its own tests)."""
 
     def __init__(self) -> None:
         self.attached: list[tuple[list[ImagePart], bool]] = []
         self.mini = 0
 
-    def attach_images(self, parts: list[ImagePart], focus_question: bool = True) -> None:
-        self.attached.append((parts, focus_question))
-
-    def show_mini(self) -> None:
-        self.mini += 1
+    def show(self, parts: list[ImagePart], quick_ask: bool) -> None:
+        """What the app does with the controller's ``captured`` signal."""
+        self.attached.append((parts, not quick_ask))
+        self.mini += quick_ask
 
 
 class FakeTray:
@@ -69,13 +68,14 @@ def controller(qapp: Any, x_server: XServer, tmp_path: Path) -> Any:
     ctl = CaptureController(
         settings,
         bus,
-        chat,
         run_argv,
-        tray,
         data_folder=tmp_path / "rec",
         backend=MssBackend(),
         hotkeys=PynputHotkeys(conflicts=None),
     )
+    # wired as app.py wires the chat window and the tray
+    ctl.captured.connect(lambda parts, quick_ask: chat.show(parts, quick_ask))
+    ctl.recording_changed.connect(lambda status: tray.set_recording(int(status.seconds) if status.running else None))
     router.register("capture", ctl.capture_command)
     router.register("record", ctl.record_command)
     ctl.messages = messages  # type: ignore[attr-defined]
@@ -214,6 +214,8 @@ def test_record_by_command_shows_in_tray_and_saves_playable_video(qtbot: Any, x_
     from desktop_helper.media.recording import video_frame_count
 
     controller.settings.set("capture.record_fps", 10)
+    saved: list[Path] = []
+    controller.recording_saved.connect(saved.append)  # the app adds it to the chat's attachments
     lines: list[str] = []
     assert controller.router.run(build_parser().parse_args(["record", "start"]), lines.append) == 0
     assert controller.recorder is not None
@@ -229,6 +231,7 @@ def test_record_by_command_shows_in_tray_and_saves_playable_video(qtbot: Any, x_
     assert len(videos) == 1
     assert video_frame_count(videos[0]) >= 15
     assert any("Recording saved" in m.text for m in controller.messages)
+    assert saved == videos
 
 
 def test_capture_delay_waits_before_grabbing(qtbot: Any, controller: Any) -> None:
@@ -281,12 +284,13 @@ def test_denied_macos_permission_opens_the_settings_pane_once(qtbot: Any, contro
 
 
 def test_capture_window_under_the_cursor(qtbot: Any, x_server: XServer, controller: Any) -> None:
-    from desktop_helper.platform.windows_list import list_windows
+    from desktop_helper.platform.window_list import list_windows
 
     with colour_window(x_server, "500", "300", "400", "300", "--managed") as window:
         found = [w for w in list_windows(x_server.display) if w.pid == window.pid]
         assert len(found) == 1
         rect = found[0].rect
+        assert rect is not None
         assert rect.width >= 400
         assert rect.height >= 300, "the frame (title bar, borders) is part of the window"
         x, y = rect.center
@@ -334,3 +338,61 @@ def test_leftover_segments_are_recovered_at_start(qtbot: Any, controller: Any, t
 
     assert video_frame_count(folder / "recording-x.mp4") == 20
     assert not parts.exists()
+
+
+def test_the_tray_icon_stays_in_the_panel_after_a_capture(qtbot: Any, x_server: XServer, controller: Any) -> None:
+    """Qt's tray icon is a top-level widget of ours on X11 (embedded in the panel's tray): hiding it for
+    the grab took it out of the panel for good, since showing it again does not embed it again."""
+    import os
+
+    from PySide6.QtWidgets import QWidget
+
+    from desktop_helper.ui.tray import Tray
+    from tests.test_app_e2e import tray_icon_windows
+
+    tray = Tray()
+    tray.show()
+    qtbot.waitUntil(lambda: bool(tray_icon_windows(x_server, os.getpid())), timeout=10000)
+    chat = QWidget()  # one of our windows, which the capture does hide and bring back
+    chat.setWindowTitle("our chat")
+    chat.show()
+    qtbot.waitExposed(chat)
+    qtbot.wait(500)  # the icon has settled in the panel, as it has long before a person's capture
+    try:
+        assert controller.router.run(build_parser().parse_args(["capture", "screen"]), lambda _t: None) == 0
+        qtbot.waitUntil(lambda: bool(controller.fake_chat.attached), timeout=10000)
+        assert chat.isVisible(), "our window comes back after the grab"
+        qtbot.wait(300)  # time for the panel to take in a hidden and shown icon
+        icons = tray_icon_windows(x_server, os.getpid())
+        assert icons, "the tray icon must still be in the panel"
+        shown = subprocess.run(["xwininfo", "-id", icons[0]], env=x_server.env, capture_output=True, text=True).stdout
+        assert "Map State: IsViewable" in shown, "the tray icon must still be shown in the panel"
+    finally:
+        chat.close()
+        tray.hide()
+        tray.deleteLater()
+
+
+def test_one_apply_of_several_hotkeys_restarts_the_listener_once(qtbot: Any, x_server: XServer, controller: Any) -> None:
+    """The settings dialog stores each changed hotkey in turn; the listener must restart once for
+    them all (each restart blocks the GUI thread for about half a second) and warn once."""
+    controller.start_hotkeys()
+    controller.settings.on_change(lambda key, _value: controller.setting_changed(key))
+    starts: list[dict[str, str]] = []
+    start = controller.hotkeys.start
+
+    def counting_start(bindings: Any, on_hotkey: Any) -> Any:
+        starts.append(dict(bindings))
+        return start(bindings, on_hotkey)
+
+    controller.hotkeys.start = counting_start
+    controller.settings.set("hotkeys.toggle_chat", "<ctrl>+<alt>+h")
+    controller.settings.set("hotkeys.find", "<ctrl>+<alt>+h")  # the same chord twice: a warning
+    controller.settings.set("hotkeys.capture_screen", "<ctrl>+<alt>+<shift>+w")
+    qtbot.waitUntil(lambda: len(starts) >= 1 and controller.hotkeys.running, timeout=5000)
+    qtbot.wait(300)
+    assert len(starts) == 1
+    assert starts[0]["capture_screen"] == "<ctrl>+<alt>+<shift>+w"
+    assert sum("set for both" in m.text for m in controller.messages) == 1
+    x_server.xdotool("key", "ctrl+alt+shift+w")
+    qtbot.waitUntil(lambda: bool(controller.fake_chat.attached), timeout=10000)

@@ -51,8 +51,10 @@ def test_window_sends_an_image_through_the_local_tiny_model(qtbot: QtBot, tmp_pa
             pass
         answer = history.message(int(finished.args[0]))
         assert answer.status == "complete", answer.error
-        sent = service.backend.last_sent_images  # type: ignore[attr-defined]
-        assert len(sent) == 1
+        # the window keeps the image the backend reported sending (its ImagesSent event) for the boxes
+        sent_image = window.session.sent_image(answer.id)
+        assert sent_image is not None
+        sent = [sent_image]
         assert (sent[0].width // 28) * (sent[0].height // 28) <= 256
         assert window.last_request is not None
         assert window.last_request.max_tokens == 24

@@ -21,6 +21,7 @@ from desktop_helper.settings.paths import app_paths
 from desktop_helper.settings.store import Settings
 from desktop_helper.ui.backend_service import BackendService
 from desktop_helper.ui.chat_window import ChatWindow
+from tests.fixtures.chat_window import ChatOnProfile
 
 pytestmark = [pytest.mark.gui]
 
@@ -31,33 +32,12 @@ BOXED_ANSWER = (
 )
 
 
-class Harness:
+class Harness(ChatOnProfile):
+    """The chat window answering from a script."""
+
     def __init__(self, qtbot: QtBot, tmp_path: Path, script: list[str], delay: float = 0.0) -> None:
-        paths = app_paths()
-        paths.ensure()
-        self.paths = paths
-        self.settings = Settings(paths.settings_file)
-        self.history = HistoryStore(paths.history_db, paths.attachments)
         self.backend = ScriptedBackend(script, chunk_size=3, delay=delay)
-        self.service = BackendService(self.settings, None, env={})
-        self.service.set_backend(self.backend, "scripted")
-        self.window = ChatWindow(self.history, self.service, self.settings, preview_dir=tmp_path / "preview")
-        qtbot.addWidget(self.window)
-        self.window.show()
-        qtbot.waitExposed(self.window)
-        self.qtbot = qtbot
-
-    def ask(self, text: str, timeout: int = 10000) -> int:
-        self.window.input.setPlainText(text)
-        with self.qtbot.waitSignal(self.window.generation_finished, timeout=timeout) as blocker:
-            self.qtbot.keyClick(self.window.input, Qt.Key.Key_Return)
-        return int(blocker.args[0])
-
-    def close(self) -> None:
-        self.window.shutdown()
-        self.window.close()
-        self.service.shutdown()
-        self.history.close()
+        super().__init__(qtbot, tmp_path, self.backend)
 
 
 @pytest.fixture
@@ -123,9 +103,12 @@ def test_streams_markdown_thinking_and_boxes_and_saves_history(make_harness, qtb
     assert "It sits in the middle" in h.window.view.toPlainText()
     assert "<|begin_of_box|>" not in text
 
+    # drawn on a worker, then shown under the answer
+    qtbot.waitUntil(lambda: h.window._image_for_key(f"boxed:{answer_id}") is not None, timeout=10000)
     boxed = h.window._image_for_key(f"boxed:{answer_id}")
     assert boxed is not None
     assert not boxed.isNull()
+    assert h.window.view.messages()[-1].box_note == "1 location the model marked (its estimate)"
     # the outline of the first box colour crosses the image at x = 25% of the width
     y = boxed.height() // 2
     x = boxed.width() // 4
@@ -170,6 +153,7 @@ def test_boxes_of_a_stored_answer_are_drawn_again_after_a_restart(make_harness, 
     again = make_harness(["unused"])
     assert conversation is not None
     again.window.open_conversation(conversation)
+    qtbot.waitUntil(lambda: again.window.view.messages()[-1].boxed_image is not None, timeout=10000)
     boxed = again.window._image_for_key(f"boxed:{answer_id}")
     assert boxed is not None
     assert not boxed.isNull()
@@ -259,7 +243,7 @@ def test_show_on_screen_calls_the_overlay_with_the_capture_geometry(make_harness
     geometry = CaptureGeometry(monitor, Rect(100, 100, 560, 420))
     h.window.attach_images([ImagePart(_png(), "image/png", 560, 420, geometry=geometry, name="capture")])
     answer = h.ask("where?")
-    assert "Show on screen" in h.window.view.toPlainText()
+    qtbot.waitUntil(lambda: "Show on screen" in h.window.view.toPlainText(), timeout=10000)
     h.window.show_on_screen(answer)
     assert calls
     assert "begin_of_box" in calls[0][0]
@@ -272,7 +256,7 @@ def test_an_answer_about_no_image_never_takes_the_capture_of_the_answer_it_repla
     geometry = CaptureGeometry(Monitor(1, "Xvfb", Rect(0, 0, 1920, 1080)), Rect(100, 100, 560, 420))
     h.window.attach_images([ImagePart(_png(), "image/png", 560, 420, geometry=geometry, name="capture")])
     first = h.ask("where?")
-    assert h.window.view.messages()[-1].can_show_on_screen
+    qtbot.waitUntil(lambda: h.window.view.messages()[-1].can_show_on_screen, timeout=10000)
     question = h.history.messages(h.window.conversation_id)[0]
     h.window.edit(question.id)
     h.window.attachments.clear()
@@ -280,6 +264,7 @@ def test_an_answer_about_no_image_never_takes_the_capture_of_the_answer_it_repla
     with qtbot.waitSignal(h.window.generation_finished, timeout=10000) as blocker:
         h.window.send()
     assert blocker.args[0] == first  # SQLite hands the deleted answer's id out again
+    qtbot.waitUntil(lambda: not h.window._box_jobs, timeout=10000)  # every drawing asked for has come back
     assert not h.window.view.messages()[-1].can_show_on_screen  # no capture, nothing to show on the screen
 
 
@@ -386,7 +371,7 @@ def test_interface_in_simplified_chinese(qtbot: QtBot, tmp_path: Path) -> None:
 
 
 def test_backend_and_model_picker_lists_local_and_each_api_provider(qtbot: QtBot, tmp_path: Path) -> None:
-    from desktop_helper.backends.providers import from_preset
+    from desktop_helper.settings.providers import from_preset
 
     paths = app_paths()
     paths.ensure()
@@ -426,3 +411,25 @@ def test_backend_and_model_picker_lists_local_and_each_api_provider(qtbot: QtBot
         window.close()
         service.shutdown()
         history.close()
+
+
+def test_boxes_are_drawn_off_the_gui_thread(make_harness, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Decoding a screenshot, drawing and encoding it again takes a while: never on the GUI thread."""
+    import threading
+
+    from desktop_helper.media import annotate
+
+    drawn_on: list[str] = []
+    draw = annotate.draw_items_on_png
+
+    def drawing(data: bytes, items: object) -> bytes:
+        drawn_on.append(threading.current_thread().name)
+        return draw(data, items)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(annotate, "draw_items_on_png", drawing)
+    h = make_harness([BOXED_ANSWER])
+    h.window.attach_images([ImagePart(_png(), "image/png", 560, 420, name="capture.png")])
+    answer_id = h.ask("Where is the blue square?")
+    qtbot.waitUntil(lambda: h.window._image_for_key(f"boxed:{answer_id}") is not None, timeout=10000)
+    assert drawn_on
+    assert threading.main_thread().name not in drawn_on

@@ -73,8 +73,10 @@ def test_find_draws_the_target(qtbot: Any, screen_capture: Any, messages: Any) -
     controller = _controller(backend, screen_capture, bus)
     try:
         with qtbot.waitSignal(controller.finished, timeout=20000) as blocker:
-            assert controller.find_command(argparse.Namespace(target=["the", "blue", "block"]), lambda _t: None) == 0
+            reply = controller.find_command(argparse.Namespace(target=["the", "blue", "block"]), lambda _t: None)
             assert controller.busy
+        assert not isinstance(reply, int)
+        assert reply.result(timeout=0) == 0
         result = blocker.args[0]
         assert result.question == "the blue block"
         assert controller.overlay.visible

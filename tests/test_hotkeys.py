@@ -118,6 +118,47 @@ def test_matcher_survives_doubled_modifier_events_and_other_keys() -> None:
     assert matcher.press("x") is None
 
 
+def test_matcher_keys_held_keys_by_the_physical_key() -> None:
+    # Shift let go before the key: '?' goes down, '/' comes up; both are X keycode 61
+    matcher = HotkeyMatcher({"chat": parse_hotkey("<ctrl>+<alt>+<shift>+c")})
+    matcher.press("shift")
+    matcher.press("?", physical=61)
+    matcher.release("shift")
+    matcher.release("/", physical=61)
+    assert matcher.held == frozenset()
+    for key in ("ctrl", "alt", "shift"):
+        matcher.press(key)
+    assert matcher.press("c", physical=54) == "chat"
+
+
+def test_a_lost_release_never_blocks_later_chords() -> None:
+    matcher = HotkeyMatcher({"chat": parse_hotkey("<ctrl>+<alt>+<shift>+c")})
+    matcher.press("x", physical=53)  # its release never arrives
+    matcher.press("?")  # nor this one's (no physical key known)
+    for key in ("ctrl", "alt", "shift"):
+        matcher.press(key)
+    assert matcher.press("c") == "chat"
+    # a key lost while the chord's modifiers were held blocks only until they change
+    matcher.press("b")
+    matcher.release("c")
+    assert matcher.press("c") is None
+    matcher.release("shift")
+    matcher.press("shift")
+    assert matcher.press("c") == "chat"
+
+
+def test_the_os_modifier_state_unsticks_a_modifier_whose_release_was_lost() -> None:
+    matcher = HotkeyMatcher({"screen": parse_hotkey("<ctrl>+<shift>+s")})
+    matcher.press("alt")  # Alt+Tab: the window switcher took Alt's release
+    matcher.press("tab", physical=23)
+    for key in ("ctrl", "shift"):
+        matcher.press(key)
+    assert matcher.modifiers == {"alt", "ctrl", "shift"}
+    # the OS says which modifiers are really held when the key goes down
+    assert matcher.press("s", physical=39, modifiers={"ctrl", "shift"}) == "screen"
+    assert matcher.modifiers == {"ctrl", "shift"}
+
+
 # ----- OS-specific bits with fakes
 def test_windows_conflict_probe_with_fake_register_hotkey() -> None:
     calls: list[tuple[int, int]] = []
@@ -210,6 +251,79 @@ def test_xdotool_presses_reach_the_listener(x_server: XServer) -> None:
 
 
 @pytest.mark.gui
+def test_a_temporary_hotkey_is_heard_only_while_it_is_held(x_server: XServer) -> None:
+    """Escape while boxes are shown: a bare key, heard between add_temporary and remove_temporary, never while
+    the app types, and kept when the configured hotkeys are set again."""
+    service = PynputHotkeys(conflicts=None)
+    received = Received()
+    escapes = Received()
+    escape = Hotkey(frozenset(), "esc")
+    service.add_temporary("dismiss", escape, lambda: escapes("dismiss"))  # before start: heard once started
+    assert service.start({"capture_region": "<ctrl>+<alt>+<shift>+a"}, received) == []
+    try:
+        x_server.xdotool("key", "Escape")
+        assert escapes.wait(1), "the temporary Escape did not fire"
+        assert all(name == "hotkey-listener" for name in escapes.threads)
+        x_server.xdotool("key", "ctrl+Escape", "shift+Escape")  # exact, like every hotkey
+        with service.suspended():  # the agent pressing Escape in another program
+            x_server.xdotool("key", "Escape")
+        time.sleep(0.5)
+        assert escapes.actions == ["dismiss"]
+        # new settings restart the listener; the temporary hotkey stays
+        assert service.start({"capture_region": "<ctrl>+<alt>+<shift>+a"}, received) == []
+        x_server.xdotool("key", "Escape")
+        assert escapes.wait(2)
+        # released: Escape is the other programs' again; the configured hotkeys still work
+        service.remove_temporary("dismiss")
+        service.remove_temporary("dismiss")  # twice is fine
+        x_server.xdotool("key", "Escape")
+        x_server.xdotool("key", "ctrl+alt+shift+a")
+        assert received.wait(1)
+        assert escapes.actions == ["dismiss", "dismiss"]
+        assert received.actions == ["capture_region"]
+    finally:
+        service.stop()
+
+
+@pytest.mark.gui
+def test_hotkeys_on_named_keys_fire(x_server: XServer) -> None:
+    """F-keys, Space, Escape: pynput's canonical() turns them into bare key codes, so they were never matched."""
+    service = PynputHotkeys(conflicts=None)
+    received = Received()
+    assert service.start({"find": "<ctrl>+<f5>", "agent": "<ctrl>+<alt>+<space>", "record": "<f9>"}, received) == []
+    try:
+        x_server.xdotool("key", "ctrl+F5", "ctrl+alt+space", "F9")
+        assert received.wait(3)
+        assert received.actions == ["find", "agent", "record"]
+    finally:
+        service.stop()
+
+
+def test_a_temporary_binding_never_shadows_a_configured_hotkey() -> None:
+    configured = parse_hotkey("<ctrl>+<alt>+<shift>+a")
+    matcher = HotkeyMatcher({"capture_region": configured})
+    matcher.bind("dismiss", configured)
+    matcher.bind("dismiss", Hotkey(frozenset(), "esc"))
+    for key in ("ctrl", "alt", "shift"):
+        matcher.press(key)
+    assert matcher.press("a") == "capture_region"
+    matcher.reset()
+    assert matcher.press("esc") == "dismiss"
+    matcher.release("esc")
+    matcher.unbind("dismiss")
+    assert matcher.press("esc") is None
+    for key in ("ctrl", "alt", "shift"):
+        matcher.press(key)
+    assert matcher.press("a") == "capture_region"
+
+
+def test_no_temporary_hotkeys_without_global_hotkeys() -> None:
+    service = NullHotkeys("No hotkeys here.", "Use the command line.")
+    assert service.add_temporary("dismiss", Hotkey(frozenset(), "esc"), lambda: None) is False
+    service.remove_temporary("dismiss")
+
+
+@pytest.mark.gui
 def test_a_hotkey_grabbed_by_another_program_is_reported(x_server: XServer) -> None:
     from Xlib import XK, X
     from Xlib import display as xdisplay
@@ -259,21 +373,21 @@ def test_every_hotkey_action_is_a_cli_command() -> None:
 
 @pytest.mark.gui
 def test_settings_dialog_refuses_an_invalid_hotkey(qapp: Any, tmp_path: Any) -> None:
-    from PySide6.QtWidgets import QLineEdit
-
     from desktop_helper.settings.store import Settings
+    from desktop_helper.ui.hotkey_edit import HotkeyEdit
     from desktop_helper.ui.settings_dialog import SettingsDialog
 
     settings = Settings(tmp_path / "settings.json")
     dialog = SettingsDialog(settings)
     try:
-        editor = dialog.findChild(QLineEdit, "hotkeys.record")
+        # the field records keys pressed (tests/test_look.py); a hand-edited value still goes through the check
+        editor = dialog.findChild(HotkeyEdit, "hotkeys.record")
         assert editor is not None
-        editor.setText("<ctrl>+<nonsense>")
+        editor.set_value("<ctrl>+<nonsense>")
         assert dialog.apply() is False
         assert "not a key name" in dialog.errors.text()
         assert settings.get("hotkeys.record") == "<ctrl>+<alt>+<shift>+r"
-        editor.setText("Ctrl+Alt+Shift+Y")
+        editor.set_value("Ctrl+Alt+Shift+Y")
         assert dialog.apply() is True
         assert settings.get("hotkeys.record") == "<ctrl>+<alt>+<shift>+y"
     finally:

@@ -48,7 +48,10 @@ def test_the_chinese_translation_is_complete() -> None:
 @pytest.mark.usefixtures("chinese")
 def test_tray_menu_in_chinese() -> None:
     tray = Tray()
-    assert [a.text() for a in tray.menu.actions() if a.text()] == ["截图", "区域截图", "录屏", "聊天", "设置", "退出"]
+    texts = {a.objectName(): a.text() for a in tray.menu.actions() if a.text()}
+    assert [texts[f"tray_{k}"] for k in ("screenshot", "region", "record", "chat", "settings", "quit")] == [
+        "截图", "区域截图", "录屏", "聊天", "设置", "退出"
+    ]  # fmt: skip
     tray.set_recording(75)
     assert tray.actions["record"].text() == "停止录屏（1:15）"
     tray.hide()

@@ -28,12 +28,13 @@ from desktop_helper.backends.base import (
     ThinkingDelta,
     ToolCallEvent,
     Usage,
+    sent_images,
 )
 from desktop_helper.backends.local_gguf import BUDGET_CPU, LocalGGUFBackend, default_image_token_budget
+from desktop_helper.backends.splitter import EventSplitter
 from desktop_helper.core.errors import BackendError, CancelledError
-from desktop_helper.core.types import FinishReason, ImagePart, Message, TextPart, ToolCall, ToolSpec, VideoPart
+from desktop_helper.core.types import FinishReason, ImagePart, Message, TextPart, ToolSpec, VideoPart
 from desktop_helper.media.images import fit_to_token_budget, image_tokens
-from desktop_helper.parsers.thinking import ThinkingSplitter
 from tests.fixtures.tiny_model import TinyModel
 from tests.tools.make_tiny_glm4v import TextShape, write_mmproj, write_text_model
 
@@ -108,12 +109,12 @@ def test_answers_an_image_question_with_accounting(backend: LocalGGUFBackend) ->
 @pytest.mark.parametrize(("size", "budget"), [((1920, 1080), 64), ((1920, 1080), 200), ((640, 480), 256), ((1000, 90), 100)])
 def test_image_tokens_follow_the_budget_exactly(backend: LocalGGUFBackend, size: tuple[int, int], budget: int) -> None:
     request = ChatRequest((_ask("Describe.", _png(*size)),), max_tokens=1, image_token_budget=budget)
-    _, usage, _ = _drain(backend.stream(request))
+    events, usage, _ = _drain(backend.stream(request))
     expected = image_tokens(*fit_to_token_budget(*size, budget))
     # what llama.cpp counted is what our resize promised: nothing was resized a second time
     assert usage.image_tokens == expected
     assert usage.image_tokens <= budget
-    sent = backend.last_sent_images[0]
+    sent = sent_images(events)[0]
     assert (sent.width, sent.height) == fit_to_token_budget(*size, budget)
 
 
@@ -336,28 +337,24 @@ def test_video_goes_in_as_its_frames(backend: LocalGGUFBackend) -> None:
     assert "[video: clip.mp4, 3 frames]" in backend.last_prompt
 
 
-def test_tool_call_markup_becomes_structured_calls(tiny_glm4v: TinyModel) -> None:
+def test_tool_call_markup_becomes_structured_calls() -> None:
     # the random model cannot be made to call a tool, so feed GLM's raw format through the same
-    # splitter + router the generation loop uses
+    # splitter the generation loop uses (EventSplitter with parse_calls=True)
     raw = (
         "<think>The user wants OK clicked.</think>\nClicking now."
         "<tool_call>click\n<arg_key>x</arg_key>\n<arg_value>120</arg_value>\n"
         "<arg_key>label</arg_key>\n<arg_value>OK</arg_value>\n</tool_call>"
     )
     tool = ToolSpec("click", "Click", {"type": "object", "properties": {"x": {"type": "integer"}, "label": {"type": "string"}}})
-    request = ChatRequest((_ask("Click OK"),), tools=(tool,))
-    local = LocalGGUFBackend(tiny_glm4v.model, tiny_glm4v.mmproj)
-    splitter = ThinkingSplitter()
-    calls: list[ToolCall] = []
-    events = [e for piece in raw for e in local._route(splitter.feed(piece), request, calls)]
-    events += list(local._route(splitter.finish(), request, calls))
+    splitter = EventSplitter((tool,), parse_calls=True)
+    events = [e for piece in raw for e in splitter.feed(piece)] + splitter.finish()
     thinking = "".join(e.text for e in events if isinstance(e, ThinkingDelta))
     answer = "".join(e.text for e in events if isinstance(e, TextDelta))
     called = [e.call for e in events if isinstance(e, ToolCallEvent)]
     assert thinking == "The user wants OK clicked."
     assert answer == "Clicking now."
     assert [(c.name, c.arguments) for c in called] == [("click", {"x": 120, "label": "OK"})]
-    assert calls == called
+    assert splitter.produced_calls == 1
 
 
 def test_load_can_be_cancelled(tiny_glm4v: TinyModel) -> None:

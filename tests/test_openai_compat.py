@@ -21,23 +21,21 @@ from desktop_helper.backends.base import (
     ChatRequest,
     Done,
     Event,
+    ImagesSent,
     TextDelta,
     ThinkingDelta,
     ToolCallEvent,
     Usage,
     collect,
+    sent_images,
 )
-from desktop_helper.backends.openai_compat import (
-    InlineSplitter,
-    OpenAICompatBackend,
-    check_connection,
-    fit_image,
-    image_tokens,
-    retry_after_seconds,
-)
-from desktop_helper.backends.providers import from_preset
+from desktop_helper.backends.openai_compat import OpenAICompatBackend, check_connection
+from desktop_helper.backends.remote_errors import retry_after_seconds
+from desktop_helper.backends.splitter import EventSplitter
 from desktop_helper.core.geometry import CaptureGeometry, Monitor, Rect
 from desktop_helper.core.types import FinishReason, ImagePart, Message, TextPart, ToolCall, ToolSpec, VideoPart
+from desktop_helper.media.images import fit_image, fit_to_token_budget, image_tokens
+from desktop_helper.settings.providers import from_preset
 from tests.fixtures.servers import FakeOpenAIServer, Reply, chunk, text_reply
 
 KEY = "sk-test-SECRET-0123456789"
@@ -152,7 +150,7 @@ def test_inline_think_split_across_chunks_and_box_tokens_kept(
 )
 def test_inline_splitter_any_chunking(raw: str, thinking: str, answer: str) -> None:
     for size in (1, 2, 5, len(raw)):
-        splitter = InlineSplitter()
+        splitter = EventSplitter()
         events: list[Event] = []
         for start in range(0, len(raw), size):
             events += splitter.feed(raw[start : start + size])
@@ -164,7 +162,7 @@ def test_inline_splitter_any_chunking(raw: str, thinking: str, answer: str) -> N
 def test_inline_splitter_raw_tool_call() -> None:
     raw = "Opening it.<tool_call>open_app\n<arg_key>name</arg_key>\n<arg_value>Files</arg_value>\n</tool_call> Done."
     for size in (1, 4, len(raw)):
-        splitter = InlineSplitter([ToolSpec("open_app", "", {"type": "object", "properties": {"name": {"type": "string"}}})])
+        splitter = EventSplitter([ToolSpec("open_app", "", {"type": "object", "properties": {"name": {"type": "string"}}})])
         events: list[Event] = []
         for start in range(0, len(raw), size):
             events += splitter.feed(raw[start : start + size])
@@ -328,11 +326,13 @@ def test_image_within_limits_is_sent_unchanged_with_sent_size(
     fake_openai.script(text_reply("ok"))
     image = capture(300, 200)
     backend = make_backend("zai")
-    collect(backend.stream(ChatRequest(messages=(Message("user", (image, TextPart("what?"))),))))
+    events = list(backend.stream(ChatRequest(messages=(Message("user", (image, TextPart("what?"))),))))
     part = fake_openai.chat_requests[0].body["messages"][0]["content"][0]
     assert decode_data_uri(part["image_url"]["url"]) == ("image/png", image.data)
-    assert len(backend.last_sent_images) == 1
-    sent = backend.last_sent_images[0]
+    assert len(sent_images(events)) == 1
+    sent = sent_images(events)[0]
+    # reported before the first token, so a caller knows the image its boxes refer to
+    assert isinstance(events[0], ImagesSent)
     assert sent.geometry is not None
     assert sent.geometry.sent_size == (300, 200)
 
@@ -340,12 +340,12 @@ def test_image_within_limits_is_sent_unchanged_with_sent_size(
 def test_image_over_side_limit_is_downscaled(fake_openai: FakeOpenAIServer, make_backend: BackendFactory) -> None:
     fake_openai.script(text_reply("ok"))
     backend = make_backend("zai", max_image_side=400)
-    collect(backend.stream(ChatRequest(messages=(Message("user", (capture(1000, 500),)),))))
+    events = list(backend.stream(ChatRequest(messages=(Message("user", (capture(1000, 500),)),))))
     part = fake_openai.chat_requests[0].body["messages"][0]["content"][0]
     _mime, data = decode_data_uri(part["image_url"]["url"])
     with Image.open(io.BytesIO(data)) as received:
         assert received.size == (400, 200)
-    sent = backend.last_sent_images[0]
+    sent = sent_images(events)[0]
     assert (sent.width, sent.height) == (400, 200)
     assert sent.geometry is not None
     assert sent.geometry.sent_size == (400, 200)
@@ -356,7 +356,7 @@ def test_image_over_side_limit_is_downscaled(fake_openai: FakeOpenAIServer, make
 def test_image_over_byte_limit_is_shrunk_below_it() -> None:
     image = capture(800, 600, noisy=True)
     assert len(image.data) > 1_000_000
-    fitted = fit_image(image, max_bytes=300_000, max_side=6000)
+    fitted = fit_image(image, None, align=False, max_bytes=300_000, max_side=6000).part
     assert len(base64.b64encode(fitted.data)) <= 300_000
     with Image.open(io.BytesIO(fitted.data)) as decoded:
         assert decoded.size == (fitted.width, fitted.height)
@@ -368,9 +368,28 @@ def test_image_over_byte_limit_is_shrunk_below_it() -> None:
 def test_token_budget_downscales() -> None:
     image = capture(1920, 1080)
     assert image_tokens(1920, 1080) > 2000
-    fitted = fit_image(image, max_bytes=10**9, max_side=10_000, token_budget=500)
-    assert image_tokens(fitted.width, fitted.height) <= 520
+    fitted = fit_image(image, 500, align=False, max_bytes=10**9, max_side=10_000).part
+    assert image_tokens(fitted.width, fitted.height) <= 500
     assert fitted.width < 1920
+
+
+def test_over_budget_image_is_sent_at_the_size_the_local_model_gets(
+    fake_openai: FakeOpenAIServer, make_backend: BackendFactory
+) -> None:
+    """One fit for every backend: GLM's grid size for the budget, so boxes map back the same way."""
+    fake_openai.script(text_reply("ok"))
+    request = ChatRequest(messages=(Message("user", (capture(1920, 1080),)),), image_token_budget=500)
+    collect(make_backend("vllm").stream(request))
+    part = fake_openai.chat_requests[0].body["messages"][0]["content"][0]
+    with Image.open(io.BytesIO(decode_data_uri(part["image_url"]["url"])[1])) as received:
+        assert received.size == fit_to_token_budget(1920, 1080, 500) == (812, 448)
+
+
+def test_a_budget_of_zero_means_no_cap(fake_openai: FakeOpenAIServer, make_backend: BackendFactory) -> None:
+    fake_openai.script(text_reply("ok"))
+    image = capture(1920, 1080)
+    events = list(make_backend("vllm").stream(ChatRequest(messages=(Message("user", (image,)),), image_token_budget=0)))
+    assert sent_images(events)[0].data == image.data
 
 
 def test_video_as_video_url_or_frames(fake_openai: FakeOpenAIServer, make_backend: BackendFactory, tmp_path: Path) -> None:
@@ -495,7 +514,7 @@ def test_inline_splitter_does_not_depend_on_chunking(pieces: list[str], sizes: l
     raw = "".join(pieces)
 
     def split(chunks: list[str]) -> tuple[str, str, list[str]]:
-        splitter = InlineSplitter([ToolSpec("a", "")])
+        splitter = EventSplitter([ToolSpec("a", "")])
         events: list[Event] = []
         for piece in chunks:
             events += splitter.feed(piece)
@@ -526,10 +545,10 @@ def test_video_too_large_for_the_provider_goes_as_frames(
     video = VideoPart(frames=(capture(56, 56),), path=str(clip))
     fake_openai.script(text_reply("ok"))
     backend = make_backend("zai", max_video_bytes=3000)
-    collect(backend.stream(ChatRequest(messages=(Message("user", (video,)),))))
+    events = list(backend.stream(ChatRequest(messages=(Message("user", (video,)),))))
     content = fake_openai.chat_requests[0].body["messages"][0]["content"]
     assert [p["type"] for p in content] == ["image_url"]
-    assert len(backend.last_sent_images) == 1
+    assert len(sent_images(events)) == 1
 
 
 def test_video_without_frames_or_acceptable_file_is_a_media_error(make_backend: BackendFactory) -> None:

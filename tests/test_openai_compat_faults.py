@@ -16,9 +16,9 @@ import pytest
 
 from desktop_helper.backends.base import CancelToken, ChatRequest, Done, Progress, TextDelta, collect
 from desktop_helper.backends.openai_compat import OpenAICompatBackend
-from desktop_helper.backends.providers import from_preset
 from desktop_helper.core.errors import BackendError
 from desktop_helper.core.types import FinishReason, Message
+from desktop_helper.settings.providers import from_preset
 from tests.fixtures.servers import FakeOpenAIServer, Reply, chunk, error_reply, free_port, text_reply
 
 KEY = "sk-faults-0123456789"

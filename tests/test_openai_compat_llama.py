@@ -17,11 +17,11 @@ from typing import Any
 
 import pytest
 
-from desktop_helper.backends.base import CancelToken, ChatRequest, Done, TextDelta, Usage, collect
+from desktop_helper.backends.base import CancelToken, ChatRequest, Done, TextDelta, Usage, collect, sent_images
 from desktop_helper.backends.openai_compat import OpenAICompatBackend, check_connection, tiny_test_image
-from desktop_helper.backends.providers import from_preset
 from desktop_helper.core.errors import BackendError
 from desktop_helper.core.types import FinishReason, Message, TextPart
+from desktop_helper.settings.providers import from_preset
 from tests.fixtures.servers import LlamaServer, start_llama_server, stop_llama_server
 
 pytestmark = [pytest.mark.model, pytest.mark.slow]
@@ -59,7 +59,7 @@ def test_image_chat_streams_from_llama_cpp_server(backend: OpenAICompatBackend, 
     # the image went through the projector: llama.cpp logs the clip encode of this request
     new_log = llama_server.log_path.read_text(errors="replace")[len(log_before) :]
     assert "clip_encode" in new_log or "image slice encoded" in new_log, new_log[-2000:]
-    assert backend.last_sent_images[0].width == 56
+    assert sent_images(events)[0].width == 56
 
 
 def test_models_are_listed(backend: OpenAICompatBackend, llama_server: LlamaServer) -> None:

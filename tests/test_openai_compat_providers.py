@@ -12,8 +12,10 @@ import pytest
 from PIL import Image
 
 from desktop_helper.backends import backend_class
+from desktop_helper.backends.factory import build_api
 from desktop_helper.backends.openai_compat import OpenAICompatBackend
-from desktop_helper.backends.providers import (
+from desktop_helper.core.errors import BackendError
+from desktop_helper.settings.providers import (
     PRESETS,
     ProviderConfig,
     SamplingDialect,
@@ -24,7 +26,6 @@ from desktop_helper.backends.providers import (
     resolve_provider,
     unique_name,
 )
-from desktop_helper.core.errors import BackendError
 from desktop_helper.settings.secrets import SessionStore
 from desktop_helper.settings.store import Settings
 from tests.fixtures.servers import FakeOpenAIServer, text_reply
@@ -141,7 +142,7 @@ def test_backend_from_settings(tmp_path: Path) -> None:
     settings = Settings(tmp_path / "s.json")
     settings.set("models.providers", SAVED)
     settings.set("models.active_provider", "Cluster")
-    backend = OpenAICompatBackend.from_settings(settings, SessionStore(), model="other")
+    backend = build_api(settings, SessionStore(), model="other")
     try:
         assert backend.config.name == "Cluster"
         assert backend.config.model == "other"

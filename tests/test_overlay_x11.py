@@ -258,6 +258,43 @@ def test_fade_escape_and_hidden_for_capture(qapp: Any, qtbot: Any, no_compositor
         controller.shutdown()
 
 
+def test_escape_anywhere_on_the_desktop_hides_the_boxes(qapp: Any, qtbot: Any, no_compositor: XServer) -> None:
+    """No window of ours has the focus (the find popup has closed): Escape, heard as a temporary global hotkey
+    while boxes are shown, hides them; the rest of the time Escape is not ours. While the boxes are hidden for a
+    capture, Escape is the region selector's, and the boxes come back."""
+    from desktop_helper.platform.hotkeys.pynput_backend import PynputHotkeys
+    from desktop_helper.ui.overlay import OverlayController
+
+    hotkeys = PynputHotkeys(conflicts=None)
+    assert hotkeys.start({"stop_agent": "<ctrl>+<alt>+<shift>+x"}, lambda _action: None) == []
+    controller = OverlayController(fade_seconds=0)
+    controller.use_hotkeys(hotkeys)
+    try:
+        assert qapp.focusWindow() is None
+        assert not hotkeys._temporary, "Escape is not ours while nothing is shown"
+        controller.show_shapes([BoxShape(Rect(50, 50, 80, 40))])
+        assert set(hotkeys._temporary) == {"overlay_escape"}
+        with qtbot.waitSignal(controller.cleared, timeout=3000):
+            no_compositor.xdotool("key", "Escape")
+        assert not controller.visible
+        assert not hotkeys._temporary, "Escape is given back once the boxes are gone"
+
+        # a capture hides the boxes; the Escape that cancels its region selector leaves them
+        controller.show_shapes([BoxShape(Rect(50, 50, 80, 40))])
+        with controller.hidden():
+            no_compositor.xdotool("key", "Escape")
+            qtbot.wait(300)
+        qtbot.wait(300)
+        assert controller.visible
+        assert controller.drawn_count == 1
+        with qtbot.waitSignal(controller.cleared, timeout=3000):
+            no_compositor.xdotool("key", "Escape")
+    finally:
+        controller.shutdown()
+        hotkeys.stop()
+    assert not hotkeys._temporary
+
+
 def test_show_boxes_on_screen_api(qapp: Any, qtbot: Any, no_compositor: XServer) -> None:
     from desktop_helper.core.geometry import CaptureGeometry, Monitor
     from desktop_helper.ui.overlay import OverlayController
@@ -319,3 +356,32 @@ def test_flow_fixture_runs_standalone_help() -> None:
     )
     assert result.returncode == 0
     assert "--screen" in result.stdout
+
+
+def test_escape_in_a_window_with_an_escape_shortcut_hides_the_overlay(qapp: Any, qtbot: Any, no_compositor: XServer) -> None:
+    """Found using the app: after "Show on screen", Esc in the chat window left the boxes up. The
+    chat binds Esc (stop the answer, cancel an edit) as a shortcut, so the key never arrives as a
+    key press, which is all the overlay watched. A real X key press, as the user types it."""
+    from PySide6.QtGui import QKeySequence, QShortcut
+    from PySide6.QtWidgets import QLineEdit
+
+    from desktop_helper.ui.overlay import OverlayController
+
+    controller = OverlayController(fade_seconds=0)
+    try:
+        editor = QLineEdit()
+        qtbot.addWidget(editor)
+        shortcut_used: list[bool] = []
+        QShortcut(QKeySequence("Escape"), editor, lambda: shortcut_used.append(True))
+        editor.show()
+        qtbot.waitExposed(editor)
+        editor.activateWindow()
+        editor.setFocus()
+        qtbot.waitUntil(editor.hasFocus, timeout=3000)
+        controller.show_shapes([BoxShape(Rect(50, 50, 80, 40))], fade_seconds=0)
+        with qtbot.waitSignal(controller.cleared, timeout=3000):
+            no_compositor.xdotool("key", "Escape")
+        assert not controller.visible
+        qtbot.waitUntil(lambda: shortcut_used == [True], timeout=3000)  # and the window's own Esc still works
+    finally:
+        controller.shutdown()

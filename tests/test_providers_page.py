@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from desktop_helper.backends.providers import load_providers
+from desktop_helper.settings.providers import load_providers
 from desktop_helper.settings.secrets import SessionStore
 from desktop_helper.settings.store import Settings
 from desktop_helper.ui.providers_page import ProvidersPage
@@ -212,3 +212,31 @@ def test_page_fits_in_the_settings_dialog(qtbot: QtBot, settings: Settings, stor
     assert dialog.apply()
     assert json.loads(json.dumps(settings.get("models.providers")))[0]["preset"] == "sglang"
     page.shutdown()
+
+
+def test_every_field_has_an_accessible_name(page: ProvidersPage) -> None:
+    """A screen reader names each field of the form by its label, not just "edit" or "spin box"."""
+    from tests.test_settings_dialog import spoken_labels
+
+    fields = {
+        page.provider_list: "API providers",
+        page.name_edit: "Name",
+        page.url_edit: "Base URL",
+        page.model_combo: "Model",
+        page.key_edit: "API key",
+        page.thinking_combo: "Thinking switch",
+        page.image_side_spin: "Largest image side",
+        page.image_mb_spin: "Largest image file size",
+        page.timeout_spin: "Read timeout",
+    }
+    for field, label in fields.items():
+        assert field.accessibleName() == label, field.objectName()
+        assert label in spoken_labels(field), field.objectName()
+    # the form's labels are linked to their fields (a combo box on Linux is named by its linked label)
+    labelled = {"provider_name": "Name", "base_url": "Base URL", "model": "Model", "api_key": "API key"}
+    labelled |= {"thinking_style": "Thinking switch", "max_image_side": "Largest image", "read_timeout": "Read timeout"}
+    for field in fields:
+        if field.objectName() in labelled:
+            assert labelled[field.objectName()] in spoken_labels(field), field.objectName()
+    for check in (page.special_tokens_check, page.video_check):
+        assert check.text() in spoken_labels(check)

@@ -160,12 +160,13 @@ def test_sampler_reads_a_real_video(tmp_path: Path) -> None:
 
 
 def _segment(path: Path, colour: int, frames: int, size: tuple[int, int] = (320, 240)) -> Path:
-    import cv2
+    """A segment as the recorder writes it."""
+    from desktop_helper.media.h264 import H264Writer
 
-    writer = cv2.VideoWriter(str(path), cv2.VideoWriter.fourcc(*"mp4v"), 10.0, size)
+    writer = H264Writer(path, size, 10, keyframe_interval=10)
     for i in range(frames):
         writer.write(np.full((size[1], size[0], 3), (colour, i * 8, 0), np.uint8))
-    writer.release()
+    writer.close()
     return path
 
 
@@ -186,14 +187,14 @@ def _blue_values(path: Path) -> list[int]:
 def test_segments_are_joined_without_reencoding_in_order(tmp_path: Path) -> None:
     import cv2
 
-    from desktop_helper.media.mp4concat import join_mp4
+    from desktop_helper.media.h264 import join_mp4
 
     parts = [_segment(tmp_path / f"p{k}.mp4", 40 + 80 * k, 20 + k) for k in range(3)]
     media_bytes = sum(p.stat().st_size for p in parts)
     joined = join_mp4(parts, tmp_path / "joined.mp4")
     blues = _blue_values(joined)
     assert len(blues) == 20 + 21 + 22
-    # each segment's frames, in order, with their own colour (mp4v is lossy: a few levels off)
+    # each segment's frames, in order, with their own colour (H.264 is lossy: a few levels off)
     assert all(abs(b - 40) < 8 for b in blues[:20])
     assert all(abs(b - 120) < 8 for b in blues[20:41])
     assert all(abs(b - 200) < 8 for b in blues[41:])
@@ -206,21 +207,72 @@ def test_segments_are_joined_without_reencoding_in_order(tmp_path: Path) -> None
 
 
 def test_segments_of_different_sizes_fall_back_to_reencoding(tmp_path: Path) -> None:
-    from desktop_helper.media.mp4concat import ConcatError, join_mp4
+    from desktop_helper.media.h264 import JoinError, join_mp4
     from desktop_helper.media.recording import join_segments
 
     parts = [_segment(tmp_path / "a.mp4", 40, 10), _segment(tmp_path / "b.mp4", 200, 10, size=(160, 120))]
-    with pytest.raises(ConcatError):
+    with pytest.raises(JoinError):
         join_mp4(parts, tmp_path / "x.mp4")
+    assert not (tmp_path / "x.joining.mp4").exists(), "a failed join leaves nothing half-written"
     joined = join_segments(parts, tmp_path / "joined.mp4", 10, (320, 240))
     assert video_frame_count(joined) == 20
 
 
 def test_a_truncated_segment_is_refused_not_misread(tmp_path: Path) -> None:
-    from desktop_helper.media.mp4concat import ConcatError, join_mp4
+    from desktop_helper.media.h264 import JoinError, join_mp4, readable_video
 
     good = _segment(tmp_path / "good.mp4", 40, 10)
     bad = tmp_path / "bad.mp4"
     bad.write_bytes(_segment(tmp_path / "src.mp4", 40, 10).read_bytes()[:-200])
-    with pytest.raises(ConcatError):
+    assert readable_video(good)
+    assert not readable_video(bad)
+    with pytest.raises(JoinError):
         join_mp4([good, bad], tmp_path / "x.mp4")
+
+
+def test_a_recording_is_h264_in_mp4_that_opencv_and_pyav_both_play(tmp_path: Path) -> None:
+    """Browsers and chat apps play H.264 in MP4; MPEG-4 Part 2 (OpenCV's ``mp4v``) plays almost nowhere."""
+    import av
+    import cv2
+
+    colours = [(255, 0, 0), (0, 200, 0), (0, 0, 255)]  # BGR: blue, green, red
+    frames = iter(range(10**9))
+
+    def grab() -> np.ndarray:  # a third of a second of each colour, over and over (BGRA as mss gives)
+        colour = colours[next(frames) // 5 % 3]
+        return np.full((240, 320, 4), (*colour, 255), np.uint8)
+
+    recorder = Recorder(grab, Rect(0, 0, 320, 240), tmp_path, "h264", fps=15, max_seconds=2.5, segment_seconds=1)
+    recorder.start()
+    status = recorder.wait(60)
+    assert status.error is None, status.error
+    assert status.path == tmp_path / "h264.mp4"
+    assert status.path.read_bytes()[4:8] == b"ftyp"
+
+    with av.open(str(status.path)) as container:
+        assert "mp4" in container.format.name
+        stream = container.streams.video[0]
+        assert stream.codec_context.name == "h264"
+        assert (stream.codec_context.width, stream.codec_context.height) == (320, 240)
+        assert stream.codec_context.pix_fmt == "yuv420p", "the 4:2:0 that every browser decodes"
+        decoded = [frame.to_ndarray(format="bgr24") for frame in container.decode(stream)]
+    assert len(decoded) == status.frames_written >= 30, "the segments were joined into one video"
+    # the colours survive the BGR -> YUV -> BGR round trip (the colour matrix is the right one)
+    for pixels in decoded:
+        assert min(np.abs(pixels[120, 160].astype(int) - colour).max() for colour in colours) < 12, pixels[120, 160]
+
+    capture = cv2.VideoCapture(str(status.path))
+    try:
+        fourcc = int(capture.get(cv2.CAP_PROP_FOURCC)).to_bytes(4, "little").decode().lower()
+        assert fourcc in ("avc1", "h264"), fourcc
+        assert capture.get(cv2.CAP_PROP_FPS) == pytest.approx(15.0)
+        read_by_opencv = []
+        while True:
+            ok, frame = capture.read()
+            if not ok:
+                break
+            read_by_opencv.append(frame)
+    finally:
+        capture.release()
+    assert len(read_by_opencv) == len(decoded)
+    assert np.abs(read_by_opencv[-1].astype(int) - decoded[-1].astype(int)).max() < 12

@@ -144,14 +144,14 @@ def test_a_slow_encoder_drops_frames_without_grabbing_them(tmp_path: Path) -> No
             time.sleep(0.1)
             self.writer.write(frame)  # type: ignore[attr-defined]
 
-        def release(self) -> None:
-            self.writer.release()  # type: ignore[attr-defined]
+        def close(self) -> None:
+            self.writer.close()  # type: ignore[attr-defined]
 
     def slow_open(index: int) -> tuple[object, Path]:
         writer, path = real_open(index)
         return SlowWriter(writer), path
 
-    recorder._open_segment = slow_open  # type: ignore[method-assign]
+    recorder._open_segment = slow_open  # type: ignore[method-assign,assignment]
     recorder.start()
     time.sleep(1.5)
     recorder.stop()

@@ -15,7 +15,7 @@ import pytest
 
 from desktop_helper.core.geometry import CaptureGeometry, Monitor, Rect
 from desktop_helper.platform.capture.base import Frame
-from desktop_helper.platform.windows_list import WindowInfo
+from desktop_helper.platform.window_list import WindowInfo
 from desktop_helper.ui.region_selector import RegionSelector, clamp_to, local_to_physical, physical_to_local
 from tests.fixtures.capture_env import multi_monitor_server
 
@@ -68,7 +68,7 @@ def selector(qapp: Any) -> Any:
 
     x, y, w, h = physical_rect_of(QGuiApplication.primaryScreen())
     monitor = Monitor(1, "screen", Rect(x, y, w, h), QGuiApplication.primaryScreen().devicePixelRatio())
-    window = WindowInfo("app", None, Rect(200, 100, 640, 480))
+    window = WindowInfo("app", rect=Rect(200, 100, 640, 480))
     made = RegionSelector([_frame(monitor)], [window], last_region=Rect(10, 20, 30, 40), confirm_on_release=False)
     results: list[Any] = []
     made.selected.connect(results.append)

@@ -72,7 +72,7 @@ def test_corrupt_file_is_kept_aside_and_defaults_used(tmp_path: Path) -> None:
     assert settings.get("capture.record_fps") == 15
     assert len(settings.problems) == 1
     assert "damaged" in settings.problems[0].message
-    backups = list(tmp_path.glob("settings.json.corrupt-*.bak"))
+    backups = list(tmp_path.glob("settings.json.damaged-*"))
     assert len(backups) == 1
     assert backups[0].read_text().endswith("30")
     settings.set("capture.record_fps", 20)  # and the app can save again
@@ -112,7 +112,7 @@ def test_old_schema_is_migrated_after_a_backup(tmp_path: Path, monkeypatch: pyte
     monkeypatch.setattr("desktop_helper.settings.store.MIGRATIONS", renamed)
     settings = Settings(path)
     assert settings.get("capture.record_fps") == 24
-    assert list(tmp_path.glob("settings.json.v1-*.bak"))
+    assert list(tmp_path.glob("settings.json.v1-*"))
 
 
 def test_list_settings_are_copies(tmp_path: Path) -> None:
@@ -121,3 +121,24 @@ def test_list_settings_are_copies(tmp_path: Path) -> None:
     providers.append({"name": "x"})
     assert settings.get("models.providers") == []
     assert BY_KEY["models.providers"].default == []
+
+
+def test_typed_accessors_return_the_declared_type_and_refuse_another(tmp_path: Path) -> None:
+    settings = Settings(tmp_path / "settings.json")
+    accessors = {bool: settings.get_bool, int: settings.get_int, float: settings.get_float, str: settings.get_str}
+    for setting in SCHEMA:
+        if setting.type in accessors:
+            value = accessors[setting.type](setting.key)
+            assert type(value) is setting.type, setting.key  # defaults too: 8, not 8.0, would be a schema bug
+    settings.set("overlay.fade_seconds", 3)  # an int for a float setting is stored as a float
+    assert settings.get_float("overlay.fade_seconds") == 3.0
+    settings.set("capture.record_fps", 12)
+    assert settings.get_int("capture.record_fps") == 12
+    with pytest.raises(TypeError, match=r"capture\.record_fps is declared as int, not bool"):
+        settings.get_bool("capture.record_fps")
+    with pytest.raises(TypeError, match="declared as str, not int"):
+        settings.get_int("language.ui")
+    # a damaged file is repaired on load, so the accessors still get the declared type
+    (tmp_path / "bad.json").write_text(json.dumps({"version": SCHEMA_VERSION, "values": {"capture.record_fps": "fast"}}))
+    assert settings.get_int("capture.record_fps") == 12
+    assert Settings(tmp_path / "bad.json").get_int("capture.record_fps") == BY_KEY["capture.record_fps"].default

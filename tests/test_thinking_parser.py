@@ -63,8 +63,9 @@ def test_never_loses_or_invents_text(raw: str) -> None:
     joined = "".join(c.text for c in chunks)
 
     def plain(text: str) -> str:
-        # only tags (a literal one after the reasoning stays text) and layout newlines may differ
-        return text.replace("<think>", "").replace("</think>", "").replace("\n", "")
+        # only tags (a literal one after the reasoning stays text) and layout whitespace (before the
+        # answer starts) may differ
+        return "".join(text.replace("<think>", "").replace("</think>", "").split())
 
     assert plain(joined) == plain(raw)
 
@@ -73,3 +74,10 @@ def test_split_thinking_function() -> None:
     assert split_thinking("<think> why </think>\n\nbecause") == ("why", "because")
     assert split_thinking("no tags") == ("", "no tags")
     assert split_thinking("why</think>because", starts_in_thinking=True) == ("why", "because")
+
+
+def test_layout_whitespace_before_the_answer_is_dropped_for_every_backend() -> None:
+    """The local model and a server's inline text go through one splitter, so they agree on layout."""
+    splitter = ThinkingSplitter()
+    chunks = [*splitter.feed("  <think>a</think>\n "), *splitter.feed("b"), *splitter.finish()]
+    assert [(c.channel, c.text) for c in chunks] == [(Channel.THINKING, "a"), (Channel.ANSWER, "b")]

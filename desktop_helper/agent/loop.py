@@ -7,7 +7,7 @@ One :class:`AgentRun` per task, on its own worker thread (no Qt here: the UI imp
 2. build the desktop prompt (history, memory) and stream the model's answer;
 3. parse it; an unreadable answer is a failed step, never a guess;
 4. propose the action (overlay + step panel) and wait for Confirm / Skip / Stop, or in auto mode
-   count down (still stoppable);
+   count down (still stoppable; a text to type that needs a second look waits for Confirm even then);
 5. perform it with our hotkeys suspended, then wait until the screen stops changing;
 
 until ``DONE``, ``FAIL``, the step limit or Stop. Every step is recorded.
@@ -29,12 +29,14 @@ from typing import Literal, Protocol
 
 from desktop_helper.agent.plan import PlannedAction, plan_action, shapes_for_action
 from desktop_helper.agent.record import MemoryStepRecorder, RunOutcome, StepRecord, StepRecorder
+from desktop_helper.agent.review import TextReview, review_typed_text
 from desktop_helper.agent.screen import ScreenSource
 from desktop_helper.backends.base import Backend, CancelToken, ChatRequest, Done, collect
 from desktop_helper.core.errors import UserError
 from desktop_helper.core.geometry import Rect
+from desktop_helper.core.i18n import t
 from desktop_helper.core.shapes import Shape
-from desktop_helper.core.types import FinishReason, ImagePart, Message
+from desktop_helper.core.types import FinishReason, ImagePart, Message, ToolCall
 from desktop_helper.parsers.gui_actions import AgentReply, format_call, parse_agent_reply
 from desktop_helper.platform.input.base import (
     ElevationProbe,
@@ -97,6 +99,9 @@ class Proposal:
         shapes: what the overlay draws for it.
         words: the action in words.
         auto_seconds: the countdown in auto mode, 0 when waiting for Confirm.
+        review: for ``type``, why its text needs a second look (if it does); None for other actions.
+        auto: acts when the countdown ends; False when it waits for Confirm (always, without auto
+            mode; in auto mode, for a text that needs a second look).
     """
 
     number: int
@@ -105,6 +110,8 @@ class Proposal:
     shapes: tuple[Shape, ...]
     words: str
     auto_seconds: float = 0.0
+    review: TextReview | None = None
+    auto: bool = False
 
 
 class AgentListener(Protocol):
@@ -262,10 +269,12 @@ class AgentRun:
             state = _State()
             while outcome is None:
                 if self.stopped:
-                    outcome = RunOutcome("stopped", "Stopped.", number)
+                    outcome = RunOutcome("stopped", t("Stopped."), number)
                     break
                 if number >= config.max_steps:
-                    outcome = RunOutcome("step_limit", f"Stopped after the step limit of {config.max_steps} steps.", number)
+                    outcome = RunOutcome(
+                        "step_limit", t("Stopped after the step limit of {max_steps} steps.", max_steps=config.max_steps), number
+                    )
                     break
                 number += 1
                 outcome = self._step(number, screen, state)
@@ -273,16 +282,16 @@ class AgentRun:
             outcome = RunOutcome("error", str(exc), number)
         except Exception as exc:  # a bug: end the run visibly, keep the app alive, keep the trace
             log.exception("agent run failed")
-            outcome = RunOutcome("error", f"The agent stopped because of an internal error: {exc}.", number)
+            outcome = RunOutcome("error", t("The agent stopped because of an internal error: {exc}.", exc=exc), number)
         finally:
             if screen is not None:
                 screen.close()
             if self._executor is not None:
                 self._executor.close()
             if outcome is None:
-                outcome = RunOutcome("stopped", "Stopped.", number)
+                outcome = RunOutcome("stopped", t("Stopped."), number)
             if self.stopped and outcome.status not in {"done", "failed", "error"}:
-                outcome = RunOutcome("stopped", "Stopped.", number)
+                outcome = RunOutcome("stopped", t("Stopped."), number)
             self.outcome = outcome
             self.recorder.end(outcome)
             self.listener.on_finished(outcome)
@@ -295,25 +304,26 @@ class AgentRun:
         """One step; returns the outcome when the run ends here."""
         config = self.config
         started = time.time()
-        self.listener.on_status(f"Step {number}: looking at the screen")
+        self.listener.on_status(t("Step {number}: looking at the screen", number=number))
         with self.listener.screen_clear():
             shot = screen.capture()
         if self.stopped:
-            return RunOutcome("stopped", "Stopped.", number - 1)
+            return RunOutcome("stopped", t("Stopped."), number - 1)
         sent = self._prepare(shot)
         message = build_agent_message(config.task, sent, state.history, state.memory_text, config.platform)
-        self.listener.on_status(f"Step {number}: the model is deciding what to do")
-        raw, thinking, done = self._ask(message)
+        self.listener.on_status(t("Step {number}: the model is deciding what to do", number=number))
+        raw, thinking, calls, done = self._ask(message)
         if self.stopped:
             self._record(
                 StepRecord(number, sent, raw, thinking, None, "", "stopped", "Stopped while the model answered.", started)
             )
-            return RunOutcome("stopped", "Stopped.", number)
-        if done is not None and done.reason is FinishReason.ERROR and not raw.strip():
-            detail = f"The model failed: {done.error or 'unknown error'}."
+            return RunOutcome("stopped", t("Stopped."), number)
+        if done is not None and done.reason is FinishReason.ERROR and not raw.strip() and not calls:
+            detail = t("The model failed: {error}.", error=done.error or t("unknown error"))
             self._record(StepRecord(number, sent, raw, thinking, None, "", "model_error", detail, started))
             return RunOutcome("error", detail, number)
-        reply = parse_agent_reply(raw, thinking)
+        # an action the server's tool parser took out of the text is read by the same parser, same checks
+        reply = parse_agent_reply(raw, thinking, calls)
         if reply.action is None:
             state.unreadable += 1
             self._record(StepRecord(number, sent, raw, thinking, reply, "", "not_understood", reply.problem, started))
@@ -321,8 +331,11 @@ class AgentRun:
             if state.unreadable >= config.max_unreadable:
                 return RunOutcome(
                     "failed",
-                    f"Could not understand the model {state.unreadable} times in a row; the run ended. "
-                    "Rephrase the task or try a larger model.",
+                    t(
+                        "Could not understand the model {unreadable} times in a row; the run ended. Rephrase the task or try "
+                        "a larger model.",
+                        unreadable=state.unreadable,
+                    ),
                     number,
                 )
             return None
@@ -337,18 +350,23 @@ class AgentRun:
             self._record(
                 StepRecord(number, sent, raw, thinking, reply, plan.words, "done", "The model says the task is done.", started)
             )
-            return RunOutcome("done", "Done: " + (reply.thought or config.task), number)
+            return RunOutcome("done", t("Done: {summary}", summary=reply.thought or config.task), number)
         if action.name == "FAIL":
             self._record(
                 StepRecord(
                     number, sent, raw, thinking, reply, plan.words, "gave_up", "The model says the task cannot be done.", started
                 )
             )
-            return RunOutcome(
-                "failed", "The model says the task cannot be done" + (f": {reply.thought}" if reply.thought else "."), number
+            gave_up = (
+                t("The model says the task cannot be done: {reason}", reason=reply.thought)
+                if reply.thought
+                else t("The model says the task cannot be done.")
             )
+            return RunOutcome("failed", gave_up, number)
         if action.name == "WAIT":
-            self.listener.on_status(f"Step {number}: waiting {WAIT_SECONDS:g} seconds")
+            self.listener.on_status(
+                t("Step {number}: waiting {wait_seconds:g} seconds", number=number, wait_seconds=WAIT_SECONDS)
+            )
             self._cancel.wait(WAIT_SECONDS)
             self._record(StepRecord(number, sent, raw, thinking, reply, plan.words, "waited", "", started))
             state.history.append(HistoryStep(reply.thought, call, half_size(sent)))
@@ -364,11 +382,14 @@ class AgentRun:
             return None
 
         shapes = tuple(shapes_for_action(plan, state.last_click, number))
-        proposal = Proposal(number, reply, plan, shapes, plan.words, config.countdown if config.auto_mode else 0.0)
+        review = review_typed_text(action.content) if action.name == "type" else None
+        # auto mode never types a text the user has not looked at: such a step waits for Confirm
+        auto = config.auto_mode and not (review is not None and review.needs_second_look)
+        proposal = Proposal(number, reply, plan, shapes, plan.words, config.countdown if auto else 0.0, review, auto)
         decision = self._wait_for_decision(proposal)
         if decision == "stop":
             self._record(StepRecord(number, sent, raw, thinking, reply, plan.words, "stopped", "Stopped before acting.", started))
-            return RunOutcome("stopped", "Stopped.", number)
+            return RunOutcome("stopped", t("Stopped."), number)
         if decision == "skip":
             self._record(StepRecord(number, sent, raw, thinking, reply, plan.words, "skipped", "Skipped by the user.", started))
             state.history.append(HistoryStep(reply.thought, f"{call} (skipped by the user, not performed)", half_size(sent)))
@@ -378,7 +399,7 @@ class AgentRun:
         if blocked:
             self._record(StepRecord(number, sent, raw, thinking, reply, plan.words, "refused", blocked, started))
             return RunOutcome("failed", blocked, number)
-        self.listener.on_status(f"Step {number}: {plan.words}")
+        self.listener.on_status(t("Step {number}: {words}", number=number, words=plan.words))
         if self._executor is None:
             # no synthetic input on this system (Wayland, no display): nothing later can work either
             self._executor = self._executor_factory(sent.geometry.rect, lambda: self._cancel.cancelled)
@@ -387,7 +408,7 @@ class AgentRun:
                 self._perform(plan)
         except InputStoppedError:
             self._record(StepRecord(number, sent, raw, thinking, reply, plan.words, "stopped", "Stopped while acting.", started))
-            return RunOutcome("stopped", "Stopped.", number)
+            return RunOutcome("stopped", t("Stopped."), number)
         except UserError as exc:
             self._record(StepRecord(number, sent, raw, thinking, reply, plan.words, "failed", str(exc), started))
             state.history.append(HistoryStep(reply.thought, f"{call} (failed: {exc.message})", half_size(sent)))
@@ -396,7 +417,7 @@ class AgentRun:
             state.last_click = plan.logical_point
         self._record(StepRecord(number, sent, raw, thinking, reply, plan.words, "performed", "", started))
         state.history.append(HistoryStep(reply.thought, call, half_size(sent)))
-        self.listener.on_status(f"Step {number}: waiting for the screen to settle")
+        self.listener.on_status(t("Step {number}: waiting for the screen to settle", number=number))
         self._wait_until_settled(screen)
         return None
 
@@ -409,7 +430,7 @@ class AgentRun:
 
         return with_budget(shot, self.config.image_token_budget)
 
-    def _ask(self, message: Message) -> tuple[str, str, Done | None]:
+    def _ask(self, message: Message) -> tuple[str, str, list[ToolCall], Done | None]:
         request = ChatRequest(
             messages=(message,),
             thinking=self.config.thinking,
@@ -417,14 +438,14 @@ class AgentRun:
             max_tokens=self.config.max_tokens,
             image_token_budget=self.config.image_token_budget,
         )
-        answer, thinking, _calls, done = collect(self.backend.stream(request, self._cancel), should_stop=lambda: self.stopped)
-        return answer, thinking, done
+        answer, thinking, calls, done = collect(self.backend.stream(request, self._cancel), should_stop=lambda: self.stopped)
+        return answer, thinking, calls, done
 
     def _wait_for_decision(self, proposal: Proposal) -> Decision:
         with self._condition:
             self._pending = _Pending(proposal.number)
         self.listener.on_proposal(proposal)
-        deadline = time.monotonic() + proposal.auto_seconds if self.config.auto_mode else None
+        deadline = time.monotonic() + proposal.auto_seconds if proposal.auto else None
         try:
             with self._condition:
                 while True:
@@ -445,27 +466,8 @@ class AgentRun:
                 self._pending = None
 
     def _perform(self, plan: PlannedAction) -> None:
-        executor = self._executor
-        assert executor is not None
-        executor.check(plan.point)
-        action = plan.action
-        name = action.name
-        point, end = plan.point, plan.end
-        if name in {"left_click", "right_click", "middle_click"} and point is not None:
-            executor.click(point, "left" if name == "left_click" else "right" if name == "right_click" else "middle")
-        elif name == "left_double_click" and point is not None:
-            executor.click(point, "left", 2)
-        elif name == "hover" and point is not None:
-            executor.move(point)
-        elif name == "left_drag" and point is not None and end is not None:
-            executor.drag(point, end)
-        elif name == "scroll" and point is not None:
-            executor.scroll(point, "up" if action.direction == "up" else "down", action.steps)
-        elif name == "key":
-            executor.press_keys(action.keys)
-        elif name == "type":
-            executor.type_text(action.content)
-        executor.check()
+        assert self._executor is not None
+        perform_planned(self._executor, plan)
 
     def _wait_until_settled(self, screen: ScreenSource) -> None:
         """Until two looks in a row show the same pixels, or the timeout; returns at once on Stop."""
@@ -481,11 +483,39 @@ class AgentRun:
             previous = current
 
 
+def perform_planned(executor: InputExecutor, plan: PlannedAction) -> None:
+    """Do one planned action with ``executor`` (checks its bounds and the stop flag before and after).
+
+    Raises:
+        InputStoppedError: stopped meanwhile.
+        UserError: the point is outside the executor's bounds, or the OS refused the input.
+    """
+    executor.check(plan.point)
+    action = plan.action
+    name = action.name
+    point, end = plan.point, plan.end
+    if name in {"left_click", "right_click", "middle_click"} and point is not None:
+        executor.click(point, "left" if name == "left_click" else "right" if name == "right_click" else "middle")
+    elif name == "left_double_click" and point is not None:
+        executor.click(point, "left", 2)
+    elif name == "hover" and point is not None:
+        executor.move(point)
+    elif name == "left_drag" and point is not None and end is not None:
+        executor.drag(point, end)
+    elif name == "scroll" and point is not None:
+        executor.scroll(point, "up" if action.direction == "up" else "down", action.steps)
+    elif name == "key":
+        executor.press_keys(action.keys)
+    elif name == "type":
+        executor.type_text(action.content)
+    executor.check()
+
+
 def _static_problem(plan: PlannedAction) -> str:
     """A reason not to propose the action at all (e.g. a key we cannot press), or ''."""
     if plan.action.name == "key":
         try:
             parse_key_combo(plan.action.keys)
         except ValueError as exc:
-            return f"Could not understand the model: {exc}."
+            return t("Could not understand the model: {exc}.", exc=exc)
     return ""

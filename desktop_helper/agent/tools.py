@@ -27,6 +27,7 @@ from typing import Any
 from desktop_helper.backends.base import Backend, CancelToken, ChatRequest, Done, Event, TextDelta, ThinkingDelta, ToolCallEvent
 from desktop_helper.core.errors import UserError
 from desktop_helper.core.geometry import CaptureGeometry, Monitor, Rect
+from desktop_helper.core.i18n import t
 from desktop_helper.core.types import FinishReason, ImagePart, Message, TextPart, ToolCall, ToolSpec
 from desktop_helper.platform.window_list.base import WindowLister
 
@@ -319,7 +320,13 @@ def capture_backend_grabber(backend: Any, monitors: Callable[[], Sequence[Monito
         else:
             listed = list(monitors() if monitors is not None else backend.monitors())
             if not 1 <= monitor_number <= len(listed):
-                raise CaptureError(f"There is no monitor {monitor_number}; this computer has {len(listed)}.")
+                raise CaptureError(
+                    t(
+                        "There is no monitor {monitor_number}; this computer has {count}.",
+                        monitor_number=monitor_number,
+                        count=len(listed),
+                    )
+                )
             frame = backend.grab_monitor(listed[monitor_number - 1])
         return frame_to_part(frame, "screen.png")
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING
 
+from desktop_helper.core.i18n import t
+
 if TYPE_CHECKING:
     from desktop_helper.backends.base import Backend
 
@@ -23,14 +25,16 @@ def backend_class(name: str) -> type[Backend]:
     try:
         target = REGISTRY[name]
     except KeyError:
-        raise BackendError(f"Unknown backend {name!r}.", f"Choose one of: {', '.join(sorted(REGISTRY))}.") from None
+        raise BackendError(
+            t("Unknown backend {name!r}.", name=name), t("Choose one of: {join}.", join=", ".join(sorted(REGISTRY)))
+        ) from None
     module_name, _, class_name = target.partition(":")
     try:
         module = importlib.import_module(module_name)
     except ImportError as exc:
         raise BackendError(
-            f"The {name} backend is not available: {exc}.",
-            "Reinstall desktop-helper with its dependencies (uv sync).",
+            t("The {name} backend is not available: {exc}.", name=name, exc=exc),
+            t("Reinstall desktop-helper with its dependencies (uv sync)."),
         ) from exc
     cls: type[Backend] = getattr(module, class_name)
     return cls

@@ -10,13 +10,14 @@ and ends the iterator with ``Done(FinishReason.CANCELLED)``.
 from __future__ import annotations
 
 import enum
-import threading
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
-from desktop_helper.core.types import FinishReason, Message, ToolCall, ToolSpec
+from desktop_helper.backends.speed import SpeedRates
+from desktop_helper.core.cancel import CancelToken as CancelToken  # noqa: PLC0414 - re-exported: part of the backend interface
+from desktop_helper.core.types import FinishReason, ImagePart, Message, ToolCall, ToolSpec
 
 #: GLM-4.6V's recommended sampling (GLM-V README / generation_config): what a ``None`` in
 #: :class:`ChatRequest` stands for, in every backend
@@ -87,6 +88,18 @@ class Progress:
 
 
 @dataclass(frozen=True)
+class ImagesSent:
+    """The request's images as the backend sent them, in order, before the first token.
+
+    Each is what the model saw: resized to the budget and the server's limits, its ``geometry``
+    carrying the sent size, so a caller maps the answer's boxes through the right image. A backend
+    that sends no image sends no such event.
+    """
+
+    images: tuple[ImagePart, ...]
+
+
+@dataclass(frozen=True)
 class Usage:
     prompt_tokens: int = 0
     completion_tokens: int = 0
@@ -101,25 +114,35 @@ class Done:
     error: str | None = None
 
 
-Event = TextDelta | ThinkingDelta | ToolCallEvent | Progress | Usage | Done
+Event = TextDelta | ThinkingDelta | ToolCallEvent | Progress | ImagesSent | Usage | Done
 
 
-class CancelToken:
-    """Cooperative cancel flag shared between the UI and a worker."""
+@dataclass(frozen=True)
+class PrimeState:
+    """Where a pre-encode (:meth:`Backend.prime`) stands, in tokens of the prompt prefix.
 
-    def __init__(self) -> None:
-        self._event = threading.Event()
+    Attributes:
+        image_tokens, text_tokens: the prefix's image and text tokens (KV cells).
+        image_done, text_done: those already in the KV cache (found there or evaluated now).
+        current_tokens: the size of the piece being evaluated now (an image, a text batch), 0 between pieces.
+        current_is_image: that piece is an image.
+        finished: the whole prefix is in the KV cache.
+        timings: when finished, what the pre-encode measured (as in ``Usage.timings``).
+    """
 
-    def cancel(self) -> None:
-        self._event.set()
+    image_tokens: int
+    text_tokens: int
+    image_done: int = 0
+    text_done: int = 0
+    current_tokens: int = 0
+    current_is_image: bool = False
+    finished: bool = False
+    timings: dict[str, float] = field(default_factory=dict)
 
-    @property
-    def cancelled(self) -> bool:
-        return self._event.is_set()
 
-    def wait(self, timeout: float) -> bool:
-        """Sleep up to ``timeout`` seconds; return True early if cancelled."""
-        return self._event.wait(timeout)
+#: ``(fraction, text)`` reports while a backend loads, called on the loading thread (the
+#: :class:`Progress` event is the streamed form of the same report)
+ProgressCallback = Callable[[float, str], None]
 
 
 @dataclass(frozen=True)
@@ -141,6 +164,8 @@ class Backend(ABC):
     name: ClassVar[str]
     capabilities: ClassVar[Capability] = Capability.NONE
     options: ClassVar[tuple[OptionSpec, ...]] = ()
+    #: :meth:`prime` does something (a local model with a KV cache); remote backends leave it False
+    can_prime: ClassVar[bool] = False
 
     @abstractmethod
     def stream(self, request: ChatRequest, cancel: CancelToken | None = None) -> Iterator[Event]:
@@ -154,6 +179,28 @@ class Backend(ABC):
 
     def close(self) -> None:  # noqa: B027 - optional hook
         """Release models, sockets and threads."""
+
+    def prime(self, request: ChatRequest, cancel: CancelToken | None = None) -> Iterator[PrimeState]:
+        """Evaluate ``request``'s prompt up to the end of its last image ahead of time; blocking, off the GUI thread.
+
+        The request is rendered exactly as the final one will be (the question's text left out), so
+        the final :meth:`stream` finds that prefix in its cache and only reads the question. One
+        generation runs at a time: a :meth:`stream` started meanwhile waits for the prime and then
+        continues from it. Cancel stops at the next piece (an image or a batch of text). The
+        default does nothing (remote backends have nothing to keep).
+
+        Raises:
+            desktop_helper.core.errors.BackendError: the prefix cannot be evaluated (the send would fail the same way).
+        """
+        return iter(())
+
+    def speed_rates(self) -> SpeedRates | None:
+        """What this backend measured about its speed on this computer (None: no local measurements)."""
+        return None
+
+    def question_tokens(self, text: str) -> int | None:
+        """Tokens a question of this text adds to the prompt (None: this backend cannot count them)."""
+        return None
 
     def runtime(self) -> dict[str, Any]:
         """Where the model runs, for status displays: ``summary`` (one line) and details; {} if not local."""
@@ -213,3 +260,12 @@ def collect(
         if should_stop is not None and should_stop():
             break
     return "".join(answer), "".join(thinking), calls, done
+
+
+def sent_images(events: Iterable[Event]) -> tuple[ImagePart, ...]:
+    """The images the backend reported sending in ``events`` (the last :class:`ImagesSent`), or none."""
+    found: tuple[ImagePart, ...] = ()
+    for event in events:
+        if isinstance(event, ImagesSent):
+            found = event.images
+    return found

@@ -1,8 +1,10 @@
 """Choosing and building the active backend from the settings and the secret store (no Qt).
 
 The chat window offers one choice per way to answer: the local GGUF model and each configured
-API provider. :func:`choices` lists them, :func:`build_backend` builds one (loading a local model
-takes seconds: call it off the GUI thread).
+API provider. :func:`choices` lists them, :func:`choice_named` resolves a name given on the command
+line, and :func:`build_backend` builds one (loading a local model takes seconds: call it off the GUI
+thread). This module is the only place that turns settings into a backend: the providers in the
+settings are plain data (:mod:`desktop_helper.settings.providers`) and no backend reads the settings.
 
 Test hook: when the environment variable ``DESKTOP_HELPER_SCRIPTED_BACKEND`` names a file, that
 file's scripted answers replace every other backend (see :func:`scripted_from_file`). End-to-end
@@ -13,27 +15,31 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from desktop_helper.backends.base import Backend, CancelToken
+from desktop_helper.backends.base import Backend, CancelToken, ProgressCallback
 from desktop_helper.backends.scripted import ScriptedBackend
 from desktop_helper.core.errors import BackendError
+from desktop_helper.core.i18n import marked, t
+from desktop_helper.settings.providers import api_key_for, load_providers, resolve_provider
 from desktop_helper.settings.secrets import SecretStore
 from desktop_helper.settings.store import Settings
 
 if TYPE_CHECKING:
     from desktop_helper.backends.local_gguf import LocalGGUFBackend
-
-#: ``(fraction, text)`` reports while a backend loads (called on the loading thread)
-Progress = Callable[[float, str], None]
+    from desktop_helper.backends.openai_compat import OpenAICompatBackend
 
 SCRIPTED_ENV = "DESKTOP_HELPER_SCRIPTED_BACKEND"
 LOCAL = "local_gguf"
 API = "openai_compat"
 SCRIPTED = "scripted"
+#: the local model's measured speeds, in the profile's data folder (see backends/speed.py)
+SPEED_FILE = "speed.json"
+#: names that pick the local model on the command line (besides an API provider's name or a preset id)
+LOCAL_NAMES = (LOCAL, "local")
 
 
 @dataclass(frozen=True)
@@ -66,7 +72,10 @@ def scripted_from_file(path: Path) -> ScriptedBackend:
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
-        raise BackendError(f"The scripted backend file {path} cannot be read: {exc.strerror}.", f"Unset {SCRIPTED_ENV}.") from exc
+        raise BackendError(
+            t("The scripted backend file {path} cannot be read: {strerror}.", path=path, strerror=exc.strerror),
+            t("Unset {scripted_env}.", scripted_env=SCRIPTED_ENV),
+        ) from exc
     if path.suffix == ".json":
         try:
             spec: dict[str, Any] = json.loads(text)
@@ -74,7 +83,10 @@ def scripted_from_file(path: Path) -> ScriptedBackend:
                 [str(s) for s in spec["script"]], chunk_size=int(spec.get("chunk_size", 4)), delay=float(spec.get("delay", 0.0))
             )
         except (ValueError, KeyError, TypeError) as exc:
-            raise BackendError(f"The scripted backend file {path} is malformed: {exc}.", f"Unset {SCRIPTED_ENV}.") from exc
+            raise BackendError(
+                t("The scripted backend file {path} is malformed: {exc}.", path=path, exc=exc),
+                t("Unset {scripted_env}.", scripted_env=SCRIPTED_ENV),
+            ) from exc
     return ScriptedBackend([text])
 
 
@@ -83,10 +95,8 @@ def choices(settings: Settings, env: Mapping[str, str] | None = None) -> list[Ba
     env = os.environ if env is None else env
     if env.get(SCRIPTED_ENV):
         return [BackendChoice(SCRIPTED, label="Scripted (test)", model=Path(env[SCRIPTED_ENV]).name)]
-    local_path = str(settings.get("models.local_model_path"))
-    result = [BackendChoice(LOCAL, label="Local model", model=Path(local_path).name if local_path else "")]
-    from desktop_helper.backends.providers import load_providers
-
+    local_path = settings.get_str("models.local_model_path")
+    result = [BackendChoice(LOCAL, label=marked("Local model"), model=Path(local_path).name if local_path else "")]
     for provider in load_providers(settings.get("models.providers")):
         result.append(BackendChoice(API, provider.name, f"{provider.name}", provider.model))
     return result
@@ -96,8 +106,6 @@ def models_for(settings: Settings, choice: BackendChoice) -> list[str]:
     """Models the picker offers for ``choice``: the configured one first, then the provider's known ones."""
     if choice.kind != API:
         return [choice.model] if choice.model else []
-    from desktop_helper.backends.providers import load_providers
-
     names = [choice.model] if choice.model else []
     for provider in load_providers(settings.get("models.providers")):
         if provider.name == choice.provider:
@@ -110,8 +118,8 @@ def active_choice(settings: Settings, env: Mapping[str, str] | None = None) -> B
     options = choices(settings, env)
     if options[0].kind == SCRIPTED:
         return options[0]
-    if settings.get("models.backend") == API:
-        active = str(settings.get("models.active_provider"))
+    if settings.get_str("models.backend") == API:
+        active = settings.get_str("models.active_provider")
         apis = [c for c in options if c.kind == API]
         for choice in apis:
             if choice.provider.casefold() == active.casefold():
@@ -131,16 +139,63 @@ def select(settings: Settings, choice: BackendChoice) -> None:
         settings.set("models.active_provider", choice.provider)
 
 
+@dataclass(frozen=True)
+class Overrides:
+    """What one run may change without touching the settings (the ``ask`` command's options).
+
+    Attributes:
+        model_path, mmproj_path: local model files instead of ``models.local_model_path``/``local_mmproj_path``.
+        image_token_budget: instead of ``models.image_token_budget`` (local model).
+        base_url, api_model: the API provider's URL and model.
+    """
+
+    model_path: str | None = None
+    mmproj_path: str | None = None
+    image_token_budget: int | None = None
+    base_url: str | None = None
+    api_model: str | None = None
+
+
+def choice_named(settings: Settings, name: str | None, env: Mapping[str, str] | None = None) -> BackendChoice:
+    """The choice a command line names.
+
+    Args:
+        settings: the app's settings.
+        name: ``local_gguf``/``local``; ``openai_compat`` (the active API provider); an API provider's
+            saved name or a preset id (see :func:`~desktop_helper.settings.providers.resolve_provider`);
+            empty or None: the active choice.
+        env: the environment (a scripted backend, when set, wins as everywhere).
+    """
+    env = os.environ if env is None else env
+    if env.get(SCRIPTED_ENV) or not name:
+        return active_choice(settings, env)
+    if name in LOCAL_NAMES:
+        return choices(settings, env)[0]
+    if name == API:
+        return BackendChoice(API, label=marked("API provider"))
+    return BackendChoice(API, name, name)
+
+
 def build_backend(
     settings: Settings,
     secrets: SecretStore | None,
     choice: BackendChoice | None = None,
     env: Mapping[str, str] | None = None,
     *,
-    progress: Progress | None = None,
+    overrides: Overrides | None = None,
+    load: bool = True,
+    progress: ProgressCallback | None = None,
     cancel: CancelToken | None = None,
 ) -> Backend:
     """Build the backend for ``choice`` (default: the active one). Blocking for a local model.
+
+    Args:
+        settings, secrets: where the configuration and the API keys come from.
+        choice: which backend (:func:`choices`, :func:`choice_named`); None: the active one.
+        env: the environment, for the scripted test backend.
+        overrides: one run's changes to the settings.
+        load: load a local model now (so it is resident and its state shown); else on the first request.
+        progress, cancel: for loading the local model.
 
     Raises:
         BackendError: nothing is configured, a file is missing, a key is missing, ...
@@ -149,26 +204,58 @@ def build_backend(
     if env.get(SCRIPTED_ENV):
         return scripted_from_file(Path(env[SCRIPTED_ENV]))
     choice = choice or active_choice(settings, env)
+    overrides = overrides or Overrides()
     if choice.kind == API:
-        from desktop_helper.backends.openai_compat import OpenAICompatBackend
+        return build_api(
+            settings, secrets, choice.provider or None, overrides.base_url, overrides.api_model or choice.model or None
+        )
+    return build_local(settings, progress, cancel, overrides=overrides, load=load)
 
-        return OpenAICompatBackend.from_settings(settings, secrets, backend=choice.provider or None, model=choice.model or None)
-    return build_local(settings, progress, cancel)
+
+def build_api(
+    settings: Settings,
+    secrets: SecretStore | None,
+    provider: str | None = None,
+    base_url: str | None = None,
+    model: str | None = None,
+) -> OpenAICompatBackend:
+    """The backend for the active API provider (or ``provider``), with overrides, and its key.
+
+    Raises:
+        BackendError: no such provider, no model, no key where one is needed, a bad URL.
+    """
+    from desktop_helper.backends.openai_compat import OpenAICompatBackend
+
+    config = resolve_provider(
+        settings.get("models.providers"), settings.get_str("models.active_provider"), provider, base_url, model
+    )
+    return OpenAICompatBackend(config, api_key_for(config, secrets))
 
 
-def build_local(settings: Settings, progress: Progress | None = None, cancel: CancelToken | None = None) -> Backend:
-    """Load the local GGUF model and its vision projector named in the settings."""
-    model = str(settings.get("models.local_model_path"))
-    mmproj = str(settings.get("models.local_mmproj_path"))
+def build_local(
+    settings: Settings,
+    progress: ProgressCallback | None = None,
+    cancel: CancelToken | None = None,
+    *,
+    overrides: Overrides | None = None,
+    load: bool = True,
+) -> Backend:
+    """The local GGUF model and its vision projector named in the settings (or ``overrides``), loaded unless ``load`` is False."""
+    overrides = overrides or Overrides()
+    model = overrides.model_path or settings.get_str("models.local_model_path")
+    mmproj = overrides.mmproj_path or settings.get_str("models.local_mmproj_path")
     if not model:
         raise BackendError(
-            "No model is set up yet.",
-            "Choose a local GLM-4.6V-Flash GGUF model and its mmproj, or add an API provider, in Settings > Models.",
+            t("No model is set up yet."),
+            t(
+                "Choose a local GLM-4.6V-Flash GGUF model and its mmproj, or add an API provider, in Settings > Models (for "
+                "'desktop-helper ask': --model FILE.gguf --mmproj MMPROJ.gguf)."
+            ),
         )
-    for label, path in (("model", model), ("vision projector (mmproj)", mmproj)):
-        if path and not Path(path).is_file():
-            raise BackendError(f"The local {label} file {path} does not exist.", "Choose the file again in Settings > Models.")
-    backend = local_from_settings(settings, model, mmproj)
+    # a missing or unreadable file is reported by the backend's load (models.gguf_info), once
+    backend = local_from_settings(settings, model, mmproj, overrides.image_token_budget)
+    if not load:
+        return backend
     try:
         # load now (not on the first question) so the model is resident and its state is shown
         backend.load(progress, cancel)
@@ -190,14 +277,17 @@ def local_from_settings(
         image_token_budget: overrides ``models.image_token_budget``.
     """
     from desktop_helper.backends.local_gguf import LocalGGUFBackend
+    from desktop_helper.backends.speed import SpeedBook
+    from desktop_helper.settings.paths import app_paths
 
     return LocalGGUFBackend(
         model,
         mmproj or None,
-        threads=int(settings.get("models.threads")),
-        context_size=int(settings.get("models.context_size")),
-        gpu_layers=int(settings.get("models.gpu_layers")),
+        threads=settings.get_int("models.threads"),
+        context_size=settings.get_int("models.context_size"),
+        gpu_layers=settings.get_int("models.gpu_layers"),
         device=str(settings.get("models.device")),
-        flash_attention=bool(settings.get("models.flash_attention")),
-        image_token_budget=int(settings.get("models.image_token_budget")) if image_token_budget is None else image_token_budget,
+        flash_attention=settings.get_bool("models.flash_attention"),
+        image_token_budget=settings.get_int("models.image_token_budget") if image_token_budget is None else image_token_budget,
+        speed_book=SpeedBook(app_paths().data / SPEED_FILE),
     )

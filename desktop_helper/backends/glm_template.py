@@ -17,6 +17,7 @@ from datetime import datetime
 from typing import Any
 
 from desktop_helper.core.errors import BackendError
+from desktop_helper.core.i18n import t
 from desktop_helper.core.types import ImagePart, Message, TextPart, ToolSpec, VideoPart
 
 IMAGE_PLACEHOLDER = "<|begin_of_image|><|image|><|end_of_image|>"
@@ -44,7 +45,9 @@ class ChatTemplate:
         from jinja2.sandbox import ImmutableSandboxedEnvironment
 
         if not source.strip():
-            raise BackendError("The model file has no chat template.", "Use a GLM-4.6V-Flash GGUF that embeds its chat template.")
+            raise BackendError(
+                t("The model file has no chat template."), t("Use a GLM-4.6V-Flash GGUF that embeds its chat template.")
+            )
         env = ImmutableSandboxedEnvironment(trim_blocks=True, lstrip_blocks=True, extensions=[jinja2.ext.loopcontrols])
         env.filters["tojson"] = _tojson
         env.globals["raise_exception"] = _raise
@@ -52,7 +55,9 @@ class ChatTemplate:
         try:
             self._template = env.from_string(source)
         except jinja2.TemplateError as exc:
-            raise BackendError(f"The model's chat template is invalid: {exc}.", "Use an unmodified GLM-4.6V-Flash GGUF.") from exc
+            raise BackendError(
+                t("The model's chat template is invalid: {exc}.", exc=exc), t("Use an unmodified GLM-4.6V-Flash GGUF.")
+            ) from exc
         self.source = source
 
     def render(
@@ -85,12 +90,14 @@ class ChatTemplate:
                 enable_thinking=thinking,
             )
         except (jinja2.TemplateError, TypeError, ValueError) as exc:
-            raise BackendError(f"The chat template could not render this conversation: {exc}.", "Start a new chat.") from exc
+            raise BackendError(
+                t("The chat template could not render this conversation: {exc}.", exc=exc), t("Start a new chat.")
+            ) from exc
         count = text.count(IMAGE_PLACEHOLDER)
         if count != len(images):
             raise BackendError(
-                f"The chat template placed {count} images but the conversation has {len(images)}.",
-                "Use an unmodified GLM-4.6V-Flash GGUF; its template marks each image.",
+                t("The chat template placed {count} images but the conversation has {count2}.", count=count, count2=len(images)),
+                t("Use an unmodified GLM-4.6V-Flash GGUF; its template marks each image."),
             )
         return RenderedPrompt(text.replace(IMAGE_PLACEHOLDER, media_marker), tuple(images))
 

@@ -27,14 +27,13 @@ from __future__ import annotations
 import codecs
 import ctypes
 import hashlib
-import io
 import logging
 import os
 import re
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Callable, Generator, Iterator, Sequence
+from collections.abc import Generator, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -50,21 +49,25 @@ from desktop_helper.backends.base import (
     ChatRequest,
     Done,
     Event,
+    ImagesSent,
     OptionSpec,
+    PrimeState,
     Progress,
+    ProgressCallback,
     TextDelta,
     ThinkingDelta,
     ToolCallEvent,
     Usage,
 )
-from desktop_helper.backends.glm_template import ChatTemplate
+from desktop_helper.backends.glm_template import ChatTemplate, RenderedPrompt
+from desktop_helper.backends.speed import TEMPLATE_TOKENS, SpeedBook, SpeedRates
+from desktop_helper.backends.splitter import EventSplitter
 from desktop_helper.core.errors import BackendError, CancelledError, MediaError, UserError
-from desktop_helper.core.types import FinishReason, ImagePart, Message, Part, ToolCall, VideoPart
-from desktop_helper.media.images import fit_to_token_budget
+from desktop_helper.core.i18n import t
+from desktop_helper.core.types import FinishReason, ImagePart, Message, Part, VideoPart
+from desktop_helper.media.images import fit_image
 from desktop_helper.models.memory import MemoryEstimate, available_ram, estimate_for_pair
 from desktop_helper.models.pair import ModelPair, check_pair
-from desktop_helper.parsers.thinking import Channel, ThinkingSplitter
-from desktop_helper.parsers.tool_calls import parse_tool_calls
 
 log = logging.getLogger(__name__)
 
@@ -75,13 +78,13 @@ BUDGET_CPU = 1024
 BUDGET_GPU = 4096
 #: the largest cap we ever hand to mtmd ("uncapped")
 BUDGET_MAX = 16384
+#: what mtmd writes right after an image's embeddings in GLM's prompt: part of a pre-encoded prefix
+IMAGE_END_TOKENS = ("<|end_of_image|>", "<|end_of_video|>")
 DEFAULT_MAX_TOKENS = 4096
 N_UBATCH = 512
 N_BATCH = 2048
 #: where the model may run (the ``models.device`` setting): auto = the GPU when there is a usable one
 DEVICES = ("auto", "cpu", "gpu")
-
-ProgressCallback = Callable[[float, str], None]
 
 
 def default_image_token_budget(gpu_offload: bool) -> int:
@@ -185,8 +188,11 @@ class _RunStats:
     reused_cells: int = 0
     image_tokens: int = 0
     evaluated_cells: int = 0
+    evaluated_image_cells: int = 0
     prompt_seconds: float = 0.0
     image_seconds: float = 0.0
+    prepare_seconds: float = 0.0
+    image_encode_seconds: float = 0.0
     timings: dict[str, float] = field(default_factory=dict)
 
 
@@ -207,9 +213,11 @@ class LocalGGUFBackend(Backend):
         image_token_budget: cap per image (0: from the hardware; None: uncapped).
         max_tokens: default cap on answer length.
         seed: sampling seed (-1: random).
+        speed_book: where measured speeds are kept (for the chat's time-to-first-answer estimate).
     """
 
     name = "local_gguf"
+    can_prime = True
     capabilities = Capability.IMAGES | Capability.VIDEO | Capability.TOOLS | Capability.THINKING | Capability.GROUNDING
     options = (
         OptionSpec("model_path", str, "", "Text model GGUF file."),
@@ -237,6 +245,7 @@ class LocalGGUFBackend(Backend):
         image_token_budget: int | None = 0,
         max_tokens: int = DEFAULT_MAX_TOKENS,
         seed: int = -1,
+        speed_book: SpeedBook | None = None,
     ) -> None:
         if device not in DEVICES:
             raise ValueError(f"device must be one of {', '.join(DEVICES)}, not {device!r}")
@@ -275,8 +284,10 @@ class LocalGGUFBackend(Backend):
         self._closed = False
         #: the last prompt as rendered (media markers in place of images), for diagnostics and tests
         self.last_prompt = ""
-        #: the images of the last request as sent (resized to the budget; geometry carries the sent size)
-        self.last_sent_images: tuple[ImagePart, ...] = ()
+        self.speed_book = speed_book
+        #: images run through the vision encoder since loading (a pre-encode joined by Send counts once)
+        self.images_encoded = 0
+        self._priming = False
 
     @classmethod
     def from_options(cls, values: dict[str, Any]) -> LocalGGUFBackend:
@@ -332,12 +343,12 @@ class LocalGGUFBackend(Backend):
         """
         with self._lock:
             if self._closed:
-                raise BackendError("The local model was closed.", "Restart the model from Settings > Models.")
+                raise BackendError(t("The local model was closed."), t("Restart the model from Settings > Models."))
             if self._ctx is not None and self._load_info is not None:
                 return self._load_info
             started = time.monotonic()
             report = progress or (lambda _f, _t: None)
-            report(0.0, "Checking the model files")
+            report(0.0, t("Checking the model files"))
             pair = check_pair(self.model_path, self.mmproj_path)
             self._pair = pair
             import llama_cpp
@@ -383,7 +394,7 @@ class LocalGGUFBackend(Backend):
                 raise CancelledError("model load cancelled")
 
             llama_logging.clear_recent()
-            report(0.05, f"Loading {pair.name}")
+            report(0.05, t("Loading {name}", name=pair.name))
             threads = _auto_threads() if self.threads <= 0 else self.threads
             model_params = llama_cpp.llama_model_default_params()
             model_params.n_gpu_layers = -1 if self.gpu_layers < 0 else self.gpu_layers
@@ -394,6 +405,10 @@ class LocalGGUFBackend(Backend):
                 no_devices = (ctypes.c_void_p * 1)(None)
                 self._keepalive.append(no_devices)
                 model_params.devices = ctypes.cast(no_devices, ctypes.c_void_p)
+                # On the CPU llama.cpp repacks most weights into its own layout while loading; with the
+                # file memory-mapped, the mapped pages stay resident beside the repacked copy (the 9B
+                # Q4_K_M then holds ~9.5 GB instead of ~6.5). Reading the file instead keeps one copy.
+                model_params.load_mode = llama_cpp.LLAMA_LOAD_MODE_NONE
 
             last_reported = [-1.0]
 
@@ -403,7 +418,7 @@ class LocalGGUFBackend(Backend):
                     # llama.cpp calls this per tensor; report in 5 % steps
                     if fraction >= 1.0 or fraction - last_reported[0] >= 0.05:
                         last_reported[0] = fraction
-                        report(0.05 + 0.75 * float(fraction), f"Loading {pair.name}")
+                        report(0.05 + 0.75 * float(fraction), t("Loading {name}", name=pair.name))
                 except Exception:
                     log.exception("load progress callback failed")
                 return not (cancel is not None and cancel.cancelled)
@@ -415,9 +430,11 @@ class LocalGGUFBackend(Backend):
                 if cancel is not None and cancel.cancelled:
                     raise CancelledError("model load cancelled")
                 raise BackendError(
-                    f"llama.cpp could not load {pair.model.path.name}. {_last_error()}".strip(),
-                    "The file may be damaged or too large for the free memory: check the memory estimate, "
-                    "close other programs, or pick a smaller quantization.",
+                    t("llama.cpp could not load {name}. {detail}", name=pair.model.path.name, detail=_last_error()).strip(),
+                    t(
+                        "The file may be damaged or too large for the free memory: check the memory estimate, close other "
+                        "programs, or pick a smaller quantization."
+                    ),
                 )
             try:
                 ctx_params = llama_cpp.llama_context_default_params()
@@ -430,15 +447,20 @@ class LocalGGUFBackend(Backend):
                 ctx_params.flash_attn_type = (
                     llama_cpp.LLAMA_FLASH_ATTN_TYPE_ENABLED if self.flash_attention else llama_cpp.LLAMA_FLASH_ATTN_TYPE_DISABLED
                 )
-                report(0.82, "Allocating the context")
+                report(0.82, t("Allocating the context"))
                 ctx = llama_cpp.llama_init_from_model(model, ctx_params)
                 if not ctx:
                     raise BackendError(
-                        f"Not enough memory for a {n_ctx}-token context with {pair.name}. {_last_error()}".strip(),
-                        "Lower the context size in Settings > Models, or close other programs.",
+                        t(
+                            "Not enough memory for a {n_ctx}-token context with {name}. {detail}",
+                            n_ctx=n_ctx,
+                            name=pair.name,
+                            detail=_last_error(),
+                        ).strip(),
+                        t("Lower the context size in Settings > Models, or close other programs."),
                     )
                 try:
-                    report(0.88, "Loading the vision projector")
+                    report(0.88, t("Loading the vision projector"))
                     mparams = mtmd.mtmd_context_params_default()
                     mparams.use_gpu = want_gpu
                     mparams.n_threads = threads
@@ -450,14 +472,19 @@ class LocalGGUFBackend(Backend):
                     mctx = mtmd.mtmd_init_from_file(str(self.mmproj_path).encode(), model, mparams)
                     if not mctx:
                         raise BackendError(
-                            f"llama.cpp could not use the vision projector {self.mmproj_path.name} with {pair.model.path.name}. "
-                            f"{_last_error()}".strip(),
-                            "Use the mmproj file published with this model, and check the free memory.",
+                            t(
+                                "llama.cpp could not use the vision projector {mmproj} with {model}. {detail}",
+                                mmproj=self.mmproj_path.name,
+                                model=pair.model.path.name,
+                                detail=_last_error(),
+                            ).strip(),
+                            t("Use the mmproj file published with this model, and check the free memory."),
                         )
                     if not mtmd.mtmd_support_vision(mctx):
                         mtmd.mtmd_free(mctx)
                         raise BackendError(
-                            f"{self.mmproj_path.name} has no vision encoder.", "Choose the model's vision mmproj file."
+                            t("{name} has no vision encoder.", name=self.mmproj_path.name),
+                            t("Choose the model's vision mmproj file."),
                         )
                 except BaseException:
                     llama_cpp.llama_free(ctx)
@@ -496,7 +523,7 @@ class LocalGGUFBackend(Backend):
             )
             self._load_info = info
             log.info("local model ready: %s", info.describe())
-            report(1.0, "Model ready")
+            report(1.0, t("Model ready"))
             return info
 
     def _choose_budget(self, gpu: bool) -> tuple[int, str]:
@@ -580,19 +607,20 @@ class LocalGGUFBackend(Backend):
 
     def stream(self, request: ChatRequest, cancel: CancelToken | None = None) -> Iterator[Event]:
         if not request.messages:
-            raise BackendError("There is nothing to answer.", "Type a question first.")
+            raise BackendError(t("There is nothing to answer."), t("Type a question first."))
         if self._closed:
-            raise BackendError("The local model was closed.", "Restart the model from Settings > Models.")
+            raise BackendError(t("The local model was closed."), t("Restart the model from Settings > Models."))
         return _guarded(self._generate(request, cancel or CancelToken()))
 
     def _generate(self, request: ChatRequest, cancel: CancelToken) -> Iterator[Event]:
         if not self._gen_lock.acquire(blocking=False):
-            yield Progress("Waiting for the previous answer to finish")
+            # a running pre-encode is this request's own prefix: waiting for it continues that work
+            yield Progress(t("Finishing reading the image") if self._priming else t("Waiting for the previous answer to finish"))
             self._gen_lock.acquire()
         self._gen_owner = threading.get_ident()
         try:
             if self._closed:
-                raise BackendError("The local model was closed.", "Restart the model from Settings > Models.")
+                raise BackendError(t("The local model was closed."), t("Restart the model from Settings > Models."))
             if self._ctx is None:
                 yield from self._load_with_events(cancel)
             yield from self._run(request, cancel)
@@ -612,22 +640,16 @@ class LocalGGUFBackend(Backend):
         import llama_cpp
         import llama_cpp.mtmd_cpp as mtmd
 
-        assert self._template is not None
         started = time.monotonic()
         stats = _RunStats()
-        budget = self._budget if request.image_token_budget is None else max(1, min(request.image_token_budget, self._budget))
-        self._pixels = {}
-        try:
-            messages = [self._with_budget(m, budget) for m in request.messages]
-        except MediaError as exc:
-            raise BackendError(exc.message, exc.fix) from exc
-        marker = mtmd.mtmd_default_marker().decode("utf-8")
-        rendered = self._template.render(messages, media_marker=marker, thinking=request.thinking, tools=request.tools)
+        rendered = self._render(request)
         self.last_prompt = rendered.text
-        self.last_sent_images = rendered.images
         if rendered.images:
-            yield Progress(f"Reading {len(rendered.images)} image{'s' if len(rendered.images) > 1 else ''}")
+            yield ImagesSent(tuple(rendered.images))
+            count = len(rendered.images)
+            yield Progress(t("Reading 1 image") if count == 1 else t("Reading {count} images", count=count))
         chunks = self._tokenize_prompt(rendered.text, rendered.images)
+        stats.prepare_seconds = time.monotonic() - started
         try:
             units, sources = self._units_of(chunks)
             stats.prompt_cells = sum(u.n_cells for u in units)
@@ -635,8 +657,12 @@ class LocalGGUFBackend(Backend):
             max_new = request.max_tokens or self.max_tokens
             if stats.prompt_cells + 1 > self._n_ctx:
                 raise BackendError(
-                    f"The conversation needs {stats.prompt_cells:,} tokens but the context holds {self._n_ctx:,}.",
-                    "Start a new chat, lower the image token budget, or raise the context size in Settings > Models.",
+                    t(
+                        "The conversation needs {prompt_cells:,} tokens but the context holds {n_ctx:,}.",
+                        prompt_cells=stats.prompt_cells,
+                        n_ctx=self._n_ctx,
+                    ),
+                    t("Start a new chat, lower the image token budget, or raise the context size in Settings > Models."),
                 )
             max_new = min(max_new, self._n_ctx - stats.prompt_cells)
             keep = self._reuse_prefix(units)
@@ -658,10 +684,9 @@ class LocalGGUFBackend(Backend):
             return
 
         sampler = self._make_sampler(request)
-        splitter = ThinkingSplitter(starts_in_thinking=False)
+        splitter = EventSplitter(request.tools, parse_calls=True)
         decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
         buffer = ctypes.create_string_buffer(256)
-        calls: list[ToolCall] = []
         produced = 0
         first_token_at: float | None = None
         generation_started = time.monotonic()
@@ -680,27 +705,29 @@ class LocalGGUFBackend(Backend):
                 produced += 1
                 n = llama_cpp.llama_token_to_piece(self._vocab, token, buffer, len(buffer), 0, True)
                 piece = decoder.decode(buffer.raw[: max(0, n)])
-                for event in self._route(splitter.feed(piece), request, calls):
+                for event in splitter.feed(piece):
                     yield event
                 # the sampled token must be evaluated before the next one can be sampled
                 self._decode_tokens([token], n_past, logits_last=True)
                 self._units.append(_Unit(("text", token), 1, 1))
                 n_past += 1
             tail = decoder.decode(b"", final=True)
-            for event in self._route([*splitter.feed(tail), *splitter.finish()], request, calls):
+            for event in [*splitter.feed(tail), *splitter.finish()]:
                 yield event
         finally:
             llama_cpp.llama_sampler_free(sampler)
-        if calls and reason is FinishReason.STOP:
+        if splitter.produced_calls and reason is FinishReason.STOP:
             reason = FinishReason.TOOL_CALLS
         generation_seconds = time.monotonic() - generation_started
         ttft = (first_token_at - started) if first_token_at is not None else None
+        timings = self._timings(stats, started, ttft, produced, generation_seconds)
+        self._record_speed(timings)
         yield Usage(
             prompt_tokens=stats.prompt_cells,
             completion_tokens=produced,
             image_tokens=stats.image_tokens,
             cached_tokens=stats.reused_cells,
-            timings=self._timings(stats, started, ttft, produced, generation_seconds),
+            timings=timings,
         )
         yield Done(reason)
 
@@ -708,8 +735,11 @@ class LocalGGUFBackend(Backend):
         timings = {
             "prompt_seconds": round(stats.prompt_seconds, 4),
             "image_seconds": round(stats.image_seconds, 4),
+            "prepare_seconds": round(stats.prepare_seconds, 4),
+            "image_encode_seconds": round(stats.image_encode_seconds, 4),
             "total_seconds": round(time.monotonic() - started, 4),
             "evaluated_prompt_tokens": float(stats.evaluated_cells),
+            "evaluated_image_tokens": float(stats.evaluated_image_cells),
         }
         if ttft is not None:
             timings["ttft_seconds"] = round(ttft, 4)
@@ -717,23 +747,21 @@ class LocalGGUFBackend(Backend):
             timings["tokens_per_second"] = round(produced / gen_s, 2)
         return timings
 
-    def _route(self, chunks: Sequence[Any], request: ChatRequest, calls: list[ToolCall]) -> Iterator[Event]:
-        for chunk in chunks:
-            if chunk.channel is Channel.THINKING:
-                yield ThinkingDelta(chunk.text)
-            elif chunk.channel is Channel.ANSWER:
-                yield TextDelta(chunk.text)
-            else:
-                parsed = parse_tool_calls(chunk.text, request.tools)
-                for call in parsed.calls:
-                    calls.append(call)
-                    yield ToolCallEvent(call)
-                if parsed.errors:
-                    # unreadable: keep the raw text visible rather than dropping what the model said
-                    log.warning("unreadable tool call from the model: %s", "; ".join(parsed.errors))
-                    yield TextDelta(chunk.text)
-
     # ------------------------------------------------------------------ prompt handling
+
+    def _render(self, request: ChatRequest) -> RenderedPrompt:
+        """The request's prompt as the model reads it: images fitted to the budget (pixels kept in ``_pixels``)."""
+        import llama_cpp.mtmd_cpp as mtmd
+
+        assert self._template is not None
+        budget = self._budget if request.image_token_budget is None else max(1, min(request.image_token_budget, self._budget))
+        self._pixels = {}
+        try:
+            messages = [self._with_budget(m, budget) for m in request.messages]
+        except MediaError as exc:
+            raise BackendError(exc.message, exc.fix) from exc
+        marker = mtmd.mtmd_default_marker().decode("utf-8")
+        return self._template.render(messages, media_marker=marker, thinking=request.thinking, tools=request.tools)
 
     def _with_budget(self, message: Message, budget: int) -> Message:
         if not any(isinstance(p, (ImagePart, VideoPart)) for p in message.parts):
@@ -761,7 +789,8 @@ class LocalGGUFBackend(Backend):
         if cached is not None:
             self._image_cache.move_to_end(key)
         else:
-            cached = _prepare_pixels(part, budget, f"{digest[:32]}-{budget}")
+            fitted = fit_image(part, budget, keep_pixels=True, png_level=1)  # the record only has to be fast
+            cached = (fitted.part, fitted.rgb or b"", f"{digest[:32]}-{budget}")
             self._image_cache[key] = cached
             while len(self._image_cache) > 16:
                 self._image_cache.popitem(last=False)
@@ -781,8 +810,8 @@ class LocalGGUFBackend(Backend):
                 if not bitmap:
                     label = f" ({image.name})" if image.name else ""
                     raise BackendError(
-                        f"Image {index + 1}{label} could not be handed to llama.cpp.",
-                        "Check the free memory, or try a smaller image token budget.",
+                        t("Image {value}{label} could not be handed to llama.cpp.", value=index + 1, label=label),
+                        t("Check the free memory, or try a smaller image token budget."),
                     )
                 # the id makes an identical image recognisable across requests (prefix reuse)
                 mtmd.mtmd_bitmap_set_id(bitmap, identity.encode())
@@ -799,8 +828,8 @@ class LocalGGUFBackend(Backend):
             if result != 0:
                 mtmd.mtmd_input_chunks_free(chunks)
                 raise BackendError(
-                    f"The prompt could not be prepared for the model (mtmd error {result}).",
-                    "Try again with fewer or smaller images.",
+                    t("The prompt could not be prepared for the model (mtmd error {result}).", result=result),
+                    t("Try again with fewer or smaller images."),
                 )
             return chunks
         finally:
@@ -875,21 +904,45 @@ class LocalGGUFBackend(Backend):
             kind, source = sources[index]
             if kind == 1:
                 images_done += 1
-                yield Progress(f"Encoding image {images_done} ({units[index].n_cells} tokens)", index / total)
-                began = time.monotonic()
-                new_n_past = llama_cpp.llama_pos(0)
-                result = mtmd.mtmd_helper_eval_chunk_single(
-                    self._mtmd, self._ctx, source, n_past, 0, n_batch, index == total - 1, ctypes.byref(new_n_past)
+                yield Progress(
+                    t("Encoding image {images_done} ({n_cells} tokens)", images_done=images_done, n_cells=units[index].n_cells),
+                    index / total,
                 )
+                # what mtmd_helper_eval_chunk_single does, in its two steps, to time the vision encoder alone
+                began = time.monotonic()
+                result = mtmd.mtmd_encode_chunk(self._mtmd, source)
+                stats.image_encode_seconds += time.monotonic() - began
+                new_n_past = llama_cpp.llama_pos(0)
+                if result == 0:
+                    embeddings = mtmd.mtmd_get_output_embd(self._mtmd)
+                    result = mtmd.mtmd_helper_decode_image_chunk(
+                        self._mtmd,
+                        self._ctx,
+                        source,
+                        embeddings,
+                        n_past,
+                        0,
+                        n_batch,
+                        ctypes.byref(new_n_past),
+                        mtmd.mtmd_helper_post_decode_callback(),  # NULL: no per-batch callback
+                        None,
+                    )
                 stats.image_seconds += time.monotonic() - began
                 if result != 0:
                     self._forget_cache()
                     raise BackendError(
-                        f"llama.cpp could not process image {images_done} (error {result}); the computer may be out of memory.",
-                        "Lower the image token budget or the context size in Settings > Models.",
+                        t(
+                            "llama.cpp could not process image {images_done} (error {result}); the computer may be out of "
+                            "memory.",
+                            images_done=images_done,
+                            result=result,
+                        ),
+                        t("Lower the image token budget or the context size in Settings > Models."),
                     )
                 n_past = int(new_n_past.value)
                 stats.evaluated_cells += units[index].n_cells
+                stats.evaluated_image_cells += units[index].n_cells
+                self.images_encoded += 1
                 self._units.append(units[index])
                 index += 1
                 continue
@@ -898,7 +951,7 @@ class LocalGGUFBackend(Backend):
                 end += 1
             tokens = [int(sources[i][1]) for i in range(index, end)]
             if len(tokens) > 64:
-                yield Progress(f"Reading the prompt ({end}/{total} tokens)", end / total)
+                yield Progress(t("Reading the prompt ({end}/{total} tokens)", end=end, total=total), end / total)
             self._decode_tokens(tokens, n_past, logits_last=end == total)
             self._units.extend(units[index:end])
             stats.evaluated_cells += len(tokens)
@@ -923,8 +976,11 @@ class LocalGGUFBackend(Backend):
         if result != 0:
             self._forget_cache()
             raise BackendError(
-                f"llama.cpp failed to process the prompt (error {result}): the context may be full or memory exhausted.",
-                "Start a new chat, or lower the context size or image token budget in Settings > Models.",
+                t(
+                    "llama.cpp failed to process the prompt (error {result}): the context may be full or memory exhausted.",
+                    result=result,
+                ),
+                t("Start a new chat, or lower the context size or image token budget in Settings > Models."),
             )
 
     def _forget_cache(self) -> None:
@@ -966,6 +1022,132 @@ class LocalGGUFBackend(Backend):
         count = llama_cpp.llama_tokenize(self._vocab, data, len(data), tokens, capacity, False, True)
         return [int(tokens[i]) for i in range(max(0, count))]
 
+    # ------------------------------------------------------------------ pre-encoding (issue 20)
+
+    def prime(self, request: ChatRequest, cancel: CancelToken | None = None) -> Iterator[PrimeState]:
+        """Evaluate the prompt up to the end of its last image into the KV cache (see :meth:`Backend.prime`).
+
+        Yields a :class:`PrimeState` before each image or large text batch and a finished one at
+        the end. What was evaluated before a cancel stays cached, so a replacing pre-encode (or
+        the send) starts from there. Nothing is yielded when the request has no image.
+        """
+        if self._closed:
+            raise BackendError(t("The local model was closed."), t("Restart the model from Settings > Models."))
+        return self._prime(request, cancel or CancelToken())
+
+    def speed_rates(self) -> SpeedRates | None:
+        return self.speed_book.rates(self._speed_key()) if self.speed_book is not None else None
+
+    def question_tokens(self, text: str) -> int | None:
+        if self._vocab is None:
+            return None
+        # the question follows the image on a new line; the template closes the turn after it
+        return len(self._tokenize("\n" + text)) + TEMPLATE_TOKENS if text else TEMPLATE_TOKENS
+
+    def _prime(self, request: ChatRequest, cancel: CancelToken) -> Iterator[PrimeState]:
+        # a replaced pre-encode must not queue behind the work it was replaced by: give up once cancelled
+        while not self._gen_lock.acquire(timeout=0.1):
+            if cancel.cancelled:
+                return
+        self._gen_owner = threading.get_ident()
+        self._priming = True
+        try:
+            if self._closed or cancel.cancelled:
+                return
+            if self._ctx is None:
+                self.load(None, cancel)
+            yield from self._prime_prefix(request, cancel)
+        finally:
+            self._priming = False
+            self._gen_owner = None
+            self._gen_lock.release()
+            if self._free_pending:
+                self._free()
+
+    def _prime_prefix(self, request: ChatRequest, cancel: CancelToken) -> Iterator[PrimeState]:
+        import llama_cpp.mtmd_cpp as mtmd
+
+        started = time.monotonic()
+        try:
+            rendered = self._render(request)
+            if not rendered.images:
+                return
+            chunks = self._tokenize_prompt(rendered.text, rendered.images)
+        finally:
+            self._pixels = {}
+        prepared = time.monotonic() - started
+        try:
+            units, sources = self._units_of(chunks)
+            # the prefix ends with the last image (and the marker closing it): what follows depends on the question
+            cut = 1 + max(i for i, unit in enumerate(units) if unit.key[0] == "image")
+            closing = frozenset(self._special_ids(IMAGE_END_TOKENS))
+            while cut < len(units) and units[cut].key[0] == "text" and units[cut].key[1] in closing:
+                cut += 1
+            units, sources = units[:cut], sources[:cut]
+            image_total = sum(u.n_cells for u in units if u.key[0] == "image")
+            text_total = sum(u.n_cells for u in units) - image_total
+            if image_total + text_total + 1 > self._n_ctx:
+                return  # too long for the context: the send says so, with what to do
+            cached = 0
+            for old, new in zip(self._units, units, strict=False):
+                if old.key != new.key:
+                    break
+                cached += 1
+            if cached < cut:
+                # keep the longest cached prefix (and the conversation after it, if all of it is cached)
+                keep = self._reuse_prefix(units)
+                yield _prime_state(self._units, units, sources, image_total, text_total)
+                stats = _RunStats(prepare_seconds=prepared)
+                n_past = sum(u.n_pos for u in units[:keep])
+                evaluation_started = time.monotonic()
+                evaluation = self._evaluate(units=units, sources=sources, start=keep, n_past=n_past, cancel=cancel, stats=stats)
+                try:
+                    for _progress in evaluation:
+                        # _evaluate reports before each piece: a cancel seen here skips that piece
+                        if cancel.cancelled:
+                            return
+                        yield _prime_state(self._units, units, sources, image_total, text_total)
+                        if cancel.cancelled:
+                            return
+                finally:
+                    evaluation.close()
+                if cancel.cancelled:
+                    return
+                stats.prompt_seconds = time.monotonic() - evaluation_started
+                timings = self._timings(stats, started, None, 0, 0.0)
+                self._record_speed(timings)
+            else:
+                timings = {}
+            yield PrimeState(image_total, text_total, image_total, text_total, finished=True, timings=timings)
+        finally:
+            mtmd.mtmd_input_chunks_free(chunks)
+
+    def _speed_key(self) -> str:
+        """Measured speeds belong to one set-up: these files, this many threads, this much on the GPU."""
+        mmproj = self.mmproj_path.name if self.mmproj_path is not None else ""
+        threads = _auto_threads() if self.threads <= 0 else self.threads
+        return f"{self.model_path.name}|{mmproj}|threads={threads}|gpu_layers={self.gpu_layers}"
+
+    def _record_speed(self, timings: dict[str, float]) -> None:
+        if self.speed_book is not None:
+            self.speed_book.record(self._speed_key(), timings)
+
+
+def _prime_state(
+    cached: Sequence[_Unit], units: Sequence[_Unit], sources: Sequence[tuple[int, Any]], image_total: int, text_total: int
+) -> PrimeState:
+    """Progress of a pre-encode: ``cached`` is the prefix of ``units`` already in the KV cache."""
+    done = units[: len(cached)]
+    image_done = sum(u.n_cells for u in done if u.key[0] == "image")
+    text_done = sum(u.n_cells for u in done) - image_done
+    current, is_image = 0, False
+    if len(done) < len(units):
+        if sources[len(done)][0] == 1:
+            current, is_image = units[len(done)].n_cells, True
+        else:
+            current = min(N_BATCH, next((i for i in range(len(done), len(units)) if sources[i][0] == 1), len(units)) - len(done))
+    return PrimeState(image_total, text_total, image_done, text_done, current, is_image)
+
 
 def _guarded(events: Iterator[Event]) -> Iterator[Event]:
     """Raise user errors before the first token; after it, end the stream with ``Done(ERROR)``.
@@ -987,33 +1169,6 @@ def _guarded(events: Iterator[Event]) -> Iterator[Event]:
         yield Done(FinishReason.ERROR, str(exc))
     except CancelledError:
         yield Done(FinishReason.CANCELLED)
-
-
-def _prepare_pixels(part: ImagePart, budget: int, identity: str) -> tuple[ImagePart, bytes, str]:
-    """Decode, fit to the budget; return (record of the sent image, RGB pixels, id)."""
-    from PIL import Image, UnidentifiedImageError
-
-    try:
-        with Image.open(io.BytesIO(part.data)) as opened:
-            opened.load()
-            image = opened.convert("RGB") if opened.mode != "RGB" else opened.copy()
-    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError) as exc:
-        label = f" {part.name}" if part.name else ""
-        raise MediaError(f"The image{label} cannot be decoded: {exc}.", "Use a PNG, JPEG or WebP image.") from exc
-    original = image.size
-    size = fit_to_token_budget(original[0], original[1], budget)
-    if size != original:
-        # bicubic like GLM's processor and llama.cpp's glm4v preprocessing
-        image = image.resize(size, Image.Resampling.BICUBIC)
-    geometry = part.geometry.with_sent_size(*size) if part.geometry is not None else None
-    if size == original and part.mime in ("image/png", "image/jpeg"):
-        record = replace(part, width=size[0], height=size[1], geometry=geometry)
-    else:
-        buffer = io.BytesIO()
-        # only a record of what was sent: fast compression is enough
-        image.save(buffer, format="PNG", compress_level=1)
-        record = ImagePart(buffer.getvalue(), "image/png", size[0], size[1], geometry=geometry, name=part.name)
-    return record, image.tobytes(), identity
 
 
 _backend_state = {"initialised": False}

@@ -1,13 +1,13 @@
 """GLM-4.6V through any OpenAI-compatible server: Z.ai, vLLM, SGLang, Ollama, LM Studio, llama.cpp.
 
 The backend speaks the chat-completions API with the ``openai`` SDK and adapts to each server through
-its :class:`~desktop_helper.backends.providers.ProviderConfig`:
+its :class:`~desktop_helper.settings.providers.ProviderConfig`:
 
 * the thinking switch in the server's own form, and reasoning read from ``reasoning_content``,
   ``reasoning`` or inline ``<think>`` ... ``</think>`` text;
 * GLM's box tokens kept (``skip_special_tokens: false`` where the server would drop them);
 * images as base64 data URIs, downscaled only when they exceed the server's limits or the request's
-  token budget, with the sent size recorded in each capture's geometry (:attr:`last_sent_images`);
+  token budget, with the sent size recorded in each capture's geometry (reported as :class:`ImagesSent`);
 * video as ``video_url`` where the server takes it, else its sampled frames;
 * tools, and tool calls whether the server parsed them or left GLM's raw ``<tool_call>`` text.
 
@@ -24,8 +24,8 @@ repeat to the user.
 from __future__ import annotations
 
 import base64
-import email.utils
 import io
+import json
 import logging
 import math
 import random
@@ -33,12 +33,10 @@ import socket
 import ssl
 import threading
 import time
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
-from datetime import datetime, timezone
+from collections.abc import Callable, Generator, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit
 
 from desktop_helper.backends.base import (
     GLM_REPEAT_PENALTY,
@@ -51,6 +49,7 @@ from desktop_helper.backends.base import (
     ChatRequest,
     Done,
     Event,
+    ImagesSent,
     OptionSpec,
     Progress,
     TextDelta,
@@ -58,25 +57,40 @@ from desktop_helper.backends.base import (
     ToolCallEvent,
     Usage,
 )
-from desktop_helper.backends.providers import ProviderConfig, SamplingDialect, ThinkingStyle
+from desktop_helper.backends.remote_errors import (
+    CONTEXT_OPTION,
+    BadReplyError,
+    ContextOverflow,
+    context_overflow,
+    host_of,
+    is_transport_error,
+    retry_after_seconds,
+    root_cause,
+    server_message,
+    server_message_of,
+)
+from desktop_helper.backends.splitter import EventSplitter
 from desktop_helper.core.errors import BackendError, MediaError
+from desktop_helper.core.i18n import t
 from desktop_helper.core.types import FinishReason, ImagePart, Message, TextPart, ToolCall, ToolSpec, VideoPart
-from desktop_helper.parsers.tool_calls import coerce_arguments, new_call_id, parse_tool_calls
+from desktop_helper.media.images import fit_image
+from desktop_helper.parsers.tool_calls import coerce_arguments, new_call_id
+from desktop_helper.settings.providers import ProviderConfig, SamplingDialect, ThinkingStyle
 
 if TYPE_CHECKING:
     import openai
 
-    from desktop_helper.settings.secrets import SecretStore
-    from desktop_helper.settings.store import Settings
 
 log = logging.getLogger(__name__)
 
-#: pixels per image token side: 14 px patches merged 2x2
-PATCH_PX = 28
 #: longest we wait for a server that asks us to (Retry-After); longer is reported, not waited for
 MAX_RETRY_WAIT = 60.0
 #: how often the cancel watcher looks at the token, in seconds
 CANCEL_POLL = 0.02
+#: longest the check that a silent server is alive may take, in seconds
+PROBE_TIMEOUT = 5.0
+#: most of a 200 JSON reply (instead of a stream) we read to explain it
+MAX_JSON_REPLY = 1 << 20
 
 _FINISH = {
     "stop": FinishReason.STOP,
@@ -101,6 +115,14 @@ class OpenAICompatBackend(Backend):
     capabilities = Capability.IMAGES | Capability.VIDEO | Capability.TOOLS | Capability.THINKING | Capability.GROUNDING
     options = (
         OptionSpec("connect_timeout", float, 10.0, "Seconds to wait for a connection.", minimum=0.5, maximum=300.0),
+        OptionSpec(
+            "response_timeout",
+            float,
+            30.0,
+            "Seconds to wait for the server to start answering before checking that it is alive.",
+            minimum=0.5,
+            maximum=3600.0,
+        ),
         OptionSpec("read_timeout", float, 300.0, "Seconds to wait for the next piece of an answer.", minimum=1.0, maximum=3600.0),
         OptionSpec("max_retries", int, 3, "Retries for rate limits and server errors.", minimum=0, maximum=10),
     )
@@ -116,31 +138,12 @@ class OpenAICompatBackend(Backend):
         self._client_factory = client_factory or _default_client
         self._client: openai.OpenAI | None = None
         self._lock = threading.Lock()
-        #: the images of the last request as sent (possibly downscaled), geometry carrying the sent size
-        self.last_sent_images: tuple[ImagePart, ...] = ()
 
     def __repr__(self) -> str:
         # never show the key, even in a debugger or a crash report
         return (
             f"OpenAICompatBackend(provider={self.config.name!r}, base_url={self.config.base_url!r}, model={self.config.model!r})"
         )
-
-    @classmethod
-    def from_settings(
-        cls,
-        settings: Settings,
-        secrets: SecretStore | None,
-        backend: str | None = None,
-        base_url: str | None = None,
-        model: str | None = None,
-    ) -> OpenAICompatBackend:
-        """The backend for the active provider (or ``backend``), with overrides, and its key."""
-        from desktop_helper.backends.providers import open_backend, resolve_provider
-
-        config = resolve_provider(
-            settings.get("models.providers"), settings.get("models.active_provider"), backend, base_url, model
-        )
-        return open_backend(config, secrets)
 
     # ----- the client
     def client(self) -> openai.OpenAI:
@@ -173,12 +176,13 @@ class OpenAICompatBackend(Backend):
         cancel = cancel or CancelToken()
         started = time.perf_counter()
         messages, sent = build_messages(request.messages, self.config, request.image_token_budget)
-        self.last_sent_images = tuple(sent)
+        if sent:
+            yield ImagesSent(tuple(sent))
         params = self.request_params(request, messages)
         log.info(
             "chat request to %s (%s), model %s, %d messages, %d images",
             self.config.name,
-            _host(self.config.base_url),
+            host_of(self.config.base_url),
             self.config.model,
             len(messages),
             len(sent),
@@ -189,7 +193,7 @@ class OpenAICompatBackend(Backend):
                 yield Done(FinishReason.CANCELLED)
                 return
             try:
-                response = self._open_stream(params, cancel)
+                response = yield from self._open_stream(params, cancel)
                 if response is None:
                     yield Done(FinishReason.CANCELLED)
                     return
@@ -201,8 +205,14 @@ class OpenAICompatBackend(Backend):
                 attempt += 1
                 log.info("HTTP %s from %s; retry %d in %.1f s", exc.status_code, self.config.name, attempt, delay)
                 yield Progress(
-                    f"{self.config.name} answered HTTP {exc.status_code}; retrying in {delay:.0f} s "
-                    f"({attempt} of {self.config.max_retries})."
+                    t(
+                        "{name} answered HTTP {status_code}; retrying in {delay:.0f} s ({attempt} of {max_retries}).",
+                        name=self.config.name,
+                        status_code=exc.status_code,
+                        delay=delay,
+                        attempt=attempt,
+                        max_retries=self.config.max_retries,
+                    )
                 )
                 if cancel.wait(delay):
                     yield Done(FinishReason.CANCELLED)
@@ -211,12 +221,18 @@ class OpenAICompatBackend(Backend):
                 raise self._error(exc) from exc
         yield from self._consume(response, request, cancel, started)
 
-    def _open_stream(self, params: dict[str, Any], cancel: CancelToken) -> Any:
-        """Send the request and wait for the response headers; None if cancelled meanwhile.
+    def _open_stream(self, params: dict[str, Any], cancel: CancelToken) -> Generator[Event, None, Any]:
+        """Send the request and wait for the response headers; returns the response, or None if cancelled.
 
         The SDK call blocks until the server answers, which a busy server may delay for a long time, and
         its socket cannot be reached before then. So the call runs on a helper thread: a cancel returns
         at once, and the helper closes the response as soon as it arrives.
+
+        Some servers (llama.cpp's among them) send their headers only with the first token, after the
+        prompt is processed, which takes minutes for a large image on a CPU. So a late answer alone is
+        no fault: after ``response_timeout`` seconds a separate small request checks that the server
+        still answers at all. A live server is waited for (with progress); a server that answers
+        nothing, not even that, is reported instead of being waited for until the read timeout.
         """
         outcome: dict[str, Any] = {}
         arrived = threading.Event()
@@ -236,14 +252,55 @@ class OpenAICompatBackend(Backend):
                     outcome["response"] = response
             arrived.set()
 
+        def abandon() -> bool:
+            """Give up on the request; False if its response has just arrived (then it is used)."""
+            with lock:
+                if arrived.is_set() or "response" in outcome:
+                    return False
+                abandoned[0] = True
+                return True
+
         threading.Thread(target=send, name="openai-compat-send", daemon=True).start()
+        response_timeout = _seconds(self.config.response_timeout, 30.0)
+        sent_at = time.monotonic()
+        next_check = sent_at + response_timeout
+        probe: _LivenessProbe | None = None
         while not arrived.wait(CANCEL_POLL):
-            if cancel.cancelled:
-                with lock:
-                    if not arrived.is_set() and "response" not in outcome:
-                        abandoned[0] = True
-                        log.info("request to %s cancelled before the server answered", self.config.name)
-                        return None
+            if cancel.cancelled and abandon():
+                log.info("request to %s cancelled before the server answered", self.config.name)
+                return None
+            now = time.monotonic()
+            if probe is None and now >= next_check:
+                probe = _LivenessProbe(self.config.base_url, min(PROBE_TIMEOUT, response_timeout))
+            if probe is None or not probe.finished.is_set():
+                continue
+            waited = now - sent_at
+            if probe.alive:
+                probe, next_check = None, now + response_timeout
+                yield Progress(
+                    t(
+                        "Waiting for {name} to start answering ({waited:.0f} s); it is still working on the request.",
+                        name=self.config.name,
+                        waited=waited,
+                    )
+                )
+                continue
+            if abandon():
+                log.info("%s has not answered for %.0f s and does not answer a check either", self.config.name, waited)
+                raise BackendError(
+                    t(
+                        "{name} ({host_of}) accepted the request but has not answered for {waited:.0f} s, and it does not "
+                        "answer a simple check either: it seems stuck.",
+                        name=self.config.name,
+                        host_of=host_of(self.config.base_url),
+                        waited=waited,
+                    ),
+                    t(
+                        "Check that the server is running and not frozen (restart it if needed), then ask again. The wait is "
+                        "the response timeout ({response_timeout:g} s) in the provider's settings.",
+                        response_timeout=response_timeout,
+                    ),
+                )
         if "error" in outcome:
             raise outcome["error"]
         return outcome["response"]
@@ -296,23 +353,27 @@ class OpenAICompatBackend(Backend):
     def _consume(self, response: Any, request: ChatRequest, cancel: CancelToken, started: float) -> Iterator[Event]:
         import openai
 
-        splitter = InlineSplitter(request.tools)
+        splitter = EventSplitter(request.tools)
         calls = _ToolCallAccumulator()
         produced = False
         finish: str | None = None
         usage: Any = None
         first_token: float | None = None
-        watcher = _CancelWatcher(cancel, response)
+        content_timeout = _seconds(self.config.read_timeout, 300.0)
+        # the read timeout alone never fires while a server sends keep-alive comments, so content is timed too
+        watcher = _StreamWatcher(cancel, response, content_timeout)
         failure: BaseException | None = None
         try:
             try:
+                self._check_reply_type(response)
                 for chunk in response:
                     if cancel.cancelled:
                         break
                     if getattr(chunk, "usage", None) is not None:
                         usage = chunk.usage
                     events: list[Event] = []
-                    for choice in chunk.choices or ():
+                    choices = _choices_of(chunk)
+                    for choice in choices:
                         if choice.index not in (0, None):
                             continue
                         delta = choice.delta
@@ -321,21 +382,27 @@ class OpenAICompatBackend(Backend):
                             if reasoning:
                                 events.append(ThinkingDelta(reasoning))
                             if delta.content:
-                                events.extend(splitter.feed(delta.content))
+                                events.extend(splitter.feed(_text_of(delta.content)))
                             if delta.tool_calls:
                                 calls.add(delta.tool_calls)
+                                watcher.touch()
                         if choice.finish_reason:
                             finish = choice.finish_reason
                     for event in events:
                         if first_token is None:
                             first_token = time.perf_counter()
                         produced = True
+                        watcher.touch()
                         yield event
-            except (openai.APIError, OSError) as exc:
+            except (openai.APIError, OSError, BadReplyError) as exc:
                 failure = exc
+            except (ValueError, TypeError, AttributeError, KeyError, IndexError) as exc:
+                # the SDK builds chunks from whatever JSON arrives; garbage surfaces as these
+                log.info("unreadable data from %s", self.config.name, exc_info=True)
+                failure = _unreadable(exc)
             except Exception as exc:
                 # httpx2 errors that escape the SDK's mapping (a socket shut by cancel, a cut chunk)
-                if not _is_transport_error(exc):
+                if not is_transport_error(exc):
                     raise
                 failure = exc
         finally:
@@ -347,16 +414,27 @@ class OpenAICompatBackend(Backend):
                 yield event
             yield Done(FinishReason.CANCELLED)
             return
+        if watcher.timed_out:
+            failure = _ContentTimeoutError(content_timeout)
         if failure is None and finish is None:
-            failure = ConnectionError("the stream ended before the server said it was finished")
+            if produced:
+                failure = ConnectionError("the stream ended before the server said it was finished")
+            else:
+                failure = self._empty_reply(response)
         if failure is not None and not produced:
+            if isinstance(failure, (BadReplyError, _ContentTimeoutError)):
+                raise self._fault_error(failure) from failure
             if isinstance(failure, openai.APITimeoutError) or (
                 isinstance(failure, openai.APIError) and not isinstance(failure, openai.APIConnectionError)
             ):
                 raise self._error(failure) from failure
             raise BackendError(
-                f"The connection to {self.config.name} ({_host(self.config.base_url)}) broke before any answer arrived.",
-                "Check that the server is still running, then ask again.",
+                t(
+                    "The connection to {name} ({host_of}) broke before any answer arrived.",
+                    name=self.config.name,
+                    host_of=host_of(self.config.base_url),
+                ),
+                t("Check that the server is still running, then ask again."),
             ) from failure
 
         tail = splitter.finish()
@@ -380,6 +458,78 @@ class OpenAICompatBackend(Backend):
         if splitter.produced_calls or calls.count:
             reason = FinishReason.TOOL_CALLS
         yield Done(reason)
+
+    @staticmethod
+    def _empty_reply(response: Any) -> BadReplyError:
+        """The fault of a reply that ended cleanly without any answer in it."""
+        content_type = _content_type(response)
+        if content_type != "text/event-stream":
+            return BadReplyError(
+                t(
+                    "answered with {value} that holds no answer (expected a stream of events)",
+                    value=content_type or "content of no stated type",
+                ),
+                t(
+                    "Check that the base URL is the server's OpenAI-compatible API root (for example "
+                    "http://localhost:8080/v1); if it is, the server's log may say why it sent nothing."
+                ),
+            )
+        return BadReplyError(
+            t("ended its reply without sending any answer"),
+            t(
+                "The server's log says why. Often the request is too big for the server's context (llama-cpp-python's server "
+                "ends the reply this way): start the server with a bigger context (e.g. --n_ctx 8192, or llama-server -c "
+                "8192), or send less: lower the image token budget or ask about a region instead of the whole screen. Also "
+                "check that the base URL is the server's OpenAI-compatible API root (for example http://localhost:8080/v1)."
+            ),
+        )
+
+    def _check_reply_type(self, response: Any) -> None:
+        """Refuse a 200 reply that is not a stream of events: a web page, or a JSON document (often an error).
+
+        Called under the stream watcher, so a cancel or a stalled body ends the read of a JSON reply too.
+
+        Raises:
+            BackendError: with what the reply was and what to do.
+        """
+        content_type = _content_type(response)
+        if content_type in ("text/html", "application/xhtml+xml"):
+            response.close()
+            raise self._fault_error(
+                BadReplyError(
+                    t("answered with a web page (HTTP 200, {content_type}) instead of an API reply", content_type=content_type),
+                    t(
+                        "The base URL probably points at a website, a login page or a proxy rather than the API: use the "
+                        "server's OpenAI-compatible API root, for example http://localhost:8080/v1 (often ending in /v1)."
+                    ),
+                )
+            )
+        if content_type != "application/json":
+            return
+        import openai
+
+        try:
+            body = _read_limited(response, MAX_JSON_REPLY)
+        finally:
+            response.close()
+        try:
+            document: Any = json.loads(body)
+        except ValueError:
+            document = None
+        if isinstance(document, Mapping) and document.get("error"):
+            # some servers report errors with status 200
+            error = document["error"]
+            raise self._error(openai.APIError(server_message_of(document) or "error", response.response.request, body=error))
+        quote = _excerpt(body.decode("utf-8", "replace"))
+        raise self._fault_error(
+            BadReplyError(
+                t("answered with a single JSON document instead of a stream of events ({quote})", quote=quote),
+                t(
+                    "Check that the base URL is the server's OpenAI-compatible API root and that the server supports "
+                    "streamed answers (stream: true)."
+                ),
+            )
+        )
 
     def _usage(self, usage: Any, started: float, first_token: float | None) -> Usage:
         now = time.perf_counter()
@@ -406,102 +556,189 @@ class OpenAICompatBackend(Backend):
         if asked is not None:
             return asked if asked <= MAX_RETRY_WAIT else None
         # exponential backoff with jitter, so clients that failed together do not retry together
-        return min(MAX_RETRY_WAIT, 0.5 * 2**attempt) * random.uniform(0.75, 1.25)
+        return min(MAX_RETRY_WAIT, 0.5 * 2.0**attempt) * random.uniform(0.75, 1.25)
 
     def _error(self, exc: BaseException) -> BackendError:
         """A BackendError that says what happened in words and how to fix it."""
         import openai
 
         config = self.config
-        where = f"{config.name} ({_host(config.base_url)})"
-        server_says = self._redact(_server_message(exc))
+        where = f"{config.name} ({host_of(config.base_url)})"
+        server_says = self._redact(server_message(exc))
         detail = f": {server_says}" if server_says else ""
+        overflow = context_overflow(exc)
+        if overflow is not None:
+            return self._context_error(overflow)
         if isinstance(exc, openai.APIStatusError):
             status = exc.status_code
             key_hint = f"Settings > Models and providers, or the environment variable {config.key_env_var}"
             if status == 401:
                 if not self._api_key:
                     return BackendError(
-                        f"{where} needs an API key, and none is set (HTTP 401{detail}).", f"Enter the key in {key_hint}."
+                        t("{where} needs an API key, and none is set (HTTP 401{detail}).", where=where, detail=detail),
+                        t("Enter the key in {key_hint}.", key_hint=key_hint),
                     )
                 return BackendError(
-                    f"{where} rejected the API key (HTTP 401{detail}).", f"Check or replace the key in {key_hint}."
+                    t("{where} rejected the API key (HTTP 401{detail}).", where=where, detail=detail),
+                    t("Check or replace the key in {key_hint}.", key_hint=key_hint),
                 )
             if status == 403:
                 return BackendError(
-                    f"{where} refused access with this key (HTTP 403{detail}).",
-                    f"Check that your key and plan allow the model {config.model!r}, or replace the key in {key_hint}.",
+                    t("{where} refused access with this key (HTTP 403{detail}).", where=where, detail=detail),
+                    t(
+                        "Check that your key and plan allow the model {model!r}, or replace the key in {key_hint}.",
+                        model=config.model,
+                        key_hint=key_hint,
+                    ),
                 )
             if status == 404:
                 return BackendError(
-                    f"{where} does not know the model {config.model!r}, or the base URL is wrong (HTTP 404{detail}).",
-                    "Pick a model from the server's list in Settings > Models and providers, and check that the base URL "
-                    "is the API root (for example http://localhost:8000/v1).",
+                    t(
+                        "{where} does not know the model {model!r}, or the base URL is wrong (HTTP 404{detail}).",
+                        where=where,
+                        model=config.model,
+                        detail=detail,
+                    ),
+                    t(
+                        "Pick a model from the server's list in Settings > Models and providers, and check that the base URL "
+                        "is the API root (for example http://localhost:8000/v1)."
+                    ),
                 )
             if status == 429:
                 asked = retry_after_seconds(exc.response.headers)
                 wait = f" It asks to wait {asked:.0f} s." if asked else ""
                 return BackendError(
-                    f"{where} is limiting requests (HTTP 429{detail}).{wait}",
-                    "Wait a little and ask again, or check your plan's quota and balance.",
+                    t("{where} is limiting requests (HTTP 429{detail}).{wait}", where=where, detail=detail, wait=wait),
+                    t("Wait a little and ask again, or check your plan's quota and balance."),
                 )
             if status == 413:
                 return BackendError(
-                    f"{where} says the request is too large (HTTP 413{detail}).",
-                    "Lower the image token budget in Settings, or send fewer images.",
+                    t("{where} says the request is too large (HTTP 413{detail}).", where=where, detail=detail),
+                    t("Lower the image token budget in Settings, or send fewer images."),
                 )
             if 500 <= status <= 599:
                 return BackendError(
-                    f"{where} failed with a server error (HTTP {status}{detail}).",
-                    "Try again later; if it is your own server, look at its log.",
+                    t("{where} failed with a server error (HTTP {status}{detail}).", where=where, status=status, detail=detail),
+                    t("Try again later; if it is your own server, look at its log."),
                 )
             return BackendError(
-                f"{where} rejected the request (HTTP {status}{detail}).",
-                "If it mentions the image, lower the image token budget; if it mentions the model, pick another one.",
+                t("{where} rejected the request (HTTP {status}{detail}).", where=where, status=status, detail=detail),
+                t("If it mentions the image, lower the image token budget; if it mentions the model, pick another one."),
             )
         if isinstance(exc, openai.APITimeoutError):
             return BackendError(
-                f"{where} did not answer in time.",
-                f"Check that the server is running and not overloaded; the read timeout is {config.read_timeout:g} s "
-                "and can be raised in the provider's settings.",
+                t("{where} did not answer in time.", where=where),
+                t(
+                    "Check that the server is running and not overloaded; the read timeout is {read_timeout:g} s and can be "
+                    "raised in the provider's settings.",
+                    read_timeout=config.read_timeout,
+                ),
             )
-        cause = _root_cause(exc)
+        cause = root_cause(exc)
         if isinstance(cause, ssl.SSLError):
             reason = getattr(cause, "verify_message", None) or getattr(cause, "reason", None) or str(cause)
             return BackendError(
-                f"The secure (TLS) connection to {where} failed: {reason}.",
-                "If the server uses a self-signed or private certificate, add it to your system's trusted certificates "
-                "(or point SSL_CERT_FILE at it); for a local server without TLS, use an http:// URL.",
+                t("The secure (TLS) connection to {where} failed: {reason}.", where=where, reason=reason),
+                t(
+                    "If the server uses a self-signed or private certificate, add it to your system's trusted certificates "
+                    "(or point SSL_CERT_FILE at it); for a local server without TLS, use an http:// URL."
+                ),
             )
         if isinstance(cause, ConnectionRefusedError):
             return BackendError(
-                f"Nothing is listening at {config.base_url} (connection refused).",
-                "Start the server, or check the host and port in the provider's base URL.",
+                t("Nothing is listening at {base_url} (connection refused).", base_url=config.base_url),
+                t("Start the server, or check the host and port in the provider's base URL."),
             )
         if isinstance(cause, socket.gaierror):
             return BackendError(
-                f"The host {_host(config.base_url)} of {config.name} could not be found.",
-                "Check the base URL and your network connection.",
+                t("The host {host_of} of {name} could not be found.", host_of=host_of(config.base_url), name=config.name),
+                t("Check the base URL and your network connection."),
             )
         if isinstance(exc, openai.APIConnectionError):
             return BackendError(
-                f"Could not reach {where}: {self._redact(str(cause) or type(cause).__name__)}.",
-                "Check the base URL, your network, and that the server is running.",
+                t("Could not reach {where}: {redact}.", where=where, redact=self._redact(str(cause) or type(cause).__name__)),
+                t("Check the base URL, your network, and that the server is running."),
             )
         if isinstance(exc, openai.APIError):
-            return BackendError(f"{where} reported an error{detail or ': ' + self._redact(str(exc))}.", "Ask again.")
-        return BackendError(f"Talking to {where} failed: {self._redact(str(exc))}.", "Ask again.")
+            return BackendError(
+                t("{where} reported an error{value}.", where=where, value=detail or ": " + self._redact(str(exc))),
+                t("Ask again."),
+            )
+        return BackendError(
+            t("Talking to {where} failed: {redact}.", where=where, redact=self._redact(str(exc))), t("Ask again.")
+        )
+
+    def _context_error(self, overflow: ContextOverflow) -> BackendError:
+        """The request did not fit the server's context: the numbers, and the two ways out."""
+        where = f"{self.config.name} ({host_of(self.config.base_url)})"
+        if overflow.needed and overflow.available:
+            sizes = t(
+                ": it needs {needed} tokens, and the server's context holds {available}",
+                needed=overflow.needed,
+                available=overflow.available,
+            )
+        elif overflow.available:
+            sizes = t(" of {available} tokens", available=overflow.available)
+        elif overflow.needed:
+            sizes = t(": it needs {needed} tokens", needed=overflow.needed)
+        else:
+            sizes = ""
+        send_less = t(
+            "lower the image token budget (Settings > Models and providers, or --image-budget), ask about a region "
+            "instead of the whole screen, or start a new chat"
+        )
+        server_side = CONTEXT_OPTION.get(self.config.preset, CONTEXT_OPTION["custom"]).format(n=overflow.suggested_context)
+        if self.config.needs_key:  # a hosted API: its context is what it is
+            fix = t("Send less: {send_less}.", send_less=send_less)
+        else:
+            fix = t(
+                "Start the server with a bigger context ({server_side}), or send less: {send_less}.",
+                server_side=server_side,
+                send_less=send_less,
+            )
+        return BackendError(t("The request is too big for the context of {where}{sizes}.", where=where, sizes=sizes), fix)
+
+    def _fault_error(self, fault: BaseException) -> BackendError:
+        """The BackendError for a :class:`BadReplyError` or :class:`_ContentTimeoutError` before any answer."""
+        where = f"{self.config.name} ({host_of(self.config.base_url)})"
+        if isinstance(fault, _ContentTimeoutError):
+            return BackendError(
+                t(
+                    "{where} sent no answer for {seconds:g} s (at most keep-alive signals): it seems stuck.",
+                    where=where,
+                    seconds=fault.seconds,
+                ),
+                t(
+                    "Check the server's log and load, restart it if it stays stuck, then ask again. The wait is the read "
+                    "timeout ({seconds:g} s) in the provider's settings.",
+                    seconds=fault.seconds,
+                ),
+            )
+        if isinstance(fault, BadReplyError):
+            return BackendError(t("{where} {redact}.", where=where, redact=self._redact(fault.what)), fault.fix)
+        return self._error(fault)
 
     def _mid_stream_message(self, failure: BaseException) -> str:
         import openai
 
-        where = f"{self.config.name} ({_host(self.config.base_url)})"
+        where = f"{self.config.name} ({host_of(self.config.base_url)})"
+        if isinstance(failure, _ContentTimeoutError):
+            return (
+                f"The answer above is incomplete: {where} stopped sending the answer for {failure.seconds:g} s "
+                "(keep-alive signals do not count). Ask again."
+            )
+        if isinstance(failure, BadReplyError):
+            return f"The answer above is incomplete: {where} {self._redact(failure.what)}. Ask again."
+        overflow = context_overflow(failure)
+        if overflow is not None:
+            error = self._context_error(overflow)
+            return f"The answer above is incomplete. {error.message} {error.fix}"
         if isinstance(failure, ValueError):
             return f"The answer above is incomplete: the model's tool call could not be read ({failure}). Ask again."
         if isinstance(failure, openai.APITimeoutError):
             return f"The answer above is incomplete: {where} stopped sending for {self.config.read_timeout:g} s. Ask again."
         if isinstance(failure, openai.APIError) and not isinstance(failure, openai.APIConnectionError):
-            said = self._redact(_server_message(failure) or str(failure))
+            said = self._redact(server_message(failure) or str(failure))
             return f"The answer above is incomplete: {where} reported an error mid-answer ({said}). Ask again."
         return f"The answer above is incomplete: the connection to {where} was lost mid-answer. Ask again."
 
@@ -533,7 +770,7 @@ def build_messages(
                 if part.text:
                     result.append({"type": "text", "text": part.text})
             elif isinstance(part, ImagePart):
-                fitted = fit_image(part, config.max_image_bytes, config.max_image_side, image_token_budget)
+                fitted = _fit(part, config, image_token_budget)
                 sent.append(fitted)
                 result.append({"type": "image_url", "image_url": {"url": data_uri(fitted.data, fitted.mime)}})
             elif isinstance(part, VideoPart):
@@ -581,18 +818,21 @@ def video_parts(
         try:
             size = path.stat().st_size
         except OSError as exc:
-            raise MediaError(f"The video {video.path} cannot be read: {exc.strerror}.", "Record or choose it again.") from exc
+            raise MediaError(
+                t("The video {path} cannot be read: {strerror}.", path=video.path, strerror=exc.strerror),
+                t("Record or choose it again."),
+            ) from exc
         # base64 grows the file by a third; the provider's limit applies to what it receives
         if size * 4 / 3 <= config.max_video_bytes:
             return [{"type": "video_url", "video_url": {"url": data_uri(path.read_bytes(), video.mime)}}]
     if not video.frames:
         raise MediaError(
-            f"{config.name} cannot take this video file, and no frames were sampled from it.",
-            "Record a shorter video, or use a provider that accepts video.",
+            t("{name} cannot take this video file, and no frames were sampled from it.", name=config.name),
+            t("Record a shorter video, or use a provider that accepts video."),
         )
     parts = []
     for frame in video.frames:
-        fitted = fit_image(frame, config.max_image_bytes, config.max_image_side, image_token_budget)
+        fitted = _fit(frame, config, image_token_budget)
         sent.append(fitted)
         parts.append({"type": "image_url", "image_url": {"url": data_uri(fitted.data, fitted.mime)}})
     return parts
@@ -606,77 +846,10 @@ def data_uri(data: bytes, mime: str) -> str:
     return f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
 
 
-def _b64_size(n: int) -> int:
-    return 4 * ((n + 2) // 3)
-
-
-def image_tokens(width: int, height: int) -> int:
-    """GLM's image token count: one per 28x28 px after rounding to multiples of 28."""
-    return max(1, round(width / PATCH_PX)) * max(1, round(height / PATCH_PX))
-
-
-def fit_image(part: ImagePart, max_bytes: int, max_side: int, token_budget: int | None = None) -> ImagePart:
-    """``part`` as it will be sent: unchanged when it fits, else downscaled and re-encoded.
-
-    The limits apply to the base64 text, which is what the server receives. The returned part's
-    geometry records the sent size, so boxes can be mapped back.
-
-    Raises:
-        MediaError: the image cannot be decoded, or cannot be made small enough.
-    """
-    scale = 1.0
-    longest = max(part.width, part.height)
-    if max_side and longest > max_side:
-        scale = max_side / longest
-    if token_budget:
-        tokens = image_tokens(round(part.width * scale), round(part.height * scale))
-        if tokens > token_budget:
-            scale *= math.sqrt(token_budget / tokens)
-    if scale >= 1.0 and _b64_size(len(part.data)) <= max_bytes and part.mime in ("image/png", "image/jpeg", "image/webp"):
-        # the common case: no decode, no re-encode, so a screenshot costs only the base64
-        return _with_sent(part, part.data, part.mime, part.width, part.height)
-
-    from PIL import Image
-
-    try:
-        image = Image.open(io.BytesIO(part.data))
-        image.load()
-    except Exception as exc:  # Pillow raises many kinds of errors for bad data
-        raise MediaError(f"The image {part.name or ''} could not be decoded: {exc}.", "Capture or attach it again.") from exc
-    mime = part.mime if part.mime in ("image/png", "image/jpeg", "image/webp") else "image/png"
-    for _ in range(12):
-        size = (max(1, round(image.width * scale)), max(1, round(image.height * scale)))
-        resized = image if size == image.size else image.resize(size, Image.Resampling.LANCZOS)
-        data = _encode(resized, mime)
-        if _b64_size(len(data)) > max_bytes and mime == "image/png":
-            # screenshots compress badly as PNG at high resolution; JPEG keeps detail at a fraction of the size
-            mime = "image/jpeg"
-            data = _encode(resized, mime)
-        if _b64_size(len(data)) <= max_bytes:
-            log.debug("image downscaled from %dx%d to %dx%d (%d bytes)", part.width, part.height, *size, len(data))
-            return _with_sent(part, data, mime, size[0], size[1])
-        scale *= max(0.5, math.sqrt(max_bytes / _b64_size(len(data))) * 0.9)
-    raise MediaError("The image could not be made small enough for the provider.", "Capture a smaller region.")
-
-
-def _encode(image: Any, mime: str) -> bytes:
-    buffer = io.BytesIO()
-    if mime == "image/jpeg":
-        if image.mode not in ("RGB", "L"):
-            image = image.convert("RGB")
-        image.save(buffer, "JPEG", quality=90)
-    elif mime == "image/webp":
-        image.save(buffer, "WEBP", quality=90)
-    else:
-        image.save(buffer, "PNG")
-    return buffer.getvalue()
-
-
-def _with_sent(part: ImagePart, data: bytes, mime: str, width: int, height: int) -> ImagePart:
-    geometry = part.geometry.with_sent_size(width, height) if part.geometry is not None else None
-    if data is part.data and geometry == part.geometry:
-        return part
-    return replace(part, data=data, mime=mime, width=width, height=height, geometry=geometry)
+def _fit(part: ImagePart, config: ProviderConfig, image_token_budget: int | None) -> ImagePart:
+    """``part`` as this server gets it: within its size limits and the budget; unchanged when it fits."""
+    budget = image_token_budget or None  # 0 means no cap, as it did before the fit was shared
+    return fit_image(part, budget, align=False, max_side=config.max_image_side, max_bytes=config.max_image_bytes).part
 
 
 def _json(value: Mapping[str, Any]) -> str:
@@ -686,127 +859,6 @@ def _json(value: Mapping[str, Any]) -> str:
 
 
 # ----- reading streams
-
-
-class InlineSplitter:
-    """Splits streamed ``content`` into answer, inline ``<think>`` reasoning, and raw ``<tool_call>`` blocks.
-
-    Text that might be the start of a tag is held back until the next piece shows whether it is one,
-    so a tag cut across two chunks is still found; nothing else is delayed.
-    """
-
-    THINK, END_THINK, CALL, END_CALL = "<think>", "</think>", "<tool_call>", "</tool_call>"
-
-    def __init__(self, tools: Sequence[ToolSpec] = (), parse_calls: bool | None = None) -> None:
-        self._tools = tuple(tools)
-        # without tools in the request a <tool_call> in the text is just text (or a weak model babbling)
-        self._parse_calls = bool(tools) if parse_calls is None else parse_calls
-        self._mode = "answer"
-        self._pending = ""
-        self._call = ""
-        self._answer_started = False
-        self.produced_calls = 0
-
-    def feed(self, text: str) -> list[Event]:
-        events: list[Event] = []
-        text = self._pending + text
-        self._pending = ""
-        while text:
-            if self._mode == "thinking":
-                end = text.find(self.END_THINK)
-                if end == -1:
-                    keep = _partial_tag_suffix(text, (self.END_THINK,))
-                    self._emit_thinking(events, text[: len(text) - keep])
-                    self._pending = text[len(text) - keep :]
-                    return events
-                self._emit_thinking(events, text[:end])
-                text = text[end + len(self.END_THINK) :]
-                self._mode = "answer"
-            elif self._mode == "call":
-                # the closing tag may straddle chunks, so look in what is buffered too
-                buffer = self._call + text
-                end = buffer.find(self.END_CALL, max(0, len(self._call) - len(self.END_CALL)))
-                if end == -1:
-                    self._call = buffer
-                    return events
-                self._call = buffer[:end]
-                text = buffer[end + len(self.END_CALL) :]
-                self._finish_call(events, closed=True)
-                self._mode = "answer"
-            else:
-                tags = [self.END_THINK]
-                if self._parse_calls:
-                    tags.append(self.CALL)
-                if not self._answer_started:
-                    tags.append(self.THINK)
-                found = [(text.find(tag), tag) for tag in tags if tag in text]
-                # <think> opens reasoning only before any answer text; later it is just words
-                found = [(at, tag) for at, tag in found if tag != self.THINK or not text[:at].strip()]
-                if not found:
-                    keep = _partial_tag_suffix(text, tags)
-                    self._emit_answer(events, text[: len(text) - keep])
-                    self._pending = text[len(text) - keep :]
-                    return events
-                start, tag = min(found)
-                self._emit_answer(events, text[:start])
-                text = text[start + len(tag) :]
-                if tag == self.THINK:
-                    self._mode = "thinking"
-                elif tag == self.CALL:
-                    self._mode = "call"
-                    self._call = ""
-                # a lone </think> (the template opened the block in the prompt) is dropped
-        return events
-
-    def finish(self, keep_partial_calls: bool = True) -> list[Event]:
-        """Flush what was held back; an unclosed tool call is parsed leniently (or shown as text)."""
-        events: list[Event] = []
-        pending, self._pending = self._pending, ""
-        if self._mode == "thinking":
-            self._emit_thinking(events, pending)
-        elif self._mode == "call":
-            self._call += pending
-            if keep_partial_calls:
-                self._finish_call(events, closed=False)
-        else:
-            self._emit_answer(events, pending)
-        self._mode = "answer"
-        return events
-
-    def _finish_call(self, events: list[Event], closed: bool) -> None:
-        raw = self.CALL + self._call + (self.END_CALL if closed else "")
-        self._call = ""
-        parsed = parse_tool_calls(raw, self._tools)
-        for call in parsed.calls:
-            self.produced_calls += 1
-            events.append(ToolCallEvent(call))
-        if parsed.errors:
-            # not a call after all: show the text rather than lose it
-            self._emit_answer(events, raw)
-
-    def _emit_answer(self, events: list[Event], text: str) -> None:
-        if not self._answer_started:
-            # the newline(s) after </think> or before the answer are layout, not answer
-            text = text.lstrip()
-        if text:
-            self._answer_started = True
-            events.append(TextDelta(text))
-
-    @staticmethod
-    def _emit_thinking(events: list[Event], text: str) -> None:
-        if text:
-            events.append(ThinkingDelta(text))
-
-
-def _partial_tag_suffix(text: str, tags: Sequence[str]) -> int:
-    """Length of the longest end of ``text`` that is a proper beginning of one of ``tags``."""
-    best = 0
-    for tag in tags:
-        for length in range(min(len(tag) - 1, len(text)), best, -1):
-            if text.endswith(tag[:length]):
-                best = length
-                break
-    return best
 
 
 class _ToolCallAccumulator:
@@ -856,19 +908,34 @@ def _reasoning_of(delta: Any) -> str:
     return ""
 
 
-class _CancelWatcher:
-    """Shuts the stream's socket when the cancel token fires, so a read blocked on a slow server returns now."""
+class _StreamWatcher:
+    """Shuts the stream's socket when the cancel token fires, or when no content came for ``content_timeout`` s.
 
-    def __init__(self, cancel: CancelToken, response: Any) -> None:
+    Shutting the socket makes a read blocked on a slow server return now. The content clock is needed
+    because keep-alive comments (llama.cpp's server pings while it is silent) reset the HTTP read timeout,
+    so a server stalled mid-answer would otherwise hold the reader for as long as it lives.
+    """
+
+    def __init__(self, cancel: CancelToken, response: Any, content_timeout: float) -> None:
         self._cancel = cancel
         self._response = response
+        self._content_timeout = content_timeout
+        self._last_content = time.monotonic()
+        self.timed_out = False
         self._stopped = threading.Event()
         self._thread = threading.Thread(target=self._run, name="openai-compat-cancel", daemon=True)
         self._thread.start()
 
+    def touch(self) -> None:
+        """Some content arrived: restart the content clock."""
+        self._last_content = time.monotonic()
+
     def _run(self) -> None:
         while not self._stopped.is_set():
-            if self._cancel.wait(CANCEL_POLL):
+            cancelled = self._cancel.wait(CANCEL_POLL)
+            if not cancelled and time.monotonic() - self._last_content >= self._content_timeout:
+                self.timed_out = True
+            if cancelled or self.timed_out:
                 if not self._stopped.is_set():
                     _shutdown_stream(self._response)
                 return
@@ -898,74 +965,115 @@ def _shutdown_stream(response: Any) -> None:
 # ----- helpers for faults
 
 
-def retry_after_seconds(headers: Mapping[str, str]) -> float | None:
-    """Seconds a server asks us to wait, from ``retry-after-ms`` or ``Retry-After`` (seconds or an HTTP date)."""
-    raw_ms = headers.get("retry-after-ms")
-    if raw_ms:
-        try:
-            return max(0.0, float(raw_ms) / 1000.0)
-        except ValueError:
-            pass
-    raw = headers.get("retry-after")
-    if not raw:
-        return None
+class _ContentTimeoutError(Exception):
+    """No answer content arrived for ``seconds`` (though keep-alive bytes may have)."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__(f"no content for {seconds:g} s")
+        self.seconds = seconds
+
+
+def _garbage_fix() -> str:
+    return t(
+        "Check that the base URL is the API root of an OpenAI-compatible server (for example http://localhost:8080/v1) "
+        "and that no proxy in between changes its replies; the server's log may say more."
+    )
+
+
+def _unreadable(exc: BaseException) -> BadReplyError:
+    """Describe data the SDK or this module could not read, without repeating a parser's jargon."""
+    if isinstance(exc, json.JSONDecodeError):
+        return BadReplyError(t("sent a line that is not JSON ({excerpt})", excerpt=_excerpt(exc.doc)), _garbage_fix())
+    if isinstance(exc, UnicodeDecodeError):
+        return BadReplyError(t("sent bytes that are not UTF-8 text"), _garbage_fix())
+    return BadReplyError(t("sent an answer in a shape this app cannot read"), _garbage_fix())
+
+
+def _choices_of(chunk: Any) -> Sequence[Any]:
+    """A chunk's choices (none when missing or null); BadReplyError when they are not a list."""
+    from openai.types.chat import ChatCompletionChunk
+
+    if not isinstance(chunk, ChatCompletionChunk):
+        # the SDK passes a JSON value that is not an object (a number, a list...) through as it is
+        raise BadReplyError(
+            t("sent an answer in a shape this app cannot read ({excerpt})", excerpt=_excerpt(chunk)), _garbage_fix()
+        )
+    choices = getattr(chunk, "choices", None)
+    if choices is None:
+        extra = getattr(chunk, "model_extra", None) or {}
+        said = server_message_of(extra) if isinstance(extra, Mapping) else ""
+        if said and not getattr(chunk, "usage", None):
+            # an error object without the "error" key the SDK looks for (e.g. {"message": ...} or {"detail": ...})
+            raise BadReplyError(t("reported an error: {said}", said=said), t("Look at the server's log, then ask again."))
+        return ()
+    if not isinstance(choices, list):
+        raise BadReplyError(t("sent choices that are not a list ({excerpt})", excerpt=_excerpt(choices)), _garbage_fix())
+    return choices
+
+
+def _text_of(content: Any) -> str:
+    """A delta's content as text; BadReplyError for a number, an object, a list..."""
+    if isinstance(content, str):
+        return content
+    raise BadReplyError(t("sent an answer piece that is not text ({excerpt})", excerpt=_excerpt(content)), _garbage_fix())
+
+
+def _excerpt(value: Any, limit: int = 60) -> str:
+    """A short, single-line quote of something a server sent: text in quotes, anything else as JSON."""
+    text = value if isinstance(value, str) else json.dumps(value, default=str)
+    text = " ".join(text.split())
+    text = text[:limit] + ("..." if len(text) > limit else "")
+    return repr(text) if isinstance(value, str) else text
+
+
+def _content_type(response: Any) -> str:
+    """The media type of the HTTP reply behind an SDK stream, lower case, without parameters."""
+    http_response = getattr(response, "response", None)
+    headers = getattr(http_response, "headers", None)
+    raw = headers.get("content-type", "") if headers is not None else ""
+    return str(raw).split(";")[0].strip().lower()
+
+
+def _read_limited(response: Any, limit: int) -> bytes:
+    """Up to ``limit`` bytes of the body behind an SDK stream."""
+    data = bytearray()
+    for piece in response.response.iter_bytes():
+        data += piece
+        if len(data) >= limit:
+            break
+    return bytes(data[:limit])
+
+
+def _seconds(value: Any, default: float) -> float:
+    """A timeout from settings, or ``default`` when it is not a positive finite number."""
     try:
-        return max(0.0, float(raw))
-    except ValueError:
-        pass
-    try:
-        when = email.utils.parsedate_to_datetime(raw)
+        seconds = float(value)
     except (TypeError, ValueError):
-        return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=timezone.utc)
-    return max(0.0, (when - datetime.now(timezone.utc)).total_seconds())
+        return default
+    return seconds if math.isfinite(seconds) and seconds > 0 else default
 
 
-def _server_message(exc: BaseException) -> str:
-    """The server's own words about an error, from the usual body shapes."""
-    body = getattr(exc, "body", None)
-    message: Any = None
-    if isinstance(body, Mapping):
-        error = body.get("error", body)
-        if isinstance(error, Mapping):
-            message = error.get("message") or error.get("msg")
-        elif isinstance(error, str):
-            message = error
-        message = message or body.get("message") or body.get("detail")
-    elif isinstance(body, str):
-        message = body
-    if not message:
-        return ""
-    text = " ".join(str(message).split())
-    return text[:300] + ("..." if len(text) > 300 else "")
+class _LivenessProbe:
+    """Checks on a thread that a server answers a plain GET at all (any HTTP status means alive)."""
 
+    def __init__(self, url: str, timeout: float) -> None:
+        self.alive = False
+        self.finished = threading.Event()
+        self._url = url
+        self._timeout = timeout
+        threading.Thread(target=self._run, name="openai-compat-probe", daemon=True).start()
 
-def _root_cause(exc: BaseException) -> BaseException:
-    """The most specific OS/TLS error in the chain, else the deepest cause."""
-    seen: set[int] = set()
-    current: BaseException | None = exc
-    deepest = exc
-    while current is not None and id(current) not in seen:
-        seen.add(id(current))
-        if isinstance(current, (ssl.SSLError, ConnectionRefusedError, socket.gaierror)):
-            return current
-        deepest = current
-        current = current.__cause__ or current.__context__
-    return deepest
-
-
-def _is_transport_error(exc: BaseException) -> bool:
-    try:
+    def _run(self) -> None:
         import httpx2
-    except ImportError:  # pragma: no cover - the SDK depends on it
-        return False
-    return isinstance(exc, (httpx2.TransportError, httpx2.StreamError))
 
-
-def _host(url: str) -> str:
-    parts = urlsplit(url)
-    return parts.netloc or url
+        try:
+            # no key: the check needs none, and a status such as 401 or 404 still proves the server answers
+            httpx2.get(self._url, timeout=self._timeout, follow_redirects=False)
+            self.alive = True
+        except Exception:  # any failure to get an answer means "not alive"; the caller reports it
+            log.info("liveness check of %s failed", host_of(self._url), exc_info=True)
+        finally:
+            self.finished.set()
 
 
 def _default_client(config: ProviderConfig, api_key: str | None) -> openai.OpenAI:

@@ -7,7 +7,9 @@ becomes thinking), so downstream parsers see realistic input.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
 
 from desktop_helper.backends.base import (
     Backend,
@@ -16,11 +18,13 @@ from desktop_helper.backends.base import (
     ChatRequest,
     Done,
     Event,
+    ImagesSent,
     TextDelta,
     ThinkingDelta,
     Usage,
 )
-from desktop_helper.core.types import FinishReason
+from desktop_helper.core.types import FinishReason, ImagePart
+from desktop_helper.parsers.thinking import split_thinking
 
 Responder = Callable[[ChatRequest], str]
 
@@ -60,12 +64,18 @@ class ScriptedBackend(Backend):
         else:
             raw = self._script[min(len(self.requests), len(self._script)) - 1]
         thinking, answer = split_thinking(raw)
+        images = tuple(p for m in request.messages for p in m.parts if isinstance(p, ImagePart))
+        if images:
+            # sent as they are, like a server that takes them unchanged
+            yield ImagesSent(tuple(_as_sent(image) for image in images))
         produced = 0
         for kind, text in (("thinking", thinking), ("answer", answer)):
             for start in range(0, len(text), self._chunk_size):
                 if cancel is not None and (cancel.cancelled or (self._delay and cancel.wait(self._delay))):
                     yield Done(FinishReason.CANCELLED)
                     return
+                if cancel is None and self._delay:
+                    time.sleep(self._delay)  # as slow as with a token: a real model does not hurry for its caller
                 chunk = text[start : start + self._chunk_size]
                 produced += 1
                 yield ThinkingDelta(chunk) if kind == "thinking" else TextDelta(chunk)
@@ -73,11 +83,7 @@ class ScriptedBackend(Backend):
         yield Done(FinishReason.STOP)
 
 
-def split_thinking(raw: str) -> tuple[str, str]:
-    """Split raw GLM output into (thinking, answer) on the first ``<think>``/``</think>`` pair."""
-    start = raw.find("<think>")
-    end = raw.find("</think>")
-    if end == -1:
-        return "", raw
-    thinking_start = start + len("<think>") if 0 <= start < end else 0
-    return raw[thinking_start:end].strip(), raw[end + len("</think>") :].lstrip()
+def _as_sent(image: ImagePart) -> ImagePart:
+    if image.geometry is None or image.geometry.sent_size == (image.width, image.height):
+        return image
+    return replace(image, geometry=image.geometry.with_sent_size(image.width, image.height))

@@ -177,8 +177,8 @@ class CaptureGeometry:
         """
         if self.sent_size is None:
             raise ValueError("the size of the sent image is not known yet")
-        width, height = self.sent_size
-        return nx / scale * width, ny / scale * height
+        x, y = normalized_to_pixels((nx, ny), *self.sent_size, scale=scale)
+        return x, y
 
     def image_to_physical(self, ix: float, iy: float) -> tuple[float, float]:
         """Map a pixel of the sent image to global physical pixels.
@@ -274,6 +274,18 @@ class CaptureGeometry:
         """Map a physical rectangle of this capture to global logical pixels, through the monitor
         holding its center (see :meth:`normalized_rect_to_logical`)."""
         return self.monitor_for_physical(*rect.center).physical_rect_to_logical(rect)
+
+
+def normalized_to_pixels(
+    coords: Sequence[float], width: float, height: float, *, scale: float = NORMALIZED_SCALE
+) -> tuple[float, ...]:
+    """Model coordinates (x, y pairs, 0..``scale`` of the image the model saw) in pixels of an image of
+    ``width`` x ``height`` (the sent image, or any uniform resize of it such as a thumbnail).
+
+    The one place that turns the model's numbers into image pixels; screen pixels go through
+    :meth:`CaptureGeometry.normalized_to_physical`, which knows where the image came from.
+    """
+    return tuple(value / scale * (width if index % 2 == 0 else height) for index, value in enumerate(coords))
 
 
 def monitor_at(monitors: Sequence[Monitor], x: float, y: float) -> Monitor | None:

@@ -14,6 +14,8 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from desktop_helper.core.i18n import english
+
 log = logging.getLogger(__name__)
 
 
@@ -31,6 +33,11 @@ class UserMessage:
 
     def full_text(self) -> str:
         return f"{self.text}\n{self.fix}" if self.fix else self.text
+
+    def english_text(self) -> str:
+        """:meth:`full_text` in English (the log's language), whatever the interface's language."""
+        text, fix = english(self.text), english(self.fix)
+        return f"{text}\n{fix}" if fix else str(text)
 
 
 Subscriber = Callable[[UserMessage], None]
@@ -59,7 +66,7 @@ class MessageBus:
 
     def send(self, message: UserMessage) -> None:
         log_level = {Level.INFO: logging.INFO, Level.WARNING: logging.WARNING, Level.ERROR: logging.ERROR}
-        log.log(log_level[message.level], "user message: %s", message.full_text())
+        log.log(log_level[message.level], "user message: %s", message.english_text())
         with self._lock:
             subscribers = list(self._subscribers)
             if not subscribers:

@@ -10,11 +10,25 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from desktop_helper.core.geometry import normalized_to_pixels
 from desktop_helper.core.shapes import color_for
 from desktop_helper.parsers.boxes import Box, GroundingItem
 
 if TYPE_CHECKING:
     from PIL import Image
+
+
+def draw_items_on_png(data: bytes, items: Sequence[GroundingItem]) -> bytes:
+    """``items`` drawn on the encoded image ``data``, as a PNG (decoding and encoding included: run it off the GUI thread)."""
+    import io
+
+    from PIL import Image
+
+    with Image.open(io.BytesIO(data)) as opened:
+        drawn = draw_items(opened.convert("RGB"), items)
+    buffer = io.BytesIO()
+    drawn.save(buffer, format="PNG")
+    return buffer.getvalue()
 
 
 def draw_items(
@@ -49,11 +63,10 @@ def draw_items(
     for index, item in enumerate(drawable):
         color = color_for(index)
         if isinstance(item, Box):
-            x1, y1 = item.x1 / 1000 * width, item.y1 / 1000 * height
-            x2, y2 = item.x2 / 1000 * width, item.y2 / 1000 * height
+            x1, y1, x2, y2 = normalized_to_pixels(item.coords, width, height)
             draw.rectangle((x1, y1, max(x1, x2), max(y1, y2)), outline=color, width=line)
         else:
-            x1, y1 = item.x / 1000 * width, item.y / 1000 * height
+            x1, y1 = normalized_to_pixels(item.coords, width, height)
             radius = max(4, line * 3)
             draw.ellipse((x1 - radius, y1 - radius, x1 + radius, y1 + radius), outline=color, width=line)
             draw.ellipse((x1 - line, y1 - line, x1 + line, y1 + line), fill=color)

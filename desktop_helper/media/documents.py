@@ -30,7 +30,9 @@ from pathlib import Path
 from typing import Any, BinaryIO, Literal
 
 from desktop_helper.core.errors import MediaError
+from desktop_helper.core.i18n import t
 from desktop_helper.core.types import ImagePart, Part, TextPart, VideoPart
+from desktop_helper.core.wording import line_count
 from desktop_helper.media.images import fit_to_token_budget, image_tokens, with_budget
 
 log = logging.getLogger(__name__)
@@ -211,24 +213,40 @@ def load_attachment(
         try:
             head = handle.read(8192)
         except OSError as exc:
-            raise MediaError(f"{name}: cannot read it ({exc.strerror}).", "Check the file's permissions.") from exc
+            raise MediaError(
+                t("{name}: cannot read it ({strerror}).", name=name, strerror=exc.strerror), t("Check the file's permissions.")
+            ) from exc
 
         kind, mime = sniff(head)
         claimed = _EXTENSION_KIND.get(path.suffix.lower())
         if kind is None:
             if claimed is not None:
                 raise MediaError(
-                    f"{name}: the content is not a valid {path.suffix.lstrip('.').upper()} file (unrecognised or damaged data).",
-                    "Re-save or re-export the file and attach it again.",
+                    t(
+                        "{name}: the content is not a valid {suffix} file (unrecognised or damaged data).",
+                        name=name,
+                        suffix=path.suffix.lstrip(".").upper(),
+                    ),
+                    t("Re-save or re-export the file and attach it again."),
                 )
-            raise MediaError(f"{name}: unsupported file type (not an image, video, PDF, document or UTF-8 text).", _SUPPORTED)
+            raise MediaError(
+                t("{name}: unsupported file type (not an image, video, PDF, document or UTF-8 text).", name=name), _supported()
+            )
         if kind == "text" and claimed is not None:
             raise MediaError(
-                f"{name}: the name says {path.suffix.lstrip('.').upper()}, but the file contains plain text.",
-                "Rename it to .txt to attach it as text, or attach the real file.",
+                t(
+                    "{name}: the name says {suffix}, but the file contains plain text.",
+                    name=name,
+                    suffix=path.suffix.lstrip(".").upper(),
+                ),
+                t("Rename it to .txt to attach it as text, or attach the real file."),
             )
         if only is not None and kind not in only:
-            raise MediaError(f"{name}: this is {_KIND_NAMES[kind]}, not {' or '.join(_KIND_NAMES[k] for k in only)}.", _SUPPORTED)
+            wanted = " or ".join(_KIND_NAMES[k] for k in only)
+            raise MediaError(
+                t("{name}: this is {kind_names}, not {wanted}.", name=name, kind_names=_KIND_NAMES[kind], wanted=wanted),
+                _only_fix(only),
+            )
         if kind != claimed and claimed is not None and not (kind == "document" and claimed == "document"):
             log.info("%s: extension says %s, content is %s; using the content", name, claimed, kind)
         limit = MAX_BYTES[kind]
@@ -281,16 +299,22 @@ def _open_regular_file(path: Path, name: str) -> tuple[BinaryIO, int]:
         info = path.stat()
     except FileNotFoundError:
         if path.is_symlink():
-            raise MediaError(f"{name}: the link points to a file that does not exist.", "Attach the file itself.") from None
-        raise MediaError(f"{name}: the file does not exist.", "Check the path.") from None
+            raise MediaError(
+                t("{name}: the link points to a file that does not exist.", name=name), t("Attach the file itself.")
+            ) from None
+        raise MediaError(t("{name}: the file does not exist.", name=name), t("Check the path.")) from None
     except OSError as exc:
-        raise MediaError(f"{name}: cannot read it ({exc.strerror}).", "Check the file's permissions.") from exc
+        raise MediaError(
+            t("{name}: cannot read it ({strerror}).", name=name, strerror=exc.strerror), t("Check the file's permissions.")
+        ) from exc
     _check_regular(info, name)
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
     try:
         descriptor = os.open(path, flags)
     except OSError as exc:
-        raise MediaError(f"{name}: cannot read it ({exc.strerror}).", "Check the file's permissions.") from exc
+        raise MediaError(
+            t("{name}: cannot read it ({strerror}).", name=name, strerror=exc.strerror), t("Check the file's permissions.")
+        ) from exc
     handle = os.fdopen(descriptor, "rb")
     try:
         info = os.fstat(descriptor)
@@ -303,7 +327,7 @@ def _open_regular_file(path: Path, name: str) -> tuple[BinaryIO, int]:
 
 def _check_regular(info: os.stat_result, name: str) -> None:
     if stat.S_ISDIR(info.st_mode):
-        raise MediaError(f"{name}: this is a folder, not a file.", "Attach the files inside it one by one.")
+        raise MediaError(t("{name}: this is a folder, not a file.", name=name), t("Attach the files inside it one by one."))
     if not stat.S_ISREG(info.st_mode):
         what = (
             "a named pipe (FIFO)"
@@ -314,9 +338,9 @@ def _check_regular(info: os.stat_result, name: str) -> None:
             if stat.S_ISSOCK(info.st_mode)
             else "not a regular file"
         )
-        raise MediaError(f"{name}: this is {what}, not a normal file.", "Attach a normal file.")
+        raise MediaError(t("{name}: this is {what}, not a normal file.", name=name, what=what), t("Attach a normal file."))
     if info.st_size == 0:
-        raise MediaError(f"{name}: the file is empty (0 bytes).", "Attach a file with content.")
+        raise MediaError(t("{name}: the file is empty (0 bytes).", name=name), t("Attach a file with content."))
 
 
 def _read_within(handle: BinaryIO, head: bytes, limit: int, name: str) -> bytes:
@@ -324,7 +348,9 @@ def _read_within(handle: BinaryIO, head: bytes, limit: int, name: str) -> bytes:
     try:
         data = head + handle.read(limit + 1 - len(head))
     except OSError as exc:
-        raise MediaError(f"{name}: cannot read it ({exc.strerror}).", "Check the file's permissions.") from exc
+        raise MediaError(
+            t("{name}: cannot read it ({strerror}).", name=name, strerror=exc.strerror), t("Check the file's permissions.")
+        ) from exc
     if len(data) > limit:
         raise _too_large(name, len(data), limit)
     return data
@@ -333,8 +359,13 @@ def _read_within(handle: BinaryIO, head: bytes, limit: int, name: str) -> bytes:
 def _too_large(name: str, size: int, limit: int) -> MediaError:
     shown_size, shown_limit = describe_sizes(size, limit)
     return MediaError(
-        f"{name}: the file is too large ({shown_size}; the limit for this kind of file is {shown_limit}).",
-        "Attach a smaller file or a part of it.",
+        t(
+            "{name}: the file is too large ({shown_size}; the limit for this kind of file is {shown_limit}).",
+            name=name,
+            shown_size=shown_size,
+            shown_limit=shown_limit,
+        ),
+        t("Attach a smaller file or a part of it."),
     )
 
 
@@ -348,7 +379,23 @@ def describe_sizes(size: int, limit: int) -> tuple[str, str]:
     return f"{size:,} bytes", f"{limit:,} bytes"
 
 
-_SUPPORTED = "Attach images (PNG, JPEG, WebP, BMP, GIF), videos (MP4, MOV, MKV, WebM), PDF, PPTX/DOCX/ODP/ODT, or text files."
+def _supported() -> str:
+    return t("Attach images (PNG, JPEG, WebP, BMP, GIF), videos (MP4, MOV, MKV, WebM), PDF, PPTX/DOCX/ODP/ODT, or text files.")
+
+
+_KIND_FORMATS: dict[Kind, str] = {
+    "image": "an image (PNG, JPEG, WebP, BMP, GIF)",
+    "video": "a video (MP4, MOV, MKV, WebM)",
+    "pdf": "a PDF",
+    "document": "a PPTX/DOCX/ODP/ODT document",
+    "text": "a text file",
+}
+
+
+def _only_fix(only: Collection[Kind]) -> str:
+    """What to give instead when only some kinds are taken here (the chat takes every kind)."""
+    wanted = " or ".join(_KIND_FORMATS[k] for k in only)
+    return t("Give {wanted} here; other files can be dropped into the chat window.", wanted=wanted)
 
 
 #: encodings every backend takes as they are
@@ -363,7 +410,9 @@ def _load_image(path: Path, name: str, mime: str, data: bytes, *, keep_encoding:
         buffer = io.BytesIO()
         rgb.save(buffer, format="PNG")
         part = ImagePart(buffer.getvalue(), "image/png", rgb.width, rgb.height, name=name)
-    note = f"{rgb.width}x{rgb.height}" + (f", first of {frames} frames" if frames > 1 else "")
+    note = f"{rgb.width}x{rgb.height}"
+    if frames > 1:
+        note = t("{size}, first of {frames} frames", size=note, frames=frames)
     return Attachment(name, "image", (part,), note=note, path=str(path), mime=mime)
 
 
@@ -399,19 +448,27 @@ def decode_image(data: bytes, name: str) -> tuple[Any, int]:
     except UnidentifiedImageError as exc:
         # Pillow's own message names an in-memory buffer ("<_io.BytesIO object at 0x...>"), not the file
         raise MediaError(
-            f"{name}: the image is damaged or truncated (a header or checksum is wrong, or the format is unknown).",
-            "Re-save the image and attach it again.",
+            t("{name}: the image is damaged or truncated (a header or checksum is wrong, or the format is unknown).", name=name),
+            t("Re-save the image and attach it again."),
         ) from exc
     except (OSError, ValueError, SyntaxError, EOFError) as exc:
-        raise MediaError(f"{name}: the image is damaged or truncated ({exc}).", "Re-save the image and attach it again.") from exc
+        raise MediaError(
+            t("{name}: the image is damaged or truncated ({exc}).", name=name, exc=exc),
+            t("Re-save the image and attach it again."),
+        ) from exc
     return rgb, frames
 
 
 def _too_many_pixels(name: str, pixels: int | None, size: str) -> MediaError:
     count = f"{size}{pixels / 1e6:.0f} megapixels" if pixels is not None else "too many pixels to decode safely"
     return MediaError(
-        f"{name}: the image is too large ({count}; the limit is {MAX_PIXELS / 1e6:.0f} megapixels).",
-        "Downscale or crop it first.",
+        t(
+            "{name}: the image is too large ({count}; the limit is {value:.0f} megapixels).",
+            name=name,
+            count=count,
+            value=MAX_PIXELS / 1e6,
+        ),
+        t("Downscale or crop it first."),
     )
 
 
@@ -421,11 +478,14 @@ def _load_video(path: Path, name: str, mime: str, frames: int) -> Attachment:
     capture = cv2.VideoCapture(str(path))
     try:
         if not capture.isOpened():
-            raise MediaError(f"{name}: the video cannot be opened (damaged or unsupported codec).", "Re-encode it as H.264 MP4.")
+            raise MediaError(
+                t("{name}: the video cannot be opened (damaged or unsupported codec).", name=name),
+                t("Re-encode it as H.264 MP4."),
+            )
         count = int(capture.get(cv2.CAP_PROP_FRAME_COUNT) or 0)
         fps = float(capture.get(cv2.CAP_PROP_FPS) or 0.0)
         if count <= 0:
-            raise MediaError(f"{name}: the video has no readable frames.", "Re-encode it as H.264 MP4.")
+            raise MediaError(t("{name}: the video has no readable frames.", name=name), t("Re-encode it as H.264 MP4."))
         wanted = min(max(1, frames), count)
         indices = sorted({round(i * (count - 1) / max(1, wanted - 1)) for i in range(wanted)}) if wanted > 1 else [0]
         parts: list[ImagePart] = []
@@ -442,12 +502,14 @@ def _load_video(path: Path, name: str, mime: str, frames: int) -> Attachment:
                 parts.append(ImagePart(encoded.tobytes(), "image/png", width, height, name=f"{name} @ {seconds:.1f} s"))
         if not parts:
             raise MediaError(
-                f"{name}: no frame of the video could be decoded (damaged or truncated).", "Re-encode it as H.264 MP4."
+                t("{name}: no frame of the video could be decoded (damaged or truncated).", name=name),
+                t("Re-encode it as H.264 MP4."),
             )
     finally:
         capture.release()
     duration = count / fps if fps > 0 else 0.0
-    note = f"{len(parts)} frames of {duration:.1f} s" if duration else f"{len(parts)} frames"
+    frames_taken = t("1 frame") if len(parts) == 1 else t("{count} frames", count=len(parts))
+    note = t("{frames} of {duration:.1f} s", frames=frames_taken, duration=duration) if duration else frames_taken
     return Attachment(name, "video", tuple(parts), note=note, path=str(path), mime=mime)
 
 
@@ -468,22 +530,35 @@ def _load_pdf(path: Path, name: str, page_range: PageRange | None, max_pages: in
     except pdfium.PdfiumError as exc:
         reason = str(exc)
         if "password" in reason.lower():
-            raise MediaError(f"{shown}: the PDF is password-protected.", "Save an unprotected copy and attach that.") from exc
+            raise MediaError(
+                t("{shown}: the PDF is password-protected.", shown=shown), t("Save an unprotected copy and attach that.")
+            ) from exc
         raise MediaError(
-            f"{shown}: the PDF is damaged or truncated ({reason}).", "Re-export the PDF and attach it again."
+            t("{shown}: the PDF is damaged or truncated ({reason}).", shown=shown, reason=reason),
+            t("Re-export the PDF and attach it again."),
         ) from exc
     try:
         total = len(document)
         if total == 0:
-            raise MediaError(f"{shown}: the PDF has no pages.", "Attach a PDF with content.")
+            raise MediaError(t("{shown}: the PDF has no pages.", shown=shown), t("Attach a PDF with content."))
         if page_range is None:
             first, last = 1, min(total, max_pages)
         else:
             if page_range.first > total:
-                raise MediaError(f"{shown}: it has only {total} pages.", f"Choose pages between 1 and {total}.")
+                raise MediaError(
+                    t(
+                        "{shown}: it has only {pages}.",
+                        shown=shown,
+                        pages=t("1 page") if total == 1 else t("{count} pages", count=total),
+                    ),
+                    t("Choose pages between 1 and {total}.", total=total),
+                )
             first, last = page_range.first, min(page_range.last, total)
             if last - first + 1 > HARD_MAX_PAGES:
-                raise MediaError(f"{shown}: at most {HARD_MAX_PAGES} pages can be sent at once.", "Choose a shorter page range.")
+                raise MediaError(
+                    t("{shown}: at most {hard_max_pages} pages can be sent at once.", shown=shown, hard_max_pages=HARD_MAX_PAGES),
+                    t("Choose a shorter page range."),
+                )
         parts: list[ImagePart] = []
         for index in range(first - 1, last):
             page = document[index]
@@ -493,7 +568,10 @@ def _load_pdf(path: Path, name: str, page_range: PageRange | None, max_pages: in
                 bitmap = page.render(scale=scale)
                 image = bitmap.to_pil().convert("RGB")
             except pdfium.PdfiumError as exc:
-                raise MediaError(f"{shown}: page {index + 1} cannot be rendered ({exc}).", "Re-export the PDF.") from exc
+                raise MediaError(
+                    t("{shown}: page {value} cannot be rendered ({exc}).", shown=shown, value=index + 1, exc=exc),
+                    t("Re-export the PDF."),
+                ) from exc
             finally:
                 page.close()
             buffer = io.BytesIO()
@@ -501,28 +579,44 @@ def _load_pdf(path: Path, name: str, page_range: PageRange | None, max_pages: in
             parts.append(ImagePart(buffer.getvalue(), "image/png", image.width, image.height, name=f"{shown} p.{index + 1}"))
     finally:
         document.close()
-    unit = "slides" if shown_name else "pages"
-    note = f"{len(parts)} {unit}" if (first, last) == (1, total) else f"{unit} {first}-{last} of {total}"
+    slides, count = bool(shown_name), len(parts)
+    if (first, last) == (1, total):
+        if slides:
+            note = t("1 slide") if count == 1 else t("{count} slides", count=count)
+        else:
+            note = t("1 page") if count == 1 else t("{count} pages", count=count)
+    elif first == last:
+        single = t("slide {first} of {total}", first=first, total=total)
+        note = single if slides else t("page {first} of {total}", first=first, total=total)
+    elif slides:
+        note = t("slides {first}-{last} of {total}", first=first, last=last, total=total)
+    else:
+        note = t("pages {first}-{last} of {total}", first=first, last=last, total=total)
     return Attachment(
         shown, "pdf" if shown_name is None else "document", tuple(parts), note=note, path=str(path), mime="application/pdf"
     )
 
 
 def _load_document(  # noqa: PLR0917 - private helper, called once
-
     path: Path, name: str, head: bytes, page_range: PageRange | None, max_pages: int, which: Callable[[str], str | None]
 ) -> Attachment:
     extension = path.suffix.lower().lstrip(".")
     if head.startswith(b"PK"):
         extension = _office_kind(path, name) or extension
     if extension not in _DOCUMENT_NAMES:
-        raise MediaError(f"{name}: unsupported document type.", _SUPPORTED)
+        raise MediaError(t("{name}: unsupported document type.", name=name), _supported())
     office = which("soffice") or which("libreoffice")
     if office is None:
         raise MediaError(
-            f"{name}: {_DOCUMENT_NAMES[extension]} files are converted with LibreOffice, which is not installed.",
-            "Install LibreOffice (e.g. 'sudo apt install libreoffice-impress libreoffice-writer', or from libreoffice.org),"
-            " or export the file as PDF and attach that.",
+            t(
+                "{name}: {document_names} files are converted with LibreOffice, which is not installed.",
+                name=name,
+                document_names=_DOCUMENT_NAMES[extension],
+            ),
+            t(
+                "Install LibreOffice (e.g. 'sudo apt install libreoffice-impress libreoffice-writer', or from "
+                "libreoffice.org), or export the file as PDF and attach that."
+            ),
         )
     with tempfile.TemporaryDirectory(prefix="desktop-helper-convert-") as tmp:
         source = Path(tmp) / f"input.{extension}"
@@ -543,14 +637,18 @@ def _load_document(  # noqa: PLR0917 - private helper, called once
             subprocess.run(command, capture_output=True, timeout=180, check=False, env={**os.environ, "HOME": tmp})
         except subprocess.TimeoutExpired as exc:
             raise MediaError(
-                f"{name}: LibreOffice took too long to convert it.", "Export it as PDF yourself and attach that."
+                t("{name}: LibreOffice took too long to convert it.", name=name), t("Export it as PDF yourself and attach that.")
             ) from exc
         except OSError as exc:
-            raise MediaError(f"{name}: LibreOffice could not be started ({exc.strerror}).", "Reinstall LibreOffice.") from exc
+            raise MediaError(
+                t("{name}: LibreOffice could not be started ({strerror}).", name=name, strerror=exc.strerror),
+                t("Reinstall LibreOffice."),
+            ) from exc
         pdf = Path(tmp) / "input.pdf"
         if not pdf.is_file():
             raise MediaError(
-                f"{name}: LibreOffice could not convert it (damaged or unsupported file).", "Export it as PDF yourself."
+                t("{name}: LibreOffice could not convert it (damaged or unsupported file).", name=name),
+                t("Export it as PDF yourself."),
             )
         return _load_pdf(pdf, name, page_range, max_pages, shown_name=name)
 
@@ -570,7 +668,9 @@ def _office_kind(path: Path, name: str) -> str | None:
             if any(n.startswith("word/") for n in names):
                 return "docx"
     except (zipfile.BadZipFile, OSError) as exc:
-        raise MediaError(f"{name}: the document is damaged or truncated ({exc}).", "Re-save it and attach it again.") from exc
+        raise MediaError(
+            t("{name}: the document is damaged or truncated ({exc}).", name=name, exc=exc), t("Re-save it and attach it again.")
+        ) from exc
     return None
 
 
@@ -582,12 +682,14 @@ def _load_text(path: Path, name: str, limit: int) -> Attachment:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise MediaError(
-            f"{name}: the text is not UTF-8 (invalid byte at position {exc.start}).", "Save it as UTF-8 and attach it again."
+            t("{name}: the text is not UTF-8 (invalid byte at position {start}).", name=name, start=exc.start),
+            t("Save it as UTF-8 and attach it again."),
         ) from exc
     if "\x00" in text:
-        raise MediaError(f"{name}: this looks like a binary file, not text.", _SUPPORTED)
-    lines = text.count("\n") + 1
-    return Attachment(name, "text", text=text.removeprefix("\ufeff"), note=f"{lines} lines", path=str(path), mime="text/plain")
+        raise MediaError(t("{name}: this looks like a binary file, not text.", name=name), _supported())
+    lines = line_count(text)
+    note = t("1 line") if lines == 1 else t("{count} lines", count=lines)
+    return Attachment(name, "text", text=text.removeprefix("\ufeff"), note=note, path=str(path), mime="text/plain")
 
 
 def from_image_part(part: ImagePart) -> Attachment:

@@ -16,6 +16,7 @@ import numpy as np
 
 from desktop_helper.core.errors import MediaError
 from desktop_helper.core.geometry import CaptureGeometry
+from desktop_helper.core.i18n import t
 from desktop_helper.core.types import ImagePart
 from desktop_helper.media.images import MIN_TOKENS, PreparedImage, fit_to_token_budget, image_tokens
 
@@ -30,7 +31,7 @@ def _to_bgr(pixels: np.ndarray) -> np.ndarray:
         return cv2.cvtColor(pixels, cv2.COLOR_BGRA2BGR)
     if pixels.ndim == 3 and pixels.shape[2] == 3:
         return pixels
-    raise MediaError(f"Unexpected pixel layout {pixels.shape}.")
+    raise MediaError(t("Unexpected pixel layout {shape}.", shape=pixels.shape))
 
 
 def encode_pixels(
@@ -61,7 +62,7 @@ def encode_pixels(
         params = [cv2.IMWRITE_JPEG_QUALITY, jpeg_quality]
     ok, buffer = cv2.imencode(".png" if image_format == "PNG" else ".jpg", bgr, params)
     if not ok:
-        raise MediaError("The capture could not be encoded.")
+        raise MediaError(t("The capture could not be encoded."))
     height, width = bgr.shape[:2]
     return ImagePart(buffer.tobytes(), _MIME[image_format], width, height, geometry=geometry, name=name)
 

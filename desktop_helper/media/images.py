@@ -15,9 +15,10 @@ import io
 import math
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from desktop_helper.core.errors import MediaError
+from desktop_helper.core.i18n import t
 from desktop_helper.core.types import ImagePart
 
 #: pixels per side of one image token (14 px patches, merged 2x2)
@@ -62,14 +63,24 @@ def fit_to_token_budget(
         MediaError: for an empty image, an extreme aspect ratio, or a budget below one token.
     """
     if width <= 0 or height <= 0:
-        raise MediaError(f"The image is empty ({width}x{height} px).", "Capture or choose another image.")
+        raise MediaError(
+            t("The image is empty ({width}x{height} px).", width=width, height=height), t("Capture or choose another image.")
+        )
     if max(width, height) / min(width, height) > MAX_ASPECT_RATIO:
         raise MediaError(
-            f"The image is too thin for the model ({width}x{height} px, aspect ratio above {MAX_ASPECT_RATIO:g}).",
-            "Crop it to a less elongated region.",
+            t(
+                "The image is too thin for the model ({width}x{height} px, aspect ratio above {max_aspect_ratio:g}).",
+                width=width,
+                height=height,
+                max_aspect_ratio=MAX_ASPECT_RATIO,
+            ),
+            t("Crop it to a less elongated region."),
         )
     if max_tokens is not None and max_tokens < 1:
-        raise MediaError(f"The image token budget must be at least 1, not {max_tokens}.", "Raise the image token budget.")
+        raise MediaError(
+            t("The image token budget must be at least 1, not {max_tokens}.", max_tokens=max_tokens),
+            t("Raise the image token budget."),
+        )
     min_tokens = max(1, min(min_tokens, max_tokens if max_tokens is not None else min_tokens))
     max_pixels = max_tokens * side * side if max_tokens is not None else None
     min_pixels = min_tokens * side * side
@@ -162,7 +173,10 @@ def prepare_image(
         try:
             data = path.read_bytes()
         except OSError as exc:
-            raise MediaError(f"Cannot read the image {path}: {exc.strerror or exc}.", "Check the path and permissions.") from exc
+            raise MediaError(
+                t("Cannot read the image {path}: {value}.", path=path, value=exc.strerror or exc),
+                t("Check the path and permissions."),
+            ) from exc
     else:
         data = source
     try:
@@ -171,9 +185,9 @@ def prepare_image(
             image = opened.convert("RGB") if opened.mode != "RGB" else opened.copy()
     except (UnidentifiedImageError, OSError, ValueError) as exc:
         what = f"the image {name}" if name else "the image"
-        raise MediaError(f"Cannot decode {what}: {exc}.", "Use a PNG, JPEG or WebP image.") from exc
+        raise MediaError(t("Cannot decode {what}: {exc}.", what=what, exc=exc), t("Use a PNG, JPEG or WebP image.")) from exc
     except Image.DecompressionBombError as exc:
-        raise MediaError(f"The image is too large to open safely: {exc}.", "Downscale or crop it first.") from exc
+        raise MediaError(t("The image is too large to open safely: {exc}.", exc=exc), t("Downscale or crop it first.")) from exc
 
     original = image.size
     size = fit_to_token_budget(original[0], original[1], max_tokens, min_tokens=min_tokens)
@@ -193,12 +207,133 @@ def prepare_image(
     return PreparedImage(part, original, image_tokens(*size))
 
 
+@dataclass(frozen=True)
+class FittedImage:
+    """An image as it goes to a model (see :func:`fit_image`).
+
+    Attributes:
+        part: the image as sent; its ``geometry`` carries the sent size (for mapping boxes back).
+        rgb: its raw RGB pixels (``width * height * 3`` bytes) when they were asked for, else None.
+    """
+
+    part: ImagePart
+    rgb: bytes | None = None
+
+
+#: encodings a model server takes as they are; anything else is re-encoded as PNG
+_SENDABLE = ("image/png", "image/jpeg", "image/webp")
+
+
+def fit_image(
+    part: ImagePart,
+    max_tokens: int | None,
+    *,
+    align: bool = True,
+    max_side: int = 0,
+    max_bytes: int = 0,
+    keep_pixels: bool = False,
+    png_level: int = 6,
+) -> FittedImage:
+    """Fit an image to a token budget (and a server's size limits): the one place that resizes images for a model.
+
+    The size comes from :func:`fit_to_token_budget` (GLM's own rounding, so the model sees exactly that
+    size); the resize is bicubic like GLM's processor. The image is decoded only when it must change or
+    its pixels are asked for, so a screenshot that fits costs nothing here.
+
+    Args:
+        part: the image (its capture geometry is kept, with the sent size).
+        max_tokens: image token budget; None: no cap.
+        align: resize to the 28 px grid even when the image fits the budget (for llama.cpp, which is
+            handed exact pixels); a server aligns images itself, so with False an image whose grid size
+            fits goes as it is.
+        max_side: the longest side a server accepts (0: no limit); the image is scaled under it first.
+        max_bytes: the largest base64 text a server accepts (0: no limit); a PNG over it becomes a JPEG,
+            then the image shrinks until it fits.
+        keep_pixels: also return the raw RGB pixels of the result.
+        png_level: zlib level when a PNG has to be written (1 for a record that only has to be fast).
+
+    Raises:
+        MediaError: the image cannot be decoded, is unusable for the model, or cannot be made small enough.
+    """
+    width, height = part.width, part.height
+    if max_side and max(width, height) > max_side:
+        scale = max_side / max(width, height)
+        width, height = max(1, round(width * scale)), max(1, round(height * scale))
+    target = fit_to_token_budget(width, height, max_tokens)
+    if not align and (max_tokens is None or image_tokens(*fit_to_token_budget(width, height, None)) <= max_tokens):
+        target = (width, height)
+    mime = part.mime if part.mime in _SENDABLE else "image/png"
+    unchanged = target == (part.width, part.height) and mime == part.mime
+    if unchanged and not keep_pixels and (not max_bytes or _b64_size(len(part.data)) <= max_bytes):
+        # the common case: no decode, no re-encode
+        return FittedImage(_as_sent(part, part.data, part.mime, target))
+
+    from PIL import Image
+
+    image = _decode_rgb(part)
+    for _ in range(12):
+        resized = image if target == image.size else image.resize(target, Image.Resampling.BICUBIC)
+        if unchanged and resized is image and (not max_bytes or _b64_size(len(part.data)) <= max_bytes):
+            data, sent_mime = part.data, part.mime
+        else:
+            sent_mime = mime
+            data = _encode(resized, sent_mime, png_level)
+            if max_bytes and _b64_size(len(data)) > max_bytes and sent_mime == "image/png":
+                # screenshots compress badly as PNG at high resolution; JPEG keeps detail at a fraction of the size
+                sent_mime = "image/jpeg"
+                data = _encode(resized, sent_mime, png_level)
+        if not max_bytes or _b64_size(len(data)) <= max_bytes:
+            return FittedImage(_as_sent(part, data, sent_mime, target), resized.tobytes() if keep_pixels else None)
+        # shrink by the byte excess (a little more, so it converges): on the model's grid, or keeping the
+        # aspect ratio exactly where the server aligns the image itself
+        factor = max(0.25, (max_bytes / _b64_size(len(data))) * 0.8)
+        if align:
+            target = fit_to_token_budget(*target, max(1, int(image_tokens(*_grid(target)) * factor)))
+        else:
+            target = (max(1, round(target[0] * math.sqrt(factor))), max(1, round(target[1] * math.sqrt(factor))))
+    raise MediaError(t("The image could not be made small enough for the provider."), t("Capture a smaller region."))
+
+
 def with_budget(part: ImagePart, max_tokens: int | None) -> ImagePart:
     """``part`` resized to the budget, or unchanged if it already fits the 28 px grid and budget."""
-    target = fit_to_token_budget(part.width, part.height, max_tokens)
-    if target == (part.width, part.height):
-        if part.geometry is not None and part.geometry.sent_size != target:
-            return replace(part, geometry=part.geometry.with_sent_size(*target))
+    return fit_image(part, max_tokens).part
+
+
+def _grid(size: tuple[int, int]) -> tuple[int, int]:
+    return fit_to_token_budget(size[0], size[1], None)
+
+
+def _b64_size(n: int) -> int:
+    return 4 * ((n + 2) // 3)
+
+
+def _decode_rgb(part: ImagePart) -> Any:
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(io.BytesIO(part.data)) as opened:
+            opened.load()
+            return opened.convert("RGB") if opened.mode != "RGB" else opened.copy()
+    except Image.DecompressionBombError as exc:
+        raise MediaError(t("The image is too large to open safely: {exc}.", exc=exc), t("Downscale or crop it first.")) from exc
+    except (UnidentifiedImageError, OSError, ValueError) as exc:
+        what = f"the image {part.name}" if part.name else "the image"
+        raise MediaError(t("Cannot decode {what}: {exc}.", what=what, exc=exc), t("Use a PNG, JPEG or WebP image.")) from exc
+
+
+def _encode(image: Any, mime: str, png_level: int = 6, quality: int = 90) -> bytes:
+    buffer = io.BytesIO()
+    if mime == "image/jpeg":
+        image.save(buffer, format="JPEG", quality=quality)
+    elif mime == "image/webp":
+        image.save(buffer, format="WEBP", quality=quality)
+    else:
+        image.save(buffer, format="PNG", optimize=False, compress_level=png_level)
+    return buffer.getvalue()
+
+
+def _as_sent(part: ImagePart, data: bytes, mime: str, size: tuple[int, int]) -> ImagePart:
+    geometry = part.geometry.with_sent_size(*size) if part.geometry is not None else None
+    if data is part.data and size == (part.width, part.height) and geometry == part.geometry:
         return part
-    fmt: ImageFormat = "JPEG" if part.mime == "image/jpeg" else "WEBP" if part.mime == "image/webp" else "PNG"
-    return prepare_image(part, max_tokens, image_format=fmt).part
+    return replace(part, data=data, mime=mime, width=size[0], height=size[1], geometry=geometry)

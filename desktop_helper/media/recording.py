@@ -1,4 +1,4 @@
-"""Screen recording to MP4 with OpenCV, and the frame sampler that turns a video into model input.
+"""Screen recording to H.264 MP4 (:mod:`desktop_helper.media.h264`), and the frame sampler that turns a video into model input.
 
 Two worker threads: the *capture* thread grabs frames on a fixed schedule into BGR buffers from a
 small pool and queues them; the *writer* thread encodes them and gives the buffers back. When
@@ -7,13 +7,12 @@ it) and counts it, so memory stays constant however long the recording runs, and
 shown to the user. The buffers are made when first needed and then reused, so a machine that keeps
 up holds one or two of them, and no frame-sized array is allocated per frame.
 
-An MP4 is only playable once its index (the ``moov`` box) is written at the end, and OpenCV
-cannot write fragmented MP4 nor flush its 256 KB write buffer (which holds several seconds of a
-quiet screen). So the writer rotates to a new segment file about every second (a whole number of
-the encoder's keyframe intervals, so rotating adds no keyframes); every closed segment is a
-complete, playable MP4. A killed app loses at most the segment being written, and the next start
-joins the others (:func:`recover_interrupted`); a normal stop joins the segments into one file
-(copying their media data, no re-encoding) and removes them. Opening an encoder costs ~2 ms.
+An MP4 is only playable once its index (the ``moov`` box) is written at the end, and fragmented
+MP4 plays in fewer places. So the writer rotates to a new segment file about every second (one
+keyframe interval: each segment starts with the keyframe it needs anyway); every closed segment
+is a complete, playable MP4. A killed app loses at most the segment being written, and the next
+start joins the others (:func:`recover_interrupted`); a normal stop joins the segments into one
+file (copying their packets, no re-encoding) and removes them.
 """
 
 from __future__ import annotations
@@ -23,7 +22,6 @@ import functools
 import logging
 import queue
 import shutil
-import sys
 import threading
 import time
 from collections.abc import Callable
@@ -35,15 +33,15 @@ import numpy as np
 
 from desktop_helper.core.errors import MediaError
 from desktop_helper.core.geometry import CaptureGeometry, Rect
+from desktop_helper.core.i18n import t
 from desktop_helper.core.types import ImagePart, VideoPart
+from desktop_helper.media.h264 import H264Writer
+from desktop_helper.platform.system import current_os
 
 log = logging.getLogger(__name__)
 
 #: below this much free space the recording stops (before the disk is really full)
 MIN_FREE_BYTES = 100 * 1024 * 1024
-FOURCC = "mp4v"
-#: frames between keyframes of OpenCV's FFmpeg encoder (its ``gop_size``)
-ENCODER_GOP = 12
 #: how much a killed recording may lose, about: the length of a segment
 SEGMENT_SECONDS = 1.0
 #: memory the frames waiting for the encoder may hold
@@ -81,7 +79,7 @@ class Recorder:
         name: file name without extension.
         fps: frames per second.
         max_seconds: the recording stops by itself after this long.
-        segment_seconds: length of each playable segment (rounded to whole keyframe intervals).
+        segment_seconds: length of each playable segment (and of the keyframe interval).
         queue_frames: frames the queue holds before capture drops frames.
         min_free_bytes: stop when the disk has less than this free.
         on_finished: called once (from a worker thread) with the final status.
@@ -109,15 +107,15 @@ class Recorder:
         grab_into: Callable[[np.ndarray], object] | None = None,
     ) -> None:
         if fps < 1:
-            raise MediaError(f"The frame rate must be at least 1, not {fps}.")
+            raise MediaError(t("The frame rate must be at least 1, not {fps}.", fps=fps))
         if grab is None and grab_into is None:
-            raise MediaError("A recording needs something that grabs the screen.")
+            raise MediaError(t("A recording needs something that grabs the screen."))
         self._grab = grab
         self._grab_into = grab_into
         self.rect = rect
-        self.size = (int(rect.width) // 2 * 2, int(rect.height) // 2 * 2)  # MPEG-4 wants even sides
+        self.size = (int(rect.width) // 2 * 2, int(rect.height) // 2 * 2)  # 4:2:0 video wants even sides
         if self.size[0] < 2 or self.size[1] < 2:
-            raise MediaError("The region to record is too small.", "Select a larger region.")
+            raise MediaError(t("The region to record is too small."), t("Select a larger region."))
         self.folder = Path(folder)
         self.name = name
         self.fps = fps
@@ -146,22 +144,27 @@ class Recorder:
             self.folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise MediaError(
-                f"Cannot create the recordings folder {self.folder}: {exc.strerror or exc}.",
-                "Choose another folder in Settings > Capture.",
+                t("Cannot create the recordings folder {folder}: {value}.", folder=self.folder, value=exc.strerror or exc),
+                t("Choose another folder in Settings > Capture."),
             ) from exc
         free = self._free_bytes()
         if free < self.min_free_bytes:
             raise MediaError(
-                f"There is not enough free space for a recording in {self.folder}: {_megabytes(free)} free,"
-                f" and a recording needs at least {_megabytes(self.min_free_bytes)}.",
-                "Free some space or choose another folder in Settings > Capture.",
+                t(
+                    "There is not enough free space for a recording in {folder}: {megabytes} free, and a recording needs at "
+                    "least {megabytes2}.",
+                    folder=self.folder,
+                    megabytes=_megabytes(free),
+                    megabytes2=_megabytes(self.min_free_bytes),
+                ),
+                t("Free some space or choose another folder in Settings > Capture."),
             )
         try:
             self.parts_folder.mkdir(exist_ok=True)
         except OSError as exc:
             raise MediaError(
-                f"Cannot write in the recordings folder {self.folder}: {exc.strerror or exc}.",
-                "Choose another folder in Settings > Capture.",
+                t("Cannot write in the recordings folder {folder}: {value}.", folder=self.folder, value=exc.strerror or exc),
+                t("Choose another folder in Settings > Capture."),
             ) from exc
         self._started = time.monotonic()
         with self._lock:
@@ -290,7 +293,7 @@ class Recorder:
         width, height = self.size
         pixels = self._grab()
         if pixels.ndim != 3 or pixels.shape[0] < height or pixels.shape[1] < width:
-            raise MediaError(f"The capture ({pixels.shape}) is smaller than the {width}x{height} video.")
+            raise MediaError(t("The capture ({shape}) is smaller than the {w}x{h} video.", shape=pixels.shape, w=width, h=height))
         pixels = pixels[:height, :width]
         if pixels.shape[2] == 4:
             cv2.cvtColor(pixels, cv2.COLOR_BGRA2BGR, dst=buffer)
@@ -310,17 +313,18 @@ class Recorder:
         self._stop.set()
 
     # ----- writer thread
-    def _open_segment(self, index: int) -> tuple[Any, Path]:
-        import cv2
-
+    def _open_segment(self, index: int) -> tuple[H264Writer, Path]:
         path = self.parts_folder / f"part-{index:04d}.mp4"
-        writer = cv2.VideoWriter(str(path), cv2.VideoWriter.fourcc(*FOURCC), float(self.fps), self.size)
-        if not writer.isOpened():
-            raise MediaError(f"OpenCV cannot write {path}.", "Check that the folder is writable.")
+        try:
+            writer = H264Writer(path, self.size, self.fps, keyframe_interval=self.segment_frames)
+        except Exception as exc:
+            raise MediaError(
+                t("Cannot write the video {path}: {exc}.", path=path, exc=exc), t("Check that the folder is writable.")
+            ) from exc
         return writer, path
 
     def _write_loop(self) -> None:
-        writer = None
+        writer: H264Writer | None = None
         path: Path | None = None
         segment_index = 0
         in_segment = 0
@@ -341,7 +345,7 @@ class Recorder:
                     writer, path = self._open_segment(segment_index)
                     segment_index += 1
                     in_segment = 0
-                writer.write(pixels)  # copies (converts to YUV) before returning: the buffer is free again
+                writer.write(pixels)  # converts to YUV before returning: the buffer is free again
                 self._release_buffer(pixels)
                 in_segment += 1
                 if in_segment == 1:  # what the new encoder set up and freed around its first frame
@@ -374,8 +378,8 @@ class Recorder:
                 return
             self._release_buffer(buffer)
 
-    def _close_segment(self, writer: Any, path: Path | None) -> None:
-        writer.release()
+    def _close_segment(self, writer: H264Writer, path: Path | None) -> None:
+        writer.close()
         release_free_memory()  # the encoder's ~18 MB (1080p), which glibc would otherwise keep
         if path is not None and path.exists() and path.stat().st_size > 0:
             with self._lock:
@@ -415,12 +419,8 @@ class Recorder:
 
 
 def segment_frames(seconds: float, fps: int) -> int:
-    """Frames per segment: about ``seconds``, in whole keyframe intervals when that is at least one
-    (each segment starts with a keyframe; ending on an interval's end adds none)."""
-    frames = max(1, round(seconds * fps))
-    if frames >= ENCODER_GOP:
-        frames = round(frames / ENCODER_GOP) * ENCODER_GOP
-    return frames
+    """Frames per segment: about ``seconds``, at least one (each segment is one keyframe interval)."""
+    return max(1, round(seconds * fps))
 
 
 def _megabytes(size: int) -> str:
@@ -444,7 +444,7 @@ def release_free_memory() -> None:
 
 @functools.cache
 def _malloc_trim() -> Any:
-    if not sys.platform.startswith("linux"):
+    if current_os() != "linux":
         return None
     try:
         return ctypes.CDLL(None).malloc_trim
@@ -452,16 +452,16 @@ def _malloc_trim() -> Any:
         return None
 
 
-#: OpenCV's FFmpeg writer copies a frame whose rows are not 32-byte aligned, or whose data ends
-#: within 32 bytes of a page boundary (FFmpeg's SIMD code may read past the end), into a buffer of
-#: its own: a whole extra frame (6 MB at 1080p) and a copy per frame; our buffers avoid both.
+#: OpenCV copies a frame whose rows are not 32-byte aligned, or whose data ends within 32 bytes of
+#: a page boundary (SIMD code may read past the end), into a buffer of its own: a whole extra frame
+#: (6 MB at 1080p) and a copy per frame; our buffers avoid both (the colour conversion reads them).
 _ROW_ALIGN = 64
 _PAGE = 4096
 _END_MARGIN = 64
 
 
 def frame_buffer(width: int, height: int) -> np.ndarray:
-    """An uninitialised ``height x width x 3`` uint8 array that OpenCV's video writer takes without a copy.
+    """An uninitialised ``height x width x 3`` uint8 array that OpenCV's SIMD code takes without a copy.
 
     Its rows are padded to a multiple of 64 bytes and its data ends away from a page boundary.
     """
@@ -475,21 +475,17 @@ def frame_buffer(width: int, height: int) -> np.ndarray:
 
 
 def join_segments(segments: list[Path], target: Path, fps: int, size: tuple[int, int]) -> Path:
-    """One MP4 from playable segments: one is just moved, several are joined without re-encoding
-    (:mod:`desktop_helper.media.mp4concat`), or re-encoded if they cannot be.
+    """One MP4 from playable segments: joined without re-encoding
+    (:func:`~desktop_helper.media.h264.join_mp4`), or re-encoded if they cannot be.
 
     Raises:
         MediaError: a segment cannot be read or the target cannot be written.
     """
-
-    if len(segments) == 1:
-        shutil.move(str(segments[0]), target)
-        return target
-    from desktop_helper.media.mp4concat import ConcatError, join_mp4
+    from desktop_helper.media.h264 import JoinError, join_mp4
 
     try:
         return join_mp4(segments, target)
-    except ConcatError as exc:
+    except JoinError as exc:
         log.info("segments cannot be joined as they are (%s); re-encoding them", exc)
     return reencode_segments(segments, target, fps, size)
 
@@ -519,7 +515,7 @@ def recover_interrupted(folder: Path) -> list[RecoveredRecording]:
     Returns:
         The recovered videos.
     """
-    from desktop_helper.media.mp4concat import ConcatError, join_mp4, readable_segment
+    from desktop_helper.media.h264 import JoinError, join_mp4, readable_video
 
     recovered: list[RecoveredRecording] = []
     try:
@@ -535,14 +531,14 @@ def recover_interrupted(folder: Path) -> list[RecoveredRecording]:
             interrupted_at = max((p.stat().st_mtime for p in written), default=parts.stat().st_mtime)
         except OSError:
             interrupted_at = time.time()
-        segments = [p for p in written if readable_segment(p)]
+        segments = [p for p in written if readable_video(p)]
         if not segments:
             log.info("nothing to recover in %s (killed before its first segment was complete)", parts)
             shutil.rmtree(parts, ignore_errors=True)
             continue
         try:
             join_mp4(segments, target)
-        except (ConcatError, OSError) as exc:
+        except (JoinError, OSError) as exc:
             log.warning("could not recover the recording in %s: %s", parts, exc)
             continue
         shutil.rmtree(parts, ignore_errors=True)
@@ -566,10 +562,11 @@ def reencode_segments(segments: list[Path], target: Path, fps: int, size: tuple[
     """One MP4 from segments by decoding and encoding again (slow; for segments that differ)."""
     import cv2
 
-    partial = target.with_suffix(".joining.mp4")
-    writer = cv2.VideoWriter(str(partial), cv2.VideoWriter.fourcc(*FOURCC), float(fps), size)
-    if not writer.isOpened():
-        raise MediaError(f"OpenCV cannot write {partial}.")
+    partial = target.with_name(target.stem + ".joining.mp4")
+    try:
+        writer = H264Writer(partial, size, fps, keyframe_interval=segment_frames(SEGMENT_SECONDS, fps))
+    except Exception as exc:
+        raise MediaError(t("Cannot write the video {partial}: {exc}.", partial=partial, exc=exc)) from exc
     try:
         for segment in segments:
             capture = cv2.VideoCapture(str(segment))
@@ -584,7 +581,7 @@ def reencode_segments(segments: list[Path], target: Path, fps: int, size: tuple[
             finally:
                 capture.release()
     finally:
-        writer.release()
+        writer.close()
     partial.replace(target)
     return target
 
@@ -658,11 +655,11 @@ def sample_video(
 
     capture = cv2.VideoCapture(str(path))
     if not capture.isOpened():
-        raise MediaError(f"Cannot open the video {path}.", "Use an MP4, WebM or AVI file.")
+        raise MediaError(t("Cannot open the video {path}.", path=path), t("Use an MP4, WebM or AVI file."))
     try:
         video_fps = capture.get(cv2.CAP_PROP_FPS) or 0.0
         frames: list[np.ndarray] = []
-        # decode once (seeking in mp4v is inexact); keep only the picks
+        # decode once (seeking lands on keyframes, a second apart); keep only the picks
         total = int(capture.get(cv2.CAP_PROP_FRAME_COUNT) or 0) or video_frame_count(path)
         plan = plan_samples(total, video_fps, fps=fps, max_frames=max_frames, token_budget=token_budget)
         wanted = set(plan.indices)
@@ -677,7 +674,7 @@ def sample_video(
     finally:
         capture.release()
     if not frames:
-        raise MediaError(f"The video {path} has no readable frames.")
+        raise MediaError(t("The video {path} has no readable frames.", path=path))
     fmt: FrameFormat = "PNG" if image_format == "PNG" else "JPEG"
     parts: list[ImagePart] = []
     for number, frame in enumerate(frames):

@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from desktop_helper.core.i18n import marked
+
 HF_BASE = "https://huggingface.co"
 
 
@@ -95,8 +97,10 @@ KNOWN_MODELS: tuple[KnownModel, ...] = (
     KnownModel(
         id="glm-4.6v-flash-q4_k_m",
         title="GLM-4.6V-Flash Q4_K_M",
-        description="The 9B GLM-4.6V-Flash in 4-bit (Q4_K_M) with its 8-bit vision projector "
-        "(the pair llama.cpp's own tests use).",
+        description=marked(
+            "The best choice for most computers: the full GLM-4.6V-Flash vision model, "
+            "compressed to about a third of its size with little loss in the quality of its answers."
+        ),
         model=RemoteFile(_GGML_ORG, "GLM-4.6V-Flash-Q4_K_M.gguf", 6_166_577_888, size_exact=True),
         mmproj=_MMPROJ_Q8,
         shape=GLM46V_FLASH_SHAPE,
@@ -105,7 +109,10 @@ KNOWN_MODELS: tuple[KnownModel, ...] = (
     KnownModel(
         id="glm-4.6v-flash-q8_0",
         title="GLM-4.6V-Flash Q8_0",
-        description="8-bit weights: closer to the original, about 1.7x the memory and slower on a CPU.",
+        description=marked(
+            "A little more accurate, but it needs about 1.7 times the memory and answers more slowly "
+            "on a computer without a graphics card."
+        ),
         # size approximate (about 10 GB); checked against the server's Content-Length on download
         model=RemoteFile("unsloth/GLM-4.6V-Flash-GGUF", "GLM-4.6V-Flash-Q8_0.gguf", 10_000_000_000, size_exact=False),
         # the projector only has to belong to the same model; the quantization of the text model does not matter

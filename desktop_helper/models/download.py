@@ -25,8 +25,9 @@ from dataclasses import dataclass
 from email.message import Message
 from pathlib import Path
 
-from desktop_helper.backends.base import CancelToken
+from desktop_helper.core.cancel import CancelToken
 from desktop_helper.core.errors import CancelledError, UserError
+from desktop_helper.core.i18n import t
 
 log = logging.getLogger(__name__)
 
@@ -131,8 +132,8 @@ def download_file(
         except _TransientError as exc:
             if attempt >= retries:
                 raise DownloadError(
-                    f"The download of {final.name} was interrupted: {exc}.",
-                    "Check the network connection and start the download again; it will resume where it stopped.",
+                    t("The download of {name} was interrupted: {exc}.", name=final.name, exc=exc),
+                    t("Check the network connection and start the download again; it will resume where it stopped."),
                 ) from exc
             delay = retry_delay * (2**attempt)
             attempt += 1
@@ -166,7 +167,7 @@ def _attempt(
         partial.unlink()
         have = 0
     if not url.startswith(("http://", "https://")):
-        raise DownloadError(f"Cannot download from {url!r}.", "Only http and https URLs are supported.")
+        raise DownloadError(t("Cannot download from {url!r}.", url=url), t("Only http and https URLs are supported."))
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept-Encoding": "identity"})  # noqa: S310
     if have:
         request.add_header("Range", f"bytes={have}-")
@@ -193,8 +194,13 @@ def _attempt(
         if exc.code >= 500:
             raise _TransientError(f"server error {exc.code}") from exc
         raise DownloadError(
-            f"The server refused the download of {final.name} (HTTP {exc.code} {exc.reason}).",
-            "Check the model name and your network; if the file moved, update desktop-helper.",
+            t(
+                "The server refused the download of {name} (HTTP {code} {reason}).",
+                name=final.name,
+                code=exc.code,
+                reason=exc.reason,
+            ),
+            t("Check the model name and your network; if the file moved, update desktop-helper."),
         ) from exc
     except (urllib.error.URLError, TimeoutError, ConnectionError, OSError) as exc:
         reason = getattr(exc, "reason", exc)
@@ -215,8 +221,13 @@ def _attempt(
         total = _total_size(headers, status, have)
         if expected_size is not None and total is not None and total != expected_size:
             raise DownloadError(
-                f"The server offers {final.name} with {total:,} bytes, but {expected_size:,} were expected.",
-                "The file changed upstream; update desktop-helper or pick the file manually.",
+                t(
+                    "The server offers {name} with {total:,} bytes, but {expected_size:,} were expected.",
+                    name=final.name,
+                    total=total,
+                    expected_size=expected_size,
+                ),
+                t("The file changed upstream; update desktop-helper or pick the file manually."),
             )
         total = expected_size if expected_size is not None else total
         server_sha = _server_sha256(headers, redirects.linked)
@@ -279,7 +290,10 @@ def _finish(
     _report(progress, url, size, total, 0.0, resumed_from, "verifying")
     if total is not None and size != total:
         partial.unlink(missing_ok=True)
-        raise DownloadError(f"{final.name} has {size:,} bytes instead of {total:,}.", "Start the download again.")
+        raise DownloadError(
+            t("{name} has {size:,} bytes instead of {total:,}.", name=final.name, size=size, total=total),
+            t("Start the download again."),
+        )
     if sha256 is not None:
         if hasher is None:
             hasher = hashlib.sha256()
@@ -288,8 +302,13 @@ def _finish(
         if digest.lower() != sha256.lower():
             partial.unlink(missing_ok=True)
             raise DownloadError(
-                f"{final.name} is damaged: its sha256 is {digest[:12]}..., expected {sha256[:12]}....",
-                "The damaged file was deleted; start the download again.",
+                t(
+                    "{name} is damaged: its sha256 is {digest}..., expected {sha256}....",
+                    name=final.name,
+                    digest=digest[:12],
+                    sha256=sha256[:12],
+                ),
+                t("The damaged file was deleted; start the download again."),
             )
     partial.replace(final)
     _report(progress, url, size, total, 0.0, resumed_from, "done")
@@ -308,8 +327,14 @@ def _check_disk(folder: Path, needed: int, margin: int, name: str) -> None:
     free = shutil.disk_usage(folder).free
     if needed + margin > free:
         raise DownloadError(
-            f"Not enough disk space for {name}: {needed / 1e9:.2f} GB more are needed, {free / 1e9:.2f} GB are free in {folder}.",
-            "Free some disk space or choose another models folder, then resume the download.",
+            t(
+                "Not enough disk space for {name}: {value:.2f} GB more are needed, {value2:.2f} GB are free in {folder}.",
+                name=name,
+                value=needed / 1e9,
+                value2=free / 1e9,
+                folder=folder,
+            ),
+            t("Free some disk space or choose another models folder, then resume the download."),
         )
 
 

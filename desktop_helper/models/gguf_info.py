@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from desktop_helper.core.errors import BackendError
+from desktop_helper.core.i18n import t
 
 MAGIC = b"GGUF"
 #: arrays longer than this (token lists, merges) are skipped, only their length is kept
@@ -124,19 +125,23 @@ def read_gguf_info(path: str | os.PathLike[str]) -> GGUFInfo:
     """
     file = Path(path)
     if not file.exists():
-        raise BackendError(f"The model file {file} does not exist.", "Choose an existing GGUF file, or download the model again.")
+        raise BackendError(
+            t("The model file {file} does not exist.", file=file), t("Choose an existing GGUF file, or download the model again.")
+        )
     if not file.is_file():
-        raise BackendError(f"{file} is not a file.", "Choose a GGUF model file, not a folder.")
+        raise BackendError(t("{file} is not a file.", file=file), t("Choose a GGUF model file, not a folder."))
     try:
         file_size = file.stat().st_size
         with file.open("rb") as stream:
             return _parse(stream, file, file_size)
     except OSError as exc:
-        raise BackendError(f"Cannot read {file}: {exc.strerror or exc}.", "Check the file's permissions.") from exc
+        raise BackendError(
+            t("Cannot read {file}: {value}.", file=file, value=exc.strerror or exc), t("Check the file's permissions.")
+        ) from exc
     except (struct.error, EOFError, UnicodeDecodeError, OverflowError, MemoryError) as exc:
         raise BackendError(
-            f"{file.name} is truncated or damaged (its GGUF header cannot be read).",
-            "Download the file again; the download may have been cut short.",
+            t("{name} is truncated or damaged (its GGUF header cannot be read).", name=file.name),
+            t("Download the file again; the download may have been cut short."),
         ) from exc
 
 
@@ -144,14 +149,14 @@ def _parse(stream: BinaryIO, file: Path, file_size: int) -> GGUFInfo:
     magic = stream.read(4)
     if magic != MAGIC:
         raise BackendError(
-            f"{file.name} is not a GGUF model file.",
-            "Choose a .gguf file made for llama.cpp (safetensors or PyTorch checkpoints must be converted first).",
+            t("{name} is not a GGUF model file.", name=file.name),
+            t("Choose a .gguf file made for llama.cpp (safetensors or PyTorch checkpoints must be converted first)."),
         )
     (version,) = struct.unpack("<I", _read(stream, 4))
     if version not in (2, 3):
         raise BackendError(
-            f"{file.name} uses GGUF version {version}, which is not supported.",
-            "Download a current GGUF conversion of the model.",
+            t("{name} uses GGUF version {version}, which is not supported.", name=file.name, version=version),
+            t("Download a current GGUF conversion of the model."),
         )
     n_tensors, n_kv = struct.unpack("<QQ", _read(stream, 16))
     # sanity bounds: a damaged header would otherwise make us loop for ages

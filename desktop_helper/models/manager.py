@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from desktop_helper.backends.base import CancelToken
+from desktop_helper.core.cancel import CancelToken
 from desktop_helper.core.errors import BackendError
+from desktop_helper.core.i18n import t
 from desktop_helper.models.catalog import HF_BASE, KNOWN_MODELS, KnownModel, RemoteFile
 from desktop_helper.models.download import DISK_MARGIN, DownloadError, DownloadProgress, download_file, part_path
 from desktop_helper.models.memory import MemoryEstimate, available_ram, estimate_for_hint, estimate_for_pair
@@ -42,16 +43,23 @@ class Offer:
         return remaining + DISK_MARGIN <= self.disk_free
 
     def summary(self) -> str:
-        size = f"{self.download_bytes / 1e9:.1f} GB" if self.download_bytes else "size unknown"
-        resumed = f", {self.already_downloaded / 1e9:.1f} GB already downloaded" if self.already_downloaded else ""
-        return f"{self.model.title}: download {size}{resumed}; {self.disk_free / 1e9:.0f} GB free; needs {self.memory.summary()}"
+        size = t("{size:.1f} GB", size=self.download_bytes / 1e9) if self.download_bytes else t("size unknown")
+        resumed = t(", {done:.1f} GB already downloaded", done=self.already_downloaded / 1e9) if self.already_downloaded else ""
+        return t(
+            "{title}: download {size}{resumed}; {free:.0f} GB free; needs {memory}",
+            title=self.model.title,
+            size=size,
+            resumed=resumed,
+            free=self.disk_free / 1e9,
+            memory=self.memory.summary(),
+        )
 
 
 def needs_welcome(settings: Any, models_dir: Path) -> bool:
     """True on a first start: no working local model pair configured and no API provider."""
     if settings.get("models.providers"):
         return False
-    model, mmproj = settings.get("models.local_model_path"), settings.get("models.local_mmproj_path")
+    model, mmproj = settings.get_str("models.local_model_path"), settings.get_str("models.local_mmproj_path")
     return not (model and mmproj and Path(model).is_file() and Path(mmproj).is_file())
 
 
@@ -118,8 +126,13 @@ def download_known_model(
     free = shutil.disk_usage(folder).free
     if remaining + DISK_MARGIN > free:
         raise DownloadError(
-            f"Not enough disk space for {entry.title}: {remaining / 1e9:.1f} GB more are needed, {free / 1e9:.1f} GB are free.",
-            "Free some disk space or choose another models folder in Settings.",
+            t(
+                "Not enough disk space for {title}: {value:.1f} GB more are needed, {value2:.1f} GB are free.",
+                title=entry.title,
+                value=remaining / 1e9,
+                value2=free / 1e9,
+            ),
+            t("Free some disk space or choose another models folder in Settings."),
         )
     finished = 0
     for index, (remote, local) in enumerate(files):
@@ -133,7 +146,13 @@ def download_known_model(
                 return
             overall = (before + p.done) / total if total else None
             speed = f", {p.speed / 1e6:.1f} MB/s" if p.speed else ""
-            progress(overall, f"{p.phase.capitalize()} {label}: {p.done / 1e6:.0f} MB{speed}")
+            phases = {
+                "checking": t("Checking {label}: {done:.0f} MB{speed}", label=label, done=p.done / 1e6, speed=speed),
+                "downloading": t("Downloading {label}: {done:.0f} MB{speed}", label=label, done=p.done / 1e6, speed=speed),
+                "verifying": t("Verifying {label}: {done:.0f} MB{speed}", label=label, done=p.done / 1e6, speed=speed),
+                "done": t("Done {label}: {done:.0f} MB{speed}", label=label, done=p.done / 1e6, speed=speed),
+            }
+            progress(overall, phases.get(p.phase, phases["downloading"]))
 
         download_file(
             remote.url_at(base),
@@ -146,7 +165,7 @@ def download_known_model(
         )
         finished += local.stat().st_size
     if progress is not None:
-        progress(1.0, f"{entry.title} is ready")
+        progress(1.0, t("{title} is ready", title=entry.title))
     return targets
 
 
@@ -156,7 +175,7 @@ def check_local_pair(
     """Check files the user picked and estimate their memory (raises BackendError with a fix)."""
     pair = check_pair(model, mmproj)
     if pair.mmproj is None:  # pragma: no cover - check_pair requires it
-        raise BackendError("No vision projector was chosen.", "Pick the model's mmproj file too.")
+        raise BackendError(t("No vision projector was chosen."), t("Pick the model's mmproj file too."))
     estimate = estimate_for_pair(
         pair, context_size=context_size, image_tokens=image_tokens, flash_attention=True, available=available_ram()
     )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from desktop_helper.core.i18n import t
 from desktop_helper.models.catalog import ShapeHint
 from desktop_helper.models.pair import ModelPair
 
@@ -50,20 +51,25 @@ class MemoryEstimate:
         return None if self.available is None else self.total <= self.available
 
     def summary(self) -> str:
-        parts = (
-            f"about {self.total / GIB:.1f} GB {self.device}: weights {self.weights / GIB:.1f} GB, "
-            f"context {self.kv_cache / GIB:.2f} GB, compute {(self.compute + self.vision) / GIB:.2f} GB"
+        parts = t(
+            "about {total:.1f} GB {device}: weights {weights:.1f} GB, context {context:.2f} GB, compute {compute:.2f} GB",
+            total=self.total / GIB,
+            device=self.device,
+            weights=self.weights / GIB,
+            context=self.kv_cache / GIB,
+            compute=(self.compute + self.vision) / GIB,
         )
         if self.available is not None:
-            parts += f"; {self.available / GIB:.1f} GB free"
+            return t("{parts}; {free:.1f} GB free", parts=parts, free=self.available / GIB)
         return parts
 
     def warning(self) -> str | None:
         """A user-facing warning when the model will likely not fit, else None."""
         if self.fits is False:
-            return (
-                f"The model needs {self.summary()}. Loading it may fail or make the computer swap. "
-                "Choose a smaller context size or image token budget, or a smaller quantization."
+            return t(
+                "The model needs {summary}. Loading it may fail or make the computer swap. "
+                "Choose a smaller context size or image token budget, or a smaller quantization.",
+                summary=self.summary(),
             )
         return None
 
@@ -94,7 +100,7 @@ def estimate_for_hint(
         vision += patches * patches * hint.vision_n_head * f32
     notes = []
     if not flash_attention and image_tokens > 2048:
-        notes.append("Without flash attention the vision encoder's memory grows with the square of the image token budget.")
+        notes.append(t("Without flash attention the vision encoder's memory grows with the square of the image token budget."))
     return MemoryEstimate(weights_bytes, kv, compute, vision, available, device, tuple(notes))
 
 

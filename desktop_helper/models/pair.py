@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop_helper.core.errors import BackendError
+from desktop_helper.core.i18n import t
 from desktop_helper.models.gguf_info import GGUFInfo, read_gguf_info
 
 log = logging.getLogger(__name__)
@@ -115,18 +116,24 @@ def check_pair(model_path: str | Path, mmproj_path: str | Path | None, *, requir
     model = read_gguf_info(model_path)
     if model.is_projector:
         raise BackendError(
-            f"{model.path.name} is a vision projector (mmproj), not a language model.",
-            "Choose the main model file as the model and this file as the vision projector.",
+            t("{name} is a vision projector (mmproj), not a language model.", name=model.path.name),
+            t("Choose the main model file as the model and this file as the vision projector."),
         )
     if model.is_truncated:
         raise BackendError(
-            f"{model.path.name} is incomplete ({model.file_size:,} bytes, its header promises {model.expected_size or 0:,}).",
-            "Download the model again; the download was cut short.",
+            t(
+                "{name} is incomplete ({file_size:,} bytes, its header promises {value:,}).",
+                name=model.path.name,
+                file_size=model.file_size,
+                value=model.expected_size or 0,
+            ),
+            t("Download the model again; the download was cut short."),
         )
     text = text_shape(model)
     if text.n_layer <= 0 or text.n_embd <= 0:
         raise BackendError(
-            f"{model.path.name} does not describe a language model llama.cpp can run.", "Choose a GLM-4.6V-Flash GGUF file."
+            t("{name} does not describe a language model llama.cpp can run.", name=model.path.name),
+            t("Choose a GLM-4.6V-Flash GGUF file."),
         )
     if text.architecture != "glm4":
         log.warning(
@@ -138,35 +145,43 @@ def check_pair(model_path: str | Path, mmproj_path: str | Path | None, *, requir
     if mmproj_path is None or str(mmproj_path) == "":
         if require_vision:
             raise BackendError(
-                f"No vision projector (mmproj) is set for {model.path.name}, so the model cannot see images.",
-                "Choose the matching mmproj GGUF file in Settings > Models "
-                "(for GLM-4.6V-Flash: mmproj-GLM-4.6V-Flash-Q8_0.gguf).",
+                t("No vision projector (mmproj) is set for {name}, so the model cannot see images.", name=model.path.name),
+                t(
+                    "Choose the matching mmproj GGUF file in Settings > Models (for GLM-4.6V-Flash: "
+                    "mmproj-GLM-4.6V-Flash-Q8_0.gguf)."
+                ),
             )
         return ModelPair(model, None, text, None)
 
     mmproj = read_gguf_info(mmproj_path)
     if not mmproj.is_projector:
         raise BackendError(
-            f"{mmproj.path.name} is a language model, not a vision projector (mmproj).",
-            "Choose the mmproj-*.gguf file that belongs to the model as the vision projector.",
+            t("{name} is a language model, not a vision projector (mmproj).", name=mmproj.path.name),
+            t("Choose the mmproj-*.gguf file that belongs to the model as the vision projector."),
         )
     if mmproj.is_truncated:
         raise BackendError(
-            f"{mmproj.path.name} is incomplete ({mmproj.file_size:,} bytes).",
-            "Download the vision projector again; the download was cut short.",
+            t("{name} is incomplete ({file_size:,} bytes).", name=mmproj.path.name, file_size=mmproj.file_size),
+            t("Download the vision projector again; the download was cut short."),
         )
     vision = vision_shape(mmproj)
     if vision.projection_dim and vision.projection_dim != text.n_embd:
         raise BackendError(
-            f"The vision projector {mmproj.path.name} does not match the model {model.path.name} "
-            f"(it produces {vision.projection_dim}-wide embeddings, the model expects {text.n_embd}).",
-            "Use the mmproj file published together with this model.",
+            t(
+                "The vision projector {name} does not match the model {name2} (it produces {projection_dim}-wide embeddings, "
+                "the model expects {n_embd}).",
+                name=mmproj.path.name,
+                name2=model.path.name,
+                projection_dim=vision.projection_dim,
+                n_embd=text.n_embd,
+            ),
+            t("Use the mmproj file published together with this model."),
         )
     if text.architecture == "glm4" and not text.has_mrope:
         # llama.cpp GGML_ABORTs the whole process on the first image with such a file
         raise BackendError(
-            f"{model.path.name} is a text-only GLM-4 conversion (it lacks the M-RoPE rope sections images need).",
-            "Download a GLM-4.6V-Flash GGUF converted with vision support, e.g. ggml-org/GLM-4.6V-Flash-GGUF.",
+            t("{name} is a text-only GLM-4 conversion (it lacks the M-RoPE rope sections images need).", name=model.path.name),
+            t("Download a GLM-4.6V-Flash GGUF converted with vision support, e.g. ggml-org/GLM-4.6V-Flash-GGUF."),
         )
     if vision.projector_type not in GLM_PROJECTORS:
         log.warning("projector %s has type %r, not a GLM-V projector", mmproj.path, vision.projector_type)

@@ -188,21 +188,67 @@ def parse_boxes(answer: str, thinking: str = "") -> BoxParseResult:
 
 def _result(answer_items: list[GroundingItem], errors: list[str], thinking_items: list[GroundingItem]) -> BoxParseResult:
     """Sort the answer's items into drawable and flagged ones, dropping restatements."""
-    items: list[GroundingItem] = []
-    flagged: list[GroundingItem] = []
-    seen: dict[tuple[str, tuple[float, ...]], int] = {}
-    for item in answer_items:
-        key = (type(item).__name__, item.coords)
-        target = items if item.ok else flagged
-        if key in seen:
-            # The same location twice is a restatement; keep the first, but take a label it lacked.
-            index = seen[key]
-            if not target[index].label and item.label:
-                target[index] = replace(target[index], label=item.label)
-            continue
-        seen[key] = len(target)
-        target.append(item)
-    return BoxParseResult(tuple(items), tuple(flagged), tuple(thinking_items), tuple(errors))
+    return _Sorted().with_more(answer_items, errors, thinking_items)
+
+
+_Key = tuple[str, tuple[float, ...]]
+
+
+class _Sorted:
+    """Items sorted into drawable and flagged ones, restatements dropped, built one item at a time.
+
+    A stream keeps one for what it has parsed for good, so each result costs only the new items;
+    :meth:`undo_to` takes back the last items (a provisional cut given up).
+    """
+
+    def __init__(self) -> None:
+        self.items: list[GroundingItem] = []
+        self.flagged: list[GroundingItem] = []
+        self.seen: dict[_Key, int] = {}
+        # per item added: how to take it back (None: it was a plain restatement)
+        self._undo: list[tuple[list[GroundingItem], int, GroundingItem | None, _Key | None] | None] = []
+
+    def add(self, item: GroundingItem) -> None:
+        self._undo.append(_sort_in(item, self.items, self.flagged, self.seen))
+
+    def undo_to(self, count: int) -> None:
+        while len(self._undo) > count:
+            undo = self._undo.pop()
+            if undo is None:
+                continue
+            target, index, previous, key = undo
+            if previous is not None:
+                target[index] = previous
+            else:
+                del target[index]
+                del self.seen[key]  # type: ignore[arg-type]
+
+    def with_more(self, more: list[GroundingItem], errors: list[str], thinking_items: list[GroundingItem]) -> BoxParseResult:
+        """The result for these items and ``more`` after them, leaving this one as it is."""
+        items, flagged = list(self.items), list(self.flagged)
+        seen = dict(self.seen) if more else self.seen
+        for item in more:
+            _sort_in(item, items, flagged, seen)
+        return BoxParseResult(tuple(items), tuple(flagged), tuple(thinking_items), tuple(errors))
+
+
+def _sort_in(
+    item: GroundingItem, items: list[GroundingItem], flagged: list[GroundingItem], seen: dict[_Key, int]
+) -> tuple[list[GroundingItem], int, GroundingItem | None, _Key | None] | None:
+    """Add ``item`` unless it restates an earlier one; returns how to take the change back."""
+    key = (type(item).__name__, item.coords)
+    target = items if item.ok else flagged
+    if key in seen:
+        # The same location twice is a restatement; keep the first, but take a label it lacked.
+        index = seen[key]
+        if not target[index].label and item.label:
+            previous = target[index]
+            target[index] = replace(previous, label=item.label)
+            return target, index, previous, None
+        return None
+    seen[key] = len(target)
+    target.append(item)
+    return target, len(target) - 1, None, key
 
 
 class BoxStream:
@@ -237,18 +283,23 @@ class BoxStream:
 
     @property
     def settled_chars(self) -> int:
-        """How much of the answer is parsed for good (the rest is parsed again at each call)."""
-        return self._answer.cut
+        """How much of the answer is parsed for good (the rest may still change what it means)."""
+        return self._answer.settled_cut
+
+    @property
+    def pending_chars(self) -> int:
+        """How much of the answer each call parses again (the rest is parsed once, as it arrives)."""
+        return len(self._answer.text) - self._answer.cut
 
     @property
     def _has_inline_tags(self) -> bool:
-        return any(tag in self._answer.text for tag in _INLINE_TAGS)
+        return self._answer.has_inline_tags
 
     def settled(self) -> BoxParseResult:
         """The answer's items that no later text can change (those before the last cut)."""
         if self._has_inline_tags:
             return BoxParseResult()  # a later tag may still turn them into reasoning
-        return _result(self._answer.found, self._answer.errors, [])
+        return self._answer.settled()
 
     def so_far(self) -> BoxParseResult:
         """The settled items, and the boxes of a box wrapper still being written.
@@ -257,25 +308,28 @@ class BoxStream:
         settles only at its end tag; each of its groups is a box as soon as it closes, unless a JSON
         object follows inside the wrapper (then the parser reads the wrapper as plain text).
         """
-        end = self._answer.open_wrapper_groups_end()
-        if not end or self._has_inline_tags:
+        if self._has_inline_tags:
             return self.settled()
-        items, errors = _extract(self._answer.text[self._answer.cut : end], self._answer.in_skipped_wrapper)
-        return _result(self._answer.found + items, self._answer.errors + errors, [])
+        answer = self._answer
+        end = answer.open_wrapper_groups_end()
+        if not end:
+            # the groups of an open wrapper before a provisional cut count too
+            return answer.cut_result() if answer.wrapper_label is not None else self.settled()
+        return answer.result(end)
 
     def result(self) -> BoxParseResult:
         """What ``parse_boxes`` gives for the text so far (items of a partial answer may change)."""
         if self._has_inline_tags:
             return parse_boxes(self._answer.text, self._thinking.text)
-        answer_items, errors = self._answer.extract()
-        thinking_items, _ = self._thinking.extract()
-        return _result(answer_items, errors, thinking_items)
+        return self._answer.result(thinking_items=self._thinking.items())
 
 
 #: Tags that make :func:`parse_boxes` move or drop text before reading it (see _split_inline_thinking).
 _INLINE_TAGS = ("<think>", "</think>", "<answer>", "</answer>")
 # Where a cut may go: after a JSON object's brace, a box wrapper's end tag, or a line.
 _CUT_RE = re.compile(r"\}|" + re.escape(END_BOX) + r"|\n")
+# An opening bracket followed only by what a group may hold, up to the end: a group may still close there.
+_OPEN_GROUP_RUN_RE = re.compile(r"[\[(<][\s\d,;.\-]*\Z")
 # What a bracket group holds between its brackets: numbers and separators.
 _GROUP_CHARS = frozenset(" \t\n\r\f\v,;.-0123456789")
 
@@ -286,55 +340,185 @@ class _SegmentedText:
     ``in_skipped_wrapper``: the cut lies inside a box wrapper that holds a JSON object with
     coordinates, which the parser reads as plain text (the object carries the box); the next
     segment starts by skipping to that wrapper's end tag.
+
+    ``wrapper_label``: the cut lies inside a box wrapper still open, right after one of its bracket
+    groups; the next segment starts by reading that wrapper's remaining groups, with this label. Such
+    a cut is *provisional*: a brace arriving in the wrapper could still make the parser read it as
+    plain text, so the state of the last cut made outside open wrappers is kept to go back to. This
+    keeps an answer of many boxes in one unclosed wrapper (or many unclosed wrappers) linear.
     """
 
     def __init__(self) -> None:
         self.text = ""
         self.cut = 0
         self.in_skipped_wrapper = False
+        self.wrapper_label: str | None = None
         self.found: list[GroundingItem] = []
         self.errors: list[str] = []
+        #: ``found`` sorted into drawable and flagged items, kept in step with it
+        self.sorted = _Sorted()
+        #: (cut, in_skipped_wrapper, wrapper_label, len(found), len(errors)) at the last cut no later text can move
+        self._settled: tuple[int, bool, str | None, int, int] = (0, False, None, 0, 0)
+        #: where the wrapper a provisional cut lies in starts
+        self._cut_wrapper = -1
+        #: ((search start, wrapper), where to search on, end of the last group found) for open_wrapper_groups_end
+        self._group_search: tuple[tuple[int, int], int, int] = ((-1, -1), 0, 0)
+        #: where the box wrapper open at the end of the text starts (-1: none), and whether it holds a brace
+        self._open_wrapper = -1
+        self._open_wrapper_braced = False
+        self.has_inline_tags = False
+
+    @property
+    def settled_cut(self) -> int:
+        return self._settled[0]
 
     def append(self, text: str) -> None:
         # Whether a cut fits depends only on the text before it, so each place is checked once:
         # a long answer with something left open stays linear.
         checked = len(self.text)
         self.text += text
+        if not self.has_inline_tags:
+            overlap = self.text[max(0, checked - 8) :]
+            self.has_inline_tags = any(tag in overlap for tag in _INLINE_TAGS)
+        self._track_wrappers(checked)
+        if self.wrapper_label is not None and self._open_wrapper_braced:
+            self._back_to_settled()
         since = max(self.cut, checked - len(END_BOX) + 1)
         for match in reversed([m for m in _CUT_RE.finditer(self.text, since) if m.end() > checked]):
             state = self._state_at(match)
             if state is not None:
-                items, errors = _extract(self.text[self.cut : match.end()], self.in_skipped_wrapper)
-                self.found += items
-                self.errors += errors
-                self.cut, self.in_skipped_wrapper = match.end(), state
+                self._take(match.end(), state, None)
+                self._settle()
                 break
+        if any(closer in text for closer in "])>"):
+            self._cut_in_open_wrapper()
 
-    def extract(self) -> tuple[list[GroundingItem], list[str]]:
-        items, errors = _extract(self.text[self.cut :], self.in_skipped_wrapper)
-        return self.found + items, self.errors + errors
+    def result(self, until: int | None = None, thinking_items: list[GroundingItem] | None = None) -> BoxParseResult:
+        """The result for the text up to ``until`` (None: all of it)."""
+        items, errors = _extract(self.text[self.cut : until], self.in_skipped_wrapper, self.wrapper_label)
+        return self.sorted.with_more(items, self.errors + errors, thinking_items or [])
+
+    def items(self) -> list[GroundingItem]:
+        """Every item of the text so far, in order (thinking side: sorting does not apply)."""
+        items, _errors = _extract(self.text[self.cut :], self.in_skipped_wrapper, self.wrapper_label)
+        return self.found + items
+
+    def cut_result(self) -> BoxParseResult:
+        """The result for the text before the cut."""
+        return self.sorted.with_more([], self.errors, [])
+
+    def settled(self) -> BoxParseResult:
+        """The result for the text before the last cut that no later text can move."""
+        found, errors = self._settled[3:]
+        if found == len(self.found) and errors == len(self.errors):
+            return self.cut_result()
+        return _result(self.found[:found], self.errors[:errors], [])
+
+    def _settle(self) -> None:
+        self._settled = (self.cut, self.in_skipped_wrapper, self.wrapper_label, len(self.found), len(self.errors))
 
     def open_wrapper_groups_end(self) -> int:
         """The end of the last whole bracket group in a brace-free box wrapper still open at the end (0: none)."""
-        in_skipped, last = self._last_wrapper(len(self.text))
-        if in_skipped or last is None or last.group(0).endswith(END_BOX) or not _read_as_wrapper(last.group(0)):
+        start = self._open_wrapper
+        if start == -1 or self._open_wrapper_braced or (start < self.cut and self.wrapper_label is None):
             return 0
-        groups = list(_GROUP_RE.finditer(self.text, last.start() + len(BEGIN_BOX)))
-        return groups[-1].end() if groups else 0
+        # text already searched holds no group but the one a trailing open bracket may still begin
+        key, resume, last_end = self._group_search
+        begin = max(self.cut, start + len(BEGIN_BOX))
+        if key != (begin, start):
+            resume, last_end = begin, 0
+        for group in _GROUP_RE.finditer(self.text, resume):
+            last_end = group.end()
+        open_run = _OPEN_GROUP_RUN_RE.search(self.text, max(resume, last_end))
+        self._group_search = ((begin, start), open_run.start() if open_run else len(self.text), last_end)
+        return last_end
 
-    def _last_wrapper(self, end: int) -> tuple[bool, re.Match[str] | None]:
-        """Whether ``end`` is still in the skipped wrapper the cut lies in; else the last wrapper since then.
+    def _take(self, end: int, in_skipped: bool, wrapper_label: str | None) -> None:
+        """Parse the segment up to ``end`` for good and move the cut there."""
+        labels: list[str] = []
+        items, errors = _extract(self.text[self.cut : end], self.in_skipped_wrapper, self.wrapper_label, labels)
+        self.found += items
+        self.errors += errors
+        for item in items:
+            self.sorted.add(item)
+        if wrapper_label is not None and labels:
+            wrapper_label = labels[-1]  # the open wrapper is the last one this segment read
+        elif wrapper_label is not None:
+            wrapper_label = self.wrapper_label  # the cut stays in the wrapper it lay in
+        self.cut, self.in_skipped_wrapper, self.wrapper_label = end, in_skipped, wrapper_label
 
-        Box wrappers run to their first end tag, or to the end of the text (here ``end``).
+    def _cut_in_open_wrapper(self) -> None:
+        """A provisional cut after the last group of a brace-free wrapper still open (see the class)."""
+        start = self._open_wrapper
+        if start == -1 or self._open_wrapper_braced:
+            return
+        if self.wrapper_label is None or self._cut_wrapper != start:
+            if start < self.cut or self.in_skipped_wrapper:
+                return
+            # an object still open before the wrapper could close around it
+            if self.text.rfind("{", self.cut, start) > self.text.rfind("}", self.cut, start):
+                return
+        end = self.open_wrapper_groups_end()
+        if end:
+            self._take(end, False, "")
+            self._cut_wrapper = start
+
+    def _back_to_settled(self) -> None:
+        cut, in_skipped, label, found, errors = self._settled
+        self.cut, self.in_skipped_wrapper, self.wrapper_label = cut, in_skipped, label
+        del self.found[found:], self.errors[errors:]
+        self.sorted.undo_to(found)
+
+    def _track_wrappers(self, checked: int) -> None:
+        """Follow box wrappers through the new text: one runs from its begin tag to the next end tag."""
+        text = self.text
+        position = max(0, checked - len(BEGIN_BOX) + 1)
+        while True:
+            if self._open_wrapper == -1:
+                found = text.find(BEGIN_BOX, position)
+                if found == -1:
+                    return
+                self._open_wrapper, self._open_wrapper_braced = found, False
+                position = found + len(BEGIN_BOX)
+            inner = max(position, checked - len(END_BOX) + 1, self._open_wrapper + len(BEGIN_BOX))
+            closing = text.find(END_BOX, inner)
+            region_end = len(text) if closing == -1 else closing
+            region_start = max(checked, self._open_wrapper + len(BEGIN_BOX))
+            if text.find("{", region_start, region_end) != -1 or text.find("}", region_start, region_end) != -1:
+                self._open_wrapper_braced = True
+            if closing == -1:
+                return
+            if self.wrapper_label is not None and self._cut_wrapper == self._open_wrapper and not self._open_wrapper_braced:
+                self._settle()  # closed without a brace: nothing can make it plain text any more
+            self._open_wrapper = -1
+            position = closing + len(END_BOX)
+
+    def _wrapper_at(self, end: int) -> tuple[bool, int, int]:
+        """The wrappers ``text[cut:end]`` holds, as the parser reads that segment alone.
+
+        Returns (still inside the wrapper the cut lies in, start of the last wrapper begun since the
+        cut or after that wrapper (-1: none), its end (-1: open at ``end``)). Box wrappers run to their
+        first end tag, or to the end of the text (here ``end``).
         """
         start = self.cut
-        if self.in_skipped_wrapper:
+        if self.in_skipped_wrapper or self.wrapper_label is not None:
             closing = self.text.find(END_BOX, start, end)
             if closing == -1:
-                return True, None
+                return True, -1, -1
             start = closing + len(END_BOX)
-        wrappers = list(_WRAPPER_RE.finditer(self.text, start, end))
-        return False, wrappers[-1] if wrappers else None
+        last = self.text.rfind(BEGIN_BOX, start, end)
+        if last == -1:
+            if self.wrapper_label is not None:
+                return False, self._cut_wrapper, start  # the wrapper the cut lay in, read as one, ended
+            return False, -1, -1
+        # the last begin tag may lie inside an earlier wrapper: find where the wrapper holding it began
+        begin = last
+        previous_end = self.text.rfind(END_BOX, start, last)
+        first_after = self.text.find(BEGIN_BOX, max(start, previous_end + len(END_BOX)) if previous_end != -1 else start, end)
+        if first_after != -1:
+            begin = first_after
+        closing = self.text.find(END_BOX, begin + len(BEGIN_BOX), end)
+        return False, begin, -1 if closing == -1 else closing + len(END_BOX)
 
     def _state_at(self, match: re.Match[str]) -> bool | None:
         """Whether the text up to ``match.end()`` parses alone as it does inside the whole text.
@@ -352,9 +536,11 @@ class _SegmentedText:
             position -= 1
         if position >= 0 and text[position] in "[(<":
             return None
-        in_skipped, last = self._last_wrapper(end)
-        inside = in_skipped or (last is not None and not last.group(0).endswith(END_BOX))
-        if last is not None and inside and not _holds_box_object(text, last.start(), end):
+        in_first, last_start, last_end = self._wrapper_at(end)
+        if in_first and self.wrapper_label is not None:
+            return None  # still inside the open wrapper the provisional cut lies in
+        inside = (in_first and self.in_skipped_wrapper) or (last_start != -1 and last_end == -1)
+        if last_start != -1 and inside and not _holds_box_object(text, last_start, end):
             return None  # what it holds may still be read as the wrapper's boxes
         cut_at = match.group(0)
         if cut_at == "}":
@@ -363,7 +549,9 @@ class _SegmentedText:
             opening = text.rfind("{", start, end - 1)
             if opening == -1 or text.find("}", opening, end - 1) != -1 or not _KEY_RE.search(text[opening:end]):
                 return None
-        elif cut_at == END_BOX and (last is None or last.end() != end or inside or not _read_as_wrapper(last.group(0))):
+        elif cut_at == END_BOX and (
+            last_start == -1 or last_end != end or inside or not _read_as_wrapper(text[last_start:end])
+        ):
             return None  # likewise only after a wrapper the parser reads as one: it ends here and holds no object
         return inside
 
@@ -395,11 +583,18 @@ def _split_inline_thinking(text: str) -> tuple[str, str]:
     return text, "\n".join(thoughts)
 
 
-def _extract(text: str, in_skipped_wrapper: bool = False) -> tuple[list[GroundingItem], list[str]]:
+def _extract(
+    text: str,
+    in_skipped_wrapper: bool = False,
+    wrapper_label: str | None = None,
+    wrapper_labels: list[str] | None = None,
+) -> tuple[list[GroundingItem], list[str]]:
     """All items in ``text`` in reading order, plus malformed-coordinate messages (also in reading order).
 
     ``in_skipped_wrapper``: ``text`` starts inside a box wrapper that holds a JSON object, so its
-    wrappers start after the first end tag (see :class:`_SegmentedText`).
+    wrappers start after the first end tag (see :class:`_SegmentedText`). ``wrapper_label``: ``text``
+    starts inside a box wrapper read as one, after some of its groups; the groups up to its end tag
+    are its boxes, with this label. ``wrapper_labels`` receives the label of each wrapper read here.
     """
     found: list[tuple[int, GroundingItem]] = []
     errors: list[tuple[int, str]] = []
@@ -428,9 +623,13 @@ def _extract(text: str, in_skipped_wrapper: bool = False) -> tuple[list[Groundin
 
     # 2. Box wrappers: every group inside counts, whatever its bracket.
     first = 0
-    if in_skipped_wrapper:
+    if in_skipped_wrapper or wrapper_label is not None:
         closing = text.find(END_BOX)
         first = len(text) if closing == -1 else closing + len(END_BOX)
+    if wrapper_label is not None:
+        consumed.append((0, first))
+        for group in _GROUP_RE.finditer(text, 0, len(text) if closing == -1 else closing):
+            _add_wrapper_group(group, 0, wrapper_label, found, errors)
     for wrapper in _WRAPPER_RE.finditer(text, first):
         if _overlaps(wrapper.span(), consumed):
             continue
@@ -446,14 +645,10 @@ def _extract(text: str, in_skipped_wrapper: bool = False) -> tuple[list[Groundin
                     found.append((wrapper.start(), groups_item))
             continue
         label = _label_before(text, wrapper.start(), consumed)
+        if wrapper_labels is not None:
+            wrapper_labels.append(label)
         for group in groups:
-            values = _numbers(group.group("body"))
-            item = _make_item(values, label, group.group(0))
-            if item is None:
-                message = f"a box must have 2 or 4 numbers, got {len(values)} in {_short(group.group(0))}"
-                errors.append((wrapper.start() + group.start(), message))
-            else:
-                found.append((wrapper.start() + group.start(), item))
+            _add_wrapper_group(group, wrapper.start(), label, found, errors)
 
     # 3. Bare groups elsewhere. Four numbers in any bracket form a box; a bare pair only in
     # square brackets, because "(1, 2)" in prose is far more often not a point.
@@ -471,6 +666,19 @@ def _extract(text: str, in_skipped_wrapper: bool = False) -> tuple[list[Groundin
     found.sort(key=lambda pair: pair[0])
     errors.sort(key=lambda pair: pair[0])
     return [item for _, item in found], [message for _, message in errors]
+
+
+def _add_wrapper_group(
+    group: re.Match[str], offset: int, label: str, found: list[tuple[int, GroundingItem]], errors: list[tuple[int, str]]
+) -> None:
+    """A bracket group inside a box wrapper: a box or point, or an error when it holds another count."""
+    values = _numbers(group.group("body"))
+    item = _make_item(values, label, group.group(0))
+    if item is None:
+        message = f"a box must have 2 or 4 numbers, got {len(values)} in {_short(group.group(0))}"
+        errors.append((offset + group.start(), message))
+    else:
+        found.append((offset + group.start(), item))
 
 
 def _make_item(values: list[float], label: str, source: str, kind_hint: str = "") -> GroundingItem | None:

@@ -8,6 +8,13 @@ the reasoning leaks in, the answer stops half-way. This parser accepts what it c
 guessing and reports everything else as a problem, so the agent shows "could not understand the
 model" instead of clicking somewhere unintended.
 
+GLM deployments also deliver the action in GLM's native tool-call markup instead of the call syntax:
+the name, then ``<arg_key>start_box</arg_key><arg_value>[x, y]</arg_value>`` pairs, with or without
+``<tool_call>`` ... ``</tool_call>`` around them (servers and clients lose one of those tags at times);
+or, when the server's tool parser took the markup out of the text, as a separate tool call
+(:class:`~desktop_helper.core.types.ToolCall`, passed in ``tool_calls``); and ``DONE``, ``WAIT`` and
+``FAIL`` without parentheses. Every form goes through the same checks as the call syntax.
+
 Pure functions over text; it never raises on model output.
 """
 
@@ -16,15 +23,19 @@ from __future__ import annotations
 import json
 import math
 import re
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
+from desktop_helper.core.types import ToolCall
+from desktop_helper.parsers import bounded_json
 from desktop_helper.parsers.thinking import split_thinking
 
 BOX_OPEN = "<|begin_of_box|>"
 BOX_CLOSE = "<|end_of_box|>"
 #: GLM-4.1V wrote ``<|start_of_box|>``; some chat templates echo it
-_BOX_TOKENS = (BOX_OPEN, BOX_CLOSE, "<|start_of_box|>", "<answer>", "</answer>")  # GLM-4.1V-Thinking wraps answers
+#: GLM-4.1V-Thinking wraps answers in <answer>; a tool call's tags stay behind when its body was read
+_BOX_TOKENS = (BOX_OPEN, BOX_CLOSE, "<|start_of_box|>", "<answer>", "</answer>", "<tool_call>", "</tool_call>")
 
 #: The largest coordinate the prompt allows (0..999 of the current screenshot).
 MAX_COORDINATE = 999
@@ -51,6 +62,18 @@ ACTION_NAMES: frozenset[str] = POINT_ACTIONS | {"left_drag", "key", "type", "scr
 _CASE_ALIASES = {"wait": "WAIT", "done": "DONE", "fail": "FAIL", "finished": "DONE", "double_click": "left_double_click"}
 
 _CALL_START = re.compile(r"\b([A-Za-z_][A-Za-z0-9_]*)\s*\(")
+#: GLM's tool-call markup: a name before the first ``<arg_key>`` or ``</tool_call>``, or after ``<tool_call>``
+_MARKUP_START = re.compile(
+    r"(?:<tool_call>\s*)?\b([A-Za-z_][A-Za-z0-9_]*)\s*(?=<arg_key>|</tool_call>)"
+    r"|<tool_call>\s*([A-Za-z_][A-Za-z0-9_]*)(?=\s*(?:<|\Z))"
+)
+_MARKUP_PAIR = re.compile(r"\s*<arg_key>(?P<key>.*?)</arg_key>\s*<arg_value>", re.DOTALL)
+#: where a value whose ``</arg_value>`` was lost still visibly ends
+_VALUE_END = re.compile(r"</arg_value>|<arg_key>|</tool_call>|<tool_call>")
+#: an argument-less action on a line of its own, without parentheses
+_BARE_ACTION = re.compile(r"^[ \t]*(DONE|WAIT|FAIL)[ \t]*\.?[ \t]*$", re.MULTILINE)
+_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_CALL_CLOSE = re.compile(r"\s*</tool_call>")
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 
 
@@ -93,6 +116,7 @@ class AgentReply:
         memory_text: the memory as text, ready to put back into the next prompt.
         thinking: reasoning from ``<think>`` ... ``</think>``, kept apart.
         raw: the full model output.
+        memory_problem: why the model's memory was not kept (empty when it was, or when there was none).
     """
 
     action: GuiAction | None
@@ -102,18 +126,21 @@ class AgentReply:
     memory_text: str = "[]"
     thinking: str = ""
     raw: str = ""
+    memory_problem: str = ""
 
 
 class _UnreadableError(ValueError):
     """An action call that was found but cannot be trusted; the message is for the user."""
 
 
-def parse_agent_reply(raw: str, thinking: str = "") -> AgentReply:
+def parse_agent_reply(raw: str, thinking: str = "", tool_calls: Iterable[ToolCall] = ()) -> AgentReply:
     """Parse a desktop GUI-agent answer.
 
     Args:
         raw: the model's answer (may still hold inline ``<think>`` ... ``</think>``).
         thinking: reasoning the backend already separated, if any.
+        tool_calls: calls the backend took out of the answer (a server's GLM tool parser, or the
+            local backend's); one of them is the action when the text holds none.
 
     Returns:
         An :class:`AgentReply`; on anything unreadable ``action`` is None and ``problem`` says why.
@@ -122,52 +149,59 @@ def parse_agent_reply(raw: str, thinking: str = "") -> AgentReply:
         return AgentReply(None, "The model gave no text.", raw="")
     inline_thinking, answer = split_thinking(raw)
     all_thinking = "\n".join(t for t in (thinking.strip(), inline_thinking) if t)
-    memory_text, memory, before_memory = _memory(answer)
+    memory_text, memory, before_memory, memory_problem = _memory(answer)
+
+    def unreadable(problem: str, call_span: tuple[int, int] | None = None) -> AgentReply:
+        thought = _thought(before_memory, call_span)
+        return AgentReply(None, problem, thought, memory, memory_text, all_thinking, raw, memory_problem)
+
+    calls = list(tool_calls)
     try:
-        action, call_span = _find_action(before_memory)
+        action, call_span = _find_action(before_memory, cut_off=before_memory == answer)
+        if calls:
+            action = _action_from_tool_calls(calls, action)
     except _UnreadableError as exc:
-        return AgentReply(None, str(exc), _thought(before_memory, None), memory, memory_text, all_thinking, raw)
+        return unreadable(str(exc))
     if action is None:
         what = "an empty answer" if not answer.strip() else "no action it knows"
-        return AgentReply(
-            None,
-            f"Could not understand the model: it gave {what}.",
-            _thought(before_memory, None),
-            memory,
-            memory_text,
-            all_thinking,
-            raw,
-        )
-    return AgentReply(action, "", _thought(before_memory, call_span), memory, memory_text, all_thinking, raw)
+        return unreadable(f"Could not understand the model: it gave {what}.")
+    thought = _thought(before_memory, call_span)
+    return AgentReply(action, "", thought, memory, memory_text, all_thinking, raw, memory_problem)
 
 
 # -- memory -----------------------------------------------------------------------------
 
 
-def _memory(answer: str) -> tuple[str, list[Any], str]:
-    """(memory text, memory list, the answer before ``Memory:``)."""
+def _memory(answer: str) -> tuple[str, list[Any], str, str]:
+    """(memory text, memory list, the answer before ``Memory:``, why the memory was dropped)."""
     index = answer.rfind("Memory:")
     if index == -1:
-        return "[]", [], answer
+        return "[]", [], answer, ""
     text = _strip_box_tokens(answer[index + len("Memory:") :]).strip()
     # the list may be followed by chatter; keep the first complete JSON value
     value: Any = None
     start = text.find("[")
     if start != -1:
         try:
-            value, _end = json.JSONDecoder().raw_decode(text[start:])
+            value, _end = bounded_json.raw_decode(text, start)
+        except bounded_json.JsonTooDeepError as exc:
+            # carrying it into the next prompt would only repeat the damage
+            return "[]", [], answer[:index], f"The model's memory was dropped: {exc}."
         except ValueError:
             value = None
     if isinstance(value, list):
-        return json.dumps(value, ensure_ascii=False), value, answer[:index]
-    return (text or "[]"), [], answer[:index]
+        return json.dumps(value, ensure_ascii=False), value, answer[:index], ""
+    return (text or "[]"), [], answer[:index], ""
 
 
 # -- the action call ------------------------------------------------------------------------
 
 
-def _find_action(text: str) -> tuple[GuiAction | None, tuple[int, int] | None]:
-    """The first known action call: inside the box tokens if present, else anywhere."""
+def _find_action(text: str, cut_off: bool = True) -> tuple[GuiAction | None, tuple[int, int] | None]:
+    """The first known action: inside the box tokens if present, else anywhere.
+
+    ``cut_off``: nothing followed ``text`` (no ``Memory:``), so a value running to its end was cut off.
+    """
     open_at = text.find(BOX_OPEN)
     if open_at == -1:
         open_at = text.find("<|start_of_box|>")
@@ -175,28 +209,158 @@ def _find_action(text: str) -> tuple[GuiAction | None, tuple[int, int] | None]:
         close_at = text.find(BOX_CLOSE, open_at)
         body_start = text.index("|>", open_at) + 2
         body_end = close_at if close_at != -1 else len(text)
-        found = _first_call(text, body_start, body_end)
+        found = _first_action(text, body_start, body_end, cut_off and close_at == -1)
+        if found is None and _canonical_bare(text[body_start:body_end].strip()):
+            # DONE / WAIT / FAIL alone in the box, without parentheses
+            name = _canonical_bare(text[body_start:body_end].strip())
+            assert name is not None
+            found = GuiAction(name, call=f"{name}()"), (body_start, body_end)
         if found is not None:
             return found
-    return _first_call(text, 0, len(text)) or (None, None)
+    return _first_action(text, 0, len(text), cut_off) or (None, None)
 
 
-def _first_call(text: str, start: int, end: int) -> tuple[GuiAction, tuple[int, int]] | None:
+_Found = tuple[GuiAction, tuple[int, int]]
+
+
+def _first_action(text: str, start: int, end: int, cut_off: bool) -> _Found | None:
+    """The earliest action in ``text[start:end]`` in any written form (call, markup, a bare DONE line).
+
+    Only the earliest is read, so a later unreadable one (a call the reasoning rejected) cannot spoil it.
+    """
+    call = _known_match(_CALL_START, text, start, end)
+    markup = _known_match(_MARKUP_START, text, start, end)
+    bare = _BARE_ACTION.search(text, start, end)
+    candidates = [match for match in (call, markup, bare) if match is not None]
+    if not candidates:
+        return None
+    first = min(candidates, key=lambda match: match.start())
+    if first is call:
+        return _read_call(text, first, end)
+    if first is markup:
+        return _read_markup(text, first, end, cut_off)
+    name = _canonical_bare(first.group(1))
+    assert name is not None
+    return GuiAction(name, call=f"{name}()"), first.span()
+
+
+def _known_match(pattern: re.Pattern[str], text: str, start: int, end: int) -> re.Match[str] | None:
+    """The first match of ``pattern`` whose name (group 1 or 2) is a known action."""
     position = start
     while position < end:
-        match = _CALL_START.search(text, position, end)
-        if match is None:
-            return None
-        name = _canonical_name(match.group(1))
-        if name is None:
-            position = match.end()
-            continue
-        args_text, call_end = _call_arguments(text, match.end(), end)
-        if args_text is None:
-            raise _UnreadableError(f"Could not understand the model: the call {name}(...) is not closed.")
-        call = text[match.start() : call_end]
-        return _build(name, _keyword_arguments(args_text), call), (match.start(), call_end)
+        match = pattern.search(text, position, end)
+        if match is None or _canonical_name(_written_name(match)) is not None:
+            return match
+        position = match.end()
     return None
+
+
+def _written_name(match: re.Match[str]) -> str:
+    return next(group for group in match.groups() if group)
+
+
+def _read_call(text: str, match: re.Match[str], end: int) -> _Found:
+    name = _canonical_name(match.group(1))
+    assert name is not None
+    args_text, call_end = _call_arguments(text, match.end(), end)
+    if args_text is None:
+        raise _UnreadableError(f"Could not understand the model: the call {name}(...) is not closed.")
+    call = text[match.start() : call_end]
+    return _build(name, _keyword_arguments(args_text), call), (match.start(), call_end)
+
+
+def _read_markup(text: str, match: re.Match[str], end: int, cut_off: bool) -> _Found:
+    """An action in GLM's tool-call markup: ``NAME<arg_key>K</arg_key><arg_value>V</arg_value>...``.
+
+    The ``<tool_call>`` and ``</tool_call>`` around it are optional (either may have been lost), and so
+    is a ``</arg_value>`` that the next tag or the end of the box makes plain. A value that runs to the
+    end of a cut-off answer is not trusted.
+    """
+    name = _canonical_name(_written_name(match))
+    assert name is not None
+    arguments: dict[str, str] = {}
+    index = match.end()
+    while (pair := _MARKUP_PAIR.match(text, index, end)) is not None:
+        key = pair.group("key").strip()
+        value_end = _VALUE_END.search(text, pair.end(), end)
+        if value_end is None and cut_off:
+            raise _UnreadableError(f"Could not understand the model: the value of {key or 'an argument'} is cut off.")
+        stop = value_end.start() if value_end is not None else end
+        value = text[pair.end() : stop].strip()
+        index = value_end.end() if value_end is not None and value_end.group() == "</arg_value>" else stop
+        if not _IDENTIFIER.fullmatch(key):
+            raise _UnreadableError(f"Could not understand the model: {key[:40]!r} is not an argument name.")
+        arguments.setdefault(key, _unquoted(value, key))
+    closing = _CALL_CLOSE.match(text, index, end)
+    call_end = closing.end() if closing else index
+    action = _build(name, arguments, "")
+    return replace(action, call=canonical_call(action)), (match.start(), call_end)
+
+
+def _canonical_bare(text: str) -> ActionName | None:
+    name = _CASE_ALIASES.get(text.rstrip(".").lower())
+    return name if name in {"DONE", "WAIT", "FAIL"} else None  # type: ignore[return-value]
+
+
+def _unquoted(value: str, key: str) -> str:
+    """A markup or JSON value as text: quotes around all of it are the call syntax leaking in, and go.
+
+    A value that opens a quote it never closes cannot be told apart from a cut-off one, so it is refused.
+    """
+    if len(value) >= 2 and value[0] in "'\"" and value[-1] == value[0]:
+        inner = value[1:-1]
+        return re.sub(r"\\(.)", lambda m: _ESCAPES.get(m.group(1), m.group(1)), inner, flags=re.DOTALL)
+    if value[:1] in ("'", '"') and value.count(value[0]) == 1:
+        raise _UnreadableError(f"Could not understand the model: the value of {key} opens a quote it never closes.")
+    return value
+
+
+# -- actions the server delivered as tool calls ---------------------------------------------------
+
+
+def _action_from_tool_calls(calls: list[ToolCall], in_text: GuiAction | None) -> GuiAction | None:
+    """The action of a reply whose call came as an OpenAI ``tool_calls`` entry (JSON arguments).
+
+    One step is one action: several calls, or a call that disagrees with an action in the text, is a
+    problem rather than a choice between them.
+    """
+    if len(calls) > 1:
+        names = ", ".join(call.name for call in calls[:4])
+        raise _UnreadableError(f"Could not understand the model: it proposed {len(calls)} actions at once ({names}).")
+    call = calls[0]
+    name = _canonical_name(call.name.strip())
+    if name is None:
+        raise _UnreadableError(f"Could not understand the model: it called {call.name[:40]!r}, not an action it knows.")
+    arguments: dict[str, str] = {}
+    for key, value in _arguments(call.arguments).items():
+        if not _IDENTIFIER.fullmatch(key) or _POSITIONAL.fullmatch(key):
+            raise _UnreadableError(f"Could not understand the model: {key[:40]!r} is not an argument name.")
+        arguments[key] = _unquoted(value, key) if isinstance(value, str) else _argument_text(value)
+    action = _build(name, arguments, "")
+    action = replace(action, call=canonical_call(action))
+    if in_text is not None and canonical_call(in_text) != action.call:
+        raise _UnreadableError(f"Could not understand the model: it wrote {format_call(in_text)} but called {action.call}.")
+    return action
+
+
+_POSITIONAL = re.compile(r"_\d+")
+
+
+def _arguments(arguments: Any) -> Mapping[str, Any]:
+    if not isinstance(arguments, Mapping):
+        raise _UnreadableError("Could not understand the model: its tool call has no readable arguments.")
+    return {str(key): value for key, value in arguments.items()}
+
+
+def _argument_text(value: Any) -> str:
+    """A JSON argument in the call syntax's text form: ``[12, 34]`` for a point, ``3`` for a number."""
+    if isinstance(value, bool) or value is None:
+        return json.dumps(value)  # never a number: ``true`` is no step count
+    if isinstance(value, (int, float)):
+        return repr(value)
+    if isinstance(value, list) and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in value):
+        return "[" + ", ".join(repr(v) for v in value) + "]"
+    return json.dumps(value, ensure_ascii=False)
 
 
 def _canonical_name(name: str) -> ActionName | None:

@@ -10,8 +10,10 @@ trigger a Ctrl+Alt+A binding too; here it does not.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass
+
+from desktop_helper.core.i18n import marked, t
 
 #: modifier names as written in hotkey strings; left/right variants count as the same key
 MODIFIERS = ("ctrl", "alt", "shift", "cmd", "alt_gr")
@@ -92,61 +94,73 @@ def parse_hotkey(text: str) -> Hotkey:
     """
     raw = text.strip()
     if not raw:
-        raise HotkeyError("The hotkey is empty.")
+        raise HotkeyError(t("The hotkey is empty."))
     tokens = [t.strip() for t in raw.replace("++", "+<plus>").split("+")]
     modifiers: set[str] = set()
     keys: list[str] = []
     for token in tokens:
         if not token:
-            raise HotkeyError(f"'{text}' has an empty part; write keys like <ctrl>+<alt>+<shift>+a.")
+            raise HotkeyError(t("'{text}' has an empty part; write keys like <ctrl>+<alt>+<shift>+a.", text=text))
         name = token[1:-1] if token.startswith("<") and token.endswith(">") else token
         if name == "plus":
             name = "+"
         if len(name) == 1:
             if not name.isprintable() or name.isspace():
-                raise HotkeyError(f"'{text}' contains a key that cannot be typed.")
+                raise HotkeyError(t("'{text}' contains a key that cannot be typed.", text=text))
             keys.append(name.lower())
             continue
         canonical = normalize_key_name(name)
         if canonical in MODIFIERS:
             if canonical in modifiers:
-                raise HotkeyError(f"'{text}' names {canonical} twice.")
+                raise HotkeyError(t("'{text}' names {canonical} twice.", text=text, canonical=canonical))
             modifiers.add(canonical)
         elif canonical in NAMED_KEYS:
             keys.append(canonical)
         else:
-            raise HotkeyError(f"'{name}' in '{text}' is not a key name (use e.g. <ctrl>, <alt>, <shift>, <cmd>, <f5>, a).")
+            raise HotkeyError(
+                t(
+                    "'{name}' in '{text}' is not a key name (use e.g. <ctrl>, <alt>, <shift>, <cmd>, <f5>, a).",
+                    name=name,
+                    text=text,
+                )
+            )
     if len(keys) != 1:
-        raise HotkeyError(f"'{text}' must have exactly one key besides the modifiers, not {len(keys)}.")
+        raise HotkeyError(t("'{text}' must have exactly one key besides the modifiers, not {count}.", text=text, count=len(keys)))
     key = keys[0]
     standalone = (key.startswith("f") and key[1:].isdigit()) or key in ("print_screen", "pause", "scroll_lock", "insert", "menu")
     if not modifiers and not standalone:
-        raise HotkeyError(f"'{text}' needs a modifier (Ctrl, Alt, Shift or Win/Cmd), or it would fire while you type.")
+        raise HotkeyError(
+            t("'{text}' needs a modifier (Ctrl, Alt, Shift or Win/Cmd), or it would fire while you type.", text=text)
+        )
     if "shift" in modifiers and len(key) == 1 and not key.isalpha():
         raise HotkeyError(
-            f"'{text}': with Shift the key '{key}' types another character on most layouts; use a letter or a named key."
+            t(
+                "'{text}': with Shift the key '{key}' types another character on most layouts; use a letter or a named key.",
+                text=text,
+                key=key,
+            )
         )
     if modifiers == {"shift"} and len(key) == 1:
-        raise HotkeyError(f"'{text}' is just a capital letter; add Ctrl, Alt or Win/Cmd.")
+        raise HotkeyError(t("'{text}' is just a capital letter; add Ctrl, Alt or Win/Cmd.", text=text))
     return Hotkey(frozenset(modifiers), key)
 
 
 #: combinations other programs own (Snipping Tool, OneDrive, Edge, ShareX...): allowed but warned about
 KNOWN_CONFLICTS: dict[str, str] = {
-    "<print_screen>": "PrtSc is taken by the Snipping Tool, OneDrive or the desktop's screenshot tool",
-    "<cmd>+<shift>+s": "Win+Shift+S opens the Snipping Tool on Windows",
-    "<cmd>+<shift>+a": "Win+Shift+A is taken by Windows (Copilot / action centre)",
-    "<cmd>+<shift>+<print_screen>": "taken by the Windows screenshot tools",
+    "<print_screen>": marked("PrtSc is taken by the Snipping Tool, OneDrive or the desktop's screenshot tool"),
+    "<cmd>+<shift>+s": marked("Win+Shift+S opens the Snipping Tool on Windows"),
+    "<cmd>+<shift>+a": marked("Win+Shift+A is taken by Windows (Copilot / action centre)"),
+    "<cmd>+<shift>+<print_screen>": marked("taken by the Windows screenshot tools"),
 }
 
 
 def conflict_note(hotkey: Hotkey) -> str | None:
     """Why a hotkey may be taken by the OS or a common tool, if it is one of those."""
     if hotkey.key == "print_screen":
-        return KNOWN_CONFLICTS["<print_screen>"]
+        return t(KNOWN_CONFLICTS["<print_screen>"])
     for text, note in KNOWN_CONFLICTS.items():
         if parse_hotkey(text) == hotkey:
-            return note
+            return t(note)
     return None
 
 
@@ -182,35 +196,81 @@ def duplicate_bindings(bindings: Mapping[str, str]) -> list[tuple[str, str]]:
 class HotkeyMatcher:
     """Tracks which keys are down and says which binding a key press completes.
 
-    Feed it canonical key names (see :func:`normalize_key_name`). Repeated presses of a held key
-    (auto-repeat, or servers that report modifiers twice) do not fire again.
+    Feed it canonical key names (see :func:`normalize_key_name`) and, where the platform knows
+    them, the physical key (an X keycode, a Windows or macOS virtual key) and the modifiers the OS
+    says are held. Repeated presses of a held key (auto-repeat, or servers that report modifiers
+    twice) do not fire again.
+
+    Held keys are keyed by the physical key because a key's name can change between its press and
+    its release: with Shift let go first, ``?`` goes down and ``/`` comes up. And no lost release
+    may block later chords: held keys are forgotten whenever the set of held modifiers changes
+    (they were pressed under other modifiers, so they cannot spoil the next chord), keys held with
+    no modifier never count against a chord, and the OS's modifier state, when given, replaces
+    ours, so a modifier whose release we missed (Alt after Alt+Tab) is not stuck either.
     """
 
     def __init__(self, bindings: Mapping[str, Hotkey] | Iterable[tuple[str, Hotkey]]) -> None:
         items = bindings.items() if isinstance(bindings, Mapping) else bindings
         self._by_hotkey: dict[Hotkey, str] = {hotkey: name for name, hotkey in items}
-        self._modifiers: set[str] = set()
-        self._keys: set[str] = set()
+        self._modifiers: frozenset[str] = frozenset()
+        self._held: set[Hashable] = set()  # physical keys (not modifiers) down under the current modifiers
 
-    def press(self, key: str) -> str | None:
-        """Record a key going down; the name of the binding it completes, if any."""
+    @property
+    def modifiers(self) -> frozenset[str]:
+        """The modifiers believed held."""
+        return self._modifiers
+
+    @property
+    def held(self) -> frozenset[Hashable]:
+        """The physical keys (other than modifiers) believed held under the current modifiers."""
+        return frozenset(self._held)
+
+    def _set_modifiers(self, modifiers: frozenset[str]) -> None:
+        if modifiers != self._modifiers:
+            self._modifiers = modifiers
+            self._held.clear()
+
+    def press(self, key: str, physical: Hashable | None = None, modifiers: Iterable[str] | None = None) -> str | None:
+        """Record a key going down; the name of the binding it completes, if any.
+
+        Args:
+            key: the canonical key name.
+            physical: the same value for the key's press and release whatever Shift does (default: ``key``).
+            modifiers: the modifiers the OS reports held just before this event, if it reports them.
+        """
+        if modifiers is not None:
+            self._set_modifiers(frozenset(modifiers))
         if key in MODIFIERS:
-            self._modifiers.add(key)
+            self._set_modifiers(self._modifiers | {key})
             return None
-        if key in self._keys:
+        physical = key if physical is None else physical
+        if physical in self._held:
             return None  # auto-repeat
-        self._keys.add(key)
-        if len(self._keys) != 1:
-            return None  # another non-modifier key is held: not a clean chord
-        return self._by_hotkey.get(Hotkey(frozenset(self._modifiers), key))
+        another_key_held = bool(self._held) and bool(self._modifiers)
+        self._held.add(physical)
+        if another_key_held:
+            return None  # another key went down under these modifiers: not a clean chord
+        return self._by_hotkey.get(Hotkey(self._modifiers, key))
 
-    def release(self, key: str) -> None:
+    def release(self, key: str, physical: Hashable | None = None, modifiers: Iterable[str] | None = None) -> None:
+        """Record a key coming up (arguments as for :meth:`press`)."""
+        if modifiers is not None:
+            self._set_modifiers(frozenset(modifiers))
         if key in MODIFIERS:
-            self._modifiers.discard(key)
+            self._set_modifiers(self._modifiers - {key})
         else:
-            self._keys.discard(key)
+            self._held.discard(key if physical is None else physical)
+
+    def bind(self, name: str, hotkey: Hotkey) -> None:
+        """Add a binding while matching goes on; a binding already set for the same keys keeps them."""
+        self._by_hotkey.setdefault(hotkey, name)
+
+    def unbind(self, name: str) -> None:
+        """Remove the bindings called ``name`` (held keys are kept)."""
+        for hotkey in [h for h, bound in self._by_hotkey.items() if bound == name]:
+            del self._by_hotkey[hotkey]
 
     def reset(self) -> None:
         """Forget held keys (after a suspension or when the listener restarts)."""
-        self._modifiers.clear()
-        self._keys.clear()
+        self._modifiers = frozenset()
+        self._held.clear()

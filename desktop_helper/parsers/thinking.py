@@ -7,7 +7,9 @@ pre-fills an empty ``<think></think>`` and the output is all answer. Tool calls
 (``<tool_call>`` ... ``</tool_call>``) follow the reasoning and must not reach the visible answer
 as raw markup, so the stream splitter also routes them to their own channel.
 
-Everything here is a pure function or a small state machine over text: no I/O, no model.
+Everything here is a pure function or a small state machine over text: no I/O, no model. The stream
+splitter gives the same result however the text is cut into deltas (a tag may arrive a character at
+a time), so nothing it decides depends on where a delta ended.
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ THINK_OPEN = "<think>"
 THINK_CLOSE = "</think>"
 TOOL_OPEN = "<tool_call>"
 TOOL_CLOSE = "</tool_call>"
+#: a special token some outputs put before the reasoning; it does not start the answer
+BOX_OPEN = "<|begin_of_box|>"
 
 
 def split_thinking(raw: str, *, starts_in_thinking: bool = False) -> tuple[str, str]:
@@ -33,7 +37,12 @@ def split_thinking(raw: str, *, starts_in_thinking: bool = False) -> tuple[str, 
         The reasoning (stripped) and the answer (leading whitespace removed). Without a
         ``</think>`` the text is all answer, unless the output opened a ``<think>`` itself or
         ``starts_in_thinking`` is set: then it was cut off mid-reasoning and is all thinking.
+        A ``</think>`` with no ``<think>`` before it means the prompt opened the reasoning: what
+        comes before it is reasoning (a stream cannot know that in time; a whole text can).
     """
+    closing = raw.find(THINK_CLOSE)
+    if closing != -1 and THINK_OPEN not in raw[:closing]:
+        starts_in_thinking = True
     splitter = ThinkingSplitter(starts_in_thinking=starts_in_thinking, route_tool_calls=False)
     chunks = [*splitter.feed(raw), *splitter.finish()]
     thinking = "".join(c.text for c in chunks if c.channel is Channel.THINKING)
@@ -60,6 +69,9 @@ class ThinkingSplitter:
     Tags split across deltas are handled by holding back any suffix that could still become a
     tag, so a delta boundary never leaks ``<thi`` into the answer. Tool-call blocks are buffered
     until ``</tool_call>`` (or the end of the stream) and delivered as one chunk for a parser.
+    ``<think>`` opens the reasoning only before any answer text (whitespace and ``<|begin_of_box|>``
+    are not answer text); a lone ``</think>`` is dropped, and what came before it stays answer, since
+    it may already have been shown (use ``starts_in_thinking`` when the prompt opened the reasoning).
 
     Args:
         starts_in_thinking: the prompt ended inside an open ``<think>``.
@@ -71,7 +83,9 @@ class ThinkingSplitter:
         self._route_tools = route_tool_calls
         self._pending = ""
         self._tool_buffer = ""
-        # a leading "\n" after </think> (and before the first answer text) is template layout
+        # whitespace after </think> (and before the first answer text) is template layout
+        self._answer_emitted = False
+        # answer text other than whitespace and box tokens: after it, "<think>" is just words
         self._answer_started = False
         self._thinking_seen = starts_in_thinking
 
@@ -94,6 +108,11 @@ class ThinkingSplitter:
                 break
             self._emit(out, self._pending[:index])
             self._pending = self._pending[index + len(tag) :]
+            if tag not in self._tags_for_state():
+                # the text before it started the answer, so this "<think>" is words, as it would be
+                # had that text come in an earlier delta
+                self._emit(out, tag)
+                continue
             self._switch(tag, out)
         return out
 
@@ -115,7 +134,7 @@ class ThinkingSplitter:
             return (TOOL_CLOSE, TOOL_OPEN)
         tags: tuple[str, ...] = (THINK_CLOSE,) if not self._thinking_seen else ()
         if not self._answer_started and not self._thinking_seen:
-            tags = (THINK_OPEN, *tags)
+            tags = (THINK_OPEN, BOX_OPEN, *tags)
         if self._route_tools:
             tags = (*tags, TOOL_OPEN)
         return tags
@@ -124,16 +143,12 @@ class ThinkingSplitter:
         if tag == THINK_OPEN:
             self._channel = Channel.THINKING
             self._thinking_seen = True
+        elif tag == BOX_OPEN:
+            self._emit(out, tag)
         elif tag == THINK_CLOSE:
-            if self._channel is Channel.ANSWER:
-                # "</think>" without an opening tag: what came before was reasoning (the prompt
-                # opened it). Re-label the answer emitted so far as thinking.
-                for i, chunk in enumerate(out):
-                    if chunk.channel is Channel.ANSWER:
-                        out[i] = Chunk(Channel.THINKING, chunk.text)
             self._channel = Channel.ANSWER
             self._thinking_seen = True
-            self._answer_started = False
+            self._answer_emitted = self._answer_started = False
         elif tag == TOOL_OPEN:
             if self._channel is Channel.TOOL_CALL and self._tool_buffer:
                 # a new call before the previous one closed: deliver the previous one as it is
@@ -151,11 +166,14 @@ class ThinkingSplitter:
         if self._channel is Channel.TOOL_CALL:
             self._tool_buffer += text
             return
-        if self._channel is Channel.ANSWER and not self._answer_started:
-            text = text.lstrip("\n")
-            if not text:
-                return
-            self._answer_started = True
+        if self._channel is Channel.ANSWER:
+            if not self._answer_emitted:
+                text = text.lstrip()
+                if not text:
+                    return
+                self._answer_emitted = True
+            if not self._answer_started and text.replace(BOX_OPEN, "").strip():
+                self._answer_started = True
         if out and out[-1].channel is self._channel:
             out[-1] = Chunk(self._channel, out[-1].text + text)
         else:

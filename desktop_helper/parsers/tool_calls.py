@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from desktop_helper.core.types import ToolCall, ToolSpec
+from desktop_helper.parsers import bounded_json
 
 OPEN = "<tool_call>"
 CLOSE = "</tool_call>"
@@ -138,11 +139,13 @@ def coerce_arguments(arguments: str | Mapping[str, Any] | None) -> dict[str, Any
     if "<arg_key>" in text and not text.startswith("{"):
         return {m.group("key").strip(): _decode_value(m.group("value").strip()) for m in _PAIR.finditer(text)}
     try:
-        decoded = json.loads(text)
+        decoded = bounded_json.loads(text)
+    except bounded_json.JsonTooDeepError as exc:
+        raise ValueError(f"tool arguments cannot be read: {exc}") from exc
     except json.JSONDecodeError:
         # models sometimes stop right after the object or add a stray brace; take the first object
         try:
-            decoded, _ = json.JSONDecoder().raw_decode(text)
+            decoded, _ = bounded_json.raw_decode(text)
         except json.JSONDecodeError as exc:
             raise ValueError(f"tool arguments are not JSON: {text[:80]!r}") from exc
     if not isinstance(decoded, dict):
@@ -152,7 +155,9 @@ def coerce_arguments(arguments: str | Mapping[str, Any] | None) -> dict[str, Any
 
 def _parse_json_call(body: str) -> ToolCall:
     try:
-        decoded, _ = json.JSONDecoder().raw_decode(body)
+        decoded, _ = bounded_json.raw_decode(body)
+    except bounded_json.JsonTooDeepError as exc:
+        raise ValueError(f"<tool_call> block cannot be read: {exc}") from exc
     except json.JSONDecodeError as exc:
         raise ValueError(f"<tool_call> block is not valid JSON: {body[:60]!r}") from exc
     if not isinstance(decoded, dict) or not isinstance(decoded.get("name"), str):
@@ -162,8 +167,11 @@ def _parse_json_call(body: str) -> ToolCall:
 
 
 def _decode_value(raw: str) -> Any:
+    """A value as JSON, else as the text it is; ValueError when it nests too deep to read."""
     try:
-        return json.loads(raw)
+        return bounded_json.loads(raw)
+    except bounded_json.JsonTooDeepError as exc:
+        raise ValueError(f"a tool argument cannot be read: {exc}") from exc
     except json.JSONDecodeError:
         return raw
 

@@ -7,9 +7,17 @@ The Settings dialog builds its pages from :data:`SECTIONS` and :data:`SCHEMA`.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
+
+from desktop_helper.core.i18n import marked, t, translate
+from desktop_helper.core.wording import has_undecodable_text
+from desktop_helper.settings.providers import clean_stored_providers
+
+#: the translation context of the settings' sections, labels and descriptions (ui/schema_i18n.py marks them)
+SCHEMA_CONTEXT = "SettingsSchema"
 
 SCHEMA_VERSION = 1
 
@@ -29,6 +37,8 @@ class Setting:
     visible: bool = True
     #: further validation after the type and bounds: returns the value to store (e.g. canonical) or raises ValueError
     check: Callable[[Any], Any] | None = None
+    #: for a damaged stored value: returns the part worth keeping and why the rest was dropped
+    repair: Callable[[Any], tuple[Any, list[str]]] | None = None
 
     @property
     def section(self) -> str:
@@ -39,20 +49,42 @@ class Setting:
         if self.type is float and isinstance(value, int) and not isinstance(value, bool):
             value = float(value)
         if (self.type is int and isinstance(value, bool)) or not isinstance(value, self.type):
-            raise ValueError(f"{self.label} must be {_TYPE_NAMES.get(self.type, self.type.__name__)}, not {value!r}.")
+            kind = t(_TYPE_NAMES[self.type]) if self.type in _TYPE_NAMES else self.type.__name__
+            raise ValueError(t("{label} must be {kind}, not {value!r}.", label=self._shown_label(), kind=kind, value=value))
         number: Any = value  # narrowed to object by isinstance on a runtime type
+        if isinstance(number, float) and not math.isfinite(number):
+            # NaN passes every bounds check below (all comparisons are false), so it must be refused here
+            raise ValueError(t("{label} must be a finite number, not {value!r}.", label=self._shown_label(), value=value))
+        if isinstance(value, str) and has_undecodable_text(value):
+            raise ValueError(t("{label} contains bytes that are not valid text (UTF-8).", label=self._shown_label()))
         if self.minimum is not None and number < self.minimum:
-            raise ValueError(f"{self.label} must be at least {self.minimum:g}.")
+            raise ValueError(t("{label} must be at least {minimum:g}.", label=self._shown_label(), minimum=self.minimum))
         if self.maximum is not None and number > self.maximum:
-            raise ValueError(f"{self.label} must be at most {self.maximum:g}.")
+            raise ValueError(t("{label} must be at most {maximum:g}.", label=self._shown_label(), maximum=self.maximum))
         if self.choices is not None and value not in self.choices:
-            raise ValueError(f"{self.label} must be one of: {', '.join(self.choices)}.")
+            raise ValueError(t("{label} must be one of: {choices}.", label=self._shown_label(), choices=", ".join(self.choices)))
         if self.check is not None:
             try:
                 value = self.check(value)
             except ValueError as exc:
-                raise ValueError(f"{self.label}: {exc}") from exc
+                raise ValueError(t("{label}: {problem}", label=self._shown_label(), problem=exc)) from exc
         return value
+
+    def _shown_label(self) -> str:
+        """The label as the settings dialog shows it (translated there, in the ``SettingsSchema`` context)."""
+        return translate(SCHEMA_CONTEXT, self.label)
+
+
+def _providers(value: list[Any]) -> list[Any]:
+    """Every saved API provider must be readable; a damaged one is refused with the reason."""
+    kept, problems = _repair_providers(value)
+    if problems:
+        raise ValueError(problems[0])
+    return kept
+
+
+def _repair_providers(value: Any) -> tuple[list[Any], list[str]]:
+    return clean_stored_providers(value)
 
 
 def _hotkey(value: str) -> str:
@@ -62,7 +94,14 @@ def _hotkey(value: str) -> str:
     return validate_hotkey_setting(value)
 
 
-_TYPE_NAMES = {bool: "on or off", int: "a whole number", float: "a number", str: "text", list: "a list", dict: "a table"}
+_TYPE_NAMES = {
+    bool: marked("on or off"),
+    int: marked("a whole number"),
+    float: marked("a number"),
+    str: marked("text"),
+    list: marked("a list"),
+    dict: marked("a table"),
+}
 
 #: section id -> title, in dialog order
 SECTIONS: dict[str, str] = {
@@ -73,6 +112,7 @@ SECTIONS: dict[str, str] = {
     "overlay": "Overlay",
     "agent": "GUI agent",
     "privacy": "Privacy",
+    "mcp": "MCP server",
     "language": "Language",
 }
 
@@ -88,6 +128,22 @@ SCHEMA: tuple[Setting, ...] = (
         choices=("chat", "quick_ask"),
     ),
     Setting("general.show_chat_on_start", bool, False, "Show chat on start", "Open the chat window when the app starts."),
+    Setting(
+        "general.theme",
+        str,
+        "system",
+        "Appearance",
+        "Light or dark look; following the system changes with it.",
+        choices=("system", "light", "dark"),
+    ),
+    Setting(
+        "general.chat_geometry",
+        str,
+        "",
+        "Chat window place",
+        "Where the chat window was and how large (Qt's saved geometry, base64).",
+        visible=False,
+    ),
     # hotkeys: pynput syntax; Ctrl+Alt+Shift avoids PrtSc, Win+Shift+S/A and AltGr (Ctrl+Alt) letters;
     # checked by parsers/hotkeys.py (exact modifiers, one key; empty disables a hotkey).
     Setting("hotkeys.enabled", bool, True, "Global hotkeys", "Listen for global hotkeys (not possible on pure Wayland)."),
@@ -206,7 +262,16 @@ SCHEMA: tuple[Setting, ...] = (
         minimum=0,
         maximum=131072,
     ),
-    Setting("models.providers", list, [], "API providers", "Configured OpenAI-compatible providers.", visible=False),
+    Setting(
+        "models.providers",
+        list,
+        [],
+        "API providers",
+        "Configured OpenAI-compatible providers.",
+        visible=False,
+        check=_providers,
+        repair=_repair_providers,
+    ),
     Setting("models.active_provider", str, "", "Active provider", "Name of the API provider in use.", visible=False),
     # capture
     Setting("capture.delay_seconds", int, 0, "Capture delay", "Seconds to wait before capturing.", minimum=0, maximum=30),
@@ -277,6 +342,41 @@ SCHEMA: tuple[Setting, ...] = (
     # privacy
     Setting("privacy.save_history", bool, True, "Keep history", "Save conversations on this computer."),
     Setting("privacy.log_prompts", bool, False, "Log prompts", "Write prompts and answers to the log file (for debugging)."),
+    # mcp: what `desktop-helper mcp` offers MCP clients (Claude Desktop, Cursor, VS Code); a user who added that
+    # command to a client chose the read-only tools; acting on the screen is a second, explicit choice
+    Setting(
+        "mcp.enabled",
+        bool,
+        True,
+        "MCP server",
+        "Let MCP clients that run 'desktop-helper mcp' (Claude Desktop, Cursor, VS Code) use the tools below.",
+    ),
+    Setting("mcp.list_monitors", bool, True, "MCP: list monitors", "MCP clients may list the monitors and their sizes."),
+    Setting(
+        "mcp.capture",
+        bool,
+        True,
+        "MCP: capture",
+        "MCP clients may take screenshots of the screen, a monitor, a region or the active window.",
+    ),
+    Setting("mcp.ask", bool, True, "MCP: ask", "MCP clients may ask the model about the screen or an image file."),
+    Setting(
+        "mcp.find_on_screen", bool, True, "MCP: find on screen", "MCP clients may find things on the screen; the boxes are drawn."
+    ),
+    Setting(
+        "mcp.propose_action",
+        bool,
+        True,
+        "MCP: propose actions",
+        "MCP clients may ask the GUI agent for a next step (it never acts).",
+    ),
+    Setting(
+        "mcp.perform_action",
+        bool,
+        False,
+        "MCP: perform actions",
+        "MCP clients may ask to click or type; each action waits for your Confirm on the screen.",
+    ),
     # language
     Setting(
         "language.ui", str, "system", "Language", "Language of the interface.", choices=("system", "en", "zh_CN"), restart=True

@@ -14,6 +14,7 @@ import re
 from abc import ABC, abstractmethod
 
 from desktop_helper.core.errors import SecretStoreError
+from desktop_helper.core.i18n import t
 
 log = logging.getLogger(__name__)
 
@@ -83,15 +84,20 @@ class KeyringStore(SecretStore):
 
     def get(self, provider: str) -> str | None:
         try:
-            return self._backend.get_password(SERVICE, provider)  # type: ignore[attr-defined]
+            password: str | None = self._backend.get_password(SERVICE, provider)  # type: ignore[attr-defined]
+            return password
         except Exception as exc:  # keyring backends raise many kinds of errors
-            raise SecretStoreError(f"The keyring could not be read: {exc}.", "Unlock your keyring and try again.") from exc
+            raise SecretStoreError(
+                t("The keyring could not be read: {exc}.", exc=exc), t("Unlock your keyring and try again.")
+            ) from exc
 
     def set(self, provider: str, secret: str) -> None:
         try:
             self._backend.set_password(SERVICE, provider, secret)  # type: ignore[attr-defined]
         except Exception as exc:
-            raise SecretStoreError(f"The keyring refused to store the key: {exc}.", "Unlock your keyring and try again.") from exc
+            raise SecretStoreError(
+                t("The keyring refused to store the key: {exc}.", exc=exc), t("Unlock your keyring and try again.")
+            ) from exc
 
     def delete(self, provider: str) -> None:
         import keyring.errors
@@ -101,7 +107,7 @@ class KeyringStore(SecretStore):
         except keyring.errors.PasswordDeleteError:
             pass
         except Exception as exc:
-            raise SecretStoreError(f"The keyring could not delete the key: {exc}.") from exc
+            raise SecretStoreError(t("The keyring could not delete the key: {exc}.", exc=exc)) from exc
 
 
 def is_secure_backend(backend: object) -> bool:
@@ -126,8 +132,10 @@ def open_secret_store() -> tuple[SecretStore, SecretStoreError | None]:
     except Exception as exc:  # keyring's import can fail in odd environments
         log.warning("keyring unavailable: %s", exc)
     problem = SecretStoreError(
-        "No system keyring is available, so API keys cannot be saved.",
-        "Keys you enter are kept for this session only; or set DESKTOP_HELPER_API_KEY_<PROVIDER> in your "
-        "environment. On Linux, installing and unlocking gnome-keyring or KWallet fixes this.",
+        t("No system keyring is available, so API keys cannot be saved."),
+        t(
+            "Keys you enter are kept for this session only; or set DESKTOP_HELPER_API_KEY_<PROVIDER> in your environment. On "
+            "Linux, installing and unlocking gnome-keyring or KWallet fixes this."
+        ),
     )
     return SessionStore(), problem

@@ -1,7 +1,8 @@
 """The settings file: only changed values plus a schema version, written atomically.
 
-A corrupt or unreadable file never stops the app: it is copied aside, defaults are used, and
-the user is told where the copy is. A read-only config folder keeps the changes in memory
+A damaged or unreadable file never stops the app: it is copied aside
+(``settings.json.damaged-<time>``), every value that can still be read is kept, defaults are used for
+the rest, and the user is told what happened and where the copy is. A read-only config folder keeps the changes in memory
 for this session and says so.
 """
 
@@ -10,20 +11,91 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 import shutil
 import tempfile
 import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from desktop_helper.core.errors import SettingsError
-from desktop_helper.settings.schema import BY_KEY, MIGRATIONS, SCHEMA_VERSION
+from desktop_helper.core.i18n import t
+from desktop_helper.core.wording import has_undecodable_text
+from desktop_helper.settings.schema import BY_KEY, MIGRATIONS, SCHEMA_VERSION, Setting
 
 log = logging.getLogger(__name__)
 
 Listener = Callable[[str, Any], None]
+_T = TypeVar("_T")
+
+#: settings nest a few levels (values > providers > provider > extra); deeper is damage, and Python's
+#: JSON parser would raise RecursionError on about a thousand levels
+MAX_NESTING = 32
+_JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+
+
+def _drop_deep_nesting(text: str, limit: int) -> tuple[str, bool]:
+    """``text`` with every array or object nested deeper than ``limit`` replaced by ``null``."""
+    depth = 0
+    start = 0
+    cuts: list[tuple[int, int]] = []
+    for token in _JSON_TOKEN.finditer(text):
+        char = token.group()
+        if char in "[{":
+            depth += 1
+            if depth == limit + 1:
+                start = token.start()
+        elif char in "]}":
+            if depth == limit + 1:
+                cuts.append((start, token.end()))
+            depth = max(depth - 1, 0)
+    if depth > limit:  # unclosed: cut to the end
+        cuts.append((start, len(text)))
+    if not cuts:
+        return text, False
+    pieces, position = [], 0
+    for begin, end in cuts:
+        pieces += [text[position:begin], "null"]
+        position = end
+    pieces.append(text[position:])
+    return "".join(pieces), True
+
+
+def _salvage_values(text: str) -> dict[str, Any]:
+    """The settings readable from the start of a damaged file (e.g. one cut short by a full disk)."""
+    values: dict[str, Any] = {}
+    opening = re.search(r'"values"\s*:\s*\{', text)
+    if opening is None:
+        return values
+    decoder = json.JSONDecoder()
+    position = opening.end()
+    try:
+        while True:
+            position = _skip_space(text, position)
+            key, position = decoder.raw_decode(text, position)
+            position = _skip_space(text, position)
+            if not isinstance(key, str) or text[position : position + 1] != ":":
+                break
+            value, position = decoder.raw_decode(text, _skip_space(text, position + 1))
+            position = _skip_space(text, position)
+            ending = text[position : position + 1]
+            if ending not in (",", "}"):
+                break  # a number at the very end may have been cut short: 30 of 300
+            values[key] = value
+            if ending == "}":
+                break
+            position += 1
+    except ValueError:
+        pass
+    return values
+
+
+def _skip_space(text: str, position: int) -> int:
+    while position < len(text) and text[position] in " \t\r\n":
+        position += 1
+    return position
 
 
 def atomic_write_text(path: Path, text: str) -> None:
@@ -67,6 +139,31 @@ class Settings:
         # lists and dicts are returned as copies so callers cannot change settings behind our back
         return json.loads(json.dumps(value)) if isinstance(value, (list, dict)) else value
 
+    def get_bool(self, key: str) -> bool:
+        """The value of a ``bool`` setting (TypeError if the schema declares another type: a bug, not bad input)."""
+        return self._typed(key, bool)
+
+    def get_int(self, key: str) -> int:
+        """The value of an ``int`` setting."""
+        return self._typed(key, int)
+
+    def get_float(self, key: str) -> float:
+        """The value of a ``float`` setting."""
+        return self._typed(key, float)
+
+    def get_str(self, key: str) -> str:
+        """The value of a ``str`` setting."""
+        return self._typed(key, str)
+
+    def _typed(self, key: str, kind: type[_T]) -> _T:
+        declared = BY_KEY[key].type
+        if declared is not kind:
+            raise TypeError(f"The setting {key} is declared as {declared.__name__}, not {kind.__name__}.")
+        value = self.get(key)
+        # set() and _load() validate against the schema, so a stored value has the declared type
+        assert isinstance(value, kind), (key, value)
+        return value
+
     def is_default(self, key: str) -> bool:
         with self._lock:
             return key not in self._values
@@ -81,7 +178,7 @@ class Settings:
         try:
             setting = BY_KEY[key]
         except KeyError:
-            raise SettingsError(f"There is no setting called {key!r}.") from None
+            raise SettingsError(t("There is no setting called {key!r}.", key=key)) from None
         try:
             value = setting.validate(value)
         except ValueError as exc:
@@ -101,32 +198,47 @@ class Settings:
     def on_change(self, listener: Listener) -> None:
         self._listeners.append(listener)
 
+    def remove_listener(self, listener: Listener) -> None:
+        """Stop calling ``listener`` (a window that closes); unknown listeners are ignored."""
+        if listener in self._listeners:
+            self._listeners.remove(listener)
+
     # ----- file
     def _load(self, path: Path) -> None:
         try:
-            text = path.read_text(encoding="utf-8")
+            data = path.read_bytes()
         except FileNotFoundError:
             return
         except OSError as exc:
             self._problem(f"The settings file {path} could not be read ({exc.strerror}).", "Defaults are used for now.")
             return
+        # bytes that are not UTF-8 spoil only the values they sit in: those are refused one by one below
+        text = data.decode("utf-8", "surrogateescape")
+        damage: list[str] = []
+        if has_undecodable_text(text):
+            damage.append("it contains bytes that are not UTF-8 text")
+        text, too_deep = _drop_deep_nesting(text, MAX_NESTING)
+        if too_deep:
+            damage.append(f"parts nested more than {MAX_NESTING} levels deep were ignored")
         try:
             stored = json.loads(text)
-            if not isinstance(stored, dict) or not isinstance(stored.get("values", {}), dict):
-                raise ValueError("not a settings object")
         except ValueError:
-            backup = self._backup(path, "corrupt")
-            self._problem(
-                f"The settings file {path} is damaged; defaults are used.",
-                f"The damaged file was kept as {backup}." if backup else None,
-            )
-            return
-        version = stored.get("version", 1)
+            stored = {"values": _salvage_values(text)}
+            damage.append("it is not complete, valid JSON")
+        if not isinstance(stored, dict) or not isinstance(stored.get("values", {}), dict):
+            stored = {"values": {}}
+            damage.append("it does not hold settings")
         values: dict[str, Any] = stored.get("values", {})
-        if isinstance(version, int) and version < SCHEMA_VERSION:
+        version = stored.get("version", SCHEMA_VERSION if damage else 1)
+        if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+            damage.append(f"its version ({version!r:.40}) is not valid")
+        elif version > SCHEMA_VERSION:
+            damage.append(f"it was written by a newer version of the app (settings version {version})")
+        elif version < SCHEMA_VERSION:
             self._backup(path, f"v{version}")
             for step in range(version, SCHEMA_VERSION):
                 values = MIGRATIONS[step](values)
+        invalid: list[str] = []
         for key, value in values.items():
             setting = BY_KEY.get(key)
             if setting is None:
@@ -135,10 +247,40 @@ class Settings:
             try:
                 self._values[key] = setting.validate(value)
             except ValueError as exc:
-                self._problem(f"Setting {key!r} was invalid and is back to its default: {exc}")
+                repaired = self._repair(setting, value)
+                if repaired is None:
+                    invalid.append(f"{key} is back to its default: {exc}")
+                else:
+                    self._values[key], dropped = repaired
+                    invalid.extend(dropped)
+        if not damage and not invalid:
+            return
+        # keep the file as it was: the next save writes only what could be read
+        backup = self._backup(path, "damaged")
+        if damage:
+            readable = "the settings that could be read are kept, " if self._values else ""
+            message = f"The settings file {path} is damaged ({'; '.join(damage)}); {readable}defaults are used for the rest."
+        else:
+            message = f"The settings file {path} had invalid values; the others are kept."
+        if invalid:
+            message += " " + " ".join(invalid)
+        self._problem(message, f"The original was kept as {backup}." if backup else "The original could not be copied aside.")
+
+    @staticmethod
+    def _repair(setting: Setting, value: Any) -> tuple[Any, list[str]] | None:
+        """The valid part of a damaged value and what was dropped, or None if nothing can be kept."""
+        if setting.repair is None:
+            return None
+        repaired, dropped = setting.repair(value)
+        try:
+            return setting.validate(repaired), dropped
+        except ValueError:
+            return None
 
     def _backup(self, path: Path, reason: str) -> Path | None:
-        backup = path.with_name(f"{path.name}.{reason}-{time.strftime('%Y%m%d-%H%M%S')}.bak")
+        backup = path.with_name(f"{path.name}.{reason}-{time.strftime('%Y%m%d-%H%M%S')}")
+        if backup.exists():
+            backup = backup.with_name(f"{backup.name}-{os.getpid()}-{time.monotonic_ns()}")
         try:
             shutil.copy2(path, backup)
         except OSError:
@@ -157,8 +299,8 @@ class Settings:
             if not self.read_only:
                 self.read_only = True
                 self._problem(
-                    f"Settings cannot be saved to {self.path.parent} ({exc.strerror}).",
-                    "Your changes last until you quit. Make the folder writable to keep them.",
+                    t("Settings cannot be saved to {folder} ({strerror}).", folder=self.path.parent, strerror=exc.strerror),
+                    t("Your changes last until you quit. Make the folder writable to keep them."),
                 )
 
     def _problem(self, message: str, fix: str | None = None) -> None:

@@ -19,9 +19,10 @@ import logging
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
-from typing import Any
+from pathlib import Path
+from typing import Any, Protocol
 
-from PySide6.QtCore import QByteArray, QMimeData, QObject, QRect, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QMimeData, QObject, QRect, QThread, QTimer, Signal, Slot
 from PySide6.QtGui import QCursor, QGuiApplication
 
 from desktop_helper.agent.loop import AgentConfig, AgentRun, ExecutorFactory, Proposal
@@ -29,7 +30,10 @@ from desktop_helper.agent.record import RunOutcome, StepRecord, StepRecorder
 from desktop_helper.agent.screen import ScreenSource
 from desktop_helper.backends.base import Backend
 from desktop_helper.core.geometry import Monitor, monitor_at_logical
+from desktop_helper.core.i18n import t
+from desktop_helper.platform.capture.base import CaptureBackend
 from desktop_helper.platform.input.base import ElevationProbe, HotkeySuspender
+from desktop_helper.settings.store import Settings
 from desktop_helper.ui.step_panel import StepPanel
 
 log = logging.getLogger(__name__)
@@ -38,6 +42,17 @@ log = logging.getLogger(__name__)
 _HIDE_TIMEOUT = 1.0
 #: time for the X server / compositor to unmap hidden windows before a capture
 _UNMAP_DELAY_MS = 60
+
+
+#: the final panel's title for each way a run ends (RunOutcome.status)
+_OUTCOME_TITLES = {
+    "done": QT_TRANSLATE_NOOP("AgentSession", "Agent done"),
+    "failed": QT_TRANSLATE_NOOP("AgentSession", "Agent gave up"),
+    "stopped": QT_TRANSLATE_NOOP("AgentSession", "Agent stopped"),
+    "step_limit": QT_TRANSLATE_NOOP("AgentSession", "Agent stopped"),
+    "error": QT_TRANSLATE_NOOP("AgentSession", "Agent stopped by an error"),
+    "finished": QT_TRANSLATE_NOOP("AgentSession", "Agent finished"),
+}
 
 
 class QtClipboard(QObject):
@@ -248,7 +263,7 @@ class AgentSession(QObject):
     def _confirm(self, number: int) -> None:
         if self.run is not None and self.run.confirm(number):
             self.panel.clear_proposal()
-            self.panel.show_status(f"Step {number}: acting")
+            self.panel.show_status(self.tr("Step {0}: acting").format(number))
 
     @Slot(int)
     def _skip(self, number: int) -> None:
@@ -277,7 +292,7 @@ class AgentSession(QObject):
     def _show_stopped(self) -> None:
         if self.overlay is not None:
             self.overlay.clear()
-        self.panel.show_outcome("Stopped.")
+        self.panel.show_outcome(self.tr("Stopped."), self.tr("Agent stopped"))
         self.panel.show()
 
     @Slot(object)
@@ -287,7 +302,16 @@ class AgentSession(QObject):
         reasoning = proposal.reply.thought
         if proposal.reply.thinking:
             reasoning = f"{reasoning}\n\n(Reasoning) {proposal.reply.thinking}".strip()
-        self.panel.show_proposal(proposal.number, reasoning, proposal.words, proposal.auto_seconds)
+        action = proposal.plan.action
+        self.panel.show_proposal(
+            proposal.number,
+            reasoning,
+            proposal.words,
+            proposal.auto_seconds,
+            text=action.content if action.name == "type" else None,
+            review=proposal.review,
+            auto_paused=self.run.config.auto_mode and not proposal.auto,
+        )
         if self.overlay is not None and proposal.shapes:
             self.overlay.show_shapes(list(proposal.shapes), 0.0)
         self.proposed.emit(proposal)
@@ -305,7 +329,7 @@ class AgentSession(QObject):
         self._release_overlay()
         if self.overlay is not None:
             self.overlay.clear()
-        self.panel.show_outcome(outcome.message)
+        self.panel.show_outcome(outcome.message, self.tr(str(_OUTCOME_TITLES.get(outcome.status, _OUTCOME_TITLES["finished"]))))
         self.panel.show()
         if self.run is not None:
             self.run.join(2.0)
@@ -391,6 +415,16 @@ def start_stop_hotkey(hotkey: str, on_stop: Callable[[], None]) -> Callable[[], 
     return service.stop
 
 
+class CaptureSource(Protocol):
+    """What the agent needs of the app's capture (ui/capture_controller.CaptureController)."""
+
+    @property
+    def backend(self) -> CaptureBackend: ...
+
+    @property
+    def hotkeys(self) -> HotkeySuspender: ...
+
+
 class AgentService(QObject):
     """The ``agent`` and ``stop`` commands: builds a run from the settings and hands it to an :class:`AgentSession`.
 
@@ -400,14 +434,19 @@ class AgentService(QObject):
         backend: returns the loaded model backend, or None while none is ready.
         capture: the capture controller (its ``backend`` grabs, its ``hotkeys`` are suspended while acting).
         overlay: returns the app's overlay controller, or None to create one for the agent.
+
+    Signals (GUI thread):
+        history_changed(): a step or the end of a run was recorded (the chat's history list shows runs).
     """
+
+    history_changed = Signal()
 
     def __init__(
         self,
-        settings: Any,
-        history_paths: tuple[Any, Any],
+        settings: Settings,
+        history_paths: tuple[Path, Path],
         backend: Callable[[], Backend | None],
-        capture: Any,
+        capture: CaptureSource,
         *,
         overlay: Callable[[], Any] | None = None,
         parent: QObject | None = None,
@@ -429,8 +468,9 @@ class AgentService(QObject):
                 from desktop_helper.ui.overlay import OverlayController
 
                 overlay = self._own_overlay = OverlayController(fade_seconds=0)
-            hotkeys = getattr(self._capture, "hotkeys", None)
-            self.session = AgentSession(overlay, self.clipboard, hotkeys, start_stop_hotkey, self)
+            self.session = AgentSession(overlay, self.clipboard, self._capture.hotkeys, start_stop_hotkey, self)
+            self.session.step_recorded.connect(lambda _step: self.history_changed.emit())
+            self.session.finished.connect(lambda _outcome: self.history_changed.emit())
         return self.session
 
     def command(self, args: Any, output: Callable[[str], None]) -> int:
@@ -446,35 +486,32 @@ class AgentService(QObject):
         backend = self._backend()
         if backend is None:
             raise BackendError(
-                "No model is ready for the agent yet.",
-                "Wait until the model has loaded, or choose an API provider in the chat window.",
+                t("No model is ready for the agent yet."),
+                t("Wait until the model has loaded, or choose an API provider in the chat window."),
             )
-        capture_backend = getattr(self._capture, "backend", None)
-        if capture_backend is None:
-            raise CaptureError("Screen capture is not available, so the agent cannot see the screen.")
+        capture_backend = self._capture.backend
         monitors = list(capture_backend.monitors())
         if not monitors:
-            raise CaptureError("No monitor was found.")
+            raise CaptureError(t("No monitor was found."))
         monitor = monitor_under_cursor(monitors)
-        get = self.settings.get
-        budget = int(get("models.image_token_budget") or 0)
+        settings = self.settings
         config = AgentConfig(
             task,
-            max_steps=int(get("agent.max_steps")),
-            auto_mode=bool(get("agent.auto_mode")),
-            countdown=float(get("agent.countdown_seconds")),
-            thinking=bool(get("models.thinking")),
-            image_token_budget=budget or None,
+            max_steps=settings.get_int("agent.max_steps"),
+            auto_mode=settings.get_bool("agent.auto_mode"),
+            countdown=settings.get_float("agent.countdown_seconds"),
+            thinking=settings.get_bool("models.thinking"),
+            image_token_budget=settings.get_int("models.image_token_budget") or None,
         )
         from desktop_helper.agent.record import HistoryStepRecorder, MemoryStepRecorder
         from desktop_helper.agent.screen import BackendScreen
         from desktop_helper.platform.input import elevation_probe_for_current_os, executor_for_current_os
 
         recorder: StepRecorder = (
-            HistoryStepRecorder(*self._history_paths) if get("privacy.save_history") else MemoryStepRecorder()
+            HistoryStepRecorder(*self._history_paths) if settings.get_bool("privacy.save_history") else MemoryStepRecorder()
         )
         clipboard = self.clipboard
-        stop_hotkey = str(get("hotkeys.stop_agent")) if get("hotkeys.enabled") else ""
+        stop_hotkey = settings.get_str("hotkeys.stop_agent") if settings.get_bool("hotkeys.enabled") else ""
         self._session().start(
             backend,
             config,
@@ -492,7 +529,7 @@ class AgentService(QObject):
     def _ask_task(self) -> str:
         from PySide6.QtWidgets import QInputDialog
 
-        text, ok = QInputDialog.getText(None, "GUI agent", "What should the agent do?")
+        text, ok = QInputDialog.getText(None, self.tr("GUI agent"), self.tr("What should the agent do?"))
         return text.strip() if ok else ""
 
     @property

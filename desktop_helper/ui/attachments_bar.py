@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QToolButton, QWidget
 
 from desktop_helper.media.documents import Attachment
-
-_ICONS = {"image": "🖼", "video": "🎞", "pdf": "📄", "document": "📑", "text": "📝"}
+from desktop_helper.ui.icons import action_icon, file_icon
 
 
 class AttachmentChip(QFrame):
@@ -22,6 +21,7 @@ class AttachmentChip(QFrame):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 2, 4, 2)
         icon = QLabel(self)
+        icon.setObjectName("attachment_icon")
         if attachment.images:
             image = QImage.fromData(attachment.images[0].data)
             icon.setPixmap(
@@ -30,7 +30,7 @@ class AttachmentChip(QFrame):
                 )
             )
         else:
-            icon.setText(_ICONS.get(attachment.kind, "📎"))
+            icon.setPixmap(file_icon(attachment.kind).pixmap(QSize(32, 32)))
         layout.addWidget(icon)
         self.label = QLabel(f"{attachment.name}\n{attachment.note}", self)
         self.label.setToolTip(attachment.path or attachment.name)
@@ -42,7 +42,7 @@ class AttachmentChip(QFrame):
         layout.addWidget(self.pages)
         self.remove = QToolButton(self)
         self.remove.setObjectName("remove_attachment")
-        self.remove.setText("✕")
+        self.remove.setIcon(action_icon("remove"))
         self.remove.setToolTip(self.tr("Remove"))
         layout.addWidget(self.remove)
 

@@ -16,6 +16,7 @@ from desktop_helper.backends import factory
 from desktop_helper.backends.base import Backend, CancelToken
 from desktop_helper.backends.factory import BackendChoice
 from desktop_helper.core.errors import CancelledError, UserError
+from desktop_helper.core.i18n import t
 from desktop_helper.settings.secrets import SecretStore
 from desktop_helper.settings.store import Settings
 from desktop_helper.ui.workers import TaskRunner
@@ -79,7 +80,7 @@ class BackendService(QObject):
         self.choice = choice
         self.loading = True
         self.error = None
-        what = "local model" if choice.kind == factory.LOCAL else choice.label
+        what = self.tr("local model") if choice.kind == factory.LOCAL else choice.label
         self._set_state(self.tr("Loading {0}…").format(what))
         settings, secrets, env = self.settings, self.secrets, self.env
         self._cancel.cancel()
@@ -115,7 +116,7 @@ class BackendService(QObject):
         assert isinstance(backend, Backend)
         self._replace(backend)
         self.loading = False
-        label = self.choice.label if self.choice is not None else backend.name
+        label = t(self.choice.label) if self.choice is not None else backend.name
         model = self.choice.model if self.choice is not None else ""
         text = self.tr("Ready: {0}").format(f"{label} ({model})" if model else label)
         where = backend.runtime().get("summary")
@@ -132,7 +133,9 @@ class BackendService(QObject):
         self._replace(None)
         if isinstance(error, CancelledError):
             return
-        self.error = error if isinstance(error, UserError) else UserError(f"The model could not be loaded: {error}.")
+        self.error = (
+            error if isinstance(error, UserError) else UserError(t("The model could not be loaded: {error}.", error=error))
+        )
         self._set_state(str(self.error))
 
     def _on_progress(self, fraction: float, text: str) -> None:

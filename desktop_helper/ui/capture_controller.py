@@ -8,9 +8,12 @@ queued connection, so the command runs on the GUI thread. Grabs run on one worke
 owns the capture backend's mss instance (mss wants one per thread); results come back as queued
 signals. Recordings have their own capture and writer threads (media/recording.py).
 
-Signals (GUI thread):
-    captured(object): the list of ImagePart a capture produced (after it was handed on).
-    recording_changed(object): the RecordingStatus when a recording starts, ticks or ends.
+Signals (GUI thread), connected by the app to the chat window and the tray:
+    captured(object, bool): the list of ImagePart a capture produced, and whether to open them in the
+        quick-ask prompt (``general.after_capture``) rather than the chat with its question focused.
+    recording_changed(object): the RecordingStatus when a recording starts, ticks or ends
+        (``running`` is False once it ended).
+    recording_saved(object): the Path of a finished recording.
 """
 
 from __future__ import annotations
@@ -20,9 +23,11 @@ import logging
 import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import AbstractContextManager
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
+import shiboken6
 from PySide6.QtCore import QObject, QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtGui import QCursor, QGuiApplication, QImage
 from PySide6.QtWidgets import QApplication
@@ -30,6 +35,7 @@ from PySide6.QtWidgets import QApplication
 from desktop_helper.commands import Output, Result
 from desktop_helper.core.errors import CaptureError, UserError
 from desktop_helper.core.geometry import Monitor, Rect, monitor_at_logical, nearest_monitor
+from desktop_helper.core.i18n import t
 from desktop_helper.core.messages import MessageBus
 from desktop_helper.core.types import ImagePart
 from desktop_helper.media.frames import encode_pixels
@@ -37,14 +43,30 @@ from desktop_helper.media.recording import Recorder, RecordingStatus, recover_in
 from desktop_helper.platform.capture import CaptureBackend, Frame, capture_backend_for_current_os, monitor_for_rect
 from desktop_helper.platform.capture.macos import ScreenRecordingDeniedError, open_screen_recording_settings
 from desktop_helper.platform.hotkeys import HOTKEY_COMMANDS, HotkeyService, hotkeys_for_current_os
-from desktop_helper.platform.windows_list import WindowInfo, list_windows, window_at
+from desktop_helper.platform.window_list import WindowInfo, list_windows, window_at
 from desktop_helper.settings.store import Settings
-from desktop_helper.ui.region_selector import RegionSelector, screen_scales
+from desktop_helper.ui.recording_indicator import RecordingIndicator
+from desktop_helper.ui.region_selector import RegionSelector, physical_rect_of, screen_scales
 
 log = logging.getLogger(__name__)
 
 #: time for the window system to repaint after we hide our own windows, before grabbing
 HIDE_SETTLE_MS = 120
+#: Qt's own top-level widget of the tray icon on X11 (embedded in the panel): hidden, the panel lets
+#: go of it and showing it again does not bring it back, so it is never hidden (it is not on our
+#: windows anyway, it sits in the panel)
+_TRAY_ICON_WIDGET = "QSystemTrayIconSys"
+
+
+class OwnOverlay(Protocol):
+    """The app's on-screen shapes (ui/overlay.OverlayController), taken off the screen during a capture."""
+
+    @property
+    def drawn_count(self) -> int: ...
+
+    def windows(self) -> list[Any]: ...
+
+    def hidden(self) -> AbstractContextManager[object]: ...
 
 
 class CaptureController(QObject):
@@ -53,15 +75,14 @@ class CaptureController(QObject):
     Args:
         settings: the app settings (hotkeys.*, capture.*, general.after_capture).
         bus: the user-message channel.
-        chat: the chat window (``attach_images``, ``show_mini``, optionally ``add_files``).
         run_argv: runs a command like the CLI does (hotkeys go through it).
-        tray: the tray (``set_recording``), or None.
         data_folder: fallback folder for recordings.
         backend / hotkeys: injected for tests; default: the ones for this OS.
     """
 
-    captured = Signal(object)
+    captured = Signal(object, bool)
     recording_changed = Signal(object)
+    recording_saved = Signal(object)
     _hotkey = Signal(str)
     _done = Signal(object)
     _background = Signal(object)
@@ -70,9 +91,7 @@ class CaptureController(QObject):
         self,
         settings: Settings,
         bus: MessageBus,
-        chat: Any,
         run_argv: Callable[[list[str], Output], Result],
-        tray: Any = None,
         *,
         data_folder: Path | None = None,
         backend: CaptureBackend | None = None,
@@ -82,8 +101,6 @@ class CaptureController(QObject):
         super().__init__(parent)
         self.settings = settings
         self.bus = bus
-        self.chat = chat
-        self.tray = tray
         self.run_argv = run_argv
         self.data_folder = data_folder or Path.home()
         self.backend = backend or capture_backend_for_current_os()
@@ -94,6 +111,9 @@ class CaptureController(QObject):
         self._recording_backend: CaptureBackend | None = None
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="capture")
         self._hidden: list[Any] = []
+        #: the app's overlay (set by the app once built): hidden through it, so it knows its shapes are off the screen
+        self.overlay: OwnOverlay | None = None
+        self._overlay_hidden: AbstractContextManager[object] | None = None
         self._busy = False
         self._closed = False
         self._warned_drops = False
@@ -102,11 +122,19 @@ class CaptureController(QObject):
         self._tick = QTimer(self)
         self._tick.setInterval(1000)
         self._tick.timeout.connect(self._recording_tick)
+        #: the border, timer and Stop button around a running recording (outside the recorded area)
+        self.indicator = RecordingIndicator()
+        self.indicator.bar.stop_clicked.connect(self.stop)
         # the listener thread can die (X connection lost, OS revoked input monitoring): notice and restart once
         self._watchdog = QTimer(self)
         self._watchdog.setInterval(5000)
         self._watchdog.timeout.connect(self._check_hotkeys)
         self._hotkeys_restarted = False
+        # the settings dialog stores each changed hotkey in turn: restart the listener once for all
+        self._hotkeys_changed = QTimer(self)
+        self._hotkeys_changed.setSingleShot(True)
+        self._hotkeys_changed.setInterval(0)
+        self._hotkeys_changed.timeout.connect(self.start_hotkeys)
         self._hotkey.connect(self._run_hotkey, Qt.ConnectionType.QueuedConnection)
         self._done.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
         self._background.connect(self._background_done, Qt.ConnectionType.QueuedConnection)
@@ -121,9 +149,9 @@ class CaptureController(QObject):
         """(Re)start the global hotkeys from the settings; problems go to the user."""
         self._watchdog.stop()
         self.hotkeys.stop()
-        if not self.settings.get("hotkeys.enabled"):
+        if not self.settings.get_bool("hotkeys.enabled"):
             return
-        bindings = {action: str(self.settings.get(f"hotkeys.{action}")) for action in HOTKEY_COMMANDS}
+        bindings = {action: self.settings.get_str(f"hotkeys.{action}") for action in HOTKEY_COMMANDS}
         for problem in self.hotkeys.start(bindings, self._hotkey.emit):
             self.bus.warning(problem.message, problem.fix)
         if self.hotkeys.running:
@@ -134,15 +162,15 @@ class CaptureController(QObject):
             return
         self._watchdog.stop()
         if self._hotkeys_restarted:
-            self.bus.error("Global hotkeys stopped working.", "Restart the app, or use the tray menu and the command line.")
+            self.bus.error(t("Global hotkeys stopped working."), t("Restart the app, or use the tray menu and the command line."))
             return
         log.warning("the hotkey listener stopped; restarting it")
         self._hotkeys_restarted = True
         self.start_hotkeys()
 
     def setting_changed(self, key: str) -> None:
-        if key.startswith("hotkeys."):
-            self.start_hotkeys()
+        if key.startswith("hotkeys.") and not self._closed:
+            self._hotkeys_changed.start()
 
     def _run_hotkey(self, action: str) -> None:
         argv = HOTKEY_COMMANDS.get(action)
@@ -152,14 +180,16 @@ class CaptureController(QObject):
 
     # ----- commands
     def capture_command(self, args: argparse.Namespace, output: Output) -> int:
-        delay = args.delay if args.delay is not None else int(self.settings.get("capture.delay_seconds") or 0)
+        delay = args.delay if args.delay is not None else self.settings.get_int("capture.delay_seconds")
         what = args.what
         if what == "last-region" and self.last_region is None:
             what = "region"
         if what == "monitor" and args.monitor is not None:
             monitors = self._monitors()
             if not 1 <= args.monitor <= len(monitors):
-                raise CaptureError(f"There is no monitor {args.monitor}; this desktop has {len(monitors)}.")
+                raise CaptureError(
+                    t("There is no monitor {monitor}; this desktop has {count}.", monitor=args.monitor, count=len(monitors))
+                )
         if self._busy or self.selector is not None:
             output("A capture is already in progress.")
             return 1
@@ -218,7 +248,7 @@ class CaptureController(QObject):
         """The monitor under a global logical point (the nearest one if the point is in a gap)."""
         monitors = self._monitors()
         if not monitors:
-            raise CaptureError("No monitor was found.")
+            raise CaptureError(t("No monitor was found."))
         return monitor_at_logical(monitors, *logical) or nearest_monitor(monitors, *logical)
 
     def grab_monitor_at(self, logical: tuple[float, float]) -> Frame:
@@ -229,35 +259,52 @@ class CaptureController(QObject):
         return self._executor.submit(lambda: self.backend.grab_monitor(self.monitor_at(logical))).result()
 
     def _update_scales(self) -> None:
-        set_scales = getattr(self.backend, "set_scales", None)
-        if set_scales is not None:
-            set_scales(screen_scales())
-        set_monitors = getattr(self.backend, "set_monitors", None)
-        if set_monitors is not None:
-            from desktop_helper.ui.region_selector import physical_rect_of
-
-            monitors = [
+        self.backend.set_scales(screen_scales())
+        self.backend.set_monitors(
+            [
                 Monitor(i, s.name(), Rect(*physical_rect_of(s)), s.devicePixelRatio(), s is QGuiApplication.primaryScreen())
                 for i, s in enumerate(QGuiApplication.screens(), start=1)
             ]
-            set_monitors(monitors)
+        )
 
-    def _hide_own_windows(self) -> None:
-        """Hide our visible windows so they are not in the capture (restored after the grab)."""
-        self._hidden = [w for w in QApplication.topLevelWidgets() if w.isVisible() and w.objectName() != "region_selector"]
+    def _hide_own_windows(self) -> bool:
+        """Hide our visible windows so they are not in the capture (restored after the grab); the tray icon stays.
+
+        Returns:
+            Whether anything was hidden (then the screen needs a moment to repaint).
+        """
+        overlay_windows: list[Any] = []
+        overlay_shown = False
+        if self.overlay is not None and self._overlay_hidden is None:
+            overlay_windows = self.overlay.windows()
+            overlay_shown = self.overlay.drawn_count > 0
+            self._overlay_hidden = self.overlay.hidden()
+            self._overlay_hidden.__enter__()
+        self._hidden = [
+            w
+            for w in QApplication.topLevelWidgets()
+            if w.isVisible()
+            and w.objectName() != "region_selector"
+            and w.metaObject().className() != _TRAY_ICON_WIDGET
+            and w not in overlay_windows
+        ]
         for widget in self._hidden:
             widget.hide()
+        return bool(self._hidden) or overlay_shown
 
     def _restore_own_windows(self) -> None:
+        overlay_hidden, self._overlay_hidden = self._overlay_hidden, None
+        if overlay_hidden is not None:
+            overlay_hidden.__exit__(None, None, None)
         hidden, self._hidden = self._hidden, []
         for widget in hidden:
-            widget.show()
+            if shiboken6.isValid(widget):  # a dialog hidden while it ran has ended, and may be deleted since
+                widget.show()
 
     def _begin(self, what: str, monitor_number: int | None) -> None:
         if self._closed:
             return
-        self._hide_own_windows()
-        delay = HIDE_SETTLE_MS if self._hidden else 0
+        delay = HIDE_SETTLE_MS if self._hide_own_windows() else 0
         QTimer.singleShot(delay, lambda: self._grab(what, monitor_number))
 
     def _grab(self, what: str, monitor_number: int | None) -> None:
@@ -284,9 +331,9 @@ class CaptureController(QObject):
                 found = monitor_at_logical(monitors, *cursor_logical) or nearest_monitor(monitors, *cursor_logical)
                 x, y = found.logical_to_physical(*cursor_logical)
                 window = window_at(list_windows(display), x, y)
-                rect = window.rect.intersection(found.physical) if window is not None else None
+                rect = window.rect.intersection(found.physical) if window is not None and window.rect is not None else None
                 return what, _encoded(self.backend.grab(rect or found.physical, found))
-            raise CaptureError(f"Unknown capture '{what}'.")
+            raise CaptureError(t("Unknown capture '{what}'.", what=what))
 
         self._submit(work)
 
@@ -304,7 +351,10 @@ class CaptureController(QObject):
         future = item
         if self._closed:
             return
-        self._restore_own_windows()
+        selecting = future.exception() is None and future.result()[0] in ("region", "record-region")
+        if not selecting:
+            # the region selector brings them back when it closes: a window shown now would take the focus from it
+            self._restore_own_windows()
         try:
             what, result = future.result()
         except UserError as exc:
@@ -318,7 +368,9 @@ class CaptureController(QObject):
         except Exception as exc:
             self._busy = False
             log.exception("capture failed")
-            self.bus.error(f"The screen could not be captured: {exc}.", "Try again; if it keeps failing, check the log.")
+            self.bus.error(
+                t("The screen could not be captured: {exc}.", exc=exc), t("Try again; if it keeps failing, check the log.")
+            )
             return
         if what in ("region", "record-region"):
             frames, windows = result
@@ -332,13 +384,14 @@ class CaptureController(QObject):
             frames,
             windows,
             last_region=self.last_region,
-            confirm_on_release=bool(self.settings.get("capture.confirm_on_release")),
+            confirm_on_release=self.settings.get_bool("capture.confirm_on_release"),
             parent=self,
         )
         self.selector = selector
 
         def chosen(rect: Rect) -> None:
             self.selector = None
+            self._restore_own_windows()
             self.last_region = rect
             if record:
                 self._busy = False
@@ -348,7 +401,7 @@ class CaptureController(QObject):
                 frame = selector.frame_for(rect)
             except ValueError as exc:
                 self._busy = False
-                self.bus.error(f"The region could not be captured: {exc}.", "Select it again.")
+                self.bus.error(t("The region could not be captured: {exc}.", exc=exc), t("Select it again."))
                 return
             # still busy until the PNG, encoded on the capture thread, is handed on (_deliver)
             self._submit(lambda: ("selection", _encoded(frame)))
@@ -356,6 +409,7 @@ class CaptureController(QObject):
 
         def cancelled() -> None:
             self.selector = None
+            self._restore_own_windows()
             self._busy = False
             selector.deleteLater()
 
@@ -367,28 +421,20 @@ class CaptureController(QObject):
         """After a capture (``part``: its PNG): copy/save if asked, and open it in the chat or the quick-ask prompt."""
         rect = frame.geometry.rect
         log.info("capture: %dx%d at (%g, %g) on monitor %d", part.width, part.height, rect.x, rect.y, frame.geometry.monitor.id)
-        if self.settings.get("capture.copy_to_clipboard"):
+        if self.settings.get_bool("capture.copy_to_clipboard"):
             image = QImage(frame.pixels.data, frame.width, frame.height, frame.pixels.strides[0], QImage.Format.Format_RGB32)
             QGuiApplication.clipboard().setImage(image.copy())
-        folder = str(self.settings.get("capture.save_folder") or "")
+        folder = self.settings.get_str("capture.save_folder")
         if folder:
             try:
                 Path(folder).mkdir(parents=True, exist_ok=True)
                 (Path(folder) / part.name).write_bytes(part.data)
             except OSError as exc:
                 self.bus.warning(
-                    f"The capture could not be saved to {folder}: {exc.strerror or exc}.",
-                    "Check the folder in Settings > Capture.",
+                    t("The capture could not be saved to {folder}: {value}.", folder=folder, value=exc.strerror or exc),
+                    t("Check the folder in Settings > Capture."),
                 )
-        self._attach([part])
-        self.captured.emit([part])
-
-    def _attach(self, parts: list[ImagePart]) -> None:
-        if self.settings.get("general.after_capture") == "quick_ask" and hasattr(self.chat, "show_mini"):
-            self.chat.attach_images(parts, focus_question=False)
-            self.chat.show_mini()
-        else:
-            self.chat.attach_images(parts, focus_question=True)
+        self.captured.emit([part], self.settings.get_str("general.after_capture") == "quick_ask")
 
     def start(self) -> None:
         """Background start-up: open the capture (the first X11 grab sets up shared memory, ~0.3 s,
@@ -397,7 +443,7 @@ class CaptureController(QObject):
         def warm_up() -> list[Path]:
             try:
                 monitors = self.backend.monitors()
-                if monitors and not getattr(self.backend, "slow", False):
+                if monitors and not self.backend.slow:
                     self.backend.grab_monitor(monitors[0])
             except Exception as exc:  # reported when the user really captures
                 log.info("capture warm-up failed: %s", exc)
@@ -428,7 +474,7 @@ class CaptureController(QObject):
             )
 
     def recordings_folder(self) -> Path:
-        chosen = str(self.settings.get("capture.recordings_folder") or "")
+        chosen = self.settings.get_str("capture.recordings_folder")
         if chosen:
             return Path(chosen)
         movies = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.MoviesLocation)
@@ -437,22 +483,15 @@ class CaptureController(QObject):
         return self.data_folder
 
     def _start_recording(self, rect: Rect) -> None:
-        from desktop_helper.platform.capture.mss_backend import MssBackend
-
-        if not isinstance(self.backend, MssBackend):
-            raise CaptureError(
-                f"Recording is not available with the {self.backend.name} capture backend.",
-                "Recording needs X11, Windows or macOS; on Wayland use your desktop's screen recorder.",
-            )
-        backend = MssBackend(display=self.backend._display, scales=screen_scales())
+        backend = self.backend.recording_backend(screen_scales())
         self._recording_backend = backend
         self.recorder = Recorder(
             None,
             rect,
             self.recordings_folder(),
             time.strftime("recording-%Y%m%d-%H%M%S"),
-            fps=int(self.settings.get("capture.record_fps")),
-            max_seconds=float(self.settings.get("capture.record_max_seconds")),
+            fps=self.settings.get_int("capture.record_fps"),
+            max_seconds=self.settings.get_int("capture.record_max_seconds"),
             on_finished=self._done.emit,
             on_release_thread=backend.release_thread,
             grab_into=lambda out: backend.grab_bgr(rect, out),
@@ -464,6 +503,7 @@ class CaptureController(QObject):
             backend.close()
             raise
         self._warned_drops = False
+        self.indicator.show(rect, self.backend.monitors())
         self._tick.start()
         self._recording_tick()
 
@@ -472,36 +512,43 @@ class CaptureController(QObject):
         if recorder is None:
             return
         status = recorder.status
-        if self.tray is not None:
-            self.tray.set_recording(int(status.seconds))
+        self.indicator.set_seconds(int(status.seconds))
         if status.frames_dropped and status.dropped_percent > 5 and not self._warned_drops and status.seconds > 3:
             self._warned_drops = True
             self.bus.warning(
-                f"The recording is dropping frames ({status.frames_dropped}, {status.dropped_percent:.0f}%): "
-                "this computer cannot encode that fast.",
-                "Lower the recording frame rate in Settings > Capture, or record a smaller region.",
+                t(
+                    "The recording is dropping frames ({frames_dropped}, {dropped_percent:.0f}%): this computer cannot "
+                    "encode that fast.",
+                    frames_dropped=status.frames_dropped,
+                    dropped_percent=status.dropped_percent,
+                ),
+                t("Lower the recording frame rate in Settings > Capture, or record a smaller region."),
             )
         self.recording_changed.emit(status)
 
     def _recording_finished(self, status: RecordingStatus) -> None:
         self._tick.stop()
+        self.indicator.hide()
         if self.recorder is not None:
             self.recorder.wait(30)
         self.recorder = None
         if self._recording_backend is not None:
             self._recording_backend.close()
             self._recording_backend = None
-        if self.tray is not None:
-            self.tray.set_recording(None)
         self.recording_changed.emit(status)
         dropped = f", {status.frames_dropped} frames dropped ({status.dropped_percent:.1f}%)" if status.frames_dropped else ""
         if status.error:
-            self.bus.error(status.error, f"What was recorded is in {status.path or self.recordings_folder()}.")
+            self.bus.error(status.error, t("What was recorded is in {value}.", value=status.path or self.recordings_folder()))
         elif status.path is not None:
-            self.bus.info(f"Recording saved: {status.path} ({status.seconds:.0f} s{dropped}).")
-            add_files = getattr(self.chat, "add_files", None)
-            if add_files is not None:
-                add_files([str(status.path)])
+            self.bus.info(
+                t(
+                    "Recording saved: {path} ({seconds:.0f} s{dropped}).",
+                    path=status.path,
+                    seconds=status.seconds,
+                    dropped=dropped,
+                )
+            )
+            self.recording_saved.emit(status.path)
 
     def status(self) -> dict[str, Any]:
         """For the ``status`` command: capture backend, hotkeys, and the recording if one runs."""
@@ -520,7 +567,9 @@ class CaptureController(QObject):
         """Stop hotkeys and any recording, end the worker thread."""
         self._closed = True
         self._tick.stop()
+        self.indicator.close()
         self._watchdog.stop()
+        self._hotkeys_changed.stop()
         self.hotkeys.stop()
         if self.selector is not None:
             self.selector.cancel()
@@ -530,9 +579,7 @@ class CaptureController(QObject):
             self.recorder = None
         if self._recording_backend is not None:
             self._recording_backend.close()
-        release = getattr(self.backend, "release_thread", None)
-        if release is not None:
-            self._executor.submit(release)
+        self._executor.submit(self.backend.release_thread)
         self._executor.shutdown(wait=True)
         self.backend.close()
 

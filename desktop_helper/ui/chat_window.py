@@ -5,9 +5,10 @@ Layout: the conversation list (with full-text search) on the left; on the right 
 view, the attachments waiting to be sent, and the question box. A compact always-on-top
 :class:`MiniWindow` asks quick questions into the same conversation.
 
+The window is a view: the requests, the answer streaming into the history and the images sent
+belong to its :class:`~desktop_helper.conversation.ConversationSession` (Qt-free).
 Generation runs on a worker (:class:`GenerationRunner`), one at a time; each event arrives as a
-queued signal. The answer is written to the history while it streams (every
-:data:`SAVE_INTERVAL` seconds), so killing the app loses at most the last fraction of a second.
+queued signal.
 Files are read and decoded on worker threads; a file that cannot be used produces a notice
 naming it and the reason, and nothing else changes.
 """
@@ -15,26 +16,24 @@ naming it and the reason, and nothing else changes.
 from __future__ import annotations
 
 import functools
-import io
 import logging
 import tempfile
 import time
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl, Signal
+from PySide6.QtCore import QByteArray, QPoint, QRect, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
     QDesktopServices,
     QDragEnterEvent,
+    QDragLeaveEvent,
     QDropEvent,
     QGuiApplication,
+    QHideEvent,
     QImage,
-    QKeyEvent,
     QKeySequence,
-    QPixmap,
     QShortcut,
 )
 from PySide6.QtWidgets import (
@@ -51,145 +50,40 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QSplitter,
-    QTextBrowser,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop_helper.agent.tools import ScreenTools, ToolRound
-from desktop_helper.backends.base import ChatRequest, Done, Event, Progress, TextDelta, ThinkingDelta, Usage
+from desktop_helper.backends.base import ChatRequest, Done, Event, Progress, TextDelta, ThinkingDelta
+from desktop_helper.backends.speed import approx_text_tokens
+from desktop_helper.conversation import BoxesToDraw, ConversationSession
 from desktop_helper.core.errors import MediaError, UserError
+from desktop_helper.core.i18n import english, t
 from desktop_helper.core.messages import Level, UserMessage
-from desktop_helper.core.types import FinishReason, ImagePart, Message, Part, TextPart
-from desktop_helper.history.store import HistoryStore, NewAttachment, StoredAttachment, StoredMessage
+from desktop_helper.core.types import FinishReason, ImagePart
+from desktop_helper.history.store import HistoryStore, StoredMessage
 from desktop_helper.media.documents import Attachment, PageRange, from_image_bytes, from_image_part, load_attachment
+from desktop_helper.settings.store import Settings
 from desktop_helper.ui.attachments_bar import AttachmentsBar
+from desktop_helper.ui.chat_widgets import FullTextViewer, ImageViewer, MiniWindow, QuestionEdit, png_bytes
 from desktop_helper.ui.conversation_view import ConversationView, ViewImage, ViewMessage
-from desktop_helper.ui.icons import app_icon
-from desktop_helper.ui.markdown import html_snippet
+from desktop_helper.ui.icons import action_icon, app_icon
+from desktop_helper.ui.markdown import fold_long_lines, html_snippet, render_markdown
+from desktop_helper.ui.preencode import PreEncoder
 from desktop_helper.ui.workers import GenerationRunner, TaskRunner
 
 log = logging.getLogger(__name__)
 
-# seconds between saves of a streaming answer
-SAVE_INTERVAL = 0.2
 # (id, tokens per image); "max" uses the settings' budget or 8192
 DETAIL_LEVELS: tuple[tuple[str, int], ...] = (("low", 256), ("medium", 1024), ("high", 2704), ("max", 8192))
-
-
-@dataclass
-class _Stream:
-    """The answer being generated."""
-
-    conversation_id: int
-    message_id: int
-    content: str = ""
-    thinking: str = ""
-    saved_at: float = 0.0
-    dirty: bool = False
-    image: ImagePart | None = None
-    usage: Usage | None = None
-    started: float = field(default_factory=time.monotonic)
-
-
-class QuestionEdit(QPlainTextEdit):
-    """The question box: Enter sends, Shift+Enter starts a new line, pasted images become attachments.
-
-    Signals:
-        submit(): Enter was pressed.
-        pasted_images(list): images pasted from the clipboard (encoded PNG bytes).
-        pasted_files(list): file paths pasted (as URLs).
-    """
-
-    submit = Signal()
-    pasted_images = Signal(list)
-    pasted_files = Signal(list)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
-            self.submit.emit()
-            return
-        super().keyPressEvent(event)
-
-    def canInsertFromMimeData(self, source: QMimeData) -> bool:
-        return source.hasImage() or source.hasUrls() or super().canInsertFromMimeData(source)
-
-    def insertFromMimeData(self, source: QMimeData) -> None:
-        if source.hasUrls() and all(url.isLocalFile() for url in source.urls()):
-            self.pasted_files.emit([url.toLocalFile() for url in source.urls()])
-            return
-        if source.hasImage():
-            image = QImage(source.imageData())
-            if not image.isNull():
-                self.pasted_images.emit([_png_bytes(image)])
-                return
-        super().insertFromMimeData(source)
-
-
-class ImageViewer(QDialog):
-    """A larger view of an image, scrollable."""
-
-    def __init__(self, image: QImage, title: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("image_viewer")
-        self.setWindowTitle(title)
-        label = QLabel(self)
-        label.setPixmap(QPixmap.fromImage(image))
-        scroll = QScrollArea(self)
-        scroll.setWidget(label)
-        layout = QVBoxLayout(self)
-        layout.addWidget(scroll)
-        screen = QGuiApplication.primaryScreen().availableGeometry()
-        self.resize(min(image.width() + 40, screen.width() * 9 // 10), min(image.height() + 40, screen.height() * 9 // 10))
-
-
-class MiniWindow(QWidget):
-    """A compact always-on-top window for quick questions; answers stream into it.
-
-    Signals:
-        ask(str): a question was entered.
-        open_full(): the user wants the full window.
-    """
-
-    ask = Signal(str)
-    open_full = Signal()
-
-    def __init__(self) -> None:
-        super().__init__(None, Qt.WindowType.Tool | Qt.WindowType.WindowStaysOnTopHint)
-        self.setObjectName("mini_window")
-        self.setWindowTitle(self.tr("Quick question"))
-        self.resize(420, 260)
-        layout = QVBoxLayout(self)
-        self.answer = QTextBrowser(self)
-        self.answer.setObjectName("mini_answer")
-        self.input = QLineEdit(self)
-        self.input.setObjectName("mini_input")
-        self.input.setPlaceholderText(self.tr("Ask quickly…"))
-        self.input.returnPressed.connect(self._ask)
-        full = QPushButton(self.tr("Full window"), self)
-        full.clicked.connect(self.open_full)
-        row = QHBoxLayout()
-        row.addWidget(self.input, 1)
-        row.addWidget(full)
-        layout.addWidget(self.answer, 1)
-        layout.addLayout(row)
-
-    def _ask(self) -> None:
-        text = self.input.text().strip()
-        if text:
-            self.input.clear()
-            self.answer.clear()
-            self.ask.emit(text)
-
-    def append(self, text: str) -> None:
-        cursor = self.answer.textCursor()
-        cursor.movePosition(cursor.MoveOperation.End)
-        cursor.insertText(text)
+# a burst of changes (several files dropped, the detail scrolled through) starts one pre-encode
+PRIME_DELAY_MS = 150
+# settings that change what the backend and model pickers offer
+_BACKEND_SETTINGS = frozenset({"models.backend", "models.active_provider", "models.providers", "models.local_model_path"})
 
 
 class ChatWindow(QMainWindow):
@@ -212,12 +106,13 @@ class ChatWindow(QMainWindow):
     agent_requested = Signal(str)
     generation_finished = Signal(int)
     attachments_loaded = Signal()
+    _backend_settings_stored = Signal()
 
     def __init__(
         self,
         history: HistoryStore | None = None,
         backends: object | None = None,
-        settings: object | None = None,
+        settings: Settings | None = None,
         preview_dir: Path | None = None,
     ) -> None:
         super().__init__()
@@ -232,6 +127,8 @@ class ChatWindow(QMainWindow):
         )
         self.backends = backends
         self.settings = settings
+        #: what the controls read: the app's settings, or the schema's defaults for a window without them
+        self._values = settings if settings is not None else Settings(None)
         self.preview_dir = preview_dir or Path(tempfile.gettempdir()) / "desktop-helper-preview"
         self.overlay: object | None = None
         self._own_overlay: object | None = None
@@ -240,12 +137,16 @@ class ChatWindow(QMainWindow):
         self.last_request: ChatRequest | None = None
         self._pending_system_prompt = ""
         self._editing: int | None = None
-        self._stream: _Stream | None = None
-        self._images: dict[str, bytes] = {}
-        self._sent_images: dict[int, ImagePart] = {}  # assistant message id -> the image its boxes refer to
-        self._live: dict[int, list[Attachment]] = {}  # user message id -> attachments as loaded (capture geometry kept)
+        #: the data side: requests, the answer streaming into the history, the images sent
+        self.session = ConversationSession(self.history)
+        self._images: dict[str, bytes] = {}  # view image key -> PNG (answers' boxes)
+        self._boxer = TaskRunner(self)  # draws answers' boxes off the GUI thread
+        self._boxer.done.connect(self._boxes_drawn)
+        self._boxer.failed.connect(self._boxes_failed)
+        self._boxes_wanted: dict[int, int] = {}  # answer id -> the drawing its message waits for
+        self._box_jobs: dict[int, tuple[int, BoxesToDraw]] = {}  # drawing task -> (answer id, what it draws)
         self._loading_files: dict[int, str] = {}
-        self._viewers: list[ImageViewer] = []
+        self._viewers: list[QDialog] = []
         self.runner = GenerationRunner(self)
         #: tools the model may call while answering (screen, zoom, windows); set by the app
         self.screen_tools: ScreenTools | None = None
@@ -253,13 +154,35 @@ class ChatWindow(QMainWindow):
         self.tasks = TaskRunner(self)
         self.tasks.done.connect(self._file_loaded)
         self.tasks.failed.connect(self._file_failed)
+        #: reads the attached images into the local model while the question is typed (issue 20)
+        self.preencoder = PreEncoder(self)
+        self.preencoder.changed.connect(self._show_prime)
+        self.preencoder.failed.connect(self._prime_failed)
+        self._prime_timer = QTimer(self)
+        self._prime_timer.setSingleShot(True)
+        self._prime_timer.setInterval(PRIME_DELAY_MS)
+        self._prime_timer.timeout.connect(self._start_prime)
+        self._prime_ticker = QTimer(self)  # moves the progress and the estimate on while an image is read
+        self._prime_ticker.setInterval(500)
+        self._prime_ticker.timeout.connect(self._show_prime)
+        # something the request depends on changed and the pre-encode has not caught up yet
+        self._prime_outdated = False
+        self._sizer = TaskRunner(self)  # resizes images for the pre-encode off the GUI thread
+        self._sizer.done.connect(self._attachments_sized)
+        self._sizer.failed.connect(lambda _task, error: log.info("an image could not be resized ahead: %s", error))
         self._build_ui()
+        self.restore_geometry()
         self.mini = MiniWindow()
         self.mini.ask.connect(self._ask_from_mini)
-        self.mini.open_full.connect(self.bring_to_front)
+        self.mini.open_full.connect(self.show_full)
         if backends is not None:
             backends.state_changed.connect(self._backend_state)  # type: ignore[attr-defined]
+            backends.ready.connect(self._schedule_prime)  # type: ignore[attr-defined]
             self._backend_state(backends.state)  # type: ignore[attr-defined]
+        if settings is not None:
+            # the backend and model are chosen elsewhere too (welcome window, Settings, providers page): follow them
+            self._backend_settings_stored.connect(self._fill_backends, Qt.ConnectionType.QueuedConnection)
+            settings.on_change(self._setting_stored)
         interrupted = self.history.mark_interrupted()
         if interrupted:
             log.info("%d answer(s) were interrupted by the last exit; kept as they were", interrupted)
@@ -285,6 +208,11 @@ class ChatWindow(QMainWindow):
         self.conversation_list.itemClicked.connect(self._conversation_clicked)
         self.conversation_list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.conversation_list.customContextMenuRequested.connect(self._conversation_menu)
+        # long titles are elided, never scrolled sideways; the column keeps its width whatever the right side shows
+        self.conversation_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.conversation_list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.conversation_list.setUniformItemSizes(True)
+        left.setMinimumWidth(self.fontMetrics().averageCharWidth() * 24)
         left_layout.addWidget(new)
         left_layout.addWidget(self.search)
         left_layout.addWidget(self.conversation_list, 1)
@@ -295,18 +223,21 @@ class ChatWindow(QMainWindow):
         controls = QHBoxLayout()
         self.backend_box = QComboBox(right)
         self.backend_box.setObjectName("backend_box")
+        self.backend_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.backend_box.activated.connect(self._backend_chosen)
         self.model_box = QComboBox(right)
         self.model_box.setObjectName("model_box")
         self.model_box.setEditable(True)
-        self.model_box.setMinimumContentsLength(14)
+        self.model_box.setMinimumContentsLength(18)
+        self.model_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         editor = self.model_box.lineEdit()
         assert editor is not None  # an editable combo box always has its line edit
         editor.editingFinished.connect(self._model_chosen)
         self.model_box.activated.connect(lambda _index: self._model_chosen())
         self.thinking_box = QCheckBox(self.tr("Thinking"), right)
         self.thinking_box.setObjectName("thinking_box")
-        self.thinking_box.setChecked(bool(self._setting("models.thinking", True)))
+        self.thinking_box.setChecked(self._values.get_bool("models.thinking"))
+        self.thinking_box.toggled.connect(self._schedule_prime)
         self.detail_box = QComboBox(right)
         self.detail_box.setObjectName("detail_box")
         labels = {
@@ -318,7 +249,7 @@ class ChatWindow(QMainWindow):
         for name, _tokens in DETAIL_LEVELS:
             self.detail_box.addItem(labels[name], name)
         self.detail_box.setCurrentIndex(self._default_detail())
-        self.detail_box.currentIndexChanged.connect(self._update_estimate)
+        self.detail_box.currentIndexChanged.connect(self._schedule_prime)
         self.tokens_label = QLabel(right)
         self.tokens_label.setObjectName("tokens_label")
         system = QToolButton(right)
@@ -327,11 +258,14 @@ class ChatWindow(QMainWindow):
         system.clicked.connect(self._edit_system_prompt)
         mini = QToolButton(right)
         mini.setText(self.tr("Mini"))
+        mini.setIcon(action_icon("mini"))
+        mini.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         mini.setToolTip(self.tr("A small always-on-top window for quick questions"))
         mini.clicked.connect(self.show_mini)
-        for widget in (self.backend_box, self.model_box, self.thinking_box, self.detail_box, self.tokens_label):
+        controls.addWidget(self.backend_box)
+        controls.addWidget(self.model_box, 1)  # the model's file name gets the room there is
+        for widget in (self.thinking_box, self.detail_box):
             controls.addWidget(widget)
-        controls.addStretch(1)
         controls.addWidget(system)
         controls.addWidget(mini)
         self.notice = QLabel(right)
@@ -344,30 +278,33 @@ class ChatWindow(QMainWindow):
         self.view = ConversationView(self._image_for_key, right)
         self.view.action.connect(self._message_action)
         self.view.image_clicked.connect(self.enlarge_image)
+        self.view.setAcceptDrops(False)  # files dropped on the conversation go to the window, which attaches them
         self.attachments = AttachmentsBar(right)
-        self.attachments.changed.connect(self._update_estimate)
+        self.attachments.changed.connect(self._schedule_prime)
         self.attachments.page_range_requested.connect(self._choose_pages)
         self.input = QuestionEdit(right)
         self.input.setObjectName("question_input")
         self.input.setPlaceholderText(self.tr("Ask about your screen, or drop files here… (Enter sends, Shift+Enter: new line)"))
         self.input.setFixedHeight(72)
         self.input.submit.connect(self.send)
+        self.input.textChanged.connect(self._update_estimate)
         self.input.pasted_images.connect(self._paste_images)
         self.input.pasted_files.connect(self.add_files)
         buttons = QHBoxLayout()
-        attach = QPushButton(self.tr("Attach…"), right)
+        attach = QPushButton(action_icon("attach"), self.tr("Attach…"), right)
         attach.setObjectName("attach_button")
         attach.clicked.connect(self._pick_files)
         self.edit_label = QLabel(right)
         self.edit_label.hide()
-        self.send_button = QPushButton(self.tr("Send"), right)
+        self.send_button = QPushButton(action_icon("send"), self.tr("Send"), right)
         self.send_button.setObjectName("send_button")
         self.send_button.clicked.connect(self.send)
-        self.stop_button = QPushButton(self.tr("Stop"), right)
+        self.stop_button = QPushButton(action_icon("stop"), self.tr("Stop"), right)
         self.stop_button.setObjectName("stop_button")
         self.stop_button.clicked.connect(self.stop)
         self.stop_button.setEnabled(False)
         buttons.addWidget(attach)
+        buttons.addWidget(self.tokens_label)  # here its changing text cannot push the history column aside
         buttons.addWidget(self.edit_label)
         buttons.addStretch(1)
         buttons.addWidget(self.stop_button)
@@ -381,8 +318,11 @@ class ChatWindow(QMainWindow):
         layout.addLayout(buttons)
         splitter.addWidget(left)
         splitter.addWidget(right)
+        splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([220, 760])
+        splitter.setCollapsible(0, False)
+        splitter.setSizes([left.minimumWidth() + 40, 760])
+        self.splitter = splitter
         self.setCentralWidget(splitter)
         QShortcut(QKeySequence("Escape"), self, self._escape)
         QShortcut(QKeySequence("Ctrl+N"), self, self.new_conversation)
@@ -394,7 +334,13 @@ class ChatWindow(QMainWindow):
         colours = {Level.INFO: "#1e40af", Level.WARNING: "#92400e", Level.ERROR: "#991b1b"}
         self.notice.setStyleSheet(f"color: {colours[message.level]}; padding: 4px;")
         self.notice.setText(message.full_text())
+        self.notice.setProperty("level", message.level.name)
         self.notice.show()
+
+    def clear_problem_notice(self) -> None:
+        """Hide a warning or error banner: something just worked, so the problem it reported is gone."""
+        if self.notice.isVisible() and self.notice.property("level") in (Level.WARNING.name, Level.ERROR.name):
+            self.notice.hide()
 
     def bring_to_front(self) -> None:
         self.show()
@@ -419,20 +365,55 @@ class ChatWindow(QMainWindow):
         self.overlay = overlay
 
     def show_mini(self) -> None:
+        """Turn the chat into its mini form: the same conversation, in a small always-on-top window."""
+        self._fill_mini()
+        if self.isVisible():
+            # the mini window takes the full window's place (its top-right corner)
+            frame = self.frameGeometry()
+            self.mini.move(max(frame.left(), frame.right() - self.mini.frameGeometry().width()), frame.top())
+            self.hide()
         self.mini.show()
         self.mini.raise_()
         self.mini.activateWindow()
         self.mini.input.setFocus()
 
+    def show_full(self) -> None:
+        """Back from the mini form to the full window."""
+        self.mini.hide()
+        self.bring_to_front()
+
+    def _fill_mini(self) -> None:
+        """Show the conversation's last question and answer (or the one streaming) in the mini window."""
+        if self.conversation_id is None:
+            self.mini.answer.clear()
+            return
+        question, answer = "", ""
+        for message in self.history.messages(self.conversation_id):
+            if message.role == "user":
+                question, answer = message.content, ""
+            elif message.role == "assistant":
+                answer = message.content
+        if self.session.stream is not None:
+            answer = self.session.stream.content
+        shown_question = fold_long_lines(question)[0]
+        self.mini.show_exchange(shown_question, render_markdown(fold_long_lines(answer)[0]) if answer else "")
+
     def shutdown(self) -> None:
         """Stop the generation (saving what streamed), finish file loading, close the mini window."""
+        if self.isVisible():
+            self.save_geometry()
         if self._own_overlay is not None:
             self._own_overlay.shutdown()  # type: ignore[attr-defined]
+        self._prime_timer.stop()
+        self._prime_ticker.stop()
+        self.preencoder.shutdown()  # first: an answer may be waiting for it
+        self._sizer.shutdown()
+        self._boxer.shutdown()
         self.runner.shutdown()
-        if self._stream is not None:
-            self._save_stream("cancelled", self.tr("The app was closed while this answer was being written."))
-            self._stream = None
+        self.session.abandon(self.tr("The app was closed while this answer was being written."))
         self.tasks.shutdown()
+        if self.settings is not None:
+            self.settings.remove_listener(self._setting_stored)
         self.mini.close()
         for viewer in self._viewers:
             viewer.close()
@@ -467,9 +448,11 @@ class ChatWindow(QMainWindow):
         self.conversation_id = None
         self._pending_system_prompt = ""
         self._cancel_edit()
+        self._show_backend_state()
         self.view.set_messages([])
         self.conversation_list.clearSelection()
         self.input.setFocus()
+        self._schedule_prime()
 
     def open_conversation(self, conversation_id: int) -> None:
         if self.runner.busy:
@@ -477,15 +460,18 @@ class ChatWindow(QMainWindow):
             return
         self.conversation_id = conversation_id
         self._cancel_edit()
+        self._show_backend_state()  # the last answer's time belongs to the conversation left
         messages = self.history.messages(conversation_id)
         self.view.set_messages([self._view_message(m, messages) for m in messages])
+        self._schedule_prime()
 
     def rename_conversation(self, conversation_id: int, title: str) -> None:
         self.history.rename_conversation(conversation_id, title)
         self.reload_conversations()
 
     def delete_conversation(self, conversation_id: int) -> None:
-        if self._stream is not None and self._stream.conversation_id == conversation_id:
+        stream = self.session.stream
+        if stream is not None and stream.conversation_id == conversation_id:
             return
         self.history.delete_conversation(conversation_id)
         if self.conversation_id == conversation_id:
@@ -533,13 +519,8 @@ class ChatWindow(QMainWindow):
                     self.show_notice(UserMessage(Level.ERROR, self.tr("Export failed: {0}").format(exc)))
 
     # ----- controls
-    def _setting(self, key: str, default: object) -> object:
-        if self.settings is None:
-            return default
-        return self.settings.get(key)  # type: ignore[attr-defined]
-
     def _default_detail(self) -> int:
-        budget = int(self._setting("models.image_token_budget", 0) or 0)  # type: ignore[call-overload]
+        budget = self._values.get_int("models.image_token_budget")
         if budget <= 0:
             return 1
         return min(range(len(DETAIL_LEVELS)), key=lambda i: abs(DETAIL_LEVELS[i][1] - budget))
@@ -549,7 +530,7 @@ class ChatWindow(QMainWindow):
         name = self.detail_box.currentData()
         tokens = dict(DETAIL_LEVELS)[name]
         if name == "max":
-            configured = int(self._setting("models.image_token_budget", 0) or 0)  # type: ignore[call-overload]
+            configured = self._values.get_int("models.image_token_budget")
             tokens = max(tokens, configured)
         return tokens
 
@@ -560,7 +541,102 @@ class ChatWindow(QMainWindow):
     def _update_estimate(self) -> None:
         tokens = self.estimated_image_tokens()
         per_image = self.image_budget()
-        self.tokens_label.setText(self.tr("≈ {0} image tokens (≤ {1} per image)").format(tokens, per_image))
+        text = self.tr("≈ {0} image tokens (≤ {1} per image)").format(tokens, per_image)
+        if tokens and self._can_prime():
+            seconds = self.first_answer_estimate()
+            if seconds is None:
+                text += " · " + self.tr("first answer: measuring…")
+            else:
+                text += " · " + self.tr("first answer in ≈ {0}").format(self._duration(seconds))
+        self.tokens_label.setText(text)
+
+    def first_answer_estimate(self) -> float | None:
+        """Seconds from Send to the first word, from the speeds measured on this computer; None before any."""
+        backend = getattr(self.backends, "backend", None)
+        rates = backend.speed_rates() if backend is not None else None
+        if rates is None:
+            return None
+        # the local model caps images at the budget it was loaded with
+        budget = min(self.image_budget(), int(getattr(backend, "image_token_budget", 0) or self.image_budget()))
+        image_left, text_left = float(sum(a.tokens(budget) for a in self.attachments.attachments())), 0.0
+        progress = self.preencoder.progress(rates)
+        if progress is not None and not self._prime_outdated:
+            image_left, text_left = progress.image_left, progress.text_left
+        question = self.input.toPlainText()
+        counted = backend.question_tokens(question) if backend is not None else None
+        question_tokens = counted if counted is not None else approx_text_tokens(question)
+        seconds = rates.first_token_seconds(round(image_left), round(text_left) + question_tokens)
+        return float(seconds) if seconds is not None else None  # None: not measurable yet
+
+    def _duration(self, seconds: float) -> str:
+        if seconds < 1:
+            return self.tr("under a second")
+        minutes, rest = divmod(round(seconds), 60)
+        return self.tr("{0} min {1} s").format(minutes, rest) if minutes else self.tr("{0} s").format(rest)
+
+    # ----- reading the image before Send (issue 20)
+    def _can_prime(self) -> bool:
+        backend = getattr(self.backends, "backend", None)
+        return backend is not None and backend.can_prime
+
+    def _schedule_prime(self) -> None:
+        """Something the next request depends on changed: read it again, once a burst of changes is over."""
+        self._prime_outdated = True
+        self._update_estimate()
+        self._prime_timer.start()
+
+    def _start_prime(self, resized: bool = False) -> None:
+        backend = getattr(self.backends, "backend", None)
+        pending = self.attachments.attachments()
+        if backend is None or not backend.can_prime or self.runner.busy or not any(a.images for a in pending):
+            # an answer being written changes the conversation: its end schedules the pre-encode again
+            self._prime_outdated = False
+            self.preencoder.cancel()
+            return
+        budget = self.image_budget()
+        unsized = [a for a in pending if a.images and not self.session.is_sized(a, budget)]
+        if unsized and not resized:
+            # resizing a screenshot takes ~0.1-0.2 s: on a worker, then the pre-encode starts
+            self._sizer.submit(lambda: [(a, budget, a.parts(budget)) for a in unsized], name="attachment-resize")
+            return
+        self._prime_outdated = False
+        self.preencoder.start(backend, self.build_request(self.conversation_id, pending, before=self._editing))
+
+    def _attachments_sized(self, _task: int, results: object) -> None:
+        for attachment, budget, parts in results:  # type: ignore[attr-defined]
+            self.session.remember_sized(attachment, budget, parts)
+        if not self._prime_timer.isActive():  # else a newer change starts it again anyway
+            self._start_prime(resized=True)
+
+    def _show_prime(self) -> None:
+        prime = self.preencoder
+        backend = getattr(self.backends, "backend", None)
+        progress = prime.progress(backend.speed_rates() if backend is not None else None)
+        finished = prime.state is not None and prime.state.finished
+        if prime.running and not finished:
+            if not self._prime_ticker.isActive():
+                self._prime_ticker.start()
+            if progress is not None and (self.session.stream is None or prime.handed_over):
+                self.status.setText(self.tr("Reading the image… {0} %").format(int(progress.fraction * 100)))
+        elif self._prime_ticker.isActive():
+            self._prime_ticker.stop()
+            if self.session.stream is None:
+                # read, or cancelled (attachment removed...): no stale progress left behind
+                if finished:
+                    self.status.setText(self.tr("Image read: the answer starts as soon as you send."))
+                else:
+                    self._show_backend_state()
+        self._update_estimate()
+
+    def _prime_failed(self, error: str) -> None:
+        # the send reads the image again and reports a lasting problem with its fix
+        log.info("reading the image ahead failed: %s", error)
+        if self.session.stream is None:
+            self.status.setText(self.tr("The image could not be read ahead: {0}").format(error))
+
+    def _setting_stored(self, key: str, _value: object) -> None:
+        if key in _BACKEND_SETTINGS:
+            self._backend_settings_stored.emit()  # queued: settings may be stored from any thread
 
     def _fill_backends(self) -> None:
         self.backend_box.clear()
@@ -570,7 +646,7 @@ class ChatWindow(QMainWindow):
             return
         active = self.backends.active_choice()  # type: ignore[attr-defined]
         for choice in self.backends.choices():  # type: ignore[attr-defined]
-            label = choice.label if not choice.model else f"{choice.label} — {choice.model}"
+            label = t(choice.label) if not choice.model else f"{t(choice.label)} — {choice.model}"
             if choice.kind == "local_gguf":
                 label = self.tr("Local model") + (f" — {choice.model}" if choice.model else "")
             self.backend_box.addItem(label, choice)
@@ -597,6 +673,7 @@ class ChatWindow(QMainWindow):
 
         choice = replace(choice, model=model)
         self.backend_box.setItemData(self.backend_box.currentIndex(), choice)
+        self.preencoder.cancel()  # the old model's cache is going away
         self.backends.load(choice)  # type: ignore[attr-defined]
         if self.conversation_id is not None:
             self.history.update_conversation(self.conversation_id, backend=choice.key, model=model)
@@ -609,17 +686,26 @@ class ChatWindow(QMainWindow):
 
         if self.settings is not None:
             try:
-                factory.select(self.settings, choice)  # type: ignore[arg-type]
+                factory.select(self.settings, choice)
             except UserError as exc:
                 self.show_notice(UserMessage(Level.ERROR, exc.message, exc.fix))
                 return
         self._fill_models()
+        self.preencoder.cancel()  # the old model's cache is going away
         self.backends.load(choice)  # type: ignore[attr-defined]
         if self.conversation_id is not None:
             self.history.update_conversation(self.conversation_id, backend=choice.key, model=choice.model)
 
+    def _show_backend_state(self) -> None:
+        self.status.setText(str(getattr(self.backends, "state", "")))
+
     def _backend_state(self, text: str) -> None:
-        self.status.setText(text)
+        if self.session.stream is None:  # while an answer streams, the status line is about the answer
+            self.status.setText(text)
+        if self.backends is not None and getattr(self.backends, "backend", None) is not None:
+            self.clear_problem_notice()  # a model is ready: "no model" or "could not load" is over
+        if getattr(self.backends, "loading", False):
+            self.preencoder.cancel()  # the model it reads into is being replaced
 
     def system_prompt(self) -> str:
         if self.conversation_id is None:
@@ -631,6 +717,7 @@ class ChatWindow(QMainWindow):
             self._pending_system_prompt = text
         else:
             self.history.update_conversation(self.conversation_id, system_prompt=text)
+        self._schedule_prime()
 
     def _edit_system_prompt(self) -> None:
         text, ok = QInputDialog.getMultiLineText(
@@ -659,7 +746,8 @@ class ChatWindow(QMainWindow):
                 self.attachments.replace(index, attachment)
         elif isinstance(result, Attachment):
             self.attachments.add(result)
-            if "of" in result.note and result.kind in ("pdf", "document"):
+            self.clear_problem_notice()
+            if " of " in str(english(result.note)) and result.kind in ("pdf", "document"):
                 self.show_notice(
                     UserMessage(
                         Level.INFO,
@@ -679,10 +767,11 @@ class ChatWindow(QMainWindow):
 
     def _update_loading(self) -> None:
         if self._loading_files:
-            self.status.setText(self.tr("Reading {0} file(s)…").format(len(self._loading_files)))
+            count = len(self._loading_files)
+            self.status.setText(self.tr("Reading 1 file…") if count == 1 else self.tr("Reading {0} files…").format(count))
         else:
-            if self.backends is not None:
-                self.status.setText(self.backends.state)  # type: ignore[attr-defined]
+            if self.session.stream is None:
+                self._show_backend_state()
             self.attachments_loaded.emit()
 
     def _paste_images(self, images: list[bytes]) -> None:
@@ -716,7 +805,7 @@ class ChatWindow(QMainWindow):
         try:
             pages = PageRange.parse(text)
         except ValueError as exc:
-            self.show_notice(UserMessage(Level.ERROR, f"{attachment.name}: {exc}"))
+            self.show_notice(UserMessage(Level.ERROR, t("{name}: {exc}", name=attachment.name, exc=exc)))
             return
         if attachment.path is None:
             return
@@ -728,15 +817,34 @@ class ChatWindow(QMainWindow):
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls() or event.mimeData().hasImage():
             event.acceptProposedAction()
+            self._show_drop_target(True)
+
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
+        self._show_drop_target(False)
+
+    def _show_drop_target(self, active: bool) -> None:
+        """Highlight the conversation and the question box (app.qss, ``dropActive``) while files hover."""
+        if bool(self.splitter.property("dropActive")) == active:
+            return
+        self.splitter.setProperty("dropActive", active)
+        for widget in (self.view, self.input):
+            widget.style().unpolish(widget)
+            widget.style().polish(widget)
+            widget.update()
+
+    @property
+    def drop_target_shown(self) -> bool:
+        return bool(self.splitter.property("dropActive"))
 
     def dropEvent(self, event: QDropEvent) -> None:
+        self._show_drop_target(False)
         data = event.mimeData()
         paths = [url.toLocalFile() for url in data.urls() if url.isLocalFile()]
         if paths:
             self.add_files(paths)
             event.acceptProposedAction()
         elif data.hasImage():
-            self._paste_images([_png_bytes(QImage(data.imageData()))])
+            self._paste_images([png_bytes(QImage(data.imageData()))])
             event.acceptProposedAction()
 
     # ----- asking
@@ -773,8 +881,12 @@ class ChatWindow(QMainWindow):
                 model=getattr(choice, "model", ""),
             )
             self.conversation_id = conversation.id
-        stored = self.history.add_message(self.conversation_id, "user", text, attachments=self._to_store(attachments))
-        self._live[stored.id] = attachments
+        stored = self.session.add_question(self.conversation_id, text, attachments)
+        if self._prime_outdated:
+            self._prime_timer.stop()
+            self.preencoder.cancel()  # outdated: the send reads what changed itself
+        else:
+            self.preencoder.hand_over()  # the answer continues from the image being read
         self.input.clear()
         self.attachments.clear()
         self.notice.hide()
@@ -800,7 +912,7 @@ class ChatWindow(QMainWindow):
             return
         message = self.history.message(message_id)
         self.attachments.clear()
-        for attachment in self._live.get(message_id) or _attachments_from_stored(message.attachments):
+        for attachment in self.session.attachments_of(message):
             self.attachments.add(attachment)
         self.input.setPlainText(message.content)
         self._editing = message_id
@@ -810,6 +922,7 @@ class ChatWindow(QMainWindow):
 
     def stop(self) -> None:
         self.runner.cancel()
+        self.preencoder.stop_handed_over()
 
     def _cancel_edit(self) -> None:
         self._editing = None
@@ -839,27 +952,27 @@ class ChatWindow(QMainWindow):
                 UserMessage(Level.ERROR, self.tr("No model is available."), self.tr("Set one up in Settings > Models."))
             )
 
-    def build_request(self, conversation_id: int) -> ChatRequest:
-        """The request for the conversation's next answer (what would be sent)."""
-        budget = self.image_budget()
-        messages: list[Message] = []
-        system = self.history.conversation(conversation_id).system_prompt
-        if system:
-            messages.append(Message.text("system", system))
-        for stored in self.history.messages(conversation_id):
-            if stored.role == "user":
-                attachments = self._live.get(stored.id) or _attachments_from_stored(stored.attachments)
-                parts: list[Part] = []
-                for attachment in attachments:
-                    parts.extend(attachment.parts(budget))
-                if stored.content:
-                    parts.append(TextPart(stored.content))
-                messages.append(Message("user", tuple(parts)))
-            elif stored.role == "assistant" and stored.content and stored.status == "complete":
-                messages.append(Message.text("assistant", stored.content))
-        max_tokens = int(self._setting("models.max_answer_tokens", 0) or 0)  # type: ignore[call-overload]
-        return ChatRequest(
-            tuple(messages), thinking=self.thinking_box.isChecked(), image_token_budget=budget, max_tokens=max_tokens or None
+    def build_request(
+        self, conversation_id: int | None, pending: Sequence[Attachment] = (), before: int | None = None
+    ) -> ChatRequest:
+        """The request for the conversation's next answer (what would be sent).
+
+        The pre-encode and Send both build their request here, so the prefix read ahead is
+        exactly the one the answer starts with.
+
+        Args:
+            conversation_id: the conversation; None: a new one (with the system prompt chosen for it).
+            pending: attachments not sent yet: the next user turn without its question (the pre-encode's prefix).
+            before: leave out the messages from this id on (the question being edited).
+        """
+        return self.session.build_request(
+            conversation_id,
+            pending,
+            before,
+            system_prompt=self.system_prompt(),
+            budget=self.image_budget(),
+            thinking=self.thinking_box.isChecked(),
+            max_tokens=self._values.get_int("models.max_answer_tokens"),
         )
 
     def _generate(self) -> None:
@@ -870,71 +983,49 @@ class ChatWindow(QMainWindow):
             return
         request = self.build_request(self.conversation_id)
         self.last_request = request
-        answer = self.history.add_message(self.conversation_id, "assistant", "", status="streaming")
-        images = [p for m in request.messages for p in m.parts if isinstance(p, ImagePart)]
-        self._stream = _Stream(self.conversation_id, answer.id, image=images[-1] if images else None)
-        self.view.begin_stream(ViewMessage(answer.id, "assistant", status="streaming"))
+        answer = self.session.start_answer(self.conversation_id, request)
+        self.view.begin_stream(ViewMessage(answer.message_id, "assistant", status="streaming"))
         self.send_button.setEnabled(False)
         self.stop_button.setEnabled(True)
-        self.runner.start(backend, request, self.screen_tools if self._setting("agent.chat_tools", False) else None)
+        self.status.setText(self.tr("Waiting for the model…"))
+        self.runner.start(backend, request, self.screen_tools if self._values.get_bool("agent.chat_tools") else None)
 
     def _on_event(self, event: Event) -> None:
-        stream = self._stream
+        stream = self.session.stream
         if stream is None:
             return
+        if isinstance(event, Done):
+            self._finish(event)
+            return
+        self.session.record(event)
         if isinstance(event, TextDelta):
-            stream.content += event.text
-            stream.dirty = True
+            if stream.phase != "answer":
+                stream.phase = "answer"
+                self.status.setText(self.tr("Writing the answer…"))
             self.view.stream_text(event.text)
             if self.mini.isVisible():
                 self.mini.append(event.text)
         elif isinstance(event, ThinkingDelta):
-            stream.thinking += event.text
-            stream.dirty = True
+            if stream.phase != "thinking":
+                stream.phase = "thinking"
+                self.status.setText(self.tr("Thinking…"))
             self.view.stream_thinking(event.text)
         elif isinstance(event, Progress):
-            self.status.setText(event.text)
-        elif isinstance(event, Usage):
-            stream.usage = event
+            if not stream.phase:  # image encoding and the like come before the first token
+                self.status.setText(event.text)
         elif isinstance(event, ToolRound):
             names = ", ".join(call.name for call in event.assistant.tool_calls)
             self.status.setText(self.tr("The model used: {0}").format(names))
-        elif isinstance(event, Done):
-            self._finish(event)
-            return
-        if stream.dirty and time.monotonic() - stream.saved_at >= SAVE_INTERVAL:
-            self._save_stream("streaming")
-
-    def _save_stream(self, status: str, error: str = "") -> None:
-        stream = self._stream
-        if stream is None:
-            return
-        self.history.update_message(
-            stream.message_id,
-            content=stream.content,
-            thinking=stream.thinking,
-            status=status,  # type: ignore[arg-type]
-            error=error if status != "streaming" else None,
-        )
-        stream.saved_at = time.monotonic()
-        stream.dirty = False
 
     def _finish(self, done: Done) -> None:
-        stream = self._stream
-        assert stream is not None
-        status = {FinishReason.CANCELLED: "cancelled", FinishReason.ERROR: "error"}.get(done.reason, "complete")
         error = done.error or ""
         if done.reason == FinishReason.LENGTH:
             error = self.tr("The answer reached the length limit.")
-        self._save_stream(status, error)
-        self._stream = None
-        if stream.image is not None:
-            self._sent_images[stream.message_id] = stream.image
-        else:
-            # SQLite hands a deleted answer's id out again (after edit or regenerate): its capture is not this one's.
-            self._sent_images.pop(stream.message_id, None)
+        stream, status = self.session.finish(done, error)
         message = self._view_message(self.history.message(stream.message_id))
         self.view.end_stream(message)
+        if self.mini.isVisible():
+            self._fill_mini()  # the streamed plain text becomes the rendered answer
         self.send_button.setEnabled(True)
         self.stop_button.setEnabled(False)
         seconds = time.monotonic() - stream.started
@@ -942,8 +1033,15 @@ class ChatWindow(QMainWindow):
         summary = self.tr("Answered in {0:.1f} s").format(seconds)
         if usage is not None and usage.completion_tokens:
             summary += self.tr(", {0} tokens").format(usage.completion_tokens)
-        self.status.setText(summary)
+        if status == "complete":
+            self.status.setText(summary)
+            self.clear_problem_notice()
+        elif status == "cancelled":
+            self.status.setText(self.tr("Stopped after {0:.1f} s").format(seconds))
+        else:
+            self.status.setText(self.tr("The answer failed."))
         self.generation_finished.emit(stream.message_id)
+        self._schedule_prime()  # images attached meanwhile are read now
 
     # ----- message actions
     def _message_action(self, name: str, message_id: int) -> None:
@@ -957,6 +1055,18 @@ class ChatWindow(QMainWindow):
             self.preview(message_id)
         elif name == "screen":
             self.show_on_screen(message_id)
+        elif name == "full":
+            self.show_full_text(message_id)
+
+    def show_full_text(self, message_id: int) -> FullTextViewer:
+        """Open a message's whole text (shown folded in the conversation) in a plain viewer."""
+        message = self.history.message(message_id)
+        title = self.tr("Your question") if message.role == "user" else self.tr("The answer")
+        viewer = FullTextViewer(message.content, title, self)
+        self._viewers.append(viewer)
+        viewer.finished.connect(lambda _code: self._viewers.remove(viewer) if viewer in self._viewers else None)
+        viewer.show()
+        return viewer
 
     def preview(self, message_id: int) -> Path | None:
         """Open the HTML an answer contains in the system browser; returns the file written."""
@@ -971,14 +1081,14 @@ class ChatWindow(QMainWindow):
 
     def show_on_screen(self, message_id: int) -> None:
         """Draw the answer's boxes on the real screen, where the captured image came from."""
-        image = self._sent_images.get(message_id)
+        image = self.session.sent_image(message_id)
         if image is None or image.geometry is None:
             return
         if self.overlay is None:
             # no app-wide overlay was handed over: make one for the chat (closed in shutdown)
             from desktop_helper.ui.overlay import OverlayController
 
-            fade = float(self._setting("overlay.fade_seconds", 8.0))  # type: ignore[arg-type]
+            fade = self._values.get_float("overlay.fade_seconds")
             self.overlay = self._own_overlay = OverlayController(fade_seconds=fade, parent=self)
         result = self.overlay.show_boxes_on_screen(self.history.message(message_id).content, image.geometry)  # type: ignore[attr-defined]
         error = getattr(result, "error", None)
@@ -1005,110 +1115,88 @@ class ChatWindow(QMainWindow):
             else:
                 message.files.append(attachment.name)
         if stored.role == "assistant" and stored.content:
-            self._add_boxes(message, stored, conversation)
+            self._add_boxes(stored, conversation)
         return message
 
-    def _add_boxes(self, message: ViewMessage, stored: StoredMessage, conversation: list[StoredMessage] | None) -> None:
-        from desktop_helper.parsers.boxes import parse_boxes
-
-        result = parse_boxes(stored.content, stored.thinking)
-        if not result.items:
+    def _add_boxes(self, stored: StoredMessage, conversation: list[StoredMessage] | None) -> None:
+        """Draw the answer's boxes on a worker; the message shows them when they are drawn (:meth:`_boxes_drawn`)."""
+        boxes = self.session.boxes_of(stored, conversation)
+        if boxes is None:
+            self._boxes_wanted.pop(stored.id, None)  # an id handed out again: a drawing for the old answer is stale
             return
-        image = self._sent_images.get(stored.id)
-        data = image.data if image is not None else self._last_image_before(stored, conversation)
-        if data is None:
-            return
-        from PIL import Image
+        task = self._boxer.submit(boxes.draw, name="draw-boxes")
+        self._boxes_wanted[stored.id] = task
+        self._box_jobs[task] = (stored.id, boxes)
 
-        from desktop_helper.media.annotate import draw_items
-
-        with Image.open(io.BytesIO(data)) as opened:
-            drawn = draw_items(opened.convert("RGB"), result.items)
-        buffer = io.BytesIO()
-        drawn.save(buffer, format="PNG")
-        key = f"boxed:{stored.id}"
-        self._images[key] = buffer.getvalue()
+    def _boxes_drawn(self, task: int, png: object) -> None:
+        answer_id, boxes = self._box_jobs.pop(task)
+        if self._boxes_wanted.get(answer_id) != task:
+            return  # the answer was replaced or redrawn since
+        del self._boxes_wanted[answer_id]
+        shown = next((m for m in self.view.messages() if m.id == answer_id), None)
+        if shown is None or not isinstance(png, bytes):
+            return  # another conversation is shown now
+        key = f"boxed:{answer_id}"
+        self._images[key] = png
         self.view.forget_image(key)
-        message.boxed_image = ViewImage(key, "boxes")
-        count = len(result.items)
-        message.box_note = self.tr("{0} location(s) the model marked (its estimate)").format(count)
-        message.can_show_on_screen = image is not None and image.geometry is not None
+        shown.boxed_image = ViewImage(key, "boxes")
+        count = len(boxes.items)
+        shown.box_note = (
+            self.tr("1 location the model marked (its estimate)")
+            if count == 1
+            else self.tr("{0} locations the model marked (its estimate)").format(count)
+        )
+        shown.can_show_on_screen = boxes.on_screen
+        self.view.replace_message(shown)
 
-    def _last_image_before(self, stored: StoredMessage, conversation: list[StoredMessage] | None) -> bytes | None:
-        if conversation is None:
-            conversation = self.history.messages(stored.conversation_id)
-        for earlier in reversed(conversation):
-            if earlier.id >= stored.id or earlier.role != "user":
-                continue
-            images = [a for a in earlier.attachments if a.kind == "image"]
-            if images:
-                try:
-                    return images[-1].read()
-                except OSError:
-                    return None
-        return None
+    def _boxes_failed(self, task: int, error: object) -> None:
+        answer_id, _boxes = self._box_jobs.pop(task)
+        if self._boxes_wanted.get(answer_id) == task:
+            del self._boxes_wanted[answer_id]
+        log.warning("the boxes of answer %d could not be drawn: %s", answer_id, error)
 
     def _image_for_key(self, key: str) -> QImage | None:
         if key.startswith("att:"):
-            path = self.history.attachments_dir / key[4:6] / key[4:]
             try:
-                return QImage.fromData(path.read_bytes())
+                return QImage.fromData(self.history.read_attachment(key[4:]))
             except OSError:
                 return None
         data = self._images.get(key)
         return QImage.fromData(data) if data is not None else None
-
-    def _to_store(self, attachments: list[Attachment]) -> list[NewAttachment]:
-        stored: list[NewAttachment] = []
-        for group, attachment in enumerate(attachments):
-            meta = {"group": group, "kind": attachment.kind, "note": attachment.note, "source": attachment.name}
-            if attachment.kind == "text":
-                stored.append(NewAttachment("text", attachment.text.encode("utf-8"), "text/plain", attachment.name, meta=meta))
-            for image in attachment.images:
-                stored.append(
-                    NewAttachment("image", image.data, image.mime, image.name or attachment.name, image.width, image.height, meta)
-                )
-        return stored
 
     # ----- window
     def closeEvent(self, event: QCloseEvent) -> None:
         # closing hides the window; the app lives in the tray and the answer keeps streaming
         event.accept()
 
+    def hideEvent(self, event: QHideEvent) -> None:
+        if not event.spontaneous():  # hidden by us or the user, not minimised
+            self.save_geometry()
+        super().hideEvent(event)
+
+    def save_geometry(self) -> None:
+        """Remember where the window is and how large (``general.chat_geometry``)."""
+        if self.settings is not None:
+            encoded = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
+            self.settings.set("general.chat_geometry", encoded)
+
+    def restore_geometry(self) -> None:
+        """Put the window where it was; if that monitor is gone, centre it on the primary one."""
+        saved = self._values.get_str("general.chat_geometry")
+        if saved:
+            self.restoreGeometry(QByteArray.fromBase64(saved.encode("ascii")))
+        if not _mostly_on_a_screen(self.frameGeometry()):
+            screen = QGuiApplication.primaryScreen()
+            if screen is not None:
+                room = screen.availableGeometry()
+                self.resize(min(self.width(), room.width() - 40), min(self.height(), room.height() - 60))
+                self.move(room.center() - self.rect().center())
+
+
+def _mostly_on_a_screen(frame: QRect) -> bool:
+    """At least a grabbable part (the title bar's middle) of ``frame`` is on some screen."""
+    probe = QRect(frame.left() + frame.width() // 4, frame.top(), frame.width() // 2, 40)
+    return any(screen.availableGeometry().intersects(probe) for screen in QGuiApplication.screens())
+
 
 _PATTERNS = "*.png *.jpg *.jpeg *.webp *.bmp *.gif *.mp4 *.mov *.mkv *.webm *.pdf *.pptx *.ppt *.docx *.odp *.odt *.txt *.md *.py"
-
-
-def _attachments_from_stored(stored: tuple[StoredAttachment, ...]) -> list[Attachment]:
-    """Rebuild attachments from history rows (grouped as they were attached)."""
-    groups: dict[int, list[StoredAttachment]] = {}
-    for row in stored:
-        groups.setdefault(int(row.meta.get("group", row.id)), []).append(row)
-    result: list[Attachment] = []
-    for rows in groups.values():
-        first = rows[0]
-        kind = first.meta.get("kind", first.kind)
-        name = first.meta.get("source", first.name)
-        try:
-            if kind == "text":
-                result.append(
-                    Attachment(name, "text", text=first.read().decode("utf-8", "replace"), note=first.meta.get("note", ""))
-                )
-                continue
-            images = tuple(ImagePart(r.read(), r.mime, r.width, r.height, name=r.name) for r in rows if r.kind == "image")
-        except OSError:
-            log.warning("attachment files of %s are missing", name)
-            continue
-        result.append(Attachment(name, kind, images, note=first.meta.get("note", "")))
-    return result
-
-
-def _png_bytes(image: QImage) -> bytes:
-    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
-
-    array = QByteArray()
-    buffer = QBuffer(array)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")  # type: ignore[call-overload]  # the stubs say bytes; PySide6 wants str
-    buffer.close()
-    return bytes(array.data())

@@ -5,6 +5,12 @@ end of the document: blocks that are complete are inserted once, and only the un
 block (the *tail*) is replaced per token, so the cost of a token does not grow with the answer.
 Actions (copy, regenerate, edit, preview, show on screen, thinking on/off) are links in each
 message's footer; images are links that open a larger view.
+
+Qt lays out a paragraph as one unit, so a huge single line (a 256 KB answer line, a 1 MB pasted
+question) used to block the GUI thread for minutes. Lines over
+:data:`~desktop_helper.ui.markdown.FOLD_LINE_CHARS` are shown folded (head … end) with a
+"Show full text" link, unbroken runs wrap anywhere, and streamed deltas are rendered at most once
+per frame (:data:`RENDER_INTERVAL_MS`), so the cost of an update stays bounded.
 """
 
 from __future__ import annotations
@@ -13,16 +19,27 @@ import html
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QImage, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtCore import QEvent, QTimer, QUrl, Signal
+from PySide6.QtGui import QImage, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument, QTextOption
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from desktop_helper.ui.markdown import StreamingMarkdown, html_snippet, render_markdown, render_plain
+from desktop_helper.ui.markdown import (
+    CODE_BACKGROUND,
+    TABLE_BORDER,
+    StreamingMarkdown,
+    fold_long_lines,
+    html_snippet,
+    render_markdown,
+    render_plain,
+)
+from desktop_helper.ui.theme import colours, current_scheme
 
-THUMB_WIDTH = 240
+THUMB_WIDTH = 320
 #: messages rendered when a conversation opens (older ones behind a "Show earlier" link)
 PAGE = 60
 _THINKING_LIVE_CHARS = 600
+#: streamed deltas that arrive within this many milliseconds are rendered together (one frame)
+RENDER_INTERVAL_MS = 16
 
 
 @dataclass
@@ -53,7 +70,7 @@ class ViewMessage:
 class ConversationView(QTextBrowser):
     """Signals (GUI thread):
     action(str, int): a footer link was clicked: (action, message id); actions are copy, regenerate,
-        edit, preview, screen.
+        edit, preview, screen, full (the whole text of a message shown folded).
     image_clicked(str): an image was clicked (its resource key).
     """
 
@@ -71,13 +88,21 @@ class ConversationView(QTextBrowser):
         self._messages: list[ViewMessage] = []
         self._expanded: set[int] = set()
         self._shown_from = 0
-        self._html_cache: dict[tuple[object, ...], str] = {}
+        self._html_cache: dict[tuple[object, ...], tuple[str, int]] = {}
+        # unbroken runs (a URL, base64, minified code) wrap instead of making one endless line
+        self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         # streaming state
         self._stream: ViewMessage | None = None
         self._stream_start = 0
         self._tail_start = 0
-        self._markdown = StreamingMarkdown()
+        self._markdown = StreamingMarkdown(fold_marker=self._fold_marker)
         self._thinking_closed = False
+        self._unrendered: list[str] = []  # answer text streamed since the last render
+        self._thinking_unrendered = False
+        self._render_timer = QTimer(self)
+        self._render_timer.setSingleShot(True)
+        self._render_timer.setInterval(RENDER_INTERVAL_MS)
+        self._render_timer.timeout.connect(self.flush)
         self.document().setDefaultStyleSheet("p { margin: 2px 0; } pre { margin: 4px 0; }")
 
     # ----- whole conversation
@@ -131,33 +156,66 @@ class ConversationView(QTextBrowser):
         """Start showing an answer as it streams; it is the last message until :meth:`end_stream`."""
         self._messages.append(message)
         self._stream = message
-        self._markdown = StreamingMarkdown()
+        self._markdown = StreamingMarkdown(fold_marker=self._fold_marker)
         self._thinking_closed = False
+        self._unrendered.clear()
+        self._thinking_unrendered = False
         cursor = self._end_cursor()
         self._stream_start = cursor.position()
         cursor.insertHtml(self._header_html(message))
         cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
         self._tail_start = cursor.position()
         waiting = html.escape(self.tr("Waiting for the model…"))
-        self._set_tail(f'<p style="color:#6b7280;"><i>{waiting}</i></p>')
+        self._set_tail(f'<p style="color:{colours()["muted"]};"><i>{waiting}</i></p>')
 
     def stream_thinking(self, text: str) -> None:
         message = self._stream
         if message is None:
             return
         message.thinking += text
-        if self._thinking_closed:
-            return
-        live = message.thinking[-_THINKING_LIVE_CHARS:]
-        prefix = "…" if len(message.thinking) > _THINKING_LIVE_CHARS else ""
-        title = html.escape(self.tr("Thinking…"))
-        self._set_tail(f'<p style="color:#6b7280;"><b>{title}</b><br><i>{render_plain(prefix + live)}</i></p>')
+        if not self._thinking_closed:
+            self._thinking_unrendered = True
+            self._schedule_render()
 
     def stream_text(self, text: str) -> None:
         message = self._stream
         if message is None:
             return
         message.content += text
+        self._unrendered.append(text)
+        self._schedule_render()
+
+    def _schedule_render(self) -> None:
+        if not self._render_timer.isActive():
+            self._render_timer.start()
+
+    def flush(self) -> None:
+        """Render what streamed since the last render (the timer calls it at most once per frame)."""
+        self._render_timer.stop()
+        if self._stream is None:
+            return
+        if self._unrendered:
+            text = "".join(self._unrendered)
+            self._unrendered.clear()
+            self._thinking_unrendered = False
+            self._render_text(text)
+        elif self._thinking_unrendered:
+            self._thinking_unrendered = False
+            self._render_thinking()
+
+    def _render_thinking(self) -> None:
+        message = self._stream
+        if message is None or self._thinking_closed:
+            return
+        live = message.thinking[-_THINKING_LIVE_CHARS:]
+        prefix = "…" if len(message.thinking) > _THINKING_LIVE_CHARS else ""
+        title = html.escape(self.tr("Thinking…"))
+        self._set_tail(f'<p style="color:{colours()["muted"]};"><b>{title}</b><br><i>{render_plain(prefix + live)}</i></p>')
+
+    def _render_text(self, text: str) -> None:
+        message = self._stream
+        if message is None:
+            return
         if not self._thinking_closed:
             self._thinking_closed = True
             cursor = self._tail_cursor()
@@ -171,7 +229,7 @@ class ConversationView(QTextBrowser):
             cursor = self._tail_cursor()
             cursor.removeSelectedText()
             for block in stable:
-                cursor.insertHtml(block)
+                cursor.insertHtml(_themed(block))
                 cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
             self._tail_start = cursor.position()
         self._set_tail(self._markdown.tail_html())
@@ -181,6 +239,8 @@ class ConversationView(QTextBrowser):
         if self._stream is None:
             return
         self._stream = None
+        self._render_timer.stop()
+        self._unrendered.clear()
         self._messages[-1] = message
         cursor = QTextCursor(self.document())
         cursor.setPosition(self._stream_start)
@@ -198,18 +258,19 @@ class ConversationView(QTextBrowser):
         who = {"user": self.tr("You"), "assistant": self.tr("Assistant"), "system": self.tr("System")}.get(
             message.role, message.role
         )
-        color = "#1d4ed8" if message.role == "user" else "#047857"
-        return f'<hr><p style="color:{color};"><b>{html.escape(who)}</b></p>'
+        color = colours()["user_name" if message.role == "user" else "assistant_name"]
+        return f'<p style="color:{color}; margin-top:10px;"><b>{html.escape(who)}</b></p>'
 
     def _thinking_html(self, message: ViewMessage, expanded: bool) -> str:
         words = len(message.thinking.split())
         if expanded:
             label = html.escape(self.tr("▼ Thinking ({0} words)").format(words))
-            body = f'<blockquote style="color:#6b7280;">{render_plain(message.thinking)}</blockquote>'
+            shown, _hidden = fold_long_lines(message.thinking, self._fold_marker)
+            body = f'<blockquote style="color:{colours()["muted"]};">{render_plain(shown)}</blockquote>'
         else:
             label = html.escape(self.tr("▶ Thinking ({0} words)").format(words))
             body = ""
-        return f'<p><a href="act:thinking:{message.id}" style="color:#6b7280;">{label}</a></p>{body}'
+        return f'<p><a href="act:thinking:{message.id}" style="color:{colours()["muted"]};">{label}</a></p>{body}'
 
     def _message_html(self, message: ViewMessage) -> str:
         parts = [self._header_html(message)]
@@ -218,30 +279,44 @@ class ConversationView(QTextBrowser):
             parts.append(f"<p>{thumbs}</p>")
         if message.files:
             names = ", ".join(html.escape(f) for f in message.files)
-            parts.append(f'<p style="color:#6b7280;">📎 {names}</p>')
+            files = html.escape(self.tr("Files:"))  # outside the f-string, where lupdate sees it
+            parts.append(f'<p style="color:{colours()["muted"]};">{files} {names}</p>')
         if message.thinking:
             parts.append(self._thinking_html(message, message.id in self._expanded))
-        if message.role == "user":
-            parts.append(f"<p>{render_plain(message.content)}</p>")
-        else:
-            key = (message.id, message.content)
-            rendered = self._html_cache.get(key)
-            if rendered is None:
-                rendered = self._html_cache[key] = render_markdown(message.content)
-            parts.append(rendered)
+        key = (message.id, message.role, message.content)
+        cached = self._html_cache.get(key)
+        if cached is None:
+            shown, hidden = fold_long_lines(message.content, self._fold_marker)
+            body = f"<p>{render_plain(shown)}</p>" if message.role == "user" else render_markdown(shown)
+            cached = self._html_cache[key] = (body, hidden)
+        rendered, folded = cached
+        parts.append(_themed(rendered))
         if message.boxed_image is not None:
             parts.append(
                 f"<p>{self._image_html(message.boxed_image.key)}"
-                f'<br><span style="color:#6b7280;">{html.escape(message.box_note)}</span></p>'
+                f'<br><span style="color:{colours()["muted"]};">{html.escape(message.box_note)}</span></p>'
             )
         if message.status in ("cancelled", "error"):
             text = message.error or (self.tr("Stopped.") if message.status == "cancelled" else self.tr("Failed."))
-            parts.append(f'<p style="color:#b91c1c;"><i>{html.escape(text)}</i></p>')
-        parts.append(self._footer_html(message))
-        return "".join(parts)
+            parts.append(f'<p style="color:{colours()["danger"]};"><i>{html.escape(text)}</i></p>')
+        parts.append(self._footer_html(message, folded=bool(folded)))
+        if message.role != "user":
+            return "".join(parts)
+        # the user's turns sit in a tinted bubble on the right, the answers on the page itself
+        return (
+            f'<table width="88%" align="right" cellspacing="0" cellpadding="10" '
+            f'style="background-color:{colours()["user_bubble"]}; margin-top:8px;"><tr><td>{"".join(parts)}</td></tr></table>'
+            '<p style="margin:0;"></p>'
+        )
 
-    def _footer_html(self, message: ViewMessage) -> str:
+    def _fold_marker(self, hidden: int) -> str:
+        return self.tr(" … ({0} characters not shown) … ").format(f"{hidden:,}")
+
+    def _footer_html(self, message: ViewMessage, folded: bool = False) -> str:
         links = [("copy", self.tr("Copy"))]
+        if folded:
+            size = max(1, round(len(message.content.encode("utf-8", "replace")) / 1024))
+            links.append(("full", self.tr("Show full text ({0} KB)").format(f"{size:,}")))
         if message.role == "user":
             links.append(("edit", self.tr("Edit")))
         else:
@@ -282,6 +357,14 @@ class ConversationView(QTextBrowser):
                 return image
         return super().loadResource(kind, name)
 
+    def changeEvent(self, event: QEvent) -> None:
+        # the light/dark switch: the HTML carries the palette's colours, so render it again
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self._stream is None and self._messages:
+            scroll = self.verticalScrollBar().value()
+            self._rebuild()
+            self.verticalScrollBar().setValue(scroll)
+
     # ----- helpers
     def _end_cursor(self) -> QTextCursor:
         cursor = QTextCursor(self.document())
@@ -299,7 +382,7 @@ class ConversationView(QTextBrowser):
         cursor = self._tail_cursor()
         cursor.removeSelectedText()
         if tail_html:
-            cursor.insertHtml(tail_html)
+            cursor.insertHtml(_themed(tail_html))
         if at_end:
             self._scroll_to_end()
 
@@ -329,3 +412,11 @@ class ConversationView(QTextBrowser):
             if message.id == message_id:
                 self.replace_message(message)
                 return
+
+
+def _themed(rendered: str) -> str:
+    """Markdown's light-look code and table colours, swapped for the dark look's when it is in use."""
+    if current_scheme() == "light":
+        return rendered
+    palette = colours()
+    return rendered.replace(CODE_BACKGROUND, palette["alternate"]).replace(TABLE_BORDER, palette["border"])

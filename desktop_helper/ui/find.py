@@ -9,19 +9,22 @@ prompt popup, a worker thread, the overlay and the message bus. The app register
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import threading
 from collections.abc import Callable
+from concurrent.futures import Future
 
 from PySide6.QtCore import QObject, QPoint, Qt, Signal, Slot
 from PySide6.QtGui import QCursor, QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from desktop_helper.backends.base import Backend, CancelToken
-from desktop_helper.core.errors import UserError
+from desktop_helper.core.errors import CancelledError, UserError
+from desktop_helper.core.i18n import t
 from desktop_helper.core.messages import MessageBus
 from desktop_helper.core.types import ImagePart
-from desktop_helper.grounding import GroundingResult, ScreenItem, find_on_screen, shapes_for
+from desktop_helper.grounding import GroundingResult, ScreenItem, find_on_screen, result_as_json, result_lines, shapes_for
 from desktop_helper.ui.overlay import OverlayController
 from desktop_helper.ui.workers import TaskRunner
 
@@ -163,19 +166,53 @@ class FindController(QObject):
         return self._task is not None
 
     # ----- entry points
-    def find_command(self, args: argparse.Namespace, output: Output) -> int:
-        """``desktop-helper find [TARGET...]``: ask for the target when it is missing."""
+    def find_command(self, args: argparse.Namespace, output: Output) -> int | Future[int]:
+        """``desktop-helper find [TARGET...] [--json]``: ask for the target when it is missing.
+
+        With a target, the caller gets the boxes found, in screen pixels, when the search ends
+        (exit 0), or why nothing was found (exit 1).
+        """
         target = " ".join(getattr(args, "target", None) or []).strip()
+        as_json = bool(getattr(args, "json", False))
         if self.busy:
-            output("A search is already running.")
+            output(
+                json.dumps({"target": target, "items": [], "error": "A search is already running."})
+                if as_json
+                else "A search is already running."
+            )
             return 1
-        if target:
-            self.find(target)
-            output(f"Looking for: {target}")
-        else:
+        if not target:
             self.ask()
-            output("Type what to find in the popup.")
-        return 0
+            if not as_json:
+                output("Type what to find in the popup.")
+            return 0
+        reply: Future[int] = Future()
+
+        def finished(result: object) -> None:
+            disconnect()
+            assert isinstance(result, GroundingResult)
+            if as_json:
+                output(json.dumps(result_as_json(result)))
+            else:
+                for line in result_lines(result):
+                    output(line)
+            reply.set_result(0 if result.items else 1)
+
+        def failed(message: str) -> None:
+            disconnect()
+            output(json.dumps({"target": target, "items": [], "error": message}) if as_json else message)
+            reply.set_result(1)
+
+        def disconnect() -> None:
+            self.finished.disconnect(finished)
+            self.failed.disconnect(failed)
+
+        self.finished.connect(finished)
+        self.failed.connect(failed)
+        if not as_json:
+            output(f"Looking for: {target}")
+        self.find(target)
+        return reply
 
     @Slot()
     def ask(self) -> None:
@@ -189,12 +226,12 @@ class FindController(QObject):
     def find(self, target: str) -> None:
         """Capture the monitor under the cursor and look for ``target`` on it."""
         if self.busy:
-            self._bus.info("A search is already running.")
+            self._bus.info(t("A search is already running."))
             return
         backend = self._backend()
         if backend is None:
-            message = "No model is ready yet."
-            self._bus.warning(message, "Wait for the model to load, or choose one in Settings.")
+            message = t("No model is ready yet.")
+            self._bus.warning(message, t("Wait for the model to load, or choose one in Settings."))
             self.failed.emit(message)
             return
         # Old boxes would be in the capture and could mislead the model.
@@ -262,11 +299,11 @@ class FindController(QObject):
             self.overlay.show_result(result)
             flagged = len(result.parse.flagged)
             if flagged:
-                self._bus.info(f"{flagged} more location(s) looked wrong and were not drawn.")
+                self._bus.info(t("{flagged} more location(s) looked wrong and were not drawn.", flagged=flagged))
         else:
             self.overlay.clear()  # boxes drawn while the answer streamed
             if result.error:
-                self._bus.info(result.error, "Try other words, or capture a smaller region and ask again.")
+                self._bus.info(result.error, t("Try other words, or capture a smaller region and ask again."))
         log.info("find %r: %d item(s), %s", result.question, len(result.items), result.timings)
         self.finished.emit(result)
 
@@ -277,10 +314,12 @@ class FindController(QObject):
         self._task, self._cancel = None, None
         self._take_pending_items()
         self.overlay.clear()
-        if isinstance(error, UserError):
+        if isinstance(error, CancelledError):
+            text = t("The search was cancelled.")
+        elif isinstance(error, UserError):
             self._bus.error(error.message, error.fix)
             text = error.message
         else:
-            text = f"Find on screen failed: {error}"
+            text = t("Find on screen failed: {error}", error=error)
             self._bus.error(text)
         self.failed.emit(text)

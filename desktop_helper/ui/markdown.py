@@ -11,28 +11,34 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from desktop_helper.parsers.boxes import BEGIN_BOX, END_BOX
+from desktop_helper.parsers.special_tokens import readable_text
 
 _FENCE_RE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_BOX_RE = re.compile(re.escape(BEGIN_BOX) + r"(.*?)(?:" + re.escape(END_BOX) + r"|$)", re.DOTALL)
 _HTML_FENCE_RE = re.compile(r"```[ \t]*(html|htm)[^\n]*\n(.*?)(?:```|$)", re.DOTALL | re.IGNORECASE)
 _HTML_DOC_RE = re.compile(r"(<!doctype html.*?</html>|<html.*?</html>)", re.DOTALL | re.IGNORECASE)
-_SPECIAL_TOKEN_RE = re.compile(r"<\|(?:begin_of_box|end_of_box|endoftext|user|assistant|observation)\|>")
 
 #: characters the unfinished block may reach before it is cut (keeps per-token work bounded)
 MAX_TAIL = 2000
-CODE_STYLE = "background-color:#f3f4f6; font-family:monospace; white-space:pre-wrap;"
-TABLE_ATTRS = 'border="1" cellspacing="0" cellpadding="4" style="border-collapse:collapse; border-color:#d1d5db;"'
+#: a line longer than this is shown folded: its first FOLD_HEAD and last FOLD_END characters around a
+#: marker (Qt lays a line out as one unit; a 256 KB line took minutes). The text itself stays whole.
+FOLD_LINE_CHARS = 4000
+FOLD_HEAD = 2000
+FOLD_END = 1000
+#: the light look's colours; the chat view swaps them for the dark look's (ui/conversation_view.py)
+CODE_BACKGROUND = "#f3f4f6"
+TABLE_BORDER = "#d1d5db"
+CODE_STYLE = f"background-color:{CODE_BACKGROUND}; font-family:monospace; white-space:pre-wrap;"
+TABLE_ATTRS = f'border="1" cellspacing="0" cellpadding="4" style="border-collapse:collapse; border-color:{TABLE_BORDER};"'
 
 
 def display_text(text: str) -> str:
     """Answer text as shown: GLM's box tokens become inline code, other special tokens vanish, TeX math is marked."""
-    text = _BOX_RE.sub(lambda m: f"`{m.group(1).strip()}`", text)
-    text = _SPECIAL_TOKEN_RE.sub("", text)
+    text = readable_text(text)
     if "$$" in text or "\\[" in text or "\\(" in text:
         text = _mark_math(text)
     return text
@@ -98,7 +104,31 @@ def render_markdown(text: str) -> str:
     rendered: str = _parser().render(display_text(text))
     rendered = rendered.replace("<table>", f"<table {TABLE_ATTRS}>")
     rendered = rendered.replace("<pre><code", f'<pre style="{CODE_STYLE}"><code')
-    return rendered.replace("<code>", '<code style="background-color:#f3f4f6;">')
+    return rendered.replace("<code>", f'<code style="background-color:{CODE_BACKGROUND};">')
+
+
+def _fold_marker(hidden: int) -> str:
+    return f" … ({hidden:,} characters not shown) … "
+
+
+def fold_long_lines(text: str, marker: Callable[[int], str] = _fold_marker) -> tuple[str, int]:
+    """``text`` with every line over :data:`FOLD_LINE_CHARS` cut to its head and end around ``marker(hidden)``.
+
+    Returns the text to show and how many characters were left out (0: nothing was folded).
+    The cost is one pass in C over the text, so it suits every streamed update.
+    """
+    if len(text) <= FOLD_LINE_CHARS:
+        return text, 0
+    lines = text.split("\n")
+    if max(map(len, lines)) <= FOLD_LINE_CHARS:
+        return text, 0
+    hidden = 0
+    for index, line in enumerate(lines):
+        if len(line) > FOLD_LINE_CHARS:
+            left_out = len(line) - FOLD_HEAD - FOLD_END
+            hidden += left_out
+            lines[index] = line[:FOLD_HEAD] + marker(left_out) + line[-FOLD_END:]
+    return "\n".join(lines), hidden
 
 
 def render_plain(text: str) -> str:
@@ -116,7 +146,10 @@ class StreamingMarkdown:
 
     text: str = ""
     stable_end: int = 0
+    #: what replaces the middle of a folded line (see :func:`fold_long_lines`)
+    fold_marker: Callable[[int], str] | None = None
     _scan: int = 0
+    _searched: int = 0
     _fence: str = ""
     _fence_line: str = ""
     _prefix: str = ""
@@ -125,8 +158,10 @@ class StreamingMarkdown:
         self.text += delta
         new: list[str] = []
         while True:
-            newline = self.text.find("\n", self._scan)
+            # newlines before the text already searched were handled: a long line is not rescanned per delta
+            newline = self.text.find("\n", max(self._scan, self._searched))
             if newline == -1:
+                self._searched = len(self.text)
                 break
             line = self.text[self._scan : newline]
             self._scan = newline + 1
@@ -170,19 +205,22 @@ class StreamingMarkdown:
         self._prefix = ""
         self.stable_end = end
         if block.strip():
-            new.append(render_markdown(block))
+            new.append(render_markdown(self._fold(block)))
 
     def tail(self) -> str:
         return self._prefix + self.text[self.stable_end :]
 
     def tail_html(self) -> str:
-        tail = self.tail()
+        tail = self._fold(self.tail())
         if not tail.strip():
             return ""
         if self._fence and not tail.rstrip().endswith(self._fence):
             # an open code block renders as code while it streams
             return render_markdown(tail + "\n" + self._fence)
         return render_markdown(tail)
+
+    def _fold(self, text: str) -> str:
+        return fold_long_lines(text, self.fold_marker or _fold_marker)[0]
 
 
 def html_snippet(answer: str) -> str | None:

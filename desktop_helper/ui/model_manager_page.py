@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop_helper.backends.base import CancelToken
 from desktop_helper.core.errors import CancelledError, UserError
+from desktop_helper.core.i18n import t
 from desktop_helper.models.catalog import KnownModel
 from desktop_helper.models.manager import Offer, check_local_pair, download_known_model, offer
 from desktop_helper.ui.workers import TaskRunner
@@ -61,8 +62,9 @@ class ModelManagerPage(QWidget):
         layout.addWidget(title)
         intro = QLabel(
             self.tr(
-                "The assistant needs a vision model. Run GLM-4.6V-Flash on this computer (private, works offline, "
-                "needs memory), or use an API provider."
+                "Desktop Helper answers questions about what is on your screen. For that it needs a vision model: "
+                "download GLM-4.6V-Flash to run it on this computer (your screen never leaves it, and it works "
+                "offline), or connect an API provider you already use."
             )
         )
         intro.setWordWrap(True)
@@ -87,7 +89,7 @@ class ModelManagerPage(QWidget):
         layout.addWidget(self.status)
 
         other = QHBoxLayout()
-        pick = QPushButton(self.tr("Use GGUF files I already have…"))
+        pick = self.pick_button = QPushButton(self.tr("Use GGUF files I already have…"))
         pick.clicked.connect(self.pick_files)
         api = QPushButton(self.tr("Set up an API provider…"))
         api.clicked.connect(self.api_provider_requested)
@@ -104,19 +106,20 @@ class ModelManagerPage(QWidget):
         layout = QVBoxLayout(box)
         name = self.tr("{0} (recommended)").format(item.model.title) if item.model.recommended else item.model.title
         layout.addWidget(QLabel(f"<b>{name}</b>"))
-        text = QLabel(f"{item.model.description}\n{item.summary()}")
+        text = QLabel(f"{t(item.model.description)}\n{item.summary()}")
         text.setWordWrap(True)
         layout.addWidget(text)
         warning = item.memory.warning()
         if warning:
             caution = QLabel(warning)
             caution.setWordWrap(True)
-            caution.setStyleSheet("color: #b35900;")
+            caution.setObjectName("memory_warning")
             layout.addWidget(caution)
         if not item.enough_disk:
             layout.addWidget(QLabel(self.tr("Not enough free disk space for this download.")))
         label = self.tr("Resume download") if item.already_downloaded else self.tr("Download")
         button = QPushButton(label)
+        button.setAutoDefault(False)  # a download of several GB starts only on a click, never on Enter
         button.setEnabled(item.enough_disk)
         button.clicked.connect(lambda _checked=False, entry=item.model: self.start_download(entry))
         layout.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)

@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import logging
 import math
-import sys
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -52,12 +51,20 @@ from desktop_helper.core.geometry import CaptureGeometry, Rect
 from desktop_helper.core.shapes import LINE_WIDTH, ArrowShape, Badge, BoxShape, PointShape, Shape, TextBubble, arrow_head
 from desktop_helper.grounding import GroundingResult, ground_answer, shapes_for
 from desktop_helper.platform.compositor import CompositorProbe
+from desktop_helper.platform.hotkeys import Hotkey, HotkeyService
+from desktop_helper.platform.system import current_os
 
 log = logging.getLogger(__name__)
 
 _TEXT_COLOR = QColor("white")
 #: how long a compositor check stays valid; a compositor starting or stopping is rare
 PROBE_MAX_AGE_SECONDS = 5.0
+#: Escape, heard anywhere on the desktop while shapes are shown (a temporary global hotkey)
+ESCAPE = Hotkey(frozenset(), "esc")
+_ESCAPE_HOTKEY_NAME = "overlay_escape"
+#: an Escape heard this soon after the overlay came back from being hidden for a capture was the one
+#: that ended the capture (the region selector cancels with it): it is not for the boxes
+_ESCAPE_GRACE_SECONDS = 0.1
 
 
 @dataclass
@@ -263,7 +270,7 @@ class OverlayWindow(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.setAttribute(Qt.WidgetAttribute.WA_X11DoNotAcceptFocus)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
-        if sys.platform == "darwin":
+        if current_os() == "macos":
             self.setAttribute(Qt.WidgetAttribute.WA_MacAlwaysShowToolWindow)
         if translucent:
             self.setAttribute(Qt.WidgetAttribute.WA_TranslucentBackground)
@@ -398,13 +405,14 @@ class OverlayWindow(QWidget):
 def _exclude_from_capture(widget: QWidget) -> None:
     """Keep the overlay out of screenshots where the OS can (Windows 10 2004+); elsewhere callers
     hide it around a capture with :meth:`OverlayController.hidden`."""
-    if sys.platform != "win32":
+    if current_os() != "windows":
         return
     import ctypes
 
     wda_exclude_from_capture = 0x11
     try:
-        ctypes.windll.user32.SetWindowDisplayAffinity(int(widget.winId()), wda_exclude_from_capture)
+        user32 = ctypes.windll.user32  # type: ignore[attr-defined]  # windll exists on Windows only
+        user32.SetWindowDisplayAffinity(int(widget.winId()), wda_exclude_from_capture)
     except (AttributeError, OSError):
         log.debug("SetWindowDisplayAffinity unavailable", exc_info=True)
 
@@ -428,6 +436,7 @@ class OverlayController(QObject):
     painted = Signal(float)
     cleared = Signal()
     nothing_to_show = Signal(str)
+    _escape_anywhere = Signal(float)
 
     def __init__(self, fade_seconds: float = 8.0, probe: CompositorProbe | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -448,6 +457,9 @@ class OverlayController(QObject):
         app.screenAdded.connect(self._screens_changed)
         app.screenRemoved.connect(self._screens_changed)
         self._filtering = False
+        self._hotkeys: HotkeyService | None = None
+        self._back_at = -math.inf  # when the overlay last came back from being hidden for a capture
+        self._escape_anywhere.connect(self._escape_heard, Qt.ConnectionType.QueuedConnection)
         self._ensure_windows()
         self._warm_up()
 
@@ -468,6 +480,15 @@ class OverlayController(QObject):
 
     def windows(self) -> list[OverlayWindow]:
         return list(self._windows.values())
+
+    def use_hotkeys(self, hotkeys: HotkeyService) -> None:
+        """Hear Escape anywhere on the desktop while shapes are shown, as a temporary hotkey of ``hotkeys``.
+
+        Without it Escape reaches the overlay only while one of the app's windows has the focus.
+        """
+        self._hotkeys = hotkeys
+        if self._filtering:
+            self._hold_escape(True)
 
     def set_fade_seconds(self, seconds: float) -> None:
         self._fade_seconds = max(0.0, seconds)
@@ -540,8 +561,10 @@ class OverlayController(QObject):
             yield
         finally:
             self._suspended -= 1
-            if not self._suspended and self._shapes:
-                self._apply()
+            if not self._suspended:
+                self._back_at = time.monotonic()
+                if self._shapes:
+                    self._apply()
 
     def shutdown(self) -> None:
         self.clear()
@@ -553,7 +576,8 @@ class OverlayController(QObject):
 
     # ----- internals
     def _watch_escape(self, on: bool) -> None:
-        # An application-wide filter runs Python for every event of every widget: only while shown.
+        # An application-wide filter runs Python for every event of every widget, and a global Escape
+        # would take the key from every other program's meaning: both only while shapes are shown.
         app = QGuiApplication.instance()
         if app is None or on == self._filtering:
             return
@@ -562,13 +586,32 @@ class OverlayController(QObject):
         else:
             app.removeEventFilter(self)
         self._filtering = on
+        self._hold_escape(on)
+
+    def _hold_escape(self, on: bool) -> None:
+        if self._hotkeys is None:
+            return
+        if on:
+            # called on the hotkey listener's thread: stamp the press there, act on the GUI thread
+            self._hotkeys.add_temporary(_ESCAPE_HOTKEY_NAME, ESCAPE, lambda: self._escape_anywhere.emit(time.monotonic()))
+        else:
+            self._hotkeys.remove_temporary(_ESCAPE_HOTKEY_NAME)
+
+    @Slot(float)
+    def _escape_heard(self, pressed_at: float) -> None:
+        # While hidden for a capture, Escape belongs to what hid it (the region selector cancels with
+        # it); the shapes come back afterwards.
+        if self._suspended or pressed_at < self._back_at + _ESCAPE_GRACE_SECONDS:
+            return
+        self.clear()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # The overlay never has focus, so Esc reaches it only through our other windows;
-        # the global stop hotkey calls clear() for the rest of the desktop.
+        # The overlay never has focus, so Esc reaches it here only through our other windows;
+        # elsewhere on the desktop it comes as a temporary global hotkey (use_hotkeys). A window that
+        # binds Esc as a shortcut (the chat) never gets the key press: watch the override that precedes it.
         if (
             self._shapes
-            and event.type() == QEvent.Type.KeyPress
+            and event.type() in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride)
             and isinstance(event, QKeyEvent)
             and event.key() == Qt.Key.Key_Escape
         ):

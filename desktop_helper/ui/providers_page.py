@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -38,7 +38,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_helper.backends.base import CancelToken
-from desktop_helper.backends.providers import (
+from desktop_helper.core.errors import UserError
+from desktop_helper.core.i18n import t
+from desktop_helper.settings.providers import (
     MB,
     PRESETS,
     ProviderConfig,
@@ -47,7 +49,6 @@ from desktop_helper.backends.providers import (
     load_providers,
     unique_name,
 )
-from desktop_helper.core.errors import UserError
 from desktop_helper.settings.secrets import SecretStore
 from desktop_helper.settings.store import Settings
 from desktop_helper.ui.workers import TaskRunner
@@ -58,7 +59,7 @@ _THINKING_LABELS = {
     ThinkingStyle.ZAI: 'Z.ai "thinking" field',
     ThinkingStyle.TEMPLATE_KWARGS: "chat_template_kwargs.enable_thinking (vLLM, SGLang, llama.cpp)",
     ThinkingStyle.REASONING_EFFORT: "reasoning_effort (Ollama, LM Studio)",
-    ThinkingStyle.NONE: "Not supported (model default)",
+    ThinkingStyle.NONE: QT_TRANSLATE_NOOP("ProvidersPage", "Not supported (model default)"),
 }
 
 
@@ -100,17 +101,17 @@ class ProvidersPage(QWidget):
         self.provider_list.setMaximumWidth(220)
         self.add_button = QToolButton(self)
         self.add_button.setObjectName("add_provider")
-        self.add_button.setText("Add…")
+        self.add_button.setText(self.tr("Add…"))
         self.add_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.add_menu = QMenu(self.add_button)
         for preset in PRESETS.values():
-            action = self.add_menu.addAction(preset.label)
+            action = self.add_menu.addAction(t(preset.label))
             action.setData(preset.id)
             action.triggered.connect(lambda _checked=False, pid=preset.id: self.add_provider(pid))
         self.add_button.setMenu(self.add_menu)
-        self.remove_button = QPushButton("Remove", self)
+        self.remove_button = QPushButton(self.tr("Remove"), self)
         self.remove_button.setObjectName("remove_provider")
-        self.use_button = QPushButton("Use this provider", self)
+        self.use_button = QPushButton(self.tr("Use this provider"), self)
         self.use_button.setObjectName("use_provider")
 
         # ----- the form
@@ -126,15 +127,15 @@ class ProvidersPage(QWidget):
         self.model_combo.setObjectName("model")
         self.model_combo.setEditable(True)
         self.model_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.refresh_models_button = QPushButton("List server's models", self)
+        self.refresh_models_button = QPushButton(self.tr("List server's models"), self)
         self.refresh_models_button.setObjectName("refresh_models")
         self.key_edit = QLineEdit(self)
         self.key_edit.setObjectName("api_key")
         self.key_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.key_edit.setPlaceholderText("Paste the API key")
-        self.save_key_button = QPushButton("Save key", self)
+        self.key_edit.setPlaceholderText(self.tr("Paste the API key"))
+        self.save_key_button = QPushButton(self.tr("Save key"), self)
         self.save_key_button.setObjectName("save_key")
-        self.forget_key_button = QPushButton("Forget key", self)
+        self.forget_key_button = QPushButton(self.tr("Forget key"), self)
         self.forget_key_button.setObjectName("forget_key")
         self.key_status = QLabel(self)
         self.key_status.setObjectName("key_status")
@@ -144,10 +145,10 @@ class ProvidersPage(QWidget):
         self.thinking_combo = QComboBox(self)
         self.thinking_combo.setObjectName("thinking_style")
         for style, label in _THINKING_LABELS.items():
-            self.thinking_combo.addItem(label, style.value)
-        self.special_tokens_check = QCheckBox("Ask the server to keep special tokens (GLM's box markers)", self)
+            self.thinking_combo.addItem(self.tr(str(label)), style.value)
+        self.special_tokens_check = QCheckBox(self.tr("Ask the server to keep special tokens (GLM's box markers)"), self)
         self.special_tokens_check.setObjectName("keep_special_tokens")
-        self.video_check = QCheckBox("Send video files as video (else as sampled frames)", self)
+        self.video_check = QCheckBox(self.tr("Send video files as video (else as sampled frames)"), self)
         self.video_check.setObjectName("video")
         self.image_side_spin = QSpinBox(self)
         self.image_side_spin.setObjectName("max_image_side")
@@ -162,7 +163,7 @@ class ProvidersPage(QWidget):
         self.timeout_spin.setObjectName("read_timeout")
         self.timeout_spin.setRange(5, 3600)
         self.timeout_spin.setSuffix(" s")
-        self.test_button = QPushButton("Test connection", self)
+        self.test_button = QPushButton(self.tr("Test connection"), self)
         self.test_button.setObjectName("test_connection")
         self.test_result = QLabel(self)
         self.test_result.setObjectName("test_result")
@@ -171,6 +172,20 @@ class ProvidersPage(QWidget):
         self.status = QLabel(self)
         self.status.setObjectName("status")
         self.status.setWordWrap(True)
+
+        # screen readers name each field (also where a row's label cannot be linked to it)
+        for field, name in (
+            (self.provider_list, self.tr("API providers")),
+            (self.name_edit, self.tr("Name")),
+            (self.url_edit, self.tr("Base URL")),
+            (self.model_combo, self.tr("Model")),
+            (self.key_edit, self.tr("API key")),
+            (self.thinking_combo, self.tr("Thinking switch")),
+            (self.image_side_spin, self.tr("Largest image side")),
+            (self.image_mb_spin, self.tr("Largest image file size")),
+            (self.timeout_spin, self.tr("Read timeout")),
+        ):
+            field.setAccessibleName(name)
 
         model_row = QHBoxLayout()
         model_row.addWidget(self.model_combo, 1)
@@ -184,18 +199,22 @@ class ProvidersPage(QWidget):
         image_row.addWidget(self.image_mb_spin)
         self.form_widget = QWidget(self)
         form = QFormLayout(self.form_widget)
-        form.addRow("Name", self.name_edit)
-        form.addRow("Kind", self.preset_label)
-        form.addRow("Base URL", self.url_edit)
-        form.addRow("Model", model_row)
-        form.addRow("API key", key_row)
+        form.addRow(self.tr("Name"), self.name_edit)
+        form.addRow(self.tr("Kind"), self.preset_label)
+        form.addRow(self.tr("Base URL"), self.url_edit)
+        form.addRow(self.tr("Model"), model_row)
+        form.addRow(self.tr("API key"), key_row)
         form.addRow("", self.key_status)
-        form.addRow("Thinking switch", self.thinking_combo)
+        form.addRow(self.tr("Thinking switch"), self.thinking_combo)
         form.addRow("", self.special_tokens_check)
         form.addRow("", self.video_check)
-        form.addRow("Largest image", image_row)
-        form.addRow("Read timeout", self.timeout_spin)
+        form.addRow(self.tr("Largest image"), image_row)
+        form.addRow(self.tr("Read timeout"), self.timeout_spin)
         form.addRow(self.test_button, self.test_result)
+        for row, field in ((model_row, self.model_combo), (key_row, self.key_edit), (image_row, self.image_side_spin)):
+            caption = form.labelForField(row)
+            if isinstance(caption, QLabel):
+                caption.setBuddy(field)  # a row of several widgets: its label names the first field
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
@@ -256,13 +275,10 @@ class ProvidersPage(QWidget):
         self._fill_list(select=0 if self._providers else -1)
 
     def _fill_list(self, select: int) -> None:
-        active = str(self._settings.get("models.active_provider"))
-        using_api = self._settings.get("models.backend") == "openai_compat"
         self.provider_list.blockSignals(True)
         self.provider_list.clear()
         for provider in self._providers:
-            in_use = using_api and provider.name.casefold() == active.casefold()
-            item = QListWidgetItem(provider.name + ("  (in use)" if in_use else ""))
+            item = QListWidgetItem(self._list_label(provider.name))
             item.setData(Qt.ItemDataRole.UserRole, provider.name)
             self.provider_list.addItem(item)
         self.provider_list.blockSignals(False)
@@ -271,6 +287,21 @@ class ProvidersPage(QWidget):
             self.provider_list.setCurrentRow(select)
         else:
             self._select(-1)
+
+    def setting_changed(self, key: str) -> None:
+        """Another page changed a setting: keep the "(in use)" mark true to the stored choice."""
+        if key not in ("models.backend", "models.active_provider"):
+            return
+        for row in range(self.provider_list.count()):
+            item = self.provider_list.item(row)
+            item.setText(self._list_label(str(item.data(Qt.ItemDataRole.UserRole))))
+
+    def _list_label(self, name: str) -> str:
+        in_use = (
+            self._settings.get_str("models.backend") == "openai_compat"
+            and name.casefold() == self._settings.get_str("models.active_provider").casefold()
+        )
+        return name + ("  (in use)" if in_use else "")
 
     def _select(self, row: int) -> None:
         self._current = row
@@ -287,7 +318,7 @@ class ProvidersPage(QWidget):
         try:
             preset = provider.preset_info
             self.name_edit.setText(provider.name)
-            self.preset_label.setText(preset.label + (f" — {preset.note}" if preset.note else ""))
+            self.preset_label.setText(t(preset.label) + (f" — {t(preset.note)}" if preset.note else ""))
             self.url_edit.setText(provider.base_url)
             self.model_combo.clear()
             models = list(preset.models)
@@ -325,7 +356,7 @@ class ProvidersPage(QWidget):
         name = unique_name(PRESETS[preset_id].label, (p.name for p in self._providers))
         provider = from_preset(preset_id, name)
         self._providers.append(provider)
-        self._save(f"Added {name}.")
+        self._save(self.tr("Added {0}.").format(name))
         self._fill_list(select=len(self._providers) - 1)
         return provider
 
@@ -340,9 +371,9 @@ class ProvidersPage(QWidget):
                 secrets.delete(provider.name)
             except UserError as exc:
                 self.status.setText(str(exc))
-        if str(self._settings.get("models.active_provider")).casefold() == provider.name.casefold():
+        if self._settings.get_str("models.active_provider").casefold() == provider.name.casefold():
             self._settings.set("models.active_provider", "")
-        self._save(f"Removed {provider.name} and its key.")
+        self._save(self.tr("Removed {0} and its key.").format(provider.name))
         self._fill_list(select=min(self._current, len(self._providers) - 1))
 
     def use_current(self) -> None:
@@ -352,7 +383,8 @@ class ProvidersPage(QWidget):
             return
         self._settings.set("models.active_provider", provider.name)
         self._settings.set("models.backend", "openai_compat")
-        self.status.setText(f"Answers now come from {provider.name} ({provider.model or 'no model chosen'}).")
+        chosen = provider.model or self.tr("no model chosen")
+        self.status.setText(self.tr("Answers now come from {0} ({1}).").format(provider.name, chosen))
         self.providers_changed.emit()
         self._fill_list(select=self._current)
 
@@ -365,7 +397,8 @@ class ProvidersPage(QWidget):
             return
         taken = [p.name.casefold() for i, p in enumerate(self._providers) if i != self._current]
         if not new_name or new_name.casefold() in taken:
-            self.status.setText(f"The name {new_name!r} is empty or already used; keeping {provider.name!r}.")
+            refused = self.tr("The name {0!r} is empty or already used; keeping {1!r}.")
+            self.status.setText(refused.format(new_name, provider.name))
             self.name_edit.setText(provider.name)
             return
         secrets = self.secrets
@@ -378,10 +411,10 @@ class ProvidersPage(QWidget):
                     secrets.delete(provider.name)
             except UserError as exc:
                 self.status.setText(str(exc))
-        if str(self._settings.get("models.active_provider")).casefold() == provider.name.casefold():
+        if self._settings.get_str("models.active_provider").casefold() == provider.name.casefold():
             self._settings.set("models.active_provider", new_name)
         self._providers[self._current] = replace(provider, name=new_name)
-        self._save(f"Renamed {provider.name} to {new_name}.")
+        self._save(self.tr("Renamed {0} to {1}.").format(provider.name, new_name))
         self._fill_list(select=self._current)
 
     # ----- keys
@@ -392,7 +425,7 @@ class ProvidersPage(QWidget):
         if provider is None or not key:
             return
         if secrets is None:
-            self.key_status.setText("No place to keep keys is available.")
+            self.key_status.setText(self.tr("No place to keep keys is available."))
             return
         try:
             secrets.set(provider.name, key)
@@ -435,18 +468,18 @@ class ProvidersPage(QWidget):
         stored = self._stored_key(provider)
         if stored:
             where = secrets.location if secrets is not None else "?"
-            parts.append(("Key saved in " if saved else "A key is stored in ") + f"{where}.")
+            parts.append((self.tr("Key saved in {0}.") if saved else self.tr("A key is stored in {0}.")).format(where))
             if secrets is not None and not secrets.persistent:
-                parts.append(f"It is forgotten when the app quits; set {env_name} to keep one.")
+                parts.append(self.tr("It is forgotten when the app quits; set {0} to keep one.").format(env_name))
         elif provider.needs_key:
-            parts.append(f"No key yet: paste it above, or set the environment variable {env_name}.")
+            parts.append(self.tr("No key yet: paste it above, or set the environment variable {0}.").format(env_name))
         else:
-            parts.append("This server usually needs no key.")
+            parts.append(self.tr("This server usually needs no key."))
         if os.environ.get(env_name):
-            parts.append(f"The environment variable {env_name} is set and is used instead.")
+            parts.append(self.tr("The environment variable {0} is set and is used instead.").format(env_name))
         if provider.preset_info.key_url and not stored:
             url = provider.preset_info.key_url
-            parts.append(f'Get a key at <a href="{url}">{url}</a>.')
+            parts.append(self.tr('Get a key at <a href="{0}">{0}</a>.').format(url))
         self.key_status.setText(" ".join(parts))
 
     def _key_for_test(self, provider: ProviderConfig) -> str | None:
@@ -475,7 +508,7 @@ class ProvidersPage(QWidget):
                 backend.close()
 
         self.refresh_models_button.setEnabled(False)
-        self.status.setText(f"Asking {provider.name} for its models…")
+        self.status.setText(self.tr("Asking {0} for its models…").format(provider.name))
         self._task_kinds[self._tasks.submit(work, name="list-models")] = "models"
 
     def test_connection(self) -> None:
@@ -488,7 +521,9 @@ class ProvidersPage(QWidget):
         key = self._key_for_test(provider)
         self.test_button.setEnabled(False)
         if provider.needs_key and not key:
-            self._show_test(None, f"No API key is set for {provider.name}: paste it above or set {provider.key_env_var}.")
+            self._show_test(
+                None, self.tr("No API key is set for {0}: paste it above or set {1}.").format(provider.name, provider.key_env_var)
+            )
             return
         backend = OpenAICompatBackend(provider, key)
         cancel = self._test_cancel = CancelToken()
@@ -499,7 +534,7 @@ class ProvidersPage(QWidget):
             finally:
                 backend.close()
 
-        self.test_result.setText(f"Sending a small image to {provider.model or 'the server'}…")
+        self.test_result.setText(self.tr("Sending a small image to {0}…").format(provider.model or self.tr("the server")))
         self._task_kinds[self._tasks.submit(work, name="test-connection")] = "test"
 
     def _task_done(self, task_id: int, result: Any) -> None:
@@ -516,7 +551,7 @@ class ProvidersPage(QWidget):
         kind = self._task_kinds.pop(task_id, "")
         if kind == "models":
             self.refresh_models_button.setEnabled(True)
-            self.status.setText(f"Could not list the models: {error}")
+            self.status.setText(self.tr("Could not list the models: {0}").format(error))
             self.models_listed.emit(error)
         elif kind == "test":
             self.test_button.setEnabled(True)
@@ -541,17 +576,18 @@ class ProvidersPage(QWidget):
     def _show_test(self, report: Any, error: str) -> None:
         self.test_button.setEnabled(True)
         if report is None:
-            self.test_result.setText(f"Failed: {error}")
+            self.test_result.setText(self.tr("Failed: {0}").format(error))
             self.test_finished.emit(None)
             return
         if report.ok:
             answer = report.answer if len(report.answer) <= 80 else report.answer[:77] + "…"
             self.test_result.setText(
-                f"OK: first answer after {report.latency_ms:.0f} ms, done after {report.total_ms:.0f} ms. "
-                f"The model said: “{answer}”"
+                self.tr("OK: first answer after {0:.0f} ms, done after {1:.0f} ms. The model said: “{2}”").format(
+                    report.latency_ms, report.total_ms, answer
+                )
             )
         else:
-            self.test_result.setText(f"Failed: {report.error}")
+            self.test_result.setText(self.tr("Failed: {0}").format(report.error))
         self.test_finished.emit(report)
 
     def shutdown(self) -> None:

@@ -22,13 +22,13 @@ import math
 from collections.abc import Sequence
 
 import numpy as np
-from PySide6.QtCore import QObject, QPointF, QRect, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QImage, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen, QScreen
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop_helper.core.geometry import Monitor, Rect
 from desktop_helper.platform.capture.base import Frame
-from desktop_helper.platform.windows_list import WindowInfo, window_at
+from desktop_helper.platform.window_list import WindowInfo, window_at
 
 HANDLE = 8  # logical px
 CLICK_SLOP = 3  # physical px a press may move and still count as a click
@@ -81,7 +81,7 @@ class _MonitorWindow(QWidget):
             flags |= Qt.WindowType.X11BypassWindowManagerHint
         super().__init__(None, flags)
         self.setObjectName("region_selector")
-        self.setWindowTitle("Select a region")
+        self.setWindowTitle(self.tr("Select a region"))
         self.selector = selector
         self.frame = frame
         self.monitor = frame.geometry.monitor
@@ -166,9 +166,6 @@ class _MonitorWindow(QWidget):
         if event.button() == Qt.MouseButton.LeftButton:
             self.selector.release(self, *self.physical(event))
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        self.selector.key(event)
-
 
 class RegionSelector(QObject):
     """Shows the freeze-frame windows and reports the chosen region.
@@ -229,6 +226,20 @@ class RegionSelector(QObject):
         target.setFocus()
         # keys must reach us even though no window manager gave the overlay the focus
         target.grabKeyboard()
+        # the grabbed keys arrive at whichever of our windows Qt believes focused (the chat, if its
+        # input had the focus), whose shortcuts would take Escape: while open, every key is ours
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and self.views:
+            event.accept()  # no shortcut of another window fires; the key comes as a key press
+            return True
+        if event.type() == QEvent.Type.KeyPress and self.views and isinstance(event, QKeyEvent):
+            self.key(event)
+            return True
+        return False
 
     # ----- geometry helpers
     def handles(self, local: QRectF) -> list[QRectF]:
@@ -314,7 +325,7 @@ class RegionSelector(QObject):
         if mode == "new" and not self._moved:
             # a click: take the window under the cursor, or the whole monitor if none
             window = window_at(self.windows, x, y)
-            target = window.rect.intersection(view.monitor.physical) if window is not None else None
+            target = window.rect.intersection(view.monitor.physical) if window is not None and window.rect is not None else None
             self._set(target or view.monitor.physical, view.monitor)
             if self.confirm_on_release:
                 self.confirm()
@@ -377,6 +388,9 @@ class RegionSelector(QObject):
         self.cancelled.emit()
 
     def close(self) -> None:
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
         for view in self.views:
             view.releaseKeyboard()
             view.hide()

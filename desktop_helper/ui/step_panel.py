@@ -1,7 +1,10 @@
 """The GUI agent's step panel: a small always-on-top window that never takes the keyboard focus.
 
 It shows what the agent is doing, the model's reasoning for the proposed step, the action in
-words, and Confirm / Skip / Stop. It must not steal focus from the window the agent works on (the
+words (a text to type in full, scrollable, with its length), and Confirm / Skip / Stop. A text that
+needs a second look (:mod:`desktop_helper.agent.review`: long, several lines, or like a shell
+command) gets a warning, and Confirm stays off until the user has scrolled to its end and ticked
+"I have read the whole text". It must not steal focus from the window the agent works on (the
 next ``type`` goes to whatever has focus), hence ``WindowDoesNotAcceptFocus`` and
 ``WA_ShowWithoutActivating``; clicking its buttons still works because Qt delivers mouse events to
 windows that do not take focus.
@@ -15,10 +18,24 @@ Signals (emitted on the GUI thread):
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QGuiApplication, QTextOption
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_helper.agent.review import TextReview
 
 _WIDTH = 380
+#: the text-to-type box grows up to this height, then scrolls
+_TEXT_MAX_HEIGHT = 150
 
 
 class StepPanel(QWidget):
@@ -38,7 +55,7 @@ class StepPanel(QWidget):
         )
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating, True)
         self.setObjectName("agentStepPanel")
-        self.setWindowTitle("Desktop Helper agent")
+        self.setWindowTitle(self.tr("Desktop Helper agent"))
         self.setFixedWidth(_WIDTH)
         frame = QFrame(self)
         frame.setObjectName("panelFrame")
@@ -51,7 +68,7 @@ class StepPanel(QWidget):
         outer.addWidget(frame)
         layout = QVBoxLayout(frame)
         layout.setContentsMargins(12, 10, 12, 10)
-        self.title = QLabel("Agent")
+        self.title = QLabel(self.tr("Agent"))
         self.title.setStyleSheet("font-weight: bold;")
         self.task = QLabel()
         self.task.setWordWrap(True)
@@ -65,19 +82,56 @@ class StepPanel(QWidget):
         self.action.setWordWrap(True)
         self.action.setStyleSheet("font-weight: bold; color: #FFB000;")
         self.action.setTextFormat(Qt.TextFormat.PlainText)
+        # the exact text a ``type`` step would type, all of it: it scrolls, and wraps anywhere so
+        # nothing hides past the right edge
+        self.action_text = QPlainTextEdit()
+        self.action_text.setObjectName("actionText")
+        self.action_text.setReadOnly(True)
+        self.action_text.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.action_text.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.action_text.setMaximumHeight(_TEXT_MAX_HEIGHT)
+        self.action_text.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self.action_text.hide()
+        self.warning = QLabel()
+        self.warning.setObjectName("actionWarning")
+        self.warning.setWordWrap(True)
+        self.warning.setTextFormat(Qt.TextFormat.PlainText)
+        self.warning.setStyleSheet("color: #FF6B6B; font-weight: bold;")
+        self.warning.hide()
+        self.read_check = QCheckBox(self.tr("I have read the whole text"))
+        self.read_check.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.read_check.setStyleSheet("QCheckBox { color: #f1f3f4; }")
+        self.read_check.hide()
         self.countdown = QLabel()
         buttons = QHBoxLayout()
-        self.confirm_button = QPushButton("Confirm")
-        self.skip_button = QPushButton("Skip")
-        self.stop_button = QPushButton("Stop")
+        self.confirm_button = QPushButton(self.tr("Confirm"))
+        self.skip_button = QPushButton(self.tr("Skip"))
+        self.stop_button = QPushButton(self.tr("Stop"))
         for button in (self.confirm_button, self.skip_button, self.stop_button):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             buttons.addWidget(button)
-        for widget in (self.title, self.task, self.status, self.reasoning, self.action, self.countdown):
+        for widget in (
+            self.title,
+            self.task,
+            self.status,
+            self.reasoning,
+            self.action,
+            self.action_text,
+            self.warning,
+            self.read_check,
+            self.countdown,
+        ):
             layout.addWidget(widget)
         layout.addLayout(buttons)
         self._step = 0
+        self._waiting = False
+        self._needs_reading = False
+        self._near: QRect | None = None
         self._remaining = 0.0
+        scroll_bar = self.action_text.verticalScrollBar()
+        scroll_bar.valueChanged.connect(self._check_read_to_end)
+        scroll_bar.rangeChanged.connect(self._check_read_to_end)
+        self.read_check.toggled.connect(self._update_confirm)
         self._tick = QTimer(self)
         self._tick.setInterval(100)
         self._tick.timeout.connect(self._count_down)
@@ -90,28 +144,55 @@ class StepPanel(QWidget):
 
     def start(self, task: str, near: QRect | None = None) -> None:
         """Show the panel for a new run, in the bottom-right corner of ``near`` (logical px)."""
-        self.title.setText("Agent")
-        self.task.setText(f"Task: {task}")
-        self.status.setText("Starting")
+        self.title.setText(self.tr("Agent"))
+        self.task.setText(self.tr("Task: {0}").format(task))
+        self.status.setText(self.tr("Starting"))
         self.reasoning.clear()
+        self.reasoning.show()
         self.action.clear()
+        self._show_text(None, None)
         self.countdown.clear()
-        self.stop_button.setText("Stop")
+        self.stop_button.setText(self.tr("Stop"))
         self.stop_button.setEnabled(True)
         self._set_waiting(False)
+        self._near = near
         self._place(near)
         self.show()
 
     def show_status(self, text: str) -> None:
         self.status.setText(text)
 
-    def show_proposal(self, number: int, reasoning: str, words: str, auto_seconds: float = 0.0) -> None:
-        """Show a proposed step; with ``auto_seconds`` the buttons stay but a countdown runs."""
+    def show_proposal(
+        self,
+        number: int,
+        reasoning: str,
+        words: str,
+        auto_seconds: float = 0.0,
+        *,
+        text: str | None = None,
+        review: TextReview | None = None,
+        auto_paused: bool = False,
+    ) -> None:
+        """Show a proposed step; with ``auto_seconds`` the buttons stay but a countdown runs.
+
+        Args:
+            text: for a ``type`` step, the exact text it types (shown in full instead of ``words``).
+            review: why that text needs a second look; if it does, Confirm waits until it was read.
+            auto_paused: auto mode is on but holds this step for Confirm (said in the status).
+        """
         self._step = number
-        self.title.setText(f"Step {number}")
-        self.status.setText("Proposed next step:" if auto_seconds <= 0 else "Next step (auto mode):")
+        self.title.setText(self.tr("Step {0}").format(number))
+        if auto_paused:
+            self.status.setText(self.tr("Auto mode is paused for this step: check it, then confirm."))
+        else:
+            self.status.setText(self.tr("Proposed next step:") if auto_seconds <= 0 else self.tr("Next step (auto mode):"))
         self.reasoning.setPlainText(reasoning.strip() or "(the model gave no explanation)")
-        self.action.setText(words)
+        self.reasoning.show()
+        if text is None:
+            self.action.setText(words)
+        else:
+            self.action.setText(self.tr("Type this text ({0} characters):").format(f"{len(text):,}"))
+        self._show_text(text, review)
         self._remaining = auto_seconds
         if auto_seconds > 0:
             self._tick.start()
@@ -120,14 +201,22 @@ class StepPanel(QWidget):
             self._tick.stop()
             self.countdown.clear()
         self._set_waiting(True)
+        # the panel grew or shrank with the text: keep its buttons on the screen
+        self._place(self._near)
 
-    def show_outcome(self, text: str) -> None:
-        """The run ended: say how, keep only a Close button."""
+    def show_outcome(self, text: str, title: str | None = None) -> None:
+        """The run ended: say how (no step or action of the run stays shown), keep only a Close button."""
         self._tick.stop()
         self.countdown.clear()
+        self.title.setText(title if title is not None else self.tr("Agent finished"))
         self.status.setText(text)
+        self.reasoning.clear()
+        self.reasoning.hide()
+        self.action.clear()
+        self._show_text(None, None)
         self._set_waiting(False)
-        self.stop_button.setText("Close")
+        self.stop_button.setText(self.tr("Close"))
+        self._place(self._near)
 
     def clear_proposal(self) -> None:
         self._tick.stop()
@@ -136,20 +225,63 @@ class StepPanel(QWidget):
 
     # -- internals -------------------------------------------------------------------------------
 
+    def _show_text(self, text: str | None, review: TextReview | None) -> None:
+        self._needs_reading = review is not None and review.needs_second_look
+        self.read_check.setChecked(False)
+        self.read_check.setEnabled(False)
+        if text is None:
+            self.action_text.clear()
+        else:
+            self.action_text.setPlainText(text)
+            self.action_text.verticalScrollBar().setValue(0)
+        self.action_text.setVisible(text is not None)
+        self.warning.setText(self._warning_text(review) if review is not None and self._needs_reading else "")
+        self.warning.setVisible(self._needs_reading)
+        self.read_check.setVisible(self._needs_reading)
+        self._check_read_to_end()
+
+    def _warning_text(self, review: TextReview) -> str:
+        reasons = []
+        if review.long:
+            reasons.append(self.tr("it is long"))
+        if review.multiline:
+            reasons.append(self.tr("it has line breaks, and each one presses Enter"))
+        if review.shell_hint:
+            reasons.append(self.tr("it looks like a shell command ({0})").format(review.shell_hint))
+        return self.tr("Read the whole text before you confirm: {0}. Scroll to its end, then tick the box.").format(
+            "; ".join(reasons)
+        )
+
+    def _check_read_to_end(self) -> None:
+        """The box can be ticked once the end of the text has been on screen."""
+        if not self._needs_reading or self.read_check.isEnabled():
+            return
+        bar = self.action_text.verticalScrollBar()
+        if self.action_text.isVisible() and bar.value() >= bar.maximum():
+            self.read_check.setEnabled(True)
+
+    def _update_confirm(self) -> None:
+        self.confirm_button.setEnabled(self._waiting and (not self._needs_reading or self.read_check.isChecked()))
+
     def _set_waiting(self, waiting: bool) -> None:
-        self.confirm_button.setEnabled(waiting)
+        self._waiting = waiting
+        self._update_confirm()
         self.skip_button.setEnabled(waiting)
 
     def _count_down(self, elapsed: float = 0.1) -> None:
         self._remaining = max(0.0, self._remaining - elapsed)
-        self.countdown.setText(f"Acting in {self._remaining:.1f} s (Skip or Stop to prevent it)")
+        self.countdown.setText(self.tr("Acting in {0:.1f} s (Skip or Stop to prevent it)").format(self._remaining))
         if self._remaining <= 0:
             self._tick.stop()
 
     def _place(self, near: QRect | None) -> None:
+        # rows just hidden or shown must count now, not at the next layout pass: else the panel
+        # keeps its old height and its buttons can end up below the screen's edge
+        for layout in self.findChildren(QLayout):
+            layout.activate()
         self.adjustSize()
         if near is None:
             screen = QGuiApplication.primaryScreen()
             near = screen.availableGeometry() if screen is not None else QRect(0, 0, 800, 600)
         margin = 16
-        self.move(near.right() - self.width() - margin, near.bottom() - self.sizeHint().height() - margin)
+        self.move(near.right() - self.width() - margin, near.bottom() - self.height() - margin)

@@ -25,6 +25,9 @@ class WelcomeDialog(QDialog):
         self.page = ModelManagerPage(models_dir, self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.page)
+        # Enter picks files (safe, and what most people with a model at hand want); downloads need a click
+        self.page.pick_button.setDefault(True)
+        self.page.pick_button.setFocus()
         self.page.model_chosen.connect(lambda _model, _mmproj: self.accept())
         self.page.api_provider_requested.connect(self.accept)
 

@@ -3,8 +3,10 @@
 Two kinds of work:
 
 * :class:`GenerationRunner` streams one :meth:`Backend.stream` at a time; every event reaches the
-  GUI thread as a queued ``produced`` signal, in order. Cancel is cooperative (a :class:`CancelToken`
-  the backend polls), so a cancelled stream ends with its own ``Done(CANCELLED)``.
+  GUI thread as a ``produced`` signal, in order. Text that arrives faster than the GUI takes it is
+  merged into fewer deltas (a burst of 65,000 tiny deltas used to hold the GUI thread for seconds).
+  Cancel is cooperative (a :class:`CancelToken` the backend polls), so a cancelled stream ends with
+  its own ``Done(CANCELLED)``.
 * :class:`TaskRunner` runs any function (loading a model, decoding a dropped video) and returns
   its value or its exception through signals.
 
@@ -20,9 +22,9 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Signal, Slot
 
-from desktop_helper.backends.base import Backend, CancelToken, ChatRequest, Done, Event
+from desktop_helper.backends.base import Backend, CancelToken, ChatRequest, Done, Event, TextDelta, ThinkingDelta
 from desktop_helper.core.errors import CancelledError, UserError
 from desktop_helper.core.types import FinishReason
 
@@ -32,17 +34,22 @@ log = logging.getLogger(__name__)
 class GenerationRunner(QObject):
     """Runs one generation at a time.
 
-    Signals (emitted from the worker thread, delivered queued on the GUI thread):
+    Signals (GUI thread):
         produced(object): each backend :data:`Event`, in order; the last one is always a ``Done``.
+            Consecutive text (or thinking) deltas waiting together arrive as one delta.
         finished(): the worker thread has ended (after the final ``Done``).
     """
 
     # not called "event": that would hide QObject.event(), which Qt calls to deliver events
     produced = Signal(object)
     finished = Signal()
+    _arrived = Signal()  # the worker queued events; delivered queued on the GUI thread
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self._events: list[Event] = []
+        self._events_lock = threading.Lock()
+        self._arrived.connect(self._deliver)
         self._thread: threading.Thread | None = None
         self._cancel: CancelToken | None = None
         self._lock = threading.Lock()
@@ -103,24 +110,58 @@ class GenerationRunner(QObject):
             for item in items:
                 if isinstance(item, Done):
                     self._done_sent.set()
-                    self.produced.emit(item)
+                    self._put(item)
                     ended = True
                     break
-                self.produced.emit(item)
+                self._put(item)
         except UserError as exc:
             self._done_sent.set()
-            self.produced.emit(Done(FinishReason.ERROR, str(exc)))
+            self._put(Done(FinishReason.ERROR, str(exc)))
             ended = True
         except Exception as exc:  # a backend bug must not leave the window waiting forever
             log.exception("generation failed")
             self._done_sent.set()
-            self.produced.emit(Done(FinishReason.ERROR, f"The model failed: {exc}"))
+            self._put(Done(FinishReason.ERROR, f"The model failed: {exc}"))
             ended = True
         finally:
             if not ended:
                 self._done_sent.set()
-                self.produced.emit(Done(FinishReason.CANCELLED if cancel.cancelled else FinishReason.STOP))
+                self._put(Done(FinishReason.CANCELLED if cancel.cancelled else FinishReason.STOP))
             self.finished.emit()
+
+    def _put(self, event: Event) -> None:
+        """Queue an event for the GUI thread (worker thread); one wake-up per batch."""
+        with self._events_lock:
+            wake = not self._events
+            self._events.append(event)
+        if wake:
+            self._arrived.emit()
+
+    @Slot()
+    def _deliver(self) -> None:
+        with self._events_lock:
+            events, self._events = self._events, []
+        for event in _merged(events):
+            self.produced.emit(event)
+
+
+def _merged(events: list[Event]) -> list[Event]:
+    """``events`` with each run of text deltas (and of thinking deltas) joined into one, order kept."""
+    merged: list[Event] = []
+    run: list[str] = []
+    kind: type | None = None
+    for event in [*events, None]:
+        if event is not None and type(event) is kind:
+            run.append(event.text)  # type: ignore[union-attr]
+            continue
+        if kind is not None:
+            merged.append(kind("".join(run)))
+            kind, run = None, []
+        if isinstance(event, (TextDelta, ThinkingDelta)):
+            kind, run = type(event), [event.text]
+        elif event is not None:
+            merged.append(event)
+    return merged
 
 
 class TaskRunner(QObject):

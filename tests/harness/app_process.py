@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import subprocess
@@ -53,6 +54,20 @@ class AppProcess:
     def wait_exit(self, timeout: float = 30) -> int:
         return self.process.wait(timeout)
 
+    def adopt_restarted(self, timeout: float = 60) -> None:
+        """Follow the app into the process it started itself (Settings > Language > Restart now): the old
+        one has exited; the new one answers on the same profile's command socket and says its pid."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            result = self.cli("status", timeout=10)
+            if result.returncode == 0 and result.stdout.strip():
+                pid = int(json.loads(result.stdout.strip().splitlines()[-1])["pid"])
+                if pid != self.process.pid:
+                    self.process = StartedByTheApp(pid)  # type: ignore[assignment]
+                    return
+            time.sleep(0.2)
+        raise AssertionError(f"no restarted app answered within {timeout}s: {self.stderr}")
+
     @property
     def stderr(self) -> str:
         return self.stderr_path.read_text(errors="replace") if self.stderr_path.exists() else ""
@@ -69,3 +84,45 @@ class AppProcess:
 
 def env_without(keys: tuple[str, ...]) -> dict[str, str]:
     return {k: v for k, v in os.environ.items() if k not in keys}
+
+
+class StartedByTheApp:
+    """A process the app started (its restart), not the test: what the tests use of Popen, through psutil.
+
+    It is not our child, so its exit code cannot be read: a process that is gone (or a zombie waiting
+    for its adoptive parent) counts as having exited with 0.
+    """
+
+    def __init__(self, pid: int) -> None:
+        import psutil
+
+        self.pid = pid
+        self._process = psutil.Process(pid)
+        self.returncode: int | None = None
+
+    def poll(self) -> int | None:
+        import psutil
+
+        if self.returncode is None:
+            try:
+                gone = self._process.status() == psutil.STATUS_ZOMBIE
+            except psutil.NoSuchProcess:
+                gone = True
+            if gone:
+                self.returncode = 0
+        return self.returncode
+
+    def wait(self, timeout: float | None = None) -> int:
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while self.poll() is None:
+            if deadline is not None and time.monotonic() > deadline:
+                raise subprocess.TimeoutExpired(f"pid {self.pid}", timeout or 0)
+            time.sleep(0.1)
+        return 0
+
+    def kill(self) -> None:
+        import psutil
+
+        with contextlib.suppress(psutil.NoSuchProcess):
+            self._process.kill()
+        self.wait(10)

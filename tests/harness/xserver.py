@@ -107,7 +107,11 @@ class XServer:
             "session.screen0.toolbar.widthPercent: 100\n"
             "session.screen0.workspaces: 1\n"
             "session.styleFile: /usr/share/fluxbox/styles/Emerge\n"
+            f"session.styleOverlay: {config / 'overlay'}\n"
         )
+        # the style's background would make fluxbox run fbsetbg, which (with no wallpaper setter
+        # installed) opens an "xmessage" window in the middle of the screen, over what tests look at
+        (config / "overlay").write_text("background: unset\n")
         (config / "startup").write_text("")
         (config / "apps").write_text("")
         (config / "keys").write_text("")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from desktop_helper.core.errors import CaptureError
 from desktop_helper.core.geometry import Monitor, Rect
+from desktop_helper.core.i18n import t
 from desktop_helper.platform import system
 from desktop_helper.platform.capture.base import CaptureBackend, Frame, apply_scales, find_monitor, monitor_for_rect
 
@@ -41,8 +42,8 @@ def capture_backend_for_current_os(display: str | None = None) -> CaptureBackend
     """The capture backend for this OS and session."""
     if not system.has_display():
         return NullBackend(
-            "No display was found, so the screen cannot be captured.",
-            "Run the app inside a desktop session (DISPLAY or WAYLAND_DISPLAY must be set).",
+            t("No display was found, so the screen cannot be captured."),
+            t("Run the app inside a desktop session (DISPLAY or WAYLAND_DISPLAY must be set)."),
         )
     if system.is_wayland():
         from desktop_helper.platform.capture.wayland import PortalBackend

@@ -17,6 +17,7 @@ import numpy as np
 
 from desktop_helper.core.errors import CaptureError
 from desktop_helper.core.geometry import CaptureGeometry, Monitor, Rect, virtual_desktop
+from desktop_helper.core.i18n import t
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,9 @@ class Frame:
         own = self.geometry.rect
         inside = own.intersection(rect)
         if inside is None or inside != rect:
-            raise CaptureError(f"The region {rect.as_ints()} is outside the captured area {own.as_ints()}.")
+            raise CaptureError(
+                t("The region {as_ints} is outside the captured area {as_ints2}.", as_ints=rect.as_ints(), as_ints2=own.as_ints())
+            )
         x, y = round(rect.x - own.x), round(rect.y - own.y)
         w, h = round(rect.width), round(rect.height)
         pixels = self.pixels[y : y + h, x : x + w]
@@ -69,6 +72,8 @@ class CaptureBackend(abc.ABC):
 
     #: short name shown in logs and messages
     name: str = "capture"
+    #: every grab asks the desktop (and may show a prompt): never grab ahead of time, e.g. to warm up
+    slow: bool = False
 
     @abc.abstractmethod
     def monitors(self) -> list[Monitor]:
@@ -97,7 +102,7 @@ class CaptureBackend(abc.ABC):
         """The whole virtual desktop as one frame, with every monitor in its geometry."""
         monitors = self.monitors()
         if not monitors:
-            raise CaptureError("No monitor was found.", "Check that a display is connected.")
+            raise CaptureError(t("No monitor was found."), t("Check that a display is connected."))
         if len(monitors) == 1:
             return self.grab_monitor(monitors[0])
         union = virtual_desktop(monitors)
@@ -107,6 +112,39 @@ class CaptureBackend(abc.ABC):
 
     def close(self) -> None:  # noqa: B027 - most backends hold nothing
         """Release OS resources; the backend is not used afterwards."""
+
+    # ----- optional features: the defaults do nothing, or say the feature is missing
+
+    def set_scales(self, scales: dict[tuple[int, int, int, int], float]) -> None:  # noqa: B027 - optional
+        """The device pixel ratio the UI found for each monitor, by physical (x, y, width, height).
+
+        For backends that cannot ask the OS for the scales (X11, mss); others ignore it.
+        """
+
+    def set_monitors(self, monitors: list[Monitor]) -> None:  # noqa: B027 - optional
+        """The desktop's monitors as the UI sees them, for backends that cannot list them (Wayland)."""
+
+    def release_thread(self) -> None:  # noqa: B027 - optional
+        """Free what the calling thread holds (call before a worker thread that grabbed ends)."""
+
+    def recording_backend(self, scales: dict[tuple[int, int, int, int], float]) -> CaptureBackend:
+        """A new backend of the same display for a recording's own thread, able to :meth:`grab_bgr`.
+
+        Raises:
+            CaptureError: this backend cannot record.
+        """
+        raise CaptureError(
+            t("Recording is not available with the {name} capture backend.", name=self.name),
+            t("Recording needs X11, Windows or macOS; on Wayland use your desktop's screen recorder."),
+        )
+
+    def grab_bgr(self, rect: Rect, out: np.ndarray) -> None:
+        """Write the BGR pixels of ``rect``'s top-left ``out``-sized part into ``out`` (recordings).
+
+        Raises:
+            CaptureError: this backend cannot record.
+        """
+        self.recording_backend({})
 
 
 def apply_scales(monitors: Sequence[Monitor], scales: dict[tuple[int, int, int, int], float]) -> list[Monitor]:
@@ -144,7 +182,7 @@ def monitor_for_rect(monitors: Sequence[Monitor], rect: Rect) -> Monitor:
             best, best_area = monitor, overlap.width * overlap.height
     if best is None:
         raise CaptureError(
-            f"The region {rect.as_ints()} is on no monitor; was a monitor unplugged?",
-            "Select the region again.",
+            t("The region {as_ints} is on no monitor; was a monitor unplugged?", as_ints=rect.as_ints()),
+            t("Select the region again."),
         )
     return best

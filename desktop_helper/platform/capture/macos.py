@@ -16,6 +16,7 @@ from collections.abc import Callable
 
 from desktop_helper.core.errors import CaptureError
 from desktop_helper.core.geometry import Monitor, Rect
+from desktop_helper.core.i18n import t
 from desktop_helper.platform.capture.base import CaptureBackend, Frame
 
 log = logging.getLogger(__name__)
@@ -90,9 +91,11 @@ class MacPermissionBackend(CaptureBackend):
                 except Exception:  # the prompt is a courtesy; the message below is what matters
                     log.debug("requesting screen recording access failed", exc_info=True)
             raise ScreenRecordingDeniedError(
-                "macOS has not allowed Desktop Helper to record the screen, so captures would show only the desktop.",
-                "Open System Settings > Privacy & Security > Screen Recording, turn on Desktop Helper, "
-                "then quit and reopen the app (macOS applies the permission only to a new start).",
+                t("macOS has not allowed Desktop Helper to record the screen, so captures would show only the desktop."),
+                t(
+                    "Open System Settings > Privacy & Security > Screen Recording, turn on Desktop Helper, then quit and "
+                    "reopen the app (macOS applies the permission only to a new start)."
+                ),
             )
 
     def monitors(self) -> list[Monitor]:
@@ -101,6 +104,12 @@ class MacPermissionBackend(CaptureBackend):
     def grab(self, rect: Rect, monitor: Monitor | None = None) -> Frame:
         self.check()
         return self._inner.grab(rect, monitor)
+
+    def set_scales(self, scales: dict[tuple[int, int, int, int], float]) -> None:
+        self._inner.set_scales(scales)
+
+    def release_thread(self) -> None:
+        self._inner.release_thread()
 
     def close(self) -> None:
         self._inner.close()

@@ -18,6 +18,7 @@ import numpy as np
 
 from desktop_helper.core.errors import CaptureError
 from desktop_helper.core.geometry import CaptureGeometry, Monitor, Rect
+from desktop_helper.core.i18n import t
 from desktop_helper.platform.capture.base import CaptureBackend, Frame, apply_scales, monitor_for_rect
 
 log = logging.getLogger(__name__)
@@ -44,12 +45,15 @@ class MssBackend(CaptureBackend):
     def set_scales(self, scales: dict[tuple[int, int, int, int], float]) -> None:
         self._scales = dict(scales)
 
+    def recording_backend(self, scales: dict[tuple[int, int, int, int], float]) -> MssBackend:
+        return MssBackend(display=self._display, scales=scales)
+
     def _mss(self) -> Any:
         instance = getattr(self._local, "mss", None)
         if instance is not None:
             return instance
         if self._closed:
-            raise CaptureError("Screen capture was closed.")
+            raise CaptureError(t("Screen capture was closed."))
         import mss
 
         kwargs: dict[str, Any] = {}
@@ -59,8 +63,8 @@ class MssBackend(CaptureBackend):
             instance = mss.MSS(**kwargs)
         except Exception as exc:  # mss raises ScreenShotError, or OSError/ctypes errors without a display
             raise CaptureError(
-                f"The screen cannot be captured: {exc}.",
-                "Start the app inside your desktop session (no display was reachable).",
+                t("The screen cannot be captured: {exc}.", exc=exc),
+                t("Start the app inside your desktop session (no display was reachable)."),
             ) from exc
         self._local.mss = instance
         with self._lock:
@@ -74,7 +78,7 @@ class MssBackend(CaptureBackend):
         try:
             raw = screen.monitors[1:]
         except Exception as exc:
-            raise CaptureError(f"The monitors cannot be listed: {exc}.") from exc
+            raise CaptureError(t("The monitors cannot be listed: {exc}.", exc=exc)) from exc
         monitors = [
             Monitor(
                 index,
@@ -90,7 +94,10 @@ class MssBackend(CaptureBackend):
     def grab(self, rect: Rect, monitor: Monitor | None = None) -> Frame:
         left, top, width, height = rect.as_ints()
         if width <= 0 or height <= 0:
-            raise CaptureError(f"The region to capture is empty ({width}x{height} px).", "Select a larger region.")
+            raise CaptureError(
+                t("The region to capture is empty ({width}x{height} px).", width=width, height=height),
+                t("Select a larger region."),
+            )
         if monitor is None:
             monitor = monitor_for_rect(self.monitors(), rect)
         with _capture_failure(left, top, width, height):
@@ -119,10 +126,18 @@ class MssBackend(CaptureBackend):
 
         left, top, width, height = rect.as_ints()
         if out.ndim != 3 or out.shape[2] != 3 or out.dtype != np.uint8 or out.strides[1:] != (3, 1):
-            raise CaptureError(f"A BGR buffer is needed, not {out.dtype} {out.shape}.")
+            raise CaptureError(t("A BGR buffer is needed, not {dtype} {shape}.", dtype=out.dtype, shape=out.shape))
         rows, columns = out.shape[0], out.shape[1]
         if rows > height or columns > width or rows <= 0 or columns <= 0:
-            raise CaptureError(f"A {columns}x{rows} frame does not fit the region to capture ({width}x{height} px).")
+            raise CaptureError(
+                t(
+                    "A {columns}x{rows} frame does not fit the region to capture ({width}x{height} px).",
+                    columns=columns,
+                    rows=rows,
+                    width=width,
+                    height=height,
+                )
+            )
         screen = self._mss()
         with _capture_failure(left, top, width, height):
             if self._grab_shared(screen, (left, top, width, height), out):
@@ -130,7 +145,15 @@ class MssBackend(CaptureBackend):
             shot = screen.grab({"left": left, "top": top, "width": width, "height": height})
         pixels = np.frombuffer(shot.raw, dtype=np.uint8).reshape(shot.height, shot.width, 4)
         if pixels.shape[0] < rows or pixels.shape[1] < columns:
-            raise CaptureError(f"The capture is {shot.width}x{shot.height} px, smaller than the {columns}x{rows} frame.")
+            raise CaptureError(
+                t(
+                    "The capture is {width}x{height} px, smaller than the {columns}x{rows} frame.",
+                    width=shot.width,
+                    height=shot.height,
+                    columns=columns,
+                    rows=rows,
+                )
+            )
         cv2.cvtColor(pixels[:rows, :columns], cv2.COLOR_BGRA2BGR, dst=out)
 
     @staticmethod
@@ -209,6 +232,13 @@ def _capture_failure(left: int, top: int, width: int, height: int) -> Iterator[N
         yield
     except Exception as exc:
         raise CaptureError(
-            f"Capturing {width}x{height} px at ({left}, {top}) failed: {exc}.",
-            "A monitor may have been unplugged; capture again.",
+            t(
+                "Capturing {width}x{height} px at ({left}, {top}) failed: {exc}.",
+                width=width,
+                height=height,
+                left=left,
+                top=top,
+                exc=exc,
+            ),
+            t("A monitor may have been unplugged; capture again."),
         ) from exc

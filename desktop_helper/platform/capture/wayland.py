@@ -26,6 +26,7 @@ import numpy as np
 
 from desktop_helper.core.errors import CaptureError
 from desktop_helper.core.geometry import CaptureGeometry, Monitor, Rect, virtual_desktop
+from desktop_helper.core.i18n import t
 from desktop_helper.platform.capture.base import CaptureBackend, Frame, monitor_for_rect
 
 log = logging.getLogger(__name__)
@@ -35,10 +36,13 @@ PORTAL_PATH = "/org/freedesktop/portal/desktop"
 SCREENSHOT_INTERFACE = "org.freedesktop.portal.Screenshot"
 REQUEST_INTERFACE = "org.freedesktop.portal.Request"
 
-NO_PORTAL_FIX = (
-    "Install xdg-desktop-portal with your desktop's backend (xdg-desktop-portal-gnome, -kde or -wlr), "
-    "or 'grim' on wlroots desktops (Sway, Hyprland), or log in to an X11 session."
-)
+
+def no_portal_fix() -> str:
+    """What to install when no screenshot portal answers (translated when it is said)."""
+    return t(
+        "Install xdg-desktop-portal with your desktop's backend (xdg-desktop-portal-gnome, -kde or -wlr), "
+        "or 'grim' on wlroots desktops (Sway, Hyprland), or log in to an X11 session."
+    )
 
 
 def _decode_png(data: bytes) -> np.ndarray:
@@ -62,7 +66,7 @@ def portal_screenshot(timeout: float = 60.0, bus: str = "SESSION") -> bytes:
     try:
         connection = open_dbus_connection(bus=bus)
     except (OSError, KeyError, ValueError) as exc:
-        raise CaptureError(f"No D-Bus session bus to reach the screenshot portal ({exc}).", NO_PORTAL_FIX) from exc
+        raise CaptureError(t("No D-Bus session bus to reach the screenshot portal ({exc}).", exc=exc), no_portal_fix()) from exc
     try:
         token = "desktop_helper_" + secrets.token_hex(6)
         sender = (connection.unique_name or ":0").lstrip(":").replace(".", "_")
@@ -77,33 +81,34 @@ def portal_screenshot(timeout: float = 60.0, bus: str = "SESSION") -> bytes:
             reply = connection.send_and_get_reply(call, timeout=10)
             if reply.header.message_type.name == "error":
                 raise CaptureError(
-                    f"The screenshot portal is not available ({reply.body[0] if reply.body else 'error'}).", NO_PORTAL_FIX
+                    t("The screenshot portal is not available ({value}).", value=reply.body[0] if reply.body else "error"),
+                    no_portal_fix(),
                 )
             try:
                 signal = connection.recv_until_filtered(responses, timeout=timeout)
             except TimeoutError as exc:
                 raise CaptureError(
-                    "The screenshot portal did not answer in time.", "Answer the desktop's screenshot prompt."
+                    t("The screenshot portal did not answer in time."), t("Answer the desktop's screenshot prompt.")
                 ) from exc
         response, results = signal.body
         if response != 0:
             raise CaptureError(
-                "The desktop refused the screenshot (permission denied or cancelled).",
-                "Allow screenshots for Desktop Helper in your desktop's privacy settings, then capture again.",
+                t("The desktop refused the screenshot (permission denied or cancelled)."),
+                t("Allow screenshots for Desktop Helper in your desktop's privacy settings, then capture again."),
             )
         uri = results.get("uri", ("s", ""))[1]
         path = Path(unquote(urlparse(uri).path))
         try:
             data = path.read_bytes()
         except OSError as exc:
-            raise CaptureError(f"The portal's screenshot could not be read ({exc}).") from exc
+            raise CaptureError(t("The portal's screenshot could not be read ({exc}).", exc=exc)) from exc
         try:
             path.unlink()  # the portal saved it to the user's pictures; it is ours to clean up
         except OSError:
             log.debug("could not remove the portal's screenshot %s", path)
         return data
     except TimeoutError as exc:
-        raise CaptureError("The screenshot portal did not answer in time.", NO_PORTAL_FIX) from exc
+        raise CaptureError(t("The screenshot portal did not answer in time."), no_portal_fix()) from exc
     finally:
         connection.close()
 
@@ -115,12 +120,15 @@ def grim_screenshot() -> bytes:
         CaptureError: grim is missing or failed.
     """
     if shutil.which("grim") is None:
-        raise CaptureError("Neither the screenshot portal nor grim is available on this Wayland desktop.", NO_PORTAL_FIX)
+        raise CaptureError(t("Neither the screenshot portal nor grim is available on this Wayland desktop."), no_portal_fix())
     with tempfile.TemporaryDirectory() as folder:
         target = Path(folder) / "shot.png"
         result = subprocess.run(["grim", str(target)], capture_output=True, text=True, timeout=30, check=False)
         if result.returncode != 0 or not target.exists():
-            raise CaptureError(f"grim could not capture the screen: {result.stderr.strip() or result.returncode}.", NO_PORTAL_FIX)
+            raise CaptureError(
+                t("grim could not capture the screen: {value}.", value=result.stderr.strip() or result.returncode),
+                no_portal_fix(),
+            )
         return target.read_bytes()
 
 
@@ -132,7 +140,6 @@ class PortalBackend(CaptureBackend):
     """
 
     name = "xdg-desktop-portal"
-    #: every grab asks the desktop (and may show a prompt): never grab ahead of time
     slow = True
 
     def __init__(self, shoot: Callable[[], bytes] | None = None) -> None:
@@ -179,7 +186,12 @@ class PortalBackend(CaptureBackend):
         w, h = round(rect.width), round(rect.height)
         if x < 0 or y < 0 or x + w > width or y + h > height:
             raise CaptureError(
-                f"The region {rect.as_ints()} is outside the {width}x{height} px screenshot the desktop returned.",
-                "Select the region again.",
+                t(
+                    "The region {as_ints} is outside the {width}x{height} px screenshot the desktop returned.",
+                    as_ints=rect.as_ints(),
+                    width=width,
+                    height=height,
+                ),
+                t("Select the region again."),
             )
         return Frame(np.ascontiguousarray(pixels[y : y + h, x : x + w]), CaptureGeometry(monitor, Rect(rect.x, rect.y, w, h)))

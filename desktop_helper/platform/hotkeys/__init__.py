@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from desktop_helper.core.i18n import t
 from desktop_helper.parsers.hotkeys import Hotkey, HotkeyError, parse_hotkey, validate_hotkey_setting
 from desktop_helper.platform import system
 from desktop_helper.platform.hotkeys.base import HotkeyProblem, HotkeyService, NullHotkeys
@@ -31,11 +32,11 @@ HOTKEY_COMMANDS: dict[str, list[str]] = {
 
 def hotkeys_for_current_os() -> HotkeyService:
     if not system.has_display():
-        return NullHotkeys("No display was found, so global hotkeys cannot work.", "Start the app in your desktop session.")
+        return NullHotkeys(t("No display was found, so global hotkeys cannot work."), t("Start the app in your desktop session."))
     if system.is_wayland():
         return NullHotkeys(
-            "Wayland does not let apps listen for global hotkeys.",
-            "Bind your desktop's own shortcuts to commands, e.g. 'desktop-helper capture region' or 'desktop-helper record'.",
+            t("Wayland does not let apps listen for global hotkeys."),
+            t("Bind your desktop's own shortcuts to commands, e.g. 'desktop-helper capture region' or 'desktop-helper record'."),
         )
     from desktop_helper.platform.hotkeys.pynput_backend import PynputHotkeys
 

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 
+from desktop_helper.core.i18n import t
 from desktop_helper.parsers.hotkeys import Hotkey, HotkeyError, conflict_note, duplicate_bindings, parse_hotkey
 
 OnHotkey = Callable[[str], None]
@@ -50,6 +51,21 @@ class HotkeyService(abc.ABC):
     def running(self) -> bool:
         return False
 
+    def add_temporary(self, name: str, hotkey: Hotkey, on_press: Callable[[], None]) -> bool:
+        """Also listen for ``hotkey``, which may lack a modifier (Escape), until :meth:`remove_temporary`.
+
+        For a key that means something to the app only for a while, like Escape while boxes are on the
+        screen; the rest of the time it is the other programs' alone. A configured hotkey with the same
+        keys wins. ``on_press`` runs on the listener thread, and never while :meth:`suspended`.
+
+        Returns:
+            Whether the key is heard now (False: no global hotkeys here, or none started).
+        """
+        return False
+
+    def remove_temporary(self, name: str) -> None:  # noqa: B027 - nothing to remove where nothing is heard
+        """Stop listening for the temporary hotkey ``name`` (an unknown name is ignored)."""
+
     @contextmanager
     def suspended(self) -> Iterator[None]:
         """No hotkey fires inside this block (nesting and several threads are fine)."""
@@ -78,7 +94,9 @@ def parse_bindings(bindings: Mapping[str, str]) -> tuple[dict[str, Hotkey], list
         except HotkeyError as exc:
             problems.append(
                 HotkeyProblem(
-                    action, f"The hotkey for {action.replace('_', ' ')} is not usable: {exc}", "Change it in Settings > Hotkeys."
+                    action,
+                    t("The hotkey for {replace} is not usable: {exc}", replace=action.replace("_", " "), exc=exc),
+                    t("Change it in Settings > Hotkeys."),
                 )
             )
     for first, second in duplicate_bindings({a: str(h) for a, h in parsed.items()}):
@@ -86,9 +104,13 @@ def parse_bindings(bindings: Mapping[str, str]) -> tuple[dict[str, Hotkey], list
         problems.append(
             HotkeyProblem(
                 second,
-                f"{hotkey.display()} is set for both {first.replace('_', ' ')} and {second.replace('_', ' ')}; "
-                "only the first works.",
-                "Give each action its own hotkey in Settings > Hotkeys.",
+                t(
+                    "{hotkey} is set for both {replace} and {replace2}; only the first works.",
+                    hotkey=hotkey.display(),
+                    replace=first.replace("_", " "),
+                    replace2=second.replace("_", " "),
+                ),
+                t("Give each action its own hotkey in Settings > Hotkeys."),
             )
         )
     for action, hotkey in parsed.items():
@@ -97,8 +119,8 @@ def parse_bindings(bindings: Mapping[str, str]) -> tuple[dict[str, Hotkey], list
             problems.append(
                 HotkeyProblem(
                     action,
-                    f"{hotkey.display()} may not reach Desktop Helper: {note}.",
-                    "Choose another hotkey in Settings > Hotkeys.",
+                    t("{hotkey} may not reach Desktop Helper: {note}.", hotkey=hotkey.display(), note=note),
+                    t("Choose another hotkey in Settings > Hotkeys."),
                 )
             )
     return parsed, problems

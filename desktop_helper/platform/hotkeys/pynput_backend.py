@@ -7,6 +7,12 @@ with extra modifiers held. The listener sees every key; :class:`HotkeyMatcher` d
 modifiers; and our *own* synthetic input is kept out by :meth:`HotkeyService.suspended`, which
 the agent wraps around its typing, rather than by the injected flag.
 
+The matcher keys held keys by the physical key, since a key's character can change between press
+and release (Shift let go first: ``?`` down, ``/`` up). pynput's X11 ``KeyCode.vk`` is the keysym,
+which has the same problem, so on X11 a small listener subclass hands over the X event itself: its
+keycode is the physical key, and its state the modifiers really held (no modifier stays stuck
+because one release was missed). Elsewhere ``vk`` is the physical key already.
+
 pynput does not register hotkeys with the OS (it watches all keys), so "already taken" is found
 separately: on X11 by trying to grab the key on the root window (another program's grab makes it
 fail with BadAccess); on Windows by trying ``RegisterHotKey``.
@@ -16,9 +22,11 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Hashable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
+from desktop_helper.core.i18n import t
 from desktop_helper.parsers.hotkeys import Hotkey, HotkeyMatcher, normalize_key_name
 from desktop_helper.platform import system
 from desktop_helper.platform.hotkeys.base import HotkeyProblem, HotkeyService, OnHotkey, parse_bindings
@@ -44,12 +52,14 @@ class PynputHotkeys(HotkeyService):
         self._listener: Any = None
         self._matcher = HotkeyMatcher({})
         self._on_hotkey: OnHotkey | None = None
+        self._temporary: dict[str, tuple[Hotkey, Callable[[], None]]] = {}
         self._lock = threading.Lock()
 
     @property
     def running(self) -> bool:
+        """The listener thread is alive and listening (pynput's own flag stays True when its thread dies of an error)."""
         listener = self._listener
-        return bool(listener is not None and listener.running)
+        return bool(listener is not None and listener.running and listener.is_alive())
 
     def start(self, bindings: Mapping[str, str], on_hotkey: OnHotkey) -> list[HotkeyProblem]:
         parsed, problems = parse_bindings(bindings)
@@ -66,21 +76,29 @@ class PynputHotkeys(HotkeyService):
                 problems.append(
                     HotkeyProblem(
                         action,
-                        f"{parsed[action].display()} ({action.replace('_', ' ')}) is already used by {why}; both may react.",
-                        "Choose another hotkey in Settings > Hotkeys.",
+                        t(
+                            "{parsed} ({replace}) is already used by {why}; both may react.",
+                            parsed=parsed[action].display(),
+                            replace=action.replace("_", " "),
+                            why=why,
+                        ),
+                        t("Choose another hotkey in Settings > Hotkeys."),
                     )
                 )
         try:
             from pynput import keyboard
         except Exception as exc:  # pynput raises ImportError with the real reason (no X connection, ...)
-            return [*problems, HotkeyProblem("*", f"Global hotkeys are not available: {exc}".strip(), _no_hotkeys_fix())]
+            unavailable = t("Global hotkeys are not available: {exc}", exc=exc).strip()
+            return [*problems, HotkeyProblem("*", unavailable, _no_hotkeys_fix())]
         macos_problem = _macos_trust_problem()
         if macos_problem is not None:
             problems.append(macos_problem)
         with self._lock:
             self._matcher = HotkeyMatcher(parsed)
+            for name, (hotkey, _on_press) in self._temporary.items():
+                self._matcher.bind(name, hotkey)
             self._on_hotkey = on_hotkey
-            listener = keyboard.Listener(on_press=self._pressed, on_release=self._released)
+            listener = _listener_class(keyboard)(on_press=self._pressed, on_release=self._released)
             listener.name = "hotkey-listener"
             self._listener = listener
         try:
@@ -88,12 +106,12 @@ class PynputHotkeys(HotkeyService):
             ready = listener.wait_ready() if hasattr(listener, "wait_ready") else listener.wait()
         except Exception as exc:
             self.stop()
-            return [*problems, HotkeyProblem("*", f"Global hotkeys could not start: {exc}.", _no_hotkeys_fix())]
+            return [*problems, HotkeyProblem("*", t("Global hotkeys could not start: {exc}.", exc=exc), _no_hotkeys_fix())]
         if ready is False or not listener.running:
             self.stop()
             return [
                 *problems,
-                HotkeyProblem("*", "Global hotkeys could not start (the keyboard listener stopped).", _no_hotkeys_fix()),
+                HotkeyProblem("*", t("Global hotkeys could not start (the keyboard listener stopped)."), _no_hotkeys_fix()),
             ]
         log.info("listening for hotkeys: %s", ", ".join(f"{a}={h}" for a, h in parsed.items()))
         return problems
@@ -104,7 +122,10 @@ class PynputHotkeys(HotkeyService):
             self._matcher.reset()
         if listener is None:
             return
-        listener.stop()
+        try:
+            listener.stop()
+        except Exception:  # the thread died of a lost connection, which stop() uses too
+            log.debug("stopping the hotkey listener failed", exc_info=True)
         if listener is threading.current_thread():
             return
         listener.join(0.5)
@@ -113,11 +134,27 @@ class PynputHotkeys(HotkeyService):
             listener.join(5)
         if listener.is_alive():
             log.warning("the hotkey listener did not stop")
+        else:
+            _close_x11_connections(listener)
+
+    def add_temporary(self, name: str, hotkey: Hotkey, on_press: Callable[[], None]) -> bool:
+        with self._lock:
+            self._matcher.unbind(name)
+            self._temporary[name] = (hotkey, on_press)
+            self._matcher.bind(name, hotkey)
+        return self.running
+
+    def remove_temporary(self, name: str) -> None:
+        with self._lock:
+            if self._temporary.pop(name, None) is not None:
+                self._matcher.unbind(name)
 
     # ----- listener thread
     def _key_name(self, key: Any) -> str | None:
         if key is None:
             return None
+        if getattr(key, "name", None):  # a pynput Key (esc, f5, ctrl_l): canonical() would make a bare key code of it
+            return normalize_key_name(key.name)
         listener = self._listener
         if listener is not None:
             try:
@@ -137,29 +174,107 @@ class PynputHotkeys(HotkeyService):
             return chr(vk)
         return None
 
-    def _pressed(self, key: Any, injected: bool = False) -> None:
+    def _event(self, key: Any) -> tuple[str, Hashable, frozenset[str] | None] | None:
+        """(name, physical key, modifiers the OS reports held or None) of the key being delivered."""
         name = self._key_name(key)
         if name is None:
+            return None
+        x_event = getattr(self._listener, "x_event", None)
+        if x_event is not None:
+            return name, ("x", x_event.detail), x_event.held_modifiers
+        vk = getattr(key, "vk", None)  # taken before canonical(), which drops it from characters
+        return name, name if vk is None else ("vk", vk), None
+
+    def _pressed(self, key: Any, injected: bool = False) -> None:
+        event = self._event(key)
+        if event is None:
             return
         with self._lock:
-            action = self._matcher.press(name)
+            action = self._matcher.press(*event)
+            temporary = self._temporary.get(action) if action is not None else None
             callback = self._on_hotkey
-        if action is None or callback is None:
+        if action is None or (callback is None and temporary is None):
             return
         if self.is_suspended:
             log.debug("hotkey %s ignored: the app is typing", action)
             return
         try:
-            callback(action)
+            if temporary is not None:
+                temporary[1]()
+            elif callback is not None:
+                callback(action)
         except Exception:  # an exception here would stop the listener, and every hotkey with it
             log.exception("hotkey handler for %s failed", action)
 
     def _released(self, key: Any, injected: bool = False) -> None:
-        name = self._key_name(key)
-        if name is None:
+        event = self._event(key)
+        if event is None:
             return
         with self._lock:
-            self._matcher.release(name)
+            self._matcher.release(*event)
+
+
+@dataclass(frozen=True)
+class _XKeyEvent:
+    detail: int  # the keycode: the physical key, whatever Shift does to its character
+    held_modifiers: frozenset[str]  # from the event's state: held just before this event
+
+
+#: X modifier keysyms -> our modifier names (which ModN bit each sets depends on the keymap)
+_X_MODIFIER_KEYSYMS = {
+    "Shift_L": "shift", "Shift_R": "shift", "Control_L": "ctrl", "Control_R": "ctrl",
+    "Alt_L": "alt", "Alt_R": "alt", "Meta_L": "alt", "Meta_R": "alt",
+    "Super_L": "cmd", "Super_R": "cmd", "Hyper_L": "cmd", "Hyper_R": "cmd",
+    "ISO_Level3_Shift": "alt_gr", "Mode_switch": "alt_gr",
+}  # fmt: skip
+
+
+def x_modifier_masks(display: Any) -> dict[int, str]:
+    """State bit -> modifier name, from the server's modifier mapping (Alt is usually Mod1, Win Mod4)."""
+    from Xlib import XK
+
+    wanted = {XK.string_to_keysym(name): modifier for name, modifier in _X_MODIFIER_KEYSYMS.items()}
+    masks: dict[int, str] = {}
+    for index, keycodes in enumerate(display.get_modifier_mapping()):
+        for keycode in keycodes:
+            modifier = wanted.get(display.keycode_to_keysym(keycode, 0)) if keycode else None
+            if modifier is not None and (1 << index) not in masks:
+                masks[1 << index] = modifier
+    return masks
+
+
+def _listener_class(keyboard: Any) -> Any:
+    """pynput's keyboard listener, ending quietly when its thread fails; on X11 it also hands over the X event."""
+
+    class Listener(keyboard.Listener):
+        def run(self) -> None:
+            try:
+                super().run()
+            except Exception as exc:  # e.g. the X server dropped its connection: ``running`` turns False, the watchdog acts
+                log.warning("the hotkey listener ended: %s", exc or type(exc).__name__, exc_info=True)
+
+    if not hasattr(keyboard.Listener, "_event_to_key"):  # only pynput's X11 listener turns X events into keys
+        return Listener
+
+    class X11Listener(Listener):
+        x_event: _XKeyEvent | None = None
+        _masks: dict[int, str] | None = None
+
+        def _handle_message(self, display: Any, event: Any, injected: bool) -> None:
+            try:
+                if self._masks is None:
+                    self._masks = x_modifier_masks(display)
+                held = frozenset(name for bit, name in self._masks.items() if event.state & bit)
+                self.x_event = _XKeyEvent(event.detail, held)
+            except Exception:  # without it the callbacks fall back to pynput's key alone
+                log.debug("could not read the X key event", exc_info=True)
+                self.x_event = None
+            try:
+                super()._handle_message(display, event, injected)
+            finally:
+                self.x_event = None
+
+    return X11Listener
 
 
 def _wake_x11_listener(listener: Any) -> None:
@@ -179,13 +294,25 @@ def _wake_x11_listener(listener: Any) -> None:
         log.debug("waking the X11 listener failed", exc_info=True)
 
 
+def _close_x11_connections(listener: Any) -> None:
+    """Close the X connections a listener that died of an error left open (pynput closes them only on a clean end)."""
+    for name in ("_display_stop", "_display_record"):
+        display = getattr(listener, name, None)
+        if display is None:
+            continue
+        try:
+            display.close()
+        except Exception:  # closed already, or its server is gone
+            log.debug("closing %s failed", name, exc_info=True)
+
+
 def _no_hotkeys_fix() -> str:
     if system.current_os() == "macos":
-        return (
+        return t(
             "Allow Desktop Helper under System Settings > Privacy & Security > Input Monitoring and Accessibility, "
             "then restart it."
         )
-    return "Bind desktop shortcuts to commands instead, e.g. 'desktop-helper capture region'."
+    return t("Bind desktop shortcuts to commands instead, e.g. 'desktop-helper capture region'.")
 
 
 def _macos_trust_problem() -> HotkeyProblem | None:
@@ -206,8 +333,8 @@ def macos_trust_problem(trusted: bool) -> HotkeyProblem | None:
         return None
     return HotkeyProblem(
         "*",
-        "macOS does not let Desktop Helper see the keyboard, so global hotkeys will not work.",
-        "Allow it under System Settings > Privacy & Security > Accessibility and Input Monitoring, then quit and reopen it.",
+        t("macOS does not let Desktop Helper see the keyboard, so global hotkeys will not work."),
+        t("Allow it under System Settings > Privacy & Security > Accessibility and Input Monitoring, then quit and reopen it."),
     )
 
 

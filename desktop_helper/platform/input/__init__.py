@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from desktop_helper.core.errors import PlatformError
 from desktop_helper.core.geometry import Rect
+from desktop_helper.core.i18n import t
 from desktop_helper.platform.input.base import Clipboard, ElevationProbe, InputExecutor, NoElevation
 from desktop_helper.platform.system import current_os, is_wayland
 
@@ -27,12 +28,14 @@ def executor_for_current_os(bounds: Rect, clipboard: Clipboard | None, stopped: 
     """
     if is_wayland():
         raise PlatformError(
-            "The agent cannot control the mouse and keyboard in a Wayland session.",
-            "Log in to an X11 (Xorg) session to let the agent act; suggestions still work.",
+            t("The agent cannot control the mouse and keyboard in a Wayland session."),
+            t("Log in to an X11 (Xorg) session to let the agent act; suggestions still work."),
         )
     try:
         from desktop_helper.platform.input.pynput_input import PynputExecutor
 
         return PynputExecutor(bounds, clipboard, stopped)
     except ImportError as exc:
-        raise PlatformError(f"Synthetic input is not available: {exc}.", "Check that the display is reachable.") from exc
+        raise PlatformError(
+            t("Synthetic input is not available: {exc}.", exc=exc), t("Check that the display is reachable.")
+        ) from exc

@@ -15,6 +15,7 @@ from typing import Literal, Protocol
 
 from desktop_helper.core.errors import PlatformError
 from desktop_helper.core.geometry import Rect
+from desktop_helper.core.i18n import t
 
 Button = Literal["left", "right", "middle"]
 
@@ -92,8 +93,8 @@ class InputExecutor(ABC):
             raise InputStoppedError
         if point is not None and not self.bounds.contains(point[0], point[1]):
             raise InputRefusedError(
-                f"The point ({point[0]}, {point[1]}) is outside the captured screen area.",
-                "The agent only acts on the monitor it captured.",
+                t("The point ({point}, {point2}) is outside the captured screen area.", point=point[0], point2=point[1]),
+                t("The agent only acts on the monitor it captured."),
             )
 
     def close(self) -> None:  # noqa: B027 - optional hook

@@ -83,7 +83,7 @@ class _CtypesApi:
         process = self._kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
         if not process:
             # access denied to a query-limited handle: almost always a protected/elevated process
-            return ctypes.get_last_error() == 5
+            return bool(ctypes.get_last_error() == 5)
         token = wintypes.HANDLE()
         try:
             if not self._advapi32.OpenProcessToken(process, 0x0008, ctypes.byref(token)):  # TOKEN_QUERY

@@ -10,6 +10,7 @@ from typing import Any
 
 from desktop_helper.core.errors import PlatformError
 from desktop_helper.core.geometry import Rect
+from desktop_helper.core.i18n import t
 from desktop_helper.platform.window_list.base import WindowInfo, WindowLister
 
 
@@ -18,7 +19,7 @@ class MacWindowLister(WindowLister):
         try:
             import Quartz
         except ImportError as exc:
-            raise PlatformError("Windows cannot be listed: the Quartz bridge (pyobjc) is missing.") from exc
+            raise PlatformError(t("Windows cannot be listed: the Quartz bridge (pyobjc) is missing.")) from exc
         options = Quartz.kCGWindowListOptionOnScreenOnly | Quartz.kCGWindowListExcludeDesktopElements
         entries: list[Any] = list(Quartz.CGWindowListCopyWindowInfo(options, Quartz.kCGNullWindowID) or [])
         return windows_from_quartz(entries)

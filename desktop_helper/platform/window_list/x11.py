@@ -10,6 +10,7 @@ from typing import Any
 
 from desktop_helper.core.errors import PlatformError
 from desktop_helper.core.geometry import Rect
+from desktop_helper.core.i18n import t
 from desktop_helper.platform.window_list.base import WindowInfo, WindowLister
 
 
@@ -31,11 +32,11 @@ class X11WindowLister(WindowLister):
             from Xlib import X, display
             from Xlib.error import XError
         except ImportError as exc:
-            raise PlatformError(f"Windows cannot be listed: {exc}.") from exc
+            raise PlatformError(t("Windows cannot be listed: {exc}.", exc=exc)) from exc
         try:
             connection = display.Display(self._display_name)
         except Exception as exc:  # python-xlib raises several unrelated types without a display
-            raise PlatformError(f"Windows cannot be listed: no X display ({exc}).") from exc
+            raise PlatformError(t("Windows cannot be listed: no X display ({exc}).", exc=exc)) from exc
         try:
             root = connection.screen().root
             atom = connection.intern_atom
@@ -44,8 +45,8 @@ class X11WindowLister(WindowLister):
                 stacking = root.get_full_property(atom("_NET_CLIENT_LIST"), X.AnyPropertyType)
             if stacking is None:
                 raise PlatformError(
-                    "The window manager does not publish its window list.",
-                    "This works with EWMH window managers (GNOME, KDE, Xfce, fluxbox, ...).",
+                    t("The window manager does not publish its window list."),
+                    t("This works with EWMH window managers (GNOME, KDE, Xfce, fluxbox, ...)."),
                 )
             active = root.get_full_property(atom("_NET_ACTIVE_WINDOW"), X.AnyPropertyType)
             active_id = int(active.value[0]) if active is not None and len(active.value) else 0

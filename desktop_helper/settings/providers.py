@@ -8,22 +8,25 @@ name, a preset and the values they changed. Keys are never part of a provider; t
 
 :func:`resolve_provider` is the one place that turns "what the user asked for" (settings, or the
 ``--backend``/``--base-url``/``--api-model`` options of the headless ``ask`` command) into a
-:class:`ProviderConfig`; :func:`open_backend` adds the key and builds the backend.
+:class:`ProviderConfig`, and :func:`api_key_for` finds its key. This is data only: building a backend from
+it is :func:`desktop_helper.backends.factory.build_api`'s job (so settings never import a backend).
 """
 
 from __future__ import annotations
 
 import enum
+import math
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field, fields, replace
 from typing import TYPE_CHECKING, Any
 
 from desktop_helper.core.errors import BackendError
+from desktop_helper.core.i18n import marked, t
+from desktop_helper.core.wording import has_undecodable_text
 from desktop_helper.settings.secrets import env_var_name
 
 if TYPE_CHECKING:
-    from desktop_helper.backends.openai_compat import OpenAICompatBackend
     from desktop_helper.settings.secrets import SecretStore
 
 
@@ -121,11 +124,11 @@ PRESETS: dict[str, ProviderPreset] = {
             video=True,
             max_video_bytes=200 * MB,
             key_url="https://z.ai/manage-apikey/apikey-list",
-            note="glm-4.6v-flash is free; glm-4.6v is the 106B model.",
+            note=marked("glm-4.6v-flash is free; glm-4.6v is the 106B model."),
         ),
         ProviderPreset(
             "zai_cn",
-            "Zhipu BigModel (mainland China)",
+            marked("Zhipu BigModel (mainland China)"),
             "https://open.bigmodel.cn/api/paas/v4",
             _ZAI_MODELS,
             needs_key=True,
@@ -141,14 +144,14 @@ PRESETS: dict[str, ProviderPreset] = {
             "vLLM",
             "http://localhost:8000/v1",
             **_SELF_HOSTED_GLM,
-            note="Serve with --reasoning-parser glm45 --tool-call-parser glm45 --enable-auto-tool-choice.",
+            note=marked("Serve with --reasoning-parser glm45 --tool-call-parser glm45 --enable-auto-tool-choice."),
         ),
         ProviderPreset(
             "sglang",
             "SGLang",
             "http://localhost:30000/v1",
             **_SELF_HOSTED_GLM,
-            note="Serve with --reasoning-parser glm --tool-call-parser glm.",
+            note=marked("Serve with --reasoning-parser glm --tool-call-parser glm."),
         ),
         ProviderPreset(
             "ollama",
@@ -156,14 +159,14 @@ PRESETS: dict[str, ProviderPreset] = {
             "http://localhost:11434/v1",
             thinking=ThinkingStyle.REASONING_EFFORT,
             stream_usage=True,
-            note="Pull a GLM-4.6V-Flash model that includes its vision projector.",
+            note=marked("Pull a GLM-4.6V-Flash model that includes its vision projector."),
         ),
         ProviderPreset(
             "lmstudio",
             "LM Studio",
             "http://localhost:1234/v1",
             thinking=ThinkingStyle.REASONING_EFFORT,
-            note="LM Studio may downscale images itself; grounding is better with full-size images.",
+            note=marked("LM Studio may downscale images itself; grounding is better with full-size images."),
         ),
         ProviderPreset(
             "llamacpp",
@@ -171,11 +174,11 @@ PRESETS: dict[str, ProviderPreset] = {
             "http://localhost:8080/v1",
             thinking=ThinkingStyle.TEMPLATE_KWARGS,
             sampling=SamplingDialect.LLAMA_CPP,
-            note="Start llama-server with --mmproj (the matching projector) and --jinja.",
+            note=marked("Start llama-server with --mmproj (the matching projector) and --jinja."),
         ),
         ProviderPreset(
             "custom",
-            "Custom server",
+            marked("Custom server"),
             "http://localhost:8000/v1",
             thinking=ThinkingStyle.TEMPLATE_KWARGS,
         ),
@@ -194,8 +197,11 @@ class ProviderConfig:
         thinking, keep_special_tokens, sampling, max_image_bytes, max_image_side, video,
         max_video_bytes, stream_usage: see :class:`ProviderPreset`.
         connect_timeout: seconds to wait for a connection.
-        read_timeout: seconds to wait for the next piece of the answer (the first one includes
-            prompt processing, which is slow for large images on CPU servers).
+        response_timeout: seconds to wait for the server to start answering before checking that it
+            is alive; a server that answers nothing, not even that check, is reported then.
+        read_timeout: seconds to wait for the next piece of the answer's content (the first one
+            includes prompt processing, which is slow for large images on CPU servers); keep-alive
+            comments do not count.
         max_retries: retries for rate limits and server errors before the first token.
     """
 
@@ -212,6 +218,7 @@ class ProviderConfig:
     max_video_bytes: int = 0
     stream_usage: bool = False
     connect_timeout: float = 10.0
+    response_timeout: float = 30.0
     read_timeout: float = 300.0
     max_retries: int = 3
     extra: dict[str, Any] = field(default_factory=dict)
@@ -244,7 +251,7 @@ class ProviderConfig:
         """Read a stored provider; unknown keys are ignored, bad values raise BackendError."""
         name = str(data.get("name", "")).strip()
         if not name:
-            raise BackendError("A saved API provider has no name.", "Open Settings > Models and providers and fix it.")
+            raise BackendError(t("A saved API provider has no name."), t("Open Settings > Models and providers and fix it."))
         preset_id = str(data.get("preset", "custom"))
         if preset_id not in PRESETS:
             preset_id = "custom"
@@ -258,8 +265,8 @@ class ProviderConfig:
                 changes[key] = _coerce(getattr(config, key), value)
             except (TypeError, ValueError):
                 raise BackendError(
-                    f"The saved API provider {name!r} has an invalid {key}: {value!r}.",
-                    "Open Settings > Models and providers and correct it.",
+                    t("The saved API provider {name!r} has an invalid {key}: {value!r}.", name=name, key=key, value=value),
+                    t("Open Settings > Models and providers and correct it."),
                 ) from None
         return replace(config, **changes)
 
@@ -275,9 +282,13 @@ def _coerce(current: Any, value: Any) -> Any:
     if isinstance(current, (int, float)):
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             raise TypeError(value)
+        if not math.isfinite(value):
+            raise ValueError(value)
         return type(current)(value)
     if isinstance(current, str):
-        return str(value)
+        if not isinstance(value, str):
+            raise TypeError(value)
+        return value
     if isinstance(current, dict) and not isinstance(value, dict):
         raise TypeError(value)
     return value
@@ -300,6 +311,48 @@ def from_preset(preset_id: str, name: str | None = None) -> ProviderConfig:
         max_video_bytes=preset.max_video_bytes,
         stream_usage=preset.stream_usage,
     )
+
+
+def clean_stored_providers(stored: Any) -> tuple[list[dict[str, Any]], list[str]]:
+    """The ``models.providers`` setting as read from a file: what can be used, and what was dropped and why.
+
+    An entry that is not an object or has no usable name is dropped whole; a field of the wrong type is
+    dropped alone, so the provider keeps its other fields and that one falls back to the preset's value.
+    """
+    if not isinstance(stored, list):
+        return [], [f"The saved API providers are not a list ({type(stored).__name__}); they were removed."]
+    kept: list[dict[str, Any]] = []
+    problems: list[str] = []
+    for number, item in enumerate(stored, start=1):
+        if not isinstance(item, Mapping):
+            problems.append(f"Saved API provider number {number} is not a provider entry ({item!r:.40}); it was removed.")
+            continue
+        name = item.get("name")
+        if not isinstance(name, str) or not name.strip() or has_undecodable_text(name):
+            problems.append(f"Saved API provider number {number} has no usable name ({name!r:.40}); it was removed.")
+            continue
+        entry: dict[str, Any] = {"name": name}
+        preset = item.get("preset", "custom")
+        if isinstance(preset, str) and not has_undecodable_text(preset):
+            entry["preset"] = preset
+        else:
+            problems.append(f"The saved API provider {name!r} had an invalid preset ({preset!r:.40}); it is now custom.")
+        for key, value in item.items():
+            if key in entry or key == "preset":
+                continue
+            undecodable = isinstance(value, str) and has_undecodable_text(value)
+            try:
+                if undecodable:
+                    raise ValueError(value)
+                ProviderConfig.from_dict({**entry, key: value})
+            except (BackendError, ValueError):
+                problems.append(
+                    f"The saved API provider {name!r} had an invalid {key} ({value!r:.40}); the preset's value is used."
+                )
+                continue
+            entry[key] = value
+        kept.append(entry)
+    return kept, problems
 
 
 def load_providers(stored: Iterable[Mapping[str, Any]]) -> list[ProviderConfig]:
@@ -349,8 +402,8 @@ def resolve_provider(
         if config is None:
             names = [p.name for p in saved] + sorted(PRESETS)
             raise BackendError(
-                f"There is no API provider called {wanted!r}.",
-                f"Use one of: {', '.join(names)}; or add it in Settings > Models and providers.",
+                t("There is no API provider called {wanted!r}.", wanted=wanted),
+                t("Use one of: {join}; or add it in Settings > Models and providers.", join=", ".join(names)),
             )
     elif saved:
         config = saved[0]
@@ -358,8 +411,8 @@ def resolve_provider(
         config = from_preset("custom", "custom")
     else:
         raise BackendError(
-            "No API provider is configured.",
-            "Add one in Settings > Models and providers, or pass --backend PRESET (e.g. zai, vllm, llamacpp).",
+            t("No API provider is configured."),
+            t("Add one in Settings > Models and providers, or pass --backend PRESET (e.g. zai, vllm, llamacpp)."),
         )
     if base_url:
         config = replace(config, base_url=base_url.strip())
@@ -367,13 +420,17 @@ def resolve_provider(
         config = replace(config, model=model.strip())
     if not config.base_url.startswith(("http://", "https://")):
         raise BackendError(
-            f"The base URL {config.base_url!r} of provider {config.name!r} is not an http(s) URL.",
-            "Enter a URL like http://localhost:8000/v1.",
+            t(
+                "The base URL {base_url!r} of provider {name!r} is not an http(s) URL.",
+                base_url=config.base_url,
+                name=config.name,
+            ),
+            t("Enter a URL like http://localhost:8000/v1."),
         )
     if not config.model:
         raise BackendError(
-            f"No model is chosen for provider {config.name!r}.",
-            "Pick one in Settings > Models and providers, or pass --api-model NAME.",
+            t("No model is chosen for provider {name!r}.", name=config.name),
+            t("Pick one in Settings > Models and providers, or pass --api-model NAME."),
         )
     return config
 
@@ -387,14 +444,10 @@ def api_key_for(config: ProviderConfig, secrets: SecretStore | None) -> str | No
         key = os.environ.get(config.key_env_var)
     if not key and config.needs_key:
         raise BackendError(
-            f"No API key is set for provider {config.name!r}.",
-            f"Enter it in Settings > Models and providers, or set the environment variable {config.key_env_var}.",
+            t("No API key is set for provider {name!r}.", name=config.name),
+            t(
+                "Enter it in Settings > Models and providers, or set the environment variable {key_env_var}.",
+                key_env_var=config.key_env_var,
+            ),
         )
     return key or None
-
-
-def open_backend(config: ProviderConfig, secrets: SecretStore | None) -> OpenAICompatBackend:
-    """Build the backend for ``config`` with its key (see :func:`api_key_for`)."""
-    from desktop_helper.backends.openai_compat import OpenAICompatBackend
-
-    return OpenAICompatBackend(config, api_key_for(config, secrets))
