@@ -191,11 +191,9 @@ class _Ggml:
     """The few ggml registry functions we call, from libggml (loader) and libggml-base (devices)."""
 
     def __init__(self, folder: Path) -> None:
-        import llama_cpp._ctypes_extensions as ctypes_ext
-
         # libggml-base holds the device functions; on Windows GetProcAddress does not look into a
-        # DLL's dependencies, so both are opened (on Linux/macOS the second open is the same handle)
-        self._libs = [ctypes_ext.load_shared_library("ggml", folder), ctypes_ext.load_shared_library("ggml-base", folder)]
+        # DLL's dependencies, so both are opened
+        self._libs = [_open_linked_copy("ggml", folder), _open_linked_copy("ggml-base", folder)]
         p, size = ctypes.c_void_p, ctypes.c_size_t
         self.load = self._fn("ggml_backend_load", p, [ctypes.c_char_p])
         self.reg_count = self._fn("ggml_backend_reg_count", size, [])
@@ -238,6 +236,23 @@ class _Ggml:
                 )
             )
         return tuple(found)
+
+
+def _open_linked_copy(name: str, folder: Path) -> ctypes.CDLL:
+    """Open library ``name`` as the file libllama and libmtmd are linked against.
+
+    A Linux wheel holds each library as separate files (``libggml.so`` and ``libggml.so.0``: wheels
+    cannot hold symlinks), and the dynamic linker treats them as two libraries, each with its own
+    backend registry. libllama links the soname file (``libggml.so.0``), so backends must be
+    registered there, or llama.cpp reports "no backends are loaded".
+    """
+    if sys.platform.startswith("linux"):
+        sonames = sorted(folder.glob(f"lib{name}.so.[0-9]*"), key=lambda p: (p.name.count("."), p.name))
+        if sonames:
+            return ctypes.CDLL(str(sonames[0]))
+    import llama_cpp._ctypes_extensions as ctypes_ext
+
+    return ctypes_ext.load_shared_library(name, folder)
 
 
 def variant_score(path: Path) -> int:
