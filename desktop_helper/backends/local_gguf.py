@@ -502,6 +502,9 @@ class LocalGGUFBackend(Backend):
             self._stop_ids = frozenset(self._special_ids(GLM_STOP_TOKENS))
             self._units = []
             offloaded, total = _offload_from_log(llama_logging.recent_lines())
+            if total is None:
+                # llama.cpp only logs the offload with a GPU device; it counts the output layer too
+                offloaded, total = 0, int(llama_cpp.llama_model_n_layer(model)) + 1
             if want_gpu and not offloaded:
                 warnings.append("GPU offload was requested but llama.cpp put no layers on the GPU: the model runs on the CPU.")
                 log.warning("%s", warnings[-1])
