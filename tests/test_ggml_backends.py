@@ -132,7 +132,9 @@ def _lavapipe_index() -> int:
 def _has_vulkan_backend() -> bool:
     # without importing llama_cpp (which loads libllama) while tests are being collected
     spec = importlib.util.find_spec("llama_cpp")
-    return bool(spec and spec.origin) and ggml_backends.backend_library(Path(spec.origin).parent / "lib", "vulkan").is_file()
+    if spec is None or spec.origin is None:
+        return False
+    return ggml_backends.backend_library(Path(spec.origin).parent / "lib", "vulkan").is_file()
 
 
 @pytest.mark.model

@@ -252,7 +252,8 @@ def _open_linked_copy(name: str, folder: Path) -> ctypes.CDLL:
             return ctypes.CDLL(str(sonames[0]))
     import llama_cpp._ctypes_extensions as ctypes_ext
 
-    return ctypes_ext.load_shared_library(name, folder)
+    library: ctypes.CDLL = ctypes_ext.load_shared_library(name, folder)
+    return library
 
 
 def variant_score(path: Path) -> int:
