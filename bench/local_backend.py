@@ -279,6 +279,9 @@ def main(argv: list[str] | None = None) -> int:
             "uncapped_seconds": budgets["uncapped"]["seconds"],
             "runs": args.runs,
             "tokens": args.tokens,
+            # which llama.cpp build ran: the CPU variant chosen for this CPU, and the device
+            "cpu_backend": load_info.cpu_backend,
+            "device": load_info.where(),
         }
     )
     return 0

@@ -507,7 +507,12 @@ class Application:
             "tray": bool(self.tray is not None and self.tray.icon.isVisible()),
             "chat_visible": self.chat.isVisible(),
             "profile": str(self.paths.config.parent),
-            "model": {"ready": self.backends.backend is not None, "state": self.backends.state},
+            "model": {
+                "ready": self.backends.backend is not None,
+                "state": self.backends.state,
+                # where it runs: device, layers on the GPU, CPU backend variant ({} for an API provider)
+                "runtime": self.backends.backend.runtime() if self.backends.backend is not None else {},
+            },
             **self.capture.status(),
         }
         output(json.dumps(state))

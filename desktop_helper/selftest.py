@@ -6,8 +6,11 @@ or importlib, long after start-up. This hidden flag loads each of them now and p
 object, so the packaging smoke test (``packaging/smoke_test.py``) can fail a broken bundle before
 it ships. The exit code is 0 only when every check passed.
 
-With ``--model`` (and ``--mmproj``) it also loads a GGUF model and decodes a few tokens, which
-runs the bundled ``libggml-cpu`` for real (an instruction-set mismatch would crash it here).
+llama.cpp's compute backends are loaded as the app loads them: the CPU variant that suits this CPU
+(``libggml-cpu-<variant>``, chosen by each variant's own score) and the GPU backend (Vulkan; Metal
+on macOS), which is skipped without a driver. With ``--model`` (and ``--mmproj``) it also loads a
+GGUF model and decodes a few tokens, which runs the chosen CPU variant for real (an instruction-set
+mismatch would crash it here).
 """
 
 from __future__ import annotations
@@ -61,14 +64,21 @@ def _llama(args: argparse.Namespace) -> dict[str, Any]:
     import llama_cpp
     import llama_cpp.mtmd_cpp as mtmd  # loads libmtmd (the vision part) through ctypes
 
+    from desktop_helper.backends import ggml_backends
+
+    log_lines = _quiet_llama_logs()
+    # the CPU variant this CPU runs best and the GPU backend (skipped without a driver), as the app loads them
+    backends = ggml_backends.ensure_loaded(gpu=True)
     result: dict[str, Any] = {
         "version": llama_cpp.__version__,
         "lib_dir": str(Path(llama_cpp.__file__).parent / "lib"),
         "system_info": llama_cpp.llama_print_system_info().decode(errors="replace").strip(),
         "mtmd": bool(mtmd.mtmd_context_params_default),
+        "backends": backends.as_dict(),
+        "cpu_backend": backends.cpu_label(),
     }
     if args.model:
-        result["model"] = _decode_a_few_tokens(args.model, args.mmproj)
+        result["model"] = _decode_a_few_tokens(args.model, args.mmproj, log_lines)
     return result
 
 
@@ -98,11 +108,10 @@ def _quiet_llama_logs() -> list[str]:
 _KEEP_ALIVE: list[object] = []
 
 
-def _decode_a_few_tokens(model: str, mmproj: str | None) -> dict[str, Any]:
+def _decode_a_few_tokens(model: str, mmproj: str | None, log_lines: list[str]) -> dict[str, Any]:
     import llama_cpp
     import llama_cpp.mtmd_cpp as mtmd
 
-    log_lines = _quiet_llama_logs()
     llm = llama_cpp.Llama(model, n_ctx=256, n_threads=1, n_batch=64, verbose=False)
     try:
         tokens = llm.tokenize(b"Hello", add_bos=True)

@@ -26,7 +26,8 @@ appdir=$(echo "$appdir_output" | head -1)
 appimage=$(echo "$appdir_output" | sed -n 2p)
 
 echo "== smoke tests"
-uv run python packaging/smoke_test.py "$deb" --tiny-model
+# SMOKE_VULKAN=loaded (the release build, which has the Vulkan backend and a Vulkan loader): it must load
+uv run python packaging/smoke_test.py "$deb" --tiny-model --vulkan "${SMOKE_VULKAN:-optional}"
 uv run python packaging/smoke_test.py "$appdir"
 if [ -n "$appimage" ]; then
   uv run python packaging/smoke_test.py "$appimage"

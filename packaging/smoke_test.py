@@ -3,10 +3,11 @@
 What it proves, in order (any failure exits 1 and says what broke):
 1. the package has the right shape (for a .deb: extracted with ``dpkg -x`` into a temporary root,
    the /usr/bin link, the desktop entry and the icon resolve inside it);
-2. ``desktop-helper --self-test`` passes inside the bundle: llama.cpp's libraries (and, with
-   ``--tiny-model``, a real model load and decode), pynput's and keyring's OS backends, the Qt
-   platform/image/icon plugins, OpenCV, PyAV with libx264 (an H.264 video written, joined and
-   decoded), pdfium, the CA bundle and the app's resources all load;
+2. ``desktop-helper --self-test`` passes inside the bundle: llama.cpp's libraries, its CPU variants
+   (one per x86-64 level, the best one for this CPU loaded) and its Vulkan backend (``--vulkan shipped``
+   or ``loaded``), with ``--tiny-model`` a real model load and decode, pynput's and
+   keyring's OS backends, the Qt platform/image/icon plugins, OpenCV, PyAV with libx264 (an H.264 video
+   written, joined and decoded), pdfium, the CA bundle and the app's resources all load;
 3. the app starts with a temporary profile, shows its tray icon (``status`` reports ``"tray": true``),
    and quits through ``desktop-helper quit`` with exit code 0;
 4. nothing unexpected reached stderr, and the app's log has no ERROR or CRITICAL line.
@@ -23,6 +24,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import platform
 import shutil
 import subprocess
 import sys
@@ -141,7 +143,32 @@ def _run(target: Target, program: Path, args: list[str], env: dict[str, str], ti
         raise SmokeError(f"'{program.name} {' '.join(args)}' did not finish in {timeout:.0f} s") from exc
 
 
-def self_test(target: Target, env: dict[str, str], model_args: list[str]) -> dict[str, Any]:
+#: CPU variants every x86-64 Windows/Linux bundle carries (GGML_CPU_ALL_VARIANTS; MSVC builds a few less):
+#: the baseline for CPUs without AVX2, AVX, AVX2, AVX-512, AVX-512 VNNI and AVX-VNNI
+X86_CPU_VARIANTS = ("x64", "sse42", "sandybridge", "haswell", "skylakex", "icelake", "alderlake")
+
+
+def check_backends(backends: dict[str, Any], *, vulkan: str = "optional") -> None:
+    """The bundle carries llama.cpp's CPU variants (one loaded) and, with ``vulkan`` "shipped" or "loaded", Vulkan."""
+    if sys.platform == "darwin":
+        # Metal and the CPU backend are linked into libggml on macOS (no loadable backends)
+        _log(f"  llama.cpp backends built in; devices: {[d['name'] for d in backends['devices']]}")
+        return
+    variants = backends["cpu_variants"]
+    if platform.machine().lower() in ("x86_64", "amd64") and (missing := sorted(set(X86_CPU_VARIANTS) - set(variants))):
+        raise SmokeError(f"CPU backend variants missing from the bundle: {', '.join(missing)} (shipped: {sorted(variants)})")
+    chosen = backends["cpu_variant"]
+    if not chosen or variants.get(chosen, 0) <= 0:
+        raise SmokeError(f"no CPU backend variant loaded (scores on this CPU: {variants})")
+    if vulkan in ("shipped", "loaded") and "vulkan" not in backends["gpu_libraries"]:
+        raise SmokeError("the Vulkan backend (ggml-vulkan) is missing from the bundle")
+    if vulkan == "loaded" and "vulkan" not in backends["gpu_loaded"]:
+        raise SmokeError(f"the Vulkan backend did not load although a Vulkan loader is installed: {backends['gpu_failed']}")
+    devices = [f"{d['name']} ({d['description']})" for d in backends["devices"]]
+    _log(f"  CPU backend {chosen} of {len(variants)} variants; GPU backends loaded: {backends['gpu_loaded']}; devices: {devices}")
+
+
+def self_test(target: Target, env: dict[str, str], model_args: list[str], *, vulkan: str = "optional") -> dict[str, Any]:
     started = time.monotonic()
     result = _run(target, target.cli, ["--self-test", *model_args], env, timeout=180)
     try:
@@ -163,6 +190,7 @@ def self_test(target: Target, env: dict[str, str], model_args: list[str]) -> dic
     if missing := sorted(set(source_qm) - set(report["app"]["translations"])):
         raise SmokeError(f"translations missing from the bundle: {', '.join(missing)}")
     llama = report["llama_cpp"]
+    check_backends(llama["backends"], vulkan=vulkan)
     _log(f"self-test passed in {time.monotonic() - started:.1f} s: llama-cpp-python {llama['version']} ({llama['system_info']})")
     if "model" in llama:
         _log(f"  tiny model: {llama['model']}")
@@ -224,7 +252,7 @@ def run_app(target: Target, env: dict[str, str], work: Path, timeout: float) -> 
     _log(f"app quit cleanly through the CLI (exit 0), {len(log_text.splitlines())} log lines, no stderr")
 
 
-def smoke(path: Path, *, tiny_model: bool, force_xvfb: bool, timeout: float) -> None:
+def smoke(path: Path, *, tiny_model: bool, force_xvfb: bool, timeout: float, vulkan: str = "optional") -> None:
     with ExitStack() as stack:
         work = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="dh-smoke-")))
         if path.suffix == ".deb":
@@ -244,7 +272,7 @@ def smoke(path: Path, *, tiny_model: bool, force_xvfb: bool, timeout: float) -> 
         model_args: list[str] = []
         if tiny_model:
             model_args = _tiny_model(work / "model")
-        self_test(target, env, model_args)
+        self_test(target, env, model_args, vulkan=vulkan)
         run_app(target, env, work, timeout)
 
 
@@ -263,10 +291,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--tiny-model", action="store_true", help="also load and run the generated tiny GLM-4.6V model")
     parser.add_argument("--xvfb", action="store_true", help="use a private Xvfb even when DISPLAY is set (Linux)")
     parser.add_argument("--timeout", type=float, default=90, help="seconds to wait for the tray icon")
+    parser.add_argument(
+        "--vulkan",
+        choices=("optional", "shipped", "loaded"),
+        default="optional",
+        help="the Vulkan backend must be in the bundle (shipped) and also load (loaded: a Vulkan loader is installed)",
+    )
     args = parser.parse_args(argv)
     started = time.monotonic()
     try:
-        smoke(args.package.resolve(), tiny_model=args.tiny_model, force_xvfb=args.xvfb, timeout=args.timeout)
+        smoke(
+            args.package.resolve(),
+            tiny_model=args.tiny_model,
+            force_xvfb=args.xvfb,
+            timeout=args.timeout,
+            vulkan=args.vulkan,
+        )
     except SmokeError as exc:
         print(f"smoke: FAILED: {args.package}: {exc}", file=sys.stderr, flush=True)
         return 1

@@ -188,6 +188,12 @@ def test_headless_ask_uses_the_running_apps_model(x_server: XServer, tmp_path: P
     try:
         app.wait_ready()
         x_server.wait_for(lambda: json.loads(app.cli("status").stdout)["model"]["ready"], "the local model", timeout=60)
+        model = json.loads(app.cli("status").stdout)["model"]
+        # which device runs it and which CPU backend variant: no GPU here, so the CPU
+        assert model["runtime"]["summary"].startswith("CPU only")
+        assert model["runtime"]["cpu_backend"].startswith("CPU backend ")
+        assert model["runtime"]["layers_total"] > 0
+        assert " on CPU only" in model["state"]
         assert visible_window(x_server, "^Welcome") is None  # a model is set up: no welcome
         result = app.cli("ask", "what colour is this?", "--image", str(image), "--json", "--max-tokens", "8", timeout=120)
         assert result.returncode == 0, result.stderr

@@ -202,6 +202,10 @@ class Backend(ABC):
         """Tokens a question of this text adds to the prompt (None: this backend cannot count them)."""
         return None
 
+    def runtime(self) -> dict[str, Any]:
+        """Where the model runs, for status displays: ``summary`` (one line) and details; {} if not local."""
+        return {}
+
     @classmethod
     def validate_options(cls, values: dict[str, Any]) -> dict[str, Any]:
         """Return ``values`` completed with defaults, or raise ValueError naming the bad option."""

@@ -286,6 +286,7 @@ def local_from_settings(
         threads=settings.get_int("models.threads"),
         context_size=settings.get_int("models.context_size"),
         gpu_layers=settings.get_int("models.gpu_layers"),
+        device=str(settings.get("models.device")),
         flash_attention=settings.get_bool("models.flash_attention"),
         image_token_budget=settings.get_int("models.image_token_budget") if image_token_budget is None else image_token_budget,
         speed_book=SpeedBook(app_paths().data / SPEED_FILE),

@@ -64,6 +64,8 @@ BUDGET_MAX = 16384
 DEFAULT_MAX_TOKENS = 4096
 N_UBATCH = 512
 N_BATCH = 2048
+#: where the model may run (the ``models.device`` setting): auto = the GPU when there is a usable one
+DEVICES = ("auto", "cpu", "gpu")
 
 
 def default_image_token_budget(gpu_offload: bool) -> int:
@@ -82,9 +84,13 @@ class LoadInfo:
 
     Attributes:
         model_name: the model's name from its metadata.
-        gpu_offload_supported: the llama.cpp build has a GPU backend.
+        gpu_offload_supported: a GPU backend is loaded and has a usable device.
         layers_offloaded: layers llama.cpp reported on the GPU (None if it did not say).
         layers_total: layers it could have offloaded.
+        device_setting: the ``models.device`` choice ("auto", "cpu", "gpu").
+        gpu_devices: the GPUs the model may use ("Vulkan0 (NVIDIA GeForce RTX 3060, 12.0 GB)"); empty on the CPU.
+        vision_on_gpu: the vision encoder (mmproj) runs on the GPU.
+        cpu_backend: the CPU backend in use ("CPU backend haswell (AVX2)").
         image_token_budget: the effective cap per image.
         budget_source: "setting", "GPU default", "CPU default" or "uncapped".
         context_size: the context actually allocated.
@@ -102,21 +108,50 @@ class LoadInfo:
     memory: MemoryEstimate | None
     seconds: float
     warnings: tuple[str, ...] = ()
+    device_setting: str = "auto"
+    gpu_devices: tuple[str, ...] = ()
+    vision_on_gpu: bool = False
+    cpu_backend: str = ""
 
     @property
     def on_gpu(self) -> bool:
         return bool(self.layers_offloaded)
 
+    def where(self) -> str:
+        """Which device runs the model: "GPU Vulkan0 (...): 41/41 layers" or "CPU only (...)"."""
+        if self.layers_offloaded:
+            gpu = f"GPU {', '.join(self.gpu_devices)}" if self.gpu_devices else "GPU"
+            vision = "" if self.vision_on_gpu else ", vision encoder on the CPU"
+            return f"{gpu}: {self.layers_offloaded}/{self.layers_total} layers{vision}"
+        if self.device_setting == "cpu":
+            reason = " (set to CPU in Settings)"
+        elif self.gpu_offload_supported:
+            reason = " (GPU available but not used)"
+        else:
+            reason = " (no usable GPU)"
+        return f"CPU only{reason}"
+
     def describe(self) -> str:
-        where = (
-            f"{self.layers_offloaded}/{self.layers_total} layers on the GPU"
-            if self.layers_offloaded
-            else ("CPU only (GPU offload available but not used)" if self.gpu_offload_supported else "CPU only")
-        )
+        cpu = f"; {self.cpu_backend}" if self.cpu_backend else ""
         return (
-            f"{self.model_name}: {where}; image budget {self.image_token_budget} tokens ({self.budget_source}); "
+            f"{self.model_name}: {self.where()}{cpu}; image budget {self.image_token_budget} tokens ({self.budget_source}); "
             f"context {self.context_size} tokens; loaded in {self.seconds:.1f}s"
         )
+
+    def as_dict(self) -> dict[str, Any]:
+        """For ``desktop-helper status`` and the benches."""
+        return {
+            "summary": self.where(),
+            "device_setting": self.device_setting,
+            "on_gpu": self.on_gpu,
+            "gpu_devices": list(self.gpu_devices),
+            "layers_offloaded": self.layers_offloaded,
+            "layers_total": self.layers_total,
+            "vision_on_gpu": self.vision_on_gpu,
+            "cpu_backend": self.cpu_backend,
+            "image_token_budget": self.image_token_budget,
+            "context_size": self.context_size,
+        }
 
 
 class LocalGGUFBackend(Backend):
@@ -130,7 +165,8 @@ class LocalGGUFBackend(Backend):
         mmproj_path: vision projector GGUF (required: the app is about screenshots).
         threads: CPU threads for text and the vision encoder (0: automatic).
         context_size: KV cache size in tokens (clamped to the model's training context).
-        gpu_layers: layers to offload (-1: all, 0: CPU only).
+        gpu_layers: layers to offload when on the GPU (-1: all, 0: CPU only).
+        device: "auto" (the GPU when there is a usable one), "cpu" or "gpu" (see :data:`DEVICES`).
         flash_attention: use flash attention (text and vision).
         image_token_budget: cap per image (0: from the hardware; None: uncapped).
         max_tokens: default cap on answer length.
@@ -147,6 +183,7 @@ class LocalGGUFBackend(Backend):
         OptionSpec("threads", int, 0, "CPU threads for text and vision (0: automatic).", 0, 256),
         OptionSpec("context_size", int, 16384, "Tokens the model can keep in mind.", 512, 131072),
         OptionSpec("gpu_layers", int, -1, "Layers to offload to the GPU (-1: all that fit, 0: CPU only).", -1, 1000),
+        OptionSpec("device", str, "auto", "Where the model runs: auto, cpu or gpu."),
         OptionSpec("flash_attention", bool, True, "Flash attention for text and vision."),
         OptionSpec("image_token_budget", int, 0, "Most tokens one image may use (0: chosen from the hardware).", 0, BUDGET_MAX),
         OptionSpec("max_tokens", int, DEFAULT_MAX_TOKENS, "Default cap on answer length.", 1, 131072),
@@ -161,17 +198,21 @@ class LocalGGUFBackend(Backend):
         threads: int = 0,
         context_size: int = 16384,
         gpu_layers: int = -1,
+        device: str = "auto",
         flash_attention: bool = True,
         image_token_budget: int | None = 0,
         max_tokens: int = DEFAULT_MAX_TOKENS,
         seed: int = -1,
         speed_book: SpeedBook | None = None,
     ) -> None:
+        if device not in DEVICES:
+            raise ValueError(f"device must be one of {', '.join(DEVICES)}, not {device!r}")
         self.model_path = Path(model_path)
         self.mmproj_path = Path(mmproj_path) if mmproj_path else None
         self.threads = threads
         self.context_size = context_size
         self.gpu_layers = gpu_layers
+        self.device = device
         self.flash_attention = flash_attention
         self.requested_budget = image_token_budget
         self.max_tokens = max_tokens
@@ -213,6 +254,7 @@ class LocalGGUFBackend(Backend):
             threads=v["threads"],
             context_size=v["context_size"],
             gpu_layers=v["gpu_layers"],
+            device=v["device"],
             flash_attention=v["flash_attention"],
             image_token_budget=budget,
             max_tokens=v["max_tokens"],
@@ -228,6 +270,9 @@ class LocalGGUFBackend(Backend):
     @property
     def load_info(self) -> LoadInfo | None:
         return self._load_info
+
+    def runtime(self) -> dict[str, Any]:
+        return self._load_info.as_dict() if self._load_info is not None else {}
 
     @property
     def image_token_budget(self) -> int:
@@ -273,12 +318,29 @@ class LocalGGUFBackend(Backend):
             import llama_cpp
             import llama_cpp.mtmd_cpp as mtmd
 
-            from desktop_helper.backends import llama_logging
+            from desktop_helper.backends import ggml_backends, llama_logging
 
             llama_logging.install()
+            try:
+                # the CPU variant for this CPU, and the GPU backend unless the user chose the CPU
+                runtime = ggml_backends.ensure_loaded(gpu=self.device != "cpu")
+            except OSError as exc:
+                raise BackendError(
+                    f"llama.cpp's compute libraries could not be loaded: {exc}.",
+                    "Reinstall Desktop Helper; if it persists, report it with the log file.",
+                ) from exc
             _backend_init()
-            gpu_supported = bool(llama_cpp.llama_supports_gpu_offload())
+            warnings: list[str] = list(runtime.notes)
+            gpus = runtime.gpus if self.device != "cpu" else ()
+            gpu_supported = bool(gpus) and bool(llama_cpp.llama_supports_gpu_offload())
             want_gpu = gpu_supported and self.gpu_layers != 0
+            if self.device == "gpu" and not gpu_supported:
+                failed = "; ".join(f"{name}: {why}" for name, why in runtime.gpu_failed.items())
+                warnings.append(
+                    "The GPU was chosen in Settings but no usable GPU was found"
+                    + (f" ({failed})" if failed else "")
+                    + ": the model runs on the CPU. Install or update the graphics driver (Vulkan)."
+                )
             budget, source = self._choose_budget(want_gpu)
             n_ctx = self._choose_context(pair)
             memory = estimate_for_pair(
@@ -288,7 +350,7 @@ class LocalGGUFBackend(Backend):
                 flash_attention=self.flash_attention,
                 available=available_ram(),
             )
-            warnings = [w for w in (memory.warning(),) if w]
+            warnings += [w for w in (memory.warning(),) if w]
             for warning in warnings:
                 log.warning("%s", warning)
             log.info("loading %s + %s; estimate %s", pair.model.path, self.mmproj_path, memory.summary())
@@ -300,9 +362,13 @@ class LocalGGUFBackend(Backend):
             threads = _auto_threads() if self.threads <= 0 else self.threads
             model_params = llama_cpp.llama_model_default_params()
             model_params.n_gpu_layers = -1 if self.gpu_layers < 0 else self.gpu_layers
-            if not gpu_supported:
-                model_params.n_gpu_layers = 0
             if not want_gpu:
+                model_params.n_gpu_layers = 0
+                # no device list at all, not just no layers: a loaded GPU backend would still take
+                # large matrix products off the CPU ("op offload") and hold GPU memory
+                no_devices = (ctypes.c_void_p * 1)(None)
+                self._keepalive.append(no_devices)
+                model_params.devices = ctypes.cast(no_devices, ctypes.c_void_p)
                 # On the CPU llama.cpp repacks most weights into its own layout while loading; with the
                 # file memory-mapped, the mapped pages stay resident beside the repacked copy (the 9B
                 # Q4_K_M then holds ~9.5 GB instead of ~6.5). Reading the file instead keeps one copy.
@@ -408,6 +474,9 @@ class LocalGGUFBackend(Backend):
                 prompt=PromptEvaluator(ctx, mctx, self._batch, self._abort),
             )
             offloaded, total = llama_logging.offload_from_log(llama_logging.recent_lines())
+            if total is None:
+                # llama.cpp only logs the offload with a GPU device; it counts the output layer too
+                offloaded, total = 0, int(llama_cpp.llama_model_n_layer(model)) + 1
             if want_gpu and not offloaded:
                 warnings.append("GPU offload was requested but llama.cpp put no layers on the GPU: the model runs on the CPU.")
                 log.warning("%s", warnings[-1])
@@ -422,6 +491,10 @@ class LocalGGUFBackend(Backend):
                 memory=memory,
                 seconds=time.monotonic() - started,
                 warnings=tuple(warnings),
+                device_setting=self.device,
+                gpu_devices=tuple(d.label() for d in gpus) if want_gpu else (),
+                vision_on_gpu=want_gpu,
+                cpu_backend=runtime.cpu_label(),
             )
             self._load_info = info
             log.info("local model ready: %s", info.describe())

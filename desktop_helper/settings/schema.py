@@ -221,6 +221,16 @@ SCHEMA: tuple[Setting, ...] = (
         restart=True,
     ),
     Setting(
+        "models.device",
+        str,
+        "auto",
+        "Run the local model on",
+        "Automatic: the graphics card (GPU) when there is a usable one, else the processor (CPU). "
+        "CPU: never use the GPU. GPU: use the GPU; without one the model still runs, on the CPU.",
+        choices=("auto", "cpu", "gpu"),
+        restart=True,
+    ),
+    Setting(
         "models.gpu_layers",
         int,
         -1,

@@ -118,7 +118,12 @@ class BackendService(QObject):
         self.loading = False
         label = t(self.choice.label) if self.choice is not None else backend.name
         model = self.choice.model if self.choice is not None else ""
-        self._set_state(self.tr("Ready: {0}").format(f"{label} ({model})" if model else label))
+        text = self.tr("Ready: {0}").format(f"{label} ({model})" if model else label)
+        where = backend.runtime().get("summary")
+        if where:
+            # the device that runs a local model: "GPU Vulkan0 (...): 41/41 layers" or "CPU only (...)"
+            text = self.tr("{0} on {1}").format(text, where)
+        self._set_state(text)
         self.ready.emit()
 
     def _failed(self, task_id: int, error: object) -> None:

@@ -47,6 +47,9 @@ _CHOICE_LABELS = {
     "quick_ask": "Quick-ask prompt",
     "local_gguf": "This computer (GGUF)",
     "openai_compat": "API provider",
+    "auto": "Automatic",
+    "cpu": "CPU (processor)",
+    "gpu": "GPU (graphics card)",
 }
 
 

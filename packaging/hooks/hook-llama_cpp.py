@@ -9,6 +9,11 @@ The libraries go to the same relative place, ``llama_cpp/lib``, where ``llama_cp
 On Linux the wheel stores each library three times (``libX.so``, ``libX.so.0``, ``libX.so.0.Y.Z``:
 wheels cannot hold symlinks); only the unversioned name (what ctypes opens) and the soname (what
 the other libraries link against) are needed, so the fully versioned copies are left out.
+llama.cpp is built with loadable backends (pyproject.toml): one ``ggml-cpu-<variant>`` library per
+x86-64 level and, in the Windows and Linux release builds, ``ggml-vulkan``, all in ``llama_cpp/lib``
+where ``desktop_helper.backends.ggml_backends`` loads them from; they are collected like the others,
+and a build without the CPU variants fails here rather than in a user's hands (macOS links Metal and
+the CPU into libggml).
 On Windows, ggml's CPU backend is built with OpenMP and links the MSVC OpenMP runtime
 ``vcomp140.dll``, which is not on every PC (it is not in the plain VC++ runtime that Python brings).
 """
@@ -37,6 +42,9 @@ if _lib_dir.is_dir():
 
 if not any(Path(src).name.startswith(("libllama", "llama")) for src, _ in binaries):
     raise SystemExit(f"hook-llama_cpp: no llama library in {_lib_dir}; is llama-cpp-python built?")
+
+if sys.platform != "darwin" and not any(Path(src).name.startswith(("libggml-cpu-", "ggml-cpu-")) for src, _ in binaries):
+    raise SystemExit(f"hook-llama_cpp: no ggml-cpu-<variant> backend library in {_lib_dir}; see [tool.uv] in pyproject.toml")
 
 if sys.platform == "win32":
     # MSVC's OpenMP runtime: from the build machine's System32 (Visual Studio / the VC++ redistributable put it there)
