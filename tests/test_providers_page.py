@@ -144,7 +144,7 @@ def test_model_list_from_the_server(page: ProvidersPage, fake_openai: FakeOpenAI
     assert [page.model_combo.itemText(i) for i in range(page.model_combo.count())] == fake_openai.models
     assert page.current is not None
     assert page.current.model == "glm-4.6v"
-    assert "3 model(s)" in page.status.text()
+    assert "offers 3 models." in page.status.text()
 
 
 def test_connection_test_reports_latency(
