@@ -1,7 +1,7 @@
 """llama.cpp's own tools, built once from the source vendored in the llama-cpp-python sdist we use.
 
 The baseline of ``bench/real_size.py`` must be the very llama.cpp our wheel was compiled from, with
-the same flags (pyproject's ``-DGGML_NATIVE=OFF``; Release; shared libraries, no curl, as
+the same flags (pyproject's cmake args: CPU variants chosen at run time; Release; shared libraries, no curl, as
 llama-cpp-python's CMakeLists sets them), so any speed difference is ours, not a different
 llama.cpp. The sdist is found in uv's cache (uv keeps it after building the wheel);
 ``LLAMA_CPP_SOURCE`` names another checkout. The build goes to the benchmark cache, outside the
@@ -17,8 +17,22 @@ import subprocess
 import time
 from pathlib import Path
 
-#: the flags our wheel is built with (pyproject [tool.uv] config-settings) plus llama-cpp-python's own
-WHEEL_CMAKE_FLAGS = ("-DGGML_NATIVE=OFF", "-DBUILD_SHARED_LIBS=ON", "-DLLAMA_CURL=OFF", "-DCMAKE_BUILD_TYPE=Release")
+#: llama-cpp-python's own flags, beside the ones pyproject's [tool.uv] config-settings add
+_LLAMA_CPP_PYTHON_FLAGS = ("-DBUILD_SHARED_LIBS=ON", "-DLLAMA_CURL=OFF", "-DCMAKE_BUILD_TYPE=Release")
+
+
+def _pyproject_cmake_flags() -> tuple[str, ...]:
+    """The cmake args pyproject gives the wheel's build, but where it installs (a wheel-only matter)."""
+    import tomllib
+
+    pyproject = tomllib.loads((Path(__file__).resolve().parents[1] / "pyproject.toml").read_text(encoding="utf-8"))
+    args = pyproject["tool"]["uv"]["config-settings-package"]["llama-cpp-python"]["cmake.args"]
+    return tuple(arg for arg in str(args).split(";") if arg and not arg.startswith("-DCMAKE_INSTALL_"))
+
+
+#: the flags our wheel is built with: the same CPU variants chosen at run time, so the baseline runs
+#: the very kernels ours does
+WHEEL_CMAKE_FLAGS = (*_pyproject_cmake_flags(), *_LLAMA_CPP_PYTHON_FLAGS)
 
 
 def cache_dir() -> Path:

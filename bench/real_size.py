@@ -168,6 +168,7 @@ def ask_ours(model: Path, mmproj: Path, image: Path, budget: int | None, home: P
 _ENCODED = re.compile(r"(?:image slice encoded|mtmd batch encoding done) in (\d+) ms")
 _PROMPT = re.compile(r"prompt eval time =\s*([\d.]+) ms /\s*(\d+) tokens")
 _EVAL = re.compile(r"\beval time =\s*([\d.]+) ms /\s*(\d+) runs")
+_CPU_LIBRARY = re.compile(r"loaded CPU backend from \S*?libggml-cpu-(\w+)\.")
 _IMAGE_BATCH = re.compile(r"decoding image batch \d+/\d+, n_tokens_batch = (\d+)")
 
 
@@ -201,6 +202,8 @@ def ask_llama_cpp(
         peak_rss=rss,
         wall_seconds=seconds,
     )
+    variant = _CPU_LIBRARY.search(log)
+    run.extra["cpu_variant"] = variant.group(1) if variant else "not in its log"
     if generated and int(generated.group(2)):
         run.generation_tokens_per_second = int(generated.group(2)) / (float(generated.group(1)) / 1000)
     return run
@@ -366,6 +369,12 @@ def main(argv: list[str] | None = None) -> int:
             f"{'':>8} TTFT ratio ours/llama.cpp {ratios[label]:.3f} (goal <= 1.05); "
             f"memory estimate {estimate / GIB:.2f} GiB vs peak RSS {peak / GIB:.2f} GiB: error {errors[label]:.3f} (goal <= 0.10)"
         )
+    from desktop_helper.backends import ggml_backends
+
+    ours_cpu = ggml_backends.ensure_loaded(gpu=False).cpu_variant or "built in"
+    theirs_runs = [r for (side, _), runs in runs_by_side.items() if side == "llama.cpp" for r in runs]
+    theirs_cpu = sorted({str(r.extra.get("cpu_variant")) for r in theirs_runs})
+    print(f"CPU variant: ours {ours_cpu}, llama.cpp {', '.join(theirs_cpu)}")
     welcome = welcome_estimate()
     print(
         f"\nthe welcome window says the recommended download needs about {welcome / GIB:.1f} GB (context {CONTEXT}, budget 1024)"
@@ -383,6 +392,7 @@ def main(argv: list[str] | None = None) -> int:
             "generated_tokens": tokens,
             "load_average": [round(min(loads), 2), round(max(loads), 2)],
             "machine": host,
+            "cpu_variant": {"ours": ours_cpu, "llama_cpp": theirs_cpu},
         }
     )
     return 0
