@@ -209,6 +209,30 @@ def ask_llama_cpp(
     return run
 
 
+def with_only_cpu_variant(bin_dir: Path, variant: str) -> Path:
+    """A folder of links to ``bin_dir`` holding only the CPU variant our backend loads.
+
+    llama-mtmd-cli loads the best-scoring variant beside it, which can be one the app never chooses
+    (ggml_backends.NOT_CHOSEN_AUTOMATICALLY): both sides must run the same kernels.
+    """
+    if not variant:
+        return bin_dir
+    folder = bin_dir.parent / f"bin-{variant}"
+    folder.mkdir(exist_ok=True)
+    for item in bin_dir.iterdir():
+        if item.name.startswith("libggml-cpu-") and item.name != f"libggml-cpu-{variant}.so":
+            continue
+        link = folder / item.name
+        if link.exists() or link.is_symlink():
+            continue
+        if item.name.startswith("llama-"):
+            # a copy, not a link: ggml looks for backends beside the executable's real path
+            shutil.copy2(item, link)
+        else:
+            link.symlink_to(item)
+    return folder
+
+
 def label_of(budget: int | None) -> str:
     return "uncapped" if budget is None else str(budget)
 
@@ -286,10 +310,12 @@ def main(argv: list[str] | None = None) -> int:
 
     from PIL import Image
 
+    from desktop_helper.backends import ggml_backends
     from desktop_helper.backends.local_gguf import _auto_threads
     from desktop_helper.media.images import fit_to_token_budget
 
-    cli = build_tools(find_vendored_source()) / "llama-mtmd-cli"
+    ours_cpu = ggml_backends.ensure_loaded(gpu=False).cpu_variant or ""
+    cli = with_only_cpu_variant(build_tools(find_vendored_source()), ours_cpu) / "llama-mtmd-cli"
     model, mmproj = (args.model, args.mmproj) if args.model else real_size_pair()
     print(f"model:  {model} ({model.stat().st_size:,} bytes; the real file {REAL_SIZES['model']:,})")
     print(f"mmproj: {mmproj} ({mmproj.stat().st_size:,} bytes; the real file {REAL_SIZES['mmproj']:,})")
@@ -369,12 +395,9 @@ def main(argv: list[str] | None = None) -> int:
             f"{'':>8} TTFT ratio ours/llama.cpp {ratios[label]:.3f} (goal <= 1.05); "
             f"memory estimate {estimate / GIB:.2f} GiB vs peak RSS {peak / GIB:.2f} GiB: error {errors[label]:.3f} (goal <= 0.10)"
         )
-    from desktop_helper.backends import ggml_backends
-
-    ours_cpu = ggml_backends.ensure_loaded(gpu=False).cpu_variant or "built in"
     theirs_runs = [r for (side, _), runs in runs_by_side.items() if side == "llama.cpp" for r in runs]
     theirs_cpu = sorted({str(r.extra.get("cpu_variant")) for r in theirs_runs})
-    print(f"CPU variant: ours {ours_cpu}, llama.cpp {', '.join(theirs_cpu)}")
+    print(f"CPU variant: ours {ours_cpu or 'built in'}, llama.cpp {', '.join(theirs_cpu)}")
     welcome = welcome_estimate()
     print(
         f"\nthe welcome window says the recommended download needs about {welcome / GIB:.1f} GB (context {CONTEXT}, budget 1024)"

@@ -60,6 +60,13 @@ CPU_VARIANT_FEATURES = {
     "sapphirerapids": "AVX-512, AMX",
 }
 
+#: variants never chosen automatically, and why; they still load when named in CPU_VARIANT_ENV.
+#: The vendored llama.cpp's AMX matrix kernels run tile instructions on an invalid tile configuration
+#: (llama.cpp PR #26954): the first prompt of GLM-4.6V-Flash's real Q4_K_M weights dies with SIGILL on
+#: an AMX CPU (seen in bench/real_size.py, in our backend and llama-mtmd-cli alike); the tiny test model
+#: is too small to reach those kernels. zen4 (AVX-512 VBMI+VNNI+BF16) is the best choice there instead.
+NOT_CHOSEN_AUTOMATICALLY = {"sapphirerapids": "llama.cpp's AMX kernels crash with an illegal instruction"}
+
 
 @dataclass(frozen=True)
 class Device:
@@ -352,7 +359,8 @@ def _load_cpu(state: _State, env: dict[str, str]) -> None:
         return
     scores = {name: variant_score(backend_library(folder, f"cpu-{name}")) for name in variants}
     state.cpu_variants = scores
-    best = max(variants, key=lambda name: (scores[name], name))
+    choosable = [name for name in variants if name not in NOT_CHOSEN_AUTOMATICALLY] or variants
+    best = max(choosable, key=lambda name: (scores[name], name))
     if scores[best] <= 0:
         raise OSError(f"none of the CPU backend variants in {folder} can run on this CPU ({', '.join(variants)})")
     chosen = best
