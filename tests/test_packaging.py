@@ -69,7 +69,9 @@ def test_intact_copy_passes(bundle: Path, tmp_path: Path) -> None:
         # the library llama_cpp opens by name through ctypes
         ("_internal/llama_cpp/lib/libllama.so", "llama"),
         # a library the others link against (found through RUNPATH $ORIGIN)
-        ("_internal/llama_cpp/lib/libggml-cpu.so.0", "libggml-cpu.so.0"),
+        ("_internal/llama_cpp/lib/libggml-base.so.0", "libggml-base.so.0"),
+        # the CPU variant for x86-64 CPUs without any SIMD extension (each variant is checked)
+        ("_internal/llama_cpp/lib/libggml-cpu-x64.so", "x64"),
         # the vision part (image input)
         ("_internal/llama_cpp/lib/libmtmd.so", "mtmd"),
     ],

@@ -23,11 +23,12 @@ import ctypes
 import logging
 import os
 import re
-import sys
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from desktop_helper.platform.system import current_os
 
 log = logging.getLogger(__name__)
 
@@ -174,7 +175,7 @@ def library_dir() -> Path:
 
 def _prefix_and_suffix() -> tuple[str, str]:
     # ggml's own naming (ggml-backend-reg.cpp): [lib]ggml-<name>[-<variant>].<so|dll>; .so on macOS too
-    return ("ggml-", ".dll") if sys.platform == "win32" else ("libggml-", ".so")
+    return ("ggml-", ".dll") if current_os() == "windows" else ("libggml-", ".so")
 
 
 def backend_library(folder: Path, name: str) -> Path:
@@ -253,7 +254,7 @@ def _open_linked_copy(name: str, folder: Path) -> ctypes.CDLL:
     backend registry. libllama links the soname file (``libggml.so.0``), so backends must be
     registered there, or llama.cpp reports "no backends are loaded".
     """
-    if sys.platform.startswith("linux"):
+    if current_os() == "linux":
         sonames = sorted(folder.glob(f"lib{name}.so.[0-9]*"), key=lambda p: (p.name.count("."), p.name))
         if sonames:
             return ctypes.CDLL(str(sonames[0]))
@@ -288,7 +289,7 @@ def _close(library: ctypes.CDLL) -> None:
     # like ggml after scoring: do not keep a dozen unused variants mapped
     import _ctypes
 
-    close = getattr(_ctypes, "FreeLibrary" if sys.platform == "win32" else "dlclose", None)
+    close = getattr(_ctypes, "FreeLibrary" if current_os() == "windows" else "dlclose", None)
     if close is not None:
         close(library._handle)
 

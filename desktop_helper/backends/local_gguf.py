@@ -326,8 +326,8 @@ class LocalGGUFBackend(Backend):
                 runtime = ggml_backends.ensure_loaded(gpu=self.device != "cpu")
             except OSError as exc:
                 raise BackendError(
-                    f"llama.cpp's compute libraries could not be loaded: {exc}.",
-                    "Reinstall Desktop Helper; if it persists, report it with the log file.",
+                    t("llama.cpp's compute libraries could not be loaded: {exc}.", exc=exc),
+                    t("Reinstall Desktop Helper; if it persists, report it with the log file."),
                 ) from exc
             _backend_init()
             warnings: list[str] = list(runtime.notes)

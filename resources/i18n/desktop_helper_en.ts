@@ -82,7 +82,12 @@
         <translation>Ready: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/backend_service.py" line="139"/>
+        <location filename="../../desktop_helper/ui/backend_service.py" line="125"/>
+        <source>{0} on {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/backend_service.py" line="144"/>
         <source>Loading the model: {0} ({1:.0%})</source>
         <translation>Loading the model: {0} ({1:.0%})</translation>
     </message>
@@ -922,44 +927,44 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="270"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="315"/>
         <source>Checking the model files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="299"/>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="319"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="361"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="385"/>
         <source>Loading {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="428"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="501"/>
         <source>Model ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="501"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="574"/>
         <source>There is nothing to answer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="501"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="574"/>
         <source>Type a question first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="503"/>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="562"/>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="265"/>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="517"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="576"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="635"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="310"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="590"/>
         <source>The local model was closed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="503"/>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="562"/>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="265"/>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="517"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="576"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="635"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="310"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="590"/>
         <source>Restart the model from Settings &gt; Models.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -980,17 +985,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="334"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="400"/>
         <source>The file may be damaged or too large for the free memory: check the memory estimate, close other programs, or pick a smaller quantization.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="350"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="416"/>
         <source>Allocating the context</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="510"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="583"/>
         <source>Waiting for the previous answer to finish</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1015,12 +1020,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="360"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="426"/>
         <source>Lower the context size in Settings &gt; Models, or close other programs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="363"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="429"/>
         <source>Loading the vision projector</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1065,32 +1070,32 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="331"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="397"/>
         <source>llama.cpp could not load {name}. {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="381"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="447"/>
         <source>Use the mmproj file published with this model, and check the free memory.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="386"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="452"/>
         <source>{name} has no vision encoder.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="387"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="453"/>
         <source>Choose the model&apos;s vision mmproj file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="354"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="420"/>
         <source>Not enough memory for a {n_ctx}-token context with {name}. {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="375"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="441"/>
         <source>llama.cpp could not use the vision projector {mmproj} with {model}. {detail}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1646,7 +1651,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="510"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="583"/>
         <source>Finishing reading the image</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2280,6 +2285,16 @@
     <message>
         <location filename="../../desktop_helper/backends/factory.py" line="250"/>
         <source>Choose one in Settings &gt; Models and providers: a GLM-4.6V-Flash model file (GGUF) with its vision projector (mmproj), or an API provider.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="329"/>
+        <source>llama.cpp&apos;s compute libraries could not be loaded: {exc}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="330"/>
+        <source>Reinstall Desktop Helper; if it persists, report it with the log file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3215,7 +3230,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/backend_service.py" line="132"/>
+        <location filename="../../desktop_helper/ui/backend_service.py" line="137"/>
         <source>The model could not be loaded: {error}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3470,27 +3485,27 @@
 <context>
     <name>PathEdit</name>
     <message>
-        <location filename="../../desktop_helper/ui/settings_dialog.py" line="156"/>
+        <location filename="../../desktop_helper/ui/settings_dialog.py" line="159"/>
         <source>Not set</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/settings_dialog.py" line="156"/>
+        <location filename="../../desktop_helper/ui/settings_dialog.py" line="159"/>
         <source>Default folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/settings_dialog.py" line="160"/>
+        <location filename="../../desktop_helper/ui/settings_dialog.py" line="163"/>
         <source>Browse…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/settings_dialog.py" line="177"/>
+        <location filename="../../desktop_helper/ui/settings_dialog.py" line="180"/>
         <source>Choose a folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/settings_dialog.py" line="179"/>
+        <location filename="../../desktop_helper/ui/settings_dialog.py" line="182"/>
         <source>Choose a file</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3818,64 +3833,64 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop_helper/ui/settings_dialog.py" line="65"/>
+        <location filename="../../desktop_helper/ui/settings_dialog.py" line="68"/>
         <source>Automatic</source>
         <extracomment>settings that name a file (&quot;file&quot;, with a name filter) or a folder (&quot;folder&quot;): their field gets a Browse button</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/settings_dialog.py" line="66"/>
+        <location filename="../../desktop_helper/ui/settings_dialog.py" line="69"/>
         <source>All layers that fit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/settings_dialog.py" line="67"/>
+        <location filename="../../desktop_helper/ui/settings_dialog.py" line="70"/>
         <source>Automatic (from your hardware)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/settings_dialog.py" line="68"/>
+        <location filename="../../desktop_helper/ui/settings_dialog.py" line="71"/>
         <source>The model&apos;s own limit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/settings_dialog.py" line="69"/>
+        <location filename="../../desktop_helper/ui/settings_dialog.py" line="72"/>
         <source>No delay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/settings_dialog.py" line="70"/>
+        <location filename="../../desktop_helper/ui/settings_dialog.py" line="73"/>
         <source>Until Esc</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/settings_dialog.py" line="76"/>
+        <location filename="../../desktop_helper/ui/settings_dialog.py" line="79"/>
         <source> s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/settings_dialog.py" line="78"/>
+        <location filename="../../desktop_helper/ui/settings_dialog.py" line="81"/>
         <source> fps</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/settings_dialog.py" line="234"/>
+        <location filename="../../desktop_helper/ui/settings_dialog.py" line="237"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/settings_dialog.py" line="316"/>
+        <location filename="../../desktop_helper/ui/settings_dialog.py" line="319"/>
         <source>* takes effect after a restart</source>
         <extracomment>the value each editor last showed from the settings: an editor that still shows it is untouched</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/settings_dialog.py" line="331"/>
+        <location filename="../../desktop_helper/ui/settings_dialog.py" line="334"/>
         <source>Careful: {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/settings_dialog.py" line="380"/>
+        <location filename="../../desktop_helper/ui/settings_dialog.py" line="383"/>
         <source>{0} has the same hotkey as {1} ({2}).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4079,326 +4094,351 @@
     </message>
     <message>
         <location filename="../../desktop_helper/ui/schema_i18n.py" line="54"/>
-        <source>GPU layers</source>
+        <source>Run the local model on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/schema_i18n.py" line="55"/>
-        <source>Layers to offload to the GPU (-1: all that fit, 0: CPU only).</source>
+        <source>Automatic: the graphics card (GPU) when there is a usable one, else the processor (CPU). CPU: never use the GPU. GPU: use the GPU; without one the model still runs, on the CPU.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/schema_i18n.py" line="56"/>
-        <source>Flash attention</source>
+        <source>GPU layers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/schema_i18n.py" line="57"/>
-        <source>Faster attention where the hardware supports it.</source>
+        <source>Layers to offload to the GPU (-1: all that fit, 0: CPU only).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/schema_i18n.py" line="58"/>
-        <source>Image token budget</source>
+        <source>Flash attention</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/schema_i18n.py" line="59"/>
-        <source>Most tokens one image may use (0: chosen from your hardware). Fewer is faster, more sees finer detail.</source>
+        <source>Faster attention where the hardware supports it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/schema_i18n.py" line="60"/>
-        <source>Thinking</source>
-        <translation type="unfinished">Thinking</translation>
+        <source>Image token budget</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/schema_i18n.py" line="61"/>
-        <source>Let the model reason before it answers (slower, often better).</source>
+        <source>Most tokens one image may use (0: chosen from your hardware). Fewer is faster, more sees finer detail.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/schema_i18n.py" line="62"/>
-        <source>Longest answer</source>
-        <translation type="unfinished"></translation>
+        <source>Thinking</source>
+        <translation type="unfinished">Thinking</translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/schema_i18n.py" line="63"/>
-        <source>Most tokens one chat answer may use (0: the model&apos;s or the server&apos;s own limit).</source>
+        <source>Let the model reason before it answers (slower, often better).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/schema_i18n.py" line="64"/>
-        <source>Capture delay</source>
+        <source>Longest answer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/schema_i18n.py" line="65"/>
-        <source>Seconds to wait before capturing.</source>
+        <source>Most tokens one chat answer may use (0: the model&apos;s or the server&apos;s own limit).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/schema_i18n.py" line="66"/>
-        <source>Copy captures</source>
+        <source>Capture delay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/schema_i18n.py" line="67"/>
-        <source>Copy every capture to the clipboard.</source>
+        <source>Seconds to wait before capturing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/schema_i18n.py" line="68"/>
-        <source>Save captures to</source>
+        <source>Copy captures</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/schema_i18n.py" line="69"/>
-        <source>Folder where captures are saved (empty: do not save).</source>
+        <source>Copy every capture to the clipboard.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/schema_i18n.py" line="70"/>
-        <source>Recording frame rate</source>
+        <source>Save captures to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/schema_i18n.py" line="71"/>
-        <source>Frames per second of screen recordings.</source>
+        <source>Folder where captures are saved (empty: do not save).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/schema_i18n.py" line="72"/>
-        <source>Capture on release</source>
+        <source>Recording frame rate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/schema_i18n.py" line="73"/>
-        <source>Capture as soon as you release the mouse after dragging a region (off: adjust it with the handles and arrow keys, then press Enter).</source>
+        <source>Frames per second of screen recordings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/schema_i18n.py" line="74"/>
-        <source>Save recordings to</source>
+        <source>Capture on release</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/schema_i18n.py" line="75"/>
-        <source>Folder for screen recordings (empty: the Videos folder, else the app&apos;s data folder).</source>
+        <source>Capture as soon as you release the mouse after dragging a region (off: adjust it with the handles and arrow keys, then press Enter).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/schema_i18n.py" line="76"/>
-        <source>Longest recording</source>
+        <source>Save recordings to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/schema_i18n.py" line="77"/>
-        <source>Recordings stop by themselves after this many seconds.</source>
+        <source>Folder for screen recordings (empty: the Videos folder, else the app&apos;s data folder).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/schema_i18n.py" line="78"/>
-        <source>Overlay time</source>
+        <source>Longest recording</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/schema_i18n.py" line="79"/>
-        <source>Seconds boxes stay on the screen (0: until Esc).</source>
+        <source>Recordings stop by themselves after this many seconds.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/schema_i18n.py" line="80"/>
-        <source>Act without asking</source>
+        <source>Overlay time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/schema_i18n.py" line="81"/>
-        <source>Perform each proposed action after a countdown instead of waiting for Confirm.</source>
+        <source>Seconds boxes stay on the screen (0: until Esc).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/schema_i18n.py" line="82"/>
-        <source>Screen tools in chat</source>
+        <source>Act without asking</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/schema_i18n.py" line="83"/>
-        <source>Let the model take a screenshot, zoom into a region or list the open windows while it answers a chat question.</source>
+        <source>Perform each proposed action after a countdown instead of waiting for Confirm.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/schema_i18n.py" line="84"/>
-        <source>Step limit</source>
+        <source>Screen tools in chat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/schema_i18n.py" line="85"/>
-        <source>The agent stops after this many steps.</source>
+        <source>Let the model take a screenshot, zoom into a region or list the open windows while it answers a chat question.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/schema_i18n.py" line="86"/>
-        <source>Auto-mode countdown</source>
+        <source>Step limit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/schema_i18n.py" line="87"/>
-        <source>Seconds to wait before each action in auto mode.</source>
+        <source>The agent stops after this many steps.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/schema_i18n.py" line="88"/>
-        <source>Keep history</source>
+        <source>Auto-mode countdown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/schema_i18n.py" line="89"/>
-        <source>Save conversations on this computer.</source>
+        <source>Seconds to wait before each action in auto mode.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/schema_i18n.py" line="90"/>
-        <source>Log prompts</source>
+        <source>Keep history</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/schema_i18n.py" line="91"/>
-        <source>Write prompts and answers to the log file (for debugging).</source>
+        <source>Save conversations on this computer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/schema_i18n.py" line="92"/>
-        <source>MCP server</source>
+        <source>Log prompts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/schema_i18n.py" line="93"/>
-        <source>Let MCP clients that run &apos;desktop-helper mcp&apos; (Claude Desktop, Cursor, VS Code) use the tools below.</source>
+        <source>Write prompts and answers to the log file (for debugging).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/schema_i18n.py" line="94"/>
-        <source>MCP: list monitors</source>
+        <source>MCP server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/schema_i18n.py" line="95"/>
-        <source>MCP clients may list the monitors and their sizes.</source>
+        <source>Let MCP clients that run &apos;desktop-helper mcp&apos; (Claude Desktop, Cursor, VS Code) use the tools below.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/schema_i18n.py" line="96"/>
-        <source>MCP: capture</source>
+        <source>MCP: list monitors</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/schema_i18n.py" line="97"/>
-        <source>MCP clients may take screenshots of the screen, a monitor, a region or the active window.</source>
+        <source>MCP clients may list the monitors and their sizes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/schema_i18n.py" line="98"/>
-        <source>MCP: ask</source>
+        <source>MCP: capture</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/schema_i18n.py" line="99"/>
-        <source>MCP clients may ask the model about the screen or an image file.</source>
+        <source>MCP clients may take screenshots of the screen, a monitor, a region or the active window.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/schema_i18n.py" line="100"/>
-        <source>MCP: find on screen</source>
+        <source>MCP: ask</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/schema_i18n.py" line="101"/>
-        <source>MCP clients may find things on the screen; the boxes are drawn.</source>
+        <source>MCP clients may ask the model about the screen or an image file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/schema_i18n.py" line="102"/>
-        <source>MCP: propose actions</source>
+        <source>MCP: find on screen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/schema_i18n.py" line="103"/>
-        <source>MCP clients may ask the GUI agent for a next step (it never acts).</source>
+        <source>MCP clients may find things on the screen; the boxes are drawn.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/schema_i18n.py" line="104"/>
-        <source>MCP: perform actions</source>
+        <source>MCP: propose actions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/schema_i18n.py" line="105"/>
-        <source>MCP clients may ask to click or type; each action waits for your Confirm on the screen.</source>
+        <source>MCP clients may ask the GUI agent for a next step (it never acts).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/schema_i18n.py" line="106"/>
-        <source>Language of the interface.</source>
+        <source>MCP: perform actions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/schema_i18n.py" line="107"/>
-        <source>Follow the system</source>
+        <source>MCP clients may ask to click or type; each action waits for your Confirm on the screen.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/schema_i18n.py" line="108"/>
-        <source>English</source>
+        <source>Language of the interface.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/schema_i18n.py" line="109"/>
-        <source>Open in chat</source>
+        <source>Follow the system</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/schema_i18n.py" line="110"/>
-        <source>Quick-ask prompt</source>
+        <source>English</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/schema_i18n.py" line="111"/>
-        <source>This computer (GGUF)</source>
+        <source>Open in chat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/schema_i18n.py" line="112"/>
-        <source>API provider</source>
+        <source>Quick-ask prompt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/schema_i18n.py" line="113"/>
-        <source>API providers</source>
+        <source>This computer (GGUF)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/schema_i18n.py" line="114"/>
-        <source>Appearance</source>
+        <source>API provider</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/schema_i18n.py" line="115"/>
-        <source>Light or dark look; following the system changes with it.</source>
+        <source>Automatic</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/schema_i18n.py" line="116"/>
-        <source>Light</source>
+        <source>CPU (processor)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/schema_i18n.py" line="117"/>
-        <source>Dark</source>
+        <source>GPU (graphics card)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop_helper/ui/schema_i18n.py" line="118"/>
+        <source>API providers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/schema_i18n.py" line="119"/>
+        <source>Appearance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/schema_i18n.py" line="120"/>
+        <source>Light or dark look; following the system changes with it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/schema_i18n.py" line="121"/>
+        <source>Light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/schema_i18n.py" line="122"/>
+        <source>Dark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/schema_i18n.py" line="123"/>
         <source> (takes effect after a restart)</source>
         <translation type="unfinished"></translation>
     </message>

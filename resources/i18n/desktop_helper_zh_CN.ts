@@ -82,7 +82,12 @@
         <translation>就绪：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/backend_service.py" line="139"/>
+        <location filename="../../desktop_helper/ui/backend_service.py" line="125"/>
+        <source>{0} on {1}</source>
+        <translation>{0}，运行于{1}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/backend_service.py" line="144"/>
         <source>Loading the model: {0} ({1:.0%})</source>
         <translation>正在加载模型：{0}（{1:.0%}）</translation>
     </message>
@@ -922,44 +927,44 @@
         <translation>请开始新的对话。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="270"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="315"/>
         <source>Checking the model files</source>
         <translation>正在检查模型文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="299"/>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="319"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="361"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="385"/>
         <source>Loading {name}</source>
         <translation>正在加载 {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="428"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="501"/>
         <source>Model ready</source>
         <translation>模型已就绪</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="501"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="574"/>
         <source>There is nothing to answer.</source>
         <translation>没有需要回答的内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="501"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="574"/>
         <source>Type a question first.</source>
         <translation>请先输入问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="503"/>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="562"/>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="265"/>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="517"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="576"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="635"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="310"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="590"/>
         <source>The local model was closed.</source>
         <translation>本地模型已关闭。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="503"/>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="562"/>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="265"/>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="517"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="576"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="635"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="310"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="590"/>
         <source>Restart the model from Settings &gt; Models.</source>
         <translation>请在 设置 &gt; 模型 中重新启动模型。</translation>
     </message>
@@ -980,17 +985,17 @@
         <translation>请使用 PNG、JPEG 或 WebP 图片。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="334"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="400"/>
         <source>The file may be damaged or too large for the free memory: check the memory estimate, close other programs, or pick a smaller quantization.</source>
         <translation>文件可能已损坏，或对可用内存来说太大：请查看内存估算，关闭其他程序，或选择更小的量化版本。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="350"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="416"/>
         <source>Allocating the context</source>
         <translation>正在分配上下文</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="510"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="583"/>
         <source>Waiting for the previous answer to finish</source>
         <translation>正在等待上一个回答结束</translation>
     </message>
@@ -1015,12 +1020,12 @@
         <translation>请减少图片数量或使用更小的图片后重试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="360"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="426"/>
         <source>Lower the context size in Settings &gt; Models, or close other programs.</source>
         <translation>请在 设置 &gt; 模型 中调低上下文长度，或关闭其他程序。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="363"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="429"/>
         <source>Loading the vision projector</source>
         <translation>正在加载视觉投影器</translation>
     </message>
@@ -1065,32 +1070,32 @@
         <translation>正在读取提示词（{end}/{total} 个 token）</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="331"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="397"/>
         <source>llama.cpp could not load {name}. {detail}</source>
         <translation>llama.cpp 无法加载 {name}。{detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="381"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="447"/>
         <source>Use the mmproj file published with this model, and check the free memory.</source>
         <translation>请使用与该模型一起发布的 mmproj 文件，并检查可用内存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="386"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="452"/>
         <source>{name} has no vision encoder.</source>
         <translation>{name} 没有视觉编码器。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="387"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="453"/>
         <source>Choose the model&apos;s vision mmproj file.</source>
         <translation>请选择该模型的视觉 mmproj 文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="354"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="420"/>
         <source>Not enough memory for a {n_ctx}-token context with {name}. {detail}</source>
         <translation>内存不足，无法为 {name} 分配 {n_ctx} 个 token 的上下文。{detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="375"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="441"/>
         <source>llama.cpp could not use the vision projector {mmproj} with {model}. {detail}</source>
         <translation>llama.cpp 无法将视觉投影器 {mmproj} 与 {model} 一起使用。{detail}</translation>
     </message>
@@ -1646,7 +1651,7 @@
         <translation>API 服务商</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="510"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="583"/>
         <source>Finishing reading the image</source>
         <translation>正在读完图片</translation>
     </message>
@@ -2281,6 +2286,16 @@
         <location filename="../../desktop_helper/backends/factory.py" line="250"/>
         <source>Choose one in Settings &gt; Models and providers: a GLM-4.6V-Flash model file (GGUF) with its vision projector (mmproj), or an API provider.</source>
         <translation>请在 设置 &gt; 模型与服务商 中选择：一个 GLM-4.6V-Flash 模型文件（GGUF）及其视觉投影器（mmproj），或一个 API 服务商。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="329"/>
+        <source>llama.cpp&apos;s compute libraries could not be loaded: {exc}.</source>
+        <translation>无法加载 llama.cpp 的计算库：{exc}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="330"/>
+        <source>Reinstall Desktop Helper; if it persists, report it with the log file.</source>
+        <translation>请重新安装 Desktop Helper；如果问题仍然存在，请附上日志文件报告此问题。</translation>
     </message>
     <message>
         <location filename="../../desktop_helper/media/recording.py" line="211"/>
@@ -3215,7 +3230,7 @@
         <translation>请等待模型加载完成，或在聊天窗口中选择一个 API 服务商。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/backend_service.py" line="132"/>
+        <location filename="../../desktop_helper/ui/backend_service.py" line="137"/>
         <source>The model could not be loaded: {error}.</source>
         <translation>无法加载模型：{error}。</translation>
     </message>
@@ -3470,27 +3485,27 @@
 <context>
     <name>PathEdit</name>
     <message>
-        <location filename="../../desktop_helper/ui/settings_dialog.py" line="156"/>
+        <location filename="../../desktop_helper/ui/settings_dialog.py" line="159"/>
         <source>Not set</source>
         <translation>未设置</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/settings_dialog.py" line="156"/>
+        <location filename="../../desktop_helper/ui/settings_dialog.py" line="159"/>
         <source>Default folder</source>
         <translation>默认文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/settings_dialog.py" line="160"/>
+        <location filename="../../desktop_helper/ui/settings_dialog.py" line="163"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/settings_dialog.py" line="177"/>
+        <location filename="../../desktop_helper/ui/settings_dialog.py" line="180"/>
         <source>Choose a folder</source>
         <translation>选择文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/settings_dialog.py" line="179"/>
+        <location filename="../../desktop_helper/ui/settings_dialog.py" line="182"/>
         <source>Choose a file</source>
         <translation>选择文件</translation>
     </message>
@@ -3818,64 +3833,64 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop_helper/ui/settings_dialog.py" line="65"/>
+        <location filename="../../desktop_helper/ui/settings_dialog.py" line="68"/>
         <source>Automatic</source>
         <extracomment>settings that name a file (&quot;file&quot;, with a name filter) or a folder (&quot;folder&quot;): their field gets a Browse button</extracomment>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/settings_dialog.py" line="66"/>
+        <location filename="../../desktop_helper/ui/settings_dialog.py" line="69"/>
         <source>All layers that fit</source>
         <translation>能放下的所有层</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/settings_dialog.py" line="67"/>
+        <location filename="../../desktop_helper/ui/settings_dialog.py" line="70"/>
         <source>Automatic (from your hardware)</source>
         <translation>自动（根据你的硬件）</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/settings_dialog.py" line="68"/>
+        <location filename="../../desktop_helper/ui/settings_dialog.py" line="71"/>
         <source>The model&apos;s own limit</source>
         <translation>模型自身的上限</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/settings_dialog.py" line="69"/>
+        <location filename="../../desktop_helper/ui/settings_dialog.py" line="72"/>
         <source>No delay</source>
         <translation>不延迟</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/settings_dialog.py" line="70"/>
+        <location filename="../../desktop_helper/ui/settings_dialog.py" line="73"/>
         <source>Until Esc</source>
         <translation>直到按 Esc</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/settings_dialog.py" line="76"/>
+        <location filename="../../desktop_helper/ui/settings_dialog.py" line="79"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/settings_dialog.py" line="78"/>
+        <location filename="../../desktop_helper/ui/settings_dialog.py" line="81"/>
         <source> fps</source>
         <translation> 帧/秒</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/settings_dialog.py" line="234"/>
+        <location filename="../../desktop_helper/ui/settings_dialog.py" line="237"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/settings_dialog.py" line="316"/>
+        <location filename="../../desktop_helper/ui/settings_dialog.py" line="319"/>
         <source>* takes effect after a restart</source>
         <extracomment>the value each editor last showed from the settings: an editor that still shows it is untouched</extracomment>
         <translation>* 重启后生效</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/settings_dialog.py" line="331"/>
+        <location filename="../../desktop_helper/ui/settings_dialog.py" line="334"/>
         <source>Careful: {0}.</source>
         <translation>注意：{0}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/settings_dialog.py" line="380"/>
+        <location filename="../../desktop_helper/ui/settings_dialog.py" line="383"/>
         <source>{0} has the same hotkey as {1} ({2}).</source>
         <translation>{0} 与 {1} 的快捷键相同（{2}）。</translation>
     </message>
@@ -4079,326 +4094,351 @@
     </message>
     <message>
         <location filename="../../desktop_helper/ui/schema_i18n.py" line="54"/>
+        <source>Run the local model on</source>
+        <translation>本地模型运行于</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/schema_i18n.py" line="55"/>
+        <source>Automatic: the graphics card (GPU) when there is a usable one, else the processor (CPU). CPU: never use the GPU. GPU: use the GPU; without one the model still runs, on the CPU.</source>
+        <translation>自动：有可用的显卡（GPU）时使用显卡，否则使用处理器（CPU）。CPU：从不使用 GPU。GPU：使用 GPU；没有 GPU 时模型仍会在 CPU 上运行。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/schema_i18n.py" line="56"/>
         <source>GPU layers</source>
         <translation>GPU 层数</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/schema_i18n.py" line="55"/>
+        <location filename="../../desktop_helper/ui/schema_i18n.py" line="57"/>
         <source>Layers to offload to the GPU (-1: all that fit, 0: CPU only).</source>
         <translation>放到 GPU 上运行的层数（-1：尽可能多，0：只用 CPU）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/schema_i18n.py" line="56"/>
+        <location filename="../../desktop_helper/ui/schema_i18n.py" line="58"/>
         <source>Flash attention</source>
         <translation>Flash Attention</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/schema_i18n.py" line="57"/>
+        <location filename="../../desktop_helper/ui/schema_i18n.py" line="59"/>
         <source>Faster attention where the hardware supports it.</source>
         <translation>在硬件支持时使用更快的注意力计算。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/schema_i18n.py" line="58"/>
+        <location filename="../../desktop_helper/ui/schema_i18n.py" line="60"/>
         <source>Image token budget</source>
         <translation>图像 token 预算</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/schema_i18n.py" line="59"/>
+        <location filename="../../desktop_helper/ui/schema_i18n.py" line="61"/>
         <source>Most tokens one image may use (0: chosen from your hardware). Fewer is faster, more sees finer detail.</source>
         <translation>单张图片最多使用的 token 数（0：根据硬件自动选择）。越少越快，越多越能看清细节。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/schema_i18n.py" line="60"/>
+        <location filename="../../desktop_helper/ui/schema_i18n.py" line="62"/>
         <source>Thinking</source>
         <translation>深度思考</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/schema_i18n.py" line="61"/>
+        <location filename="../../desktop_helper/ui/schema_i18n.py" line="63"/>
         <source>Let the model reason before it answers (slower, often better).</source>
         <translation>让模型先思考再回答（更慢，但通常更好）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/schema_i18n.py" line="62"/>
+        <location filename="../../desktop_helper/ui/schema_i18n.py" line="64"/>
         <source>Longest answer</source>
         <translation>最长回答</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/schema_i18n.py" line="63"/>
+        <location filename="../../desktop_helper/ui/schema_i18n.py" line="65"/>
         <source>Most tokens one chat answer may use (0: the model&apos;s or the server&apos;s own limit).</source>
         <translation>一次聊天回答最多使用的 token 数（0：由模型或服务器自身的上限决定）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/schema_i18n.py" line="64"/>
+        <location filename="../../desktop_helper/ui/schema_i18n.py" line="66"/>
         <source>Capture delay</source>
         <translation>截图延时</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/schema_i18n.py" line="65"/>
+        <location filename="../../desktop_helper/ui/schema_i18n.py" line="67"/>
         <source>Seconds to wait before capturing.</source>
         <translation>截图前等待的秒数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/schema_i18n.py" line="66"/>
+        <location filename="../../desktop_helper/ui/schema_i18n.py" line="68"/>
         <source>Copy captures</source>
         <translation>复制截图</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/schema_i18n.py" line="67"/>
+        <location filename="../../desktop_helper/ui/schema_i18n.py" line="69"/>
         <source>Copy every capture to the clipboard.</source>
         <translation>把每次截图复制到剪贴板。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/schema_i18n.py" line="68"/>
+        <location filename="../../desktop_helper/ui/schema_i18n.py" line="70"/>
         <source>Save captures to</source>
         <translation>截图保存位置</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/schema_i18n.py" line="69"/>
+        <location filename="../../desktop_helper/ui/schema_i18n.py" line="71"/>
         <source>Folder where captures are saved (empty: do not save).</source>
         <translation>保存截图的文件夹（留空：不保存）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/schema_i18n.py" line="70"/>
+        <location filename="../../desktop_helper/ui/schema_i18n.py" line="72"/>
         <source>Recording frame rate</source>
         <translation>录屏帧率</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/schema_i18n.py" line="71"/>
+        <location filename="../../desktop_helper/ui/schema_i18n.py" line="73"/>
         <source>Frames per second of screen recordings.</source>
         <translation>屏幕录制每秒的帧数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/schema_i18n.py" line="72"/>
+        <location filename="../../desktop_helper/ui/schema_i18n.py" line="74"/>
         <source>Capture on release</source>
         <translation>松开鼠标即截图</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/schema_i18n.py" line="73"/>
+        <location filename="../../desktop_helper/ui/schema_i18n.py" line="75"/>
         <source>Capture as soon as you release the mouse after dragging a region (off: adjust it with the handles and arrow keys, then press Enter).</source>
         <translation>拖出区域后松开鼠标即截图（关闭时：可用手柄和方向键调整，再按回车确认）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/schema_i18n.py" line="74"/>
+        <location filename="../../desktop_helper/ui/schema_i18n.py" line="76"/>
         <source>Save recordings to</source>
         <translation>录屏保存位置</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/schema_i18n.py" line="75"/>
+        <location filename="../../desktop_helper/ui/schema_i18n.py" line="77"/>
         <source>Folder for screen recordings (empty: the Videos folder, else the app&apos;s data folder).</source>
         <translation>屏幕录制的保存文件夹（留空：“视频”文件夹，没有则用应用的数据文件夹）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/schema_i18n.py" line="76"/>
+        <location filename="../../desktop_helper/ui/schema_i18n.py" line="78"/>
         <source>Longest recording</source>
         <translation>最长录制时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/schema_i18n.py" line="77"/>
+        <location filename="../../desktop_helper/ui/schema_i18n.py" line="79"/>
         <source>Recordings stop by themselves after this many seconds.</source>
         <translation>录制达到此秒数后自动停止。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/schema_i18n.py" line="78"/>
+        <location filename="../../desktop_helper/ui/schema_i18n.py" line="80"/>
         <source>Overlay time</source>
         <translation>标注显示时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/schema_i18n.py" line="79"/>
+        <location filename="../../desktop_helper/ui/schema_i18n.py" line="81"/>
         <source>Seconds boxes stay on the screen (0: until Esc).</source>
         <translation>标注框在屏幕上停留的秒数（0：直到按 Esc）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/schema_i18n.py" line="80"/>
+        <location filename="../../desktop_helper/ui/schema_i18n.py" line="82"/>
         <source>Act without asking</source>
         <translation>无需确认直接执行</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/schema_i18n.py" line="81"/>
+        <location filename="../../desktop_helper/ui/schema_i18n.py" line="83"/>
         <source>Perform each proposed action after a countdown instead of waiting for Confirm.</source>
         <translation>倒计时结束后直接执行每个建议的操作，而不等待“确认”。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/schema_i18n.py" line="82"/>
+        <location filename="../../desktop_helper/ui/schema_i18n.py" line="84"/>
         <source>Screen tools in chat</source>
         <translation>聊天中的屏幕工具</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/schema_i18n.py" line="83"/>
+        <location filename="../../desktop_helper/ui/schema_i18n.py" line="85"/>
         <source>Let the model take a screenshot, zoom into a region or list the open windows while it answers a chat question.</source>
         <translation>回答聊天问题时，允许模型截图、放大某个区域或列出打开的窗口。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/schema_i18n.py" line="84"/>
+        <location filename="../../desktop_helper/ui/schema_i18n.py" line="86"/>
         <source>Step limit</source>
         <translation>步数上限</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/schema_i18n.py" line="85"/>
+        <location filename="../../desktop_helper/ui/schema_i18n.py" line="87"/>
         <source>The agent stops after this many steps.</source>
         <translation>智能体执行这么多步后停止。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/schema_i18n.py" line="86"/>
+        <location filename="../../desktop_helper/ui/schema_i18n.py" line="88"/>
         <source>Auto-mode countdown</source>
         <translation>自动模式倒计时</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/schema_i18n.py" line="87"/>
+        <location filename="../../desktop_helper/ui/schema_i18n.py" line="89"/>
         <source>Seconds to wait before each action in auto mode.</source>
         <translation>自动模式下每个操作前等待的秒数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/schema_i18n.py" line="88"/>
+        <location filename="../../desktop_helper/ui/schema_i18n.py" line="90"/>
         <source>Keep history</source>
         <translation>保留历史记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/schema_i18n.py" line="89"/>
+        <location filename="../../desktop_helper/ui/schema_i18n.py" line="91"/>
         <source>Save conversations on this computer.</source>
         <translation>在本机保存对话。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/schema_i18n.py" line="90"/>
+        <location filename="../../desktop_helper/ui/schema_i18n.py" line="92"/>
         <source>Log prompts</source>
         <translation>记录提示词</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/schema_i18n.py" line="91"/>
+        <location filename="../../desktop_helper/ui/schema_i18n.py" line="93"/>
         <source>Write prompts and answers to the log file (for debugging).</source>
         <translation>把提示词和回答写入日志文件（用于调试）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/schema_i18n.py" line="92"/>
+        <location filename="../../desktop_helper/ui/schema_i18n.py" line="94"/>
         <source>MCP server</source>
         <translation>MCP 服务器</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/schema_i18n.py" line="93"/>
+        <location filename="../../desktop_helper/ui/schema_i18n.py" line="95"/>
         <source>Let MCP clients that run &apos;desktop-helper mcp&apos; (Claude Desktop, Cursor, VS Code) use the tools below.</source>
         <translation>允许运行 &apos;desktop-helper mcp&apos; 的 MCP 客户端（Claude Desktop、Cursor、VS Code）使用下面的工具。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/schema_i18n.py" line="94"/>
+        <location filename="../../desktop_helper/ui/schema_i18n.py" line="96"/>
         <source>MCP: list monitors</source>
         <translation>MCP：列出显示器</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/schema_i18n.py" line="95"/>
+        <location filename="../../desktop_helper/ui/schema_i18n.py" line="97"/>
         <source>MCP clients may list the monitors and their sizes.</source>
         <translation>MCP 客户端可以列出显示器及其尺寸。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/schema_i18n.py" line="96"/>
+        <location filename="../../desktop_helper/ui/schema_i18n.py" line="98"/>
         <source>MCP: capture</source>
         <translation>MCP：截图</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/schema_i18n.py" line="97"/>
+        <location filename="../../desktop_helper/ui/schema_i18n.py" line="99"/>
         <source>MCP clients may take screenshots of the screen, a monitor, a region or the active window.</source>
         <translation>MCP 客户端可以截取整个屏幕、某个显示器、某个区域或当前窗口。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/schema_i18n.py" line="98"/>
+        <location filename="../../desktop_helper/ui/schema_i18n.py" line="100"/>
         <source>MCP: ask</source>
         <translation>MCP：提问</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/schema_i18n.py" line="99"/>
+        <location filename="../../desktop_helper/ui/schema_i18n.py" line="101"/>
         <source>MCP clients may ask the model about the screen or an image file.</source>
         <translation>MCP 客户端可以就屏幕或图片文件向模型提问。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/schema_i18n.py" line="100"/>
+        <location filename="../../desktop_helper/ui/schema_i18n.py" line="102"/>
         <source>MCP: find on screen</source>
         <translation>MCP：在屏幕上查找</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/schema_i18n.py" line="101"/>
+        <location filename="../../desktop_helper/ui/schema_i18n.py" line="103"/>
         <source>MCP clients may find things on the screen; the boxes are drawn.</source>
         <translation>MCP 客户端可以在屏幕上查找内容；找到的框会画出来。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/schema_i18n.py" line="102"/>
+        <location filename="../../desktop_helper/ui/schema_i18n.py" line="104"/>
         <source>MCP: propose actions</source>
         <translation>MCP：建议操作</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/schema_i18n.py" line="103"/>
+        <location filename="../../desktop_helper/ui/schema_i18n.py" line="105"/>
         <source>MCP clients may ask the GUI agent for a next step (it never acts).</source>
         <translation>MCP 客户端可以向智能体询问下一步（它从不执行操作）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/schema_i18n.py" line="104"/>
+        <location filename="../../desktop_helper/ui/schema_i18n.py" line="106"/>
         <source>MCP: perform actions</source>
         <translation>MCP：执行操作</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/schema_i18n.py" line="105"/>
+        <location filename="../../desktop_helper/ui/schema_i18n.py" line="107"/>
         <source>MCP clients may ask to click or type; each action waits for your Confirm on the screen.</source>
         <translation>MCP 客户端可以请求点击或输入；每个操作都要等你在屏幕上确认。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/schema_i18n.py" line="106"/>
+        <location filename="../../desktop_helper/ui/schema_i18n.py" line="108"/>
         <source>Language of the interface.</source>
         <translation>界面语言。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/schema_i18n.py" line="107"/>
+        <location filename="../../desktop_helper/ui/schema_i18n.py" line="109"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/schema_i18n.py" line="108"/>
+        <location filename="../../desktop_helper/ui/schema_i18n.py" line="110"/>
         <source>English</source>
         <translation>English</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/schema_i18n.py" line="109"/>
+        <location filename="../../desktop_helper/ui/schema_i18n.py" line="111"/>
         <source>Open in chat</source>
         <translation>在聊天窗口中打开</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/schema_i18n.py" line="110"/>
+        <location filename="../../desktop_helper/ui/schema_i18n.py" line="112"/>
         <source>Quick-ask prompt</source>
         <translation>快速提问框</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/schema_i18n.py" line="111"/>
+        <location filename="../../desktop_helper/ui/schema_i18n.py" line="113"/>
         <source>This computer (GGUF)</source>
         <translation>本机（GGUF）</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/schema_i18n.py" line="112"/>
+        <location filename="../../desktop_helper/ui/schema_i18n.py" line="114"/>
         <source>API provider</source>
         <translation>API 服务商</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/schema_i18n.py" line="113"/>
+        <location filename="../../desktop_helper/ui/schema_i18n.py" line="115"/>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/schema_i18n.py" line="116"/>
+        <source>CPU (processor)</source>
+        <translation>CPU（处理器）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/schema_i18n.py" line="117"/>
+        <source>GPU (graphics card)</source>
+        <translation>GPU（显卡）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/ui/schema_i18n.py" line="118"/>
         <source>API providers</source>
         <translation>API 服务商</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/schema_i18n.py" line="114"/>
+        <location filename="../../desktop_helper/ui/schema_i18n.py" line="119"/>
         <source>Appearance</source>
         <translation>外观</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/schema_i18n.py" line="115"/>
+        <location filename="../../desktop_helper/ui/schema_i18n.py" line="120"/>
         <source>Light or dark look; following the system changes with it.</source>
         <translation>浅色或深色外观；跟随系统时会随系统变化。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/schema_i18n.py" line="116"/>
+        <location filename="../../desktop_helper/ui/schema_i18n.py" line="121"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/schema_i18n.py" line="117"/>
+        <location filename="../../desktop_helper/ui/schema_i18n.py" line="122"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/ui/schema_i18n.py" line="118"/>
+        <location filename="../../desktop_helper/ui/schema_i18n.py" line="123"/>
         <source> (takes effect after a restart)</source>
         <translation>（重启后生效）</translation>
     </message>
