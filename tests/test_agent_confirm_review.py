@@ -15,6 +15,7 @@ from tests.test_agent_x11 import (
     DONE,
     TargetApp,
     _click_real,
+    _confirm_real,
     _script,
     _start,
     _wait_for_confirm,
@@ -60,7 +61,7 @@ def test_confirm_waits_until_the_whole_text_was_read(
         run, recorder = _start(session, backend)
     _wait_for_confirm(qtbot, session)
     with qtbot.waitSignal(session.proposed, timeout=15000) as second:
-        _click_real(x_server, session.panel.confirm_button)
+        _confirm_real(qtbot, x_server, session.panel)
     assert second.args[0].plan.action.name == "type"
     panel = session.panel
     _panel_ready(qtbot, session)
@@ -96,7 +97,7 @@ def test_confirm_waits_until_the_whole_text_was_read(
     qtbot.waitUntil(panel.read_check.isChecked, timeout=3000)
     qtbot.waitUntil(panel.confirm_button.isEnabled, timeout=3000)
     with qtbot.waitSignal(session.finished, timeout=20000) as done:
-        _click_real(x_server, panel.confirm_button)
+        _confirm_real(qtbot, x_server, panel)
     assert done.args[0].status == "done", done.args[0].message
     qtbot.waitUntil(lambda: target_app.text == HIDDEN_TAIL, timeout=5000)
     assert [s.result for s in recorder.steps] == ["performed", "performed", "done"]

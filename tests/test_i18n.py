@@ -91,3 +91,30 @@ def test_compiled_translations_match_their_sources(language: str, tmp_path: Path
         capture_output=True,
     )
     assert compiled.read_bytes() == resource("i18n", f"desktop_helper_{language}.qm").read_bytes(), "run pyside6-lrelease"
+
+
+@pytest.mark.usefixtures("chinese")
+def test_the_device_in_the_status_line_in_chinese() -> None:
+    from desktop_helper.backends.local_gguf import LoadInfo
+    from desktop_helper.core.i18n import english
+
+    def info(offloaded: int | None, device: str, vision_on_gpu: bool) -> LoadInfo:
+        return LoadInfo(
+            model_name="GLM-4.6V-Flash",
+            gpu_offload_supported=True,
+            layers_offloaded=offloaded,
+            layers_total=41,
+            image_token_budget=1024,
+            budget_source="CPU default",
+            context_size=16384,
+            memory=None,
+            seconds=1.0,
+            device_setting=device,
+            gpu_devices=("Vulkan0 (llvmpipe)",) if offloaded else (),
+            vision_on_gpu=vision_on_gpu,
+        )
+
+    assert info(None, "cpu", False).where() == "仅 CPU（已在设置中选择 CPU）"
+    assert info(None, "auto", False).where() == "仅 CPU（有 GPU 但未使用）"
+    assert info(41, "auto", False).where() == "GPU Vulkan0 (llvmpipe)：41/41 层，视觉编码器在 CPU 上"
+    assert english(info(41, "auto", True).where()) == "GPU Vulkan0 (llvmpipe): 41/41 layers"

@@ -120,16 +120,17 @@ class LoadInfo:
     def where(self) -> str:
         """Which device runs the model: "GPU Vulkan0 (...): 41/41 layers" or "CPU only (...)"."""
         if self.layers_offloaded:
-            gpu = f"GPU {', '.join(self.gpu_devices)}" if self.gpu_devices else "GPU"
-            vision = "" if self.vision_on_gpu else ", vision encoder on the CPU"
-            return f"{gpu}: {self.layers_offloaded}/{self.layers_total} layers{vision}"
+            layers = {"offloaded": self.layers_offloaded, "total": self.layers_total}
+            if self.gpu_devices:
+                on_gpu = t("GPU {devices}: {offloaded}/{total} layers", devices=", ".join(self.gpu_devices), **layers)
+            else:
+                on_gpu = t("GPU: {offloaded}/{total} layers", **layers)
+            return on_gpu if self.vision_on_gpu else t("{where}, vision encoder on the CPU", where=on_gpu)
         if self.device_setting == "cpu":
-            reason = " (set to CPU in Settings)"
-        elif self.gpu_offload_supported:
-            reason = " (GPU available but not used)"
-        else:
-            reason = " (no usable GPU)"
-        return f"CPU only{reason}"
+            return t("CPU only (set to CPU in Settings)")
+        if self.gpu_offload_supported:
+            return t("CPU only (GPU available but not used)")
+        return t("CPU only (no usable GPU)")
 
     def describe(self) -> str:
         cpu = f"; {self.cpu_backend}" if self.cpu_backend else ""

@@ -176,6 +176,7 @@ def _attempt(
     try:
         response = opener.open(request, timeout=timeout)
     except urllib.error.HTTPError as exc:
+        exc.close()  # its response holds the connection open until the error object is collected
         if exc.code == 416 and have and expected_size is not None and have == expected_size:
             # the part is already complete: only verification is left
             return _finish(

@@ -927,44 +927,44 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="315"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="316"/>
         <source>Checking the model files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="361"/>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="385"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="362"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="386"/>
         <source>Loading {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="501"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="502"/>
         <source>Model ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="574"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="575"/>
         <source>There is nothing to answer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="574"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="575"/>
         <source>Type a question first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="576"/>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="635"/>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="310"/>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="590"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="577"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="636"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="311"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="591"/>
         <source>The local model was closed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="576"/>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="635"/>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="310"/>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="590"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="577"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="636"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="311"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="591"/>
         <source>Restart the model from Settings &gt; Models.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -985,17 +985,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="400"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="401"/>
         <source>The file may be damaged or too large for the free memory: check the memory estimate, close other programs, or pick a smaller quantization.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="416"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="417"/>
         <source>Allocating the context</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="583"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="584"/>
         <source>Waiting for the previous answer to finish</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1020,12 +1020,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="426"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="427"/>
         <source>Lower the context size in Settings &gt; Models, or close other programs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="429"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="430"/>
         <source>Loading the vision projector</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1070,32 +1070,32 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="397"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="398"/>
         <source>llama.cpp could not load {name}. {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="447"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="448"/>
         <source>Use the mmproj file published with this model, and check the free memory.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="452"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="453"/>
         <source>{name} has no vision encoder.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="453"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="454"/>
         <source>Choose the model&apos;s vision mmproj file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="420"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="421"/>
         <source>Not enough memory for a {n_ctx}-token context with {name}. {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="441"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="442"/>
         <source>llama.cpp could not use the vision projector {mmproj} with {model}. {detail}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1651,7 +1651,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="583"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="584"/>
         <source>Finishing reading the image</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2288,12 +2288,42 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="329"/>
-        <source>llama.cpp&apos;s compute libraries could not be loaded: {exc}.</source>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="133"/>
+        <source>CPU only (no usable GPU)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="130"/>
+        <source>CPU only (set to CPU in Settings)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="132"/>
+        <source>CPU only (GPU available but not used)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="125"/>
+        <source>GPU {devices}: {offloaded}/{total} layers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="127"/>
+        <source>GPU: {offloaded}/{total} layers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="128"/>
+        <source>{where}, vision encoder on the CPU</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop_helper/backends/local_gguf.py" line="330"/>
+        <source>llama.cpp&apos;s compute libraries could not be loaded: {exc}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="331"/>
         <source>Reinstall Desktop Helper; if it persists, report it with the log file.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2334,52 +2364,52 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/models/download.py" line="294"/>
+        <location filename="../../desktop_helper/models/download.py" line="295"/>
         <source>{name} has {size:,} bytes instead of {total:,}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/models/download.py" line="295"/>
+        <location filename="../../desktop_helper/models/download.py" line="296"/>
         <source>Start the download again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/models/download.py" line="330"/>
+        <location filename="../../desktop_helper/models/download.py" line="331"/>
         <source>Not enough disk space for {name}: {value:.2f} GB more are needed, {value2:.2f} GB are free in {folder}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/models/download.py" line="337"/>
+        <location filename="../../desktop_helper/models/download.py" line="338"/>
         <source>Free some disk space or choose another models folder, then resume the download.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/models/download.py" line="197"/>
+        <location filename="../../desktop_helper/models/download.py" line="198"/>
         <source>The server refused the download of {name} (HTTP {code} {reason}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/models/download.py" line="203"/>
+        <location filename="../../desktop_helper/models/download.py" line="204"/>
         <source>Check the model name and your network; if the file moved, update desktop-helper.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/models/download.py" line="224"/>
+        <location filename="../../desktop_helper/models/download.py" line="225"/>
         <source>The server offers {name} with {total:,} bytes, but {expected_size:,} were expected.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/models/download.py" line="230"/>
+        <location filename="../../desktop_helper/models/download.py" line="231"/>
         <source>The file changed upstream; update desktop-helper or pick the file manually.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/models/download.py" line="305"/>
+        <location filename="../../desktop_helper/models/download.py" line="306"/>
         <source>{name} is damaged: its sha256 is {digest}..., expected {sha256}....</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/models/download.py" line="311"/>
+        <location filename="../../desktop_helper/models/download.py" line="312"/>
         <source>The damaged file was deleted; start the download again.</source>
         <translation type="unfinished"></translation>
     </message>

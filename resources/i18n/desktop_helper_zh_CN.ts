@@ -927,44 +927,44 @@
         <translation>请开始新的对话。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="315"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="316"/>
         <source>Checking the model files</source>
         <translation>正在检查模型文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="361"/>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="385"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="362"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="386"/>
         <source>Loading {name}</source>
         <translation>正在加载 {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="501"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="502"/>
         <source>Model ready</source>
         <translation>模型已就绪</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="574"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="575"/>
         <source>There is nothing to answer.</source>
         <translation>没有需要回答的内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="574"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="575"/>
         <source>Type a question first.</source>
         <translation>请先输入问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="576"/>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="635"/>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="310"/>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="590"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="577"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="636"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="311"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="591"/>
         <source>The local model was closed.</source>
         <translation>本地模型已关闭。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="576"/>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="635"/>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="310"/>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="590"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="577"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="636"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="311"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="591"/>
         <source>Restart the model from Settings &gt; Models.</source>
         <translation>请在 设置 &gt; 模型 中重新启动模型。</translation>
     </message>
@@ -985,17 +985,17 @@
         <translation>请使用 PNG、JPEG 或 WebP 图片。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="400"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="401"/>
         <source>The file may be damaged or too large for the free memory: check the memory estimate, close other programs, or pick a smaller quantization.</source>
         <translation>文件可能已损坏，或对可用内存来说太大：请查看内存估算，关闭其他程序，或选择更小的量化版本。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="416"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="417"/>
         <source>Allocating the context</source>
         <translation>正在分配上下文</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="583"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="584"/>
         <source>Waiting for the previous answer to finish</source>
         <translation>正在等待上一个回答结束</translation>
     </message>
@@ -1020,12 +1020,12 @@
         <translation>请减少图片数量或使用更小的图片后重试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="426"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="427"/>
         <source>Lower the context size in Settings &gt; Models, or close other programs.</source>
         <translation>请在 设置 &gt; 模型 中调低上下文长度，或关闭其他程序。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="429"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="430"/>
         <source>Loading the vision projector</source>
         <translation>正在加载视觉投影器</translation>
     </message>
@@ -1070,32 +1070,32 @@
         <translation>正在读取提示词（{end}/{total} 个 token）</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="397"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="398"/>
         <source>llama.cpp could not load {name}. {detail}</source>
         <translation>llama.cpp 无法加载 {name}。{detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="447"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="448"/>
         <source>Use the mmproj file published with this model, and check the free memory.</source>
         <translation>请使用与该模型一起发布的 mmproj 文件，并检查可用内存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="452"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="453"/>
         <source>{name} has no vision encoder.</source>
         <translation>{name} 没有视觉编码器。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="453"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="454"/>
         <source>Choose the model&apos;s vision mmproj file.</source>
         <translation>请选择该模型的视觉 mmproj 文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="420"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="421"/>
         <source>Not enough memory for a {n_ctx}-token context with {name}. {detail}</source>
         <translation>内存不足，无法为 {name} 分配 {n_ctx} 个 token 的上下文。{detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="441"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="442"/>
         <source>llama.cpp could not use the vision projector {mmproj} with {model}. {detail}</source>
         <translation>llama.cpp 无法将视觉投影器 {mmproj} 与 {model} 一起使用。{detail}</translation>
     </message>
@@ -1651,7 +1651,7 @@
         <translation>API 服务商</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="583"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="584"/>
         <source>Finishing reading the image</source>
         <translation>正在读完图片</translation>
     </message>
@@ -2288,12 +2288,42 @@
         <translation>请在 设置 &gt; 模型与服务商 中选择：一个 GLM-4.6V-Flash 模型文件（GGUF）及其视觉投影器（mmproj），或一个 API 服务商。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="329"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="133"/>
+        <source>CPU only (no usable GPU)</source>
+        <translation>仅 CPU（没有可用的 GPU）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="130"/>
+        <source>CPU only (set to CPU in Settings)</source>
+        <translation>仅 CPU（已在设置中选择 CPU）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="132"/>
+        <source>CPU only (GPU available but not used)</source>
+        <translation>仅 CPU（有 GPU 但未使用）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="125"/>
+        <source>GPU {devices}: {offloaded}/{total} layers</source>
+        <translation>GPU {devices}：{offloaded}/{total} 层</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="127"/>
+        <source>GPU: {offloaded}/{total} layers</source>
+        <translation>GPU：{offloaded}/{total} 层</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="128"/>
+        <source>{where}, vision encoder on the CPU</source>
+        <translation>{where}，视觉编码器在 CPU 上</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="330"/>
         <source>llama.cpp&apos;s compute libraries could not be loaded: {exc}.</source>
         <translation>无法加载 llama.cpp 的计算库：{exc}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/backends/local_gguf.py" line="330"/>
+        <location filename="../../desktop_helper/backends/local_gguf.py" line="331"/>
         <source>Reinstall Desktop Helper; if it persists, report it with the log file.</source>
         <translation>请重新安装 Desktop Helper；如果问题仍然存在，请附上日志文件报告此问题。</translation>
     </message>
@@ -2334,52 +2364,52 @@
         <translation>只支持 http 和 https 地址。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/models/download.py" line="294"/>
+        <location filename="../../desktop_helper/models/download.py" line="295"/>
         <source>{name} has {size:,} bytes instead of {total:,}.</source>
         <translation>{name} 有 {size:,} 字节，而不是 {total:,} 字节。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/models/download.py" line="295"/>
+        <location filename="../../desktop_helper/models/download.py" line="296"/>
         <source>Start the download again.</source>
         <translation>请重新开始下载。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/models/download.py" line="330"/>
+        <location filename="../../desktop_helper/models/download.py" line="331"/>
         <source>Not enough disk space for {name}: {value:.2f} GB more are needed, {value2:.2f} GB are free in {folder}.</source>
         <translation>磁盘空间不足，无法下载 {name}：还需要 {value:.2f} GB，{folder} 中只有 {value2:.2f} GB 可用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/models/download.py" line="337"/>
+        <location filename="../../desktop_helper/models/download.py" line="338"/>
         <source>Free some disk space or choose another models folder, then resume the download.</source>
         <translation>请释放一些磁盘空间或选择另一个模型文件夹，然后继续下载。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/models/download.py" line="197"/>
+        <location filename="../../desktop_helper/models/download.py" line="198"/>
         <source>The server refused the download of {name} (HTTP {code} {reason}).</source>
         <translation>服务器拒绝下载 {name}（HTTP {code} {reason}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/models/download.py" line="203"/>
+        <location filename="../../desktop_helper/models/download.py" line="204"/>
         <source>Check the model name and your network; if the file moved, update desktop-helper.</source>
         <translation>请检查模型名称和网络；如果文件已移动，请更新 desktop-helper。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/models/download.py" line="224"/>
+        <location filename="../../desktop_helper/models/download.py" line="225"/>
         <source>The server offers {name} with {total:,} bytes, but {expected_size:,} were expected.</source>
         <translation>服务器提供的 {name} 有 {total:,} 字节，但预期为 {expected_size:,} 字节。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/models/download.py" line="230"/>
+        <location filename="../../desktop_helper/models/download.py" line="231"/>
         <source>The file changed upstream; update desktop-helper or pick the file manually.</source>
         <translation>上游文件已更改；请更新 desktop-helper 或手动选择文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/models/download.py" line="305"/>
+        <location filename="../../desktop_helper/models/download.py" line="306"/>
         <source>{name} is damaged: its sha256 is {digest}..., expected {sha256}....</source>
         <translation>{name} 已损坏：它的 sha256 是 {digest}...，预期为 {sha256}...。</translation>
     </message>
     <message>
-        <location filename="../../desktop_helper/models/download.py" line="311"/>
+        <location filename="../../desktop_helper/models/download.py" line="312"/>
         <source>The damaged file was deleted; start the download again.</source>
         <translation>损坏的文件已删除；请重新开始下载。</translation>
     </message>
