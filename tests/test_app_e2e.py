@@ -29,8 +29,10 @@ def tray_icon_windows(server: XServer, pid: int) -> list[str]:
     # both tools walk the window tree; a window destroyed during the walk (the tray icon redrawn, a popup
     # closing) makes them fail now and then, and a caller waiting for the icon simply looks again
     tree = subprocess.run(["xwininfo", "-root", "-tree"], env=server.env, capture_output=True, text=True, check=False).stdout
-    search = subprocess.run(["xdotool", "search", "--pid", str(pid)], env=server.env, capture_output=True, text=True, check=False)
-    ours = set(search.stdout.split()) if pid else set()
+    ours: set[str] = set()
+    if pid:
+        search = ["xdotool", "search", "--pid", str(pid)]
+        ours = set(subprocess.run(search, env=server.env, capture_output=True, text=True, check=False, timeout=30).stdout.split())
     embedded = []
     for line in tree.splitlines():
         match = re.match(r"\s+(0x[0-9a-f]+) .*?(\d+)x(\d+)\+", line)

@@ -48,7 +48,7 @@ from desktop_helper.backends.llama_preencode import PrefixPrimer
 from desktop_helper.backends.llama_render import PromptRenderer, special_ids
 from desktop_helper.backends.speed import SpeedBook, SpeedRates
 from desktop_helper.core.errors import BackendError, CancelledError
-from desktop_helper.core.i18n import t
+from desktop_helper.core.i18n import english, t
 from desktop_helper.models.memory import MemoryEstimate, available_ram, estimate_for_pair
 from desktop_helper.models.pair import ModelPair, check_pair
 
@@ -133,9 +133,11 @@ class LoadInfo:
         return t("CPU only (no usable GPU)")
 
     def describe(self) -> str:
+        """For the log, in English whatever the interface language."""
         cpu = f"; {self.cpu_backend}" if self.cpu_backend else ""
+        where = english(self.where())
         return (
-            f"{self.model_name}: {self.where()}{cpu}; image budget {self.image_token_budget} tokens ({self.budget_source}); "
+            f"{self.model_name}: {where}{cpu}; image budget {self.image_token_budget} tokens ({self.budget_source}); "
             f"context {self.context_size} tokens; loaded in {self.seconds:.1f}s"
         )
 
