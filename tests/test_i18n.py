@@ -95,7 +95,7 @@ def test_compiled_translations_match_their_sources(language: str, tmp_path: Path
 
 @pytest.mark.usefixtures("chinese")
 def test_the_device_in_the_status_line_in_chinese() -> None:
-    from desktop_helper.backends.local_gguf import LoadInfo
+    from desktop_helper.backends.llama_load_info import LoadInfo
     from desktop_helper.core.i18n import english
 
     def info(offloaded: int | None, device: str, vision_on_gpu: bool) -> LoadInfo:
