@@ -251,6 +251,14 @@ def _at_least(rect: Rect, size: float) -> Rect:
     return Rect(cx - width / 2, cy - height / 2, width, height)
 
 
+def offering(request: ChatRequest, offer: Sequence[ToolSpec]) -> ChatRequest:
+    """``request`` as a round of :func:`answer_with_tools` sends it: ``offer`` first, then its own tools.
+
+    The chat's pre-encode reads the first round's prompt this way, so Send reuses it.
+    """
+    return replace(request, tools=tuple(offer) + tuple(t for t in request.tools if t not in offer))
+
+
 def answer_with_tools(
     backend: Backend,
     request: ChatRequest,
@@ -272,9 +280,7 @@ def answer_with_tools(
             tools.remember(image)
     for round_number in range(max_rounds + 1):
         offer = tools.specs if round_number < max_rounds else ()
-        current = replace(
-            request, messages=tuple(messages), tools=tuple(offer) + tuple(t for t in request.tools if t not in offer)
-        )
+        current = replace(offering(request, offer), messages=tuple(messages))
         text: list[str] = []
         thinking: list[str] = []
         calls: list[ToolCall] = []

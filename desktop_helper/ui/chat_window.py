@@ -45,7 +45,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_helper.agent.tools import ScreenTools, ToolRound
+from desktop_helper.agent.tools import ScreenTools, ToolRound, offering
 from desktop_helper.backends.base import Backend, ChatRequest, Done, Event, Progress, TextDelta, ThinkingDelta
 from desktop_helper.conversation import ConversationSession
 from desktop_helper.core.errors import UserError
@@ -386,7 +386,14 @@ class ChatWindow(QMainWindow):
 
     def next_request(self, pending: Sequence[Attachment]) -> ChatRequest:
         """The request the next answer would start with, ``pending`` not sent yet (what the pre-encode reads)."""
-        return self.build_request(self.conversation_id, pending, before=self._editing)
+        request = self.build_request(self.conversation_id, pending, before=self._editing)
+        tools = self.chat_tools()
+        # the answer's first round offers the screen tools in the system prompt: the prefix read ahead must too
+        return offering(request, tools.specs) if tools is not None else request
+
+    def chat_tools(self) -> ScreenTools | None:
+        """The screen tools the model may call while answering (None: turned off in Settings)."""
+        return self.screen_tools if self._values.get_bool("agent.chat_tools") else None
 
     def _load_choice(self, choice: object) -> None:
         """Load the backend or model chosen in the pickers; the conversation remembers it."""
@@ -577,7 +584,7 @@ class ChatWindow(QMainWindow):
         self.send_button.setEnabled(False)
         self.stop_button.setEnabled(True)
         self.status.setText(self.tr("Waiting for the model…"))
-        self.runner.start(backend, request, self.screen_tools if self._values.get_bool("agent.chat_tools") else None)
+        self.runner.start(backend, request, self.chat_tools())
 
     def _on_event(self, event: Event) -> None:
         stream = self.session.stream
