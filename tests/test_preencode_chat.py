@@ -23,7 +23,7 @@ from desktop_helper.backends.base import CancelToken, Usage
 from desktop_helper.backends.local_gguf import LocalGGUFBackend
 from desktop_helper.core.types import ImagePart
 from desktop_helper.history.store import HistoryStore
-from desktop_helper.platform.window_list.base import WindowInfo, WindowLister
+from desktop_helper.platform.window_list.base import NullWindowLister
 from desktop_helper.settings.paths import app_paths
 from desktop_helper.settings.store import Settings
 from desktop_helper.ui.backend_service import BackendService
@@ -142,20 +142,14 @@ def test_image_is_read_before_send_with_progress_and_estimate(qtbot: QtBot, tmp_
     assert chat.last_request.image_token_budget == 1024
 
 
-class _NoWindows(WindowLister):
-    def windows(self) -> list[WindowInfo]:
-        return []
-
-
 def test_with_the_screen_tools_on_send_reads_only_the_question(qtbot: QtBot, tmp_path: Path, chat: ChatWindow) -> None:
     # as the app wires it (agent.chat_tools is on by default): the answer's first round offers the tools in
     # the system prompt, so the pre-encode must read them too, or Send reads everything again
-    chat.screen_tools = ScreenTools(lambda _monitor: ImagePart(b"", "image/png", 1, 1), _NoWindows())
+    chat.screen_tools = ScreenTools(lambda _monitor: ImagePart(b"", "image/png", 1, 1), NullWindowLister("not called here"))
     backend = _backend(chat)
     _attach(qtbot, chat, _screenshot(tmp_path / "screen.png"))
     qtbot.waitUntil(lambda: chat.preencoder.state is not None and chat.preencoder.state.finished, timeout=60000)
-    question = "Which window is in front? (Short answer, please!)"
-    usages = _send(qtbot, chat, question)
+    usages = _send(qtbot, chat, "Which window is in front? (Short answer, please!)")
     assert backend.images_encoded == 1
     final = usages[-1]
     assert final.timings["evaluated_image_tokens"] == 0
